@@ -1,0 +1,76 @@
+"""Debian's Chromium driven by Playwright, with a WAV file as its microphone."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from playwright.async_api import Browser, Page, async_playwright
+
+CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+
+
+def chromium_path() -> str:
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    found = shutil.which("chromium")
+    if found is None:
+        raise RuntimeError(
+            "Debian's chromium is not installed; run the README's test command (it installs it)"
+        )
+    return found
+
+
+def chromium_args(mic_wav: Path | None, fake_ui: bool = True) -> list[str]:
+    args = [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--autoplay-policy=no-user-gesture-required",
+        # Inside the loopback-only namespace the only candidates are 127.0.0.1.
+        "--allow-loopback-in-peer-connection",
+        "--use-fake-device-for-media-stream",
+    ]
+    if fake_ui:
+        args.append("--use-fake-ui-for-media-stream")
+    if mic_wav is not None:
+        args.append(f"--use-file-for-fake-audio-capture={mic_wav}%noloop")
+    return args
+
+
+@asynccontextmanager
+async def chromium(mic_wav: Path | None = None, *, fake_ui: bool = True) -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=chromium_args(mic_wav, fake_ui)
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@asynccontextmanager
+async def page_at(
+    url: str,
+    mic_wav: Path | None = None,
+    *,
+    fake_ui: bool = True,
+    viewport: tuple[int, int] = (1280, 800),
+) -> AsyncIterator[Page]:
+    async with chromium(mic_wav, fake_ui=fake_ui) as browser:
+        context = await browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        await page.goto(url)
+        page.errors = errors  # type: ignore[attr-defined]
+        yield page
+        await context.close()

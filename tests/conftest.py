@@ -1,0 +1,118 @@
+"""Shared fixtures: a real voicertc server on loopback, and speech made by espeak-ng."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from voicertc import ServerConfig, create_app
+from voicertc.server import SERVER_KEY, VoiceServer
+
+CACHE = Path(__file__).parent / ".cache"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        raise RuntimeError(
+            f"{tool} is not installed; run the README's test command (it installs it)"
+        )
+    return path
+
+
+def synthesize_wav(
+    text: str,
+    *,
+    voice: str = "en-us",
+    speed: int = 160,
+    rate: int = 24000,
+    lead_s: float = 0.0,
+    tail_s: float = 0.0,
+) -> Path:
+    """espeak-ng speech as 16-bit mono WAV at `rate`, cached by its parameters."""
+    key = hashlib.sha1(f"{text}|{voice}|{speed}|{rate}|{lead_s}|{tail_s}".encode()).hexdigest()[:16]
+    out = CACHE / f"{key}.wav"
+    if not out.exists():
+        CACHE.mkdir(exist_ok=True)
+        raw = CACHE / f"{key}.espeak.wav"
+        subprocess.run(
+            [_need("espeak-ng"), "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True
+        )
+        effects = ["rate", str(rate)]
+        if lead_s or tail_s:
+            effects += ["pad", str(lead_s), str(tail_s)]
+        subprocess.run(
+            [
+                _need("sox"),
+                str(raw),
+                "-b",
+                "16",
+                "-c",
+                "1",
+                "-e",
+                "signed-integer",
+                str(out),
+                *effects,
+            ],
+            check=True,
+        )
+        raw.unlink()
+    return out
+
+
+def pcm_of(wav: Path) -> bytes:
+    """The PCM16 samples of a WAV written by synthesize_wav (a plain 44-byte header)."""
+    data = wav.read_bytes()
+    index = data.find(b"data")
+    return data[index + 8 :]
+
+
+@pytest.fixture
+def speech() -> Callable[..., bytes]:
+    """speech("add some reverb") -> 24 kHz mono PCM16 bytes."""
+
+    def make(text: str, **kwargs: object) -> bytes:
+        return pcm_of(synthesize_wav(text, **kwargs))  # type: ignore[arg-type]
+
+    return make
+
+
+@dataclass
+class RunningServer:
+    url: str
+    server: VoiceServer
+    app: web.Application
+
+
+async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunner]:
+    config = ServerConfig(host="127.0.0.1", port=0, ice_hosts=["127.0.0.1"], **overrides)  # type: ignore[arg-type]
+    app = create_app(config)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return RunningServer(f"http://127.0.0.1:{port}", app[SERVER_KEY], app), runner
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[RunningServer]:
+    running, runner = await start_server()
+    try:
+        yield running
+    finally:
+        await runner.cleanup()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

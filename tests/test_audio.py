@@ -1,0 +1,124 @@
+"""The audio path's pieces: resampling quality, outbound framing, pacing and clearing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from voicertc.audio import outbound
+from voicertc.audio.outbound import FRAME_SAMPLES, AssistantTrack
+from voicertc.audio.resample import Downsampler, Upsampler
+
+
+def _tone(freq: float, rate: int, seconds: float, amplitude: float = 0.5) -> np.ndarray:
+    t = np.arange(int(rate * seconds)) / rate
+    return (amplitude * 32767 * np.sin(2 * np.pi * freq * t)).astype(np.int16)
+
+
+def _snr_db(reference: np.ndarray, output: np.ndarray) -> float:
+    error = output.astype(np.float64) - reference.astype(np.float64)
+    return float(
+        10 * np.log10(np.sum(reference.astype(np.float64) ** 2) / max(np.sum(error**2), 1e-9))
+    )
+
+
+@pytest.mark.parametrize("freq", [440.0, 1000.0, 3000.0, 7000.0])
+def test_downsampler_keeps_speech_band_tones_clean(freq: float) -> None:
+    tone = _tone(freq, 48000, 1.0)
+    stereo = np.repeat(tone, 2)  # packed stereo, as aiortc decodes
+    down = Downsampler()
+    out = np.concatenate(
+        [
+            np.frombuffer(down.process(stereo[i : i + 1920], 2), np.int16)
+            for i in range(0, len(stereo), 1920)
+        ]
+    )
+    assert len(out) == len(tone) // 2
+    delay = 15  # 30 samples at 48 kHz
+    assert _snr_db(tone[::2][1000 : len(out) - delay], out[1000 + delay :]) > 60
+
+
+def test_downsampler_rejects_aliases_above_12khz() -> None:
+    tone = _tone(16000, 48000, 0.5)
+    down = Downsampler()
+    out = np.concatenate(
+        [
+            np.frombuffer(down.process(tone[i : i + 960], 1), np.int16)
+            for i in range(0, len(tone), 960)
+        ]
+    )
+    # A 16 kHz tone would alias to 8 kHz at 24 kHz; the filter must remove it.
+    assert np.sqrt(np.mean(out[200:].astype(np.float64) ** 2)) < 0.001 * 32767
+
+
+def test_upsampler_round_trip_is_clean() -> None:
+    tone = _tone(1000, 24000, 1.0)
+    up = Upsampler()
+    out = np.concatenate(
+        [up.process(tone[i : i + 480].tobytes()) for i in range(0, len(tone), 480)]
+    )
+    assert len(out) == 2 * len(tone)
+    reference = _tone(1000, 48000, 1.0)
+    delay = 30
+    assert _snr_db(reference[2000 : len(out) - delay], out[2000 + delay :]) > 60
+
+
+async def test_track_emits_20ms_frames_of_silence_then_audio_and_counts_sent() -> None:
+    track = AssistantTrack()
+    track._start = None
+    first = await track.recv()
+    assert first.samples == FRAME_SAMPLES and first.sample_rate == 48000
+    assert not first.to_ndarray().any()
+    track.feed("item1", _tone(500, 24000, 0.1).tobytes())  # 100 ms
+    assert track.buffered_ms == 100
+    frames = [await track.recv() for _ in range(6)]
+    assert [f.pts for f in frames] == [960 * (i + 1) for i in range(6)]
+    assert all(f.to_ndarray().any() for f in frames[:5])
+    assert not frames[5].to_ndarray().any()
+    assert track.sent_ms("item1") == 100
+    track.stop()
+
+
+async def test_clear_drops_queued_audio_and_reports_only_what_was_sent() -> None:
+    track = AssistantTrack()
+    started: list[str] = []
+    track.on_item_started = started.append
+    track.feed("a", _tone(500, 24000, 1.0).tobytes())
+    for _ in range(3):
+        await track.recv()
+    cleared = track.clear()
+    assert cleared.item_id == "a"
+    assert cleared.audio_end_ms == 60
+    assert cleared.dropped_ms == 940
+    assert started == ["a"]
+    assert not (await track.recv()).to_ndarray().any()
+    assert track.buffered_ms == 0
+    track.stop()
+
+
+async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Frames are due every 20 ms from the first; a stall re-anchors instead of bursting."""
+    clock = {"now": 1000.0}
+    sleeps: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock["now"] += seconds
+
+    monkeypatch.setattr(outbound.time, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr(outbound.asyncio, "sleep", fake_sleep)
+    track = AssistantTrack()
+    await track.recv()
+    for _ in range(50):
+        await track.recv()
+    assert clock["now"] == pytest.approx(1000.0 + 50 * 0.02)
+    clock["now"] += 0.5  # the event loop stalled for half a second
+    sleeps.clear()
+    await track.recv()
+    late = track.late_frames
+    for _ in range(5):
+        await track.recv()
+    assert late == 1
+    # After the stall each frame waits its full 20 ms again: no catch-up burst.
+    assert sleeps == pytest.approx([0.02] * 5)
+    track.stop()

@@ -1,0 +1,151 @@
+"""The embedded Realtime endpoint, driven event by event by the real openai SDK."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from openai import AsyncOpenAI
+
+CHUNK = 960  # 20 ms of 24 kHz PCM16
+SILENCE = bytes(24000 * 2)  # one second
+
+
+@pytest.fixture
+async def realtime(server) -> AsyncIterator[Any]:
+    client = AsyncOpenAI(
+        api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1"
+    )
+    async with client.realtime.connect(model="voicertc-embedded") as connection:
+        yield connection
+    await client.close()
+
+
+async def next_of(connection: Any, *types: str, timeout: float = 20.0) -> Any:
+    """The next event of one of `types`; others are skipped (and returned in order via .seen)."""
+
+    async def find() -> Any:
+        while True:
+            event = await connection.recv()
+            if event.type in types:
+                return event
+
+    return await asyncio.wait_for(find(), timeout)
+
+
+async def send_audio(connection: Any, pcm: bytes) -> None:
+    import base64
+
+    for i in range(0, len(pcm), CHUNK):
+        await connection.input_audio_buffer.append(
+            audio=base64.b64encode(pcm[i : i + CHUNK]).decode()
+        )
+
+
+SESSION = {
+    "type": "realtime",
+    "instructions": "test",
+    "audio": {
+        "input": {
+            "transcription": {"model": "gpt-4o-mini-transcribe"},
+            "turn_detection": {
+                "type": "server_vad",
+                "silence_duration_ms": 500,
+                "prefix_padding_ms": 300,
+            },
+        },
+        "output": {"voice": "marin"},
+    },
+}
+
+
+async def test_spoken_command_becomes_a_function_call_then_a_spoken_reply(realtime, speech) -> None:
+    created = await next_of(realtime, "session.created")
+    assert created.session.type == "realtime"
+    await realtime.session.update(session=SESSION)
+    updated = await next_of(realtime, "session.updated")
+    assert updated.session.audio.output.voice == "marin"
+
+    await send_audio(realtime, SILENCE[:24000] + speech("add some reverb") + SILENCE)
+    started = await next_of(realtime, "input_audio_buffer.speech_started")
+    stopped = await next_of(realtime, "input_audio_buffer.speech_stopped")
+    assert started.item_id == stopped.item_id
+    assert 0 <= started.audio_start_ms < stopped.audio_end_ms
+    committed = await next_of(realtime, "input_audio_buffer.committed")
+    assert committed.item_id == started.item_id
+    transcript = await next_of(realtime, "conversation.item.input_audio_transcription.completed")
+    assert "reverb" in transcript.transcript.lower()
+    await next_of(realtime, "response.created")
+    call = await next_of(realtime, "response.function_call_arguments.done")
+    assert call.name == "apply_audio_effect"
+    assert json.loads(call.arguments) == {"effect": "reverb", "action": "add"}
+    done = await next_of(realtime, "response.done")
+    assert done.response.status == "completed"
+
+    output = {
+        "ok": True,
+        "message": "Added reverb.",
+        "chain": [],
+        "summary": "Reverb with mix 30 percent.",
+    }
+    await realtime.conversation.item.create(
+        item={"type": "function_call_output", "call_id": call.call_id, "output": json.dumps(output)}
+    )
+    await realtime.response.create()
+    delta = await next_of(realtime, "response.output_audio.delta")
+    assert len(delta.delta) > 100
+    said = await next_of(realtime, "response.output_audio_transcript.done")
+    assert "reverb" in said.transcript.lower()
+    done = await next_of(realtime, "response.done")
+    assert done.response.status == "completed"
+
+
+async def test_cancel_truncate_and_errors(realtime) -> None:
+    await next_of(realtime, "session.created")
+    await realtime.conversation.item.create(
+        item={
+            "type": "message",
+            "role": "user",
+            "content": [{"type": "input_text", "text": "help"}],
+        }
+    )
+    await next_of(realtime, "conversation.item.added")
+    await realtime.response.create()
+    await next_of(realtime, "response.created")
+    delta = await next_of(realtime, "response.output_audio.delta")
+
+    # Truncating beyond what was produced is refused, within it is acknowledged.
+    await realtime.conversation.item.truncate(
+        item_id=delta.item_id, content_index=0, audio_end_ms=10_000_000
+    )
+    error = await next_of(realtime, "error")
+    assert error.error.param == "audio_end_ms"
+    await realtime.conversation.item.truncate(
+        item_id=delta.item_id, content_index=0, audio_end_ms=20
+    )
+    truncated = await next_of(realtime, "conversation.item.truncated")
+    assert truncated.audio_end_ms == 20
+
+    await realtime.response.cancel()
+    done = await next_of(realtime, "response.done")
+    assert done.response.status == "cancelled"
+    await realtime.response.cancel()
+    error = await next_of(realtime, "error")
+    assert error.error.code == "response_cancel_not_active"
+
+    await realtime.send_raw('{"type": "no.such.event"}')
+    error = await next_of(realtime, "error")
+    assert error.error.code == "unknown_event"
+    await realtime.send_raw("not json")
+    error = await next_of(realtime, "error")
+    assert error.error.code == "invalid_json"
+    await realtime.send_raw('{"type": "input_audio_buffer.append", "audio": "***"}')
+    error = await next_of(realtime, "error")
+    assert error.error.param == "audio"
+
+    # The connection still works after all that.
+    await realtime.input_audio_buffer.clear()
+    await next_of(realtime, "input_audio_buffer.cleared")

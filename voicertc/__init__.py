@@ -1,0 +1,16 @@
+"""voicertc: talk with a Realtime voice assistant over WebRTC, and embed it in your app."""
+
+from .config import ServerConfig
+from .server import VoiceServer, create_app
+from .session import SessionOptions, VoiceSession
+from .upstream.realtime import UpstreamConfig
+
+__all__ = [
+    "ServerConfig",
+    "SessionOptions",
+    "UpstreamConfig",
+    "VoiceServer",
+    "VoiceSession",
+    "create_app",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,84 @@
+"""What the embedded endpoint thinks with: a brain hears, decides and speaks.
+
+The endpoint owns the Realtime protocol; a brain owns the speech work. The default
+`AssistantBrain` is the offline audio-engineering assistant; `EchoBrain` answers every
+turn with the caller's own audio, so benchmarks measure the transport, not recognition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .dialogue import Say, ToolCall
+
+
+@dataclass(frozen=True)
+class Play:
+    """Answer with this audio (24 kHz PCM16) and transcript, no synthesis."""
+
+    pcm16: bytes
+    text: str = ""
+
+
+Reply = ToolCall | Say | Play
+
+
+class Brain(Protocol):
+    def transcribe(self, pcm16: bytes) -> str:
+        """Blocking; runs in a worker thread, one call at a time per brain."""
+        ...
+
+    def understand(self, text: str, audio: bytes) -> Reply: ...
+
+    def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply: ...
+
+    def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]: ...
+
+
+class AssistantBrain:
+    """Offline recognition, rule-based dialogue and espeak-ng speech."""
+
+    def __init__(self) -> None:
+        from .asr import create_recognizer
+
+        self._recognizer = create_recognizer()
+
+    def transcribe(self, pcm16: bytes) -> str:
+        return self._recognizer.transcribe(pcm16, 24000)
+
+    def understand(self, text: str, audio: bytes) -> Reply:
+        from .dialogue import understand
+
+        return understand(text)
+
+    def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
+        from .dialogue import reply_after_tool
+
+        return Say(reply_after_tool(name, output))
+
+    def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:
+        from .tts import synthesize
+
+        return synthesize(text, voice=voice)
+
+
+class EchoBrain:
+    """Plays each user turn straight back: a deterministic upstream for benchmarks."""
+
+    def transcribe(self, pcm16: bytes) -> str:
+        return ""
+
+    def understand(self, text: str, audio: bytes) -> Reply:
+        return Play(audio, text="(echo)")
+
+    def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
+        return Say("")
+
+    async def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:
+        return
+        yield b""
+
+
+BRAINS = {"assistant": AssistantBrain, "echo": EchoBrain}

@@ -1,0 +1,1 @@
+"""The audio path: inbound frames to upstream PCM, upstream PCM to paced outbound frames."""

@@ -1,0 +1,56 @@
+"""The inbound pump: the caller's decoded frames, as 24 kHz mono PCM16, to a sink."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from .resample import Downsampler
+
+logger = logging.getLogger(__name__)
+
+
+class InboundPump:
+    """Reads a remote audio track until it ends and hands each frame to `sink`.
+
+    `sink` is called on the event loop with 20 ms of 24 kHz mono PCM16 (960 bytes); it
+    must not block. The pump owns its task: `close()` cancels and awaits it.
+    """
+
+    def __init__(self, track: MediaStreamTrack, sink: Callable[[bytes], None]) -> None:
+        self._track = track
+        self._sink = sink
+        self._downsampler = Downsampler()
+        self.frames = 0
+        self.muted = False
+        self._task = asyncio.create_task(self._run(), name="voicertc-inbound")
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                frame = await self._track.recv()
+            except MediaStreamError:
+                return
+            samples = frame.to_ndarray()
+            channels = len(frame.layout.channels)
+            if frame.sample_rate != 48000:
+                logger.warning("unexpected inbound rate %d Hz, frame dropped", frame.sample_rate)
+                continue
+            pcm = self._downsampler.process(samples, channels)
+            self.frames += 1
+            if not self.muted:
+                self._sink(pcm)
+
+    @property
+    def done(self) -> bool:
+        return self._task.done()
+
+    async def close(self) -> None:
+        self._task.cancel()
+        try:
+            await self._task
+        except asyncio.CancelledError:
+            pass

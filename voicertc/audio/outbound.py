@@ -1,0 +1,188 @@
+"""The assistant's outbound track: paced 20 ms frames, silence when idle, instant clear."""
+
+from __future__ import annotations
+
+import asyncio
+import fractions
+import logging
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from av import AudioFrame
+
+from .resample import WEBRTC_RATE, Upsampler
+
+logger = logging.getLogger(__name__)
+
+FRAME_SAMPLES = 960  # 20 ms at 48 kHz
+FRAME_SECONDS = FRAME_SAMPLES / WEBRTC_RATE
+_TIME_BASE = fractions.Fraction(1, WEBRTC_RATE)
+_SILENCE = np.zeros(FRAME_SAMPLES, dtype=np.int16)
+# A frame later than this re-anchors the clock instead of being caught up with a burst
+# of back-to-back frames, which the receiver's jitter buffer would have to absorb.
+_MAX_LATENESS_S = 0.06
+_REMEMBERED_ITEMS = 16
+
+
+@dataclass
+class _Chunk:
+    item_id: str
+    samples: np.ndarray
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Cleared:
+    """What a clear() cut off: the item that was playing and how much of it was sent."""
+
+    item_id: str | None
+    audio_end_ms: int
+    dropped_ms: int
+
+
+class AssistantTrack(MediaStreamTrack):
+    """An audio track fed with the assistant's 24 kHz PCM16 and played at real time.
+
+    Frames are paced on a monotonic clock anchored at the first frame, so timing does not
+    drift however long the call. The track counts, per item, the samples actually handed
+    to the encoder: that is the `audio_end_ms` a truncate may claim the listener heard.
+    """
+
+    kind = "audio"
+
+    def __init__(self, *, max_buffered_s: float = 300.0) -> None:
+        super().__init__()
+        self._chunks: deque[_Chunk] = deque()
+        self._buffered = 0
+        self._max_buffered = int(max_buffered_s * WEBRTC_RATE)
+        self._sent: OrderedDict[str, int] = OrderedDict()
+        self._upsampler = Upsampler()
+        self._feeding_item: str | None = None
+        self._start: float | None = None
+        self._timestamp = 0
+        self._drained = asyncio.Event()
+        self._drained.set()
+        self.late_frames = 0
+        self.frames_sent = 0
+        self._frame_waiters: list[asyncio.Future[float]] = []
+        #: Called with the item id when the first sample of an item goes out.
+        self.on_item_started: Callable[[str], None] | None = None
+
+    # -- feeding -----------------------------------------------------------------
+
+    def feed(self, item_id: str, pcm16_24k: bytes) -> None:
+        """Queue a chunk of an assistant item's audio (24 kHz mono PCM16)."""
+        if item_id != self._feeding_item:
+            self._upsampler.reset()
+            self._feeding_item = item_id
+        samples = self._upsampler.process(pcm16_24k)
+        if not len(samples):
+            return
+        if self._buffered + len(samples) > self._max_buffered:
+            logger.warning("outbound buffer full, dropping %d samples", len(samples))
+            return
+        self._chunks.append(_Chunk(item_id, samples))
+        self._buffered += len(samples)
+        self._drained.clear()
+
+    def clear(self) -> Cleared:
+        """Drop everything queued; the next frame out is silence."""
+        playing = self._chunks[0].item_id if self._chunks else None
+        dropped = self._buffered
+        self._chunks.clear()
+        self._buffered = 0
+        self._feeding_item = None
+        self._drained.set()
+        item = playing or self.last_item
+        return Cleared(
+            item_id=item,
+            audio_end_ms=self.sent_ms(item) if item else 0,
+            dropped_ms=dropped * 1000 // WEBRTC_RATE,
+        )
+
+    @property
+    def playing_item(self) -> str | None:
+        return self._chunks[0].item_id if self._chunks else None
+
+    @property
+    def last_item(self) -> str | None:
+        return next(reversed(self._sent), None)
+
+    @property
+    def buffered_ms(self) -> int:
+        return self._buffered * 1000 // WEBRTC_RATE
+
+    def sent_ms(self, item_id: str) -> int:
+        """Milliseconds of `item_id` handed to the encoder so far (floored)."""
+        return self._sent.get(item_id, 0) * 1000 // WEBRTC_RATE
+
+    async def wait_drained(self) -> None:
+        await self._drained.wait()
+
+    async def next_frame(self) -> float:
+        """Waits for the next frame to be handed out; returns its monotonic time."""
+        waiter = asyncio.get_running_loop().create_future()
+        self._frame_waiters.append(waiter)
+        return await waiter
+
+    # -- MediaStreamTrack ------------------------------------------------------------
+
+    async def recv(self) -> AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
+        now = time.monotonic()
+        if self._start is None:
+            self._start = now
+        else:
+            self._timestamp += FRAME_SAMPLES
+            wait = self._start + self._timestamp / WEBRTC_RATE - now
+            if wait > 0:
+                await asyncio.sleep(wait)
+            elif wait < -_MAX_LATENESS_S:
+                self.late_frames += 1
+                self._start -= wait
+        samples = self._next_samples().reshape(1, -1)
+        frame = AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.sample_rate = WEBRTC_RATE
+        frame.pts = self._timestamp
+        frame.time_base = _TIME_BASE
+        self.frames_sent += 1
+        if self._frame_waiters:
+            sent_at = time.monotonic()
+            for waiter in self._frame_waiters:
+                if not waiter.done():
+                    waiter.set_result(sent_at)
+            self._frame_waiters.clear()
+        return frame
+
+    def _next_samples(self) -> np.ndarray:
+        if not self._chunks:
+            return _SILENCE
+        out = np.zeros(FRAME_SAMPLES, dtype=np.int16)
+        filled = 0
+        while filled < FRAME_SAMPLES and self._chunks:
+            chunk = self._chunks[0]
+            take = min(FRAME_SAMPLES - filled, len(chunk.samples) - chunk.offset)
+            out[filled : filled + take] = chunk.samples[chunk.offset : chunk.offset + take]
+            self._count_sent(chunk.item_id, take)
+            filled += take
+            chunk.offset += take
+            if chunk.offset == len(chunk.samples):
+                self._chunks.popleft()
+        self._buffered -= filled
+        if not self._chunks:
+            self._drained.set()
+        return out
+
+    def _count_sent(self, item_id: str, samples: int) -> None:
+        if item_id not in self._sent:
+            self._sent[item_id] = 0
+            while len(self._sent) > _REMEMBERED_ITEMS:
+                self._sent.popitem(last=False)
+            if self.on_item_started is not None:
+                self.on_item_started(item_id)
+        self._sent[item_id] += samples

@@ -1,0 +1,52 @@
+"""Server configuration: one dataclass, filled from CLI flags and VOICERTC_* variables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_INSTRUCTIONS = (
+    "You are voicertc, a friendly audio engineer in a live voice call. Keep answers short "
+    "and spoken, one or two sentences. You shape the sound of the user's audio with "
+    "effects: reverb, delay, lowpass, highpass, gain and compressor. When the user asks "
+    "for a change, call apply_audio_effect; when asked what is on, call get_effects. "
+    "After a tool call, say in a few words what changed."
+)
+
+
+class ConfigError(ValueError):
+    """A setting is invalid; the message says which and how to fix it."""
+
+
+@dataclass
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    model: str = "gpt-realtime"
+    voice: str = "marin"
+    instructions: str = DEFAULT_INSTRUCTIONS
+    openai_api_key: str | None = None
+    #: A Realtime-compatible WebSocket base URL to use instead of OpenAI or the embedded one.
+    upstream_url: str | None = None
+    #: The embedded endpoint's brain: "assistant" (offline speech) or "echo" (benchmarks).
+    brain: str = "assistant"
+    ice_hosts: list[str] = field(default_factory=list)
+    max_sessions: int = 50
+    max_body_bytes: int = 64 * 1024
+
+    @property
+    def upstream_label(self) -> str:
+        if self.upstream_url:
+            return "custom"
+        return "openai" if self.openai_api_key else "embedded"
+
+    def validate(self) -> None:
+        if not 0 <= self.port <= 65535:
+            raise ConfigError(f"--port must be between 0 and 65535, got {self.port}")
+        if self.brain not in ("assistant", "echo"):
+            raise ConfigError(f"--brain must be 'assistant' or 'echo', got {self.brain!r}")
+        if self.max_sessions < 1:
+            raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
+        if self.upstream_url and not self.upstream_url.startswith(("ws://", "wss://")):
+            raise ConfigError(
+                f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}"
+            )

@@ -1,0 +1,1 @@
+"""The WebRTC edge: signalling over HTTP, ICE configuration, the data channel contract."""

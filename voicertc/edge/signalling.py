@@ -1,0 +1,118 @@
+"""HTTP signalling: `POST /offer`, `DELETE /sessions/{id}`, `GET /config`, `GET /healthz`.
+
+Every error is JSON `{"error": {"code", "message"}}` (docs/protocol.md), and an offer
+that fails never leaves a peer connection behind.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+from aiortc import RTCPeerConnection, RTCSessionDescription
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class SignallingError(Exception):
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.headers = headers or {}
+
+
+def json_error(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> web.Response:
+    return web.json_response(
+        {"error": {"code": code, "message": message}}, status=status, headers=headers
+    )
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turns every failure into a JSON error; no traceback ever reaches a client."""
+    try:
+        return await handler(request)
+    except SignallingError as exc:
+        return json_error(exc.status, exc.code, str(exc), exc.headers)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
+            exc.status, "http_error"
+        )
+        return json_error(
+            exc.status,
+            code,
+            exc.reason,
+            {k: v for k, v in exc.headers.items() if k in ("Allow", "Retry-After")},
+        )
+    except Exception:
+        logger.exception("unhandled error on %s %s", request.method, request.path)
+        return json_error(500, "internal_error", "The server failed to handle this request.")
+
+
+async def read_json_object(request: web.Request, max_bytes: int) -> dict[str, Any]:
+    if request.content_type != "application/json":
+        raise SignallingError(415, "unsupported_media_type", "Send the offer as application/json.")
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise SignallingError(413, "too_large", f"The body is over the {max_bytes} byte limit.")
+    body = await request.content.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        raise SignallingError(413, "too_large", f"The body is over the {max_bytes} byte limit.")
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise SignallingError(400, "bad_json", "The body is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise SignallingError(400, "bad_json", "The body must be a JSON object.")
+    return data
+
+
+def parse_offer(data: dict[str, Any]) -> RTCSessionDescription:
+    sdp, kind = data.get("sdp"), data.get("type")
+    if not isinstance(sdp, str) or not sdp.strip():
+        raise SignallingError(400, "bad_request", "'sdp' must be a non-empty string.")
+    if kind != "offer":
+        raise SignallingError(400, "bad_request", "'type' must be \"offer\".")
+    check_offer_sdp(sdp)
+    return RTCSessionDescription(sdp=sdp, type="offer")
+
+
+def check_offer_sdp(sdp: str) -> None:
+    if not sdp.lstrip().startswith("v=0"):
+        raise SignallingError(400, "bad_sdp", "The SDP must start with 'v=0'.")
+    if "\nm=audio " not in sdp.replace("\r\n", "\n"):
+        raise SignallingError(
+            400, "bad_sdp", "The offer has no audio section; add an audio track or transceiver."
+        )
+
+
+async def negotiate(
+    pc: RTCPeerConnection, offer: RTCSessionDescription, add_tracks: Callable[[], None]
+) -> None:
+    """Apply the offer and create the answer; SDP problems become a 400 `bad_sdp`."""
+    try:
+        await pc.setRemoteDescription(offer)
+        add_tracks()
+        await pc.setLocalDescription(await pc.createAnswer())
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
+        raise SignallingError(
+            400, "bad_sdp", f"The offer SDP could not be used: {exc or type(exc).__name__}"
+        ) from exc
+    except Exception as exc:
+        # aiortc raises InvalidStateError / InvalidAccessError and friends for bad offers.
+        if type(exc).__module__.startswith("aiortc"):
+            raise SignallingError(
+                400, "bad_sdp", f"The offer SDP could not be used: {exc}"
+            ) from exc
+        raise

@@ -1,0 +1,161 @@
+"""The voicertc server: signalling routes, the page, the embedded endpoint, the sessions."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from aiortc import RTCPeerConnection
+
+from .assistant.brains import BRAINS
+from .assistant.endpoint import RealtimeEndpoint
+from .config import ServerConfig
+from .edge.ice import rtc_configuration, use_host_addresses
+from .edge.signalling import (
+    SignallingError,
+    error_middleware,
+    negotiate,
+    parse_offer,
+    read_json_object,
+)
+from .session import SessionOptions, VoiceSession
+from .upstream.realtime import UpstreamConfig
+
+logger = logging.getLogger(__name__)
+
+WEB_DIR = Path(os.environ.get("VOICERTC_WEB_DIR", Path(__file__).resolve().parent.parent / "web"))
+
+
+class VoiceServer:
+    """Holds the sessions of one process and serves their routes."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        config.validate()
+        self.config = config
+        self.sessions: dict[str, VoiceSession] = {}
+        # Speech recognition and brain construction run here, off the event loop.
+        self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
+        self.endpoint = RealtimeEndpoint(BRAINS[config.brain], self.executor)
+        use_host_addresses(config.ice_hosts)
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/", self.index)
+        app.router.add_get("/config", self.page_config)
+        app.router.add_post("/offer", self.offer)
+        app.router.add_delete("/sessions/{session_id}", self.delete_session)
+        app.router.add_get("/healthz", self.healthz)
+        app.router.add_get("/v1/realtime", self.endpoint.handle)
+        if WEB_DIR.is_dir():
+            app.router.add_static("/static/", WEB_DIR)
+        app.on_shutdown.append(self._on_shutdown)
+
+    # -- routes -----------------------------------------------------------------------
+
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        page = WEB_DIR / "index.html"
+        if not page.is_file():
+            raise SignallingError(
+                404, "not_found", f"The web client is missing: {page} does not exist."
+            )
+        return web.FileResponse(page, headers={"Cache-Control": "no-cache"})
+
+    async def page_config(self, request: web.Request) -> web.Response:
+        return web.json_response({"iceServers": [], "iceTransportPolicy": "all"})
+
+    async def healthz(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            {"status": "ok", "sessions": len(self.sessions), "upstream": self.config.upstream_label}
+        )
+
+    async def offer(self, request: web.Request) -> web.Response:
+        data = await read_json_object(request, self.config.max_body_bytes)
+        offer = parse_offer(data)
+        if len(self.sessions) >= self.config.max_sessions:
+            raise SignallingError(
+                503,
+                "server_full",
+                "The server is full; try again in a minute.",
+                {"Retry-After": "30"},
+            )
+        session = self.create_session(request)
+        try:
+            await negotiate(session.pc, offer, session.add_outbound_track)
+        except BaseException:
+            await session.close()
+            raise
+        self.sessions[session.id] = session
+        session.once("closed", lambda: self.sessions.pop(session.id, None))
+        await session.start()
+        local = session.pc.localDescription
+        return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
+
+    async def delete_session(self, request: web.Request) -> web.Response:
+        session = self.sessions.get(request.match_info["session_id"])
+        if session is None:
+            raise SignallingError(404, "not_found", "No such session; it may have ended already.")
+        await session.close()
+        return web.Response(status=204)
+
+    # -- sessions ---------------------------------------------------------------------
+
+    def upstream_config(self, request: web.Request) -> UpstreamConfig:
+        c = self.config
+        if c.upstream_url:
+            base_url, api_key = c.upstream_url, c.openai_api_key or "local"
+        elif c.openai_api_key:
+            base_url, api_key = None, c.openai_api_key
+        else:
+            base_url, api_key = self._embedded_url(request), "local"
+        return UpstreamConfig(
+            model=c.model,
+            voice=c.voice,
+            instructions=c.instructions,
+            api_key=api_key,
+            base_url=base_url,
+        )
+
+    @staticmethod
+    def _embedded_url(request: web.Request) -> str:
+        # The address this request arrived on is one the server surely listens on.
+        sockname: Any = request.transport.get_extra_info("sockname") if request.transport else None
+        host, port = (sockname[0], sockname[1]) if sockname else ("127.0.0.1", 8080)
+        if host in ("0.0.0.0", "::"):
+            host = "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        prefix = request.app.get(PREFIX_KEY, "")
+        return f"ws://{host}:{port}{prefix}/v1"
+
+    def create_session(self, request: web.Request) -> VoiceSession:
+        pc = RTCPeerConnection(rtc_configuration())
+        options = SessionOptions(upstream=self.upstream_config(request))
+        return VoiceSession(pc, options, upstream_label=self.config.upstream_label)
+
+    async def close(self) -> None:
+        await asyncio.gather(
+            *(s.close() for s in list(self.sessions.values())), return_exceptions=True
+        )
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _on_shutdown(self, app: web.Application) -> None:
+        await self.close()
+
+
+SERVER_KEY = web.AppKey("voicertc", VoiceServer)
+PREFIX_KEY = web.AppKey("voicertc_prefix", str)
+
+
+def create_app(config: ServerConfig | None = None) -> web.Application:
+    """An aiohttp application serving voicertc at its root."""
+    server = VoiceServer(config or ServerConfig())
+    app = web.Application(
+        middlewares=[error_middleware], client_max_size=server.config.max_body_bytes
+    )
+    app[SERVER_KEY] = server
+    server.add_routes(app)
+    return app

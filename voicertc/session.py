@@ -1,0 +1,503 @@
+"""A voice session: one call's audio, data channel, effect chain and upstream, bridged.
+
+`VoiceSession` attaches to an `RTCPeerConnection` (the server's own, or a host app's),
+sends the caller's audio upstream, plays the model's audio back paced at real time,
+handles barge-in, tool calls and data channel messages, and reports what happens
+through pyee events: `transcript`, `state`, `effects`, `metrics`, `error`, `closed`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from aiortc import RTCDataChannel, RTCPeerConnection
+from aiortc.mediastreams import MediaStreamTrack
+from pyee.asyncio import AsyncIOEventEmitter
+
+from .audio.inbound import InboundPump
+from .audio.outbound import AssistantTrack
+from .edge.channel import (
+    ChannelError,
+    EffectMessage,
+    InterruptMessage,
+    PingMessage,
+    TextMessage,
+    parse_client_message,
+)
+from .effects import APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL, EffectChain, EffectError, handle_tool_call
+from .upstream.realtime import Upstream, UpstreamConfig, UpstreamError
+
+logger = logging.getLogger(__name__)
+
+ToolHandler = Callable[[dict[str, Any]], Awaitable[Any] | Any]
+_EFFECT_TOOLS = {APPLY_EFFECT_TOOL["name"], GET_EFFECTS_TOOL["name"]}
+# Upstream errors that are normal races in a live conversation, not news for the caller.
+_QUIET_ERRORS = {"response_cancel_not_active", "conversation_already_has_active_response"}
+
+
+@dataclass
+class SessionOptions:
+    upstream: UpstreamConfig = field(default_factory=UpstreamConfig)
+    #: Extra tools the host app handles: name -> (tool definition, handler).
+    tools: dict[str, tuple[dict[str, Any], ToolHandler]] = field(default_factory=dict)
+
+
+class VoiceSession(AsyncIOEventEmitter):
+    def __init__(
+        self,
+        pc: RTCPeerConnection,
+        options: SessionOptions | None = None,
+        *,
+        session_id: str | None = None,
+        upstream_label: str = "embedded",
+    ) -> None:
+        super().__init__()
+        self.id = session_id or secrets.token_urlsafe(12)
+        self.pc = pc
+        self.options = options or SessionOptions()
+        self.upstream_label = upstream_label
+        self.chain = EffectChain()
+        self.track = AssistantTrack()
+        self.track.on_item_started = self._on_item_started
+        self.state = "connecting"
+        self._channel: RTCDataChannel | None = None
+        self._pump: InboundPump | None = None
+        config = self.options.upstream
+        config.tools = [APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL] + [
+            t for t, _ in self.options.tools.values()
+        ]
+        self._upstream = Upstream(config, self._on_upstream_event)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._closed = asyncio.Event()
+        self._closing = False
+        # Conversation bookkeeping
+        self._transcripts: dict[str, str] = {}
+        self._interrupted: set[str] = set()
+        self._response_active = False
+        self._pending_tool_outputs = False
+        self._speech_stopped_at: float | None = None
+        self._first_delta_at: float | None = None
+        self._turn_items: set[str] = set()
+
+        pc.on("track", self._on_track)
+        pc.on("datachannel", self.attach_channel)
+        pc.on("connectionstatechange", self._on_connection_state)
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def add_outbound_track(self) -> None:
+        """Send the assistant's audio on the call's audio transceiver."""
+        for transceiver in self.pc.getTransceivers():
+            if transceiver.kind == "audio" and transceiver.sender.track is None:
+                transceiver.sender.replaceTrack(self.track)
+                if transceiver.direction == "recvonly":
+                    transceiver.direction = "sendrecv"
+                return
+        self.pc.addTrack(self.track)
+
+    async def start(self) -> None:
+        """Connect upstream; the call is live once the media and channel arrive."""
+        self._spawn(self._connect_upstream())
+
+    async def _connect_upstream(self) -> None:
+        try:
+            await self._upstream.connect()
+        except UpstreamError as exc:
+            logger.warning("session %s: %s", self.id, exc)
+            self._error("upstream_unavailable", f"The assistant is unavailable: {exc}")
+            return
+        self._spawn(self._watch_upstream())
+        self._set_state("listening")
+
+    async def _watch_upstream(self) -> None:
+        await self._upstream.closed.wait()
+        if not self._closing:
+            self._error("upstream_closed", "The connection to the assistant was lost.")
+
+    async def close(self) -> None:
+        if self._closing:
+            await self._closed.wait()
+            return
+        self._closing = True
+        current = asyncio.current_task()
+        for task in list(self._tasks):
+            if task is not current:
+                task.cancel()
+        for task in list(self._tasks):
+            if task is not current:
+                try:
+                    await task
+                except (asyncio.CancelledError, Exception):
+                    pass
+        if self._pump is not None:
+            await self._pump.close()
+        await self._upstream.close()
+        self._set_state("ended")
+        self.track.stop()
+        await self.pc.close()
+        self._closed.set()
+        self.emit("closed")
+
+    @property
+    def closed(self) -> bool:
+        return self._closed.is_set()
+
+    async def wait_closed(self) -> None:
+        await self._closed.wait()
+
+    def _spawn(self, coro: Awaitable[Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _on_connection_state(self) -> None:
+        if self.pc.connectionState in ("failed", "closed") and not self._closing:
+            if self.pc.connectionState == "failed":
+                self._error(
+                    "ice_failed",
+                    "The media connection failed (ICE). Check your network or TURN setup.",
+                )
+            self._spawn(self.close())
+
+    # -- media ------------------------------------------------------------------------
+
+    def _on_track(self, track: MediaStreamTrack) -> None:
+        if track.kind == "audio" and self._pump is None:
+            self._pump = InboundPump(track, self._upstream.append_audio)
+
+    def _on_item_started(self, item_id: str) -> None:
+        self._set_state("speaking")
+        if self._speech_stopped_at is not None and item_id not in self._turn_items:
+            self._turn_items.add(item_id)
+            now = time.monotonic()
+            total = (now - self._speech_stopped_at) * 1000
+            upstream = ((self._first_delta_at or now) - self._speech_stopped_at) * 1000
+            turn = {
+                "item_id": item_id,
+                "total_ms": round(total, 1),
+                "upstream_ms": round(upstream, 1),
+                "server_ms": round(total - upstream, 1),
+            }
+            self._speech_stopped_at = None
+            self._publish("metrics", {"turn": turn})
+
+    # -- data channel -----------------------------------------------------------------
+
+    def attach_channel(self, channel: RTCDataChannel) -> None:
+        if channel.label != "events" or self._channel is not None:
+            return
+        self._channel = channel
+        channel.on("message", self._on_channel_message)
+        if channel.readyState == "open":
+            self._greet()
+        else:
+            channel.on("open", self._greet)
+
+    def _greet(self) -> None:
+        config = self.options.upstream
+        self._send(
+            {
+                "type": "session",
+                "session_id": self.id,
+                "upstream": self.upstream_label,
+                "model": config.model,
+                "voice": config.voice,
+            }
+        )
+        self._send({"type": "state", "state": self.state})
+        self._send({"type": "effects", "chain": self.chain.to_list()})
+
+    def _send(self, message: dict[str, Any]) -> None:
+        channel = self._channel
+        if channel is not None and channel.readyState == "open":
+            channel.send(json.dumps(message))
+
+    def _publish(self, kind: str, payload: dict[str, Any]) -> None:
+        self._send({"type": kind, **payload})
+        # pyee raises on an "error" nobody listens to; for us it is news, not a crash.
+        if kind != "error" or self.listeners("error"):
+            self.emit(kind, payload)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self._publish("state", {"state": state})
+
+    def _error(self, code: str, message: str) -> None:
+        self._publish("error", {"code": code, "message": message})
+
+    def _on_channel_message(self, raw: str | bytes) -> None:
+        try:
+            message = parse_client_message(raw)
+        except ChannelError as exc:
+            self._error(exc.code, str(exc))
+            return
+        if isinstance(message, PingMessage):
+            self._send({"type": "pong", "id": message.id})
+        elif isinstance(message, TextMessage):
+            self._spawn(self.send_text(message.text))
+        elif isinstance(message, EffectMessage):
+            self._spawn(self._apply_client_effect(message))
+        elif isinstance(message, InterruptMessage):
+            self._spawn(self.interrupt())
+
+    # -- host-facing controls (also used by the data channel) -----------------------------
+
+    async def send_text(self, text: str) -> None:
+        """A typed user message: the assistant answers it like speech."""
+        if self._response_active or self.track.buffered_ms:
+            await self.interrupt()
+        item_id = "text_" + secrets.token_hex(6)
+        self._publish(
+            "transcript", {"role": "user", "text": text, "final": True, "item_id": item_id}
+        )
+        self._speech_stopped_at = time.monotonic()
+        self._first_delta_at = None
+        await self._upstream_send(
+            {
+                "type": "conversation.item.create",
+                "item": {
+                    "id": item_id,
+                    "type": "message",
+                    "role": "user",
+                    "content": [{"type": "input_text", "text": text}],
+                },
+            }
+        )
+        await self._upstream_send({"type": "response.create"})
+
+    async def interrupt(self) -> None:
+        """Cut the assistant off now, and tell the model how much was heard."""
+        await self._barge_in()
+        if self._response_active:
+            await self._upstream_send({"type": "response.cancel"})
+
+    async def apply_effect(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
+        """Change the chain from the host app; raises EffectError on bad input."""
+        message = self.chain.apply(action, effect, **kwargs)
+        await self._chain_changed(by="the host application")
+        return message
+
+    async def _apply_client_effect(self, message: EffectMessage) -> None:
+        try:
+            self.chain.apply(
+                message.action,
+                message.effect,
+                value=message.value,
+                unit=message.unit,
+                param=message.param,
+                index=message.index,
+                to=message.to,
+            )
+        except EffectError as exc:
+            self._error("bad_effect", str(exc))
+            return
+        await self._chain_changed(by="the user, with the on-screen controls")
+
+    async def _chain_changed(self, by: str) -> None:
+        self._publish("effects", {"chain": self.chain.to_list()})
+        # Keep the model's picture of the chain current, so "what is on" stays right.
+        await self._upstream_send(
+            {
+                "type": "conversation.item.create",
+                "item": {
+                    "type": "message",
+                    "role": "system",
+                    "content": [
+                        {
+                            "type": "input_text",
+                            "text": f"The effect chain was changed by {by}. "
+                            f"It is now: {self.chain.describe()}",
+                        }
+                    ],
+                },
+            }
+        )
+
+    async def _upstream_send(self, event: dict[str, Any]) -> None:
+        try:
+            await self._upstream.send(event)
+        except UpstreamError as exc:
+            self._error("upstream_unavailable", str(exc))
+        except Exception as exc:  # the socket died under us; the watcher reports it
+            logger.info("session %s: upstream send failed: %s", self.id, exc)
+
+    async def _barge_in(self) -> None:
+        started = time.monotonic()
+        cleared = self.track.clear()
+        item = cleared.item_id
+        if item is None or (cleared.dropped_ms == 0 and not self._response_active):
+            return
+        self._interrupted.add(item)
+        self._publish("interrupted", {"item_id": item, "audio_end_ms": cleared.audio_end_ms})
+        self._spawn(self._measure_barge_in(started))
+        await self._upstream_send(
+            {
+                "type": "conversation.item.truncate",
+                "item_id": item,
+                "content_index": 0,
+                "audio_end_ms": cleared.audio_end_ms,
+            }
+        )
+
+    async def _measure_barge_in(self, started: float) -> None:
+        silenced_at = await self.track.next_frame()
+        self._publish("metrics", {"barge_in_ms": round((silenced_at - started) * 1000, 1)})
+
+    # -- upstream events ----------------------------------------------------------------
+
+    async def _on_upstream_event(self, event: dict[str, Any]) -> None:
+        # Hosts and tests may watch the raw protocol; pyee costs nothing without listeners.
+        self.emit("upstream_event", event)
+        handler = self._UPSTREAM_HANDLERS.get(event.get("type", ""))
+        if handler is not None:
+            await handler(self, event)
+
+    async def _on_speech_started(self, event: dict[str, Any]) -> None:
+        await self._barge_in()
+        self._set_state("listening")
+
+    async def _on_speech_stopped(self, event: dict[str, Any]) -> None:
+        self._speech_stopped_at = time.monotonic()
+        self._first_delta_at = None
+        self._set_state("thinking")
+
+    async def _on_user_transcript_delta(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id", "")
+        text = self._transcripts.get(item_id, "") + str(event.get("delta", ""))
+        self._transcripts[item_id] = text
+        self._publish(
+            "transcript", {"role": "user", "text": text, "final": False, "item_id": item_id}
+        )
+
+    async def _on_user_transcript_done(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id", "")
+        self._transcripts.pop(item_id, None)
+        self._publish(
+            "transcript",
+            {
+                "role": "user",
+                "text": str(event.get("transcript", "")),
+                "final": True,
+                "item_id": item_id,
+            },
+        )
+
+    async def _on_response_created(self, event: dict[str, Any]) -> None:
+        self._response_active = True
+        self._pending_tool_outputs = False
+        if self.state != "speaking":
+            self._set_state("thinking")
+
+    async def _on_audio_delta(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id", "")
+        if item_id in self._interrupted:
+            return
+        if self._first_delta_at is None:
+            self._first_delta_at = time.monotonic()
+        self.track.feed(item_id, base64.b64decode(event.get("delta", "")))
+
+    async def _on_assistant_transcript_delta(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id", "")
+        if item_id in self._interrupted:
+            return
+        text = self._transcripts.get(item_id, "") + str(event.get("delta", ""))
+        self._transcripts[item_id] = text
+        self._publish(
+            "transcript", {"role": "assistant", "text": text, "final": False, "item_id": item_id}
+        )
+
+    async def _on_assistant_transcript_done(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id", "")
+        text = self._transcripts.pop(item_id, None)
+        if item_id in self._interrupted:
+            text = text or ""
+        else:
+            text = str(event.get("transcript", text or ""))
+        self._publish(
+            "transcript", {"role": "assistant", "text": text, "final": True, "item_id": item_id}
+        )
+
+    async def _on_function_call(self, event: dict[str, Any]) -> None:
+        name = str(event.get("name", ""))
+        arguments = event.get("arguments", "{}")
+        if name in _EFFECT_TOOLS:
+            version = self.chain.version
+            output: Any = handle_tool_call(self.chain, name, arguments)
+            if self.chain.version != version:
+                self._publish("effects", {"chain": self.chain.to_list()})
+        elif name in self.options.tools:
+            output = await self._run_host_tool(name, arguments)
+        else:
+            output = {"ok": False, "error": f"Unknown tool {name}."}
+        await self._upstream_send(
+            {
+                "type": "conversation.item.create",
+                "item": {
+                    "type": "function_call_output",
+                    "call_id": event.get("call_id", ""),
+                    "output": json.dumps(output),
+                },
+            }
+        )
+        self._pending_tool_outputs = True
+
+    async def _run_host_tool(self, name: str, arguments: Any) -> Any:
+        _, handler = self.options.tools[name]
+        try:
+            args = json.loads(arguments) if isinstance(arguments, str) else arguments
+            result = handler(args)
+            if asyncio.iscoroutine(result):
+                result = await result
+            return result
+        except Exception as exc:
+            logger.exception("session %s: tool %s failed", self.id, name)
+            return {"ok": False, "error": f"The tool {name} failed: {exc}"}
+
+    async def _on_response_done(self, event: dict[str, Any]) -> None:
+        self._response_active = False
+        if self._pending_tool_outputs:
+            self._pending_tool_outputs = False
+            await self._upstream_send({"type": "response.create"})
+            return
+        self._spawn(self._settle_after_response())
+
+    async def _settle_after_response(self) -> None:
+        await self.track.wait_drained()
+        if not self._response_active and self.state in ("speaking", "thinking"):
+            self._set_state("listening")
+
+    async def _on_error(self, event: dict[str, Any]) -> None:
+        error = event.get("error") or {}
+        code = str(error.get("code") or error.get("type") or "upstream_error")
+        if code in _QUIET_ERRORS:
+            return
+        logger.info("session %s: upstream error %s: %s", self.id, code, error.get("message"))
+        self._error(
+            "upstream_error", str(error.get("message") or "The assistant reported an error.")
+        )
+
+    _UPSTREAM_HANDLERS: ClassVar[
+        dict[str, Callable[[VoiceSession, dict[str, Any]], Awaitable[None]]]
+    ] = {
+        "input_audio_buffer.speech_started": _on_speech_started,
+        "input_audio_buffer.speech_stopped": _on_speech_stopped,
+        "conversation.item.input_audio_transcription.delta": _on_user_transcript_delta,
+        "conversation.item.input_audio_transcription.completed": _on_user_transcript_done,
+        "response.created": _on_response_created,
+        "response.output_audio.delta": _on_audio_delta,
+        "response.output_audio_transcript.delta": _on_assistant_transcript_delta,
+        "response.output_audio_transcript.done": _on_assistant_transcript_done,
+        "response.function_call_arguments.done": _on_function_call,
+        "response.done": _on_response_done,
+        "error": _on_error,
+    }

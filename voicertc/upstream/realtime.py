@@ -1,0 +1,164 @@
+"""One connection to a Realtime speech model, through the official `openai` SDK.
+
+The same code talks to OpenAI's service and to voicertc's embedded endpoint: only the
+SDK's `websocket_base_url` differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openai import AsyncOpenAI
+
+logger = logging.getLogger(__name__)
+
+EventHandler = Callable[[dict[str, Any]], Awaitable[None]]
+
+# 20 ms appends: 250 is five seconds of audio queued behind a stalled upstream.
+_SEND_QUEUE_SIZE = 250
+
+
+@dataclass
+class UpstreamConfig:
+    model: str = "gpt-realtime"
+    voice: str = "marin"
+    instructions: str = ""
+    api_key: str = "local"
+    #: None means OpenAI's service; otherwise e.g. ws://127.0.0.1:8080/v1
+    base_url: str | None = None
+    tools: list[dict[str, Any]] = field(default_factory=list)
+    vad_threshold: float = 0.5
+    silence_duration_ms: int = 500
+    prefix_padding_ms: int = 300
+    transcription_model: str = "gpt-4o-mini-transcribe"
+
+    def session_update(self) -> dict[str, Any]:
+        pcm = {"type": "audio/pcm", "rate": 24000}
+        return {
+            "type": "session.update",
+            "session": {
+                "type": "realtime",
+                "instructions": self.instructions,
+                "output_modalities": ["audio"],
+                "audio": {
+                    "input": {
+                        "format": pcm,
+                        "transcription": {"model": self.transcription_model},
+                        "turn_detection": {
+                            "type": "server_vad",
+                            "threshold": self.vad_threshold,
+                            "prefix_padding_ms": self.prefix_padding_ms,
+                            "silence_duration_ms": self.silence_duration_ms,
+                            "create_response": True,
+                            "interrupt_response": True,
+                        },
+                    },
+                    "output": {"format": pcm, "voice": self.voice},
+                },
+                "tools": self.tools,
+                "tool_choice": "auto",
+            },
+        }
+
+
+class UpstreamError(Exception):
+    pass
+
+
+class Upstream:
+    """Owns the SDK connection, a bounded send queue and the receive task.
+
+    Every server event is handed to `on_event` as a plain dict, in order. Appends go
+    through a bounded queue so a stalled upstream drops old audio rather than growing
+    memory or blocking the media path.
+    """
+
+    def __init__(self, config: UpstreamConfig, on_event: EventHandler) -> None:
+        self.config = config
+        self._on_event = on_event
+        self._client = AsyncOpenAI(
+            api_key=config.api_key,
+            websocket_base_url=config.base_url,
+            max_retries=0,
+        )
+        self._connection: Any = None
+        self._queue: asyncio.Queue[str] = asyncio.Queue(_SEND_QUEUE_SIZE)
+        self._tasks: list[asyncio.Task[None]] = []
+        self.dropped_appends = 0
+        self.closed = asyncio.Event()
+
+    async def connect(self) -> None:
+        try:
+            self._connection = await self._client.realtime.connect(model=self.config.model).enter()
+        except Exception as exc:
+            raise UpstreamError(f"cannot reach the speech model: {exc}") from exc
+        await self._connection.send(self.config.session_update())
+        self._tasks = [
+            asyncio.create_task(self._receive(), name="voicertc-upstream-recv"),
+            asyncio.create_task(self._send_loop(), name="voicertc-upstream-send"),
+        ]
+
+    def append_audio(self, pcm16: bytes) -> None:
+        """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks."""
+        message = (
+            '{"type":"input_audio_buffer.append","audio":"'
+            + base64.b64encode(pcm16).decode("ascii")
+            + '"}'
+        )
+        if self._queue.full():
+            self._queue.get_nowait()
+            self.dropped_appends += 1
+        self._queue.put_nowait(message)
+
+    async def send(self, event: dict[str, Any]) -> None:
+        """Send a client event now (control events bypass the audio queue)."""
+        if self._connection is None or self.closed.is_set():
+            raise UpstreamError("the speech model connection is closed")
+        await self._connection.send_raw(json.dumps(event))
+
+    async def _send_loop(self) -> None:
+        while True:
+            message = await self._queue.get()
+            await self._connection.send_raw(message)
+
+    async def _receive(self) -> None:
+        try:
+            while True:
+                raw = await self._connection.recv_bytes()
+                try:
+                    event = json.loads(raw)
+                except ValueError:
+                    logger.warning("upstream sent a non-JSON message")
+                    continue
+                if isinstance(event, dict):
+                    await self._on_event(event)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            logger.info("upstream connection ended: %s", exc)
+        finally:
+            self.closed.set()
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            try:
+                await task
+            except (asyncio.CancelledError, Exception):
+                pass
+        self._tasks = []
+        if self._connection is not None:
+            try:
+                await self._connection.close()
+            except Exception:
+                pass
+            self._connection = None
+        self.closed.set()
+        await self._client.close()
