@@ -13,6 +13,7 @@ import pytest
 from aiohttp import web
 
 from voicertc import ServerConfig, create_app
+from voicertc.edge.ice import IceSettings
 from voicertc.server import SERVER_KEY, VoiceServer
 
 CACHE = Path(__file__).parent / ".cache"
@@ -93,7 +94,8 @@ class RunningServer:
 
 
 async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunner]:
-    config = ServerConfig(host="127.0.0.1", port=0, ice_hosts=["127.0.0.1"], **overrides)  # type: ignore[arg-type]
+    overrides.setdefault("ice", IceSettings(hosts=["127.0.0.1"]))
+    config = ServerConfig(host="127.0.0.1", port=0, **overrides)  # type: ignore[arg-type]
     app = create_app(config)
     runner = web.AppRunner(app)
     await runner.setup()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from aiohttp import web
 
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
+from .edge.ice import IceSettings
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -96,7 +97,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         openai_api_key=os.environ.get("OPENAI_API_KEY") or None,
         upstream_url=args.upstream_url,
         brain=args.brain,
-        ice_hosts=args.ice_hosts or [],
+        ice=IceSettings(hosts=args.ice_hosts or []),
         max_sessions=args.max_sessions,
     )
     config.validate()

@@ -58,6 +58,7 @@ class CallClient:
         self.session_id: str | None = None
         self._headers = headers or {}
         self._waiters: list[asyncio.Future[None]] = []
+        self._frame_waiters: list[asyncio.Future[None]] = []
         self._channel = self.pc.createDataChannel("events")
         self._channel.on("message", self._on_message)
         self._opened = asyncio.Event()
@@ -130,6 +131,10 @@ class CallClient:
                 samples = samples[0::2]
             self.received.append(samples)
             self.received_at.append(loop.time())
+            for waiter in self._frame_waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._frame_waiters.clear()
 
     def received_audio(self, since_frame: int = 0) -> np.ndarray:
         if len(self.received) <= since_frame:
@@ -144,6 +149,27 @@ class CallClient:
             for f in self.received[since_frame:]
             if np.sqrt(np.mean(f.astype(np.float64) ** 2)) > limit
         )
+
+    async def wait_loud(
+        self,
+        frames: int,
+        since_frame: int = 0,
+        timeout: float = 10.0,
+        threshold_dbfs: float = -40.0,
+    ) -> None:
+        """Waits until `frames` inbound frames (from `since_frame`) are louder than the threshold."""
+
+        async def loud() -> None:
+            while self.loud_frames(since_frame, threshold_dbfs) < frames:
+                waiter = asyncio.get_running_loop().create_future()
+                self._frame_waiters.append(waiter)
+                await waiter
+
+        try:
+            await asyncio.wait_for(loud(), timeout)
+        except asyncio.TimeoutError:
+            got = self.loud_frames(since_frame, threshold_dbfs)
+            raise AssertionError(f"only {got} of {frames} loud frames within {timeout} s") from None
 
     # -- data channel -------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .edge.ice import IceSettings
+
 DEFAULT_INSTRUCTIONS = (
     "You are voicertc, a friendly audio engineer in a live voice call. Keep answers short "
     "and spoken, one or two sentences. You shape the sound of the user's audio with "
@@ -29,7 +31,7 @@ class ServerConfig:
     upstream_url: str | None = None
     #: The embedded endpoint's brain: "assistant" (offline speech) or "echo" (benchmarks).
     brain: str = "assistant"
-    ice_hosts: list[str] = field(default_factory=list)
+    ice: IceSettings = field(default_factory=IceSettings)
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
 
@@ -46,6 +48,10 @@ class ServerConfig:
             raise ConfigError(f"--brain must be 'assistant' or 'echo', got {self.brain!r}")
         if self.max_sessions < 1:
             raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
+        try:
+            self.ice.validate()
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
         if self.upstream_url and not self.upstream_url.startswith(("ws://", "wss://")):
             raise ConfigError(
                 f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}"

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from aiortc import RTCPeerConnection
+from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .assistant.brains import BRAINS
 from .assistant.endpoint import RealtimeEndpoint
 from .config import ServerConfig
-from .edge.ice import rtc_configuration, use_host_addresses
+from .edge.ice import configure_process, page_ice_servers, server_rtc_configuration
 from .edge.signalling import (
     SignallingError,
     error_middleware,
@@ -23,6 +23,7 @@ from .edge.signalling import (
     parse_offer,
     read_json_object,
 )
+from .edge.whip import WhipResource
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
 
@@ -41,7 +42,8 @@ class VoiceServer:
         # Speech recognition and brain construction run here, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.endpoint = RealtimeEndpoint(BRAINS[config.brain], self.executor)
-        use_host_addresses(config.ice_hosts)
+        self.whip = WhipResource(self)
+        configure_process(config.ice)
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/", self.index)
@@ -49,6 +51,7 @@ class VoiceServer:
         app.router.add_post("/offer", self.offer)
         app.router.add_delete("/sessions/{session_id}", self.delete_session)
         app.router.add_get("/healthz", self.healthz)
+        self.whip.add_routes(app)
         app.router.add_get("/v1/realtime", self.endpoint.handle)
         if WEB_DIR.is_dir():
             app.router.add_static("/static/", WEB_DIR)
@@ -65,7 +68,11 @@ class VoiceServer:
         return web.FileResponse(page, headers={"Cache-Control": "no-cache"})
 
     async def page_config(self, request: web.Request) -> web.Response:
-        return web.json_response({"iceServers": [], "iceTransportPolicy": "all"})
+        ice = self.config.ice
+        return web.json_response(
+            {"iceServers": page_ice_servers(ice), "iceTransportPolicy": ice.transport_policy},
+            headers={"Cache-Control": "no-store"},
+        )
 
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(
@@ -74,7 +81,20 @@ class VoiceServer:
 
     async def offer(self, request: web.Request) -> web.Response:
         data = await read_json_object(request, self.config.max_body_bytes)
-        offer = parse_offer(data)
+        session = await self.open_session(request, parse_offer(data))
+        local = session.pc.localDescription
+        return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
+
+    async def delete_session(self, request: web.Request) -> web.Response:
+        await self.session_for(request).close()
+        return web.Response(status=204)
+
+    # -- sessions ---------------------------------------------------------------------
+
+    async def open_session(
+        self, request: web.Request, offer: RTCSessionDescription
+    ) -> VoiceSession:
+        """Answer `offer` with a new session; on any failure nothing is left behind."""
         if len(self.sessions) >= self.config.max_sessions:
             raise SignallingError(
                 503,
@@ -91,17 +111,13 @@ class VoiceServer:
         self.sessions[session.id] = session
         session.once("closed", lambda: self.sessions.pop(session.id, None))
         await session.start()
-        local = session.pc.localDescription
-        return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
+        return session
 
-    async def delete_session(self, request: web.Request) -> web.Response:
+    def session_for(self, request: web.Request) -> VoiceSession:
         session = self.sessions.get(request.match_info["session_id"])
         if session is None:
             raise SignallingError(404, "not_found", "No such session; it may have ended already.")
-        await session.close()
-        return web.Response(status=204)
-
-    # -- sessions ---------------------------------------------------------------------
+        return session
 
     def upstream_config(self, request: web.Request) -> UpstreamConfig:
         c = self.config
@@ -132,7 +148,7 @@ class VoiceServer:
         return f"ws://{host}:{port}{prefix}/v1"
 
     def create_session(self, request: web.Request) -> VoiceSession:
-        pc = RTCPeerConnection(rtc_configuration())
+        pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
         options = SessionOptions(upstream=self.upstream_config(request))
         return VoiceSession(pc, options, upstream_label=self.config.upstream_label)
 

@@ -57,12 +57,14 @@ class VoiceSession(AsyncIOEventEmitter):
         options: SessionOptions | None = None,
         *,
         session_id: str | None = None,
-        upstream_label: str = "embedded",
+        upstream_label: str | None = None,
     ) -> None:
         super().__init__()
         self.id = session_id or secrets.token_urlsafe(12)
         self.pc = pc
         self.options = options or SessionOptions()
+        if upstream_label is None:
+            upstream_label = "openai" if self.options.upstream.base_url is None else "custom"
         self.upstream_label = upstream_label
         self.chain = EffectChain()
         self.track = AssistantTrack()
@@ -87,7 +89,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._first_delta_at: float | None = None
         self._turn_items: set[str] = set()
 
-        pc.on("track", self._on_track)
+        pc.on("track", self.on_remote_track)
         pc.on("datachannel", self.attach_channel)
         pc.on("connectionstatechange", self._on_connection_state)
 
@@ -170,7 +172,8 @@ class VoiceSession(AsyncIOEventEmitter):
 
     # -- media ------------------------------------------------------------------------
 
-    def _on_track(self, track: MediaStreamTrack) -> None:
+    def on_remote_track(self, track: MediaStreamTrack) -> None:
+        """Listen to `track` (the caller's audio); later tracks are ignored."""
         if track.kind == "audio" and self._pump is None:
             self._pump = InboundPump(track, self._upstream.append_audio)
 
@@ -192,8 +195,9 @@ class VoiceSession(AsyncIOEventEmitter):
 
     # -- data channel -----------------------------------------------------------------
 
-    def attach_channel(self, channel: RTCDataChannel) -> None:
-        if channel.label != "events" or self._channel is not None:
+    def attach_channel(self, channel: RTCDataChannel, any_label: bool = False) -> None:
+        """Speak the events protocol on `channel` (by default only one labelled `events`)."""
+        if (channel.label != "events" and not any_label) or self._channel is not None:
             return
         self._channel = channel
         channel.on("message", self._on_channel_message)

@@ -1,4 +1,4 @@
-"""ICE configuration: explicit servers only, and control over host candidates.
+"""ICE configuration: explicit servers only, host candidates, relay policy, TURN credentials.
 
 aiortc falls back to a public STUN server when given no ICE servers; that stalls
 gathering for seconds where the internet is unreachable, so voicertc always passes an
@@ -10,11 +10,33 @@ calls work inside a loopback-only network namespace.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import aioice.ice
 from aiortc import RTCConfiguration, RTCIceServer
+from aiortc.rtcconfiguration import RTCIceTransportPolicy
 
 _original_get_host_addresses = aioice.ice.get_host_addresses
+
+
+@dataclass
+class IceSettings:
+    """Everything about ICE for one server process (CLI flags `--ice-*`, `--turn-*`)."""
+
+    #: stun:, turn: and turns: URLs, used by the page and by the server's own peer.
+    servers: list[str] = field(default_factory=list)
+    #: TURN REST API shared secret: time-limited credentials are minted from it.
+    turn_secret: str | None = None
+    turn_ttl: int = 3600
+    transport_policy: str = "all"
+    hosts: list[str] = field(default_factory=list)
+    announce_ip: str | None = None
+    port_range: tuple[int, int] | None = None
+
+    def validate(self) -> None:
+        if self.transport_policy not in ("all", "relay"):
+            raise ValueError(f"--ice-transport-policy must be 'all' or 'relay', got {self.transport_policy!r}")
 
 
 def use_host_addresses(hosts: Sequence[str] | None) -> None:
@@ -30,12 +52,25 @@ def use_host_addresses(hosts: Sequence[str] | None) -> None:
     aioice.ice.get_host_addresses = get_host_addresses
 
 
+def configure_process(settings: IceSettings) -> None:
+    """Apply the process-wide parts: host candidates (port range, announced address)."""
+    use_host_addresses(settings.hosts)
+
+
 def rtc_configuration(
     servers: Sequence[RTCIceServer] = (), transport_policy: str = "all"
 ) -> RTCConfiguration:
-    from aiortc.rtcconfiguration import RTCIceTransportPolicy
-
-    policy = (
-        RTCIceTransportPolicy.RELAY if transport_policy == "relay" else RTCIceTransportPolicy.ALL
-    )
+    policy = RTCIceTransportPolicy.RELAY if transport_policy == "relay" else RTCIceTransportPolicy.ALL
     return RTCConfiguration(iceServers=list(servers), iceTransportPolicy=policy)
+
+
+def page_ice_servers(settings: IceSettings) -> list[dict[str, Any]]:
+    """The `iceServers` list for a browser's RTCPeerConnection (with fresh TURN credentials)."""
+    return [{"urls": url} for url in settings.servers]
+
+
+def server_rtc_configuration(settings: IceSettings) -> RTCConfiguration:
+    """The configuration of the server's own peer connection for one call."""
+    return rtc_configuration(
+        [RTCIceServer(urls=url) for url in settings.servers], settings.transport_policy
+    )

@@ -1,0 +1,91 @@
+"""WHIP signalling (RFC 9725): `POST /whip`, trickle ICE by `PATCH`, hang up by `DELETE`.
+
+Any WHIP-speaking client (OBS, GStreamer's whipsink, browser libraries) can call the
+assistant: the answer comes back as `201 Created` with a `Location` for the session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+from aiortc import RTCSessionDescription
+from aiortc.sdp import candidate_from_sdp
+
+from .signalling import SignallingError, check_offer_sdp
+
+if TYPE_CHECKING:
+    from ..server import VoiceServer
+
+SDP = "application/sdp"
+SDPFRAG = "application/trickle-ice-sdpfrag"
+
+
+class WhipResource:
+    def __init__(self, server: VoiceServer) -> None:
+        self._server = server
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_post("/whip", self.create)
+        app.router.add_patch("/whip/{session_id}", self.patch)
+        app.router.add_delete("/whip/{session_id}", self.delete)
+        app.router.add_route("OPTIONS", "/whip", self.options)
+
+    async def options(self, request: web.Request) -> web.Response:
+        return web.Response(status=204, headers={"Accept-Post": SDP, "Allow": "OPTIONS, POST"})
+
+    async def _body(self, request: web.Request, content_type: str) -> str:
+        if request.content_type != content_type:
+            raise SignallingError(415, "unsupported_media_type", f"Send {content_type}.")
+        limit = self._server.config.max_body_bytes
+        body = await request.content.read(limit + 1)
+        if len(body) > limit:
+            raise SignallingError(413, "too_large", f"The body is over the {limit} byte limit.")
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise SignallingError(400, "bad_sdp", "The body is not UTF-8 text.") from None
+
+    async def create(self, request: web.Request) -> web.Response:
+        sdp = await self._body(request, SDP)
+        check_offer_sdp(sdp)
+        session = await self._server.open_session(request, RTCSessionDescription(sdp, "offer"))
+        location = f"{request.path.rstrip('/')}/{session.id}"
+        return web.Response(
+            status=201,
+            body=session.pc.localDescription.sdp.encode(),
+            content_type=SDP,
+            headers={"Location": location, "ETag": f'"{session.id}"'},
+        )
+
+    async def patch(self, request: web.Request) -> web.Response:
+        session = self._server.session_for(request)
+        fragment = await self._body(request, SDPFRAG)
+        remote = session.pc.remoteDescription
+        ufrag = None
+        mid: str | None = None
+        candidates = []
+        for line in fragment.replace("\r\n", "\n").split("\n"):
+            if line.startswith("a=ice-ufrag:"):
+                ufrag = line.split(":", 1)[1].strip()
+            elif line.startswith("a=mid:"):
+                mid = line.split(":", 1)[1].strip()
+            elif line.startswith("a=candidate:"):
+                try:
+                    candidate = candidate_from_sdp(line[len("a=") :])
+                except (ValueError, IndexError) as exc:
+                    raise SignallingError(400, "bad_sdp", f"Bad candidate line: {line!r}") from exc
+                candidate.sdpMid = mid
+                candidates.append(candidate)
+        if remote is not None and ufrag is not None and f"a=ice-ufrag:{ufrag}" not in remote.sdp:
+            # A new ufrag asks for an ICE restart, which this endpoint does not do (RFC 9725 4.3.2).
+            raise SignallingError(422, "ice_restart_unsupported", "ICE restarts are not supported.")
+        for candidate in candidates:
+            if candidate.sdpMid is None:
+                candidate.sdpMLineIndex = 0
+            await session.pc.addIceCandidate(candidate)
+        return web.Response(status=204)
+
+    async def delete(self, request: web.Request) -> web.Response:
+        await self._server.session_for(request).close()
+        return web.Response(status=200)
