@@ -284,6 +284,7 @@ class VoiceSession(AsyncIOEventEmitter):
         await self._barge_in()
         if self._response_active:
             await self._upstream_send({"type": "response.cancel"})
+        self._set_state("listening")
 
     async def apply_effect(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
         """Change the chain from the host app; raises EffectError on bad input."""
