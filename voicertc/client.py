@@ -157,7 +157,7 @@ class CallClient:
         timeout: float = 10.0,
         threshold_dbfs: float = -40.0,
     ) -> None:
-        """Waits until `frames` inbound frames (from `since_frame`) are louder than the threshold."""
+        """Waits for `frames` inbound frames (from `since_frame`) louder than the threshold."""
 
         async def loud() -> None:
             while self.loud_frames(since_frame, threshold_dbfs) < frames:

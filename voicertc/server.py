@@ -15,7 +15,13 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from .assistant.brains import BRAINS
 from .assistant.endpoint import RealtimeEndpoint
 from .config import ServerConfig
-from .edge.ice import configure_process, page_ice_servers, server_rtc_configuration
+from .edge.ice import (
+    answer_ice_problem,
+    configure_process,
+    offer_ice_problem,
+    page_ice_servers,
+    server_rtc_configuration,
+)
 from .edge.signalling import (
     SignallingError,
     error_middleware,
@@ -24,6 +30,7 @@ from .edge.signalling import (
     read_json_object,
 )
 from .edge.whip import WhipResource
+from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
 
@@ -43,6 +50,9 @@ class VoiceServer:
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.endpoint = RealtimeEndpoint(BRAINS[config.brain], self.executor)
         self.whip = WhipResource(self)
+        METRICS.sessions = Gauge(
+            "voicertc_sessions", "Calls in progress.", lambda: len(self.sessions)
+        )
         configure_process(config.ice)
 
     def add_routes(self, app: web.Application) -> None:
@@ -51,6 +61,7 @@ class VoiceServer:
         app.router.add_post("/offer", self.offer)
         app.router.add_delete("/sessions/{session_id}", self.delete_session)
         app.router.add_get("/healthz", self.healthz)
+        app.router.add_get("/metrics", self.metrics)
         self.whip.add_routes(app)
         app.router.add_get("/v1/realtime", self.endpoint.handle)
         if WEB_DIR.is_dir():
@@ -79,9 +90,17 @@ class VoiceServer:
             {"status": "ok", "sessions": len(self.sessions), "upstream": self.config.upstream_label}
         )
 
+    async def metrics(self, request: web.Request) -> web.Response:
+        return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+
     async def offer(self, request: web.Request) -> web.Response:
         data = await read_json_object(request, self.config.max_body_bytes)
-        session = await self.open_session(request, parse_offer(data))
+        offer = parse_offer(data)
+        # /offer is not trickled: an offer without candidates can never connect.
+        problem = offer_ice_problem(offer.sdp)
+        if problem:
+            raise SignallingError(400, "no_candidates", problem)
+        session = await self.open_session(request, offer)
         local = session.pc.localDescription
         return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
 
@@ -105,10 +124,15 @@ class VoiceServer:
         session = self.create_session(request)
         try:
             await negotiate(session.pc, offer, session.add_outbound_track)
+            # aiortc never starts ICE without a local candidate: the call would hang.
+            problem = answer_ice_problem(session.pc.localDescription.sdp, self.config.ice)
+            if problem:
+                raise SignallingError(503, "ice_unavailable", problem)
         except BaseException:
             await session.close()
             raise
         self.sessions[session.id] = session
+        METRICS.calls.inc()
         session.once("closed", lambda: self.sessions.pop(session.id, None))
         await session.start()
         return session

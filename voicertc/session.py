@@ -33,6 +33,7 @@ from .edge.channel import (
     parse_client_message,
 )
 from .effects import APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL, EffectChain, EffectError, handle_tool_call
+from .metrics import METRICS
 from .upstream.realtime import Upstream, UpstreamConfig, UpstreamError
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class VoiceSession(AsyncIOEventEmitter):
             upstream_label = "openai" if self.options.upstream.base_url is None else "custom"
         self.upstream_label = upstream_label
         self.chain = EffectChain()
-        self.track = AssistantTrack()
+        self.track = AssistantTrack(lateness=METRICS.frame_lateness)
         self.track.on_item_started = self._on_item_started
         self.state = "connecting"
         self._channel: RTCDataChannel | None = None
@@ -142,6 +143,8 @@ class VoiceSession(AsyncIOEventEmitter):
         if self._pump is not None:
             await self._pump.close()
         await self._upstream.close()
+        METRICS.late_frames.inc(self.track.late_frames)
+        METRICS.dropped_appends.inc(self._upstream.dropped_appends)
         self._set_state("ended")
         self.track.stop()
         await self.pc.close()
@@ -164,10 +167,20 @@ class VoiceSession(AsyncIOEventEmitter):
     def _on_connection_state(self) -> None:
         if self.pc.connectionState in ("failed", "closed") and not self._closing:
             if self.pc.connectionState == "failed":
-                self._error(
-                    "ice_failed",
-                    "The media connection failed (ICE). Check your network or TURN setup.",
-                )
+                # The channel only exists once media flowed, so it tells lost from never.
+                if self._channel is not None:
+                    message = (
+                        "The connection to the server was lost: nothing gets through any "
+                        "more (ICE failed). Check your network and call again."
+                    )
+                else:
+                    message = (
+                        "No network path between you and the server worked (ICE failed). "
+                        "Behind a strict firewall or NAT the server needs a TURN relay."
+                    )
+                # Usually the channel died with the path, so the log is what operators see.
+                logger.warning("session %s: %s", self.id, message)
+                self._error("ice_failed", message)
             self._spawn(self.close())
 
     # -- media ------------------------------------------------------------------------
@@ -191,6 +204,9 @@ class VoiceSession(AsyncIOEventEmitter):
                 "server_ms": round(total - upstream, 1),
             }
             self._speech_stopped_at = None
+            METRICS.turn_total.observe(total / 1000)
+            METRICS.turn_upstream.observe(upstream / 1000)
+            METRICS.turn_server.observe((total - upstream) / 1000)
             self._publish("metrics", {"turn": turn})
 
     # -- data channel -----------------------------------------------------------------
@@ -237,6 +253,7 @@ class VoiceSession(AsyncIOEventEmitter):
             self._publish("state", {"state": state})
 
     def _error(self, code: str, message: str) -> None:
+        METRICS.errors.inc(code=code)
         self._publish("error", {"code": code, "message": message})
 
     def _on_channel_message(self, raw: str | bytes) -> None:
@@ -356,6 +373,7 @@ class VoiceSession(AsyncIOEventEmitter):
 
     async def _measure_barge_in(self, started: float) -> None:
         silenced_at = await self.track.next_frame()
+        METRICS.barge_in.observe(silenced_at - started)
         self._publish("metrics", {"barge_in_ms": round((silenced_at - started) * 1000, 1)})
 
     # -- upstream events ----------------------------------------------------------------

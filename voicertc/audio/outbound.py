@@ -14,6 +14,7 @@ import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame
 
+from ..metrics import Histogram
 from .resample import WEBRTC_RATE, Upsampler
 
 logger = logging.getLogger(__name__)
@@ -54,8 +55,9 @@ class AssistantTrack(MediaStreamTrack):
 
     kind = "audio"
 
-    def __init__(self, *, max_buffered_s: float = 300.0) -> None:
+    def __init__(self, *, max_buffered_s: float = 300.0, lateness: Histogram | None = None) -> None:
         super().__init__()
+        self._lateness = lateness
         self._chunks: deque[_Chunk] = deque()
         self._buffered = 0
         self._max_buffered = int(max_buffered_s * WEBRTC_RATE)
@@ -139,12 +141,15 @@ class AssistantTrack(MediaStreamTrack):
             self._start = now
         else:
             self._timestamp += FRAME_SAMPLES
-            wait = self._start + self._timestamp / WEBRTC_RATE - now
+            due = self._start + self._timestamp / WEBRTC_RATE
+            wait = due - now
             if wait > 0:
                 await asyncio.sleep(wait)
             elif wait < -_MAX_LATENESS_S:
                 self.late_frames += 1
                 self._start -= wait
+            if self._lateness is not None:
+                self._lateness.observe(max(0.0, time.monotonic() - due))
         samples = self._next_samples().reshape(1, -1)
         frame = AudioFrame.from_ndarray(samples, format="s16", layout="mono")
         frame.sample_rate = WEBRTC_RATE
