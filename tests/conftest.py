@@ -13,6 +13,7 @@ import pytest
 from aiohttp import web
 
 from voicertc import ServerConfig, create_app
+from voicertc.edge.access import AccessPolicy
 from voicertc.edge.ice import IceSettings
 from voicertc.server import SERVER_KEY, VoiceServer
 
@@ -95,6 +96,8 @@ class RunningServer:
 
 async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunner]:
     overrides.setdefault("ice", IceSettings(hosts=["127.0.0.1"]))
+    # Tests make many calls from one address; the rate limit has its own test.
+    overrides.setdefault("access", AccessPolicy(calls_per_minute=None))
     config = ServerConfig(host="127.0.0.1", port=0, **overrides)  # type: ignore[arg-type]
     app = create_app(config)
     runner = web.AppRunner(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
 
 DEFAULT_INSTRUCTIONS = (
@@ -32,6 +33,9 @@ class ServerConfig:
     #: The embedded endpoint's brain: "assistant" (offline speech) or "echo" (benchmarks).
     brain: str = "assistant"
     ice: IceSettings = field(default_factory=IceSettings)
+    access: AccessPolicy = field(default_factory=AccessPolicy)
+    max_call_seconds: float | None = 3600.0
+    idle_seconds: float | None = 600.0
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
 
@@ -53,6 +57,4 @@ class ServerConfig:
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         if self.upstream_url and not self.upstream_url.startswith(("ws://", "wss://")):
-            raise ConfigError(
-                f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}"
-            )
+            raise ConfigError(f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}")

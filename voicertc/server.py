@@ -15,6 +15,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from .assistant.brains import BRAINS
 from .assistant.endpoint import RealtimeEndpoint
 from .config import ServerConfig
+from .edge.access import AccessControl
 from .edge.ice import (
     answer_ice_problem,
     configure_process,
@@ -50,9 +51,7 @@ class VoiceServer:
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.endpoint = RealtimeEndpoint(BRAINS[config.brain], self.executor)
         self.whip = WhipResource(self)
-        METRICS.sessions = Gauge(
-            "voicertc_sessions", "Calls in progress.", lambda: len(self.sessions)
-        )
+        METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
 
     def add_routes(self, app: web.Application) -> None:
@@ -73,9 +72,7 @@ class VoiceServer:
     async def index(self, request: web.Request) -> web.StreamResponse:
         page = WEB_DIR / "index.html"
         if not page.is_file():
-            raise SignallingError(
-                404, "not_found", f"The web client is missing: {page} does not exist."
-            )
+            raise SignallingError(404, "not_found", f"The web client is missing: {page} does not exist.")
         return web.FileResponse(page, headers={"Cache-Control": "no-cache"})
 
     async def page_config(self, request: web.Request) -> web.Response:
@@ -110,9 +107,7 @@ class VoiceServer:
 
     # -- sessions ---------------------------------------------------------------------
 
-    async def open_session(
-        self, request: web.Request, offer: RTCSessionDescription
-    ) -> VoiceSession:
+    async def open_session(self, request: web.Request, offer: RTCSessionDescription) -> VoiceSession:
         """Answer `offer` with a new session; on any failure nothing is left behind."""
         if len(self.sessions) >= self.config.max_sessions:
             raise SignallingError(
@@ -150,7 +145,7 @@ class VoiceServer:
         elif c.openai_api_key:
             base_url, api_key = None, c.openai_api_key
         else:
-            base_url, api_key = self._embedded_url(request), "local"
+            base_url, api_key = self._embedded_url(request), c.access.internal_key
         return UpstreamConfig(
             model=c.model,
             voice=c.voice,
@@ -173,12 +168,16 @@ class VoiceServer:
 
     def create_session(self, request: web.Request) -> VoiceSession:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
-        options = SessionOptions(upstream=self.upstream_config(request))
+        options = SessionOptions(
+            upstream=self.upstream_config(request),
+            max_call_seconds=self.config.max_call_seconds,
+            idle_seconds=self.config.idle_seconds,
+        )
         return VoiceSession(pc, options, upstream_label=self.config.upstream_label)
 
     async def close(self) -> None:
         await asyncio.gather(
-            *(s.close() for s in list(self.sessions.values())), return_exceptions=True
+            *(s.end("server_shutdown") for s in list(self.sessions.values())), return_exceptions=True
         )
         self.executor.shutdown(wait=False, cancel_futures=True)
 
@@ -193,8 +192,9 @@ PREFIX_KEY = web.AppKey("voicertc_prefix", str)
 def create_app(config: ServerConfig | None = None) -> web.Application:
     """An aiohttp application serving voicertc at its root."""
     server = VoiceServer(config or ServerConfig())
+    access = AccessControl(server.config.access, lambda request: request.app.get(PREFIX_KEY, ""))
     app = web.Application(
-        middlewares=[error_middleware], client_max_size=server.config.max_body_bytes
+        middlewares=[error_middleware, access.middleware], client_max_size=server.config.max_body_bytes
     )
     app[SERVER_KEY] = server
     server.add_routes(app)

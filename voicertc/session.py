@@ -41,6 +41,17 @@ logger = logging.getLogger(__name__)
 ToolHandler = Callable[[dict[str, Any]], Awaitable[Any] | Any]
 _EFFECT_TOOLS = {APPLY_EFFECT_TOOL["name"], GET_EFFECTS_TOOL["name"]}
 # Upstream errors that are normal races in a live conversation, not news for the caller.
+_ENDING = {
+    "max_duration": "This call is about to reach its time limit and will end soon.",
+    "idle": "Nothing has been said for a while; the call will end soon unless you speak.",
+}
+_ENDED = {
+    "max_duration": "The call reached its time limit.",
+    "idle": "The call ended after a long silence.",
+    "media_timeout": "No audio arrived from your side for a while, so the call was ended.",
+    "upstream_unavailable": "The assistant could not be reached, so the call was ended.",
+    "server_shutdown": "The server is restarting; please call again in a moment.",
+}
 _QUIET_ERRORS = {"response_cancel_not_active", "conversation_already_has_active_response"}
 
 
@@ -49,6 +60,13 @@ class SessionOptions:
     upstream: UpstreamConfig = field(default_factory=UpstreamConfig)
     #: Extra tools the host app handles: name -> (tool definition, handler).
     tools: dict[str, tuple[dict[str, Any], ToolHandler]] = field(default_factory=dict)
+    #: Limits; None turns one off. The caller is warned `warn_seconds` before a limit ends the call.
+    max_call_seconds: float | None = 3600.0
+    idle_seconds: float | None = 600.0
+    #: A call whose inbound audio stops this long is dead (tab killed, network gone).
+    media_timeout_seconds: float | None = 20.0
+    warn_seconds: float = 30.0
+    reconnect_attempts: int = 6
 
 
 class VoiceSession(AsyncIOEventEmitter):
@@ -74,10 +92,10 @@ class VoiceSession(AsyncIOEventEmitter):
         self._channel: RTCDataChannel | None = None
         self._pump: InboundPump | None = None
         config = self.options.upstream
-        config.tools = [APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL] + [
-            t for t, _ in self.options.tools.values()
-        ]
-        self._upstream = Upstream(config, self._on_upstream_event)
+        config.tools = [APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL] + [t for t, _ in self.options.tools.values()]
+        self._upstream = self._new_upstream()
+        self._last_activity = time.monotonic()
+        self._last_frame_at: float | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = asyncio.Event()
         self._closing = False
@@ -108,22 +126,100 @@ class VoiceSession(AsyncIOEventEmitter):
 
     async def start(self) -> None:
         """Connect upstream; the call is live once the media and channel arrive."""
-        self._spawn(self._connect_upstream())
+        self._spawn(self._run_upstream())
+        self._spawn(self._watchdog())
 
-    async def _connect_upstream(self) -> None:
-        try:
-            await self._upstream.connect()
-        except UpstreamError as exc:
-            logger.warning("session %s: %s", self.id, exc)
-            self._error("upstream_unavailable", f"The assistant is unavailable: {exc}")
-            return
-        self._spawn(self._watch_upstream())
-        self._set_state("listening")
+    async def _run_upstream(self) -> None:
+        """Keeps an upstream connection for the whole call, reconnecting with backoff."""
+        attempt = 0
+        connected_before = False
+        while not self._closing:
+            try:
+                await self._upstream.connect()
+            except UpstreamError as exc:
+                attempt += 1
+                logger.warning("session %s: upstream connect failed (%d): %s", self.id, attempt, exc)
+                if attempt > self.options.reconnect_attempts:
+                    self._error("upstream_unavailable", f"The assistant is unavailable: {exc}")
+                    self._end_soon("upstream_unavailable")
+                    return
+                self._set_state("reconnecting")
+                await asyncio.sleep(min(8.0, 0.25 * 2 ** (attempt - 1)))
+                self._upstream = self._new_upstream()
+                continue
+            attempt = 0
+            if connected_before:
+                METRICS.upstream_reconnects.inc()
+                await self._restore_context()
+            connected_before = True
+            self._response_active = False
+            self._set_state("speaking" if self.track.buffered_ms else "listening")
+            await self._upstream.closed.wait()
+            if self._closing:
+                return
+            # The session cap (60 minutes at OpenAI), a network blip or a crash upstream:
+            # the call goes on over a new connection.
+            logger.info("session %s: upstream connection lost, reconnecting", self.id)
+            self._set_state("reconnecting")
+            await self._upstream.close()
+            self._upstream = self._new_upstream()
 
-    async def _watch_upstream(self) -> None:
-        await self._upstream.closed.wait()
+    def _new_upstream(self) -> Upstream:
+        return Upstream(self.options.upstream, self._on_upstream_event)
+
+    async def _restore_context(self) -> None:
+        """A new upstream session knows nothing: tell it what the effect chain is."""
+        if len(self.chain):
+            await self._upstream_send(self._chain_note("the previous connection"))
+
+    def _append_audio(self, pcm16: bytes) -> None:
+        self._last_frame_at = time.monotonic()
+        self._upstream.append_audio(pcm16)
+
+    async def _watchdog(self) -> None:
+        """Ends calls that outlive their limits, after telling the caller; and dead calls."""
+        options = self.options
+        started = time.monotonic()
+        warned: set[str] = set()
+        while not self._closing:
+            now = time.monotonic()
+            limits = []
+            if options.max_call_seconds:
+                limits.append(("max_duration", started + options.max_call_seconds))
+            if options.idle_seconds:
+                limits.append(("idle", self._last_activity + options.idle_seconds))
+            if options.media_timeout_seconds and self._last_frame_at is not None:
+                limits.append(("media_timeout", self._last_frame_at + options.media_timeout_seconds))
+            if not limits:
+                return
+            reason, due = min(limits, key=lambda item: item[1])
+            left = due - now
+            if left <= 0:
+                self._end_soon(reason)
+                return
+            if reason != "media_timeout" and left <= options.warn_seconds and reason not in warned:
+                warned.add(reason)
+                self._publish(
+                    "notice",
+                    {
+                        "code": "call_ending",
+                        "reason": reason,
+                        "seconds": round(left),
+                        "message": _ENDING[reason],
+                    },
+                )
+            sleep_for = left - options.warn_seconds if left > options.warn_seconds else left
+            await asyncio.sleep(min(max(sleep_for, 0.05), 5.0))
+
+    def _end_soon(self, reason: str) -> None:
+        self._spawn(self.end(reason))
+
+    async def end(self, reason: str) -> None:
+        """Tell the caller why the call ends, then close it."""
         if not self._closing:
-            self._error("upstream_closed", "The connection to the assistant was lost.")
+            message = _ENDED.get(reason, "The call has ended.")
+            self._publish("notice", {"code": "call_ended", "reason": reason, "seconds": 0, "message": message})
+        await self.close()
 
     async def close(self) -> None:
         if self._closing:
@@ -188,7 +284,7 @@ class VoiceSession(AsyncIOEventEmitter):
     def on_remote_track(self, track: MediaStreamTrack) -> None:
         """Listen to `track` (the caller's audio); later tracks are ignored."""
         if track.kind == "audio" and self._pump is None:
-            self._pump = InboundPump(track, self._upstream.append_audio)
+            self._pump = InboundPump(track, self._append_audio)
 
     def _on_item_started(self, item_id: str) -> None:
         self._set_state("speaking")
@@ -257,6 +353,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._publish("error", {"code": code, "message": message})
 
     def _on_channel_message(self, raw: str | bytes) -> None:
+        self._last_activity = time.monotonic()
         try:
             message = parse_client_message(raw)
         except ChannelError as exc:
@@ -278,9 +375,7 @@ class VoiceSession(AsyncIOEventEmitter):
         if self._response_active or self.track.buffered_ms:
             await self.interrupt()
         item_id = "text_" + secrets.token_hex(6)
-        self._publish(
-            "transcript", {"role": "user", "text": text, "final": True, "item_id": item_id}
-        )
+        self._publish("transcript", {"role": "user", "text": text, "final": True, "item_id": item_id})
         self._speech_stopped_at = time.monotonic()
         self._first_delta_at = None
         await self._upstream_send(
@@ -328,22 +423,14 @@ class VoiceSession(AsyncIOEventEmitter):
     async def _chain_changed(self, by: str) -> None:
         self._publish("effects", {"chain": self.chain.to_list()})
         # Keep the model's picture of the chain current, so "what is on" stays right.
-        await self._upstream_send(
-            {
-                "type": "conversation.item.create",
-                "item": {
-                    "type": "message",
-                    "role": "system",
-                    "content": [
-                        {
-                            "type": "input_text",
-                            "text": f"The effect chain was changed by {by}. "
-                            f"It is now: {self.chain.describe()}",
-                        }
-                    ],
-                },
-            }
-        )
+        await self._upstream_send(self._chain_note(by))
+
+    def _chain_note(self, by: str) -> dict[str, Any]:
+        text = f"The effect chain was set by {by}. It is now: {self.chain.describe()}"
+        return {
+            "type": "conversation.item.create",
+            "item": {"type": "message", "role": "system", "content": [{"type": "input_text", "text": text}]},
+        }
 
     async def _upstream_send(self, event: dict[str, Any]) -> None:
         try:
@@ -386,6 +473,7 @@ class VoiceSession(AsyncIOEventEmitter):
             await handler(self, event)
 
     async def _on_speech_started(self, event: dict[str, Any]) -> None:
+        self._last_activity = time.monotonic()
         await self._barge_in()
         self._set_state("listening")
 
@@ -398,9 +486,7 @@ class VoiceSession(AsyncIOEventEmitter):
         item_id = event.get("item_id", "")
         text = self._transcripts.get(item_id, "") + str(event.get("delta", ""))
         self._transcripts[item_id] = text
-        self._publish(
-            "transcript", {"role": "user", "text": text, "final": False, "item_id": item_id}
-        )
+        self._publish("transcript", {"role": "user", "text": text, "final": False, "item_id": item_id})
 
     async def _on_user_transcript_done(self, event: dict[str, Any]) -> None:
         item_id = event.get("item_id", "")
@@ -435,9 +521,7 @@ class VoiceSession(AsyncIOEventEmitter):
             return
         text = self._transcripts.get(item_id, "") + str(event.get("delta", ""))
         self._transcripts[item_id] = text
-        self._publish(
-            "transcript", {"role": "assistant", "text": text, "final": False, "item_id": item_id}
-        )
+        self._publish("transcript", {"role": "assistant", "text": text, "final": False, "item_id": item_id})
 
     async def _on_assistant_transcript_done(self, event: dict[str, Any]) -> None:
         item_id = event.get("item_id", "")
@@ -446,9 +530,7 @@ class VoiceSession(AsyncIOEventEmitter):
             text = text or ""
         else:
             text = str(event.get("transcript", text or ""))
-        self._publish(
-            "transcript", {"role": "assistant", "text": text, "final": True, "item_id": item_id}
-        )
+        self._publish("transcript", {"role": "assistant", "text": text, "final": True, "item_id": item_id})
 
     async def _on_function_call(self, event: dict[str, Any]) -> None:
         name = str(event.get("name", ""))
@@ -505,13 +587,9 @@ class VoiceSession(AsyncIOEventEmitter):
         if code in _QUIET_ERRORS:
             return
         logger.info("session %s: upstream error %s: %s", self.id, code, error.get("message"))
-        self._error(
-            "upstream_error", str(error.get("message") or "The assistant reported an error.")
-        )
+        self._error("upstream_error", str(error.get("message") or "The assistant reported an error."))
 
-    _UPSTREAM_HANDLERS: ClassVar[
-        dict[str, Callable[[VoiceSession, dict[str, Any]], Awaitable[None]]]
-    ] = {
+    _UPSTREAM_HANDLERS: ClassVar[dict[str, Callable[[VoiceSession, dict[str, Any]], Awaitable[None]]]] = {
         "input_audio_buffer.speech_started": _on_speech_started,
         "input_audio_buffer.speech_stopped": _on_speech_stopped,
         "conversation.item.input_audio_transcription.delta": _on_user_transcript_delta,

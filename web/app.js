@@ -193,8 +193,9 @@ async function httpError(resp, what) {
   if (code === 'server_full' || resp.status === 503) {
     const retry = parseInt(resp.headers.get('Retry-After') || '', 10);
     const when = Number.isFinite(retry) && retry > 0 ? `in ${retry} second${retry === 1 ? '' : 's'}` : 'in a minute';
+    // The page's own words: the server's message repeats the title and may name another delay.
     return new UserError(code, 'The server is full',
-      `${serverMessage || 'All call slots are in use right now.'} Please try again ${when}.`,
+      `All call slots are in use right now. Please try again ${when}.`,
       { source: 'http', status: resp.status, retryAfter: Number.isFinite(retry) ? retry : null });
   }
   return new UserError(code, `The server refused ${what}`,
@@ -368,7 +369,16 @@ function tickTimer() {
 // ---------------------------------------------------------------------------------------
 // Call setup
 
+// A server started with --auth-token or --jwt-secret wants a bearer token: open the page
+// as /#token=... (kept out of server logs) or /?token=...
+function authHeaders() {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  const token = fromHash || new URLSearchParams(location.search).get('token');
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 async function fetchWithTimeout(url, opts = {}, ms = FETCH_TIMEOUT_MS) {
+  opts = { ...opts, headers: { ...(opts.headers || {}), ...authHeaders() } };
   const ctl = new AbortController();
   const t = setTimeout(() => ctl.abort(), ms);
   try {
@@ -586,7 +596,7 @@ function wireDataChannel(dc, id) {
 
 function deleteSession(sessionId) {
   try {
-    fetch(`./sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE', keepalive: true }).catch(() => {});
+    fetch(`./sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE', keepalive: true, headers: authHeaders() }).catch(() => {});
   } catch { /* page going away */ }
 }
 
@@ -688,6 +698,14 @@ function handleMessage(raw) {
         code: msg.code || 'server_error',
         title: msg.code === 'bad_effect' ? 'That effect change did not work' : 'The assistant reported a problem',
         message: msg.message || msg.code || 'Unknown error',
+        source: 'server',
+      });
+      break;
+    case 'notice':
+      showError({
+        code: msg.code || 'notice',
+        title: msg.code === 'call_ending' ? 'The call will end soon' : 'The call has ended',
+        message: msg.message || '',
         source: 'server',
       });
       break;

@@ -17,6 +17,9 @@ from typing import Any
 from openai import AsyncOpenAI
 
 logger = logging.getLogger(__name__)
+# websockets logs the handshake's headers at DEBUG, the Authorization header with the API
+# key among them: keep that logger above DEBUG so no log ever holds the key.
+logging.getLogger("websockets.client").setLevel(logging.INFO)
 
 EventHandler = Callable[[dict[str, Any]], Awaitable[None]]
 

@@ -1,0 +1,147 @@
+"""Access control: tokens (static and JWT), Origins and CORS, rate limits, the API key kept secret."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import aiohttp
+import pytest
+from conftest import start_server
+
+from voicertc.client import CallClient, CallError
+from voicertc.edge.access import AccessPolicy, make_jwt
+
+SECRET = "jwt-secret-for-tests"
+
+
+async def _status(method: str, url: str, **kwargs) -> tuple[int, dict, dict]:
+    async with aiohttp.ClientSession() as http:
+        async with http.request(method, url, **kwargs) as response:
+            is_json = response.content_type == "application/json"
+            body = await response.json() if is_json else {}
+            return response.status, body, dict(response.headers)
+
+
+@pytest.fixture
+async def guarded():
+    running, runner = await start_server(
+        access=AccessPolicy(
+            auth_token="letmein", jwt_secret=SECRET, jwt_audience="voicertc", calls_per_minute=None
+        )
+    )
+    yield running
+    await runner.cleanup()
+
+
+async def test_tokens_guard_signalling_but_not_the_page(guarded) -> None:
+    url = guarded.url
+    assert (await _status("GET", f"{url}/healthz"))[0] == 200
+    assert (await _status("GET", f"{url}/metrics"))[0] == 200
+    status, body, headers = await _status("GET", f"{url}/config")
+    assert status == 401 and body["error"]["code"] == "unauthorized"
+    assert headers["WWW-Authenticate"] == "Bearer"
+    status, body, _ = await _status("POST", f"{url}/offer", json={}, headers={"Authorization": "Bearer nope"})
+    assert status == 401
+    assert (await _status("DELETE", f"{url}/sessions/x"))[0] == 401
+    assert (await _status("POST", f"{url}/whip", data="v=0"))[0] == 401
+    assert (await _status("GET", f"{url}/v1/realtime"))[0] == 401
+    status, body, _ = await _status("GET", f"{url}/config", headers={"Authorization": "Bearer letmein"})
+    assert status == 200 and "iceServers" in body
+
+    now = time.time()
+    cases = [
+        (make_jwt({"exp": now + 60, "aud": "voicertc"}, SECRET), 200, None),
+        (make_jwt({"exp": now - 1, "aud": "voicertc"}, SECRET), 401, "token_expired"),
+        (make_jwt({"exp": now + 60, "aud": "other"}, SECRET), 401, "bad_token"),
+        (make_jwt({"aud": "voicertc"}, SECRET), 401, "bad_token"),
+        (make_jwt({"exp": now + 60, "aud": "voicertc"}, "wrong-secret"), 401, "bad_token"),
+        ("not.a.jwt", 401, "bad_token"),
+    ]
+    for token, want, code in cases:
+        status, body, _ = await _status("GET", f"{url}/config", headers={"Authorization": f"Bearer {token}"})
+        assert status == want, (token, body)
+        if code:
+            assert body["error"]["code"] == code
+
+
+async def test_a_call_with_a_token_works_end_to_end(guarded) -> None:
+    token = make_jwt({"exp": time.time() + 60, "aud": "voicertc"}, SECRET)
+    client = CallClient(guarded.url, headers={"Authorization": f"Bearer {token}"})
+    try:
+        await client.connect()
+        # The bridge reached the guarded embedded endpoint with its internal key.
+        await client.wait_type("state", state="listening", timeout=20)
+    finally:
+        await client.hang_up()
+    assert guarded.server.sessions == {}
+    with pytest.raises(CallError) as refused:
+        await CallClient(guarded.url).connect()
+    assert refused.value.status == 401
+
+
+async def test_origins_and_cors() -> None:
+    running, runner = await start_server(
+        access=AccessPolicy(allowed_origins=["https://app.example"], calls_per_minute=None)
+    )
+    try:
+        url = running.url
+        status, body, _ = await _status("GET", f"{url}/config", headers={"Origin": "https://evil.example"})
+        assert status == 403 and body["error"]["code"] == "forbidden_origin"
+        status, _, headers = await _status("GET", f"{url}/config", headers={"Origin": url})
+        assert status == 200 and "Access-Control-Allow-Origin" not in headers
+        status, _, headers = await _status("GET", f"{url}/config", headers={"Origin": "https://app.example"})
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "https://app.example"
+        status, _, headers = await _status(
+            "OPTIONS",
+            f"{url}/offer",
+            headers={"Origin": "https://app.example", "Access-Control-Request-Method": "POST"},
+        )
+        assert status == 204
+        assert "Authorization" in headers["Access-Control-Allow-Headers"]
+        assert "Location" in headers["Access-Control-Expose-Headers"]
+    finally:
+        await runner.cleanup()
+
+
+async def test_rate_limit_on_call_creation() -> None:
+    running, runner = await start_server(access=AccessPolicy(calls_per_minute=2))
+    try:
+        codes = [(await _status("POST", f"{running.url}/offer", data="x"))[0] for _ in range(2)]
+        assert codes == [415, 415]
+        status, body, headers = await _status("POST", f"{running.url}/offer", data="x")
+        assert status == 429 and body["error"]["code"] == "rate_limited"
+        assert int(headers["Retry-After"]) >= 1
+        assert (await _status("GET", f"{running.url}/healthz"))[0] == 200
+    finally:
+        await runner.cleanup()
+
+
+async def test_the_api_key_never_leaves_the_server(caplog: pytest.LogCaptureFixture) -> None:
+    key = "sk-test-THIS-MUST-STAY-SECRET"
+    caplog.set_level(logging.DEBUG)
+    running, runner = await start_server(openai_api_key=key)
+    try:
+        # Point the bridge at the embedded endpoint, as a custom Realtime URL using the key.
+        running.server.config.upstream_url = running.url.replace("http", "ws") + "/v1"
+        seen = []
+        for path in ("/", "/config", "/healthz", "/metrics", "/static/app.js"):
+            async with aiohttp.ClientSession() as http:
+                async with http.get(running.url + path) as response:
+                    seen.append(await response.text())
+        client = CallClient(running.url)
+        try:
+            await client.connect()
+            await client.wait_type("state", state="listening", timeout=20)
+            client.send({"type": "text", "text": "help"})
+            await client.wait_for(
+                lambda m: m.get("type") == "transcript" and m["role"] == "assistant", timeout=20
+            )
+        finally:
+            await client.hang_up()
+        seen += [str(m) for m in client.messages]
+        seen += [record.getMessage() for record in caplog.records]
+        leaks = [text[:300] for text in seen if key in text]
+        assert leaks == []
+    finally:
+        await runner.cleanup()

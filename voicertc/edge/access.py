@@ -1,0 +1,180 @@
+"""Who may use the signalling routes: bearer tokens (static or HS256 JWT), Origins, rates.
+
+The page, its assets, `/healthz` and `/metrics` stay open; everything that creates,
+changes or ends a call, hands out TURN credentials or reaches the embedded model needs
+the token when one is configured. Cross-origin requests are refused unless their Origin
+is listed, and CORS headers are only ever sent to listed Origins.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from .signalling import SignallingError
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_OPEN_PREFIXES = ("/static/",)
+_OPEN_PATHS = {"/", "/healthz", "/metrics"}
+_RATE_LIMITED = {("POST", "/offer"), ("POST", "/whip")}
+_MAX_TRACKED_CLIENTS = 10_000
+
+
+@dataclass
+class AccessPolicy:
+    auth_token: str | None = None
+    jwt_secret: str | None = None
+    jwt_audience: str | None = None
+    #: Origins (scheme://host[:port]) allowed besides the server's own.
+    allowed_origins: list[str] = field(default_factory=list)
+    #: New calls per client address per minute; None for no limit.
+    calls_per_minute: float | None = 30.0
+    #: What the server's own bridge presents to its embedded endpoint.
+    internal_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+
+    @property
+    def needs_token(self) -> bool:
+        return bool(self.auth_token or self.jwt_secret)
+
+
+def _b64url(data: str) -> bytes:
+    return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+
+
+def verify_jwt(token: str, secret: str, audience: str | None, now: float | None = None) -> dict[str, Any]:
+    """Checks an HS256 JWT's signature, `exp` (required), `nbf` and `aud`; returns its claims."""
+    try:
+        header_b64, payload_b64, signature_b64 = token.split(".")
+        header = json.loads(_b64url(header_b64))
+        claims = json.loads(_b64url(payload_b64))
+        signature = _b64url(signature_b64)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise SignallingError(401, "bad_token", "The token is not a well-formed JWT.") from None
+    if not isinstance(header, dict) or header.get("alg") != "HS256" or not isinstance(claims, dict):
+        raise SignallingError(401, "bad_token", "Only HS256 JWTs are accepted.")
+    expected = hmac.new(secret.encode(), f"{header_b64}.{payload_b64}".encode(), hashlib.sha256).digest()
+    if not hmac.compare_digest(expected, signature):
+        raise SignallingError(401, "bad_token", "The token's signature is not valid.")
+    now = time.time() if now is None else now
+    exp = claims.get("exp")
+    if not isinstance(exp, (int, float)) or isinstance(exp, bool):
+        raise SignallingError(401, "bad_token", "The token has no expiry (exp).")
+    if exp <= now:
+        raise SignallingError(401, "token_expired", "The token has expired; get a new one.")
+    nbf = claims.get("nbf")
+    if isinstance(nbf, (int, float)) and nbf > now:
+        raise SignallingError(401, "bad_token", "The token is not valid yet.")
+    if audience is not None:
+        aud = claims.get("aud")
+        audiences = aud if isinstance(aud, list) else [aud]
+        if audience not in audiences:
+            raise SignallingError(401, "bad_token", "The token is for another audience.")
+    return claims
+
+
+def make_jwt(claims: dict[str, Any], secret: str) -> str:
+    """An HS256 JWT (for tests and for operators minting tokens)."""
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    head = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
+    body = b64(json.dumps(claims).encode())
+    sig = hmac.new(secret.encode(), f"{head}.{body}".encode(), hashlib.sha256).digest()
+    return f"{head}.{body}.{b64(sig)}"
+
+
+class _RateLimiter:
+    """A token bucket per client address, forgetting the least recently seen clients."""
+
+    def __init__(self, per_minute: float) -> None:
+        self._rate = per_minute / 60.0
+        self._burst = max(1.0, per_minute)
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def take(self, client: str, now: float) -> float:
+        """0 if allowed, else the seconds until the next call would be."""
+        tokens, last = self._buckets.pop(client, (self._burst, now))
+        tokens = min(self._burst, tokens + (now - last) * self._rate)
+        wait = 0.0
+        if tokens >= 1:
+            tokens -= 1
+        else:
+            wait = (1 - tokens) / self._rate
+        self._buckets[client] = (tokens, now)
+        while len(self._buckets) > _MAX_TRACKED_CLIENTS:
+            self._buckets.popitem(last=False)
+        return wait
+
+
+class AccessControl:
+    def __init__(self, policy: AccessPolicy, prefix: Callable[[web.Request], str]) -> None:
+        self.policy = policy
+        self._prefix = prefix
+        self._limiter = _RateLimiter(policy.calls_per_minute) if policy.calls_per_minute else None
+
+    @web.middleware
+    async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        path = request.path[len(self._prefix(request)) :] or "/"
+        origin = request.headers.get("Origin")
+        allowed_origin = origin is not None and origin in self.policy.allowed_origins
+        if origin is not None and not allowed_origin and not _same_origin(request, origin):
+            raise SignallingError(403, "forbidden_origin", f"Requests from {origin} are not allowed here.")
+        if request.method == "OPTIONS" and allowed_origin:
+            response: web.StreamResponse = web.Response(status=204)
+        else:
+            if not (path in _OPEN_PATHS or path.startswith(_OPEN_PREFIXES)):
+                self._authorize(request, path)
+            if self._limiter is not None and (request.method, path) in _RATE_LIMITED:
+                wait = self._limiter.take(request.remote or "?", time.monotonic())
+                if wait > 0:
+                    raise SignallingError(
+                        429,
+                        "rate_limited",
+                        "Too many calls from your address; wait a moment and try again.",
+                        {"Retry-After": str(max(1, round(wait)))},
+                    )
+            response = await handler(request)
+        if allowed_origin:
+            response.headers["Access-Control-Allow-Origin"] = origin or ""
+            response.headers["Vary"] = "Origin"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, PATCH, DELETE, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, If-Match"
+            response.headers["Access-Control-Expose-Headers"] = "Location, ETag, Retry-After"
+        return response
+
+    def _authorize(self, request: web.Request, path: str) -> None:
+        if not self.policy.needs_token:
+            return
+        header = request.headers.get("Authorization", "")
+        token = header[7:].strip() if header[:7].lower() == "bearer " else ""
+        if path == "/v1/realtime" and hmac.compare_digest(token, self.policy.internal_key):
+            return
+        if not token:
+            raise SignallingError(
+                401, "unauthorized", "This server needs a bearer token.", {"WWW-Authenticate": "Bearer"}
+            )
+        if self.policy.auth_token and hmac.compare_digest(token, self.policy.auth_token):
+            return
+        if self.policy.jwt_secret:
+            verify_jwt(token, self.policy.jwt_secret, self.policy.jwt_audience)
+            return
+        raise SignallingError(
+            401, "unauthorized", "The bearer token is not valid.", {"WWW-Authenticate": "Bearer"}
+        )
+
+
+def _same_origin(request: web.Request, origin: str) -> bool:
+    return origin.split("://", 1)[-1] == request.host
