@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import wave
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -73,4 +74,54 @@ async def page_at(
         await page.goto(url)
         page.errors = errors  # type: ignore[attr-defined]
         yield page
+        await context.close()
+
+
+def silent_wav(seconds: float = 1.0, rate: int = 48000) -> Path:
+    """A 16-bit PCM mono WAV of digital silence (a fake mic that never triggers the VAD).
+
+    Chromium's fake capture device beeps when it has no file; the beeps would start turns.
+    """
+    out = Path(__file__).parent / ".cache" / f"silence-{seconds:g}s-{rate}.wav"
+    if not out.exists():
+        out.parent.mkdir(exist_ok=True)
+        with wave.open(str(out), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(b"\0\0" * int(seconds * rate))
+    return out
+
+
+@asynccontextmanager
+async def open_page(
+    browser: Browser,
+    url: str,
+    *,
+    microphone: bool = True,
+    viewport: tuple[int, int] = (1280, 800),
+    clock: bool = False,
+) -> AsyncIterator[Page]:
+    """A fresh context (no stored settings) on `browser`, the page loaded and wired.
+
+    With a browser launched without the fake-UI flag (`chromium(..., fake_ui=False)`), the
+    microphone is granted only when `microphone` is true; otherwise getUserMedia is denied.
+    `clock` installs Playwright's fake timers before the page loads (`page.clock`).
+    `page.errors` collects uncaught page exceptions.
+    """
+    context = await browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        permissions=["microphone"] if microphone else [],
+    )
+    try:
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.errors = errors  # type: ignore[attr-defined]
+        if clock:
+            await page.clock.install()
+        await page.goto(url)
+        await page.wait_for_function("window.voicertc && window.voicertc.ready")
+        yield page
+    finally:
         await context.close()

@@ -36,6 +36,8 @@ class ServerConfig:
     access: AccessPolicy = field(default_factory=AccessPolicy)
     max_call_seconds: float | None = 3600.0
     idle_seconds: float | None = 600.0
+    #: A call whose inbound audio stops this long is torn down (tab killed, network gone).
+    media_timeout_seconds: float | None = 20.0
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
 

@@ -113,7 +113,7 @@ class VoiceServer:
             raise SignallingError(
                 503,
                 "server_full",
-                "The server is full; try again in a minute.",
+                "The server is full; try again in 30 seconds.",
                 {"Retry-After": "30"},
             )
         session = self.create_session(request)
@@ -172,6 +172,7 @@ class VoiceServer:
             upstream=self.upstream_config(request),
             max_call_seconds=self.config.max_call_seconds,
             idle_seconds=self.config.idle_seconds,
+            media_timeout_seconds=self.config.media_timeout_seconds,
         )
         return VoiceSession(pc, options, upstream_label=self.config.upstream_label)
 

@@ -126,6 +126,8 @@ class VoiceSession(AsyncIOEventEmitter):
 
     async def start(self) -> None:
         """Connect upstream; the call is live once the media and channel arrive."""
+        # A call whose media never arrives is as dead as one whose media stopped.
+        self._last_frame_at = time.monotonic()
         self._spawn(self._run_upstream())
         self._spawn(self._watchdog())
 
@@ -218,7 +220,9 @@ class VoiceSession(AsyncIOEventEmitter):
         """Tell the caller why the call ends, then close it."""
         if not self._closing:
             message = _ENDED.get(reason, "The call has ended.")
-            self._publish("notice", {"code": "call_ended", "reason": reason, "seconds": 0, "message": message})
+            self._publish(
+                "notice", {"code": "call_ended", "reason": reason, "seconds": 0, "message": message}
+            )
         await self.close()
 
     async def close(self) -> None:

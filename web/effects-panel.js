@@ -211,7 +211,12 @@ export class EffectsPanel {
       id: spec ? null : id,
     });
     num.value = numText(spec, value);
+    // While the person types, server updates leave the box alone; once the value is
+    // committed (Enter or leaving the box) the server's answer shows, even with focus.
+    num.addEventListener('input', () => { num.dataset.editing = 'true'; });
+    num.addEventListener('blur', () => { delete num.dataset.editing; });
     num.addEventListener('change', () => {
+      delete num.dataset.editing;
       let v = Number(num.value);
       if (num.value.trim() === '' || !Number.isFinite(v)) { num.value = numText(spec, range?.dataset.value ?? value); return; }
       if (spec) v = Math.min(spec.max, Math.max(spec.min, v));
@@ -263,7 +268,7 @@ export class EffectsPanel {
           range.dataset.value = String(value);
           range.setAttribute('aria-valuetext', formatValue(item.effect, param, value));
         }
-        if (num && document.activeElement !== num && range !== this.dragging) num.value = numText(spec, value);
+        if (num && !num.dataset.editing && range !== this.dragging) num.value = numText(spec, value);
         this.lastSent.set(key, value);
       }
     });

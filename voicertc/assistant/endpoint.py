@@ -98,7 +98,7 @@ class RealtimeServerSession:
         self._brain = brain
         self._executor = executor
         self.session = _default_session(model)
-        self._vad = self._make_vad()
+        self._vad: VoiceActivityDetector | None = None
         self._audio = bytearray()
         self._audio_start_ms = 0  # stream position of self._audio[0]
         self._stream_ms = 0.0
@@ -158,6 +158,8 @@ class RealtimeServerSession:
         )
 
     async def start(self) -> None:
+        # Loading the VAD model takes a few hundred ms the first time: not on the loop.
+        self._vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
         await self.emit({"type": "session.created", "session": self.session})
 
     async def close(self) -> None:
@@ -176,14 +178,10 @@ class RealtimeServerSession:
         event_id = event.get("event_id") if isinstance(event, dict) else None
         try:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
-                raise ProtocolError(
-                    "invalid_event", "Each event must be a JSON object with a string 'type'."
-                )
+                raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
             handler = self._HANDLERS.get(event["type"])
             if handler is None:
-                raise ProtocolError(
-                    "unknown_event", f"Unknown event type '{event['type']}'.", "type"
-                )
+                raise ProtocolError("unknown_event", f"Unknown event type '{event['type']}'.", "type")
             await handler(self, event)
         except ProtocolError as exc:
             await self.error(exc.code, str(exc), event_id, exc.param)
@@ -199,11 +197,9 @@ class RealtimeServerSession:
             else None
         )
         if voice is not None and voice not in _VOICES:
-            raise ProtocolError(
-                "invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice"
-            )
+            raise ProtocolError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
         _merge(self.session, update)
-        self._vad = self._make_vad()
+        self._vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
         await self.emit({"type": "session.updated", "session": self.session})
 
     async def _append(self, event: dict[str, Any]) -> None:
@@ -215,12 +211,12 @@ class RealtimeServerSession:
         except (binascii.Error, ValueError) as exc:
             raise ProtocolError("invalid_value", "'audio' is not valid base64.", "audio") from exc
         if len(pcm) % 2:
-            raise ProtocolError(
-                "invalid_value", "PCM16 audio must have an even number of bytes.", "audio"
-            )
+            raise ProtocolError("invalid_value", "PCM16 audio must have an even number of bytes.", "audio")
         self._audio += pcm
         self._stream_ms += len(pcm) / _BYTES_PER_MS
         if self._turn_detection() is None:
+            return
+        if self._vad is None:
             return
         for vad_event in self._vad.process(pcm):
             if vad_event.kind == "speech_started" and self._speech_item is None:
@@ -269,9 +265,7 @@ class RealtimeServerSession:
         self._trim(end_ms)
         await self._commit_item(item_id, pcm)
         td = self._turn_detection() or {}
-        self._spawn(
-            self._transcribe_and_respond(item_id, pcm, bool(td.get("create_response", True)))
-        )
+        self._spawn(self._transcribe_and_respond(item_id, pcm, bool(td.get("create_response", True))))
 
     async def _commit_item(self, item_id: str, pcm: bytes) -> None:
         previous = self._order[-1] if self._order else None
@@ -290,16 +284,12 @@ class RealtimeServerSession:
                 "previous_item_id": previous,
             }
         )
-        await self.emit(
-            {"type": "conversation.item.added", "previous_item_id": previous, "item": item}
-        )
+        await self.emit({"type": "conversation.item.added", "previous_item_id": previous, "item": item})
         self._items[item_id]["_pcm"] = pcm
 
     async def _manual_commit(self, event: dict[str, Any]) -> None:
         if not self._audio:
-            raise ProtocolError(
-                "input_audio_buffer_commit_empty", "The input audio buffer is empty."
-            )
+            raise ProtocolError("input_audio_buffer_commit_empty", "The input audio buffer is empty.")
         item_id = self._speech_item or _id("item")
         self._speech_item = None
         pcm = bytes(self._audio)
@@ -312,7 +302,8 @@ class RealtimeServerSession:
         self._audio.clear()
         self._audio_start_ms = int(self._stream_ms)
         self._speech_item = None
-        self._vad.reset()
+        if self._vad is not None:
+            self._vad.reset()
         await self.emit({"type": "input_audio_buffer.cleared"})
 
     async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
@@ -343,9 +334,7 @@ class RealtimeServerSession:
                     "invalid_value", "function_call_output needs string call_id and output.", "item"
                 )
             if item["call_id"] not in self._calls:
-                raise ProtocolError(
-                    "invalid_value", f"Unknown call_id '{item['call_id']}'.", "item.call_id"
-                )
+                raise ProtocolError("invalid_value", f"Unknown call_id '{item['call_id']}'.", "item.call_id")
         elif kind == "message":
             if item.get("role") not in ("user", "system", "assistant"):
                 raise ProtocolError(
@@ -361,12 +350,8 @@ class RealtimeServerSession:
         item = {**item, "id": item.get("id") or _id("item"), "status": "completed"}
         previous = self._order[-1] if self._order else None
         self._add_item(item)
-        await self.emit(
-            {"type": "conversation.item.added", "previous_item_id": previous, "item": item}
-        )
-        await self.emit(
-            {"type": "conversation.item.done", "previous_item_id": previous, "item": item}
-        )
+        await self.emit({"type": "conversation.item.added", "previous_item_id": previous, "item": item})
+        await self.emit({"type": "conversation.item.done", "previous_item_id": previous, "item": item})
 
     def _add_item(self, item: dict[str, Any]) -> None:
         self._items[item["id"]] = item
@@ -379,9 +364,7 @@ class RealtimeServerSession:
         item_id = event.get("item_id")
         end = event.get("audio_end_ms")
         if not isinstance(item_id, str) or item_id not in self._audio_ms:
-            raise ProtocolError(
-                "item_not_found", f"No assistant audio item '{item_id}'.", "item_id"
-            )
+            raise ProtocolError("item_not_found", f"No assistant audio item '{item_id}'.", "item_id")
         if not isinstance(end, int) or isinstance(end, bool) or end < 0:
             raise ProtocolError(
                 "invalid_value", "'audio_end_ms' must be a non-negative integer.", "audio_end_ms"
@@ -428,9 +411,7 @@ class RealtimeServerSession:
 
     async def _response_cancel(self, event: dict[str, Any]) -> None:
         if self._response is None:
-            raise ProtocolError(
-                "response_cancel_not_active", "There is no active response to cancel."
-            )
+            raise ProtocolError("response_cancel_not_active", "There is no active response to cancel.")
         await self._cancel_response(notify=True)
 
     _HANDLERS: ClassVar[dict[str, Callable[[RealtimeServerSession, dict[str, Any]], Any]]] = {
@@ -587,9 +568,7 @@ class RealtimeServerSession:
                 self._audio_ms[item_id] = sent_bytes // _BYTES_PER_MS
                 # Like OpenAI's service, stream faster than real time but not all at once: the
                 # response stays cancellable while it plays, and no client buffers a whole answer.
-                ahead = (
-                    sent_bytes / (_BYTES_PER_MS * 1000) - _LEAD_S - (loop.time() - began) * _SPEEDUP
-                )
+                ahead = sent_bytes / (_BYTES_PER_MS * 1000) - _LEAD_S - (loop.time() - began) * _SPEEDUP
                 if ahead > 0:
                     await asyncio.sleep(ahead / _SPEEDUP)
                 await self.emit(
@@ -635,9 +614,7 @@ class RealtimeServerSession:
         )
         return item
 
-    async def _transcript_delta(
-        self, where: dict[str, Any], words: list[str], start: int, end: int
-    ) -> None:
+    async def _transcript_delta(self, where: dict[str, Any], words: list[str], start: int, end: int) -> None:
         delta = (" " if start else "") + " ".join(words[start:end])
         await self.emit(
             {
@@ -661,9 +638,7 @@ class RealtimeServerSession:
 class RealtimeEndpoint:
     """The aiohttp handler for `/v1/realtime`; one brain per connection."""
 
-    def __init__(
-        self, brain_factory: Callable[[], Brain], executor: Executor | None = None
-    ) -> None:
+    def __init__(self, brain_factory: Callable[[], Brain], executor: Executor | None = None) -> None:
         self._brain_factory = brain_factory
         self._executor = executor
         self.connections = 0
@@ -687,9 +662,7 @@ class RealtimeEndpoint:
                         continue
                     await session.handle(event)
                 elif message.type == WSMsgType.BINARY:
-                    await session.error(
-                        "invalid_event", "Binary messages are not supported; send JSON text."
-                    )
+                    await session.error("invalid_event", "Binary messages are not supported; send JSON text.")
         except ConnectionResetError:
             pass
         finally:
