@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from aiohttp import web
 
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
-from .edge.ice import IceSettings
+from .edge.ice import IceSettings, parse_port_range
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -64,14 +64,55 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["assistant", "echo"],
         help="the embedded endpoint's brain: the offline assistant, or echo for benchmarks",
     )
-    hosts = _env("ICE_HOSTS")
+    # Repeatable flags replace their environment variable rather than adding to it.
     serve.add_argument(
         "--ice-host",
         action="append",
         dest="ice_hosts",
-        default=[h.strip() for h in hosts.split(",") if h.strip()] if hosts else None,
+        metavar="ADDR",
         help="local address offered as an ICE host candidate; repeatable "
         "(VOICERTC_ICE_HOSTS, comma separated)",
+    )
+    serve.add_argument(
+        "--ice-server",
+        action="append",
+        dest="ice_servers",
+        metavar="URL",
+        help="stun:, turn: or turns: URL for the page and the server's own peer; repeatable "
+        "(VOICERTC_ICE_SERVERS, comma separated)",
+    )
+    serve.add_argument(
+        "--turn-secret",
+        default=_env("TURN_SECRET"),
+        metavar="SECRET",
+        help="TURN REST API shared secret (coturn's static-auth-secret); prefer the "
+        "VOICERTC_TURN_SECRET variable, as flags show in the process list",
+    )
+    serve.add_argument(
+        "--turn-ttl",
+        type=int,
+        default=_env_int("TURN_TTL", 3600),
+        metavar="SECONDS",
+        help="how long minted TURN credentials can start a call (VOICERTC_TURN_TTL, 3600)",
+    )
+    serve.add_argument(
+        "--ice-transport-policy",
+        default=_env("ICE_TRANSPORT_POLICY", "all"),
+        choices=["all", "relay"],
+        help="relay: media only through TURN, on both sides (VOICERTC_ICE_TRANSPORT_POLICY)",
+    )
+    serve.add_argument(
+        "--ice-announce-ip",
+        default=_env("ICE_ANNOUNCE_IP"),
+        metavar="ADDR",
+        help="public address advertised in host candidates, for a server behind 1:1 NAT "
+        "(VOICERTC_ICE_ANNOUNCE_IP)",
+    )
+    serve.add_argument(
+        "--ice-port-range",
+        default=_env("ICE_PORT_RANGE"),
+        metavar="LOW-HIGH",
+        help="UDP ports for the server's ICE sockets, e.g. 40000-40099 (VOICERTC_ICE_PORT_RANGE)",
     )
     serve.add_argument(
         "--max-sessions",
@@ -87,6 +128,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _env_list(name: str) -> list[str]:
+    raw = _env(name) or ""
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def ice_settings_from_args(args: argparse.Namespace) -> IceSettings:
+    try:
+        port_range = parse_port_range(args.ice_port_range) if args.ice_port_range else None
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    return IceSettings(
+        servers=args.ice_servers or _env_list("ICE_SERVERS"),
+        turn_secret=args.turn_secret or None,
+        turn_ttl=args.turn_ttl,
+        transport_policy=args.ice_transport_policy,
+        hosts=args.ice_hosts or _env_list("ICE_HOSTS"),
+        announce_ip=args.ice_announce_ip or None,
+        port_range=port_range,
+    )
+
+
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
     config = ServerConfig(
         host=args.host,
@@ -97,7 +159,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         openai_api_key=os.environ.get("OPENAI_API_KEY") or None,
         upstream_url=args.upstream_url,
         brain=args.brain,
-        ice=IceSettings(hosts=args.ice_hosts or []),
+        ice=ice_settings_from_args(args),
         max_sessions=args.max_sessions,
     )
     config.validate()

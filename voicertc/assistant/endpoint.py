@@ -642,6 +642,9 @@ class RealtimeEndpoint:
         self._brain_factory = brain_factory
         self._executor = executor
         self.connections = 0
+        #: Set whenever no connection is open (for orderly shutdown and leak checks).
+        self.idle = asyncio.Event()
+        self.idle.set()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE, heartbeat=None)
@@ -651,6 +654,7 @@ class RealtimeEndpoint:
         model = request.query.get("model", "voicertc-embedded")
         session = RealtimeServerSession(ws.send_json, brain, self._executor, model)
         self.connections += 1
+        self.idle.clear()
         try:
             await session.start()
             async for message in ws:
@@ -667,5 +671,7 @@ class RealtimeEndpoint:
             pass
         finally:
             self.connections -= 1
+            if not self.connections:
+                self.idle.set()
             await session.close()
         return ws
