@@ -25,6 +25,7 @@ EventHandler = Callable[[dict[str, Any]], Awaitable[None]]
 
 # 20 ms appends: 250 is five seconds of audio queued behind a stalled upstream.
 _SEND_QUEUE_SIZE = 250
+_CLOSE_TIMEOUT_S = 1.0
 
 
 @dataclass
@@ -158,9 +159,11 @@ class Upstream:
                 pass
         self._tasks = []
         if self._connection is not None:
+            # A polite close waits for the peer's close frame; a dying or shutting-down
+            # upstream may never send one, and a hang-up must not wait on it.
             try:
-                await self._connection.close()
-            except Exception:
+                await asyncio.wait_for(self._connection.close(), _CLOSE_TIMEOUT_S)
+            except (asyncio.TimeoutError, Exception):
                 pass
             self._connection = None
         self.closed.set()
