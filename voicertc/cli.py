@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from aiohttp import web
 
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
+from .edge.access import AccessPolicy
 from .edge.ice import IceSettings, parse_port_range
+from .logs import configure_logging, use_event_loop
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -33,21 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="voicertc", description="Talk with an AI voice assistant over WebRTC."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser(
-        "serve", help="start the server, its web page and the embedded assistant"
-    )
+    serve = commands.add_parser("serve", help="start the server, its web page and the embedded assistant")
     serve.add_argument(
         "--host", default=_env("HOST", "127.0.0.1"), help="address to listen on (VOICERTC_HOST)"
     )
-    serve.add_argument(
-        "--port", type=int, default=_env_int("PORT", 8080), help="port (VOICERTC_PORT, 8080)"
-    )
+    serve.add_argument("--port", type=int, default=_env_int("PORT", 8080), help="port (VOICERTC_PORT, 8080)")
     serve.add_argument(
         "--model", default=_env("MODEL", "gpt-realtime"), help="Realtime model (VOICERTC_MODEL)"
     )
-    serve.add_argument(
-        "--voice", default=_env("VOICE", "marin"), help="assistant voice (VOICERTC_VOICE)"
-    )
+    serve.add_argument("--voice", default=_env("VOICE", "marin"), help="assistant voice (VOICERTC_VOICE)")
     serve.add_argument(
         "--instructions",
         default=_env("INSTRUCTIONS", DEFAULT_INSTRUCTIONS),
@@ -121,11 +117,93 @@ def build_parser() -> argparse.ArgumentParser:
         help="concurrent calls before new ones get 503 (VOICERTC_MAX_SESSIONS)",
     )
     serve.add_argument(
+        "--auth-token",
+        default=_env("AUTH_TOKEN"),
+        help="static bearer token required on signalling (VOICERTC_AUTH_TOKEN)",
+    )
+    serve.add_argument(
+        "--jwt-secret",
+        default=_env("JWT_SECRET"),
+        help="accept HS256 JWTs signed with this secret (exp required) (VOICERTC_JWT_SECRET)",
+    )
+    serve.add_argument(
+        "--jwt-audience", default=_env("JWT_AUDIENCE"), help="required JWT aud (VOICERTC_JWT_AUDIENCE)"
+    )
+    serve.add_argument(
+        "--allowed-origin",
+        action="append",
+        dest="allowed_origins",
+        metavar="ORIGIN",
+        help="a cross-origin page allowed to call (CORS), e.g. https://app.example; repeatable "
+        "(VOICERTC_ALLOWED_ORIGINS, comma separated)",
+    )
+    serve.add_argument(
+        "--rate-limit",
+        type=float,
+        default=_env_float("RATE_LIMIT", 30.0),
+        metavar="PER_MINUTE",
+        help="new calls per client address per minute, 0 for none (VOICERTC_RATE_LIMIT, 30)",
+    )
+    serve.add_argument(
+        "--max-call-seconds",
+        type=float,
+        default=_env_float("MAX_CALL_SECONDS", 3600.0),
+        help="end calls after this long, 0 for never (VOICERTC_MAX_CALL_SECONDS, 3600)",
+    )
+    serve.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=_env_float("IDLE_SECONDS", 600.0),
+        help="end calls after this long without speech or messages, 0 for never (VOICERTC_IDLE_SECONDS, 600)",
+    )
+    serve.add_argument(
+        "--loop",
+        default=_env("LOOP", "auto"),
+        choices=["auto", "asyncio", "uvloop"],
+        help="event loop: uvloop is faster; auto uses it when installed (VOICERTC_LOOP)",
+    )
+    serve.add_argument(
+        "--log-format",
+        default=_env("LOG_FORMAT", "text"),
+        choices=["text", "json"],
+        help="text, or one JSON object per line (VOICERTC_LOG_FORMAT)",
+    )
+    serve.add_argument(
         "--log-level",
         default=_env("LOG_LEVEL", "info"),
         help="debug, info, warning (VOICERTC_LOG_LEVEL)",
     )
     return parser
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"VOICERTC_{name} must be a number, got {raw!r}") from None
+
+
+def _positive_or_off(value: float, flag: str) -> float | None:
+    if value < 0:
+        raise ConfigError(f"{flag} must be 0 (off) or more, got {value:g}")
+    return value or None
+
+
+def access_policy_from_args(args: argparse.Namespace) -> AccessPolicy:
+    origins = args.allowed_origins or _env_list("ALLOWED_ORIGINS")
+    for origin in origins:
+        if not origin.startswith(("http://", "https://")) or origin.count("/") != 2:
+            raise ConfigError(f"--allowed-origin must look like https://host[:port], got {origin!r}")
+    return AccessPolicy(
+        auth_token=args.auth_token or None,
+        jwt_secret=args.jwt_secret or None,
+        jwt_audience=args.jwt_audience or None,
+        allowed_origins=origins,
+        calls_per_minute=_positive_or_off(args.rate_limit, "--rate-limit"),
+    )
 
 
 def _env_list(name: str) -> list[str]:
@@ -161,6 +239,9 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         brain=args.brain,
         ice=ice_settings_from_args(args),
         max_sessions=args.max_sessions,
+        access=access_policy_from_args(args),
+        max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
+        idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),
     )
     config.validate()
     return config
@@ -173,15 +254,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"voicertc: configuration error: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=getattr(logging, str(args.log_level).upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.log_level, args.log_format)
+    loop = use_event_loop(args.loop)
     from .server import create_app
 
     app = create_app(config)
-    logging.getLogger("voicertc").info(
-        "voicertc on http://%s:%d (assistant: %s)", config.host, config.port, config.upstream_label
-    )
-    web.run_app(app, host=config.host, port=config.port, print=None)
+    log = logging.getLogger("voicertc")
+
+    def listening(_: str) -> None:
+        # aiohttp calls this once the sockets are bound: the server is reachable now.
+        log.info("voicertc on http://%s:%d (assistant: %s, loop: %s)",
+                 config.host, config.port, config.upstream_label, loop)  # fmt: skip
+
+    web.run_app(app, host=config.host, port=config.port, print=listening)
     return 0

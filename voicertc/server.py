@@ -180,6 +180,7 @@ class VoiceServer:
         await asyncio.gather(
             *(s.end("server_shutdown") for s in list(self.sessions.values())), return_exceptions=True
         )
+        await self.endpoint.close()
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def _on_shutdown(self, app: web.Application) -> None:

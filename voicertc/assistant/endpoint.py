@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any, ClassVar
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from .brains import Brain, Play, Reply
 from .dialogue import Say, ToolCall
@@ -645,6 +645,17 @@ class RealtimeEndpoint:
         #: Set whenever no connection is open (for orderly shutdown and leak checks).
         self.idle = asyncio.Event()
         self.idle.set()
+        self._sockets: set[web.WebSocketResponse] = set()
+
+    async def close(self) -> None:
+        """Closes every connection (server shutdown): aiohttp would otherwise wait for them."""
+        await asyncio.gather(
+            *(
+                ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+                for ws in list(self._sockets)
+            ),
+            return_exceptions=True,
+        )
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE, heartbeat=None)
@@ -655,6 +666,7 @@ class RealtimeEndpoint:
         session = RealtimeServerSession(ws.send_json, brain, self._executor, model)
         self.connections += 1
         self.idle.clear()
+        self._sockets.add(ws)
         try:
             await session.start()
             async for message in ws:
@@ -671,6 +683,7 @@ class RealtimeEndpoint:
             pass
         finally:
             self.connections -= 1
+            self._sockets.discard(ws)
             if not self.connections:
                 self.idle.set()
             await session.close()
