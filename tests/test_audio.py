@@ -122,3 +122,17 @@ async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.Mon
     # After the stall each frame waits its full 20 ms again: no catch-up burst.
     assert sleeps == pytest.approx([0.02] * 5)
     track.stop()
+
+
+@pytest.mark.parametrize("amplitude", [0, 1, 10, 300, 3000, 32767])
+def test_fast_audio_level_matches_aiortc(amplitude: int) -> None:
+    from av import AudioFrame
+
+    from voicertc.audio import speedups
+
+    rng = np.random.default_rng(amplitude)
+    for layout, channels in (("mono", 1), ("stereo", 2)):
+        samples = (rng.standard_normal(960 * channels) * amplitude).clip(-32768, 32767).astype(np.int16)
+        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout=layout)
+        frame.sample_rate = 48000
+        assert speedups.compute_audio_level_dbov(frame) == speedups._original(frame)

@@ -14,6 +14,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .assistant.brains import BRAINS
 from .assistant.endpoint import RealtimeEndpoint
+from .audio import speedups
 from .config import ServerConfig
 from .edge.access import AccessControl
 from .edge.ice import (
@@ -53,6 +54,7 @@ class VoiceServer:
         self.whip = WhipResource(self)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
+        speedups.install()
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/", self.index)
