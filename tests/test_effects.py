@@ -563,7 +563,8 @@ def test_apply_tool_schema_is_in_sync_with_specs() -> None:
 
 
 def test_tool_schemas_are_valid_json_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     for tool in (APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL):
         jsonschema.Draft202012Validator.check_schema(tool["parameters"])
     validator = jsonschema.Draft202012Validator(APPLY_EFFECT_TOOL["parameters"])

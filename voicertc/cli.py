@@ -157,6 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="end calls after this long without speech or messages, 0 for never (VOICERTC_IDLE_SECONDS, 600)",
     )
     serve.add_argument(
+        "--workers",
+        type=int,
+        default=_env_int("WORKERS", 1),
+        help="processes sharing the port, each owning its calls; one per core (VOICERTC_WORKERS, 1)",
+    )
+    serve.add_argument(
         "--loop",
         default=_env("LOOP", "auto"),
         choices=["auto", "asyncio", "uvloop"],
@@ -255,6 +261,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"voicertc: configuration error: {exc}", file=sys.stderr)
         return 2
     configure_logging(args.log_level, args.log_format)
+    if args.workers < 1:
+        print(
+            f"voicertc: configuration error: --workers must be at least 1, got {args.workers}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.workers > 1:
+        from .workers import run_workers
+
+        return run_workers(config, args.workers, args.log_level, args.log_format, args.loop)
     loop = use_event_loop(args.loop)
     from .server import create_app
 

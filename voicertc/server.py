@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from .edge.whip import WhipResource
 from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
+from .workers import WorkerInfo, forward
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +89,7 @@ class VoiceServer:
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "ok", "sessions": len(self.sessions), "upstream": self.config.upstream_label}
+            | ({"worker": info.index, "workers": info.count} if (info := request.app.get(WORKER_KEY)) else {})
         )
 
     async def metrics(self, request: web.Request) -> web.Response:
@@ -104,8 +107,21 @@ class VoiceServer:
         return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
 
     async def delete_session(self, request: web.Request) -> web.Response:
+        elsewhere = await self.forward_to_owner(request)
+        if elsewhere is not None:
+            return elsewhere
         await self.session_for(request).close()
         return web.Response(status=204)
+
+    async def forward_to_owner(self, request: web.Request) -> web.Response | None:
+        """With --workers, the answer of the worker owning the session, if it is another."""
+        info = request.app.get(WORKER_KEY)
+        if info is None:
+            return None
+        owner = info.owner_of(request.match_info["session_id"])
+        if owner is None or owner == info.index:
+            return None
+        return await forward(request, info, owner)
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -176,7 +192,9 @@ class VoiceServer:
             idle_seconds=self.config.idle_seconds,
             media_timeout_seconds=self.config.media_timeout_seconds,
         )
-        return VoiceSession(pc, options, upstream_label=self.config.upstream_label)
+        info = request.app.get(WORKER_KEY)
+        session_id = info.session_prefix() + secrets.token_urlsafe(12) if info else None
+        return VoiceSession(pc, options, session_id=session_id, upstream_label=self.config.upstream_label)
 
     async def close(self) -> None:
         await asyncio.gather(
@@ -190,6 +208,7 @@ class VoiceServer:
 
 
 SERVER_KEY = web.AppKey("voicertc", VoiceServer)
+WORKER_KEY = web.AppKey("voicertc_worker", WorkerInfo)
 PREFIX_KEY = web.AppKey("voicertc_prefix", str)
 
 

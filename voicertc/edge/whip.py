@@ -59,6 +59,9 @@ class WhipResource:
         )
 
     async def patch(self, request: web.Request) -> web.Response:
+        elsewhere = await self._server.forward_to_owner(request)
+        if elsewhere is not None:
+            return elsewhere
         session = self._server.session_for(request)
         fragment = await self._body(request, SDPFRAG)
         remote = session.pc.remoteDescription
@@ -87,5 +90,8 @@ class WhipResource:
         return web.Response(status=204)
 
     async def delete(self, request: web.Request) -> web.Response:
+        elsewhere = await self._server.forward_to_owner(request)
+        if elsewhere is not None:
+            return elsewhere
         await self._server.session_for(request).close()
         return web.Response(status=200)

@@ -1,0 +1,133 @@
+"""`voicertc serve --workers N`: N processes share the port, each owning its calls.
+
+The kernel spreads new connections over the workers (SO_REUSEPORT). A call lives in the
+worker that answered its offer, and its id says which (`w2.xxxx`); a request about a call
+that reaches another worker (hang-up, WHIP PATCH/DELETE) is forwarded to the owner over
+a Unix socket private to this server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import signal
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+
+from .config import ServerConfig
+
+logger = logging.getLogger(__name__)
+
+FORWARDED = "X-Voicertc-Forwarded"
+_PASSED_HEADERS = ("Content-Type", "Location", "ETag", "Retry-After", "Allow", "WWW-Authenticate")
+
+
+@dataclass(frozen=True)
+class WorkerInfo:
+    index: int
+    count: int
+    socket_dir: str
+
+    def socket_path(self, index: int) -> str:
+        return str(Path(self.socket_dir) / f"worker-{index}.sock")
+
+    def session_prefix(self) -> str:
+        return f"w{self.index}."
+
+    def owner_of(self, session_id: str) -> int | None:
+        """The worker index a session id names, or None when it names none."""
+        head, dot, _ = session_id.partition(".")
+        if not dot or not head.startswith("w") or not head[1:].isdigit():
+            return None
+        index = int(head[1:])
+        return index if index < self.count else None
+
+
+async def forward(request: web.Request, info: WorkerInfo, owner: int) -> web.Response:
+    """Replays `request` on the owning worker and returns its answer."""
+    if request.headers.get(FORWARDED):
+        return web.json_response(
+            {"error": {"code": "not_found", "message": "No such session; it may have ended already."}},
+            status=404,
+        )
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
+    headers[FORWARDED] = "1"
+    body = await request.read()
+    connector = aiohttp.UnixConnector(path=info.socket_path(owner))
+    try:
+        async with aiohttp.ClientSession(connector=connector) as http:
+            async with http.request(
+                request.method, f"http://worker{request.rel_url}", data=body, headers=headers
+            ) as response:
+                payload = await response.read()
+                passed = {k: v for k, v in response.headers.items() if k in _PASSED_HEADERS}
+                return web.Response(status=response.status, body=payload, headers=passed)
+    except aiohttp.ClientError:
+        return web.json_response(
+            {"error": {"code": "not_found", "message": "The worker that held this session is gone."}},
+            status=404,
+        )
+
+
+def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_format: str, loop: str) -> None:
+    from .logs import configure_logging, use_event_loop
+    from .server import WORKER_KEY, create_app
+
+    configure_logging(log_level, log_format)
+    use_event_loop(loop)
+    app = create_app(config)
+    app[WORKER_KEY] = info
+
+    async def serve() -> None:
+        runner = web.AppRunner(app, handle_signals=True)
+        await runner.setup()
+        await web.TCPSite(runner, config.host, config.port, reuse_port=True).start()
+        await web.UnixSite(runner, info.socket_path(info.index)).start()
+        logger.info("worker %d of %d listening", info.index, info.count)
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, stop.set)
+        try:
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(serve())
+
+
+def run_workers(config: ServerConfig, count: int, log_level: str, log_format: str, loop: str) -> int:
+    """Starts `count` workers and waits; SIGTERM/SIGINT stop them all gracefully."""
+    context = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory(prefix="voicertc-") as socket_dir:
+        os.chmod(socket_dir, 0o700)
+        processes = [
+            context.Process(
+                target=_run_worker,
+                args=(config, WorkerInfo(i, count, socket_dir), log_level, log_format, loop),
+                name=f"voicertc-worker-{i}",
+            )
+            for i in range(count)
+        ]
+        for process in processes:
+            process.start()
+
+        def stop(signum: int, _frame: object) -> None:
+            for process in processes:
+                if process.pid is not None and process.is_alive():
+                    os.kill(process.pid, signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        logging.getLogger("voicertc").info(
+            "voicertc on http://%s:%d with %d workers", config.host, config.port, count
+        )
+        for process in processes:
+            process.join()
+        failed = [p.exitcode for p in processes if p.exitcode not in (0, -signal.SIGTERM)]
+        return 1 if failed else 0
