@@ -1,0 +1,217 @@
+"""Rule-based understanding of effect commands, questions and small talk.
+
+The input is either a recogniser transcript (lower case words, numbers spelled out,
+sometimes wrong words) or typed text (digits, symbols, typos), so both are normalised
+to one token list first and effect words are matched loosely.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
+from voicertc.assistant.speakable import describe_param, speakable
+
+APPLY = "apply_audio_effect"
+GET = "get_effects"
+
+HELP_TEXT = (
+    "I can add, remove or adjust six effects: reverb, delay, low pass, high pass, gain "
+    "and compression. Try saying: add some reverb, set the delay to three hundred "
+    "milliseconds, cut the lows, make it louder, or ask what effects are on."
+)
+FALLBACK_TEXT = (
+    "Sorry, I can only help with audio effects. Try saying: add some reverb, cut the "
+    "lows, or what effects are on. Say help to hear more."
+)
+NOT_HEARD_TEXT = "Sorry, I didn't catch that."
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    name: str
+    arguments: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+
+
+Intent = ToolCall | Say
+
+
+def normalize(text: str) -> list[str]:
+    """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
+    s = text.lower().replace("%", " percent ").replace("’", "'")
+    s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
+    s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
+    s = re.sub(r"[^a-z0-9.' ]+", " ", s)
+    s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
+    s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
+    return s.split()
+
+
+def _correct(tokens: list[str]) -> list[str]:
+    """Maps misspelt or misheard keywords to the nearest known one."""
+    out: list[str] = []
+    for tok in tokens:
+        fixed = lx.MISHEARD.get(tok)
+        if fixed is None and len(tok) >= 4 and tok not in lx.KNOWN and tok not in NUMBER_WORDS:
+            close = difflib.get_close_matches(tok, lx.KEYWORDS, n=1, cutoff=0.8)
+            fixed = close[0] if close else None
+        out.extend((fixed or tok).split())
+    return out
+
+
+def _find(text: str, phrases: tuple[str, ...]) -> int:
+    """Character position of the earliest phrase in padded ``text``, or -1."""
+    hits = [text.find(f" {p} ") for p in phrases]
+    found = [h for h in hits if h >= 0]
+    return min(found) if found else -1
+
+
+def _first_effect(text: str) -> tuple[str | None, int]:
+    best: tuple[str | None, int] = (None, -1)
+    for effect, names in lx.EFFECT_NAMES.items():
+        pos = _find(text, names)
+        if pos >= 0 and (best[1] < 0 or pos < best[1]):
+            best = (effect, pos)
+    return best
+
+
+def _value(tokens: list[str]) -> tuple[NumberSpan, str | None] | None:
+    """The first number that has a unit, else the first number at all."""
+    spans = find_numbers(tokens)
+    with_units = [(s, _unit_after(tokens, s.end)) for s in spans]
+    for span, unit in with_units:
+        if unit:
+            return span, unit
+    return (spans[0], None) if spans else None
+
+
+def _unit_after(tokens: list[str], i: int) -> str | None:
+    for words, unit in lx.UNIT_WORDS:
+        if tokens[i : i + len(words)] == list(words):
+            return unit
+    return None
+
+
+def _action(text: str) -> str | None:
+    for phrase, word in lx.REWRITES:
+        text = text.replace(f" {phrase} ", f" {word} ")
+    for action, words in lx.ACTION_WORDS:
+        if _find(text, words) >= 0:
+            return action
+    return None
+
+
+def _blank(text: str, phrases: tuple[str, ...]) -> str:
+    for p in sorted(phrases, key=len, reverse=True):
+        text = text.replace(f" {p} ", " _ ")
+    return text
+
+
+def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
+    text = " " + " ".join(tokens) + " "
+    effect, _ = _first_effect(text)
+    idiom_action: str | None = None
+    for phrase, (idiom_effect, act) in lx.IDIOMS.items():
+        if f" {phrase} " in text and (effect is None or effect == idiom_effect):
+            effect, idiom_action = idiom_effect, act
+            text = _blank(text, (phrase,))  # its verb ("cut the lows") is not the action
+            break
+    for names in lx.EFFECT_NAMES.values():
+        text = _blank(text, names)  # "low cut" names a filter, it does not remove one
+    action = _action(text)
+    if effect is None:
+        everything = _find(text, lx.EVERYTHING) >= 0
+        if action == "reset" or (everything and action == "remove"):
+            return {"action": "reset"}
+        return None
+    if action == "reset":
+        action = "remove"  # "reset the reverb": the chain-wide reset would clear the rest
+    value = _value(tokens)
+    if action is None:
+        action = idiom_action or ("set" if value else "add")
+    elif action == "set" and value is None:
+        action = idiom_action or "add"  # "make it darker", "set up a reverb"
+    args: dict[str, object] = {"effect": effect, "action": action}
+    if value is None or action == "remove":
+        return args
+    span, unit = value
+    before = tokens[span.start - 1] if span.start > 0 else ""
+    if action in ("increase", "decrease") and before == "to":
+        args["action"] = "set"  # "raise the delay to 400 ms" names the target
+    number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
+    args["value"] = int(number) if number == int(number) else number
+    if unit:
+        args["unit"] = unit
+    return args
+
+
+def _chat(text: str) -> str | None:
+    bare = _blank(text, lx.FILLER).replace(" _ ", " ").strip()
+    for phrases, reply, whole in lx.CHAT:
+        if (bare in phrases) if whole else _find(text, phrases) >= 0:
+            return reply
+    return None
+
+
+def _asks_about_chain(tokens: list[str], text: str) -> bool:
+    if _find(text, lx.ASK_CHAIN) >= 0:
+        # "on" in "what effects are on" is not "turn on"
+        return _action(_blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
+    # "what is the delay set to", "is the reverb on": a question about one effect
+    if tokens[0] not in lx.QUESTION_WORDS or _first_effect(text)[0] is None:
+        return False
+    return _action(_blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
+
+
+def understand(transcript: str) -> Intent:
+    """Maps one user utterance to a tool call or to something to say."""
+    tokens = _correct(normalize(transcript))
+    if not tokens:
+        return Say(NOT_HEARD_TEXT)
+    text = " " + " ".join(tokens) + " "
+    if _asks_about_chain(tokens, text):
+        return ToolCall(GET, {})
+    args = _effect_arguments(tokens)
+    if args is not None:
+        return ToolCall(APPLY, args)
+    if _find(text, lx.HELP) >= 0:
+        return Say(HELP_TEXT)
+    return Say(_chat(text) or FALLBACK_TEXT)
+
+
+def _describe_chain(chain: object) -> str:
+    if not isinstance(chain, list) or not chain:
+        return "There are no effects on right now."
+    parts = []
+    for item in chain:
+        if not isinstance(item, dict):
+            continue
+        params = item.get("params")
+        name = lx.SPOKEN_EFFECT.get(str(item.get("effect")), str(item.get("effect")))
+        if isinstance(params, dict) and params:
+            name += " with " + " and ".join(describe_param(k, v) for k, v in params.items())
+        parts.append(name)
+    return "Right now: " + ", then ".join(parts) + "."
+
+
+def reply_after_tool(name: str, output: dict[str, object]) -> str:
+    """What to say once tool ``name`` has run and returned ``output``."""
+    if not output.get("ok"):
+        error = output.get("error") or output.get("message")
+        text = speakable(str(error)) if error else "that did not work."
+        return text if text.lower().startswith("sorry") else f"Sorry, {text[:1].lower()}{text[1:]}"
+    if name == GET:
+        summary = output.get("summary")
+        if isinstance(summary, str) and summary.strip():
+            return speakable(summary)
+        return speakable(_describe_chain(output.get("chain")))
+    message = output.get("message") or output.get("summary")
+    return speakable(str(message)) if message else "Done."

@@ -1,0 +1,168 @@
+"""Words and phrases the dialogue understands, in one place so the grammar can share them.
+
+Phrases are space-separated token sequences as produced by ``dialogue.normalize``
+(lower case, no apostrophes: "whats", "dont").
+"""
+
+from __future__ import annotations
+
+EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor")
+
+EFFECT_NAMES: dict[str, tuple[str, ...]] = {
+    "reverb": ("reverb", "reverbs", "reverberation", "room", "hall", "ambience",
+               "ambiance", "space", "spacious", "decay"),
+    "delay": ("delay", "delays", "echo", "echoes", "echos", "slapback", "feedback"),
+    "lowpass": ("low pass", "lowpass", "lo pass", "high cut", "hi cut", "treble cut",
+                "highcut"),
+    "highpass": ("high pass", "highpass", "hi pass", "low cut", "lo cut", "bass cut",
+                 "lowcut", "rumble filter"),
+    "gain": ("gain", "volume", "level", "loudness"),
+    "compressor": ("compressor", "compression", "compress", "compressed", "squash",
+                   "limiter", "threshold", "ratio"),
+}  # fmt: skip
+
+SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
+
+# Phrases that name an effect and an action at once. Matched before action words so
+# that "cut" in "cut the lows" does not read as "remove".
+IDIOMS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        ("cut the lows", "cut the low end", "cut the low", "cut lows", "cut the bass",
+         "cut the loss", "less bass", "remove the lows", "remove the bass",
+         "reduce the bass", "roll off the lows", "roll off the bass", "remove the rumble",
+         "get rid of the rumble", "cut the rumble", "thinner", "thin it out"),
+        ("highpass", "add"),
+    ),
+    **dict.fromkeys(
+        ("cut the highs", "cut the high end", "cut the high", "cut highs", "cut the treble",
+         "less treble", "remove the highs", "remove the treble", "reduce the treble",
+         "roll off the highs", "roll off the treble", "darker", "muffle", "muffled",
+         "muffled", "warmer", "duller"),
+        ("lowpass", "add"),
+    ),
+    **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
+    **dict.fromkeys(
+        ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
+    ),
+}  # fmt: skip
+
+# Multi-word expressions rewritten to one canonical action word before matching, so
+# that "set up" is not "set" and "add more" is not "add".
+REWRITES: tuple[tuple[str, str], ...] = (
+    ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"),
+    ("take out", "remove"), ("take away", "remove"), ("switch off", "remove"),
+    ("turn off", "remove"), ("turn it off", "remove"), ("shut off", "remove"),
+    ("do without", "remove"), ("start over", "reset"), ("start again", "reset"),
+    ("from scratch", "reset"), ("clean slate", "reset"), ("add more", "more"),
+    ("add some more", "more"), ("add a bit more", "more"), ("turn on", "add"),
+    ("switch on", "add"), ("set up", "add"), ("throw in", "add"), ("put on", "add"),
+    ("tone down", "decrease"), ("dial back", "decrease"), ("back off", "decrease"),
+    ("bring down", "decrease"), ("bring up", "increase"), ("crank up", "increase"),
+    ("bump up", "increase"), ("pump up", "increase"),
+)  # fmt: skip
+
+# Checked in this order: the first action with a word present wins.
+ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("remove", ("remove", "delete", "off", "kill", "drop", "without", "bypass", "disable",
+                "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate")),
+    ("reset", ("reset", "restart")),
+    ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
+                  "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased")),
+    ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
+                  "quieter", "softer", "lighter", "weaker", "drier", "decreased",
+                  "reduced")),
+    ("set", ("set", "change", "adjust", "make", "put")),
+    ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
+             "use", "some", "try", "activate", "added")),
+)  # fmt: skip
+CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
+
+EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
+              "the whole chain", "every effect", "them all", "all of them")  # fmt: skip
+
+UNIT_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("milli", "seconds"), "ms"), (("milli", "second"), "ms"),
+    (("kilo", "hertz"), "khz"), (("per", "cent"), "percent"),
+    (("d", "b"), "db"), (("dee", "bee"), "db"),
+    (("ms",), "ms"), (("millisecond",), "ms"), (("milliseconds",), "ms"),
+    (("msec",), "ms"), (("millis",), "ms"),
+    (("s",), "s"), (("sec",), "s"), (("secs",), "s"), (("second",), "s"),
+    (("seconds",), "s"),
+    (("hz",), "hz"), (("hertz",), "hz"), (("herz",), "hz"),
+    (("khz",), "khz"), (("kilohertz",), "khz"), (("k",), "khz"), (("kay",), "khz"),
+    (("kilo",), "khz"), (("khz",), "khz"),
+    (("db",), "db"), (("dbs",), "db"), (("decibel",), "db"), (("decibels",), "db"),
+    (("percent",), "percent"), (("percentage",), "percent"), (("pct",), "percent"),
+)  # fmt: skip
+
+ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are active",
+             "are there any effects", "any effects on", "what effects do i have on",
+             "what effects", "which effects", "whats on", "what is on", "what are on",
+             "whats active", "what is active", "whats applied", "what is applied",
+             "list the effects", "list effects", "list my effects", "show me the effects",
+             "show the effects", "show effects", "the current effects", "current effects",
+             "what do i have", "what have i got", "what have you added", "what is running",
+             "whats running", "what effects are", "which effect", "what effect",
+             "effects are on", "effects on", "whats the chain", "what is the chain",
+             "what is in the chain", "whats in the chain", "status")  # fmt: skip
+
+QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"})
+
+HELP = ("help", "what can you do", "what can i say", "what can i ask", "what do you do",
+        "how does this work", "how do i use", "what are your commands", "commands",
+        "options", "who are you", "what are you", "instructions")  # fmt: skip
+
+GREETING = "Hello! I'm your audio assistant. Ask me to add an effect, like some reverb, or say help."
+# (phrases, reply, whole): with whole, the utterance must be just the phrase, because
+# words like "no" or "fine" inside a longer sentence say nothing about what is wanted.
+CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
+    (("thank you", "thanks", "thank", "cheers", "appreciate", "great job"),
+     "You're welcome.", False),
+    (("perfect", "awesome", "nice", "cool", "great", "sounds good", "sounds great",
+      "that sounds good", "good job", "well done", "excellent"), "Glad you like it.", True),
+    (("hello", "hi", "hey", "hiya", "howdy", "good morning", "good afternoon",
+      "good evening", "greetings", "how are you", "hows it going"), GREETING, False),
+    (("goodbye", "bye", "see you", "good night"), "Goodbye!", False),
+    (("stop", "never mind", "nevermind", "cancel", "shut up", "be quiet", "quiet",
+      "stop talking", "enough", "thats enough"), "Okay.", True),
+    (("okay", "ok", "yes", "no", "sure", "alright", "fine", "yeah", "nope"), "Okay.", True),
+)  # fmt: skip
+FILLER = ("please", "now", "just", "oh", "um", "uh", "well", "okay then", "thanks")
+
+# Words recognisers or typists get wrong in known ways; checked before fuzzy matching.
+MISHEARD: dict[str, str] = {
+    "reverbe": "reverb", "river": "reverb", "rever": "reverb", "revurb": "reverb",
+    "reverp": "reverb", "relay": "delay", "dilay": "delay", "deelay": "delay",
+    "lopass": "low pass", "hipass": "high pass", "lowpas": "low pass",
+    "highpas": "high pass", "compresser": "compressor", "kompressor": "compressor",
+    "gane": "gain", "echoe": "echo",
+}  # fmt: skip
+
+
+def _words(*groups: object) -> frozenset[str]:
+    out: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            out.update(x.split())
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(k)
+                walk(v)
+        elif isinstance(x, tuple | list | frozenset | set):
+            for y in x:
+                walk(y)
+
+    for g in groups:
+        walk(g)
+    return frozenset(out)
+
+
+KNOWN = _words(EFFECT_NAMES, IDIOMS, REWRITES, ACTION_WORDS, EVERYTHING, UNIT_WORDS,
+               ASK_CHAIN, HELP, [c[0] for c in CHAT],
+               "the a an it to at by of and please can you could would me my some bit "
+               "little touch with this that is are be go do for from in out up down "
+               "sound voice mic music track signal filter frequency frequencies "
+               "value amount mix wet dry decay time size cutoff")  # fmt: skip
+# Fuzzy targets: long enough that a near miss is unlikely to be another real word.
+KEYWORDS = sorted(w for w in _words(EFFECT_NAMES, ACTION_WORDS, UNIT_WORDS) if len(w) >= 4)

