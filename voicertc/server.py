@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import secrets
@@ -15,6 +16,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .assistant.brains import BRAINS
 from .assistant.endpoint import RealtimeEndpoint
+from .assistant.speechpool import SpeechPool
 from .audio import speedups
 from .config import ServerConfig
 from .edge.access import AccessControl
@@ -52,7 +54,9 @@ class VoiceServer:
         self.sessions: dict[str, VoiceSession] = {}
         # Speech recognition and brain construction run here, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
-        self.endpoint = RealtimeEndpoint(BRAINS[config.brain], self.executor)
+        self.speech = SpeechPool.shared()
+        self._warm: asyncio.Future[None] | None = None
+        self.endpoint = RealtimeEndpoint(functools.partial(BRAINS[config.brain], self.speech), self.executor)
         self.whip = WhipResource(self)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
@@ -69,6 +73,7 @@ class VoiceServer:
         app.router.add_get("/v1/realtime", self.endpoint.handle)
         if WEB_DIR.is_dir():
             app.router.add_static("/static/", WEB_DIR)
+        app.on_startup.append(self._on_startup)
         app.on_shutdown.append(self._on_shutdown)
 
     # -- routes -----------------------------------------------------------------------
@@ -201,7 +206,15 @@ class VoiceServer:
             *(s.end("server_shutdown") for s in list(self.sessions.values())), return_exceptions=True
         )
         await self.endpoint.close()
+        if self._warm is not None:
+            self._warm.cancel()
+            await asyncio.gather(self._warm, return_exceptions=True)
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _on_startup(self, app: web.Application) -> None:
+        if self.config.brain == "assistant":
+            # Loads the model in the background: the first caller should not wait for it.
+            self._warm = asyncio.ensure_future(self.speech.warm_up())
 
     async def _on_shutdown(self, app: web.Application) -> None:
         await self.close()

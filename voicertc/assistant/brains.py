@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .dialogue import Say, ToolCall
+from .speechpool import SpeechPool
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ Reply = ToolCall | Say | Play
 
 
 class Brain(Protocol):
-    def transcribe(self, pcm16: bytes) -> str:
-        """Blocking; runs in a worker thread, one call at a time per brain."""
+    async def transcribe(self, pcm16: bytes) -> str:
+        """24 kHz PCM16 of one user turn to text; must not block the event loop."""
         ...
 
     def understand(self, text: str, audio: bytes) -> Reply: ...
@@ -38,15 +39,13 @@ class Brain(Protocol):
 
 
 class AssistantBrain:
-    """Offline recognition, rule-based dialogue and espeak-ng speech."""
+    """Offline recognition (in a process pool), rule-based dialogue and espeak-ng speech."""
 
-    def __init__(self) -> None:
-        from .asr import create_recognizer
+    def __init__(self, speech: SpeechPool) -> None:
+        self._speech = speech
 
-        self._recognizer = create_recognizer()
-
-    def transcribe(self, pcm16: bytes) -> str:
-        return self._recognizer.transcribe(pcm16, 24000)
+    async def transcribe(self, pcm16: bytes) -> str:
+        return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
         from .dialogue import understand
@@ -67,7 +66,10 @@ class AssistantBrain:
 class EchoBrain:
     """Plays each user turn straight back: a deterministic upstream for benchmarks."""
 
-    def transcribe(self, pcm16: bytes) -> str:
+    def __init__(self, speech: SpeechPool | None = None) -> None:
+        pass
+
+    async def transcribe(self, pcm16: bytes) -> str:
         return ""
 
     def understand(self, text: str, audio: bytes) -> Reply:

@@ -307,9 +307,8 @@ class RealtimeServerSession:
         await self.emit({"type": "input_audio_buffer.cleared"})
 
     async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
-        loop = asyncio.get_running_loop()
         async with self._asr_lock:
-            text = await loop.run_in_executor(self._executor, self._brain.transcribe, pcm)
+            text = await self._brain.transcribe(pcm)
         self._items[item_id]["content"][0]["transcript"] = text
         if self.session["audio"]["input"].get("transcription") is not None:
             await self.emit(

@@ -1,0 +1,75 @@
+"""Speech recognition in worker processes.
+
+pocketsphinx holds the GIL while it decodes (measured: the event loop froze for up to
+0.9 s per utterance when it ran in a thread), which would stall every call's 20 ms audio
+frames. In a process of its own it cannot: each worker process loads the model once and
+decodes one utterance at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+from .asr import Recognizer, create_recognizer
+
+_recognizer: Recognizer | None = None
+
+
+def _load() -> None:
+    global _recognizer
+    _recognizer = create_recognizer()
+
+
+def _transcribe(pcm16: bytes, sample_rate: int) -> str:
+    if _recognizer is None:
+        _load()
+    assert _recognizer is not None
+    return _recognizer.transcribe(pcm16, sample_rate)
+
+
+class SpeechPool:
+    """A small process pool for recognition, started on first use and owned by the server."""
+
+    def __init__(self, processes: int = 1) -> None:
+        self._processes = processes
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self._processes, mp_context=multiprocessing.get_context("spawn"), initializer=_load
+            )
+        return self._executor
+
+    async def warm_up(self) -> None:
+        """Start the workers and load the model before the first caller speaks."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(
+            *(
+                loop.run_in_executor(self._pool(), _transcribe, b"\0\0" * 2400, 24000)
+                for _ in range(self._processes)
+            )
+        )
+
+    async def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
+        return await asyncio.get_running_loop().run_in_executor(self._pool(), _transcribe, pcm16, sample_rate)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    @classmethod
+    def shared(cls) -> SpeechPool:
+        """The process's pool: servers in one process (tests, mounted apps) share its workers."""
+        global _shared
+        if _shared is None:
+            _shared = cls()
+            atexit.register(_shared.close)
+        return _shared
+
+
+_shared: SpeechPool | None = None
