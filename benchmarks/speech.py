@@ -1,0 +1,450 @@
+"""Offline speech pipeline benchmark: VAD -> ASR -> understand(), plus VAD and TTS costs.
+
+Synthesises commands with espeak-ng (and flite when installed, as a synthesiser the
+grammar was never tuned on), adds white noise at 20 and 10 dB SNR, segments the stream
+with the VAD as the endpoint does, recognises each segment and compares the intent with
+the expected tool call. Prints the figures and writes benchmarks/results/speech.json.
+
+    python benchmarks/speech.py            # full run, about 3 minutes on 2 cores
+    python benchmarks/speech.py --quick    # a third of the utterances
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from voicertc.assistant import dialogue  # noqa: E402
+from voicertc.assistant.asr import PocketsphinxRecognizer  # noqa: E402
+from voicertc.assistant.tts import render, synthesize  # noqa: E402
+from voicertc.assistant.vad import VoiceActivityDetector  # noqa: E402
+
+RATE = 24000
+CACHE = Path(os.environ.get("VOICERTC_SPEECH_CACHE", Path(tempfile.gettempdir()) / "voicertc-speech"))
+
+# (text, expected): expected is (effect, action, value, unit) for apply_audio_effect,
+# "get" for get_effects, or the Say text the dialogue should answer with.
+H, G, T, OK, BYE = (
+    dialogue.HELP_TEXT,
+    dialogue.lx.GREETING,
+    "You're welcome.",
+    "Okay.",
+    "Goodbye!",
+)
+Expected = tuple[str | None, str, float | None, str | None] | str
+CASES: list[tuple[str, Expected]] = [
+    ("add some reverb", ("reverb", "add", None, None)),
+    ("add reverb", ("reverb", "add", None, None)),
+    ("give me some reverb", ("reverb", "add", None, None)),
+    ("put some reverb on it", ("reverb", "add", None, None)),
+    ("remove the reverb", ("reverb", "remove", None, None)),
+    ("turn off the reverb", ("reverb", "remove", None, None)),
+    ("more reverb", ("reverb", "increase", None, None)),
+    ("less reverb", ("reverb", "decrease", None, None)),
+    ("set the reverb to forty percent", ("reverb", "set", 40, "percent")),
+    ("reverb to sixty percent", ("reverb", "set", 60, "percent")),
+    ("set the reverb decay to two seconds", ("reverb", "set", 2, "s")),
+    ("make the reverb longer", ("reverb", "increase", None, None)),
+    ("add a delay", ("delay", "add", None, None)),
+    ("add some echo", ("delay", "add", None, None)),
+    ("remove the echo", ("delay", "remove", None, None)),
+    ("get rid of the delay", ("delay", "remove", None, None)),
+    ("more delay", ("delay", "increase", None, None)),
+    ("less echo", ("delay", "decrease", None, None)),
+    ("set the delay to three hundred milliseconds", ("delay", "set", 300, "ms")),
+    ("delay at two hundred and fifty milliseconds", ("delay", "set", 250, "ms")),
+    ("set the delay to half a second", ("delay", "set", 0.5, "s")),
+    ("set the delay time to one point five seconds", ("delay", "set", 1.5, "s")),
+    ("increase the delay by one hundred milliseconds", ("delay", "increase", 100, "ms")),
+    ("add a low pass filter", ("lowpass", "add", None, None)),
+    ("low pass at two kilohertz", ("lowpass", "set", 2, "khz")),
+    ("set the low pass to eight hundred hertz", ("lowpass", "set", 800, "hz")),
+    ("remove the low pass", ("lowpass", "remove", None, None)),
+    ("cut the highs", ("lowpass", "add", None, None)),
+    ("make it darker", ("lowpass", "add", None, None)),
+    ("muffle it", ("lowpass", "add", None, None)),
+    ("add a high pass filter", ("highpass", "add", None, None)),
+    ("high pass at one hundred hertz", ("highpass", "set", 100, "hz")),
+    ("set the high pass to two hundred hertz", ("highpass", "set", 200, "hz")),
+    ("remove the high pass", ("highpass", "remove", None, None)),
+    ("cut the lows", ("highpass", "add", None, None)),
+    ("cut the bass", ("highpass", "add", None, None)),
+    ("make it louder", ("gain", "increase", None, None)),
+    ("make it quieter", ("gain", "decrease", None, None)),
+    ("turn it up", ("gain", "increase", None, None)),
+    ("turn it down six dB", ("gain", "decrease", 6, "db")),
+    ("turn it up three decibels", ("gain", "increase", 3, "db")),
+    ("set the gain to minus six decibels", ("gain", "set", -6, "db")),
+    ("set the volume to minus three dB", ("gain", "set", -3, "db")),
+    ("more volume", ("gain", "increase", None, None)),
+    ("lower the volume", ("gain", "decrease", None, None)),
+    ("add a compressor", ("compressor", "add", None, None)),
+    ("compress it", ("compressor", "add", None, None)),
+    ("add some compression", ("compressor", "add", None, None)),
+    ("remove the compressor", ("compressor", "remove", None, None)),
+    ("more compression", ("compressor", "increase", None, None)),
+    ("less compression", ("compressor", "decrease", None, None)),
+    ("set the compressor threshold to minus twenty dB", ("compressor", "set", -20, "db")),
+    ("clear everything", (None, "reset", None, None)),
+    ("reset", (None, "reset", None, None)),
+    ("remove all effects", (None, "reset", None, None)),
+    ("start over", (None, "reset", None, None)),
+    ("add reverb at thirty percent", ("reverb", "add", 30, "percent")),
+    ("set the low pass to three point five kilohertz", ("lowpass", "set", 3.5, "khz")),
+    ("boost the volume by two dB", ("gain", "increase", 2, "db")),
+    ("set the reverb mix to twenty five percent", ("reverb", "set", 25, "percent")),
+    ("turn on the compressor", ("compressor", "add", None, None)),
+    ("kill the echo", ("delay", "remove", None, None)),
+    ("a bit more echo", ("delay", "increase", None, None)),
+    ("less delay", ("delay", "decrease", None, None)),
+    ("make the delay shorter", ("delay", "decrease", None, None)),
+    ("what effects are on", "get"),
+    ("which effects are active", "get"),
+    ("what's on right now", "get"),
+    ("help", H),
+    ("what can you do", H),
+    ("hello", G),
+    ("hi there", G),
+    ("thank you", T),
+    ("thanks a lot", T),
+    ("stop", OK),
+    ("goodbye", BYE),
+]
+OFF_TOPIC = [
+    "what's the weather like today",
+    "tell me a joke about cats",
+    "play some music by the beatles",
+    "how tall is mount everest",
+    "i went to the store yesterday afternoon",
+    "can you order a pizza for dinner",
+]
+
+
+@dataclass(frozen=True)
+class Voice:
+    engine: str  # "espeak" or "flite"
+    name: str
+    wpm: int
+    group: str  # "dev": tuned on; "held-out": never looked at while tuning
+
+
+VOICES = [
+    Voice("espeak", "en-us+m3", 175, "dev"),
+    Voice("espeak", "en-us+f2", 160, "dev"),
+    Voice("espeak", "en-gb+m1", 190, "dev"),
+    Voice("espeak", "en-us+f4", 210, "held-out"),
+    Voice("espeak", "en-gb-x-rp+m5", 150, "held-out"),
+    Voice("espeak", "en-029+m2", 175, "held-out"),
+    Voice("flite", "slt", 0, "held-out"),
+    Voice("flite", "rms", 0, "held-out"),
+]
+CONDITIONS: list[tuple[str, float | None]] = [("clean", None), ("20dB", 20.0), ("10dB", 10.0)]
+
+
+def synth(text: str, voice: Voice) -> np.ndarray:
+    """24 kHz int16 samples of ``text``, cached on disk."""
+    key = hashlib.sha1(f"{voice.engine}|{voice.name}|{voice.wpm}|{text}".encode()).hexdigest()
+    path = CACHE / f"{key[:16]}.npy"
+    if path.exists():
+        return np.load(path)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if voice.engine == "espeak":
+        pcm = np.frombuffer(render(text, voice="espeak:" + voice.name, speed_wpm=voice.wpm), "<i2")
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            wav = Path(tmp) / "f.wav"
+            subprocess.run(["flite", "-voice", voice.name, "-t", text, "-o", str(wav)], check=True)
+            with wave.open(str(wav)) as w:
+                rate = w.getframerate()
+                raw = np.frombuffer(w.readframes(w.getnframes()), "<i2")
+        pcm = soxr.resample(raw, rate, RATE).astype(np.int16)
+    np.save(path, pcm)
+    return pcm
+
+
+def speech_bounds(clean: np.ndarray) -> tuple[int, int]:
+    """First and last 10 ms frame above -40 dB of the peak frame, in samples."""
+    frame = RATE // 100
+    n = clean.size // frame
+    power = np.square(clean[: n * frame].astype(np.float64)).reshape(n, frame).mean(axis=1)
+    active = np.nonzero(power > power.max() * 1e-4)[0]
+    return int(active[0]) * frame, int(active[-1] + 1) * frame
+
+
+def scene(clean: np.ndarray, snr_db: float | None, seed: int) -> tuple[np.ndarray, int, int]:
+    """Pads with 0.8 s before and 1.0 s after, adds white noise; returns true bounds."""
+    lead, tail = int(0.8 * RATE), int(1.0 * RATE)
+    audio = np.concatenate([np.zeros(lead), clean.astype(np.float64), np.zeros(tail)])
+    s0, s1 = speech_bounds(clean)
+    if snr_db is not None:
+        speech_power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
+        noise_rms = np.sqrt(speech_power / 10 ** (snr_db / 10))
+        audio += np.random.default_rng(seed).normal(0.0, noise_rms, audio.size)
+    return np.clip(audio, -32768, 32767).astype(np.int16), lead + s0, lead + s1
+
+
+def segments(audio: np.ndarray, vad: VoiceActivityDetector, prefix_ms: int = 300) -> list[bytes]:
+    """Cuts the stream as the endpoint does: [start - prefix, stop], 20 ms at a time."""
+    pcm = audio.tobytes()
+    chunk = RATE // 50 * 2
+    out: list[bytes] = []
+    start: int | None = None
+    for pos in range(0, len(pcm), chunk):
+        for ev in vad.process(pcm[pos : pos + chunk]):
+            if ev.kind == "speech_started":
+                start = max(0, ev.audio_ms - prefix_ms)
+            elif start is not None:
+                out.append(pcm[start * 48 : ev.audio_ms * 48])
+                start = None
+    if start is not None:
+        out.append(pcm[start * 48 :])
+    return out
+
+
+def matches(intent: dialogue.Intent, expected: Expected) -> bool:
+    if isinstance(expected, str) and expected == "get":
+        return isinstance(intent, dialogue.ToolCall) and intent.name == dialogue.GET
+    if isinstance(expected, str):
+        return isinstance(intent, dialogue.Say) and intent.text == expected
+    if not isinstance(intent, dialogue.ToolCall) or intent.name != dialogue.APPLY:
+        return False
+    effect, action, value, unit = expected
+    a = intent.arguments
+    return (
+        a.get("effect") == effect
+        and a.get("action") == action
+        and a.get("value") == value
+        and a.get("unit") == unit
+    )
+
+
+def judge(intents: Sequence[dialogue.Intent], expected: Expected) -> bool:
+    """Right if some segment gave the expected intent and none gave another tool call."""
+    hit = any(matches(i, expected) for i in intents)
+    stray = any(isinstance(i, dialogue.ToolCall) and not matches(i, expected) for i in intents)
+    return hit and not stray
+
+
+def pick_utterances(quick: bool) -> list[tuple[str, Expected, Voice]]:
+    """Each phrase with two voices, rotating so every voice says many phrases."""
+    items = []
+    for i, (text, exp) in enumerate(CASES):
+        for k in (0, 1):
+            items.append((text, exp, VOICES[(2 * i + k * 3) % len(VOICES)]))
+    return items[::3] if quick else items
+
+
+def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, object]:
+    utterances = pick_utterances(quick)
+    results: dict[str, object] = {}
+    latencies: list[float] = []
+    rtfs: list[float] = []
+    errors: list[dict[str, object]] = []
+    for cond, snr in CONDITIONS:
+        right: dict[str, list[bool]] = {"all": [], "dev": [], "held-out": [], "flite": []}
+        split = 0
+        for n, (text, exp, voice) in enumerate(utterances):
+            audio, _, _ = scene(synth(text, voice), snr, seed=n)
+            vad = VoiceActivityDetector()
+            segs = segments(audio, vad)
+            split += len(segs) != 1
+            intents, words = [], []
+            for seg in segs:
+                t0 = time.perf_counter()
+                said = recognizer.transcribe(seg, RATE)
+                dt = time.perf_counter() - t0
+                latencies.append(dt)
+                rtfs.append(dt / (len(seg) / 2 / RATE))
+                words.append(said)
+                intents.append(dialogue.understand(said))
+            ok = judge(intents, exp)
+            right["all"].append(ok)
+            right[voice.group].append(ok)
+            if voice.engine == "flite":
+                right["flite"].append(ok)
+            if not ok:
+                errors.append({"condition": cond, "voice": voice.name, "text": text,
+                               "heard": words, "intent": [repr(i) for i in intents]})  # fmt: skip
+        results[cond] = {k: _pct(v) for k, v in right.items()} | {
+            "n": len(utterances),
+            "vad_split_or_missed": split,
+        }
+    off = []
+    for n, text in enumerate(OFF_TOPIC):
+        voice = VOICES[n % len(VOICES)]
+        audio, _, _ = scene(synth(text, voice), None, seed=n)
+        said = [recognizer.transcribe(s, RATE) for s in segments(audio, VoiceActivityDetector())]
+        intents = [dialogue.understand(s) for s in said]
+        off.append(not any(isinstance(i, dialogue.ToolCall) for i in intents))
+        if not off[-1]:
+            errors.append({"condition": "off-topic", "text": text, "heard": said})
+    results["off_topic_rejected"] = _pct(off)
+    results["asr_latency_p50_ms"] = round(1000 * statistics.median(latencies), 1)
+    results["asr_latency_p90_ms"] = round(1000 * float(np.percentile(latencies, 90)), 1)
+    results["asr_rtf_p50"] = round(statistics.median(rtfs), 3)
+    results["errors"] = errors
+    return results
+
+
+def _pct(values: list[bool]) -> float | None:
+    return round(100.0 * sum(values) / len(values), 1) if values else None
+
+
+def run_vad(quick: bool) -> dict[str, object]:
+    """Boundary errors, start-event delay and CPU cost, for each engine and condition."""
+    texts = [t for t, _ in CASES[:: 6 if quick else 3]]
+    out: dict[str, object] = {}
+    for engine in ("silero", "energy"):
+        for cond, snr in CONDITIONS:
+            starts, ends, delays, cpu, seconds, exact = [], [], [], 0.0, 0.0, 0
+            for n, text in enumerate(texts):
+                audio, s0, s1 = scene(synth(text, VOICES[n % 6]), snr, seed=100 + n)
+                vad = VoiceActivityDetector(engine=engine)  # type: ignore[arg-type]
+                pcm = audio.tobytes()
+                events = []
+                t0 = time.process_time()
+                for pos in range(0, len(pcm), 960):
+                    for ev in vad.process(pcm[pos : pos + 960]):
+                        events.append((ev, (pos + 960) / 48))
+                cpu += time.process_time() - t0
+                seconds += audio.size / RATE
+                kinds = [e.kind for e, _ in events]
+                if kinds == ["speech_started", "speech_stopped"]:
+                    exact += 1
+                    starts.append(events[0][0].audio_ms - s0 / 24)
+                    ends.append(events[1][0].audio_ms - s1 / 24)
+                    delays.append(events[0][1] - s0 / 24)
+            out[f"{engine}/{cond}"] = {
+                "one_segment_pct": round(100 * exact / len(texts), 1),
+                "start_err_ms_p50": _med(starts),
+                "end_err_ms_p50": _med(ends),
+                "end_err_ms_max_abs": round(max(map(abs, ends)), 1) if ends else None,
+                "started_event_after_onset_ms_p50": _med(delays),
+                "cpu_ms_per_audio_s": round(1000 * cpu / seconds, 2),
+            }
+        noise = np.random.default_rng(7).normal(0, 1000, RATE * 10).astype(np.int16).tobytes()
+        vad = VoiceActivityDetector(engine=engine)  # type: ignore[arg-type]
+        fired = [e for p in range(0, len(noise), 960) for e in vad.process(noise[p : p + 960])]
+        out[f"{engine}/steady_noise_10s_events"] = len(fired)
+    return out
+
+
+def _med(values: list[float]) -> float | None:
+    return round(statistics.median(values), 1) if values else None
+
+
+async def _first_chunk(text: str, voice: str) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    first, total = 0.0, 0
+    async for chunk in synthesize(text, voice=voice):
+        if not total:
+            first = time.perf_counter() - t0
+        total += len(chunk)
+    return first, total
+
+
+def run_tts() -> dict[str, object]:
+    replies = [
+        "Added reverb, decay 2 seconds, mix 30 percent.",
+        dialogue.HELP_TEXT,
+        "Sorry, there is no delay in the chain to remove.",
+        "You're welcome.",
+    ]
+    firsts, rtfs = [], []
+    for n in range(5):
+        for k, text in enumerate(replies):
+            t0 = time.perf_counter()
+            first, total = asyncio.run(_first_chunk(text, ["alloy", "ash", "coral"][(n + k) % 3]))
+            firsts.append(first)
+            rtfs.append((time.perf_counter() - t0) / (total / 2 / RATE))
+    return {
+        "first_chunk_ms_p50": round(1000 * statistics.median(firsts), 1),
+        "first_chunk_ms_p90": round(1000 * float(np.percentile(firsts, 90)), 1),
+        "rtf_p50": round(statistics.median(rtfs), 4),
+    }
+
+
+_RSS_PROBE = """
+import sys, time
+sys.path.insert(0, {root!r})
+def rss():
+    return int(open('/proc/self/statm').read().split()[1]) * 4096 / 1e6
+import numpy, soxr
+from voicertc.assistant.asr import PocketsphinxRecognizer
+from voicertc.assistant.tts import render
+pcm = render('set the delay to three hundred milliseconds')
+before = rss(); t0 = time.perf_counter()
+r = PocketsphinxRecognizer(); r.transcribe(pcm)
+load = time.perf_counter() - t0; after = rss()
+# a second decoder, as a second concurrent session would need
+import threading
+from voicertc.assistant import asr
+pool = next(iter(asr._pools.values()))
+with pool.decoder() as a, pool.decoder() as b:
+    pass
+print(before, after, rss(), load)
+"""
+
+
+def run_memory() -> dict[str, object]:
+    code = _RSS_PROBE.format(root=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after, second, load = map(float, out.stdout.split())
+    return {
+        "recognizer_rss_mb": round(after - before, 1),
+        "second_decoder_rss_mb": round(second - after, 1),
+        "first_transcribe_incl_load_s": round(load, 2),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="a third of the utterances")
+    ap.add_argument("--only", choices=["intents", "vad", "tts", "memory"], help="one part")
+    args = ap.parse_args(argv)
+    if shutil.which("flite") is None:
+        global VOICES
+        VOICES = [v for v in VOICES if v.engine != "flite"]
+    started = time.perf_counter()
+    parts: dict[str, Callable[[], dict[str, object]]] = {
+        "memory": run_memory,
+        "tts": run_tts,
+        "vad": lambda: run_vad(args.quick),
+        "intents": lambda: run_intents(args.quick, PocketsphinxRecognizer()),
+    }
+    report: dict[str, object] = {"voices": [v.__dict__ for v in VOICES]}
+    for name, fn in parts.items():
+        if args.only and name != args.only:
+            continue
+        report[name] = fn()
+        shown = {k: v for k, v in report[name].items() if k != "errors"}  # type: ignore[union-attr]
+        print(f"== {name}\n{json.dumps(shown, indent=1)}", flush=True)
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    print(f"total {report['seconds']} s")
+    if not args.only and not args.quick:
+        dest = ROOT / "benchmarks" / "results" / "speech.json"
+        dest.write_text(json.dumps(report, indent=1) + "\n")
+        print(f"wrote {dest}")
+
+
+if __name__ == "__main__":
+    main()
