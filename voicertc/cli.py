@@ -282,5 +282,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("voicertc on http://%s:%d (assistant: %s, loop: %s)",
                  config.host, config.port, config.upstream_label, loop)  # fmt: skip
 
-    web.run_app(app, host=config.host, port=config.port, print=listening)
+    web.run_app(app, host=config.host, port=config.port, print=listening, shutdown_timeout=5.0)
     return 0

@@ -9,8 +9,10 @@ a Unix socket private to this server.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import tempfile
@@ -20,11 +22,13 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from .assistant.speechpool import SpeechPool
 from .config import ServerConfig
 
 logger = logging.getLogger(__name__)
 
 FORWARDED = "X-Voicertc-Forwarded"
+_STOP_GRACE_S = 10.0
 _PASSED_HEADERS = ("Content-Type", "Location", "ETag", "Retry-After", "Allow", "WWW-Authenticate")
 
 
@@ -79,13 +83,16 @@ def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_form
     from .logs import configure_logging, use_event_loop
     from .server import WORKER_KEY, create_app
 
+    # Its own process group: the supervisor can then stop the worker with all its children.
+    os.setpgid(0, 0)
+
     configure_logging(log_level, log_format)
     use_event_loop(loop)
     app = create_app(config)
     app[WORKER_KEY] = info
 
     async def serve() -> None:
-        runner = web.AppRunner(app, handle_signals=True)
+        runner = web.AppRunner(app, handle_signals=True, shutdown_timeout=5.0)
         await runner.setup()
         await web.TCPSite(runner, config.host, config.port, reuse_port=True).start()
         await web.UnixSite(runner, info.socket_path(info.index)).start()
@@ -98,7 +105,12 @@ def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_form
         finally:
             await runner.cleanup()
 
-    asyncio.run(serve())
+    try:
+        asyncio.run(serve())
+    finally:
+        # A multiprocessing child skips atexit handlers and then joins its own children:
+        # the recognition pool must be told to stop, or the worker never exits.
+        SpeechPool.shared().close()
 
 
 def run_workers(config: ServerConfig, count: int, log_level: str, log_format: str, loop: str) -> int:
@@ -117,17 +129,31 @@ def run_workers(config: ServerConfig, count: int, log_level: str, log_format: st
         for process in processes:
             process.start()
 
+        stopping = False
+
         def stop(signum: int, _frame: object) -> None:
-            for process in processes:
-                if process.pid is not None and process.is_alive():
-                    os.kill(process.pid, signal.SIGTERM)
+            nonlocal stopping
+            stopping = True
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         logging.getLogger("voicertc").info(
             "voicertc on http://%s:%d with %d workers", config.host, config.port, count
         )
+        # Until a signal, or until one worker ends (a crash): then all of them go.
+        sentinels = [p.sentinel for p in processes]
+        while not stopping and not multiprocessing.connection.wait(sentinels, timeout=0.5):
+            pass
         for process in processes:
-            process.join()
-        failed = [p.exitcode for p in processes if p.exitcode not in (0, -signal.SIGTERM)]
+            if process.pid is not None and process.exitcode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(process.pid, signal.SIGTERM)
+        for process in processes:
+            process.join(_STOP_GRACE_S)
+            if process.exitcode is None and process.pid is not None:
+                logger.warning("worker %s did not stop in %.0f s; killing it", process.name, _STOP_GRACE_S)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.join()
+        failed = [p.exitcode for p in processes if p.exitcode not in (0, -signal.SIGTERM, -signal.SIGKILL)]
         return 1 if failed else 0

@@ -59,6 +59,10 @@ class SpeechPool:
 
     def close(self) -> None:
         if self._executor is not None:
+            # Recognition in flight is worthless once we stop, and a worker process left
+            # waiting on its queue would keep this process from exiting: end them now.
+            for process in list(getattr(self._executor, "_processes", {}).values()):
+                process.terminate()
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
