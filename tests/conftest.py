@@ -24,9 +24,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 def _need(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
-        raise RuntimeError(
-            f"{tool} is not installed; run the README's test command (it installs it)"
-        )
+        raise RuntimeError(f"{tool} is not installed; run the README's test command (it installs it)")
     return path
 
 
@@ -45,9 +43,7 @@ def synthesize_wav(
     if not out.exists():
         CACHE.mkdir(exist_ok=True)
         raw = CACHE / f"{key}.espeak.wav"
-        subprocess.run(
-            [_need("espeak-ng"), "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True
-        )
+        subprocess.run([_need("espeak-ng"), "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
         effects = ["rate", str(rate)]
         if lead_s or tail_s:
             effects += ["pad", str(lead_s), str(tail_s)]
@@ -94,18 +90,24 @@ class RunningServer:
     app: web.Application
 
 
+async def serve_app(app: web.Application) -> tuple[str, web.AppRunner]:
+    """Serves `app` on a free loopback port: its base URL, and the runner to clean up."""
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return f"http://127.0.0.1:{port}", runner
+
+
 async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunner]:
     overrides.setdefault("ice", IceSettings(hosts=["127.0.0.1"]))
     # Tests make many calls from one address; the rate limit has its own test.
     overrides.setdefault("access", AccessPolicy(calls_per_minute=None))
     config = ServerConfig(host="127.0.0.1", port=0, **overrides)  # type: ignore[arg-type]
     app = create_app(config)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return RunningServer(f"http://127.0.0.1:{port}", app[SERVER_KEY], app), runner
+    url, runner = await serve_app(app)
+    return RunningServer(url, app[SERVER_KEY], app), runner
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 from aiortc import RTCPeerConnection, RTCSessionDescription
+from conftest import serve_app
 
 from voicertc import ServerConfig, SessionOptions, UpstreamConfig
 from voicertc.client import CallClient
@@ -29,9 +30,7 @@ async def host() -> AsyncIterator[tuple[str, web.Application, list]]:
         body = await request.json()
         pc = RTCPeerConnection(rtc_configuration())
         options = SessionOptions(
-            upstream=UpstreamConfig(
-                base_url=f"ws://127.0.0.1:{request.url.port}/voice/v1", voice="cedar"
-            ),
+            upstream=UpstreamConfig(base_url=f"ws://127.0.0.1:{request.url.port}/voice/v1", voice="cedar"),
             tools={
                 "get_weather": (
                     {
@@ -48,20 +47,14 @@ async def host() -> AsyncIterator[tuple[str, web.Application, list]]:
         sessions.append(session)
         await pc.setRemoteDescription(RTCSessionDescription(body["sdp"], body["type"]))
         await pc.setLocalDescription(await pc.createAnswer())
-        return web.json_response(
-            {"sdp": pc.localDescription.sdp, "type": "answer", "session_id": session.id}
-        )
+        return web.json_response({"sdp": pc.localDescription.sdp, "type": "answer", "session_id": session.id})
 
     app.router.add_get("/hello", hello)
     app.router.add_post("/host/offer", host_offer)
     mount(app, "/voice", ServerConfig(ice=IceSettings(hosts=["127.0.0.1"])))
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    url, runner = await serve_app(app)
     try:
-        yield f"http://127.0.0.1:{port}", app, sessions
+        yield url, app, sessions
     finally:
         for session in sessions:
             await session.close()
@@ -83,9 +76,7 @@ async def test_mounted_under_a_prefix_beside_host_routes(host, speech) -> None:
         await client.wait_type("state", state="listening", timeout=20)
         client.say(speech("add some delay"))
         effects = await client.wait_for(
-            lambda m: (
-                m.get("type") == "effects" and any(e["effect"] == "delay" for e in m["chain"])
-            ),
+            lambda m: m.get("type") == "effects" and any(e["effect"] == "delay" for e in m["chain"]),
             timeout=20,
         )
         assert effects["chain"][0]["effect"] == "delay"

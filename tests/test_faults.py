@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import WSMsgType, web
-from conftest import RunningServer, start_server
+from conftest import RunningServer, serve_app, start_server
 
 from voicertc.client import CallClient
 
@@ -26,12 +26,8 @@ class FaultyProxy:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/v1/realtime", self._handle)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"ws://127.0.0.1:{port}/v1"
+        url, self._runner = await serve_app(app)
+        self.url = url.replace("http", "ws") + "/v1"
 
     async def _handle(self, request: web.Request) -> web.WebSocketResponse:
         downstream = web.WebSocketResponse()

@@ -11,6 +11,7 @@ import json
 
 from aiohttp import WSMsgType, web
 from aiortc import RTCPeerConnection
+from conftest import serve_app
 
 from voicertc import SessionOptions, UpstreamConfig
 from voicertc.edge.ice import rtc_configuration
@@ -45,11 +46,7 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
 
     app = web.Application()
     app.router.add_get("/v1/realtime", realtime)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    url, runner = await serve_app(app)
     calls: list[dict] = []
 
     async def get_time(args: dict) -> dict:
@@ -60,7 +57,7 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
     session = VoiceSession(
         RTCPeerConnection(rtc_configuration()),
         SessionOptions(
-            upstream=UpstreamConfig(base_url=f"ws://127.0.0.1:{port}/v1"),
+            upstream=UpstreamConfig(base_url=url.replace("http", "ws") + "/v1"),
             tools={"get_time": (tool, get_time)},
         ),
     )
