@@ -1,0 +1,63 @@
+"""A smoke run of the benchmark tool: one echo call for three seconds, and sane JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from voicertc.bench.cli import largest_passing, median_result
+from voicertc.bench.stats import histogram_delta, parse_metrics
+
+
+def test_one_call_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    command = [sys.executable, "-m", "voicertc.bench", "--calls", "1", "--seconds", "3", "--warmup", "1"]
+    command += ["--no-warm-call"]
+    run = subprocess.run([*command, "--json", str(out)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report["machine"]["nproc"] >= 1 and report["machine"]["cpu_model"]
+    (point,) = report["points"]
+    m = point["median"]
+    assert m["live_calls"] == 1 and not m["connect_failures"]
+    assert 0 < m["server"]["cpu_percent_per_call"] < 200
+    assert m["server"]["rss_idle_mib"] > 10 and m["server"]["threads"] >= 2
+    assert 0 <= m["client"]["cpu_percent"] < 200
+    pacing = m["pacing_server_ms"]
+    assert pacing["frames"] >= 100  # 3 s at 50 frames a second, less the edges
+    assert 0 <= pacing["p50"] <= pacing["p99"]
+    assert m["frames"]["received"] >= 100 and m["frames"]["missing"] >= 0
+    jitter = m["jitter_client_ms"]
+    assert jitter["n"] >= 100 and 0 <= jitter["p50"] <= jitter["p99"] <= jitter["max"]
+    # The echo comes back after the utterance (0.3 s) and the VAD's 0.5 s wait.
+    m2e = m["mouth_to_ear_ms"]
+    assert m2e["raw"]["n"] >= 1
+    assert 800 < m2e["raw"]["p50"] < 5000
+    assert abs(m2e["net"]["p50"] - (m2e["raw"]["p50"] - m2e["subtracted_ms"])) < 0.01
+    assert m["turn_ms"]["n"] >= 1 and m["turn_ms"]["total"] >= m["turn_ms"]["upstream"] >= 0
+    assert isinstance(m["pass"], bool)
+    assert "N" in run.stdout and "largest N passing" in run.stdout
+    assert report["largest_passing_calls_any"] in (None, 1)
+
+
+def test_histogram_quantiles_interpolate_within_buckets() -> None:
+    before = parse_metrics('h_bucket{le="0.001"} 0\nh_bucket{le="0.01"} 0\nh_bucket{le="+Inf"} 0\nh_sum 0\n')
+    after = parse_metrics(
+        'h_bucket{le="0.001"} 50\nh_bucket{le="0.01"} 150\nh_bucket{le="+Inf"} 200\nh_sum 3.2\n'
+    )
+    delta = histogram_delta(before, after, "h")
+    assert delta.counts == (50, 100, 50)
+    assert delta.quantile(0.125) == 0.0005  # halfway through the first bucket
+    assert abs(delta.quantile(0.5) - 0.0055) < 1e-12  # halfway through the second
+    assert delta.quantile(0.99) == 0.01  # in +Inf: reads as the last finite bound
+    assert delta.fraction_above(0.01) == 0.25
+    assert delta.max_bound() == float("inf")
+
+
+def test_medians_and_capacity() -> None:
+    runs = [{"calls": 4, "x": {"v": v}, "pass": p} for v, p in ((1.0, True), (3.0, False), (2.0, True))]
+    assert median_result(runs) == {"calls": 4, "x": {"v": 2.0}, "pass": True}
+    points = [{"calls": n, "median": {"pass": ok}} for n, ok in ((1, True), (2, True), (4, False), (8, True))]
+    assert largest_passing(points) == 2

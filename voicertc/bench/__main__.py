@@ -1,0 +1,5 @@
+"""`python -m voicertc.bench`."""
+
+from .cli import main
+
+raise SystemExit(main())

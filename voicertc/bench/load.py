@@ -1,0 +1,248 @@
+"""The client side of the benchmark: one process driving several echo calls.
+
+`python -m voicertc.bench.load --url URL --calls N` connects N `CallClient` calls, has
+each speak the benchmark utterance once per period, and records what comes back. It
+speaks JSON lines: it prints `{"type": "ready", ...}` once every call is live, reads
+`{"type": "stop", "window": [t0, t1]}` on stdin, then hangs up and prints
+`{"type": "result", ...}` measured over that window of `time.monotonic()` (one clock for
+every process on the machine). It exits on its own at `--deadline` or when stdin closes.
+
+The recorder runs on asyncio's default loop on purpose: `loop.time()` is then
+`time.monotonic()` at full resolution (uvloop's clock ticks in milliseconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..client import CallClient
+from ..edge.ice import use_host_addresses
+from .utterance import Utterance, first_above, make_utterance
+
+logger = logging.getLogger("voicertc.bench.load")
+
+FRAME_S = 0.02
+_WEBRTC_RATE = 48000
+_DIGEST_EVERY_S = 0.25
+
+
+@dataclass
+class FrameLog:
+    """Per inbound frame, what the analysis needs; the audio itself is dropped as it comes."""
+
+    arrival: list[float] = field(default_factory=list)
+    onset: list[int] = field(default_factory=list)  # first loud sample index, -1 if none
+
+
+@dataclass
+class Turn:
+    at: float  # when the metrics message was seen
+    total_ms: float
+    upstream_ms: float
+    server_ms: float
+
+
+class BenchCall:
+    """One call: speaks the utterance every `period_s`, logs every frame and message."""
+
+    def __init__(
+        self, url: str, utterance: Utterance, period_s: float, phase_s: float, silence_s: float
+    ) -> None:
+        self.client = CallClient(url)
+        self.silence_s = silence_s
+        self.utterance = utterance
+        self.period_s = period_s
+        self.phase_s = phase_s
+        self.spoken: list[float] = []  # monotonic time each utterance's first sample left
+        self.frames = FrameLog()
+        self.turns: list[Turn] = []
+        self.errors: list[str] = []
+        self._threshold = 0.1 * utterance.peak
+        self._messages_seen = 0
+        self.client.mic.on_item_started = self._on_item_started
+
+    def _on_item_started(self, item_id: str) -> None:
+        self.spoken.append(time.monotonic())
+
+    async def connect(self, timeout_s: float) -> None:
+        await self.client.connect(timeout=timeout_s)
+        await self.client.wait_type("state", state="listening", timeout=timeout_s)
+
+    async def speak(self) -> None:
+        await asyncio.sleep(self.phase_s)
+        while True:
+            self.client.say(self.utterance.pcm16)
+            await asyncio.sleep(self.period_s)
+
+    async def digest_forever(self) -> None:
+        while True:
+            self.digest()
+            await asyncio.sleep(_DIGEST_EVERY_S)
+
+    def digest(self) -> None:
+        """Moves new frames and messages into compact logs (so long runs stay small)."""
+        received, arrived = self.client.received, self.client.received_at
+        count = len(received)
+        for samples, at in zip(received[:count], arrived[:count], strict=True):
+            self.frames.arrival.append(at)
+            onset = first_above(samples, self._threshold)
+            self.frames.onset.append(-1 if onset is None else onset)
+        del received[:count]
+        del arrived[:count]
+        now = time.monotonic()
+        for message in self.client.messages[self._messages_seen :]:
+            if message.get("type") == "metrics" and isinstance(message.get("turn"), dict):
+                turn = message["turn"]
+                self.turns.append(
+                    Turn(now, float(turn["total_ms"]), float(turn["upstream_ms"]), float(turn["server_ms"]))
+                )
+            elif message.get("type") == "error":
+                self.errors.append(str(message.get("code")))
+        self._messages_seen = len(self.client.messages)
+
+    def analyse(self, t0: float, t1: float) -> dict[str, Any]:
+        arrival = np.asarray(self.frames.arrival)
+        in_window = (arrival >= t0) & (arrival <= t1)
+        times = arrival[in_window]
+        result: dict[str, Any] = {"received": int(times.size)}
+        if times.size >= 2:
+            # Frames are counted over the span they cover, so the window's edges (where a
+            # frame may fall either side) cannot read as a missing frame.
+            span = float(times[-1] - times[0])
+            expected = round(span / FRAME_S) + 1
+            result["expected"] = expected
+            result["missing"] = max(0, expected - int(times.size))
+            result["interarrival_error_s"] = np.abs(np.diff(times) - FRAME_S).tolist()
+        else:
+            result.update(expected=round((t1 - t0) / FRAME_S), missing=round((t1 - t0) / FRAME_S))
+            result["interarrival_error_s"] = []
+        result["mouth_to_ear_s"] = self._mouth_to_ear(t0, t1)
+        result["turns"] = [[t.total_ms, t.upstream_ms, t.server_ms] for t in self.turns if t0 <= t.at <= t1]
+        result["errors"] = self.errors
+        return result
+
+    def _mouth_to_ear(self, t0: float, t1: float) -> list[float]:
+        """Per utterance spoken in the window: its onset leaving the mic to the echo's arriving."""
+        arrival = np.asarray(self.frames.arrival)
+        onset = np.asarray(self.frames.onset)
+        loud = onset >= 0
+        # An echo starts on a loud frame after a quiet one: never the middle of an earlier echo.
+        starts = loud & ~np.concatenate(([False], loud[:-1]))
+        out: list[float] = []
+        for spoken in self.spoken:
+            if not t0 <= spoken <= t1:
+                continue
+            # No echo can start before the utterance and the VAD's silence wait are over, and
+            # one that comes a whole period after that is an earlier utterance's, late.
+            earliest = spoken + self.utterance.duration_s + self.silence_s
+            candidates = np.flatnonzero((arrival > earliest) & (arrival < earliest + self.period_s) & starts)
+            if candidates.size == 0:
+                continue
+            i = int(candidates[0])
+            heard = arrival[i] + onset[i] / _WEBRTC_RATE
+            out.append(float(heard - (spoken + self.utterance.onset_s)))
+        return out
+
+
+async def _read_line(reader: asyncio.StreamReader) -> dict[str, Any] | None:
+    line = await reader.readline()
+    if not line:
+        return None
+    return json.loads(line)
+
+
+def _emit(message: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+async def run(args: argparse.Namespace) -> int:
+    use_host_addresses(["127.0.0.1"])  # loopback only: the server offers nothing else
+    utterance = make_utterance(args.utterance_s, args.dbfs)
+    rng = random.Random(args.seed)
+    calls = [
+        BenchCall(args.url, utterance, args.period, rng.uniform(0, args.period), args.vad_silence)
+        for _ in range(args.calls)
+    ]
+    tasks: list[asyncio.Task[None]] = []
+    reader = asyncio.StreamReader()
+    loop = asyncio.get_running_loop()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    failures: list[str] = []
+    live: list[BenchCall] = []
+    try:
+        # A few at a time: a burst of simultaneous DTLS handshakes is not what is measured.
+        gate = asyncio.Semaphore(2)
+
+        async def connect(call: BenchCall) -> None:
+            async with gate:
+                try:
+                    await call.connect(args.connect_timeout)
+                    live.append(call)
+                except Exception as exc:
+                    failures.append(f"{type(exc).__name__}: {exc}")
+
+        await asyncio.gather(*(connect(c) for c in calls))
+        for call in live:
+            tasks.append(asyncio.create_task(call.speak()))
+            tasks.append(asyncio.create_task(call.digest_forever()))
+        _emit({"type": "ready", "calls": len(live), "failures": failures})
+        command = await _read_line(reader)
+        if command is None or command.get("type") != "stop":
+            return 1
+        t0, t1 = command["window"]
+        # Keep listening long enough for the echo of an utterance spoken just before t1.
+        grace = utterance.duration_s + args.vad_silence + 1.0
+        await asyncio.sleep(max(0.0, t1 + grace - time.monotonic()))
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        tasks.clear()
+        for call in live:
+            call.digest()
+        _emit({"type": "result", "calls": [c.analyse(t0, t1) for c in live], "failures": failures})
+        return 0
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*(c.client.hang_up() for c in calls), return_exceptions=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m voicertc.bench.load")
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--calls", type=int, required=True)
+    parser.add_argument("--period", type=float, default=2.0, help="seconds between utterances")
+    parser.add_argument("--utterance-s", type=float, default=0.3)
+    parser.add_argument("--dbfs", type=float, default=-12.0)
+    parser.add_argument("--vad-silence", type=float, default=0.5, help="the server VAD's silence wait")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--connect-timeout", type=float, default=20.0)
+    parser.add_argument("--deadline", type=float, default=900.0, help="exit after this many seconds")
+    args = parser.parse_args(argv)
+    if not args.url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        parser.error("the benchmark only calls servers on loopback")
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+    async def bounded() -> int:
+        return await asyncio.wait_for(run(args), args.deadline)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        return asyncio.run(bounded())
+    return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
