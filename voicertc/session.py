@@ -18,21 +18,31 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import numpy as np
 from aiortc import RTCDataChannel, RTCPeerConnection
 from aiortc.mediastreams import MediaStreamTrack
 from pyee.asyncio import AsyncIOEventEmitter
 
 from .audio.inbound import InboundPump
 from .audio.outbound import AssistantTrack
+from .audio.resample import Upsampler
 from .edge.channel import (
     ChannelError,
     EffectMessage,
     InterruptMessage,
+    MonitorMessage,
     PingMessage,
     TextMessage,
     parse_client_message,
 )
-from .effects import APPLY_EFFECT_TOOL, GET_EFFECTS_TOOL, EffectChain, EffectError, handle_tool_call
+from .effects import (
+    APPLY_EFFECT_TOOL,
+    GET_EFFECTS_TOOL,
+    ChainRenderer,
+    EffectChain,
+    EffectError,
+    handle_tool_call,
+)
 from .metrics import METRICS
 from .upstream.realtime import Upstream, UpstreamConfig, UpstreamError
 
@@ -69,6 +79,20 @@ class SessionOptions:
     reconnect_attempts: int = 6
 
 
+class _Monitor:
+    """The caller's audio, rendered through the chain at 24 kHz, mixed into the outbound track."""
+
+    def __init__(self, chain: EffectChain, track: AssistantTrack) -> None:
+        self.renderer = ChainRenderer(chain, sample_rate=24000)
+        self._upsampler = Upsampler()
+        self._track = track
+
+    def feed(self, pcm16: bytes) -> None:
+        dry = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+        wet = np.clip(self.renderer.process(dry) * 32768.0, -32768, 32767).astype(np.int16)
+        self._track.monitor(self._upsampler.process(wet.tobytes()))
+
+
 class VoiceSession(AsyncIOEventEmitter):
     def __init__(
         self,
@@ -96,6 +120,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._upstream = self._new_upstream()
         self._last_activity = time.monotonic()
         self._last_frame_at: float | None = None
+        self._monitor: _Monitor | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = asyncio.Event()
         self._closing = False
@@ -177,6 +202,20 @@ class VoiceSession(AsyncIOEventEmitter):
     def _append_audio(self, pcm16: bytes) -> None:
         self._last_frame_at = time.monotonic()
         self._upstream.append_audio(pcm16)
+        if self._monitor is not None:
+            self._monitor.feed(pcm16)
+
+    def set_monitor(self, enabled: bool) -> None:
+        """Send the caller's own audio back through the effect chain, rendered here.
+
+        For clients without Web Audio (an aiortc app, a phone bridge): what the page does
+        with Web Audio nodes, the server does with the same chain and parameters.
+        """
+        if enabled and self._monitor is None:
+            self._monitor = _Monitor(self.chain, self.track)
+        elif not enabled:
+            self._monitor = None
+        self._publish("monitor", {"enabled": self._monitor is not None})
 
     async def _watchdog(self) -> None:
         """Ends calls that outlive their limits, after telling the caller; and dead calls."""
@@ -371,6 +410,8 @@ class VoiceSession(AsyncIOEventEmitter):
             self._spawn(self._apply_client_effect(message))
         elif isinstance(message, InterruptMessage):
             self._spawn(self.interrupt())
+        elif isinstance(message, MonitorMessage):
+            self.set_monitor(message.enabled)
 
     # -- host-facing controls (also used by the data channel) -----------------------------
 
@@ -425,9 +466,14 @@ class VoiceSession(AsyncIOEventEmitter):
         await self._chain_changed(by="the user, with the on-screen controls")
 
     async def _chain_changed(self, by: str) -> None:
-        self._publish("effects", {"chain": self.chain.to_list()})
+        self._publish_chain()
         # Keep the model's picture of the chain current, so "what is on" stays right.
         await self._upstream_send(self._chain_note(by))
+
+    def _publish_chain(self) -> None:
+        if self._monitor is not None:
+            self._monitor.renderer.update(self.chain)
+        self._publish("effects", {"chain": self.chain.to_list()})
 
     def _chain_note(self, by: str) -> dict[str, Any]:
         text = f"The effect chain was set by {by}. It is now: {self.chain.describe()}"
@@ -543,7 +589,7 @@ class VoiceSession(AsyncIOEventEmitter):
             version = self.chain.version
             output: Any = handle_tool_call(self.chain, name, arguments)
             if self.chain.version != version:
-                self._publish("effects", {"chain": self.chain.to_list()})
+                self._publish_chain()
         elif name in self.options.tools:
             output = await self._run_host_tool(name, arguments)
         else:

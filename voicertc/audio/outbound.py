@@ -27,6 +27,7 @@ _SILENCE = np.zeros(FRAME_SAMPLES, dtype=np.int16)
 # of back-to-back frames, which the receiver's jitter buffer would have to absorb.
 _MAX_LATENESS_S = 0.06
 _REMEMBERED_ITEMS = 16
+_MONITOR_MAX = FRAME_SAMPLES * 3
 
 
 @dataclass
@@ -71,6 +72,7 @@ class AssistantTrack(MediaStreamTrack):
         self.late_frames = 0
         self.frames_sent = 0
         self._frame_waiters: list[asyncio.Future[float]] = []
+        self._monitor = np.zeros(0, dtype=np.int16)
         #: Called with the item id when the first sample of an item goes out.
         self.on_item_started: Callable[[str], None] | None = None
 
@@ -150,8 +152,10 @@ class AssistantTrack(MediaStreamTrack):
                 self._start -= wait
             if self._lateness is not None:
                 self._lateness.observe(max(0.0, time.monotonic() - due))
-        samples = self._next_samples().reshape(1, -1)
-        frame = AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        # Packed stereo, as the Opus encoder wants it: handing it mono makes aiortc's
+        # resampler upmix with a -3 dB centre gain, which the listener hears as lost level.
+        samples = np.repeat(self._next_samples(), 2).reshape(1, -1)
+        frame = AudioFrame.from_ndarray(samples, format="s16", layout="stereo")
         frame.sample_rate = WEBRTC_RATE
         frame.pts = self._timestamp
         frame.time_base = _TIME_BASE
@@ -164,7 +168,22 @@ class AssistantTrack(MediaStreamTrack):
             self._frame_waiters.clear()
         return frame
 
+    def monitor(self, samples: np.ndarray) -> None:
+        """Mix 48 kHz mono int16 `samples` (the caller's processed audio) into what goes out.
+
+        Kept short: a monitor is only useful with low latency, so a backlog is dropped.
+        """
+        self._monitor = np.concatenate((self._monitor, samples))[-_MONITOR_MAX:]
+
     def _next_samples(self) -> np.ndarray:
+        out = self._next_assistant_samples()
+        if len(self._monitor) >= FRAME_SAMPLES:
+            mixed = out.astype(np.int32) + self._monitor[:FRAME_SAMPLES]
+            self._monitor = self._monitor[FRAME_SAMPLES:]
+            out = np.clip(mixed, -32768, 32767).astype(np.int16)
+        return out
+
+    def _next_assistant_samples(self) -> np.ndarray:
         if not self._chunks:
             return _SILENCE
         out = np.zeros(FRAME_SAMPLES, dtype=np.int16)

@@ -42,7 +42,12 @@ class PingMessage:
     id: str | int | float | None
 
 
-ClientMessage = TextMessage | EffectMessage | InterruptMessage | PingMessage
+@dataclass(frozen=True)
+class MonitorMessage:
+    enabled: bool
+
+
+ClientMessage = TextMessage | EffectMessage | InterruptMessage | PingMessage | MonitorMessage
 
 
 def _optional(data: dict[str, Any], key: str, kinds: tuple[type, ...], what: str) -> Any:
@@ -88,11 +93,14 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
         )
     if kind == "interrupt":
         return InterruptMessage()
+    if kind == "monitor":
+        enabled = data.get("enabled")
+        if not isinstance(enabled, bool):
+            raise ChannelError("bad_message", "'enabled' must be true or false.")
+        return MonitorMessage(enabled)
     if kind == "ping":
         ping_id = data.get("id")
-        if ping_id is not None and (
-            isinstance(ping_id, bool) or not isinstance(ping_id, (str, int, float))
-        ):
+        if ping_id is not None and (isinstance(ping_id, bool) or not isinstance(ping_id, (str, int, float))):
             raise ChannelError("bad_message", "'id' must be a string or a number.")
         return PingMessage(ping_id)
     raise ChannelError("unknown_type", f"Unknown message type '{kind}'.")
