@@ -65,13 +65,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--plot", type=Path, help="write a PNG plot against N here (needs matplotlib)")
     parser.add_argument("--uvloop", action="store_true", help="run the server on uvloop")
     parser.add_argument("--pin", action="store_true", help="server on one CPU, the load on the others")
-    parser.add_argument(
-        "--nice",
-        type=int,
-        default=0,
-        help="niceness of the server and load processes (negative needs root); on a shared machine "
-        "it measures the server rather than its neighbours, and slows their work meanwhile",
-    )
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds after connecting, unmeasured")
     parser.add_argument("--period", type=float, default=2.0, help="seconds between a call's utterances")
     parser.add_argument("--calls-per-process", type=int, default=6, help="calls per load process")
@@ -110,7 +103,6 @@ async def _measure(args: argparse.Namespace, counts: list[int]) -> list[dict[str
             warm_call=not args.no_warm_call,
             verbose=args.verbose,
             profile=args.profile,
-            nice=args.nice,
         )
         runs = []
         for i in range(args.repeat):
@@ -140,7 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "loadavg_after": procfs.loadavg(),
         "server_loop": "uvloop" if args.uvloop else "asyncio",
         "pinned": args.pin,
-        "nice": args.nice,
         "criterion": f"p99 server pacing error < {PACING_LIMIT_S * 1000:g} ms and no missing frames",
         "points": points,
         "largest_passing_calls": largest_passing(points),

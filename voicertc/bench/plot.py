@@ -22,8 +22,6 @@ def plot(report: dict[str, Any], out: Path) -> None:
     notes = [f"server loop {report['server_loop']}"]
     if report.get("pinned"):
         notes.append("pinned")
-    if report.get("nice"):
-        notes.append(f"nice {report['nice']}")
     fig.suptitle(
         f"voicertc echo calls: {machine['nproc']} x {machine['cpu_model']}, {', '.join(notes)}", fontsize=10
     )

@@ -12,17 +12,14 @@ from collections.abc import Callable
 _PR_SET_PDEATHSIG = 1
 
 
-def child_setup(cpus: set[int] | None, nice: int = 0) -> Callable[[], None]:
-    """A preexec_fn: die with the parent (even on SIGKILL), optionally pinned to `cpus` and
-    at niceness `nice`."""
+def child_setup(cpus: set[int] | None) -> Callable[[], None]:
+    """A preexec_fn: die with the parent (even on SIGKILL), optionally pinned to `cpus`."""
 
     def setup() -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         if cpus:
             os.sched_setaffinity(0, cpus)
-        if nice:
-            os.setpriority(os.PRIO_PROCESS, 0, nice)
 
     return setup
 

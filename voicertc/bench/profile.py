@@ -37,7 +37,7 @@ _CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("executor hand-offs (thread pool)", ("concurrent/futures/thread.py",)),
 )
 _OTHER = "event loop and other"
-_UNRESOLVED = "unresolved (stack cut at run_app)"
+_NATIVE_LOOP = "native event loop (uvloop: polling, socket I/O)"
 
 
 def available() -> bool:
@@ -105,10 +105,10 @@ def summarise(raw: str, top: int = 15) -> dict[str, Any]:
 
 
 def _category(stack: str) -> str:
-    # A sample whose innermost frame is run_app itself: py-spy read the stack while it
-    # changed (--nonblocking) and kept only the root, so where that time went is unknown.
+    # A sample whose innermost Python frame is run_app: the thread is in native code under
+    # it, which with uvloop is the loop itself (libuv polling, its transports' socket calls).
     if stack.rsplit(";", 1)[-1].startswith("run_app ("):
-        return _UNRESOLVED
+        return _NATIVE_LOOP
     for name, needles in _CATEGORIES:
         if any(n in stack for n in needles):
             return name

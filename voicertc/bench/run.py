@@ -42,7 +42,6 @@ class PointConfig:
     warm_call: bool = True
     verbose: bool = False
     profile: bool = False
-    nice: int = 0
 
     @property
     def workers(self) -> int:
@@ -83,7 +82,7 @@ class LoadWorker:
             stderr=self._log,
             env=clean_env(),
             limit=_LINE_LIMIT,
-            preexec_fn=child_setup(self.cpus, self.config.nice),
+            preexec_fn=child_setup(self.cpus),
         )
 
     async def _read(self, kind: str, timeout_s: float) -> dict[str, Any]:
@@ -189,7 +188,7 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
         if config.verbose:
             print(f"    +{time.monotonic() - began:5.1f} s  {what}", file=sys.stderr, flush=True)
 
-    async with ServerProcess(loop=config.loop, cpus=server_cpus, nice=config.nice) as server:
+    async with ServerProcess(loop=config.loop, cpus=server_cpus) as server:
         phase("server healthy")
         if config.warm_call:
             await _warm_up(server, config)

@@ -32,10 +32,9 @@ class ServerProcess:
     """`voicertc serve --brain echo` on a free loopback port, as an async context manager."""
 
     def __init__(
-        self, *, loop: str = "asyncio", cpus: set[int] | None = None, max_sessions: int = 1000, nice: int = 0
+        self, *, loop: str = "asyncio", cpus: set[int] | None = None, max_sessions: int = 1000
     ) -> None:
         self.loop = loop
-        self.nice = nice
         self.cpus = cpus
         self.max_sessions = max_sessions
         self.port = 0
@@ -77,7 +76,7 @@ class ServerProcess:
             stdout=self._log,
             stderr=self._log,
             env=clean_env(),
-            preexec_fn=child_setup(self.cpus, self.nice),
+            preexec_fn=child_setup(self.cpus),
         )
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         deadline = time.monotonic() + timeout_s
