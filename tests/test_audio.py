@@ -8,6 +8,7 @@ import pytest
 from voicertc.audio import outbound
 from voicertc.audio.outbound import FRAME_SAMPLES, AssistantTrack
 from voicertc.audio.resample import Downsampler, Upsampler
+from voicertc.metrics import Counter
 
 
 def _tone(freq: float, rate: int, seconds: float, amplitude: float = 0.5) -> np.ndarray:
@@ -17,9 +18,7 @@ def _tone(freq: float, rate: int, seconds: float, amplitude: float = 0.5) -> np.
 
 def _snr_db(reference: np.ndarray, output: np.ndarray) -> float:
     error = output.astype(np.float64) - reference.astype(np.float64)
-    return float(
-        10 * np.log10(np.sum(reference.astype(np.float64) ** 2) / max(np.sum(error**2), 1e-9))
-    )
+    return float(10 * np.log10(np.sum(reference.astype(np.float64) ** 2) / max(np.sum(error**2), 1e-9)))
 
 
 @pytest.mark.parametrize("freq", [440.0, 1000.0, 3000.0, 7000.0])
@@ -28,10 +27,7 @@ def test_downsampler_keeps_speech_band_tones_clean(freq: float) -> None:
     stereo = np.repeat(tone, 2)  # packed stereo, as aiortc decodes
     down = Downsampler()
     out = np.concatenate(
-        [
-            np.frombuffer(down.process(stereo[i : i + 1920], 2), np.int16)
-            for i in range(0, len(stereo), 1920)
-        ]
+        [np.frombuffer(down.process(stereo[i : i + 1920], 2), np.int16) for i in range(0, len(stereo), 1920)]
     )
     assert len(out) == len(tone) // 2
     delay = 15  # 30 samples at 48 kHz
@@ -42,10 +38,7 @@ def test_downsampler_rejects_aliases_above_12khz() -> None:
     tone = _tone(16000, 48000, 0.5)
     down = Downsampler()
     out = np.concatenate(
-        [
-            np.frombuffer(down.process(tone[i : i + 960], 1), np.int16)
-            for i in range(0, len(tone), 960)
-        ]
+        [np.frombuffer(down.process(tone[i : i + 960], 1), np.int16) for i in range(0, len(tone), 960)]
     )
     # A 16 kHz tone would alias to 8 kHz at 24 kHz; the filter must remove it.
     assert np.sqrt(np.mean(out[200:].astype(np.float64) ** 2)) < 0.001 * 32767
@@ -54,9 +47,7 @@ def test_downsampler_rejects_aliases_above_12khz() -> None:
 def test_upsampler_round_trip_is_clean() -> None:
     tone = _tone(1000, 24000, 1.0)
     up = Upsampler()
-    out = np.concatenate(
-        [up.process(tone[i : i + 480].tobytes()) for i in range(0, len(tone), 480)]
-    )
+    out = np.concatenate([up.process(tone[i : i + 480].tobytes()) for i in range(0, len(tone), 480)])
     assert len(out) == 2 * len(tone)
     reference = _tone(1000, 48000, 1.0)
     delay = 30
@@ -107,7 +98,8 @@ async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(outbound.time, "monotonic", lambda: clock["now"])
     monkeypatch.setattr(outbound.asyncio, "sleep", fake_sleep)
-    track = AssistantTrack()
+    late = Counter("late", "test")
+    track = AssistantTrack(late=late)
     await track.recv()
     for _ in range(50):
         await track.recv()
@@ -115,10 +107,10 @@ async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.Mon
     clock["now"] += 0.5  # the event loop stalled for half a second
     sleeps.clear()
     await track.recv()
-    late = track.late_frames
     for _ in range(5):
         await track.recv()
-    assert late == 1
+    assert track.late_frames == 1
+    assert late.value() == 1  # counted as it happens, not when the call ends
     # After the stall each frame waits its full 20 ms again: no catch-up burst.
     assert sleeps == pytest.approx([0.02] * 5)
     track.stop()

@@ -110,7 +110,7 @@ class VoiceSession(AsyncIOEventEmitter):
             upstream_label = "openai" if self.options.upstream.base_url is None else "custom"
         self.upstream_label = upstream_label
         self.chain = EffectChain()
-        self.track = AssistantTrack(lateness=METRICS.frame_lateness)
+        self.track = AssistantTrack(lateness=METRICS.frame_lateness, late=METRICS.late_frames)
         self.track.on_item_started = self._on_item_started
         self.state = "connecting"
         self._channel: RTCDataChannel | None = None
@@ -282,7 +282,6 @@ class VoiceSession(AsyncIOEventEmitter):
         if self._pump is not None:
             await self._pump.close()
         await self._upstream.close()
-        METRICS.late_frames.inc(self.track.late_frames)
         METRICS.dropped_appends.inc(self._upstream.dropped_appends)
         self._set_state("ended")
         self.track.stop()

@@ -14,7 +14,7 @@ import numpy as np
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame
 
-from ..metrics import Histogram
+from ..metrics import Counter, Histogram
 from .resample import WEBRTC_RATE, Upsampler
 
 logger = logging.getLogger(__name__)
@@ -56,9 +56,16 @@ class AssistantTrack(MediaStreamTrack):
 
     kind = "audio"
 
-    def __init__(self, *, max_buffered_s: float = 300.0, lateness: Histogram | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        max_buffered_s: float = 300.0,
+        lateness: Histogram | None = None,
+        late: Counter | None = None,
+    ) -> None:
         super().__init__()
         self._lateness = lateness
+        self._late = late
         self._chunks: deque[_Chunk] = deque()
         self._buffered = 0
         self._max_buffered = int(max_buffered_s * WEBRTC_RATE)
@@ -149,6 +156,8 @@ class AssistantTrack(MediaStreamTrack):
                 await asyncio.sleep(wait)
             elif wait < -_MAX_LATENESS_S:
                 self.late_frames += 1
+                if self._late is not None:
+                    self._late.inc()
                 self._start -= wait
             if self._lateness is not None:
                 self._lateness.observe(max(0.0, time.monotonic() - due))
