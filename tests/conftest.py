@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from aiohttp import web
+from coturn import Coturn, running_coturn
 
 from voicertc import ServerConfig, create_app
 from voicertc.edge.access import AccessPolicy
-from voicertc.edge.ice import IceSettings
+from voicertc.edge.ice import IceSettings, configure_process
 from voicertc.server import SERVER_KEY, VoiceServer
 
 CACHE = Path(__file__).parent / ".cache"
@@ -123,3 +124,17 @@ async def server() -> AsyncIterator[RunningServer]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _restore_ice_defaults() -> Iterator[None]:
+    # Some tests change process-wide ICE settings (port range, announced address).
+    yield
+    configure_process(IceSettings(hosts=["127.0.0.1"]))
+
+
+@pytest.fixture
+async def turn(tmp_path: Path) -> AsyncIterator[Coturn]:
+    """A real coturn on 127.0.0.1 with the repository's turn/ configuration."""
+    async with running_coturn(tmp_path) as server:
+        yield server

@@ -6,32 +6,19 @@ import base64
 import hashlib
 import hmac
 import time
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from collections.abc import Callable
 
 import aiohttp
 import aioice.ice
 import pytest
 from aiortc import RTCIceServer, RTCPeerConnection
 from conftest import RunningServer, start_server
-from coturn import REALM, Coturn, running_coturn
+from coturn import REALM, Coturn
 from net import process_udp_ports, reply_finished
 
 from voicertc.client import CallClient, CallError
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
 from voicertc.edge.turn import mint_credentials, turn_password
-
-
-@pytest.fixture(autouse=True)
-def _restore_ice_defaults() -> object:
-    yield
-    configure_process(IceSettings(hosts=["127.0.0.1"]))
-
-
-@pytest.fixture
-async def turn(tmp_path: Path) -> AsyncIterator[Coturn]:
-    async with running_coturn(tmp_path) as server:
-        yield server
 
 
 async def _server(turn: Coturn, **ice: object) -> tuple[RunningServer, Callable[[], object]]:

@@ -8,16 +8,13 @@ server and TURN, whatever the web client looks like at the moment.
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from browser import page_at
 from conftest import start_server
-from coturn import Coturn, running_coturn
+from coturn import Coturn
 
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
 
 # The microphone is Web Audio playing the given speech (24 kHz PCM16, base64) once the
 # assistant listens: Chromium's file-backed fake microphone starts at getUserMedia, and
@@ -96,18 +93,6 @@ async () => {
   };
 }
 """
-
-
-@pytest.fixture(autouse=True)
-def _restore_ice_defaults() -> object:
-    yield
-    configure_process(IceSettings(hosts=["127.0.0.1"]))
-
-
-@pytest.fixture
-async def turn(tmp_path: Path) -> AsyncIterator[Coturn]:
-    async with running_coturn(tmp_path) as server:
-        yield server
 
 
 def _has(kind: str, extra: str = "") -> str:
