@@ -11,8 +11,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .dialogue import Say, ToolCall
+from .dialogue import Say, ToolCall, reply_after_tool, understand
 from .speechpool import SpeechPool
+from .tts import synthesize
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,12 @@ class AssistantBrain:
         return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        from .dialogue import understand
-
         return understand(text)
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
-        from .dialogue import reply_after_tool
-
         return Say(reply_after_tool(name, output))
 
     def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:
-        from .tts import synthesize
-
         return synthesize(text, voice=voice)
 
 

@@ -659,8 +659,8 @@ class RealtimeEndpoint:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE, heartbeat=None)
         await ws.prepare(request)
-        loop = asyncio.get_running_loop()
-        brain = await loop.run_in_executor(self._executor, self._brain_factory)
+        # Cheap: recognition lives in the shared speech pool, not in the brain.
+        brain = self._brain_factory()
         model = request.query.get("model", "voicertc-embedded")
         session = RealtimeServerSession(ws.send_json, brain, self._executor, model)
         self.connections += 1
