@@ -55,6 +55,7 @@ class CallClient:
         self.messages: list[Message] = []
         self.received: list[np.ndarray] = []
         self.received_at: list[float] = []
+        self._rms: list[float] = []
         self.session_id: str | None = None
         self._headers = headers or {}
         self._waiters: list[asyncio.Future[None]] = []
@@ -90,9 +91,7 @@ class CallClient:
         if self.session_id is not None:
             try:
                 async with aiohttp.ClientSession() as http:
-                    await http.delete(
-                        f"{self.base_url}/sessions/{self.session_id}", headers=self._headers
-                    )
+                    await http.delete(f"{self.base_url}/sessions/{self.session_id}", headers=self._headers)
             except aiohttp.ClientError:
                 pass
         await self.close()
@@ -130,6 +129,9 @@ class CallClient:
             if len(frame.layout.channels) == 2:
                 samples = samples[0::2]
             self.received.append(samples)
+            # Once per frame: wait_loud() re-counts after every frame, and recomputing every
+            # frame's RMS each time made long calls quadratic.
+            self._rms.append(float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))))
             self.received_at.append(loop.time())
             for waiter in self._frame_waiters:
                 if not waiter.done():
@@ -144,11 +146,7 @@ class CallClient:
     def loud_frames(self, since_frame: int = 0, threshold_dbfs: float = -40.0) -> int:
         """Inbound frames louder than `threshold_dbfs` RMS."""
         limit = 32768.0 * 10 ** (threshold_dbfs / 20)
-        return sum(
-            1
-            for f in self.received[since_frame:]
-            if np.sqrt(np.mean(f.astype(np.float64) ** 2)) > limit
-        )
+        return sum(1 for rms in self._rms[since_frame:] if rms > limit)
 
     async def wait_loud(
         self,
@@ -210,9 +208,7 @@ class CallClient:
             seen = [m.get("type") for m in self.messages[since:]]
             raise AssertionError(f"no matching message within {timeout} s; saw {seen}") from None
 
-    async def wait_type(
-        self, kind: str, timeout: float = 10.0, since: int = 0, **fields: Any
-    ) -> Message:
+    async def wait_type(self, kind: str, timeout: float = 10.0, since: int = 0, **fields: Any) -> Message:
         return await self.wait_for(
             lambda m: m.get("type") == kind and all(m.get(k) == v for k, v in fields.items()),
             timeout,
