@@ -19,6 +19,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from .audio.outbound import AssistantTrack
 from .edge.ice import rtc_configuration
+from .edge.inline_media import inline_media
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class CallClient:
                     raise CallError(response.status, body)
         self.session_id = body["session_id"]
         await self.pc.setRemoteDescription(RTCSessionDescription(body["sdp"], body["type"]))
+        inline_media(self.pc)
         await asyncio.wait_for(self._opened.wait(), timeout)
 
     async def hang_up(self) -> None:
@@ -168,6 +170,20 @@ class CallClient:
         except asyncio.TimeoutError:
             got = self.loud_frames(since_frame, threshold_dbfs)
             raise AssertionError(f"only {got} of {frames} loud frames within {timeout} s") from None
+
+    async def wait_frames(self, count: int, timeout: float = 10.0) -> None:
+        """Waits until `count` inbound frames (silent ones included) have arrived."""
+
+        async def arrived() -> None:
+            while len(self.received) < count:
+                waiter = asyncio.get_running_loop().create_future()
+                self._frame_waiters.append(waiter)
+                await waiter
+
+        try:
+            await asyncio.wait_for(arrived(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"only {len(self.received)} of {count} frames within {timeout} s") from None
 
     # -- data channel -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from aiohttp import web
 from aiortc import RTCDataChannel, RTCPeerConnection
 
 from .config import ServerConfig
+from .edge.inline_media import inline_media
 from .server import PREFIX_KEY, SERVER_KEY, VoiceServer, create_app
 from .session import SessionOptions, VoiceSession
 
@@ -28,6 +29,8 @@ async def attach(
     """
     session = VoiceSession(pc, options, session_id=session_id)
     session.add_outbound_track()
+    # Audio codecs inline for transceivers not yet connected (a started one keeps aiortc's threads).
+    inline_media(pc)
     for transceiver in pc.getTransceivers():
         track = transceiver.receiver.track if transceiver.kind == "audio" else None
         if track is not None:

@@ -14,6 +14,8 @@ from typing import Any
 from aiohttp import web
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
+from .inline_media import inline_media
+
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -105,6 +107,7 @@ async def negotiate(
         await pc.setRemoteDescription(offer)
         add_tracks()
         await pc.setLocalDescription(await pc.createAnswer())
+        inline_media(pc)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
         raise SignallingError(
             400, "bad_sdp", f"The offer SDP could not be used: {exc or type(exc).__name__}"

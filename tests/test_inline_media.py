@@ -1,0 +1,151 @@
+"""Opus inline on the event loop: a real call takes that path, and it sounds the same."""
+
+from __future__ import annotations
+
+import asyncio
+import fractions
+import threading
+
+import numpy as np
+import pytest
+from aiortc import RTCPeerConnection
+from aiortc.codecs.opus import OpusDecoder, OpusEncoder
+from aiortc.jitterbuffer import JitterFrame
+from aiortc.rtcrtpparameters import RTCRtpCodecParameters
+from aiortc.rtcrtpreceiver import RemoteStreamTrack
+from av import AudioFrame
+
+from voicertc.client import CallClient
+from voicertc.edge import inline_media
+from voicertc.edge.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
+
+
+def _frames(count: int) -> list[AudioFrame]:
+    t = np.arange(960 * count) / 48000
+    mono = (np.sin(2 * np.pi * 330 * t) * 6000).astype(np.int16)
+    frames = []
+    for i in range(count):
+        frame = AudioFrame.from_ndarray(
+            np.repeat(mono[i * 960 : (i + 1) * 960], 2).reshape(1, -1), format="s16", layout="stereo"
+        )
+        frame.sample_rate = 48000
+        frame.pts = i * 960
+        frame.time_base = fractions.Fraction(1, 48000)
+        frames.append(frame)
+    return frames
+
+
+def _audio_ends(pc: RTCPeerConnection) -> tuple[object, object]:
+    transceiver = next(t for t in pc.getTransceivers() if t.kind == "audio")
+    return transceiver.sender, transceiver.receiver
+
+
+async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
+    client = CallClient(server.url)
+    try:
+        await client.connect()
+        await client.wait_type("state", state="listening", timeout=20)
+        session = next(iter(server.server.sessions.values()))
+        for pc in (session.pc, client.pc):
+            sender, receiver = _audio_ends(pc)
+            assert isinstance(sender._RTCRtpSender__loop, _InlineExecutorLoop)
+            assert isinstance(sender._RTCRtpSender__encoder, DirectOpusEncoder)
+            queue = receiver._RTCRtpReceiver__decoder_queue
+            assert isinstance(queue, _InlineDecoderQueue)
+        # Frames flow through the inline decoders in both directions (silence counts).
+        server_queue = _audio_ends(session.pc)[1]._RTCRtpReceiver__decoder_queue
+        client_queue = _audio_ends(client.pc)[1]._RTCRtpReceiver__decoder_queue
+        await client.wait_frames(len(client.received) + 25)
+        assert client_queue.decoded >= 25
+        assert server_queue.decoded >= 25
+    finally:
+        await client.hang_up()
+
+
+async def test_direct_encoder_sends_what_aiortcs_encoder_sends() -> None:
+    frames = _frames(30)
+    ours, theirs = DirectOpusEncoder(), OpusEncoder()
+    sent_ours = [ours.encode(f) for f in frames]
+    sent_theirs = [theirs.encode(f) for f in _frames(30)]
+    assert [t for _, t in sent_ours] == [t for _, t in sent_theirs]
+    decoder = OpusDecoder()
+    ours_pcm = np.concatenate(
+        [
+            decoder.decode(JitterFrame(data=p[0], timestamp=t))[0].to_ndarray().reshape(-1)
+            for p, t in sent_ours
+        ]
+    )
+    decoder = OpusDecoder()
+    theirs_pcm = np.concatenate(
+        [
+            decoder.decode(JitterFrame(data=p[0], timestamp=t))[0].to_ndarray().reshape(-1)
+            for p, t in sent_theirs
+        ]
+    )
+    # Same input, same encoder settings: the decoded audio matches to within rounding.
+    assert np.max(np.abs(ours_pcm.astype(np.int32) - theirs_pcm.astype(np.int32))) <= 2
+    # and it is the tone, not silence
+    assert np.sqrt(np.mean(ours_pcm[48000 // 10 :].astype(np.float64) ** 2)) > 2000
+
+
+async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
+    pc = RTCPeerConnection()
+    receiver = pc.addTransceiver("audio").receiver
+    receiver._track = RemoteStreamTrack(kind="audio")  # what setRemoteDescription does
+    output = receiver._track._queue
+    error = threading.Event()
+    queue = _InlineDecoderQueue(receiver, error)
+    codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2, payloadType=111)
+    encoder = OpusEncoder()
+    payloads, timestamp = encoder.encode(_frames(1)[0])
+    queue.put((codec, JitterFrame(data=payloads[0], timestamp=timestamp)))
+    frame = output.get_nowait()
+    assert isinstance(frame, AudioFrame) and frame.samples == 960
+    # A corrupt packet is reported to the receiver (as aiortc's thread does), not raised.
+    queue.put((codec, JitterFrame(data=b"\xff" * 3, timestamp=960)))
+    assert error.is_set()
+    # The idle decoder thread's get() returns once the receiver stops.
+    got: list[object] = []
+    thread = threading.Thread(target=lambda: got.append(queue.get()))
+    thread.start()
+    queue.put(None)
+    thread.join(timeout=5)
+    assert not thread.is_alive() and got == [None]
+    await pc.close()
+
+
+async def test_started_or_video_transceivers_keep_aiortcs_path() -> None:
+    pc = RTCPeerConnection()
+    try:
+        audio = pc.addTransceiver("audio")
+        video = pc.addTransceiver("video")
+        # a receiver whose decoder thread already runs must not be touched
+        audio.receiver._RTCRtpReceiver__decoder_thread = threading.current_thread()
+        assert inline_media.inline_receiver(audio.receiver) is False
+        audio.receiver._RTCRtpReceiver__decoder_thread = None
+        assert inline_media.inline_receiver(video.receiver) is False
+        assert inline_media.inline_sender(video.sender) is False
+        assert inline_media.inline_media(pc) == 2
+        assert inline_media.inline_media(pc) == 2  # idempotent
+    finally:
+        await pc.close()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+async def test_inline_executor_hands_back_results_and_errors(fails: bool) -> None:
+    loop = _InlineExecutorLoop(asyncio.get_running_loop())
+
+    def work(x: int) -> int:
+        if fails:
+            raise ValueError("bad frame")
+        return x * 2
+
+    future = loop.run_in_executor(None, work, 21)
+    assert future.done()
+    if fails:
+        with pytest.raises(ValueError):
+            await future
+    else:
+        assert await future == 42
+    # everything else is the real loop's
+    assert loop.create_future().get_loop() is asyncio.get_running_loop()

@@ -1,0 +1,183 @@
+"""Opus on the event loop: no per-frame thread hand-offs in aiortc's audio path.
+
+aiortc encodes every outbound frame through `loop.run_in_executor` and decodes every
+inbound frame on a decoder thread that posts each frame back to the loop with
+`run_coroutine_threadsafe`. For 20 ms Opus frames those hand-offs cost far more than the
+codec: profiles of a duplex call put them at a quarter to a third of its CPU, against
+~0.1-0.2 ms of libopus per frame. So, for audio transceivers only, encoding runs inline
+in the sender's task and decoding inline where the receiver reassembles a frame.
+
+This reaches into aiortc's private attributes (name-mangled `RTCRtpSender.__loop`,
+`RTCRtpReceiver.__decoder_queue`, ...). Every step checks that what it replaces is
+there and leaves aiortc's own path in place otherwise; `tests/test_inline_media.py`
+fails if a new aiortc stops taking the inline path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import av
+from aiortc import RTCPeerConnection, RTCRtpReceiver, RTCRtpSender
+from aiortc.codecs import get_decoder
+from aiortc.codecs.opus import SAMPLE_RATE, SAMPLES_PER_FRAME, OpusEncoder
+from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
+from av import AudioFrame
+
+logger = logging.getLogger(__name__)
+
+_SENDER_LOOP = "_RTCRtpSender__loop"
+_SENDER_ENCODER = "_RTCRtpSender__encoder"
+_RECEIVER_QUEUE = "_RTCRtpReceiver__decoder_queue"
+_RECEIVER_THREAD = "_RTCRtpReceiver__decoder_thread"
+_RECEIVER_ERROR = "_RTCRtpReceiver__decoder_error"
+_RECEIVER_KIND = "_RTCRtpReceiver__kind"
+
+
+class DirectOpusEncoder(OpusEncoder):
+    """aiortc's Opus encoder without its resampler for frames that need none.
+
+    aiortc resamples every frame to 48 kHz stereo s16 in 960-sample frames even when it
+    already is one (the assistant's track always sends exactly that): a no-op costing
+    ~20% of the encode.
+    """
+
+    def encode(self, frame: av.frame.Frame, force_keyframe: bool = False) -> tuple[list[bytes], int]:
+        if (
+            isinstance(frame, AudioFrame)
+            and frame.samples == SAMPLES_PER_FRAME
+            and frame.sample_rate == SAMPLE_RATE
+            and frame.format.name == "s16"
+            and frame.layout.name == "stereo"
+        ):
+            packets = self.codec.encode(frame)
+            if not packets:
+                return [], 0
+            if self.first_packet_pts is None:
+                self.first_packet_pts = packets[0].pts
+            return [bytes(p) for p in packets], packets[0].pts - self.first_packet_pts
+        return super().encode(frame, force_keyframe)
+
+
+class _InlineExecutorLoop:
+    """The sender's loop, except that `run_in_executor` runs the call at once.
+
+    aiortc's sender uses its loop for that one call only; everything else is passed on.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+
+    def run_in_executor(self, executor: Any, func: Callable[..., Any], *args: Any) -> asyncio.Future[Any]:
+        future = self._loop.create_future()
+        try:
+            future.set_result(func(*args))
+        except Exception as exc:  # the awaiting sender gets it, as from an executor
+            future.set_exception(exc)
+        return future
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loop, name)
+
+
+class _InlineDecoderQueue:
+    """Stands in for the receiver's decoder queue and decodes as frames are put in.
+
+    The receiver still starts its decoder thread; it waits here, idle, until the receiver
+    stops, then ends the track exactly as aiortc's worker does. Frames go to the queue
+    of the receiver's track, looked up on first use: the track only exists once the
+    remote description is set.
+    """
+
+    def __init__(self, receiver: RTCRtpReceiver, decode_error: threading.Event) -> None:
+        self._receiver = receiver
+        self._output: asyncio.Queue[Any] | None = None
+        self._decode_error = decode_error
+        self._stopped = threading.Event()
+        self._codec_name: str | None = None
+        self._decoder: Any = None
+        self.decoded = 0
+
+    def put(self, task: tuple[RTCRtpCodecParameters, Any] | None) -> None:
+        if task is None:
+            self._decoder = None
+            self._stopped.set()
+            return
+        codec, encoded_frame = task
+        if codec.name != self._codec_name:
+            self._decoder = get_decoder(codec)
+            self._codec_name = codec.name
+        try:
+            frames = self._decoder.decode(encoded_frame)
+        except av.FFmpegError as exc:
+            logger.warning("failed to decode %s frame: %s", codec.name, exc)
+            self._decode_error.set()
+            return
+        if self._output is None:
+            self._output = self._receiver.track._queue  # type: ignore[attr-defined]
+        for frame in frames:
+            self._output.put_nowait(frame)
+        self.decoded += len(frames)
+
+    def get(self) -> None:
+        self._stopped.wait()
+        return None
+
+
+def inline_sender(sender: RTCRtpSender) -> bool:
+    """Encode `sender`'s audio inline; False (and aiortc's path kept) if it cannot."""
+    loop = getattr(sender, _SENDER_LOOP, None)
+    if sender.kind != "audio" or loop is None or not hasattr(sender, _SENDER_ENCODER):
+        return False
+    if isinstance(loop, _InlineExecutorLoop):
+        return True
+    setattr(sender, _SENDER_LOOP, _InlineExecutorLoop(loop))
+    send = sender.send
+
+    async def send_with_direct_opus(parameters: RTCRtpSendParameters) -> None:
+        codec = parameters.codecs[0] if parameters.codecs else None
+        opus = codec is not None and codec.mimeType.lower() == "audio/opus"
+        if opus and getattr(sender, _SENDER_ENCODER) is None:
+            setattr(sender, _SENDER_ENCODER, DirectOpusEncoder())
+        await send(parameters)
+
+    sender.send = send_with_direct_opus  # type: ignore[method-assign]
+    return True
+
+
+def inline_receiver(receiver: RTCRtpReceiver) -> bool:
+    """Decode `receiver`'s audio inline; False (and aiortc's path kept) if it cannot.
+
+    Must run before the receiver starts (aiortc starts it once the transport connects).
+    """
+    queue = getattr(receiver, _RECEIVER_QUEUE, None)
+    error = getattr(receiver, _RECEIVER_ERROR, None)
+    if isinstance(queue, _InlineDecoderQueue):
+        return True
+    if (
+        getattr(receiver, _RECEIVER_KIND, None) != "audio"
+        or queue is None
+        or not isinstance(error, threading.Event)
+        or getattr(receiver, _RECEIVER_THREAD, "missing") is not None
+    ):
+        return False
+    setattr(receiver, _RECEIVER_QUEUE, _InlineDecoderQueue(receiver, error))
+    return True
+
+
+def inline_media(pc: RTCPeerConnection) -> int:
+    """Run the audio codecs of `pc`'s current transceivers inline; returns how many ends.
+
+    Call it after each set{Local,Remote}Description, before the connection comes up.
+    """
+    done = 0
+    for transceiver in pc.getTransceivers():
+        if transceiver.kind != "audio":
+            continue
+        done += inline_sender(transceiver.sender)
+        done += inline_receiver(transceiver.receiver)
+    return done
