@@ -20,19 +20,29 @@ from voicertc.edge import inline_media
 from voicertc.edge.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 
 
-def _frames(count: int) -> list[AudioFrame]:
-    t = np.arange(960 * count) / 48000
-    mono = (np.sin(2 * np.pi * 330 * t) * 6000).astype(np.int16)
+def _frames(pattern: str) -> list[AudioFrame]:
+    """20 ms stereo frames: 't' a 330 Hz tone, '.' digital silence."""
+    t = np.arange(960 * len(pattern)) / 48000
+    tone = (np.sin(2 * np.pi * 330 * t) * 6000).astype(np.int16)
     frames = []
-    for i in range(count):
-        frame = AudioFrame.from_ndarray(
-            np.repeat(mono[i * 960 : (i + 1) * 960], 2).reshape(1, -1), format="s16", layout="stereo"
-        )
+    for i, kind in enumerate(pattern):
+        mono = tone[i * 960 : (i + 1) * 960] if kind == "t" else np.zeros(960, dtype=np.int16)
+        frame = AudioFrame.from_ndarray(np.repeat(mono, 2).reshape(1, -1), format="s16", layout="stereo")
         frame.sample_rate = 48000
         frame.pts = i * 960
         frame.time_base = fractions.Fraction(1, 48000)
         frames.append(frame)
     return frames
+
+
+def _decode(sent: list[tuple[list[bytes], int]]) -> np.ndarray:
+    decoder = OpusDecoder()
+    return np.concatenate(
+        [
+            decoder.decode(JitterFrame(data=payloads[0], timestamp=ts))[0].to_ndarray().reshape(-1)[0::2]
+            for payloads, ts in sent
+        ]
+    ).astype(np.float64)
 
 
 def _audio_ends(pc: RTCPeerConnection) -> tuple[object, object]:
@@ -62,30 +72,23 @@ async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
         await client.hang_up()
 
 
-async def test_direct_encoder_sends_what_aiortcs_encoder_sends() -> None:
-    frames = _frames(30)
+async def test_direct_encoder_sounds_like_aiortcs_and_skips_settled_silence() -> None:
+    pattern = "t" * 15 + "." * 40 + "t" * 15 + "." * 3 + "t" * 10 + "." * 20
     ours, theirs = DirectOpusEncoder(), OpusEncoder()
-    sent_ours = [ours.encode(f) for f in frames]
-    sent_theirs = [theirs.encode(f) for f in _frames(30)]
-    assert [t for _, t in sent_ours] == [t for _, t in sent_theirs]
-    decoder = OpusDecoder()
-    ours_pcm = np.concatenate(
-        [
-            decoder.decode(JitterFrame(data=p[0], timestamp=t))[0].to_ndarray().reshape(-1)
-            for p, t in sent_ours
-        ]
-    )
-    decoder = OpusDecoder()
-    theirs_pcm = np.concatenate(
-        [
-            decoder.decode(JitterFrame(data=p[0], timestamp=t))[0].to_ndarray().reshape(-1)
-            for p, t in sent_theirs
-        ]
-    )
-    # Same input, same encoder settings: the decoded audio matches to within rounding.
-    assert np.max(np.abs(ours_pcm.astype(np.int32) - theirs_pcm.astype(np.int32))) <= 2
-    # and it is the tone, not silence
-    assert np.sqrt(np.mean(ours_pcm[48000 // 10 :].astype(np.float64) ** 2)) > 2000
+    sent_ours = [ours.encode(f) for f in _frames(pattern)]
+    sent_theirs = [theirs.encode(f) for f in _frames(pattern)]
+    assert [ts for _, ts in sent_ours] == [ts for _, ts in sent_theirs]
+    # Long silences reuse a packet after settling; the 3-frame gap is encoded normally.
+    assert ours.reused == (40 - 4) + (20 - 4)
+    a, b = _decode(sent_ours), _decode(sent_theirs)
+    for start, length in ((0, 15), (55, 15), (73, 10)):
+        part = slice((start + 2) * 960, (start + length) * 960)
+        assert np.corrcoef(a[part], b[part])[0, 1] > 0.99
+        assert abs(20 * np.log10(np.std(a[part]) / np.std(b[part]))) < 0.5
+        assert np.std(a[part]) > 2000  # the tone, not silence
+    for start, length in ((15, 40), (83, 20)):
+        quiet = a[(start + 4) * 960 : (start + length) * 960]
+        assert np.max(np.abs(quiet)) < 50  # the reused packet decodes as silence
 
 
 async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
@@ -97,7 +100,7 @@ async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
     queue = _InlineDecoderQueue(receiver, error)
     codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2, payloadType=111)
     encoder = OpusEncoder()
-    payloads, timestamp = encoder.encode(_frames(1)[0])
+    payloads, timestamp = encoder.encode(_frames("t")[0])
     queue.put((codec, JitterFrame(data=payloads[0], timestamp=timestamp)))
     frame = output.get_nowait()
     assert isinstance(frame, AudioFrame) and frame.samples == 960

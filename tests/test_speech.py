@@ -84,6 +84,33 @@ def test_silero_vad_finds_speech_in_noise(speech: Callable[..., bytes]) -> None:
     assert abs(events[1].audio_ms - end) <= 200
 
 
+def test_silero_skips_silent_windows_but_still_hears_speech_after_them(
+    speech: Callable[..., bytes],
+) -> None:
+    vad = VoiceActivityDetector(engine="silero")
+    model = vad._scorer._model  # type: ignore[attr-defined]
+    calls = 0
+
+    class Counting:
+        def process(self, buf: memoryview) -> float:
+            nonlocal calls
+            calls += 1
+            return model.process(buf)
+
+        def reset(self) -> None:
+            model.reset()
+
+    vad._scorer._model = Counting()  # type: ignore[attr-defined]
+    quiet = (np.random.default_rng(5).normal(0, 10, RATE * 3)).astype("<i2").tobytes()  # ~ -70 dBFS
+    assert vad.process(quiet) == [] and calls == 0  # 3 s of a quiet pause: the model never ran
+    pcm = speech("add some reverb", lead_s=0.5, tail_s=1.0)
+    start, _ = speech_bounds_ms(pcm)
+    events = vad.process(pcm)
+    assert [e.kind for e in events] == ["speech_started", "speech_stopped"]
+    assert abs(events[0].audio_ms - (3000 + start)) <= 100
+    assert calls > 0
+
+
 def test_vad_chunking_and_reset(speech: Callable[..., bytes]) -> None:
     pcm = speech("add some reverb", lead_s=0.6, tail_s=1.0)
     vad = VoiceActivityDetector()

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import av
+import numpy as np
 from aiortc import RTCPeerConnection, RTCRtpReceiver, RTCRtpSender
 from aiortc.codecs import get_decoder
 from aiortc.codecs.opus import SAMPLE_RATE, SAMPLES_PER_FRAME, OpusEncoder
@@ -38,29 +39,58 @@ _RECEIVER_ERROR = "_RTCRtpReceiver__decoder_error"
 _RECEIVER_KIND = "_RTCRtpReceiver__kind"
 
 
-class DirectOpusEncoder(OpusEncoder):
-    """aiortc's Opus encoder without its resampler for frames that need none.
+# Digital silence is encoded normally this many frames in a row (long enough for the
+# encoder's 6.5 ms look-ahead and overlap to flush what came before) before its packet
+# is reused.
+_SILENCE_SETTLE_FRAMES = 4
 
-    aiortc resamples every frame to 48 kHz stereo s16 in 960-sample frames even when it
-    already is one (the assistant's track always sends exactly that): a no-op costing
-    ~20% of the encode.
+
+class DirectOpusEncoder(OpusEncoder):
+    """aiortc's Opus encoder, minus work that changes nothing the listener hears.
+
+    - aiortc resamples every frame to 48 kHz stereo s16 in 960-sample frames even when it
+      already is one (the assistant's track always sends exactly that): a no-op costing
+      ~20% of the encode.
+    - The assistant is silent most of a call, and encoding digital silence costs as much
+      as encoding speech (~0.15 ms a frame). Once the encoder has settled on silence, the
+      same silent packet is sent again until there is sound, without running libopus.
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._silent_run = 0
+        self._silent_packet: bytes | None = None
+        self._first_pts: int | None = None
+        self.reused = 0
+
     def encode(self, frame: av.frame.Frame, force_keyframe: bool = False) -> tuple[list[bytes], int]:
-        if (
+        if not (
             isinstance(frame, AudioFrame)
             and frame.samples == SAMPLES_PER_FRAME
             and frame.sample_rate == SAMPLE_RATE
             and frame.format.name == "s16"
             and frame.layout.name == "stereo"
+            and frame.pts is not None
         ):
-            packets = self.codec.encode(frame)
-            if not packets:
-                return [], 0
-            if self.first_packet_pts is None:
-                self.first_packet_pts = packets[0].pts
-            return [bytes(p) for p in packets], packets[0].pts - self.first_packet_pts
-        return super().encode(frame, force_keyframe)
+            self._silent_run = 0
+            return super().encode(frame, force_keyframe)
+        # The RTP timestamp comes from the frame, not the codec: libopus numbers its packets
+        # by the frames it saw, and it does not see the silent frames skipped below.
+        if self._first_pts is None:
+            self._first_pts = frame.pts
+        timestamp = frame.pts - self._first_pts
+        samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=2 * SAMPLES_PER_FRAME)
+        silent = not samples.any()
+        self._silent_run = self._silent_run + 1 if silent else 0
+        if silent and self._silent_packet is not None and self._silent_run > _SILENCE_SETTLE_FRAMES:
+            self.reused += 1
+            return [self._silent_packet], timestamp
+        packets = self.codec.encode(frame)
+        if not packets:
+            return [], 0
+        if silent and self._silent_run == _SILENCE_SETTLE_FRAMES:
+            self._silent_packet = bytes(packets[0])
+        return [bytes(p) for p in packets], timestamp
 
 
 class _InlineExecutorLoop:
