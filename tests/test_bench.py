@@ -29,6 +29,8 @@ def test_one_call_smoke(tmp_path: Path) -> None:
     assert pacing["frames"] >= 100  # 3 s at 50 frames a second, less the edges
     assert 0 <= pacing["p50"] <= pacing["p99"]
     assert m["frames"]["received"] >= 100 and m["frames"]["missing"] >= 0
+    # A paced stream keeps real time: the fitted frame period is 20 ms to well under 1%.
+    assert abs(m["frames"]["drift_ppm_worst"]) < 10000
     jitter = m["jitter_client_ms"]
     assert jitter["n"] >= 100 and 0 <= jitter["p50"] <= jitter["p99"] <= jitter["max"]
     # The echo comes back after the utterance (0.3 s) and the VAD's 0.5 s wait.

@@ -124,6 +124,12 @@ class BenchCall:
             result["expected"] = expected
             result["missing"] = max(0, expected - int(times.size))
             result["interarrival_error_s"] = np.abs(np.diff(times) - FRAME_S).tolist()
+            # Drift: how far the stream's clock strays from real time over the window. The
+            # slope of arrival time against frame number is the sender's real frame period;
+            # jitter around it cancels out, a pacer running fast or slow does not.
+            slope = float(np.polyfit(np.arange(times.size), times, 1)[0])
+            result["drift_ppm"] = (slope / FRAME_S - 1.0) * 1e6
+            result["drift_ms"] = (slope - FRAME_S) * (times.size - 1) * 1000
         else:
             result.update(expected=round((t1 - t0) / FRAME_S), missing=round((t1 - t0) / FRAME_S))
             result["interarrival_error_s"] = []

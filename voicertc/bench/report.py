@@ -19,6 +19,7 @@ _COLUMNS = (
     ("jit max", lambda m: m["jitter_client_ms"]["max"]),
     ("missing", lambda m: m["frames"]["missing"]),
     ("late", lambda m: m["frames"]["late_server_total"]),
+    ("drift ppm", lambda m: m["frames"].get("drift_ppm_worst")),
     ("m2e raw", lambda m: m["mouth_to_ear_ms"]["raw"]["p50"]),
     ("m2e net", lambda m: m["mouth_to_ear_ms"]["net"]["p50"]),
     ("turn tot", lambda m: m["turn_ms"]["total"]),

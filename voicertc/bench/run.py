@@ -10,6 +10,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -334,6 +335,9 @@ def _summarise(
             "missing": missing,
             "expected_per_call": round(window / 0.02),
             "late_server_total": int(late_total),
+            # the call whose stream strayed furthest from real time, over the window
+            "drift_ms_worst": _worst(c.get("drift_ms") for c in calls),
+            "drift_ppm_worst": _worst(c.get("drift_ppm") for c in calls),
             "sessions_drained": drained,
         },
         "mouth_to_ear_ms": {
@@ -362,6 +366,11 @@ def _ms(seconds: float | None) -> float | None:
         return None
     # JSON has no infinity: "above every bucket" reads as None, with its count beside it.
     return None if math.isinf(seconds) else round(seconds * 1000, 3)
+
+
+def _worst(values: Iterable[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(max(known, key=abs), 3) if known else None
 
 
 def _round(value: float | None) -> float | None:
