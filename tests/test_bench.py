@@ -58,6 +58,14 @@ def test_histogram_quantiles_interpolate_within_buckets() -> None:
     assert delta.max_bound() == float("inf")
 
 
+def test_metrics_of_several_workers_sum_into_one_series() -> None:
+    text = (
+        'voicertc_sessions{worker="0"} 2\nvoicertc_sessions{worker="1"} 3\n'
+        'h_bucket{le="0.01",worker="0"} 5\nh_bucket{le="0.01",worker="1"} 7\nplain 1\n'
+    )
+    assert parse_metrics(text) == {"voicertc_sessions": 5.0, 'h_bucket{le="0.01"}': 12.0, "plain": 1.0}
+
+
 def test_medians_and_capacity() -> None:
     runs = [{"calls": 4, "x": {"v": v}, "pass": p} for v, p in ((1.0, True), (3.0, False), (2.0, True))]
     assert median_result(runs) == {"calls": 4, "x": {"v": 2.0}, "pass": True}

@@ -44,6 +44,18 @@ async def test_two_workers_share_the_port_and_forward_hang_ups() -> None:
             assert client.session_id is not None
             owners.add(client.session_id.split(".")[0])
         assert owners == {"w0", "w1"}
+        # Whichever worker a scrape lands on answers for both, each sample labelled.
+        async with aiohttp.ClientSession() as http:
+            for _ in range(4):
+                async with http.get(f"{url}/metrics") as response:
+                    text = await response.text()
+                sessions = {
+                    line.split('worker="')[1][0]: float(line.split()[-1])
+                    for line in text.splitlines()
+                    if line.startswith("voicertc_sessions{")
+                }
+                assert set(sessions) == {"0", "1"} and sum(sessions.values()) == len(clients)
+                assert text.count("# TYPE voicertc_sessions ") == 1
         # Each hang-up lands on whichever worker the kernel picks; all must reach the owner.
         async with aiohttp.ClientSession() as http:
             first, second = [], []

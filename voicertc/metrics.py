@@ -7,7 +7,8 @@ cheap enough to observe every outbound frame.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 _LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 5.0)
 _PACING_BUCKETS = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5)
@@ -132,6 +133,42 @@ class Metrics:
             if isinstance(metric, (Counter, Gauge, Histogram)):
                 lines += metric.render()
         return "\n".join(lines) + "\n"
+
+
+_SAMPLE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?(\s.*)$")
+
+
+def _with_label(line: str, name: str, value: str) -> str:
+    match = _SAMPLE.match(line)
+    if match is None:
+        return line
+    metric, labels, rest = match.groups()
+    pair = f'{name}="{value}"'
+    labels = "{" + pair + "}" if not labels or labels == "{}" else labels[:-1] + "," + pair + "}"
+    return f"{metric}{labels}{rest}"
+
+
+def merge_workers(texts: Mapping[int, str]) -> str:
+    """One exposition of several workers' metrics, each sample labelled `worker="<i>"`.
+
+    The text format wants each family's samples together under one HELP and TYPE, so
+    samples are grouped by the family whose TYPE line preceded them.
+    """
+    families: dict[str, list[str]] = {}
+    for index, text in sorted(texts.items()):
+        family = ""
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                parts = line.split(maxsplit=3)
+                family = parts[2] if len(parts) > 2 else family
+                lines = families.setdefault(family, [])
+                if line not in lines:
+                    lines.append(line)
+            else:
+                families.setdefault(family, []).append(_with_label(line, "worker", str(index)))
+    return "\n".join(line for lines in families.values() for line in lines) + "\n"
 
 
 #: The process's metrics; the server wires its session count in.

@@ -38,7 +38,7 @@ from .edge.whip import WhipResource
 from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
-from .workers import WorkerInfo, forward
+from .workers import FORWARDED, WorkerInfo, forward, gather_metrics
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,12 @@ class VoiceServer:
         )
 
     async def metrics(self, request: web.Request) -> web.Response:
-        return web.Response(text=METRICS.render(), content_type="text/plain", charset="utf-8")
+        text = METRICS.render()
+        info = request.app.get(WORKER_KEY)
+        if info is not None and not request.headers.get(FORWARDED):
+            # A scrape lands on any one worker: it answers for all of them.
+            text = await gather_metrics(info, text)
+        return web.Response(text=text, content_type="text/plain", charset="utf-8")
 
     async def offer(self, request: web.Request) -> web.Response:
         data = await read_json_object(request, self.config.max_body_bytes)

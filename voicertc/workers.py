@@ -24,6 +24,7 @@ from aiohttp import web
 
 from .assistant.speechpool import SpeechPool
 from .config import ServerConfig
+from .metrics import merge_workers
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,26 @@ async def forward(request: web.Request, info: WorkerInfo, owner: int) -> web.Res
             {"error": {"code": "not_found", "message": "The worker that held this session is gone."}},
             status=404,
         )
+
+
+async def gather_metrics(info: WorkerInfo, own: str) -> str:
+    """Every worker's `/metrics` in one text, labelled by worker; one that fails to answer
+    within a second is left out rather than holding up the scrape."""
+    texts = {info.index: own}
+
+    async def fetch(index: int) -> None:
+        connector = aiohttp.UnixConnector(path=info.socket_path(index))
+        timeout = aiohttp.ClientTimeout(total=1.0)
+        try:
+            async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+                async with http.get("http://worker/metrics", headers={FORWARDED: "1"}) as response:
+                    if response.status == 200:
+                        texts[index] = await response.text()
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            logger.warning("worker %d did not give its metrics: %s", index, exc)
+
+    await asyncio.gather(*(fetch(i) for i in range(info.count) if i != info.index))
+    return merge_workers(texts)
 
 
 def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_format: str, loop: str) -> None:

@@ -657,7 +657,9 @@ class RealtimeEndpoint:
         )
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
-        ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE, heartbeat=None)
+        # No permessage-deflate: the traffic is base64 audio, 50 messages a second each
+        # way, and callers sit on the same host; deflating it only burns CPU both ends.
+        ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE, heartbeat=None, compress=False)
         await ws.prepare(request)
         # Cheap: recognition lives in the shared speech pool, not in the brain.
         brain = self._brain_factory()

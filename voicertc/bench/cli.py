@@ -65,6 +65,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--plot", type=Path, help="write a PNG plot against N here (needs matplotlib)")
     parser.add_argument("--uvloop", action="store_true", help="run the server on uvloop")
     parser.add_argument("--pin", action="store_true", help="server on one CPU, the load on the others")
+    parser.add_argument(
+        "--server-workers",
+        type=int,
+        default=1,
+        help="run the server as `voicertc serve --workers N` (figures cover all its processes)",
+    )
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds after connecting, unmeasured")
     parser.add_argument("--period", type=float, default=2.0, help="seconds between a call's utterances")
     parser.add_argument("--calls-per-process", type=int, default=6, help="calls per load process")
@@ -83,6 +89,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.calls < 1 or args.repeat < 1 or args.calls_per_process < 1:
         parser.error("--seconds, --calls, --repeat and --calls-per-process must be positive")
+    if args.server_workers < 1:
+        parser.error("--server-workers must be at least 1")
+    if args.server_workers > 1 and args.pin:
+        parser.error("--pin puts the server on one CPU: it makes no sense with --server-workers")
     if args.period < 1.5:
         parser.error("--period must leave room for the utterance, the VAD's 500 ms wait and the echo")
     return args
@@ -99,6 +109,7 @@ async def _measure(args: argparse.Namespace, counts: list[int]) -> list[dict[str
             loop="uvloop" if args.uvloop else "asyncio",
             calls_per_worker=args.calls_per_process,
             pin=args.pin,
+            server_workers=args.server_workers,
             seed=args.seed,
             warm_call=not args.no_warm_call,
             verbose=args.verbose,
@@ -132,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "loadavg_after": procfs.loadavg(),
         "server_loop": "uvloop" if args.uvloop else "asyncio",
         "pinned": args.pin,
+        "server_workers": args.server_workers,
         "criterion": f"p99 server pacing error < {PACING_LIMIT_S * 1000:g} ms and no missing frames",
         "points": points,
         "largest_passing_calls": largest_passing(points),

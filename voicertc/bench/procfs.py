@@ -18,6 +18,27 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _TICKS
 
 
+def tree(pid: int) -> list[int]:
+    """`pid` and every live descendant (with --workers the server is a supervisor and its
+    worker processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
 def status(pid: int) -> dict[str, int]:
     """VmRSS / VmHWM in bytes and Threads, from /proc/<pid>/status."""
     out: dict[str, int] = {}

@@ -39,6 +39,7 @@ class PointConfig:
     loop: str = "asyncio"
     calls_per_worker: int = 6
     pin: bool = False
+    server_workers: int = 1
     seed: int = 0
     warm_call: bool = True
     verbose: bool = False
@@ -189,7 +190,7 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
         if config.verbose:
             print(f"    +{time.monotonic() - began:5.1f} s  {what}", file=sys.stderr, flush=True)
 
-    async with ServerProcess(loop=config.loop, cpus=server_cpus) as server:
+    async with ServerProcess(loop=config.loop, cpus=server_cpus, workers=config.server_workers) as server:
         phase("server healthy")
         if config.warm_call:
             await _warm_up(server, config)

@@ -7,15 +7,18 @@ import socket
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 
 from . import procfs
 from .procs import child_setup, clean_env, remove_quietly, stop_process
 from .stats import parse_metrics
+
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -28,14 +31,28 @@ class ServerError(RuntimeError):
     pass
 
 
+def _quietly(read: Callable[[], T]) -> T | None:
+    """A /proc read of a process that may have just exited: None then."""
+    try:
+        return read()
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class ServerProcess:
     """`voicertc serve --brain echo` on a free loopback port, as an async context manager."""
 
     def __init__(
-        self, *, loop: str = "asyncio", cpus: set[int] | None = None, max_sessions: int = 1000
+        self,
+        *,
+        loop: str = "asyncio",
+        cpus: set[int] | None = None,
+        max_sessions: int = 1000,
+        workers: int = 1,
     ) -> None:
         self.loop = loop
         self.cpus = cpus
+        self.workers = workers
         self.max_sessions = max_sessions
         self.port = 0
         self.proc: asyncio.subprocess.Process | None = None
@@ -70,6 +87,8 @@ class ServerProcess:
         command += ["--brain", "echo", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--ice-host", "127.0.0.1", "--max-sessions", str(self.max_sessions)]
         command += ["--log-level", "warning"]
+        if self.workers > 1:
+            command += ["--workers", str(self.workers)]
         self.proc = await asyncio.create_subprocess_exec(
             *command,
             stdin=asyncio.subprocess.DEVNULL,
@@ -85,17 +104,40 @@ class ServerProcess:
                 raise ServerError(f"the server exited with {self.proc.returncode}:\n{self.log_tail()}")
             try:
                 await self.healthz()
-                self._check_loop()
-                return
+                if await self._all_workers_up():
+                    self._check_loop()
+                    return
             except (aiohttp.ClientError, asyncio.TimeoutError):
-                await asyncio.sleep(0.1)
+                pass
+            await asyncio.sleep(0.1)
         raise ServerError(f"the server was not healthy within {timeout_s} s:\n{self.log_tail()}")
 
+    async def _all_workers_up(self) -> bool:
+        if self.workers == 1:
+            return True
+        # An aggregated scrape labels each worker that answered it.
+        text = await self._get_text("/metrics")
+        return all(f'voicertc_sessions{{worker="{i}"}}' in text for i in range(self.workers))
+
     def _check_loop(self) -> None:
-        """The loop the server really runs, from its memory map: results must not be mislabelled."""
-        running = "uvloop" if procfs.maps_library(self.pid, "uvloop/loop.") else "asyncio"
-        if running != self.loop:
-            raise ServerError(f"asked for the {self.loop} event loop, but the server runs {running}")
+        """The loop the server really runs, from memory maps: results must not be mislabelled."""
+        pids = procfs.tree(self.pid)
+        if self.workers > 1:
+            pids = pids[1:]  # the supervisor runs no event loop of note
+        on_uvloop = sum(
+            1 for pid in pids if _quietly(lambda pid=pid: procfs.maps_library(pid, "uvloop/loop."))
+        )
+        expected = self.workers if self.loop == "uvloop" else 0
+        if on_uvloop != expected:
+            raise ServerError(
+                f"asked for the {self.loop} event loop, but {on_uvloop} of the server's processes run uvloop"
+            )
+
+    async def _get_text(self, path: str) -> str:
+        assert self._http is not None
+        async with self._http.get(f"{self.url}{path}") as response:
+            response.raise_for_status()
+            return await response.text()
 
     async def healthz(self) -> dict[str, Any]:
         assert self._http is not None
@@ -104,25 +146,28 @@ class ServerProcess:
             return dict(await response.json())
 
     async def metrics(self) -> dict[str, float]:
-        assert self._http is not None
-        async with self._http.get(f"{self.url}/metrics") as response:
-            response.raise_for_status()
-            return parse_metrics(await response.text())
+        return parse_metrics(await self._get_text("/metrics"))
 
     async def wait_sessions(self, count: int, timeout_s: float = 15.0) -> bool:
-        """Waits until the server holds `count` sessions; False on timeout."""
+        """Waits until the server (every worker) holds `count` sessions; False on timeout."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if (await self.healthz())["sessions"] == count:
+            if (await self.metrics()).get("voicertc_sessions") == count:
                 return True
             await asyncio.sleep(0.1)
         return False
 
     def cpu_seconds(self) -> float:
-        return procfs.cpu_seconds(self.pid)
+        """CPU time of the server's whole process tree (workers, speech pool) so far."""
+        return sum(_quietly(lambda pid=pid: procfs.cpu_seconds(pid)) or 0.0 for pid in procfs.tree(self.pid))
 
     def status(self) -> dict[str, int]:
-        return procfs.status(self.pid)
+        """VmRSS, VmHWM and Threads summed over the server's process tree."""
+        total: dict[str, int] = {}
+        for pid in procfs.tree(self.pid):
+            for key, value in (_quietly(lambda pid=pid: procfs.status(pid)) or {}).items():
+                total[key] = total.get(key, 0) + value
+        return total
 
     def log_tail(self, lines: int = 30) -> str:
         text = Path(self._log.name).read_text(errors="replace")

@@ -36,16 +36,21 @@ def summary(values: Sequence[float], scale: float = 1.0) -> dict[str, float | in
     }
 
 
+_WORKER_LABEL = re.compile(r',?worker="\d+"')
+
+
 def parse_metrics(text: str) -> dict[str, float]:
-    """Prometheus text to {'name{labels}': value} (labels kept verbatim)."""
+    """Prometheus text to {'name{labels}': value}, labels kept verbatim except `worker`:
+    with --workers, every worker's samples of a series are summed into one."""
     out: dict[str, float] = {}
     for line in text.splitlines():
         match = _SAMPLE.match(line.strip())
         if match and not line.startswith("#"):
             name, labels, value = match.groups()
+            labels = _WORKER_LABEL.sub("", labels or "").lstrip(",")
             key = f"{name}{{{labels}}}" if labels else name
             try:
-                out[key] = float(value)
+                out[key] = out.get(key, 0.0) + float(value)
             except ValueError:
                 continue
     return out
