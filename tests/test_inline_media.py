@@ -18,6 +18,7 @@ from av import AudioFrame
 from voicertc.client import CallClient
 from voicertc.edge import inline_media
 from voicertc.edge.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
+from voicertc.edge.jitter import JitterBatch
 
 
 def _frames(pattern: str) -> list[AudioFrame]:
@@ -104,6 +105,16 @@ async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
     queue.put((codec, JitterFrame(data=payloads[0], timestamp=timestamp)))
     frame = output.get_nowait()
     assert isinstance(frame, AudioFrame) and frame.samples == 960
+    # Frames the jitter buffer released together are decoded in order, each at its time.
+    batch = []
+    for i, f in enumerate(_frames("tt")):
+        data, _ = encoder.encode(f)
+        batch.append(JitterFrame(data=data[0], timestamp=50000 + 960 * i))
+    joined = JitterBatch(batch)
+    joined.timestamp = 7  # what the receiver's timestamp mapper makes of the first
+    queue.put((codec, joined))
+    assert [f.timestamp for f in batch] == [7, 7 + 960]
+    assert [output.get_nowait().samples for _ in range(2)] == [960, 960]
     # A corrupt packet is reported to the receiver (as aiortc's thread does), not raised.
     queue.put((codec, JitterFrame(data=b"\xff" * 3, timestamp=960)))
     assert error.is_set()

@@ -5,7 +5,8 @@ inbound frame on a decoder thread that posts each frame back to the loop with
 `run_coroutine_threadsafe`. For 20 ms Opus frames those hand-offs cost far more than the
 codec: profiles of a duplex call put them at a quarter to a third of its CPU, against
 ~0.1-0.2 ms of libopus per frame. So, for audio transceivers only, encoding runs inline
-in the sender's task and decoding inline where the receiver reassembles a frame.
+in the sender's task and decoding inline where the receiver reassembles a frame, behind
+a jitter buffer that holds nothing back from packets in order (`jitter.py`).
 
 This reaches into aiortc's private attributes (name-mangled `RTCRtpSender.__loop`,
 `RTCRtpReceiver.__decoder_queue`, ...). Every step checks that what it replaces is
@@ -26,8 +27,11 @@ import numpy as np
 from aiortc import RTCPeerConnection, RTCRtpReceiver, RTCRtpSender
 from aiortc.codecs import get_decoder
 from aiortc.codecs.opus import SAMPLE_RATE, SAMPLES_PER_FRAME, OpusEncoder
+from aiortc.jitterbuffer import JitterBuffer
 from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
+
+from .jitter import AudioJitterBuffer, JitterBatch
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +41,7 @@ _RECEIVER_QUEUE = "_RTCRtpReceiver__decoder_queue"
 _RECEIVER_THREAD = "_RTCRtpReceiver__decoder_thread"
 _RECEIVER_ERROR = "_RTCRtpReceiver__decoder_error"
 _RECEIVER_KIND = "_RTCRtpReceiver__kind"
+_RECEIVER_JITTER = "_RTCRtpReceiver__jitter_buffer"
 
 
 # Digital silence is encoded normally this many frames in a row (long enough for the
@@ -138,6 +143,16 @@ class _InlineDecoderQueue:
             self._stopped.set()
             return
         codec, encoded_frame = task
+        if isinstance(encoded_frame, JitterBatch):
+            # The receiver mapped the first frame's timestamp; the rest keep their spacing.
+            first = encoded_frame.frames[0].timestamp
+            for frame in encoded_frame.frames:
+                frame.timestamp = encoded_frame.timestamp + ((frame.timestamp - first) & 0xFFFFFFFF)
+                self._decode(codec, frame)
+        else:
+            self._decode(codec, encoded_frame)
+
+    def _decode(self, codec: RTCRtpCodecParameters, encoded_frame: Any) -> None:
         if codec.name != self._codec_name:
             self._decoder = get_decoder(codec)
             self._codec_name = codec.name
@@ -196,6 +211,9 @@ def inline_receiver(receiver: RTCRtpReceiver) -> bool:
     ):
         return False
     setattr(receiver, _RECEIVER_QUEUE, _InlineDecoderQueue(receiver, error))
+    if isinstance(getattr(receiver, _RECEIVER_JITTER, None), JitterBuffer):
+        # Only with the inline decoder: it is what takes a JitterBatch apart.
+        setattr(receiver, _RECEIVER_JITTER, AudioJitterBuffer())
     return True
 
 
