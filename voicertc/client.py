@@ -158,32 +158,30 @@ class CallClient:
         threshold_dbfs: float = -40.0,
     ) -> None:
         """Waits for `frames` inbound frames (from `since_frame`) louder than the threshold."""
-
-        async def loud() -> None:
-            while self.loud_frames(since_frame, threshold_dbfs) < frames:
-                waiter = asyncio.get_running_loop().create_future()
-                self._frame_waiters.append(waiter)
-                await waiter
-
-        try:
-            await asyncio.wait_for(loud(), timeout)
-        except asyncio.TimeoutError:
-            got = self.loud_frames(since_frame, threshold_dbfs)
-            raise AssertionError(f"only {got} of {frames} loud frames within {timeout} s") from None
+        await self._wait_frames_until(
+            lambda: self.loud_frames(since_frame, threshold_dbfs),
+            frames,
+            timeout,
+            "loud frames",
+        )
 
     async def wait_frames(self, count: int, timeout: float = 10.0) -> None:
         """Waits until `count` inbound frames (silent ones included) have arrived."""
+        await self._wait_frames_until(lambda: len(self.received), count, timeout, "frames")
 
-        async def arrived() -> None:
-            while len(self.received) < count:
+    async def _wait_frames_until(
+        self, counted: Callable[[], int], target: int, timeout: float, what: str
+    ) -> None:
+        async def reached() -> None:
+            while counted() < target:
                 waiter = asyncio.get_running_loop().create_future()
                 self._frame_waiters.append(waiter)
                 await waiter
 
         try:
-            await asyncio.wait_for(arrived(), timeout)
+            await asyncio.wait_for(reached(), timeout)
         except asyncio.TimeoutError:
-            raise AssertionError(f"only {len(self.received)} of {count} frames within {timeout} s") from None
+            raise AssertionError(f"only {counted()} of {target} {what} within {timeout} s") from None
 
     # -- data channel -------------------------------------------------------------------
 
