@@ -262,6 +262,8 @@ def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, ob
     for cond, snr in CONDITIONS:
         right: dict[str, list[bool]] = {"all": [], "dev": [], "held-out": [], "flite": []}
         split = 0
+        # Commands answered with words instead of a tool call: the cost of rejecting.
+        rejected: list[bool] = []
         for n, (text, exp, voice) in enumerate(utterances):
             audio, _, _ = scene(synth(text, voice), snr, seed=n)
             vad = VoiceActivityDetector()
@@ -277,6 +279,8 @@ def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, ob
                 words.append(said)
                 intents.append(dialogue.understand(said))
             ok = judge(intents, exp)
+            if not isinstance(exp, str) or exp == "get":
+                rejected.append(not any(isinstance(i, dialogue.ToolCall) for i in intents))
             right["all"].append(ok)
             right[voice.group].append(ok)
             if voice.engine == "flite":
@@ -287,6 +291,7 @@ def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, ob
         results[cond] = {k: _pct(v) for k, v in right.items()} | {
             "n": len(utterances),
             "vad_split_or_missed": split,
+            "commands_rejected": _pct(rejected),
         }
     off = []
     for n, text in enumerate(OFF_TOPIC):
