@@ -115,6 +115,11 @@ async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
     queue.put((codec, joined))
     assert [f.timestamp for f in batch] == [7, 7 + 960]
     assert [output.get_nowait().samples for _ in range(2)] == [960, 960]
+    # An empty packet is ignored: decoding it would drain FFmpeg's decoder for good.
+    queue.put((codec, JitterFrame(data=b"", timestamp=960)))
+    payloads, timestamp = encoder.encode(_frames("t")[0])
+    queue.put((codec, JitterFrame(data=payloads[0], timestamp=timestamp)))
+    assert output.get_nowait().samples == 960 and not error.is_set()
     # A corrupt packet is reported to the receiver (as aiortc's thread does), not raised.
     queue.put((codec, JitterFrame(data=b"\xff" * 3, timestamp=960)))
     assert error.is_set()

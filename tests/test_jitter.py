@@ -69,3 +69,12 @@ def test_batch_keeps_each_frames_timestamp() -> None:
     _, frame = buffer.add(packet(1))
     assert isinstance(frame, JitterBatch)
     assert [f.timestamp for f in frame.frames] == [960, 1920] and frame.timestamp == 960
+
+
+def test_an_empty_payload_keeps_its_place_but_is_no_frame() -> None:
+    buffer = AudioJitterBuffer()
+    empty = packet(1)
+    empty._data = b""  # type: ignore[attr-defined]
+    assert feed(buffer, [0]) == [[b"p0"]]
+    assert buffer.add(empty) == (False, None)
+    assert feed(buffer, [2]) == [[b"p2"]] and buffer.lost == 0

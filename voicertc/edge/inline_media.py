@@ -153,12 +153,18 @@ class _InlineDecoderQueue:
             self._decode(codec, encoded_frame)
 
     def _decode(self, codec: RTCRtpCodecParameters, encoded_frame: Any) -> None:
+        if not encoded_frame.data:
+            # An empty packet tells FFmpeg to drain: every later frame would then fail with
+            # "End of file" and the call would go deaf. (aiortc's own path has this hole.)
+            return
         if codec.name != self._codec_name:
             self._decoder = get_decoder(codec)
             self._codec_name = codec.name
         try:
             frames = self._decoder.decode(encoded_frame)
-        except av.FFmpegError as exc:
+        except Exception as exc:
+            # Inline, an exception would unwind into aiortc's transport receive loop and end
+            # the whole call; aiortc's decoder thread only ever lost the frame.
             logger.warning("failed to decode %s frame: %s", codec.name, exc)
             self._decode_error.set()
             return

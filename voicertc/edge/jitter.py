@@ -63,7 +63,10 @@ class AudioJitterBuffer:
         ready: list[JitterFrame] = []
         while self._next in self._held:
             taken = self._held.pop(self._next)
-            ready.append(JitterFrame(data=taken._data, timestamp=taken.timestamp))  # type: ignore[attr-defined]
+            # An empty payload (padding-only probing) holds its place in the sequence, but
+            # is no frame: an empty packet would make the decoder drain and go deaf.
+            if taken._data:  # type: ignore[attr-defined]
+                ready.append(JitterFrame(data=taken._data, timestamp=taken.timestamp))  # type: ignore[attr-defined]
             self._next = (self._next + 1) & 0xFFFF
         if not ready:
             return False, None
