@@ -149,3 +149,31 @@ async def test_cancel_truncate_and_errors(realtime) -> None:
     # The connection still works after all that.
     await realtime.input_audio_buffer.clear()
     await next_of(realtime, "input_audio_buffer.cleared")
+
+
+@pytest.mark.parametrize("between", ["input_audio_buffer.clear", "session.update"])
+async def test_turns_after_a_clear_or_session_update_are_heard_and_placed_right(
+    realtime, speech, between: str
+) -> None:
+    await next_of(realtime, "session.created")
+    await realtime.session.update(session=SESSION)
+    await next_of(realtime, "session.updated")
+    await send_audio(realtime, SILENCE[:24000] + speech("add some reverb") + SILENCE)
+    first = await next_of(realtime, "input_audio_buffer.speech_stopped")
+    await next_of(realtime, "conversation.item.input_audio_transcription.completed")
+    await send_audio(realtime, SILENCE)
+    # Both restart the detector mid-stream; its positions must still be stream positions.
+    if between == "session.update":
+        await realtime.session.update(session=SESSION)
+        await next_of(realtime, "session.updated")
+    else:
+        await realtime.input_audio_buffer.clear()
+        await next_of(realtime, "input_audio_buffer.cleared")
+    await send_audio(realtime, SILENCE[:24000] + speech("remove the delay") + SILENCE)
+    started = await next_of(realtime, "input_audio_buffer.speech_started")
+    stopped = await next_of(realtime, "input_audio_buffer.speech_stopped")
+    # 1 s of lead-in, the first command, 2 s of quiet, 1 s of lead-in again
+    assert started.audio_start_ms > first.audio_end_ms + 2500
+    assert stopped.audio_end_ms > started.audio_start_ms
+    transcript = await next_of(realtime, "conversation.item.input_audio_transcription.completed")
+    assert "delay" in transcript.transcript.lower()

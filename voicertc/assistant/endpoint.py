@@ -99,6 +99,8 @@ class RealtimeServerSession:
         self._executor = executor
         self.session = _default_session(model)
         self._vad: VoiceActivityDetector | None = None
+        # Where in the stream the current detector started: its positions count from there.
+        self._vad_origin_ms = 0
         self._audio = bytearray()
         self._audio_start_ms = 0  # stream position of self._audio[0]
         self._stream_ms = 0.0
@@ -199,7 +201,8 @@ class RealtimeServerSession:
         if voice is not None and voice not in _VOICES:
             raise ProtocolError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
         _merge(self.session, update)
-        self._vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
+        vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
+        self._vad, self._vad_origin_ms = vad, int(self._stream_ms)
         await self.emit({"type": "session.updated", "session": self.session})
 
     async def _append(self, event: dict[str, Any]) -> None:
@@ -219,10 +222,11 @@ class RealtimeServerSession:
         if self._vad is None:
             return
         for vad_event in self._vad.process(pcm):
+            at_ms = self._vad_origin_ms + vad_event.audio_ms
             if vad_event.kind == "speech_started" and self._speech_item is None:
-                await self._speech_started(vad_event.audio_ms)
+                await self._speech_started(at_ms)
             elif vad_event.kind == "speech_stopped" and self._speech_item is not None:
-                await self._commit(vad_event.audio_ms)
+                await self._commit(at_ms)
         if self._speech_item is None:
             self._trim(int(self._stream_ms) - _IDLE_KEEP_MS)
         elif self._stream_ms - self._speech_start_ms > _MAX_TURN_MS:
@@ -304,6 +308,7 @@ class RealtimeServerSession:
         self._speech_item = None
         if self._vad is not None:
             self._vad.reset()
+            self._vad_origin_ms = int(self._stream_ms)
         await self.emit({"type": "input_audio_buffer.cleared"})
 
     async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
