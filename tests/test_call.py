@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from voicertc.client import CallClient
+from voicertc.metrics import METRICS
 
 
 def is_final(role: str):
@@ -23,6 +24,7 @@ async def call(server):
 
 
 async def test_spoken_command_round_trip(server, call, speech) -> None:
+    counts = (METRICS.inbound_to_append.count, METRICS.delta_to_frame.count)
     mark = len(call.received)
     call.say(speech("add some reverb"))
     user = await call.wait_for(is_final("user"), timeout=20)
@@ -36,6 +38,11 @@ async def test_spoken_command_round_trip(server, call, speech) -> None:
     assert "reverb" in assistant["text"].lower()
     metrics = await call.wait_for(lambda m: m.get("type") == "metrics" and "turn" in m, timeout=20)
     assert metrics["turn"]["total_ms"] >= metrics["turn"]["upstream_ms"] >= 0
+    # The caller's frames reach the upstream socket within a few ms of being decoded.
+    assert 0 <= metrics["turn"]["append_ms"] < 50
+    # Both per-frame timings are exported, and this call added to them.
+    assert METRICS.inbound_to_append.count > counts[0] and METRICS.delta_to_frame.count > counts[1]
+    assert "voicertc_delta_to_frame_seconds_count" in METRICS.render()
     # Assistant audio with real energy reached the client's inbound track.
     await call.wait_for(lambda m: m.get("type") == "state" and m["state"] == "speaking", timeout=20)
     await call.wait_for(

@@ -116,6 +116,16 @@ class Metrics:
             "How late each outbound frame left against its 20 ms schedule.",
             _PACING_BUCKETS,
         )
+        self.inbound_to_append = Histogram(
+            "voicertc_inbound_to_append_seconds",
+            "Each inbound frame, from its decoded arrival to its append leaving for the upstream.",
+            _PACING_BUCKETS,
+        )
+        self.delta_to_frame = Histogram(
+            "voicertc_delta_to_frame_seconds",
+            "Upstream audio that found nothing queued ahead of it: its arrival to its first frame sent.",
+            _PACING_BUCKETS,
+        )
         self.late_frames = Counter(
             "voicertc_late_frames_total", "Outbound frames so late the clock was re-anchored."
         )

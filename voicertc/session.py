@@ -13,6 +13,7 @@ import base64
 import json
 import logging
 import secrets
+import statistics
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -110,7 +111,9 @@ class VoiceSession(AsyncIOEventEmitter):
             upstream_label = "openai" if self.options.upstream.base_url is None else "custom"
         self.upstream_label = upstream_label
         self.chain = EffectChain()
-        self.track = AssistantTrack(lateness=METRICS.frame_lateness, late=METRICS.late_frames)
+        self.track = AssistantTrack(
+            lateness=METRICS.frame_lateness, late=METRICS.late_frames, delta_to_frame=METRICS.delta_to_frame
+        )
         self.track.on_item_started = self._on_item_started
         self.state = "connecting"
         self._channel: RTCDataChannel | None = None
@@ -341,6 +344,11 @@ class VoiceSession(AsyncIOEventEmitter):
                 "upstream_ms": round(upstream, 1),
                 "server_ms": round(total - upstream, 1),
             }
+            delays = self._upstream.append_delays
+            if delays:
+                # The caller's audio since the last turn: frame decoded -> append sent.
+                turn["append_ms"] = round(statistics.median(delays) * 1000, 2)
+                delays.clear()
             self._speech_stopped_at = None
             METRICS.turn_total.observe(total / 1000)
             METRICS.turn_upstream.observe(upstream / 1000)

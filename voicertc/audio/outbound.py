@@ -35,6 +35,8 @@ class _Chunk:
     item_id: str
     samples: np.ndarray
     offset: int = 0
+    #: When it arrived, if nothing was queued ahead of it (its wait is then all ours).
+    idle_fed_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,12 @@ class AssistantTrack(MediaStreamTrack):
         max_buffered_s: float = 300.0,
         lateness: Histogram | None = None,
         late: Counter | None = None,
+        delta_to_frame: Histogram | None = None,
     ) -> None:
         super().__init__()
         self._lateness = lateness
         self._late = late
+        self._delta_to_frame = delta_to_frame
         self._chunks: deque[_Chunk] = deque()
         self._buffered = 0
         self._max_buffered = int(max_buffered_s * WEBRTC_RATE)
@@ -96,7 +100,8 @@ class AssistantTrack(MediaStreamTrack):
         if self._buffered + len(samples) > self._max_buffered:
             logger.warning("outbound buffer full, dropping %d samples", len(samples))
             return
-        self._chunks.append(_Chunk(item_id, samples))
+        idle = time.monotonic() if self._buffered == 0 else None
+        self._chunks.append(_Chunk(item_id, samples, idle_fed_at=idle))
         self._buffered += len(samples)
         self._drained.clear()
 
@@ -199,6 +204,9 @@ class AssistantTrack(MediaStreamTrack):
         filled = 0
         while filled < FRAME_SAMPLES and self._chunks:
             chunk = self._chunks[0]
+            if chunk.idle_fed_at is not None and self._delta_to_frame is not None:
+                self._delta_to_frame.observe(time.monotonic() - chunk.idle_fed_at)
+                chunk.idle_fed_at = None
             take = min(FRAME_SAMPLES - filled, len(chunk.samples) - chunk.offset)
             out[filled : filled + take] = chunk.samples[chunk.offset : chunk.offset + take]
             self._count_sent(chunk.item_id, take)

@@ -10,11 +10,15 @@ import asyncio
 import base64
 import json
 import logging
+import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from openai import AsyncOpenAI
+
+from ..metrics import METRICS
 
 logger = logging.getLogger(__name__)
 # websockets logs the handshake's headers at DEBUG, the Authorization header with the API
@@ -92,7 +96,10 @@ class Upstream:
             max_retries=0,
         )
         self._connection: Any = None
-        self._queue: asyncio.Queue[str] = asyncio.Queue(_SEND_QUEUE_SIZE)
+        # (message, monotonic time it was queued)
+        self._queue: asyncio.Queue[tuple[str, float]] = asyncio.Queue(_SEND_QUEUE_SIZE)
+        #: Seconds from queueing to sent of recent appends (the session reports their median).
+        self.append_delays: deque[float] = deque(maxlen=_SEND_QUEUE_SIZE * 4)
         self._tasks: list[asyncio.Task[None]] = []
         self.dropped_appends = 0
         self.closed = asyncio.Event()
@@ -118,7 +125,7 @@ class Upstream:
         if self._queue.full():
             self._queue.get_nowait()
             self.dropped_appends += 1
-        self._queue.put_nowait(message)
+        self._queue.put_nowait((message, time.monotonic()))
 
     async def send(self, event: dict[str, Any]) -> None:
         """Send a client event now (control events bypass the audio queue)."""
@@ -128,8 +135,11 @@ class Upstream:
 
     async def _send_loop(self) -> None:
         while True:
-            message = await self._queue.get()
+            message, queued_at = await self._queue.get()
             await self._connection.send_raw(message)
+            delay = time.monotonic() - queued_at
+            self.append_delays.append(delay)
+            METRICS.inbound_to_append.observe(delay)
 
     async def _receive(self) -> None:
         try:
