@@ -22,6 +22,8 @@ _COLUMNS = (
     ("drift ppm", lambda m: m["frames"].get("drift_ppm_worst")),
     ("m2e raw", lambda m: m["mouth_to_ear_ms"]["raw"]["p50"]),
     ("m2e net", lambda m: m["mouth_to_ear_ms"]["net"]["p50"]),
+    ("in->up p99", lambda m: (m.get("inbound_to_append_ms") or {}).get("p99")),
+    ("delta->out p50", lambda m: (m.get("delta_to_frame_ms") or {}).get("p50")),
     ("turn tot", lambda m: m["turn_ms"]["total"]),
     ("turn up", lambda m: m["turn_ms"]["upstream"]),
     ("turn srv", lambda m: m["turn_ms"]["server"]),

@@ -18,13 +18,15 @@ from typing import Any
 from . import procfs, profile
 from .procs import child_setup, clean_env, remove_quietly, stop_process
 from .server import ServerProcess
-from .stats import histogram_delta, median_of, summary
+from .stats import HistogramDelta, histogram_delta, median_of, summary
 
 MIB = 1024 * 1024
 PACING_LIMIT_S = 0.01  # the capacity criterion: p99 pacing error under 10 ms
 SILENCE_DURATION_S = 0.5  # the bridge's server_vad silence_duration_ms
 PREFIX_PADDING_S = 0.3  # the bridge's server_vad prefix_padding_ms: echoed before the onset
 _LATENESS = "voicertc_frame_lateness_seconds"
+_INBOUND_TO_APPEND = "voicertc_inbound_to_append_seconds"
+_DELTA_TO_FRAME = "voicertc_delta_to_frame_seconds"
 _LINE_LIMIT = 64 * MIB  # a result line holds every inter-arrival time
 
 
@@ -330,6 +332,9 @@ def _summarise(
             "frames": int(lateness.count),
         },
         "jitter_client_ms": summary(jitter, 1000),
+        # voicertc's own per-frame latencies, from the server's histograms over the window
+        "inbound_to_append_ms": _histogram_ms(histogram_delta(m0, m1, _INBOUND_TO_APPEND)),
+        "delta_to_frame_ms": _histogram_ms(histogram_delta(m0, m1, _DELTA_TO_FRAME)),
         "frames": {
             "expected": sum(c["expected"] for c in calls),
             "received": sum(c["received"] for c in calls),
@@ -367,6 +372,10 @@ def _ms(seconds: float | None) -> float | None:
         return None
     # JSON has no infinity: "above every bucket" reads as None, with its count beside it.
     return None if math.isinf(seconds) else round(seconds * 1000, 3)
+
+
+def _histogram_ms(delta: HistogramDelta) -> dict[str, float | int | None]:
+    return {"p50": _ms(delta.quantile(0.5)), "p99": _ms(delta.quantile(0.99)), "n": int(delta.count)}
 
 
 def _worst(values: Iterable[float | None]) -> float | None:
