@@ -15,6 +15,7 @@ import logging
 import secrets
 import statistics
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -129,7 +130,9 @@ class VoiceSession(AsyncIOEventEmitter):
         self._closing = False
         # Conversation bookkeeping
         self._transcripts: dict[str, str] = {}
-        self._interrupted: set[str] = set()
+        # Items cut off by a barge-in, whose late deltas are dropped; only the latest few
+        # can still be streaming, so a long call does not grow this.
+        self._interrupted: deque[str] = deque(maxlen=16)
         self._response_active = False
         self._pending_tool_outputs = False
         self._speech_stopped_at: float | None = None
@@ -503,7 +506,7 @@ class VoiceSession(AsyncIOEventEmitter):
         item = cleared.item_id
         if item is None or (cleared.dropped_ms == 0 and not self._response_active):
             return
-        self._interrupted.add(item)
+        self._interrupted.append(item)
         self._publish("interrupted", {"item_id": item, "audio_end_ms": cleared.audio_end_ms})
         self._spawn(self._measure_barge_in(started))
         await self._upstream_send(
