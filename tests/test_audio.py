@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import numpy as np
 import pytest
 
@@ -92,12 +94,13 @@ async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.Mon
     clock = {"now": 1000.0}
     sleeps: list[float] = []
 
-    async def fake_sleep(seconds: float) -> None:
+    async def fake_sleep(self: AssistantTrack, seconds: float) -> bool:
         sleeps.append(seconds)
         clock["now"] += seconds
+        return False
 
     monkeypatch.setattr(outbound.time, "monotonic", lambda: clock["now"])
-    monkeypatch.setattr(outbound.asyncio, "sleep", fake_sleep)
+    monkeypatch.setattr(AssistantTrack, "_sleep", fake_sleep)
     late = Counter("late", "test")
     track = AssistantTrack(late=late)
     await track.recv()
@@ -128,3 +131,52 @@ def test_fast_audio_level_matches_aiortc(amplitude: int) -> None:
         frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout=layout)
         frame.sample_rate = 48000
         assert speedups.compute_audio_level_dbov(frame) == speedups._original(frame)
+
+
+async def test_audio_on_an_idle_track_goes_out_at_once_and_the_lead_is_given_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first frame of new audio does not wait for its slot; the schedule then moves
+    with it, and the next quiet frame waits that much longer, so nothing drifts."""
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(outbound.time, "monotonic", lambda: clock["now"])
+    track = AssistantTrack()
+    await track.recv()  # the first frame anchors the schedule at t = 1000.000
+    waiting = asyncio.create_task(track.recv())  # due at 1000.020, waiting for its slot
+    await asyncio.sleep(0)  # one loop turn: the task runs up to its wait for the slot
+    assert track._waker is not None
+    clock["now"] += 0.005
+    track.feed("reply", _tone(500, 24000, 0.06).tobytes())  # 60 ms, 15 ms before the slot
+    frame = await asyncio.wait_for(waiting, 5)
+    assert frame.to_ndarray().any() and track.early_starts == 1
+    assert track._lead == pytest.approx(0.015)
+
+    sleeps: list[float] = []
+
+    async def fake_sleep(self: AssistantTrack, seconds: float) -> bool:
+        sleeps.append(seconds)
+        clock["now"] += seconds
+        return False
+
+    monkeypatch.setattr(AssistantTrack, "_sleep", fake_sleep)
+    frames = [await track.recv() for _ in range(4)]
+    assert [f.to_ndarray().any() for f in frames] == [True, True, False, False]
+    # 20 ms apart while the reply plays, then one quiet frame 15 ms later than usual
+    assert sleeps == pytest.approx([0.02, 0.02, 0.035, 0.02])
+    assert track._lead == 0
+    # Over the whole stretch the stream kept real time: 6 frames, 100 ms after the first.
+    assert clock["now"] == pytest.approx(1000.0 + 5 * 0.02)
+    track.stop()
+
+
+async def test_a_track_already_playing_is_never_pulled_ahead() -> None:
+    track = AssistantTrack()
+    track.feed("a", _tone(500, 24000, 0.2).tobytes())
+    await track.recv()
+    waiting = asyncio.create_task(track.recv())
+    await asyncio.sleep(0)  # one loop turn: the task runs up to its wait for the slot
+    assert track._waker is not None
+    track.feed("a", _tone(500, 24000, 0.1).tobytes())  # more of the same reply: not idle
+    await asyncio.wait_for(waiting, 5)
+    assert track.early_starts == 0 and track._lead == 0
+    track.stop()

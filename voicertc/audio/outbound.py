@@ -30,6 +30,11 @@ _REMEMBERED_ITEMS = 16
 _MONITOR_MAX = FRAME_SAMPLES * 3
 
 
+def _settle(future: asyncio.Future[bool], value: bool) -> None:
+    if not future.done():
+        future.set_result(value)
+
+
 @dataclass
 class _Chunk:
     item_id: str
@@ -83,6 +88,13 @@ class AssistantTrack(MediaStreamTrack):
         self.late_frames = 0
         self.frames_sent = 0
         self._frame_waiters: list[asyncio.Future[float]] = []
+        # Set while recv() waits for the next slot, so new audio on an idle track can go
+        # out at once instead of waiting up to 20 ms (half of it on average) for its slot.
+        self._waker: asyncio.Future[bool] | None = None
+        # How far the schedule was pulled ahead by that; given back in the next quiet frame
+        # so the stream never runs ahead of real time.
+        self._lead = 0.0
+        self.early_starts = 0
         self._monitor = np.zeros(0, dtype=np.int16)
         #: Called with the item id when the first sample of an item goes out.
         self.on_item_started: Callable[[str], None] | None = None
@@ -104,6 +116,8 @@ class AssistantTrack(MediaStreamTrack):
         self._chunks.append(_Chunk(item_id, samples, idle_fed_at=idle))
         self._buffered += len(samples)
         self._drained.clear()
+        if idle is not None and self._lead == 0 and self._waker is not None and not self._waker.done():
+            self._waker.set_result(True)
 
     def clear(self) -> Cleared:
         """Drop everything queued; the next frame out is silence."""
@@ -155,10 +169,19 @@ class AssistantTrack(MediaStreamTrack):
             self._start = now
         else:
             self._timestamp += FRAME_SAMPLES
+            if self._lead and not self._chunks and len(self._monitor) < FRAME_SAMPLES:
+                # Quiet again: one longer gap hands back what an early start took.
+                self._start += self._lead
+                self._lead = 0.0
             due = self._start + self._timestamp / WEBRTC_RATE
             wait = due - now
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait > 0 and await self._sleep(wait):
+                early = due - time.monotonic()
+                if early > 0:
+                    self.early_starts += 1
+                    self._start -= early
+                    self._lead += early
+                    due -= early
             elif wait < -_MAX_LATENESS_S:
                 self.late_frames += 1
                 if self._late is not None:
@@ -181,6 +204,18 @@ class AssistantTrack(MediaStreamTrack):
                     waiter.set_result(sent_at)
             self._frame_waiters.clear()
         return frame
+
+    async def _sleep(self, seconds: float) -> bool:
+        """Waits `seconds`, or less if feed() brings audio to an idle track: True then."""
+        loop = asyncio.get_running_loop()
+        waker: asyncio.Future[bool] = loop.create_future()
+        timer = loop.call_later(seconds, _settle, waker, False)
+        self._waker = waker
+        try:
+            return await waker
+        finally:
+            timer.cancel()
+            self._waker = None
 
     def monitor(self, samples: np.ndarray) -> None:
         """Mix 48 kHz mono int16 `samples` (the caller's processed audio) into what goes out.
