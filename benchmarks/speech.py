@@ -7,6 +7,11 @@ the expected tool call. Prints the figures and writes benchmarks/results/speech.
 
     python benchmarks/speech.py            # full run, about 3 minutes on 2 cores
     python benchmarks/speech.py --quick    # a third of the utterances
+    python benchmarks/speech.py --asr combined   # grammar + Whisper (the whisper extra)
+
+--asr picks the recogniser as VOICERTC_ASR does (default: grammar, the figures in
+docs/speech.md); a full run writes benchmarks/results/speech.json for the grammar and
+speech-<asr>.json for the others.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from voicertc.assistant import dialogue  # noqa: E402
-from voicertc.assistant.asr import PocketsphinxRecognizer  # noqa: E402
+from voicertc.assistant.asr import Recognizer, create_recognizer  # noqa: E402
 from voicertc.assistant.tts import render, synthesize  # noqa: E402
 from voicertc.assistant.vad import VoiceActivityDetector  # noqa: E402
 
@@ -253,7 +258,7 @@ def pick_utterances(quick: bool) -> list[tuple[str, Expected, Voice]]:
     return items[::3] if quick else items
 
 
-def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, object]:
+def run_intents(quick: bool, recognizer: Recognizer) -> dict[str, object]:
     utterances = pick_utterances(quick)
     results: dict[str, object] = {}
     latencies: list[float] = []
@@ -306,6 +311,13 @@ def run_intents(quick: bool, recognizer: PocketsphinxRecognizer) -> dict[str, ob
     results["asr_latency_p50_ms"] = round(1000 * statistics.median(latencies), 1)
     results["asr_latency_p90_ms"] = round(1000 * float(np.percentile(latencies, 90)), 1)
     results["asr_rtf_p50"] = round(statistics.median(rtfs), 3)
+    stats = getattr(recognizer, "stats", None)
+    if stats is not None:  # the combined recogniser: how often the grammar ran, was refused
+        results["recogniser"] = dict(stats)
+        calls = max(1, stats["calls"])
+        results["grammar_ran_pct"] = round(100.0 * stats["grammar"] / calls, 1)
+        results["grammar_refused_pct"] = round(100.0 * stats["refused"] / calls, 1)
+        results["whisper_overruled_pct"] = round(100.0 * stats["switched"] / calls, 1)
     results["errors"] = errors
     return results
 
@@ -394,29 +406,32 @@ sys.path.insert(0, {root!r})
 def rss():
     return int(open('/proc/self/statm').read().split()[1]) * 4096 / 1e6
 import numpy, soxr
-from voicertc.assistant.asr import PocketsphinxRecognizer
+from voicertc.assistant.asr import create_recognizer
 from voicertc.assistant.tts import render
 pcm = render('set the delay to three hundred milliseconds')
 before = rss(); t0 = time.perf_counter()
-r = PocketsphinxRecognizer(); r.transcribe(pcm)
-load = time.perf_counter() - t0; after = rss()
+r = create_recognizer({asr!r}); r.transcribe(pcm)
+load = time.perf_counter() - t0
+whisper = getattr(r, 'whisper', None)
+if whisper is not None:  # the combined recogniser: Whisper loaded and used once too
+    whisper.transcribe(pcm)
+loaded = rss()
 # a second decoder, as a second concurrent session would need
-import threading
 from voicertc.assistant import asr
 pool = next(iter(asr._pools.values()))
 with pool.decoder() as a, pool.decoder() as b:
     pass
-print(before, after, rss(), load)
+print(before, loaded, rss(), load)
 """
 
 
-def run_memory() -> dict[str, object]:
-    code = _RSS_PROBE.format(root=str(ROOT))
+def run_memory(asr: str) -> dict[str, object]:
+    code = _RSS_PROBE.format(root=str(ROOT), asr=asr)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    before, after, second, load = map(float, out.stdout.split())
+    before, loaded, second, load = map(float, out.stdout.split())
     return {
-        "recognizer_rss_mb": round(after - before, 1),
-        "second_decoder_rss_mb": round(second - after, 1),
+        "recognizer_rss_mb": round(loaded - before, 1),
+        "second_decoder_rss_mb": round(second - loaded, 1),
         "first_transcribe_incl_load_s": round(load, 2),
     }
 
@@ -425,18 +440,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a third of the utterances")
     ap.add_argument("--only", choices=["intents", "vad", "tts", "memory"], help="one part")
+    kinds = ["grammar", "combined", "whisper"]
+    ap.add_argument("--asr", choices=kinds, default="grammar", help="recogniser (as VOICERTC_ASR)")
     args = ap.parse_args(argv)
     if shutil.which("flite") is None:
         global VOICES
         VOICES = [v for v in VOICES if v.engine != "flite"]
     started = time.perf_counter()
     parts: dict[str, Callable[[], dict[str, object]]] = {
-        "memory": run_memory,
+        "memory": lambda: run_memory(args.asr),
         "tts": run_tts,
         "vad": lambda: run_vad(args.quick),
-        "intents": lambda: run_intents(args.quick, PocketsphinxRecognizer()),
+        "intents": lambda: run_intents(args.quick, create_recognizer(args.asr)),
     }
-    report: dict[str, object] = {"voices": [v.__dict__ for v in VOICES]}
+    report: dict[str, object] = {"asr": args.asr, "voices": [v.__dict__ for v in VOICES]}
     for name, fn in parts.items():
         if args.only and name != args.only:
             continue
@@ -446,7 +463,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     report["seconds"] = round(time.perf_counter() - started, 1)
     print(f"total {report['seconds']} s")
     if not args.only and not args.quick:
-        dest = ROOT / "benchmarks" / "results" / "speech.json"
+        name = "speech.json" if args.asr == "grammar" else f"speech-{args.asr}.json"
+        dest = ROOT / "benchmarks" / "results" / name
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
 

@@ -137,7 +137,9 @@ def test_vad_longer_silence_setting_keeps_a_pause_inside_one_turn(
 
 @pytest.fixture(scope="module")
 def recognizer() -> Recognizer:
-    return create_recognizer()
+    # The grammar recogniser whether or not the whisper extra is installed (the combined
+    # one has tests of its own in test_whisper.py).
+    return create_recognizer("grammar")
 
 
 @pytest.mark.parametrize(

@@ -3,24 +3,39 @@
 pocketsphinx holds the GIL while it decodes (measured: the event loop froze for up to
 0.9 s per utterance when it ran in a thread), which would stall every call's 20 ms audio
 frames. In a process of its own it cannot: each worker process loads the model once and
-decodes one utterance at a time.
+decodes one utterance at a time. With the ``whisper`` extra the worker also loads Whisper
+tiny.en when it starts (~1 s, ~130-160 MB), never in the server process.
 """
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
-from .asr import Recognizer, create_recognizer
+from .asr import PocketsphinxRecognizer, Recognizer, create_recognizer
+
+logger = logging.getLogger(__name__)
 
 _recognizer: Recognizer | None = None
 
 
 def _load() -> None:
+    """Loads the recogniser's models in this worker process, once."""
     global _recognizer
-    _recognizer = create_recognizer()
+    if _recognizer is not None:
+        return
+    recognizer = create_recognizer()
+    warm_up = getattr(recognizer, "warm_up", None)
+    if warm_up is not None and not isinstance(recognizer, PocketsphinxRecognizer):
+        try:
+            warm_up()  # Whisper: ~1 s and ~100 MB, here rather than on a caller's turn
+        except Exception:
+            logger.exception("could not load the Whisper recogniser: using the grammar alone")
+            recognizer = PocketsphinxRecognizer()
+    _recognizer = recognizer
 
 
 def _transcribe(pcm16: bytes, sample_rate: int) -> str:

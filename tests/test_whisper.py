@@ -1,0 +1,276 @@
+"""The optional Whisper recogniser (the ``whisper`` extra) and how the recogniser is chosen.
+
+Selection and fallback tests always run. The rest need the extra; they skip without it,
+unless VOICERTC_TEST_WHISPER=1 says it must be there (then they fail instead).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from voicertc.assistant import asr, speechpool, whisper
+from voicertc.assistant.asr import CombinedRecognizer, PocketsphinxRecognizer, create_recognizer
+from voicertc.assistant.dialogue import ToolCall, understand
+
+RATE = 24000
+
+if os.environ.get("VOICERTC_TEST_WHISPER") == "1" and not whisper.available():
+    raise RuntimeError("VOICERTC_TEST_WHISPER=1 but the whisper extra is not installed")
+needs_whisper = pytest.mark.skipif(not whisper.available(), reason="the whisper extra is not installed")
+
+
+def with_noise(pcm: bytes, snr_db: float, seed: int = 1) -> bytes:
+    """White noise at ``snr_db`` below the speech (its loud part), as the benchmark adds."""
+    x = np.frombuffer(pcm, "<i2").astype(np.float64)
+    frames = x[: x.size // 240 * 240].reshape(-1, 240)
+    power = np.mean(frames**2, axis=1)
+    active = power > power.max() * 1e-4
+    noise_rms = np.sqrt(np.mean(power[active]) / 10 ** (snr_db / 10))
+    x = x + np.random.default_rng(seed).normal(0, noise_rms, x.size)
+    return np.clip(x, -32768, 32767).astype("<i2").tobytes()
+
+
+# --- choosing the recogniser: always tested ---------------------------------------------
+
+
+def test_grammar_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICERTC_ASR", "grammar")
+    assert isinstance(create_recognizer(), PocketsphinxRecognizer)
+    assert isinstance(create_recognizer("GRAMMAR"), PocketsphinxRecognizer)
+
+
+def test_auto_falls_back_to_the_grammar_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VOICERTC_ASR", raising=False)
+    monkeypatch.setattr(whisper, "available", lambda: False)
+    assert isinstance(create_recognizer(), PocketsphinxRecognizer)
+    # Asked for by name but missing: a warning, and the grammar keeps the assistant working.
+    assert isinstance(create_recognizer("combined"), PocketsphinxRecognizer)
+    assert isinstance(create_recognizer("whisper"), PocketsphinxRecognizer)
+
+
+def test_unknown_choice_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOICERTC_ASR", "vosk")
+    with pytest.raises(ValueError, match="VOICERTC_ASR"):
+        create_recognizer()
+
+
+def test_worker_keeps_the_grammar_when_whisper_fails_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Broken:
+        def warm_up(self) -> None:
+            raise OSError("model.bin: truncated")
+
+        def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
+            raise AssertionError("never used")
+
+    monkeypatch.setattr(speechpool, "create_recognizer", Broken)
+    monkeypatch.setattr(speechpool, "_recognizer", None)
+    speechpool._load()
+    assert isinstance(speechpool._recognizer, PocketsphinxRecognizer)
+
+
+def test_drop_repeats() -> None:
+    assert whisper.drop_repeats("Add some reverb. Add some reverb. Add so") == "Add some reverb."
+    assert whisper.drop_repeats("Turn it down 6 dB. turn it down 6 dB") == "Turn it down 6 dB."
+    assert whisper.drop_repeats("Hello. Add some reverb.") == "Hello. Add some reverb."
+    assert whisper.drop_repeats("") == ""
+
+
+def test_mel_filters_match_whisper() -> None:
+    filters = whisper.mel_filters()
+    assert filters.shape == (80, 201)
+    # Slaney normalisation: each triangle has unit area in Hz, so narrow low bands are tall.
+    assert filters.max(axis=1)[0] == pytest.approx(0.02486, rel=1e-3)
+    assert filters.max(axis=1)[0] > filters.max(axis=1)[-1] * 5
+    # A 1 kHz tone lands in the band centred nearest 1 kHz.
+    t = np.arange(16000) / 16000
+    mel = whisper.log_mel(0.5 * np.sin(2 * np.pi * 1000 * t).astype(np.float32), frames=100)
+    assert mel.shape == (80, 100)
+    centres = whisper._mel_to_hz(np.linspace(0, whisper._hz_to_mel(8000.0), 82))[1:-1]
+    assert int(np.argmax(mel[:, 50])) == int(np.argmin(abs(centres - 1000)))
+    assert mel.max() <= 2.0 and mel.min() >= mel.max() - 2.0  # log10 floored 8 below, / 4
+
+
+# --- with the extra ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def combined() -> CombinedRecognizer:
+    recognizer = CombinedRecognizer()
+    recognizer.warm_up()
+    return recognizer
+
+
+@needs_whisper
+def test_tokenizer_round_trip() -> None:
+    tokenizer = whisper.Tokenizer(whisper.model_path() / "tokenizer.json")
+    assert tokenizer.encode(" Add some reverb.") == ["ĠAdd", "Ġsome", "Ġre", "verb", "."]
+    tokens = tokenizer.encode(" " + whisper.PROMPT)
+    assert len(tokens) < 223  # Whisper keeps at most this much of a prompt
+    assert tokenizer.decode(tokens) == " " + whisper.PROMPT
+
+
+@needs_whisper
+@pytest.mark.parametrize("text", ["set the delay to three hundred milliseconds", "remove the echo"])
+def test_whisper_alone_hears_clean_commands(
+    combined: CombinedRecognizer, text: str, speech: Callable[..., bytes]
+) -> None:
+    heard = combined.whisper.transcribe(speech(text, lead_s=0.3, tail_s=0.3), RATE)
+    assert understand(heard) == understand(text), heard
+
+
+@needs_whisper
+def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VOICERTC_ASR", raising=False)
+    assert isinstance(create_recognizer(), CombinedRecognizer)
+    monkeypatch.setenv("VOICERTC_ASR", "whisper")
+    assert isinstance(create_recognizer(), whisper.WhisperRecognizer)
+
+
+@needs_whisper
+def test_whisper_runs_in_the_worker_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speechpool, "_recognizer", None)
+    monkeypatch.delenv("VOICERTC_ASR", raising=False)
+    speechpool._load()
+    assert isinstance(speechpool._recognizer, CombinedRecognizer)
+    assert speechpool._recognizer.whisper._model is not None  # loaded once, up front
+
+
+@needs_whisper
+def test_silence_and_clicks_give_nothing(combined: CombinedRecognizer) -> None:
+    assert combined.transcribe(b"", RATE) == ""
+    assert combined.transcribe(b"\0\0" * (RATE // 20), RATE) == ""
+    heard = combined.transcribe(b"\0\0" * RATE, RATE)
+    assert not isinstance(understand(heard), ToolCall), heard
+
+
+@needs_whisper
+def test_log_prob_prefers_what_was_said(combined: CombinedRecognizer, speech: Callable[..., bytes]) -> None:
+    pcm = speech("set the delay to three hundred milliseconds", lead_s=0.3, tail_s=0.3)
+    hearing = combined.whisper.listen(asr.resample_16k(pcm, RATE))
+    assert hearing is not None
+    right = combined.whisper.log_prob(hearing, "set the delay to three hundred milliseconds")
+    wrong = combined.whisper.log_prob(hearing, "what is the low cut")
+    assert right > -1.0 > asr.MIN_LOG_PROB > wrong
+
+
+@needs_whisper
+@pytest.mark.parametrize(
+    ("text", "seed"),
+    [
+        ("high pass at one hundred hertz", 1),
+        ("high pass at one hundred hertz", 2),
+        ("set the low pass to eight hundred hertz", 2),
+    ],
+)
+def test_combined_hears_commands_the_grammar_misses_in_noise(
+    combined: CombinedRecognizer, text: str, seed: int, speech: Callable[..., bytes]
+) -> None:
+    pcm = with_noise(speech(text, lead_s=0.3, tail_s=0.3), snr_db=10, seed=seed)
+    alone = combined.grammar.transcribe(pcm, RATE)
+    assert understand(alone) != understand(text), alone  # "... a hundred thirty", or nothing
+    heard = combined.transcribe(pcm, RATE)
+    assert understand(heard) == understand(text), heard
+
+
+@needs_whisper
+@pytest.mark.parametrize(
+    "text",
+    ["what's the weather like today", "tell me a joke about cats", "can you order a pizza for dinner"],
+)
+def test_combined_turns_down_off_topic_speech(
+    combined: CombinedRecognizer, text: str, speech: Callable[..., bytes]
+) -> None:
+    pcm = speech(text, lead_s=0.3, tail_s=0.3)
+    forced = combined.grammar.transcribe(pcm, RATE)
+    assert isinstance(understand(forced), ToolCall), forced  # the grammar always finds a command
+    heard = combined.transcribe(pcm, RATE)
+    assert not isinstance(understand(heard), ToolCall), heard
+
+
+# --- the combination rule, with stand-ins for both recognisers: always tested ------------
+
+
+class FakeWhisper:
+    def __init__(self, text: str, log_prob: float = 0.0) -> None:
+        self.text, self._log_prob, self.scored = text, log_prob, []
+
+    def warm_up(self) -> None:
+        pass
+
+    def listen(self, samples: np.ndarray) -> whisper.Hearing:
+        return whisper.Hearing(self.text, None, samples.size // 160)
+
+    def log_prob(self, hearing: whisper.Hearing, text: str) -> float:
+        self.scored.append(text)
+        return self._log_prob
+
+
+class FakeGrammar:
+    def __init__(self, text: str) -> None:
+        self.text, self.calls = text, 0
+
+    def transcribe_16k(self, samples: np.ndarray, *, denoised: bool = False) -> str:
+        self.calls += 1
+        return self.text
+
+
+AUDIO = b"\1\0" * RATE  # one second of something
+
+
+def combine(
+    whisper_says: str, grammar_says: str, log_prob: float = 0.0, cross_check: bool = True
+) -> tuple[str, CombinedRecognizer]:
+    recognizer = CombinedRecognizer(
+        FakeGrammar(grammar_says),  # type: ignore[arg-type]
+        FakeWhisper(whisper_says, log_prob),
+        cross_check=cross_check,
+    )
+    return recognizer.transcribe(AUDIO, RATE), recognizer
+
+
+def test_whisper_understood_and_the_grammar_agrees_or_is_unlikely() -> None:
+    heard, recognizer = combine("Add some reverb.", "add some reverb")
+    assert heard == "Add some reverb."
+    assert recognizer.whisper.scored == []  # type: ignore[attr-defined]
+    heard, recognizer = combine("Set the delay to 300 ms.", "set the delay to thirty", log_prob=-2.5)
+    assert heard == "Set the delay to 300 ms."
+    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 0}
+
+
+def test_a_likely_grammar_command_overrules_whisper() -> None:
+    heard, recognizer = combine("Turn it up, free NASA bills.", "turn it up three decibels", log_prob=-0.9)
+    assert heard == "turn it up three decibels"
+    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 1}
+
+
+def test_without_cross_check_the_grammar_only_runs_when_whisper_is_lost() -> None:
+    heard, recognizer = combine("Turn it up.", "turn it up three decibels", log_prob=-0.5, cross_check=False)
+    assert heard == "Turn it up."
+    assert recognizer.grammar.calls == 0  # type: ignore[attr-defined]
+    heard, recognizer = combine("Remove the receiver.", "remove the reverb", log_prob=-0.8, cross_check=False)
+    assert heard == "remove the reverb"
+
+
+def test_grammar_command_taken_when_whisper_finds_it_likely() -> None:
+    heard, recognizer = combine("Remove the receiver.", "remove the reverb", log_prob=-0.8)
+    assert heard == "remove the reverb"
+    assert recognizer.whisper.scored == ["remove the reverb"]  # type: ignore[attr-defined]
+    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 0}
+
+
+def test_grammar_command_refused_when_whisper_finds_it_unlikely() -> None:
+    heard, recognizer = combine("What's the weather like today?", "what is the low cut", log_prob=-6.0)
+    assert heard == "What's the weather like today?"  # what was said: the dialogue declines it
+    assert not isinstance(understand(heard), ToolCall)
+    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 1, "switched": 0}
+
+
+def test_neither_heard_anything() -> None:
+    assert combine("", "")[0] == ""
+    assert combine("Hmm.", "")[0] == "Hmm."
+    assert combine("", "add some reverb", log_prob=-1.0)[0] == "add some reverb"
+    assert CombinedRecognizer(FakeGrammar("x"), FakeWhisper("y")).transcribe(b"\0\0" * 100, RATE) == ""  # type: ignore[arg-type]

