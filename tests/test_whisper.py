@@ -185,8 +185,9 @@ def test_combined_turns_down_off_topic_speech(
     combined: CombinedRecognizer, text: str, speech: Callable[..., bytes]
 ) -> None:
     pcm = speech(text, lead_s=0.3, tail_s=0.3)
-    forced = combined.grammar.transcribe(pcm, RATE)
-    assert isinstance(understand(forced), ToolCall), forced  # the grammar always finds a command
+    # The grammar alone usually forces these into some command (what the combination
+    # exists to catch), but not always: its output depends on what the pooled decoder
+    # heard before, so that is not asserted here.
     heard = combined.transcribe(pcm, RATE)
     assert not isinstance(understand(heard), ToolCall), heard
 
