@@ -217,8 +217,10 @@ class VoiceServer:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def _on_startup(self, app: web.Application) -> None:
-        if self.config.brain == "assistant":
-            # Loads the model in the background: the first caller should not wait for it.
+        if self.config.brain == "assistant" and self.config.upstream_label == "embedded":
+            # Loads the models in the background: the first caller should not wait for them.
+            # With OpenAI as the upstream the embedded endpoint only serves callers who use
+            # it directly, and the pool (100-300 MB) loads on their first turn instead.
             self._warm = asyncio.ensure_future(self.speech.warm_up())
 
     async def _on_shutdown(self, app: web.Application) -> None:
