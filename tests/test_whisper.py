@@ -79,6 +79,16 @@ def test_drop_repeats() -> None:
     assert whisper.drop_repeats("") == ""
 
 
+def test_drop_unfinished() -> None:
+    # An off-topic question decoded to the token budget, inventing a command at the end.
+    assert whisper.drop_unfinished("That's all it's mom can remember. Set the delay") == (
+        "That's all it's mom can remember."
+    )
+    assert whisper.drop_unfinished("Set the delay") == "Set the delay"  # nothing finished before it
+    assert whisper.drop_unfinished("Hello. Add some reverb.") == "Hello. Add some reverb."
+    assert whisper.drop_unfinished("") == ""
+
+
 def test_mel_filters_match_whisper() -> None:
     filters = whisper.mel_filters()
     assert filters.shape == (80, 201)
@@ -197,14 +207,15 @@ def test_combined_turns_down_off_topic_speech(
 
 
 class FakeWhisper:
-    def __init__(self, text: str, log_prob: float = 0.0) -> None:
+    def __init__(self, text: str, log_prob: float = 0.0, runners_up: tuple[str, ...] = ()) -> None:
         self.text, self._log_prob, self.scored = text, log_prob, []
+        self.runners_up = runners_up
 
     def warm_up(self) -> None:
         pass
 
     def listen(self, samples: np.ndarray) -> whisper.Hearing:
-        return whisper.Hearing(self.text, None, samples.size // 160)
+        return whisper.Hearing(self.text, None, samples.size // 160, [self.text, *self.runners_up])
 
     def log_prob(self, hearing: whisper.Hearing, text: str) -> float:
         self.scored.append(text)
@@ -224,11 +235,15 @@ AUDIO = b"\1\0" * RATE  # one second of something
 
 
 def combine(
-    whisper_says: str, grammar_says: str, log_prob: float = 0.0, cross_check: bool = True
+    whisper_says: str,
+    grammar_says: str,
+    log_prob: float = 0.0,
+    cross_check: bool = True,
+    runners_up: tuple[str, ...] = (),
 ) -> tuple[str, CombinedRecognizer]:
     recognizer = CombinedRecognizer(
         FakeGrammar(grammar_says),  # type: ignore[arg-type]
-        FakeWhisper(whisper_says, log_prob),
+        FakeWhisper(whisper_says, log_prob, runners_up),
         cross_check=cross_check,
     )
     return recognizer.transcribe(AUDIO, RATE), recognizer
@@ -247,6 +262,17 @@ def test_a_likely_grammar_command_overrules_whisper() -> None:
     heard, recognizer = combine("Turn it up, free NASA bills.", "turn it up three decibels", log_prob=-0.9)
     assert heard == "turn it up three decibels"
     assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 1}
+
+
+def test_the_first_beam_transcript_that_asks_for_something_is_taken() -> None:
+    beam = ("Add the oil pass filter.", "Add the high pass filter.")
+    heard, _ = combine("Add the oil pass field to.", "i want the low cut", -5.4, runners_up=beam)
+    assert heard == "Add the high pass filter."
+    heard, _ = combine("Tell me a joke about cats.", "", runners_up=("Tell me a joke about cat.",))
+    assert heard == "Tell me a joke about cats."  # nothing in the beam asks for anything
+    beam = ("That's all it's mom can remember. Set the delay",)
+    heard, _ = combine("How tall is Mount Everest?", "", runners_up=beam)
+    assert heard == "How tall is Mount Everest?"  # a command tacked on is the prompt's
 
 
 def test_without_cross_check_the_grammar_only_runs_when_whisper_is_lost() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -188,6 +189,25 @@ def _no_intent(transcript: str) -> bool:
     return isinstance(intent, dialogue.Say) and intent.text in nothing
 
 
+_SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
+
+
+def _first_understood(transcripts: list[str]) -> str:
+    """The first of Whisper's beam transcripts that asks for something, else its best.
+
+    A misheard command ("Add the oil pass field to.") often has the command itself right
+    behind it in the beam ("Add a high pass filter."): on the tuning set taking it added
+    2 / 1 / 5 points (clean / 20 / 10 dB). A runner-up of more than one sentence is not
+    taken: off-topic speech with a command from the prompt tacked on ("That's all it's
+    mom can remember. Set the delay") is the prompt speaking, not the speaker.
+    """
+    best, *runners_up = transcripts
+    if not _no_intent(best):
+        return best
+    single = (t for t in runners_up if not _SENTENCE_BREAK.search(t.strip()))
+    return next((t for t in single if not _no_intent(t)), best)
+
+
 class CombinedRecognizer:
     """Whisper tiny.en and the grammar, with Whisper judging the grammar's sentence.
 
@@ -197,6 +217,9 @@ class CombinedRecognizer:
     answer with a command, is often right there. So the grammar's sentence is scored by
     Whisper: its mean log probability per token for this audio, teacher-forced on the
     already encoded audio (~10-30 ms).
+
+    Whisper's words are the first of its beam's transcripts (3) that the dialogue
+    understands, else its best one.
 
     - Whisper understood something: its words, unless the grammar heard a different
       command that Whisper itself finds likely (``switch_log_prob``).
@@ -240,7 +263,7 @@ class CombinedRecognizer:
         self.stats["calls"] += 1
         cleaned = denoise(samples)
         hearing = self.whisper.listen(cleaned)
-        said = hearing.text if hearing is not None else ""
+        said = _first_understood(hearing.alternatives or [hearing.text]) if hearing is not None else ""
         understood = not _no_intent(said)
         if understood and not self.cross_check:
             return said

@@ -197,14 +197,17 @@ class WhisperRecognizer:
     """Whisper tiny.en with a domain prompt; one model per process, loaded on first use.
 
     ``minimum_s`` / ``pad_s`` set how much mel the encoder sees (30 for Whisper's usual
-    30 s window); ``beam_size`` 1 is greedy decoding (beam 5: +3 points, +50 ms).
+    30 s window); ``beam_size`` 1 is greedy decoding. ``hypotheses`` (at most the beam
+    size) is how many of the beam's transcripts ``listen`` keeps, best first: a caller
+    that knows what it listens for can take a runner-up (``CombinedRecognizer`` does).
     """
 
     def __init__(
         self,
         *,
         compute_type: str = "int8",
-        beam_size: int = 1,
+        beam_size: int = 3,
+        hypotheses: int = 3,
         threads: int = 0,
         prompt: str | None = PROMPT,
         minimum_s: float = 10.0,
@@ -214,6 +217,7 @@ class WhisperRecognizer:
     ) -> None:
         self.compute_type = compute_type
         self.beam_size = beam_size
+        self.hypotheses = max(1, min(hypotheses, beam_size))
         self.threads = threads or min(2, os.cpu_count() or 1)
         self.prompt = prompt
         self.minimum_s = minimum_s
@@ -277,11 +281,12 @@ class WhisperRecognizer:
             encoded,
             [self._prefix],
             beam_size=self.beam_size,
+            num_hypotheses=self.hypotheses,
             max_length=len(self._prefix) + budget,
             suppress_blank=True,
         )[0]
-        text = drop_repeats(Tokenizer.decode(result.sequences[0]).strip())
-        return Hearing(text, encoded, min(frames, samples.size // HOP))
+        texts = [_transcript(tokens, ran_out=len(tokens) >= budget) for tokens in result.sequences]
+        return Hearing(texts[0], encoded, min(frames, samples.size // HOP), texts)
 
     def log_prob(self, hearing: Hearing, text: str) -> float:
         """Mean log probability per token Whisper gives ``text`` as what was said.
@@ -306,6 +311,7 @@ class Hearing:
     text: str
     encoded: Any  # the encoder's output, to score other transcripts against
     frames: int  # mel frames of actual audio
+    alternatives: list[str] = dataclasses.field(default_factory=list)  # the beam's, best first
 
 
 def written(text: str) -> str:
@@ -325,6 +331,23 @@ def written(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _transcript(tokens: list[str], *, ran_out: bool) -> str:
+    """Decoded tokens as text, without repeats or an invented unfinished last sentence."""
+    text = drop_repeats(Tokenizer.decode(tokens).strip())
+    return drop_unfinished(text) if ran_out else text
+
+
+def drop_unfinished(text: str) -> str:
+    """Removes an unfinished last sentence that follows a finished one.
+
+    Only for a decode stopped by the token budget (about twice what the audio needs):
+    the decoder was then inventing past the speech, often a command out of the prompt
+    ("That's all it's mom can remember. Set the delay" for "how tall is mount everest").
+    """
+    *done, last = _SENTENCE_END.split(text)
+    return " ".join(done) if done and not last.endswith((".", "?", "!")) else text
 
 
 def drop_repeats(text: str) -> str:
