@@ -1,4 +1,7 @@
-"""A smoke run of the benchmark tool: one echo call for three seconds, and sane JSON."""
+"""A smoke run of the benchmark tool: one echo call for five seconds, and sane JSON.
+
+Five, not three: with an utterance every 2 s, a 3 s window can end up holding an echo but
+not the turn metric sent just before the window opened."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from voicertc.bench.stats import histogram_delta, parse_metrics
 
 def test_one_call_smoke(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    command = [sys.executable, "-m", "voicertc.bench", "--calls", "1", "--seconds", "3", "--warmup", "1"]
+    command = [sys.executable, "-m", "voicertc.bench", "--calls", "1", "--seconds", "5", "--warmup", "1"]
     command += ["--no-warm-call"]
     run = subprocess.run([*command, "--json", str(out)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -26,7 +29,7 @@ def test_one_call_smoke(tmp_path: Path) -> None:
     assert m["server"]["rss_idle_mib"] > 10 and m["server"]["threads"] >= 2
     assert 0 <= m["client"]["cpu_percent"] < 200
     pacing = m["pacing_server_ms"]
-    assert pacing["frames"] >= 100  # 3 s at 50 frames a second, less the edges
+    assert pacing["frames"] >= 200  # 5 s at 50 frames a second, less the edges
     assert 0 <= pacing["p50"] <= pacing["p99"]
     assert m["frames"]["received"] >= 100 and m["frames"]["missing"] >= 0
     # voicertc's own per-frame latencies, from its histograms: every inbound frame counted
