@@ -1,12 +1,11 @@
 """The optional Whisper recogniser (the ``whisper`` extra) and how the recogniser is chosen.
 
-Selection and fallback tests always run. The rest need the extra; they skip without it,
-unless VOICERTC_TEST_WHISPER=1 says it must be there (then they fail instead).
+The extra is a test dependency (`scripts/setup --test` installs `.[test,whisper]`): the
+tests that use the model fail, never skip, when it is missing.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 import numpy as np
@@ -18,9 +17,6 @@ from voicertc.assistant.dialogue import ToolCall, understand
 
 RATE = 24000
 
-if os.environ.get("VOICERTC_TEST_WHISPER") == "1" and not whisper.available():
-    raise RuntimeError("VOICERTC_TEST_WHISPER=1 but the whisper extra is not installed")
-needs_whisper = pytest.mark.skipif(not whisper.available(), reason="the whisper extra is not installed")
 
 
 def with_noise(pcm: bytes, snr_db: float, seed: int = 1) -> bytes:
@@ -114,7 +110,6 @@ def combined() -> CombinedRecognizer:
     return recognizer
 
 
-@needs_whisper
 def test_tokenizer_round_trip() -> None:
     tokenizer = whisper.Tokenizer(whisper.model_path() / "tokenizer.json")
     assert tokenizer.encode(" Add some reverb.") == ["ĠAdd", "Ġsome", "Ġre", "verb", "."]
@@ -123,7 +118,6 @@ def test_tokenizer_round_trip() -> None:
     assert tokenizer.decode(tokens) == " " + whisper.PROMPT
 
 
-@needs_whisper
 @pytest.mark.parametrize("text", ["set the delay to three hundred milliseconds", "remove the echo"])
 def test_whisper_alone_hears_clean_commands(
     combined: CombinedRecognizer, text: str, speech: Callable[..., bytes]
@@ -132,7 +126,6 @@ def test_whisper_alone_hears_clean_commands(
     assert understand(heard) == understand(text), heard
 
 
-@needs_whisper
 def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOICERTC_ASR", raising=False)
     assert isinstance(create_recognizer(), CombinedRecognizer)
@@ -140,7 +133,6 @@ def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> 
     assert isinstance(create_recognizer(), whisper.WhisperRecognizer)
 
 
-@needs_whisper
 def test_whisper_runs_in_the_worker_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speechpool, "_recognizer", None)
     monkeypatch.delenv("VOICERTC_ASR", raising=False)
@@ -149,7 +141,6 @@ def test_whisper_runs_in_the_worker_process(monkeypatch: pytest.MonkeyPatch) -> 
     assert speechpool._recognizer.whisper._model is not None  # loaded once, up front
 
 
-@needs_whisper
 def test_silence_and_clicks_give_nothing(combined: CombinedRecognizer) -> None:
     assert combined.transcribe(b"", RATE) == ""
     assert combined.transcribe(b"\0\0" * (RATE // 20), RATE) == ""
@@ -157,7 +148,6 @@ def test_silence_and_clicks_give_nothing(combined: CombinedRecognizer) -> None:
     assert not isinstance(understand(heard), ToolCall), heard
 
 
-@needs_whisper
 def test_log_prob_prefers_what_was_said(combined: CombinedRecognizer, speech: Callable[..., bytes]) -> None:
     pcm = speech("set the delay to three hundred milliseconds", lead_s=0.3, tail_s=0.3)
     hearing = combined.whisper.listen(asr.resample_16k(pcm, RATE))
@@ -167,7 +157,6 @@ def test_log_prob_prefers_what_was_said(combined: CombinedRecognizer, speech: Ca
     assert right > -1.0 > asr.MIN_LOG_PROB > wrong
 
 
-@needs_whisper
 @pytest.mark.parametrize(
     ("text", "seed"),
     [
@@ -187,7 +176,6 @@ def test_combined_hears_commands_the_grammar_misses_in_noise(
     assert understand(heard) == understand(text), heard
 
 
-@needs_whisper
 @pytest.mark.parametrize(
     "text",
     ["what's the weather like today", "tell me a joke about cats", "can you order a pizza for dinner"],
