@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from aiohttp import web
 from coturn import Coturn, running_coturn
 
 from voicertc import ServerConfig, create_app
+from voicertc.client import CallClient
 from voicertc.edge.access import AccessPolicy
 from voicertc.edge.ice import IceSettings, configure_process
 from voicertc.server import SERVER_KEY, VoiceServer
@@ -109,6 +111,18 @@ async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunne
     app = create_app(config)
     url, runner = await serve_app(app)
     return RunningServer(url, app[SERVER_KEY], app), runner
+
+
+@contextlib.asynccontextmanager
+async def listening_call(url: str, **kwargs: object) -> AsyncIterator[CallClient]:
+    """A connected call whose assistant is listening; hung up on the way out."""
+    client = CallClient(url, **kwargs)  # type: ignore[arg-type]
+    try:
+        await client.connect()
+        await client.wait_type("state", state="listening", timeout=20)
+        yield client
+    finally:
+        await client.hang_up()
 
 
 @pytest.fixture

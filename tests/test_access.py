@@ -7,7 +7,7 @@ import time
 
 import aiohttp
 import pytest
-from conftest import start_server
+from conftest import listening_call, start_server
 
 from voicertc.client import CallClient, CallError
 from voicertc.edge.access import AccessPolicy, make_jwt
@@ -67,13 +67,9 @@ async def test_tokens_guard_signalling_but_not_the_page(guarded) -> None:
 
 async def test_a_call_with_a_token_works_end_to_end(guarded) -> None:
     token = make_jwt({"exp": time.time() + 60, "aud": "voicertc"}, SECRET)
-    client = CallClient(guarded.url, headers={"Authorization": f"Bearer {token}"})
-    try:
-        await client.connect()
-        # The bridge reached the guarded embedded endpoint with its internal key.
-        await client.wait_type("state", state="listening", timeout=20)
-    finally:
-        await client.hang_up()
+    # Listening means the bridge reached the guarded embedded endpoint with its internal key.
+    async with listening_call(guarded.url, headers={"Authorization": f"Bearer {token}"}):
+        pass
     assert guarded.server.sessions == {}
     with pytest.raises(CallError) as refused:
         await CallClient(guarded.url).connect()
@@ -129,16 +125,11 @@ async def test_the_api_key_never_leaves_the_server(caplog: pytest.LogCaptureFixt
             async with aiohttp.ClientSession() as http:
                 async with http.get(running.url + path) as response:
                     seen.append(await response.text())
-        client = CallClient(running.url)
-        try:
-            await client.connect()
-            await client.wait_type("state", state="listening", timeout=20)
+        async with listening_call(running.url) as client:
             client.send({"type": "text", "text": "help"})
             await client.wait_for(
                 lambda m: m.get("type") == "transcript" and m["role"] == "assistant", timeout=20
             )
-        finally:
-            await client.hang_up()
         seen += [str(m) for m in client.messages]
         seen += [record.getMessage() for record in caplog.records]
         leaks = [text[:300] for text in seen if key in text]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from conftest import listening_call
 
-from voicertc.client import CallClient
 from voicertc.metrics import METRICS
 
 
@@ -16,11 +16,8 @@ def is_final(role: str):
 
 @pytest.fixture
 async def call(server):
-    client = CallClient(server.url)
-    await client.connect()
-    await client.wait_type("state", state="listening", timeout=20)
-    yield client
-    await client.hang_up()
+    async with listening_call(server.url) as client:
+        yield client
 
 
 async def test_spoken_command_round_trip(server, call, speech) -> None:

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import WSMsgType, web
-from conftest import RunningServer, serve_app, start_server
+from conftest import RunningServer, listening_call, serve_app, start_server
 
 from voicertc.client import CallClient
 
@@ -86,10 +86,7 @@ async def proxied() -> AsyncIterator[tuple[RunningServer, FaultyProxy]]:
 
 async def test_upstream_killed_mid_response_reconnects_and_the_call_goes_on(proxied) -> None:
     running, proxy = proxied
-    client = CallClient(running.url)
-    try:
-        await client.connect()
-        await client.wait_type("state", state="listening", timeout=20)
+    async with listening_call(running.url) as client:
         client.send({"type": "text", "text": "help"})
         await client.wait_type("state", state="speaking", timeout=20)
         since = len(client.messages)
@@ -105,16 +102,11 @@ async def test_upstream_killed_mid_response_reconnects_and_the_call_goes_on(prox
         effects = await client.wait_type("effects", since=since, timeout=20)
         assert effects["chain"][0]["effect"] == "reverb"
         assert len(running.server.sessions) == 1
-    finally:
-        await client.hang_up()
 
 
 async def test_upstream_garbage_and_errors_reach_the_client_in_plain_words(proxied) -> None:
     running, proxy = proxied
-    client = CallClient(running.url)
-    try:
-        await client.connect()
-        await client.wait_type("state", state="listening", timeout=20)
+    async with listening_call(running.url) as client:
         since = len(client.messages)
         await proxy.inject("this is not json")
         await proxy.inject('{"no": "type"}')
@@ -132,8 +124,6 @@ async def test_upstream_garbage_and_errors_reach_the_client_in_plain_words(proxi
             since=since,
             timeout=20,
         )
-    finally:
-        await client.hang_up()
 
 
 async def test_a_vanished_client_is_torn_down(proxied) -> None:

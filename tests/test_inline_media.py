@@ -14,8 +14,8 @@ from aiortc.jitterbuffer import JitterFrame
 from aiortc.rtcrtpparameters import RTCRtpCodecParameters
 from aiortc.rtcrtpreceiver import RemoteStreamTrack
 from av import AudioFrame
+from conftest import listening_call
 
-from voicertc.client import CallClient
 from voicertc.edge import inline_media
 from voicertc.edge.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 from voicertc.edge.jitter import JitterBatch
@@ -52,10 +52,7 @@ def _audio_ends(pc: RTCPeerConnection) -> tuple[object, object]:
 
 
 async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
-    client = CallClient(server.url)
-    try:
-        await client.connect()
-        await client.wait_type("state", state="listening", timeout=20)
+    async with listening_call(server.url) as client:
         session = next(iter(server.server.sessions.values()))
         for pc in (session.pc, client.pc):
             sender, receiver = _audio_ends(pc)
@@ -69,8 +66,6 @@ async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
         await client.wait_frames(len(client.received) + 25)
         assert client_queue.decoded >= 25
         assert server_queue.decoded >= 25
-    finally:
-        await client.hang_up()
 
 
 async def test_direct_encoder_sounds_like_aiortcs_and_skips_settled_silence() -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-
-from voicertc.client import CallClient
+from conftest import listening_call
 
 
 def _tone(seconds: float, dbfs: float, freq: float = 440.0) -> bytes:
@@ -19,10 +18,7 @@ def _level_dbfs(frames: list[np.ndarray]) -> float:
 
 
 async def test_monitor_renders_the_callers_audio_through_the_chain(server) -> None:
-    client = CallClient(server.url)
-    try:
-        await client.connect()
-        await client.wait_type("state", state="listening", timeout=20)
+    async with listening_call(server.url) as client:
         client.send({"type": "effect", "action": "set", "effect": "gain", "value": 12, "unit": "db"})
         await client.wait_type("effects")
         client.send({"type": "monitor", "enabled": True})
@@ -45,5 +41,3 @@ async def test_monitor_renders_the_callers_audio_through_the_chain(server) -> No
         assert (await client.wait_type("monitor", since=since))["enabled"] is False
         client.send({"type": "monitor", "enabled": "yes"})
         assert (await client.wait_type("error", since=since))["code"] == "bad_message"
-    finally:
-        await client.hang_up()

@@ -18,7 +18,7 @@ from net import process_udp_ports, reply_finished
 
 from voicertc.client import CallClient, CallError
 from voicertc.edge.ice import IceSettings
-from voicertc.edge.turn import mint_credentials, turn_password
+from voicertc.edge.turn import TurnCredentials, mint_credentials, turn_password
 
 
 async def _server(turn: Coturn, **ice: object) -> tuple[RunningServer, Callable[[], object]]:
@@ -111,19 +111,25 @@ async def test_relay_only_call_through_coturn(turn: Coturn, speech) -> None:
         await cleanup()
 
 
+async def _refused_relay_call(url: str, turn: Coturn, credentials: TurnCredentials) -> CallError:
+    """A relay-only call with `credentials` that the server must refuse: its error."""
+    ice = RTCIceServer(urls=turn.url, username=credentials.username, credential=credentials.credential)
+    client = CallClient(url, ice_servers=[ice], transport_policy="relay")
+    try:
+        with pytest.raises(CallError) as failure:
+            await client.connect()
+    finally:
+        await client.close()
+    return failure.value
+
+
 async def test_expired_page_credentials_fail_clearly(turn: Coturn) -> None:
     running, cleanup = await _server(turn, transport_policy="relay")
     try:
         expired = mint_credentials(turn.secret, -60)
-        ice = RTCIceServer(urls=turn.url, username=expired.username, credential=expired.credential)
-        client = CallClient(running.url, ice_servers=[ice], transport_policy="relay")
-        try:
-            with pytest.raises(CallError) as failure:
-                await client.connect()
-        finally:
-            await client.close()
-        assert failure.value.status == 400 and failure.value.code == "no_candidates"
-        assert "TURN server was unreachable or refused" in str(failure.value)
+        failure = await _refused_relay_call(running.url, turn, expired)
+        assert failure.status == 400 and failure.code == "no_candidates"
+        assert "TURN server was unreachable or refused" in str(failure)
         await turn.wait_for_line(lambda line: expired.username in line and "401" in line)
         assert running.server.sessions == {}
     finally:
@@ -147,15 +153,9 @@ async def test_wrong_server_secret_fails_clearly_and_leaves_nothing(turn: Coturn
     try:
         # The caller's own credentials are fine: only the server's are refused.
         good = mint_credentials(turn.secret, 600)
-        ice = RTCIceServer(urls=turn.url, username=good.username, credential=good.credential)
-        client = CallClient(running.url, ice_servers=[ice], transport_policy="relay")
-        try:
-            with pytest.raises(CallError) as failure:
-                await client.connect()
-        finally:
-            await client.close()
-        assert failure.value.status == 503 and failure.value.code == "ice_unavailable"
-        assert "static-auth-secret" in str(failure.value)
+        failure = await _refused_relay_call(running.url, turn, good)
+        assert failure.status == 503 and failure.code == "ice_unavailable"
+        assert "static-auth-secret" in str(failure)
         assert running.server.sessions == {}
         assert created and all(pc.connectionState == "closed" for pc in created)
     finally:
