@@ -16,25 +16,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import io
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-import wave
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import soxr
 from aiohttp import web
 from openai import AsyncOpenAI
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from voicertc import ServerConfig, create_app
+from voicertc.assistant import tts
 from voicertc.bench import procfs
 from voicertc.server import SERVER_KEY
 
@@ -62,16 +58,6 @@ SESSION = {
         "output": {"voice": "marin"},
     },
 }
-
-
-def synthesize(text: str, voice: str) -> bytes:
-    wav = subprocess.run(
-        ["espeak-ng", "-v", voice, "--stdout"], input=text.encode(), capture_output=True, check=True
-    ).stdout
-    with wave.open(io.BytesIO(wav)) as w:
-        rate = w.getframerate()
-        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32)
-    return soxr.resample(samples, rate, RATE).clip(-32768, 32767).astype("<i2").tobytes()
 
 
 def tree_rss_mib(pid: int) -> float:
@@ -158,7 +144,7 @@ async def main(voices: list[str]) -> dict[str, Any]:
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     server = app[SERVER_KEY]
-    utterances = [(v, p, synthesize(p, v)) for v in voices for p in PHRASES]
+    utterances = [(v, p, tts.render(p, voice="espeak:" + v)) for v in voices for p in PHRASES]
     await server.speech.warm_up()
     rss_base = tree_rss_mib(os.getpid())
     client = AsyncOpenAI(api_key="local", websocket_base_url=f"ws://127.0.0.1:{port}/v1")
