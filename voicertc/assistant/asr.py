@@ -182,11 +182,17 @@ MIN_LOG_PROB = -4.0
 SWITCH_LOG_PROB = -1.5
 
 
+def _asks_nothing(intent: dialogue.Intent) -> bool:
+    """The dialogue's reading of a transcript asks for nothing the assistant does."""
+    return isinstance(intent, dialogue.Say) and intent.text in (
+        dialogue.FALLBACK_TEXT,
+        dialogue.NOT_HEARD_TEXT,
+    )
+
+
 def _no_intent(transcript: str) -> bool:
     """The transcript asks for nothing the assistant does (or is empty)."""
-    intent = dialogue.understand(transcript)
-    nothing = (dialogue.FALLBACK_TEXT, dialogue.NOT_HEARD_TEXT)
-    return isinstance(intent, dialogue.Say) and intent.text in nothing
+    return _asks_nothing(dialogue.understand(transcript))
 
 
 _SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
@@ -264,16 +270,17 @@ class CombinedRecognizer:
         cleaned = denoise(samples)
         hearing = self.whisper.listen(cleaned)
         said = _first_understood(hearing.alternatives or [hearing.text]) if hearing is not None else ""
-        understood = not _no_intent(said)
+        said_intent = dialogue.understand(said)
+        understood = not _asks_nothing(said_intent)
         if understood and not self.cross_check:
             return said
         self.stats["grammar"] += 1
         heard = self.grammar.transcribe_16k(cleaned, denoised=True)
-        if _no_intent(heard) or hearing is None:
+        heard_intent = dialogue.understand(heard)
+        if _asks_nothing(heard_intent) or hearing is None:
             return said or heard
         if understood:
-            intent = dialogue.understand(heard)
-            if not isinstance(intent, dialogue.ToolCall) or intent == dialogue.understand(said):
+            if not isinstance(heard_intent, dialogue.ToolCall) or heard_intent == said_intent:
                 return said
             if self.whisper.log_prob(hearing, heard) >= self.switch_log_prob:
                 self.stats["switched"] += 1

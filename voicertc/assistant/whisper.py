@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import soxr
 
+from voicertc.assistant.asr import resample_16k
 from voicertc.assistant.numbers import find_numbers
 
 logger = logging.getLogger(__name__)
@@ -254,10 +254,7 @@ class WhisperRecognizer:
             return self._model
 
     def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
-        samples = np.frombuffer(pcm16[: len(pcm16) & ~1], dtype="<i2").astype(np.float32)
-        if sample_rate != RATE:
-            samples = soxr.resample(samples, sample_rate, RATE, quality="HQ")
-        return self.transcribe_16k(samples)
+        return self.transcribe_16k(resample_16k(pcm16, sample_rate))
 
     def transcribe_16k(self, samples: np.ndarray) -> str:
         """Float samples at 16 kHz (PCM16 scale, as the grammar recogniser takes) to text."""
