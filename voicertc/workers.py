@@ -42,6 +42,14 @@ class WorkerInfo:
     def socket_path(self, index: int) -> str:
         return str(Path(self.socket_dir) / f"worker-{index}.sock")
 
+    def client(self, index: int, timeout: float | None = None) -> aiohttp.ClientSession:
+        """An HTTP client to worker `index` over its private socket (URLs: http://worker/...);
+        `timeout` in seconds for each whole request, aiohttp's default without it."""
+        connector = aiohttp.UnixConnector(path=self.socket_path(index))
+        if timeout is None:
+            return aiohttp.ClientSession(connector=connector)
+        return aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout))
+
     def session_prefix(self) -> str:
         return f"w{self.index}."
 
@@ -64,9 +72,8 @@ async def forward(request: web.Request, info: WorkerInfo, owner: int) -> web.Res
     headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
     headers[FORWARDED] = "1"
     body = await request.read()
-    connector = aiohttp.UnixConnector(path=info.socket_path(owner))
     try:
-        async with aiohttp.ClientSession(connector=connector) as http:
+        async with info.client(owner) as http:
             async with http.request(
                 request.method, f"http://worker{request.rel_url}", data=body, headers=headers
             ) as response:
@@ -86,10 +93,8 @@ async def gather_metrics(info: WorkerInfo, own: str) -> str:
     texts = {info.index: own}
 
     async def fetch(index: int) -> None:
-        connector = aiohttp.UnixConnector(path=info.socket_path(index))
-        timeout = aiohttp.ClientTimeout(total=1.0)
         try:
-            async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+            async with info.client(index, timeout=1.0) as http:
                 async with http.get("http://worker/metrics", headers={FORWARDED: "1"}) as response:
                     if response.status == 200:
                         texts[index] = await response.text()
