@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import sys
 import tempfile
@@ -140,10 +141,7 @@ class ServerProcess:
             return await response.text()
 
     async def healthz(self) -> dict[str, Any]:
-        assert self._http is not None
-        async with self._http.get(f"{self.url}/healthz") as response:
-            response.raise_for_status()
-            return dict(await response.json())
+        return dict(json.loads(await self._get_text("/healthz")))
 
     async def metrics(self) -> dict[str, float]:
         return parse_metrics(await self._get_text("/metrics"))
