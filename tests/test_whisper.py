@@ -18,7 +18,6 @@ from voicertc.assistant.dialogue import ToolCall, understand
 RATE = 24000
 
 
-
 def with_noise(pcm: bytes, snr_db: float, seed: int = 1) -> bytes:
     """White noise at ``snr_db`` below the speech (its loud part), as the benchmark adds."""
     x = np.frombuffer(pcm, "<i2").astype(np.float64)
@@ -157,6 +156,16 @@ def test_log_prob_prefers_what_was_said(combined: CombinedRecognizer, speech: Ca
     assert right > -1.0 > asr.MIN_LOG_PROB > wrong
 
 
+def test_listening_again_reuses_the_encoded_audio(
+    combined: CombinedRecognizer, speech: Callable[..., bytes]
+) -> None:
+    hearing = combined.whisper.listen(asr.resample_16k(speech("cut the highs", lead_s=0.3, tail_s=0.3), RATE))
+    assert hearing is not None
+    again = combined.whisper.listen_again(hearing)
+    assert len(again) == combined.whisper.hypotheses
+    assert understand(again[0]) == understand("cut the highs"), again
+
+
 @pytest.mark.parametrize(
     ("text", "seed"),
     [
@@ -195,9 +204,11 @@ def test_combined_turns_down_off_topic_speech(
 
 
 class FakeWhisper:
-    def __init__(self, text: str, log_prob: float = 0.0, runners_up: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, text: str, log_prob: float = 0.0, runners_up: tuple[str, ...] = (), again: tuple[str, ...] = ()
+    ) -> None:
         self.text, self._log_prob, self.scored = text, log_prob, []
-        self.runners_up = runners_up
+        self.runners_up, self.again = runners_up, again
 
     def warm_up(self) -> None:
         pass
@@ -208,6 +219,9 @@ class FakeWhisper:
     def log_prob(self, hearing: whisper.Hearing, text: str) -> float:
         self.scored.append(text)
         return self._log_prob
+
+    def listen_again(self, hearing: whisper.Hearing) -> list[str]:
+        return list(self.again)
 
 
 class FakeGrammar:
@@ -222,16 +236,22 @@ class FakeGrammar:
 AUDIO = b"\1\0" * RATE  # one second of something
 
 
+def counts(**changed: int) -> dict[str, int]:
+    """CombinedRecognizer.stats after one call, with ``changed`` counts."""
+    return {"calls": 1, "grammar": 1, "refused": 0, "switched": 0, "again": 0, "seconded": 0} | changed
+
+
 def combine(
     whisper_says: str,
     grammar_says: str,
     log_prob: float = 0.0,
     cross_check: bool = True,
     runners_up: tuple[str, ...] = (),
+    again: tuple[str, ...] = (),
 ) -> tuple[str, CombinedRecognizer]:
     recognizer = CombinedRecognizer(
         FakeGrammar(grammar_says),  # type: ignore[arg-type]
-        FakeWhisper(whisper_says, log_prob, runners_up),
+        FakeWhisper(whisper_says, log_prob, runners_up, again),
         cross_check=cross_check,
     )
     return recognizer.transcribe(AUDIO, RATE), recognizer
@@ -243,13 +263,13 @@ def test_whisper_understood_and_the_grammar_agrees_or_is_unlikely() -> None:
     assert recognizer.whisper.scored == []  # type: ignore[attr-defined]
     heard, recognizer = combine("Set the delay to 300 ms.", "set the delay to thirty", log_prob=-2.5)
     assert heard == "Set the delay to 300 ms."
-    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 0}
+    assert recognizer.stats == counts(again=1)  # asked again, which did not hear the grammar's
 
 
 def test_a_likely_grammar_command_overrules_whisper() -> None:
     heard, recognizer = combine("Turn it up, free NASA bills.", "turn it up three decibels", log_prob=-0.9)
     assert heard == "turn it up three decibels"
-    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 1}
+    assert recognizer.stats == counts(switched=1)
 
 
 def test_the_first_beam_transcript_that_asks_for_something_is_taken() -> None:
@@ -275,14 +295,39 @@ def test_grammar_command_taken_when_whisper_finds_it_likely() -> None:
     heard, recognizer = combine("Remove the receiver.", "remove the reverb", log_prob=-0.8)
     assert heard == "remove the reverb"
     assert recognizer.whisper.scored == ["remove the reverb"]  # type: ignore[attr-defined]
-    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 0, "switched": 0}
+    assert recognizer.stats == counts(again=1)  # the second listen heard nothing either
 
 
 def test_grammar_command_refused_when_whisper_finds_it_unlikely() -> None:
     heard, recognizer = combine("What's the weather like today?", "what is the low cut", log_prob=-6.0)
     assert heard == "What's the weather like today?"  # what was said: the dialogue declines it
     assert not isinstance(understand(heard), ToolCall)
-    assert recognizer.stats == {"calls": 1, "grammar": 1, "refused": 1, "switched": 0}
+    assert recognizer.stats == counts(refused=1, again=1)
+
+
+def test_whisper_listens_again_when_its_words_ask_for_nothing() -> None:
+    heard, recognizer = combine("Molly bob.", "", again=("Molly bob!", "More reverb."))
+    assert heard == "More reverb."  # the second listen's first transcript that asks for something
+    assert recognizer.stats["again"] == 1
+    heard, recognizer = combine("Tell me a joke about cats.", "", again=("Tell me a joke about cats.",))
+    assert heard == "Tell me a joke about cats."  # still nothing: declined as before
+    heard, recognizer = combine("Add some reverb.", "add some reverb", again=("Remove the reverb.",))
+    assert heard == "Add some reverb."
+    assert recognizer.stats["again"] == 0  # understood and undisputed: no second listen
+
+
+def test_a_second_listen_settles_a_dispute() -> None:
+    # Whisper and the grammar heard different commands; the grammar's is plausible but not
+    # likely enough to overrule on its own: the second listen decides.
+    heard, recognizer = combine("Cut the lows.", "cut the highs", log_prob=-2.5, again=("Cut the highs,",))
+    assert heard == "cut the highs"
+    assert recognizer.stats == counts(again=1, seconded=1)
+    heard, recognizer = combine("Cut the lows.", "cut the highs", log_prob=-2.5, again=("Cut the lows.",))
+    assert heard == "Cut the lows."
+    assert recognizer.stats["seconded"] == 0
+    heard, recognizer = combine("Cut the lows.", "cut the highs", log_prob=-4.5, again=("Cut the highs,",))
+    assert heard == "Cut the lows."  # implausible to Whisper: not even asked again
+    assert recognizer.stats["again"] == 0
 
 
 def test_neither_heard_anything() -> None:

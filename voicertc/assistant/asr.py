@@ -227,15 +227,21 @@ class CombinedRecognizer:
     Whisper's words are the first of its beam's transcripts (3) that the dialogue
     understands, else its best one.
 
+    - Whisper's words mean nothing to the dialogue: Whisper listens again with the command
+      vocabulary as its prompt (``listen_again``, ~80 ms) and, if that gives a command,
+      it stands for Whisper's words below.
     - Whisper understood something: its words, unless the grammar heard a different
-      command that Whisper itself finds likely (``switch_log_prob``).
-    - Whisper's words mean nothing to the dialogue: the grammar's command if Whisper
-      finds it plausible at all (``min_log_prob``); otherwise the turn was not a command
-      and Whisper's words go to the dialogue, which says so.
+      command that Whisper itself finds likely (``switch_log_prob``), or finds plausible
+      (``min_log_prob``) and hears too when it listens again: a second opinion settles
+      the dispute.
+    - Whisper still understood nothing: the grammar's command if Whisper finds it
+      plausible at all (``min_log_prob``); otherwise the turn was not a command and
+      Whisper's words go to the dialogue, which says so.
 
-    With ``cross_check=False`` the grammar runs only in the second case (~18% of turns):
+    With ``cross_check=False`` the grammar runs only in the last case (~18% of turns):
     ~130 ms less per turn, ~4 points less accuracy (docs/speech.md). ``stats`` counts
-    calls, grammar runs, grammar commands refused and Whisper commands overruled.
+    calls, grammar runs, grammar commands refused, Whisper commands overruled, second
+    listens, and disputes the second listen settled for the grammar.
     """
 
     def __init__(
@@ -256,7 +262,7 @@ class CombinedRecognizer:
         self.cross_check = cross_check
         self.min_log_prob = min_log_prob
         self.switch_log_prob = switch_log_prob
-        self.stats = {"calls": 0, "grammar": 0, "refused": 0, "switched": 0}
+        self.stats = {"calls": 0, "grammar": 0, "refused": 0, "switched": 0, "again": 0, "seconded": 0}
 
     def warm_up(self) -> None:
         self.grammar.warm_up()
@@ -269,27 +275,47 @@ class CombinedRecognizer:
         self.stats["calls"] += 1
         cleaned = denoise(samples)
         hearing = self.whisper.listen(cleaned)
-        said = _first_understood(hearing.alternatives or [hearing.text]) if hearing is not None else ""
+        if hearing is None:
+            self.stats["grammar"] += 1
+            return self.grammar.transcribe_16k(cleaned, denoised=True)
+        said = _first_understood(hearing.alternatives or [hearing.text])
         said_intent = dialogue.understand(said)
+        again: str | None = None
+        if _asks_nothing(said_intent):
+            again = self._listen_again(hearing)
+            again_intent = dialogue.understand(again)
+            if not _asks_nothing(again_intent):
+                said, said_intent = again, again_intent
         understood = not _asks_nothing(said_intent)
         if understood and not self.cross_check:
             return said
         self.stats["grammar"] += 1
         heard = self.grammar.transcribe_16k(cleaned, denoised=True)
         heard_intent = dialogue.understand(heard)
-        if _asks_nothing(heard_intent) or hearing is None:
+        if _asks_nothing(heard_intent):
             return said or heard
         if understood:
             if not isinstance(heard_intent, dialogue.ToolCall) or heard_intent == said_intent:
                 return said
-            if self.whisper.log_prob(hearing, heard) >= self.switch_log_prob:
+            log_prob = self.whisper.log_prob(hearing, heard)
+            if log_prob >= self.switch_log_prob:
                 self.stats["switched"] += 1
                 return heard
+            if log_prob >= self.min_log_prob:
+                if again is None:
+                    again = self._listen_again(hearing)
+                if dialogue.understand(again) == heard_intent:
+                    self.stats["seconded"] += 1
+                    return heard
             return said
         if self.whisper.log_prob(hearing, heard) >= self.min_log_prob:
             return heard
         self.stats["refused"] += 1
         return said
+
+    def _listen_again(self, hearing: Any) -> str:
+        self.stats["again"] += 1
+        return _first_understood(self.whisper.listen_again(hearing) or [""])
 
 
 ASR_ENV = "VOICERTC_ASR"
