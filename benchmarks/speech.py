@@ -142,6 +142,21 @@ OFF_TOPIC = [
     "how tall is mount everest",
     "i went to the store yesterday afternoon",
     "can you order a pizza for dinner",
+    # Added in session 3, written before any run on them; some borrow the command words.
+    "turn on the lights in the kitchen",
+    "what's the volume of a cube with sides of two meters",
+    "who wrote the book about the old man and the sea",
+    "my flight leaves at nine tomorrow morning",
+    "how do you make pancakes",
+    "call my sister and tell her i'm late",
+    "the kids are playing outside in the garden",
+    "what is the square root of eighty one",
+    "add milk and eggs to my shopping list",
+    "remind me about the dentist on friday",
+    "i really liked that movie we saw last week",
+    "how far is the moon from the earth",
+    "book a table for two at seven",
+    "does this bus stop near the library",
 ]
 
 

@@ -102,7 +102,16 @@ COMMANDS = [
     ("add reverbb", apply("reverb", "add")),
     ("remove the compresser", apply("compressor", "remove")),
     ("more dellay", apply("delay", "increase")),
+    ("adjusting the delay to 300 ms", apply("delay", "set", 300, "ms")),  # inflections still match
+    # real words near a keyword are taken as written ("place" is not "space", the reverb)
+    ("place compression", apply("compressor", "add")),
+    ("leave the reverb on", apply("reverb", "add")),  # not "level", the gain
 ]
+
+
+def test_real_words_are_not_corrected_into_commands() -> None:
+    text = "My flight leave at time tomorrow morning."  # Whisper's words for off-topic speech
+    assert not isinstance(understand(text), ToolCall)
 
 
 @pytest.mark.parametrize(("text", "expected"), COMMANDS)

@@ -55,12 +55,17 @@ def normalize(text: str) -> list[str]:
     return s.split()
 
 
+def _real(token: str) -> bool:
+    """A word to take as written: one the dialogue knows, a number, or real English."""
+    return token in lx.KNOWN or token in NUMBER_WORDS or token in lx.REAL_WORDS
+
+
 def _correct(tokens: list[str]) -> list[str]:
     """Maps misspelt or misheard keywords to the nearest known one."""
     out: list[str] = []
     for tok in tokens:
         fixed = lx.MISHEARD.get(tok)
-        if fixed is None and len(tok) >= 4 and tok not in lx.KNOWN and tok not in NUMBER_WORDS:
+        if fixed is None and len(tok) >= 4 and not _real(tok):
             close = difflib.get_close_matches(tok, lx.KEYWORDS, n=1, cutoff=0.8)
             fixed = close[0] if close else None
         out.extend((fixed or tok).split())

@@ -6,6 +6,8 @@ Phrases are space-separated token sequences as produced by ``dialogue.normalize`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor")
 
 EFFECT_NAMES: dict[str, tuple[str, ...]] = {
@@ -166,3 +168,6 @@ KNOWN = _words(EFFECT_NAMES, IDIOMS, REWRITES, ACTION_WORDS, EVERYTHING, UNIT_WO
                "value amount mix wet dry decay time size cutoff")  # fmt: skip
 # Fuzzy targets: long enough that a near miss is unlikely to be another real word.
 KEYWORDS = sorted(w for w in _words(EFFECT_NAMES, ACTION_WORDS, UNIT_WORDS) if len(w) >= 4)
+# ... and the real words that are near misses all the same ("leave" is not "level"):
+# never corrected. Written by scripts/real_words.py from pocketsphinx's CMU dictionary.
+REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(encoding="utf-8").split())

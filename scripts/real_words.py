@@ -1,0 +1,48 @@
+"""Writes voicertc/assistant/real_words.txt: English words the dialogue must not "correct".
+
+The dialogue maps misspelt or misheard words to the nearest command keyword (difflib,
+cutoff 0.8: "reverbb" -> "reverb"). Whisper writes real words, and some real words are
+that close to a keyword without meaning it: "leave" is not "level", "place" not "space",
+"apple" not "apply". This lists every word of the CMU dictionary that pocketsphinx ships
+within fuzzy reach of a keyword, except inflections of it ("adjusted" -> "adjust" stays).
+
+    python scripts/real_words.py    # ~20 s; rerun when lexicon.KEYWORDS changes
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pocketsphinx import get_model_path  # noqa: E402
+
+from voicertc.assistant import lexicon as lx  # noqa: E402
+from voicertc.assistant.numbers import NUMBER_WORDS  # noqa: E402
+
+
+def main() -> None:
+    words: set[str] = set()
+    with open(get_model_path("en-us/cmudict-en-us.dict"), encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0].split("(", 1)[0]
+            if re.fullmatch(r"[a-z']+", word):
+                words.add(word.replace("'", ""))  # as dialogue.normalize spells it
+    kept = []
+    for word in sorted(words):
+        if len(word) < 4 or word in lx.KNOWN or word in NUMBER_WORDS or word in lx.MISHEARD:
+            continue  # never fuzzy-matched anyway
+        close = difflib.get_close_matches(word, lx.KEYWORDS, n=1, cutoff=0.8)
+        if close and not (word.startswith(close[0]) or close[0].startswith(word)):
+            kept.append(word)
+    dest = ROOT / "voicertc" / "assistant" / "real_words.txt"
+    dest.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    print(f"wrote {len(kept)} words to {dest}")
+
+
+if __name__ == "__main__":
+    main()
