@@ -205,10 +205,16 @@ def test_combined_turns_down_off_topic_speech(
 
 class FakeWhisper:
     def __init__(
-        self, text: str, log_prob: float = 0.0, runners_up: tuple[str, ...] = (), again: tuple[str, ...] = ()
+        self,
+        text: str,
+        log_prob: float = 0.0,
+        runners_up: tuple[str, ...] = (),
+        again: tuple[str, ...] = (),
+        own_log_prob: float | None = None,
     ) -> None:
         self.text, self._log_prob, self.scored = text, log_prob, []
         self.runners_up, self.again = runners_up, again
+        self.own_log_prob = log_prob if own_log_prob is None else own_log_prob
 
     def warm_up(self) -> None:
         pass
@@ -218,7 +224,7 @@ class FakeWhisper:
 
     def log_prob(self, hearing: whisper.Hearing, text: str) -> float:
         self.scored.append(text)
-        return self._log_prob
+        return self.own_log_prob if text == self.text else self._log_prob
 
     def listen_again(self, hearing: whisper.Hearing) -> list[str]:
         return list(self.again)
@@ -294,7 +300,8 @@ def test_without_cross_check_the_grammar_only_runs_when_whisper_is_lost() -> Non
 def test_grammar_command_taken_when_whisper_finds_it_likely() -> None:
     heard, recognizer = combine("Remove the receiver.", "remove the reverb", log_prob=-0.8)
     assert heard == "remove the reverb"
-    assert recognizer.whisper.scored == ["remove the reverb"]  # type: ignore[attr-defined]
+    # both sentences scored: the grammar's, and Whisper's own for the margin
+    assert recognizer.whisper.scored == ["remove the reverb", "Remove the receiver."]  # type: ignore[attr-defined]
     assert recognizer.stats == counts(again=1)  # the second listen heard nothing either
 
 
@@ -330,6 +337,19 @@ def test_a_second_listen_settles_a_dispute() -> None:
     heard, recognizer = combine("Cut the lows.", "cut the highs", log_prob=-4.5, again=("Cut the highs,",))
     assert heard == "Cut the lows."  # implausible to Whisper: not even asked again
     assert recognizer.stats["again"] == 0
+
+
+def test_grammar_command_refused_when_whisper_is_sure_of_its_own_words() -> None:
+    whisper_says, grammar_says = "My flight leaves at nine tomorrow.", "i'd like reverb at nine kilohertz"
+    recognizer = CombinedRecognizer(
+        FakeGrammar(grammar_says),  # type: ignore[arg-type]
+        FakeWhisper(whisper_says, log_prob=-3.0, own_log_prob=-0.4),
+    )
+    assert recognizer.transcribe(AUDIO, RATE) == whisper_says  # plausible, but 2.6 below Whisper's
+    assert recognizer.stats == counts(refused=1, again=1)
+    recognizer.whisper = FakeWhisper("Molly bob.", log_prob=-3.0, own_log_prob=-2.2)
+    recognizer.grammar = FakeGrammar("more reverb")  # type: ignore[assignment]
+    assert recognizer.transcribe(AUDIO, RATE) == "more reverb"  # Whisper unsure of its words too
 
 
 def test_neither_heard_anything() -> None:

@@ -176,9 +176,12 @@ class PocketsphinxRecognizer:
 
 # Whisper's mean log probability per token below which the grammar's sentence is taken
 # for something forced onto speech that was not a command (tuned on the dev and extra
-# tuning voices, docs/speech.md). -4 before Whisper listened twice; with the second listen
-# rescuing commands, -3.5 turns down more off-topic speech at no cost on the tuning set.
-MIN_LOG_PROB = -3.5
+# tuning voices, docs/speech.md).
+MIN_LOG_PROB = -4.0
+# When Whisper's words ask for nothing, the grammar's command must also be within this of
+# Whisper's own transcript: a fluent, confident sentence ("My flight leaves at nine") is
+# what was said, whatever command the grammar forced onto it.
+RESCUE_MARGIN = 2.0
 # ... and above which the grammar's command overrules a different one in Whisper's words.
 SWITCH_LOG_PROB = -1.5
 
@@ -236,8 +239,9 @@ class CombinedRecognizer:
       (``min_log_prob``) and hears too when it listens again: a second opinion settles
       the dispute.
     - Whisper still understood nothing: the grammar's command if Whisper finds it
-      plausible at all (``min_log_prob``); otherwise the turn was not a command and
-      Whisper's words go to the dialogue, which says so.
+      plausible at all (``min_log_prob``) and not much less likely than its own words
+      (``rescue_margin``); otherwise the turn was not a command and Whisper's words go to
+      the dialogue, which says so.
 
     With ``cross_check=False`` the grammar runs only in the last case (~18% of turns):
     ~130 ms less per turn, ~4 points less accuracy (docs/speech.md). ``stats`` counts
@@ -253,6 +257,7 @@ class CombinedRecognizer:
         cross_check: bool = True,
         min_log_prob: float = MIN_LOG_PROB,
         switch_log_prob: float = SWITCH_LOG_PROB,
+        rescue_margin: float = RESCUE_MARGIN,
     ) -> None:
         if whisper is None:
             from voicertc.assistant.whisper import WhisperRecognizer
@@ -263,6 +268,7 @@ class CombinedRecognizer:
         self.cross_check = cross_check
         self.min_log_prob = min_log_prob
         self.switch_log_prob = switch_log_prob
+        self.rescue_margin = rescue_margin
         self.stats = {"calls": 0, "grammar": 0, "refused": 0, "switched": 0, "again": 0, "seconded": 0}
 
     def warm_up(self) -> None:
@@ -309,8 +315,10 @@ class CombinedRecognizer:
                     self.stats["seconded"] += 1
                     return heard
             return said
-        if self.whisper.log_prob(hearing, heard) >= self.min_log_prob:
-            return heard
+        log_prob = self.whisper.log_prob(hearing, heard)
+        if log_prob >= self.min_log_prob:
+            if log_prob >= self.whisper.log_prob(hearing, hearing.text) - self.rescue_margin:
+                return heard
         self.stats["refused"] += 1
         return said
 
