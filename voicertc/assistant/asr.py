@@ -18,6 +18,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -270,6 +271,7 @@ class CombinedRecognizer:
         self.switch_log_prob = switch_log_prob
         self.rescue_margin = rescue_margin
         self.stats = {"calls": 0, "grammar": 0, "refused": 0, "switched": 0, "again": 0, "seconded": 0}
+        self._side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper-again")
 
     def warm_up(self) -> None:
         self.grammar.warm_up()
@@ -283,21 +285,28 @@ class CombinedRecognizer:
         cleaned = denoise(samples)
         hearing = self.whisper.listen(cleaned)
         if hearing is None:
-            self.stats["grammar"] += 1
-            return self.grammar.transcribe_16k(cleaned, denoised=True)
+            return self._grammar(cleaned)
         said = _first_understood(hearing.alternatives or [hearing.text])
         said_intent = dialogue.understand(said)
         again: str | None = None
+        heard: str | None = None
         if _asks_nothing(said_intent):
-            again = self._listen_again(hearing)
+            if self.cross_check:
+                # The grammar runs anyway: Whisper's second listen decodes beside it
+                # (CTranslate2 lets go of the GIL), ~70 ms sooner than one after the other.
+                pending = self._side.submit(self._listen_again, hearing)
+                heard = self._grammar(cleaned)
+                again = pending.result()
+            else:
+                again = self._listen_again(hearing)
             again_intent = dialogue.understand(again)
             if not _asks_nothing(again_intent):
                 said, said_intent = again, again_intent
         understood = not _asks_nothing(said_intent)
         if understood and not self.cross_check:
             return said
-        self.stats["grammar"] += 1
-        heard = self.grammar.transcribe_16k(cleaned, denoised=True)
+        if heard is None:
+            heard = self._grammar(cleaned)
         heard_intent = dialogue.understand(heard)
         if _asks_nothing(heard_intent):
             return said or heard
@@ -321,6 +330,14 @@ class CombinedRecognizer:
                 return heard
         self.stats["refused"] += 1
         return said
+
+    def close(self) -> None:
+        """Stops the thread the second listen runs in (started on first use)."""
+        self._side.shutdown(wait=True)
+
+    def _grammar(self, cleaned: np.ndarray) -> str:
+        self.stats["grammar"] += 1
+        return self.grammar.transcribe_16k(cleaned, denoised=True)
 
     def _listen_again(self, hearing: Any) -> str:
         """The second listen's best transcript. Not a runner-up, as for the first listen:
