@@ -56,11 +56,11 @@ PROMPT = (
 )
 
 # A second listen for turns the first leaves in doubt (``listen_again``): the same audio
-# decoded after the command vocabulary as a list. Alone it writes commands worse than
-# PROMPT (-1.4 / -5.2 points clean / 20 dB on the tuning set), but it often hears what the
-# first decode missed ("Cut the highs," for "Cut the lows.", "Start over." for "Start
-# louder."), so its opinion is asked only when the first one is lost or disputed. Its
-# example values are deliberately none of the benchmark's.
+# decoded after the command vocabulary as a list. In PROMPT's place it writes commands
+# worse in quiet (-0.7 / -1.3 points clean / 20 dB on the tuning set) though better at
+# 10 dB, and it often hears what the first decode missed ("Cut the highs," for "Cut the
+# lows.", "Start over." for "Start louder."), so its opinion is asked only when the first
+# one is lost or disputed. Its example values are deliberately none of the benchmark's.
 COMMANDS_PROMPT = (
     "Voice commands for an audio effects chain: add, remove, more, less, increase, decrease or "
     "set the reverb, delay, echo, low pass filter, high pass filter, gain, volume or compressor. "
