@@ -72,6 +72,9 @@ def test_drop_repeats() -> None:
     assert whisper.drop_repeats("Turn it down 6 dB. turn it down 6 dB") == "Turn it down 6 dB."
     assert whisper.drop_repeats("Hello. Add some reverb.") == "Hello. Add some reverb."
     assert whisper.drop_repeats("") == ""
+    # repeated with commas; the dialogue would read the second "cut" as "remove"
+    assert whisper.drop_repeats("Cut the highs, cut the highs,") == "Cut the highs."
+    assert whisper.drop_repeats("More reverb, please.") == "More reverb, please."
 
 
 def test_drop_unfinished() -> None:

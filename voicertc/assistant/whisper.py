@@ -379,19 +379,29 @@ def drop_unfinished(text: str) -> str:
 
 
 def drop_repeats(text: str) -> str:
-    """Removes sentences that repeat an earlier one, and a cut-off repeat at the end.
+    """Removes sentences or clauses that repeat an earlier one, and a cut-off repeat at the end.
 
     With a shortened window Whisper sometimes says a command again and again until its
-    token budget runs out ("Add some reverb. Add some reverb. Add so").
+    token budget runs out ("Add some reverb. Add some reverb. Add so", or with commas:
+    "Cut the highs, cut the highs,", which the dialogue would read as a second "cut").
     """
     kept: list[str] = []
     seen: list[str] = []
-    sentences = _SENTENCE_END.split(text)
-    for n, sentence in enumerate(sentences):
-        key = " ".join(re.sub(r"[^\w' ]+", " ", sentence.lower()).split())
-        last = n == len(sentences) - 1
+    pieces = _PIECE_END.split(text)
+    for n, piece in enumerate(pieces):
+        key = " ".join(re.sub(r"[^\w' ]+", " ", piece.lower()).split())
+        last = n == len(pieces) - 1
         if not key or key in seen or (last and any(s.startswith(key) for s in seen)):
             continue
-        kept.append(sentence)
+        kept.append(piece)
         seen.append(key)
-    return " ".join(kept)
+    return _tidy_end(" ".join(kept))
+
+
+# Sentence ends, and commas, each with the space after it.
+_PIECE_END = re.compile(r"(?<=[.?!,])\s+")
+
+
+def _tidy_end(text: str) -> str:
+    """A comma left at the end by a dropped repeat becomes a full stop."""
+    return text[:-1] + "." if text.endswith(",") else text
