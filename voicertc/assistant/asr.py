@@ -179,12 +179,12 @@ class PocketsphinxRecognizer:
 # for something forced onto speech that was not a command (tuned on the dev and extra
 # tuning voices, docs/speech.md).
 MIN_LOG_PROB = -4.0
+# ... and above which the grammar's command overrules a different one in Whisper's words.
+SWITCH_LOG_PROB = -1.5
 # When Whisper's words ask for nothing, the grammar's command must also be within this of
 # Whisper's own transcript: a fluent, confident sentence ("My flight leaves at nine") is
 # what was said, whatever command the grammar forced onto it.
 RESCUE_MARGIN = 2.0
-# ... and above which the grammar's command overrules a different one in Whisper's words.
-SWITCH_LOG_PROB = -1.5
 
 
 def _asks_nothing(intent: dialogue.Intent) -> bool:
@@ -195,16 +195,12 @@ def _asks_nothing(intent: dialogue.Intent) -> bool:
     )
 
 
-def _no_intent(transcript: str) -> bool:
-    """The transcript asks for nothing the assistant does (or is empty)."""
-    return _asks_nothing(dialogue.understand(transcript))
-
-
 _SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
 
 
-def _first_understood(transcripts: list[str]) -> str:
-    """The first of Whisper's beam transcripts that asks for something, else its best.
+def _first_understood(transcripts: list[str]) -> tuple[str, dialogue.Intent]:
+    """The first of Whisper's beam transcripts that asks for something, else its best,
+    with the dialogue's reading of it.
 
     A misheard command ("Add the oil pass field to.") often has the command itself right
     behind it in the beam ("Add a high pass filter."): on the tuning set taking it added
@@ -213,10 +209,15 @@ def _first_understood(transcripts: list[str]) -> str:
     mom can remember. Set the delay") is the prompt speaking, not the speaker.
     """
     best, *runners_up = transcripts
-    if not _no_intent(best):
-        return best
-    single = (t for t in runners_up if not _SENTENCE_BREAK.search(t.strip()))
-    return next((t for t in single if not _no_intent(t)), best)
+    best_intent = dialogue.understand(best)
+    if not _asks_nothing(best_intent):
+        return best, best_intent
+    for text in runners_up:
+        if not _SENTENCE_BREAK.search(text.strip()):
+            intent = dialogue.understand(text)
+            if not _asks_nothing(intent):
+                return text, intent
+    return best, best_intent
 
 
 class CombinedRecognizer:
@@ -286,9 +287,8 @@ class CombinedRecognizer:
         hearing = self.whisper.listen(cleaned)
         if hearing is None:
             return self._grammar(cleaned)
-        said = _first_understood(hearing.alternatives or [hearing.text])
-        said_intent = dialogue.understand(said)
-        again: str | None = None
+        said, said_intent = _first_understood(hearing.alternatives or [hearing.text])
+        again: tuple[str, dialogue.Intent] | None = None
         heard: str | None = None
         if _asks_nothing(said_intent):
             if self.cross_check:
@@ -299,9 +299,8 @@ class CombinedRecognizer:
                 again = pending.result()
             else:
                 again = self._listen_again(hearing)
-            again_intent = dialogue.understand(again)
-            if not _asks_nothing(again_intent):
-                said, said_intent = again, again_intent
+            if not _asks_nothing(again[1]):
+                said, said_intent = again
         understood = not _asks_nothing(said_intent)
         if understood and not self.cross_check:
             return said
@@ -320,7 +319,7 @@ class CombinedRecognizer:
             if log_prob >= self.min_log_prob:
                 if again is None:
                     again = self._listen_again(hearing)
-                if dialogue.understand(again) == heard_intent:
+                if again[1] == heard_intent:
                     self.stats["seconded"] += 1
                     return heard
             return said
@@ -339,11 +338,13 @@ class CombinedRecognizer:
         self.stats["grammar"] += 1
         return self.grammar.transcribe_16k(cleaned, denoised=True)
 
-    def _listen_again(self, hearing: Any) -> str:
-        """The second listen's best transcript. Not a runner-up, as for the first listen:
-        after a prompt of commands they drift into one ("Can order a pizza for delay?")."""
+    def _listen_again(self, hearing: Any) -> tuple[str, dialogue.Intent]:
+        """The second listen's best transcript and the dialogue's reading of it. Not a
+        runner-up, as for the first listen: after a prompt of commands they drift into
+        one ("Can order a pizza for delay?")."""
         self.stats["again"] += 1
-        return next(iter(self.whisper.listen_again(hearing)), "")
+        text = next(iter(self.whisper.listen_again(hearing)), "")
+        return text, dialogue.understand(text)
 
 
 ASR_ENV = "VOICERTC_ASR"

@@ -359,6 +359,8 @@ def written(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+# Sentence ends and commas, with the space after each: where a repeat can start.
+_PIECE_END = re.compile(r"(?<=[.?!,])\s+")
 
 
 def _transcript(tokens: list[str], *, ran_out: bool) -> str:
@@ -395,13 +397,6 @@ def drop_repeats(text: str) -> str:
             continue
         kept.append(piece)
         seen.append(key)
-    return _tidy_end(" ".join(kept))
-
-
-# Sentence ends, and commas, each with the space after it.
-_PIECE_END = re.compile(r"(?<=[.?!,])\s+")
-
-
-def _tidy_end(text: str) -> str:
-    """A comma left at the end by a dropped repeat becomes a full stop."""
+    text = " ".join(kept)
+    # A clause cut off by a dropped repeat ends on its comma: end it as a sentence.
     return text[:-1] + "." if text.endswith(",") else text
