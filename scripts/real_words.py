@@ -11,7 +11,6 @@ within fuzzy reach of a keyword, except inflections of it ("adjusted" -> "adjust
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from pocketsphinx import get_model_path  # noqa: E402
 
 from voicertc.assistant import lexicon as lx  # noqa: E402
-from voicertc.assistant.numbers import NUMBER_WORDS  # noqa: E402
+from voicertc.assistant.dialogue import near_keyword  # noqa: E402
 
 
 def main() -> None:
@@ -34,10 +33,10 @@ def main() -> None:
                 words.add(word.replace("'", ""))  # as dialogue.normalize spells it
     kept = []
     for word in sorted(words):
-        if len(word) < 4 or word in lx.KNOWN or word in NUMBER_WORDS or word in lx.MISHEARD:
-            continue  # never fuzzy-matched anyway
-        close = difflib.get_close_matches(word, lx.KEYWORDS, n=1, cutoff=0.8)
-        if close and not (word.startswith(close[0]) or close[0].startswith(word)):
+        if word in lx.MISHEARD:
+            continue  # mapped explicitly, never fuzzy-matched
+        close = near_keyword(word)
+        if close and not (word.startswith(close) or close.startswith(word)):
             kept.append(word)
     dest = ROOT / "voicertc" / "assistant" / "real_words.txt"
     dest.write_text("\n".join(kept) + "\n", encoding="utf-8")

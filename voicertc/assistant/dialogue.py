@@ -55,9 +55,16 @@ def normalize(text: str) -> list[str]:
     return s.split()
 
 
-def _real(token: str) -> bool:
-    """A word to take as written: one the dialogue knows, a number, or real English."""
-    return token in lx.KNOWN or token in NUMBER_WORDS or token in lx.REAL_WORDS
+def near_keyword(token: str) -> str | None:
+    """The keyword an unknown word of 4 letters or more is a near miss of, if any.
+
+    Real English words are not excluded here (``_correct`` does that with
+    ``lexicon.REAL_WORDS``): scripts/real_words.py lists them with this very test.
+    """
+    if len(token) < 4 or token in lx.KNOWN or token in NUMBER_WORDS:
+        return None
+    close = difflib.get_close_matches(token, lx.KEYWORDS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _correct(tokens: list[str]) -> list[str]:
@@ -65,9 +72,8 @@ def _correct(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for tok in tokens:
         fixed = lx.MISHEARD.get(tok)
-        if fixed is None and len(tok) >= 4 and not _real(tok):
-            close = difflib.get_close_matches(tok, lx.KEYWORDS, n=1, cutoff=0.8)
-            fixed = close[0] if close else None
+        if fixed is None and tok not in lx.REAL_WORDS:
+            fixed = near_keyword(tok)
         out.extend((fixed or tok).split())
     return out
 
