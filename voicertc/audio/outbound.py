@@ -116,8 +116,8 @@ class AssistantTrack(MediaStreamTrack):
         self._chunks.append(_Chunk(item_id, samples, idle_fed_at=idle))
         self._buffered += len(samples)
         self._drained.clear()
-        if idle is not None and self._lead == 0 and self._waker is not None and not self._waker.done():
-            self._waker.set_result(True)
+        if idle is not None and self._lead == 0 and self._waker is not None:
+            _settle(self._waker, True)
 
     def clear(self) -> Cleared:
         """Drop everything queued; the next frame out is silence."""
