@@ -114,6 +114,19 @@ def test_real_words_are_not_corrected_into_commands() -> None:
     assert not isinstance(understand(text), ToolCall)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["What's the volume of the cube with sides of 2 meters?", "the delay was 20 minutes",
+     "how loud is a jet engine at 100 feet"],
+)  # fmt: skip
+def test_numbers_of_other_things_are_not_effect_values(text: str) -> None:
+    assert not isinstance(understand(text), ToolCall)
+
+
+def test_a_number_of_something_else_is_not_the_value() -> None:
+    assert understand("add reverb for 5 minutes") == apply("reverb", "add")
+
+
 @pytest.mark.parametrize(("text", "expected"), COMMANDS)
 def test_commands(text: str, expected: ToolCall) -> None:
     assert understand(text) == expected

@@ -95,13 +95,18 @@ def _first_effect(text: str) -> tuple[str | None, int]:
 
 
 def _value(tokens: list[str]) -> tuple[NumberSpan, str | None] | None:
-    """The first number that has a unit, else the first number at all."""
-    spans = find_numbers(tokens)
+    """The first number that has a unit, else the first number at all, leaving out
+    numbers of other things ("2 meters")."""
+    spans = [s for s in find_numbers(tokens) if not _other_unit(tokens, s)]
     with_units = [(s, _unit_after(tokens, s.end)) for s in spans]
     for span, unit in with_units:
         if unit:
             return span, unit
     return (spans[0], None) if spans else None
+
+
+def _other_unit(tokens: list[str], span: NumberSpan) -> bool:
+    return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
 
 
 def _unit_after(tokens: list[str], i: int) -> str | None:
@@ -146,6 +151,10 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     if action == "reset":
         action = "remove"  # "reset the reverb": the chain-wide reset would clear the rest
     value = _value(tokens)
+    if action is None and idiom_action is None and any(_other_unit(tokens, s) for s in find_numbers(tokens)):
+        # No verb, and a number of something that is not sound: "what's the volume of a
+        # cube with sides of 2 meters" is not a request to set the gain.
+        return None
     if action is None:
         action = idiom_action or ("set" if value else "add")
     elif action == "set" and value is None:

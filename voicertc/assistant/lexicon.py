@@ -97,6 +97,15 @@ UNIT_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("percent",), "percent"), (("percentage",), "percent"), (("pct",), "percent"),
 )  # fmt: skip
 
+# Units of things that are not sound: a number with one of these ("a cube with sides of
+# 2 meters") is about something else, never an effect's value.
+OTHER_UNITS = frozenset("""
+    meter meters metre metres centimeters feet foot inches inch mile miles kilometers km
+    grams gram kilograms kg pounds pound ounces liters litres gallons minutes minute
+    hours hour days day weeks week months month years year oclock am pm dollars dollar
+    euros cents people persons degrees calories
+""".split())  # fmt: skip
+
 ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are active",
              "are there any effects", "any effects on", "what effects do i have on",
              "what effects", "which effects", "whats on", "what is on", "what are on",
