@@ -372,16 +372,17 @@ def run_intents(
             "vad_split_or_missed": split,
             "commands_rejected": _pct(rejected),
         }
-    off = []
-    for n, text in enumerate(uset.off_topic):
-        voice = uset.voices[(n + uset.rotation) % len(uset.voices)]
-        audio, _, _ = scene(synth(text, voice), None, seed=uset.seed + n)
-        said = [recognizer.transcribe(s, RATE) for s in segments(audio, VoiceActivityDetector())]
-        intents = [dialogue.understand(s) for s in said]
-        off.append(not any(isinstance(i, dialogue.ToolCall) for i in intents))
-        if not off[-1]:
-            errors.append({"condition": "off-topic", "text": text, "heard": said})
-    results["off_topic_rejected"] = _pct(off)
+    for cond, snr in CONDITIONS:  # off-topic speech must not become a tool call, in noise too
+        off = []
+        for n, text in enumerate(uset.off_topic):
+            voice = uset.voices[(n + uset.rotation) % len(uset.voices)]
+            audio, _, _ = scene(synth(text, voice), snr, seed=uset.seed + n)
+            said = [recognizer.transcribe(s, RATE) for s in segments(audio, VoiceActivityDetector())]
+            intents = [dialogue.understand(s) for s in said]
+            off.append(not any(isinstance(i, dialogue.ToolCall) for i in intents))
+            if not off[-1]:
+                errors.append({"condition": f"off-topic {cond}", "text": text, "heard": said})
+        results["off_topic_rejected" + ("" if snr is None else f"_{cond}")] = _pct(off)
     results["asr_latency_p50_ms"] = round(1000 * statistics.median(latencies), 1)
     results["asr_latency_p90_ms"] = round(1000 * float(np.percentile(latencies, 90)), 1)
     results["asr_rtf_p50"] = round(statistics.median(rtfs), 3)
