@@ -13,7 +13,7 @@ import pytest
 
 from voicertc.assistant import asr, tts
 from voicertc.assistant.asr import Recognizer, create_recognizer
-from voicertc.assistant.denoise import denoise
+from voicertc.assistant.denoise import denoise, snr_db
 from voicertc.assistant.dialogue import Say, ToolCall, understand
 from voicertc.assistant.vad import VadEvent, VoiceActivityDetector, silero_available
 
@@ -188,6 +188,13 @@ def test_denoiser_lowers_steady_noise_and_keeps_speech() -> None:
     assert 20 * np.log10(np.std(noise[gaps]) / np.std(out[gaps])) >= 3
     # Inside them the tone comes through within 1 dB.
     assert abs(20 * np.log10(np.std(out[tones]) / np.std((bursts + noise)[tones]))) <= 1
+
+
+def test_snr_estimate_tells_noisy_turns_from_clean_ones(speech: Callable[..., bytes]) -> None:
+    pcm = speech("set the delay to three hundred milliseconds", lead_s=0.3, tail_s=0.3)
+    estimates = [snr_db(asr.resample_16k(p, RATE)) for p in (with_noise(pcm, 10), with_noise(pcm, 20), pcm)]
+    assert 8 < estimates[0] < asr.NOISY_SNR_DB < estimates[1] < 30 < estimates[2], estimates
+    assert snr_db(np.zeros(100)) == 0.0  # too short to tell
 
 
 def test_denoiser_leaves_quiet_input_alone() -> None:

