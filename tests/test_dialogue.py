@@ -179,6 +179,8 @@ def test_help_mentions_every_effect() -> None:
         ("a hundred and fifty", 150), ("twenty five", 25), ("minus six", -6),
         ("one thousand", 1000), ("half a", 0.5), ("point five", 0.5), ("300", 300),
         ("2.5", 2.5), ("nineteen", 19), ("ninety nine", 99),
+        ("200 and 50", 250), ("300 and fifty", 350), ("2 and a half", 2.5),  # as Whisper writes them
+        ("300 and then", 300),
     ],
 )  # fmt: skip
 def test_numbers_in_words(words: str, value: float) -> None:

@@ -55,6 +55,13 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         if j < n and tokens[j] in SCALES:
             value *= SCALES[tokens[j]]
             j += 1
+        if value >= 100 and value % 100 == 0 and j + 1 < n and tokens[j] == "and":
+            # "200 and 50": how Whisper writes "two hundred and fifty"
+            rest = _read(tokens, j + 1)
+            if rest is not None and rest[0] < 100 and rest[0] == int(rest[0]):
+                value, j = value + rest[0], rest[1]
+        if tokens[j : j + 3] == ["and", "a", "half"]:
+            value, j = value + 0.5, j + 3
         return value, j
     if tok == "point" and i + 1 < n and tokens[i + 1] in ONES:
         tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
