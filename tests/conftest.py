@@ -41,7 +41,7 @@ def synthesize_wav(
     tail_s: float = 0.0,
 ) -> Path:
     """espeak-ng speech as 16-bit mono WAV at `rate`, cached by its parameters."""
-    key = hashlib.sha1(f"{text}|{voice}|{speed}|{rate}|{lead_s}|{tail_s}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{text}|{voice}|{speed}|{rate}|{lead_s}|{tail_s}|R".encode()).hexdigest()[:16]
     out = CACHE / f"{key}.wav"
     if not out.exists():
         CACHE.mkdir(exist_ok=True)
@@ -53,6 +53,7 @@ def synthesize_wav(
         subprocess.run(
             [
                 _need("sox"),
+                "-R",  # repeatable: the same dither every time, so the same samples
                 str(raw),
                 "-b",
                 "16",

@@ -170,24 +170,28 @@ def test_listening_again_reuses_the_encoded_audio(
     assert understand(again[0]) == understand("cut the highs"), again
 
 
-@pytest.mark.parametrize(
-    ("text", "voice", "speed", "seed"),
-    [
-        ("add a high pass filter", "en-gb-x-gbcwmd+m4", 165, 2),
-        ("turn off the reverb", "en-gb-scotland+f3", 170, 1),
-    ],
-)
-def test_listening_within_the_grammars_words_finds_the_command_in_noise(
-    combined: CombinedRecognizer, text: str, voice: str, speed: int, seed: int, speech: Callable[..., bytes]
+def test_listening_within_the_grammars_words_hears_more_commands_in_noise(
+    combined: CombinedRecognizer, speech: Callable[..., bytes]
 ) -> None:
-    pcm = with_noise(speech(text, voice=voice, speed=speed, lead_s=0.3, tail_s=0.3), snr_db=10, seed=seed)
-    hearing = combined.whisper.listen(denoise(asr.resample_16k(pcm, RATE)))
-    assert hearing is not None
-    # Free, Whisper writes near misses ("Add the oil pass field.", "Turn it off in the
-    # midwell."); with only the grammar's words it has to write the command.
-    assert all(asr._asks_nothing(understand(t)) for t in hearing.alternatives), hearing.alternatives
-    within = combined.whisper.listen_within(hearing, asr.COMMAND_WORDS)
-    assert understand(within[0]) == understand(text), within
+    # Free, Whisper writes near misses at 10 dB ("Add the oil pass field.", "Turn it off in
+    # the midwell."); with only the grammar's words it has to write some command, most
+    # often the right one. Counted over noise seeds: single turns here are knife-edge.
+    voices = [
+        ("add a high pass filter", "en-gb-x-gbcwmd+m4", 165),
+        ("turn off the reverb", "en-gb-scotland+f3", 170),
+        ("cut the highs", "en-gb+m1", 190),
+        ("more reverb", "en-gb-x-gbcwmd+m4", 165),
+    ]
+    free = within = 0
+    for text, voice, speed in voices:
+        pcm = speech(text, voice=voice, speed=speed, lead_s=0.3, tail_s=0.3)
+        for seed in range(1, 9):
+            hearing = combined.whisper.listen(denoise(asr.resample_16k(with_noise(pcm, 10, seed), RATE)))
+            assert hearing is not None
+            free += any(understand(t) == understand(text) for t in hearing.alternatives)
+            heard = combined.whisper.listen_within(hearing, asr.COMMAND_WORDS)
+            within += understand(heard[0]) == understand(text)
+    assert within >= 16 and within >= free + 6, (free, within)  # 20 and 10 of 32 when written
 
 
 def test_listening_within_the_grammars_words_cannot_write_other_words(
