@@ -21,6 +21,8 @@ class FaultyProxy:
         self.connections: list[tuple[web.WebSocketResponse, aiohttp.ClientWebSocketResponse]] = []
         self.connected = asyncio.Event()
         self.url = ""
+        # Connections (by their bridge-side socket) whose model has gone silent.
+        self._frozen: set[int] = set()
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -39,7 +41,7 @@ class FaultyProxy:
 
                 async def pump(src, dst) -> None:
                     async for message in src:
-                        if message.type == WSMsgType.TEXT:
+                        if message.type == WSMsgType.TEXT and id(dst) not in self._frozen:
                             await dst.send_str(message.data)
                     await dst.close()
 
@@ -61,6 +63,10 @@ class FaultyProxy:
             await downstream.close(code=1011)
         self.connections.clear()
 
+    def freeze(self) -> None:
+        """The model stops answering on today's connections, which stay open."""
+        self._frozen.update(id(downstream) for downstream, _ in self.connections)
+
     async def inject(self, text: str) -> None:
         for downstream, _ in self.connections:
             await downstream.send_str(text)
@@ -73,7 +79,7 @@ class FaultyProxy:
 
 @pytest.fixture
 async def proxied() -> AsyncIterator[tuple[RunningServer, FaultyProxy]]:
-    running, runner = await start_server(media_timeout_seconds=2.0)
+    running, runner = await start_server(media_timeout_seconds=2.0, reply_timeout_seconds=3.0)
     proxy = FaultyProxy(running.url.replace("http", "ws") + "/v1/realtime")
     await proxy.start()
     running.server.config.upstream_url = proxy.url
@@ -102,6 +108,24 @@ async def test_upstream_killed_mid_response_reconnects_and_the_call_goes_on(prox
         effects = await client.wait_type("effects", since=since, timeout=20)
         assert effects["chain"][0]["effect"] == "reverb"
         assert len(running.server.sessions) == 1
+
+
+async def test_a_silent_upstream_is_replaced_and_the_caller_told(proxied) -> None:
+    running, proxy = proxied
+    async with listening_call(running.url) as client:
+        proxy.freeze()
+        since = len(client.messages)
+        client.send({"type": "text", "text": "add some reverb"})
+        error = await client.wait_type("error", since=since, code="upstream_stalled", timeout=10)
+        assert "did not answer in 3 seconds" in error["message"]
+        reconnecting = await client.wait_type("state", state="reconnecting", since=since, timeout=10)
+        after = next(i for i in range(since, len(client.messages)) if client.messages[i] is reconnecting)
+        await client.wait_type("state", state="listening", since=after, timeout=15)
+        since = len(client.messages)
+        client.send({"type": "text", "text": "add some delay"})
+        effects = await client.wait_type("effects", since=since, timeout=20)
+        assert [e["effect"] for e in effects["chain"]] == ["delay"]  # the frozen turn never ran
+        assert len(proxy.connections) == 2
 
 
 async def test_upstream_garbage_and_errors_reach_the_client_in_plain_words(proxied) -> None:

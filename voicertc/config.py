@@ -38,6 +38,8 @@ class ServerConfig:
     idle_seconds: float | None = 600.0
     #: A call whose inbound audio stops this long is torn down (tab killed, network gone).
     media_timeout_seconds: float | None = 20.0
+    #: An upstream that starts no response this long after a turn ended is replaced.
+    reply_timeout_seconds: float | None = 20.0
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
 

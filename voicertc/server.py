@@ -201,6 +201,7 @@ class VoiceServer:
             max_call_seconds=self.config.max_call_seconds,
             idle_seconds=self.config.idle_seconds,
             media_timeout_seconds=self.config.media_timeout_seconds,
+            reply_timeout_seconds=self.config.reply_timeout_seconds,
         )
         info = request.app.get(WORKER_KEY)
         session_id = info.session_prefix() + secrets.token_urlsafe(12) if info else None

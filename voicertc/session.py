@@ -77,6 +77,9 @@ class SessionOptions:
     idle_seconds: float | None = 600.0
     #: A call whose inbound audio stops this long is dead (tab killed, network gone).
     media_timeout_seconds: float | None = 20.0
+    #: An upstream that has not started a response this long after a turn ended (speech
+    #: stopped, text or tool output sent) is stalled: its connection is replaced.
+    reply_timeout_seconds: float | None = 20.0
     warn_seconds: float = 30.0
     reconnect_attempts: int = 6
 
@@ -138,6 +141,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._speech_stopped_at: float | None = None
         self._first_delta_at: float | None = None
         self._turn_items: set[str] = set()
+        self._reply_timer: asyncio.TimerHandle | None = None
 
         pc.on("track", self.on_remote_track)
         pc.on("datachannel", self.attach_channel)
@@ -185,6 +189,7 @@ class VoiceSession(AsyncIOEventEmitter):
                 METRICS.upstream_reconnects.inc()
                 await self._restore_context()
             connected_before = True
+            self._cancel_reply_timer()  # that turn went with the old connection
             self._response_active = False
             self._set_state("speaking" if self.track.buffered_ms else "listening")
             await self._upstream.closed.wait()
@@ -196,6 +201,27 @@ class VoiceSession(AsyncIOEventEmitter):
             self._set_state("reconnecting")
             await self._upstream.close()
             self._upstream = self._new_upstream()
+
+    def _expect_reply(self) -> None:
+        """A turn has ended: the model owes a response within ``reply_timeout_seconds``."""
+        timeout = self.options.reply_timeout_seconds
+        self._cancel_reply_timer()
+        if timeout and not self._closing:
+            self._reply_timer = asyncio.get_running_loop().call_later(timeout, self._reply_overdue)
+
+    def _cancel_reply_timer(self) -> None:
+        if self._reply_timer is not None:
+            self._reply_timer.cancel()
+            self._reply_timer = None
+
+    def _reply_overdue(self) -> None:
+        # The socket is open and pings may even be answered, but the model is not
+        # answering: without this the caller would wait in "thinking" for ever.
+        self._reply_timer = None
+        timeout = self.options.reply_timeout_seconds
+        logger.warning("session %s: no response from upstream in %.0f s; reconnecting", self.id, timeout)
+        self._error("upstream_stalled", f"The assistant did not answer in {timeout:g} seconds; reconnecting.")
+        self._upstream.abandon()
 
     def _new_upstream(self) -> Upstream:
         return Upstream(self.options.upstream, self._on_upstream_event)
@@ -275,6 +301,7 @@ class VoiceSession(AsyncIOEventEmitter):
             await self._closed.wait()
             return
         self._closing = True
+        self._cancel_reply_timer()
         current = asyncio.current_task()
         for task in list(self._tasks):
             if task is not current:
@@ -445,6 +472,7 @@ class VoiceSession(AsyncIOEventEmitter):
             }
         )
         await self._upstream_send({"type": "response.create"})
+        self._expect_reply()
 
     async def interrupt(self) -> None:
         """Cut the assistant off now, and tell the model how much was heard."""
@@ -528,7 +556,11 @@ class VoiceSession(AsyncIOEventEmitter):
     async def _on_upstream_event(self, event: dict[str, Any]) -> None:
         # Hosts and tests may watch the raw protocol; pyee costs nothing without listeners.
         self.emit("upstream_event", event)
-        handler = self._UPSTREAM_HANDLERS.get(event.get("type", ""))
+        kind = str(event.get("type", ""))
+        if kind.startswith("response.") or kind == "error":
+            # The model is there (answering, finishing an answer, or refusing): no stall.
+            self._cancel_reply_timer()
+        handler = self._UPSTREAM_HANDLERS.get(kind)
         if handler is not None:
             await handler(self, event)
 
@@ -538,6 +570,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._set_state("listening")
 
     async def _on_speech_stopped(self, event: dict[str, Any]) -> None:
+        self._expect_reply()  # turn detection creates the response
         self._speech_stopped_at = time.monotonic()
         self._first_delta_at = None
         self._set_state("thinking")
@@ -633,6 +666,7 @@ class VoiceSession(AsyncIOEventEmitter):
         if self._pending_tool_outputs:
             self._pending_tool_outputs = False
             await self._upstream_send({"type": "response.create"})
+            self._expect_reply()
             return
         self._spawn(self._settle_after_response())
 

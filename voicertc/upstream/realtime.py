@@ -159,6 +159,11 @@ class Upstream:
         finally:
             self.closed.set()
 
+    def abandon(self) -> None:
+        """Declares this connection dead (it stopped answering): ``closed`` is set, and
+        its owner closes it and connects anew as after any lost connection."""
+        self.closed.set()
+
     async def close(self) -> None:
         for task in self._tasks:
             task.cancel()
