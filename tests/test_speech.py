@@ -287,6 +287,22 @@ def assert_reaped(proc: asyncio.subprocess.Process) -> None:
 LONG = "This sentence is long enough to keep the synthesiser busy for a while. " * 200
 
 
+async def test_closing_synthesis_after_espeak_exited_reads_its_pipe_to_the_end(
+    spawned: list[asyncio.subprocess.Process],
+) -> None:
+    # A paced consumer (the endpoint plays a reply at speaking pace) is cut off long after
+    # espeak-ng wrote everything and exited. The pipe, an fd, closes only at EOF: left
+    # unread, it stayed open until garbage collection.
+    before = open_fds()
+    gen = tts.synthesize("I can add, remove or adjust six effects.")
+    assert await gen.__anext__()
+    await asyncio.wait_for(spawned[0].wait(), 10)
+    await gen.aclose()
+    assert spawned[0].stdout is not None and spawned[0].stdout.at_eof()
+    assert_reaped(spawned[0])
+    assert open_fds() == before
+
+
 async def test_consumer_stopping_early_kills_espeak(spawned: list[asyncio.subprocess.Process]) -> None:
     before = open_fds()
     gen = tts.synthesize(LONG)

@@ -147,10 +147,11 @@ async def synthesize(
         if proc.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 proc.kill()
-            # Reading to EOF matters: with the stream's buffer full, reading is paused, the
-            # pipe never reports EOF and wait() never returns. Shielded so that a second
-            # cancellation cannot leave the child unreaped.
-            await asyncio.shield(proc.communicate())
+        # Reading to EOF matters even when espeak-ng has exited (a paced consumer closes the
+        # generator long after): its pipe, an fd, closes only at EOF. And with the stream's
+        # buffer full, reading is paused, the pipe never reports EOF and wait() never
+        # returns. Shielded so that a second cancellation cannot leave the child unreaped.
+        await asyncio.shield(proc.communicate())
 
 
 def render(text: str, *, voice: str | None = None, speed_wpm: int | None = None) -> bytes:
