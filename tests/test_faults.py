@@ -128,6 +128,19 @@ async def test_a_silent_upstream_is_replaced_and_the_caller_told(proxied) -> Non
         assert len(proxy.connections) == 2
 
 
+async def test_an_upstream_that_goes_silent_mid_answer_is_replaced(proxied) -> None:
+    running, proxy = proxied
+    async with listening_call(running.url) as client:
+        since = len(client.messages)
+        client.send({"type": "text", "text": "help"})  # a long answer, streamed at speaking pace
+        await client.wait_type("state", state="speaking", since=since, timeout=20)
+        proxy.freeze()
+        await client.wait_type("error", since=since, code="upstream_stalled", timeout=10)
+        reconnecting = await client.wait_type("state", state="reconnecting", since=since, timeout=10)
+        after = next(i for i in range(since, len(client.messages)) if client.messages[i] is reconnecting)
+        await client.wait_type("state", state="listening", since=after, timeout=15)
+
+
 async def test_upstream_garbage_and_errors_reach_the_client_in_plain_words(proxied) -> None:
     running, proxy = proxied
     async with listening_call(running.url) as client:

@@ -78,7 +78,8 @@ class SessionOptions:
     #: A call whose inbound audio stops this long is dead (tab killed, network gone).
     media_timeout_seconds: float | None = 20.0
     #: An upstream that has not started a response this long after a turn ended (speech
-    #: stopped, text or tool output sent) is stalled: its connection is replaced.
+    #: stopped, text or tool output sent), or gone silent this long in the middle of one,
+    #: is stalled: its connection is replaced.
     reply_timeout_seconds: float | None = 20.0
     warn_seconds: float = 30.0
     reconnect_attempts: int = 6
@@ -203,7 +204,8 @@ class VoiceSession(AsyncIOEventEmitter):
             self._upstream = self._new_upstream()
 
     def _expect_reply(self) -> None:
-        """A turn has ended: the model owes a response within ``reply_timeout_seconds``."""
+        """The model owes a response (a turn ended) or the rest of one, within
+        ``reply_timeout_seconds``."""
         timeout = self.options.reply_timeout_seconds
         self._cancel_reply_timer()
         if timeout and not self._closing:
@@ -557,9 +559,10 @@ class VoiceSession(AsyncIOEventEmitter):
         # Hosts and tests may watch the raw protocol; pyee costs nothing without listeners.
         self.emit("upstream_event", event)
         kind = str(event.get("type", ""))
-        if kind.startswith("response.") or kind == "error":
-            # The model is there (answering, finishing an answer, or refusing): no stall.
-            self._cancel_reply_timer()
+        if kind in ("response.done", "error"):
+            self._cancel_reply_timer()  # answered, or refused: the model is there
+        elif kind.startswith("response."):
+            self._expect_reply()  # an answer under way must keep coming: silence is a stall too
         handler = self._UPSTREAM_HANDLERS.get(kind)
         if handler is not None:
             await handler(self, event)
