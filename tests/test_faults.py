@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -23,6 +24,8 @@ class FaultyProxy:
         self.url = ""
         # Connections (by their bridge-side socket) whose model has gone silent.
         self._frozen: set[int] = set()
+        #: What the bridge sent on each connection, in order.
+        self.sent: list[list[dict]] = []
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
@@ -37,16 +40,20 @@ class FaultyProxy:
         async with aiohttp.ClientSession() as http:
             async with http.ws_connect(f"{self.target}?{request.query_string}") as upstream:
                 self.connections.append((downstream, upstream))
+                sent: list[dict] = []
+                self.sent.append(sent)
                 self.connected.set()
 
-                async def pump(src, dst) -> None:
+                async def pump(src, dst, log: list[dict] | None = None) -> None:
                     async for message in src:
                         if message.type == WSMsgType.TEXT and id(dst) not in self._frozen:
+                            if log is not None:
+                                log.append(json.loads(message.data))
                             await dst.send_str(message.data)
                     await dst.close()
 
                 tasks = [
-                    asyncio.create_task(pump(downstream, upstream)),
+                    asyncio.create_task(pump(downstream, upstream, sent)),
                     asyncio.create_task(pump(upstream, downstream)),
                 ]
                 await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -93,8 +100,12 @@ async def proxied() -> AsyncIterator[tuple[RunningServer, FaultyProxy]]:
 async def test_upstream_killed_mid_response_reconnects_and_the_call_goes_on(proxied) -> None:
     running, proxy = proxied
     async with listening_call(running.url) as client:
+        client.send({"type": "text", "text": "what effects are on"})
+        answer = await client.wait_for(
+            lambda m: m.get("type") == "transcript" and m["role"] == "assistant" and m["final"], timeout=20
+        )
         client.send({"type": "text", "text": "help"})
-        await client.wait_type("state", state="speaking", timeout=20)
+        await client.wait_type("state", state="speaking", since=len(client.messages), timeout=20)
         since = len(client.messages)
         await proxy.kill()
         await client.wait_type("state", state="reconnecting", since=since, timeout=10)
@@ -108,6 +119,15 @@ async def test_upstream_killed_mid_response_reconnects_and_the_call_goes_on(prox
         effects = await client.wait_type("effects", since=since, timeout=20)
         assert effects["chain"][0]["effect"] == "reverb"
         assert len(running.server.sessions) == 1
+        # The new connection was told the conversation so far before the new turn.
+        items = [m["item"] for m in proxy.sent[-1] if m["type"] == "conversation.item.create"]
+        said = [(i["role"], i["content"][0]["text"]) for i in items if i["type"] == "message"]
+        assert said[:4] == [
+            ("user", "what effects are on"),
+            ("assistant", answer["text"]),
+            ("user", "help"),  # its answer was cut off with the connection: not replayed
+            ("user", "add some reverb"),
+        ]
 
 
 async def test_a_silent_upstream_is_replaced_and_the_caller_told(proxied) -> None:

@@ -64,6 +64,9 @@ _ENDED = {
     "upstream_unavailable": "The assistant could not be reached, so the call was ended.",
     "server_shutdown": "The server is restarting; please call again in a moment.",
 }
+# What a new upstream connection is told of the conversation so far (user and assistant
+# turns, as text): enough to go on with, bounded for an hour-long call.
+_HISTORY_TURNS = 40
 _QUIET_ERRORS = {"response_cancel_not_active", "conversation_already_has_active_response"}
 
 
@@ -142,6 +145,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._speech_stopped_at: float | None = None
         self._first_delta_at: float | None = None
         self._turn_items: set[str] = set()
+        self._history: deque[tuple[str, str]] = deque(maxlen=_HISTORY_TURNS)  # (role, text)
         self._reply_timer: asyncio.TimerHandle | None = None
 
         pc.on("track", self.on_remote_track)
@@ -229,7 +233,16 @@ class VoiceSession(AsyncIOEventEmitter):
         return Upstream(self.options.upstream, self._on_upstream_event)
 
     async def _restore_context(self) -> None:
-        """A new upstream session knows nothing: tell it what the effect chain is."""
+        """A new upstream session knows nothing: replay the conversation so far as text,
+        then tell it what the effect chain is."""
+        for role, text in list(self._history):
+            kind = "input_text" if role == "user" else "output_text"
+            await self._upstream_send(
+                {
+                    "type": "conversation.item.create",
+                    "item": {"type": "message", "role": role, "content": [{"type": kind, "text": text}]},
+                }
+            )
         if len(self.chain):
             await self._upstream_send(self._chain_note("the previous connection"))
 
@@ -460,6 +473,7 @@ class VoiceSession(AsyncIOEventEmitter):
             await self.interrupt()
         item_id = "text_" + secrets.token_hex(6)
         self._publish("transcript", {"role": "user", "text": text, "final": True, "item_id": item_id})
+        self._history.append(("user", text))
         self._speech_stopped_at = time.monotonic()
         self._first_delta_at = None
         await self._upstream_send(
@@ -587,15 +601,10 @@ class VoiceSession(AsyncIOEventEmitter):
     async def _on_user_transcript_done(self, event: dict[str, Any]) -> None:
         item_id = event.get("item_id", "")
         self._transcripts.pop(item_id, None)
-        self._publish(
-            "transcript",
-            {
-                "role": "user",
-                "text": str(event.get("transcript", "")),
-                "final": True,
-                "item_id": item_id,
-            },
-        )
+        text = str(event.get("transcript", ""))
+        self._publish("transcript", {"role": "user", "text": text, "final": True, "item_id": item_id})
+        if text.strip():
+            self._history.append(("user", text))
 
     async def _on_response_created(self, event: dict[str, Any]) -> None:
         self._response_active = True
@@ -627,6 +636,8 @@ class VoiceSession(AsyncIOEventEmitter):
         else:
             text = str(event.get("transcript", text or ""))
         self._publish("transcript", {"role": "assistant", "text": text, "final": True, "item_id": item_id})
+        if text.strip():
+            self._history.append(("assistant", text))
 
     async def _on_function_call(self, event: dict[str, Any]) -> None:
         name = str(event.get("name", ""))
