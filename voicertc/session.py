@@ -194,10 +194,10 @@ class VoiceSession(AsyncIOEventEmitter):
                 METRICS.upstream_reconnects.inc()
                 await self._restore_context()
             connected_before = True
-            self._cancel_reply_timer()  # that turn went with the old connection
             self._response_active = False
             self._set_state("speaking" if self.track.buffered_ms else "listening")
             await self._upstream.closed.wait()
+            self._cancel_reply_timer()  # the turn went with the connection; none is owed now
             if self._closing:
                 return
             # The session cap (60 minutes at OpenAI), a network blip or a crash upstream:
@@ -212,7 +212,8 @@ class VoiceSession(AsyncIOEventEmitter):
         ``reply_timeout_seconds``."""
         timeout = self.options.reply_timeout_seconds
         self._cancel_reply_timer()
-        if timeout and not self._closing:
+        # Nothing is owed by a connection that is not there (text typed while reconnecting).
+        if timeout and not self._closing and self._upstream.connected:
             self._reply_timer = asyncio.get_running_loop().call_later(timeout, self._reply_overdue)
 
     def _cancel_reply_timer(self) -> None:

@@ -159,6 +159,10 @@ class Upstream:
         finally:
             self.closed.set()
 
+    @property
+    def connected(self) -> bool:
+        return self._connection is not None and not self.closed.is_set()
+
     def abandon(self) -> None:
         """Declares this connection dead (it stopped answering): ``closed`` is set, and
         its owner closes it and connects anew as after any lost connection."""
