@@ -123,6 +123,15 @@ def test_numbers_of_other_things_are_not_effect_values(text: str) -> None:
     assert not isinstance(understand(text), ToolCall)
 
 
+@pytest.mark.parametrize("text", ["is it louder now?", "is it too muffled", "What's the warmer like to me?"])
+def test_a_question_is_not_an_idiom_command(text: str) -> None:
+    assert not isinstance(understand(text), ToolCall)  # "is it too muffled" added a low pass
+
+
+def test_a_suggestion_is_still_a_command() -> None:
+    assert understand("how about making it darker") == apply("lowpass", "add")
+
+
 def test_a_number_of_something_else_is_not_the_value() -> None:
     assert understand("add reverb for 5 minutes") == apply("reverb", "add")
 

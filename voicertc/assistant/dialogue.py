@@ -135,7 +135,11 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     idiom_action: str | None = None
+    # "What's the warmer like to me?": a question, not "make it warmer".
+    question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     for phrase, (idiom_effect, act) in lx.IDIOMS.items():
+        if question:
+            break
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
             effect, idiom_action = idiom_effect, act
             text = _blank(text, (phrase,))  # its verb ("cut the lows") is not the action
