@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from openai import AsyncOpenAI
+
+from voicertc.assistant.dialogue import NOT_HEARD_TEXT
+from voicertc.assistant.speechpool import SpeechPool
 
 CHUNK = 960  # 20 ms of 24 kHz PCM16
 SILENCE = bytes(24000 * 2)  # one second
@@ -177,3 +182,31 @@ async def test_turns_after_a_clear_or_session_update_are_heard_and_placed_right(
     assert stopped.audio_end_ms > started.audio_start_ms
     transcript = await next_of(realtime, "conversation.item.input_audio_transcription.completed")
     assert "delay" in transcript.transcript.lower()
+
+
+async def test_a_dead_speech_worker_is_replaced_and_the_turn_still_heard(realtime, speech) -> None:
+    pool = SpeechPool.shared()
+    await pool.warm_up()
+    for process in list(pool._pool()._processes.values()):  # as the kernel's OOM killer would
+        os.kill(process.pid, signal.SIGKILL)
+    await realtime.session.update(session=SESSION)
+    await send_audio(realtime, SILENCE[:24000] + speech("add some reverb") + SILENCE)
+    transcript = await next_of(realtime, "conversation.item.input_audio_transcription.completed", timeout=60)
+    assert "reverb" in transcript.transcript.lower()
+    call = await next_of(realtime, "response.function_call_arguments.done")
+    assert json.loads(call.arguments) == {"effect": "reverb", "action": "add"}
+
+
+async def test_a_failed_recognition_is_reported_and_answered(
+    realtime, speech, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(self: SpeechPool, pcm16: bytes, sample_rate: int = 24000) -> str:
+        raise RuntimeError("the recogniser is gone")
+
+    monkeypatch.setattr(SpeechPool, "transcribe", broken)
+    await realtime.session.update(session=SESSION)
+    await send_audio(realtime, SILENCE[:24000] + speech("add some reverb") + SILENCE)
+    error = await next_of(realtime, "error")
+    assert error.error.type == "server_error" and error.error.code == "transcription_failed"
+    said = await next_of(realtime, "response.output_audio_transcript.done")
+    assert said.transcript == NOT_HEARD_TEXT  # the turn is answered, not left hanging

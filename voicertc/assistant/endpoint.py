@@ -313,7 +313,22 @@ class RealtimeServerSession:
 
     async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
         async with self._asr_lock:
-            text = await self._brain.transcribe(pcm)
+            try:
+                text = await self._brain.transcribe(pcm)
+            except Exception:
+                # The turn still gets an answer ("I didn't catch that"), and the client a reason.
+                logger.exception("speech recognition failed")
+                text = ""
+                await self.emit(
+                    {
+                        "type": "error",
+                        "error": {
+                            "type": "server_error",
+                            "code": "transcription_failed",
+                            "message": "Speech recognition failed; please say that again.",
+                        },
+                    }
+                )
         self._items[item_id]["content"][0]["transcript"] = text
         if self.session["audio"]["input"].get("transcription") is not None:
             await self.emit(

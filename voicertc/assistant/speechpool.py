@@ -14,6 +14,7 @@ import atexit
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .asr import PocketsphinxRecognizer, Recognizer, create_recognizer
 
@@ -70,7 +71,18 @@ class SpeechPool:
         )
 
     async def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
-        return await asyncio.get_running_loop().run_in_executor(self._pool(), _transcribe, pcm16, sample_rate)
+        loop = asyncio.get_running_loop()
+        pool = self._pool()
+        try:
+            return await loop.run_in_executor(pool, _transcribe, pcm16, sample_rate)
+        except BrokenProcessPool:
+            # A worker died (killed for memory, a crash in a native library): the pool
+            # refuses all work from then on. A new one serves this turn and every session.
+            logger.error("a speech worker process died; starting new ones")
+            if self._executor is pool:
+                self._executor = None
+                pool.shutdown(wait=False, cancel_futures=True)
+            return await loop.run_in_executor(self._pool(), _transcribe, pcm16, sample_rate)
 
     def close(self) -> None:
         if self._executor is not None:
