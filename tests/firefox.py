@@ -183,10 +183,10 @@ class FirefoxPage:
         await self.bidi.send("input.performActions", {"context": self.context, "actions": actions})
 
 
-def _new_profile(profile: Path) -> Path:
+def _new_profile(profile: Path, prefs: dict[str, Any]) -> Path:
     """Writes the prefs into a fresh profile; the log file Firefox's output goes to."""
     profile.mkdir(parents=True, exist_ok=True)
-    lines = [f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in PREFS.items()]
+    lines = [f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in prefs.items()]
     (profile / "user.js").write_text("".join(lines))
     return profile.parent / "firefox.log"
 
@@ -202,15 +202,18 @@ def _bidi_url(profile: Path) -> str | None:
 
 
 @contextlib.asynccontextmanager
-async def firefox_page(profile: Path) -> AsyncIterator[FirefoxPage]:
-    """A headless Firefox with a fresh profile in ``profile``, and its first tab."""
-    log_path = _new_profile(profile)
+async def firefox_page(
+    profile: Path, *, prefs: dict[str, Any] | None = None, env: dict[str, str] | None = None
+) -> AsyncIterator[FirefoxPage]:
+    """A headless Firefox with a fresh profile in ``profile`` (``PREFS`` and ``prefs``), and
+    its first tab."""
+    log_path = _new_profile(profile, {**PREFS, **(prefs or {})})
     with log_path.open("wb") as log:
         process = await asyncio.create_subprocess_exec(
             firefox_path(), "--headless", "--no-remote", "--remote-debugging-port", "0",
             "--profile", str(profile), "about:blank",
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "MOZ_CRASHREPORTER_DISABLE": "1"},
+            env={**os.environ, "MOZ_CRASHREPORTER_DISABLE": "1", **(env or {})},
         )  # fmt: skip
     http = aiohttp.ClientSession()
     bidi: BiDi | None = None

@@ -1,16 +1,26 @@
-"""A whole call from Debian's Firefox ESR: the page connects, a typed command changes the
-chain, the assistant answers in captions and audio, and hanging up ends the session.
+"""Whole calls from Debian's Firefox ESR: the page connects, a typed or spoken command
+changes the chain, the assistant answers in captions and audio, and hanging up ends the
+session.
 
-Firefox's fake microphone is a tone (it has no file-backed one like Chromium's), so the
-command is typed; spoken commands from a browser are test_browser_call.py's.
+Firefox's fake microphone is a tone (it has no file-backed one like Chromium's). For a
+spoken command the page's getUserMedia is answered by Web Audio playing a WAV, which
+needs an audio backend: a PulseAudio daemon with a null sink, inside the test's network
+namespace.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import contextlib
+import os
+import shutil
+import signal
+from collections.abc import AsyncIterator
 from pathlib import Path
 
-from conftest import RunningServer
+import pytest
+from conftest import RunningServer, pcm_of, synthesize_wav
 from firefox import firefox_page
 
 INBOUND_PACKETS = """async () => {
@@ -60,3 +70,79 @@ async def test_a_call_from_firefox(server: RunningServer, tmp_path: Path) -> Non
         await page.wait_for("document.body.dataset.state === 'ended'")
         await asyncio.wait_for(session.wait_closed(), 10)
         assert session_id not in server.server.sessions
+
+
+# getUserMedia answered by Web Audio: the WAV, after 1.5 s of silence, is the microphone.
+# The fake device is opened too, so that the page counts as capturing (and ICE gathers).
+SPOKEN_MIC = """(b64) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const pcm = new Int16Array(bytes.buffer);
+  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    window.capturing = await real(constraints);
+    const ctx = new AudioContext({ sampleRate: 24000 });
+    ctx.resume();
+    const buffer = ctx.createBuffer(1, pcm.length + 36000, 24000);
+    const data = buffer.getChannelData(0);
+    for (let i = 0; i < pcm.length; i++) data[36000 + i] = pcm[i] / 32768;
+    const source = ctx.createBufferSource();
+    source.buffer = buffer;
+    const out = ctx.createMediaStreamDestination();
+    source.connect(out);
+    source.start();
+    return out.stream;
+  };
+}"""
+
+
+@pytest.fixture
+async def pulse(tmp_path: Path) -> AsyncIterator[dict[str, str]]:
+    """A PulseAudio daemon with a null sink: the environment that points Firefox at it."""
+    pulseaudio = shutil.which("pulseaudio")
+    if pulseaudio is None:
+        raise RuntimeError("pulseaudio is not installed; run the README's test command (it installs it)")
+    runtime = tmp_path / "pulse"
+    runtime.mkdir(mode=0o700)
+    socket = runtime / "native"
+    with (tmp_path / "pulse.log").open("wb") as log:
+        process = await asyncio.create_subprocess_exec(
+            pulseaudio, "--daemonize=no", "--exit-idle-time=-1", "-n", "--disable-shm=yes",
+            "--load=module-null-sink sink_name=null",
+            f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}",
+            stdout=log, stderr=asyncio.subprocess.STDOUT, env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)},
+        )  # fmt: skip
+    try:
+        async with asyncio.timeout(15):
+            while not socket.exists():
+                if process.returncode is not None:
+                    raise RuntimeError(f"pulseaudio exited ({process.returncode}): see {tmp_path}/pulse.log")
+                await asyncio.sleep(0.05)
+        yield {"PULSE_SERVER": f"unix:{socket}", "XDG_RUNTIME_DIR": str(runtime)}
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(signal.SIGTERM)
+        await process.wait()
+
+
+async def test_a_spoken_command_from_firefox(
+    server: RunningServer, tmp_path: Path, pulse: dict[str, str]
+) -> None:
+    pcm = pcm_of(synthesize_wav("add some reverb", lead_s=0.3, tail_s=1.5))
+    prefs = {"media.autoplay.block-webaudio": False}
+    async with firefox_page(tmp_path / "profile", prefs=prefs, env=pulse) as page:
+        await page.goto(server.url + "/")
+        await page.wait_for("window.voicertc && window.voicertc.ready")
+        await page.call(SPOKEN_MIC, base64.b64encode(pcm).decode("ascii"))
+        await page.click("#call")
+        await page.wait_for("document.body.dataset.state === 'listening'")
+        heard = await page.wait_for(
+            """[...document.querySelectorAll('#captions .caption[data-role="user"][data-final="true"]')]
+               .map((e) => e.innerText).join(' ')""",
+            timeout=30,
+        )
+        assert "reverb" in heard.lower()
+        await page.wait_for("""document.querySelector('#effects-chain .effect-card[data-effect="reverb"]')""")
+        session = server.server.sessions[await page.call("() => window.voicertc.sessionId")]
+        assert [e["effect"] for e in session.chain.to_list()] == ["reverb"]
+        await page.click("#hangup")
+        await asyncio.wait_for(session.wait_closed(), 10)
