@@ -88,6 +88,15 @@ class SessionOptions:
     reconnect_attempts: int = 6
 
 
+def _message(role: str, text: str, item_id: str | None = None) -> dict[str, Any]:
+    """A text message for the model's conversation (the assistant's own words are output)."""
+    kind = "output_text" if role == "assistant" else "input_text"
+    item: dict[str, Any] = {"type": "message", "role": role, "content": [{"type": kind, "text": text}]}
+    if item_id is not None:
+        item["id"] = item_id
+    return {"type": "conversation.item.create", "item": item}
+
+
 class _Monitor:
     """The caller's audio, rendered through the chain at 24 kHz, mixed into the outbound track."""
 
@@ -237,13 +246,7 @@ class VoiceSession(AsyncIOEventEmitter):
         """A new upstream session knows nothing: replay the conversation so far as text,
         then tell it what the effect chain is."""
         for role, text in list(self._history):
-            kind = "input_text" if role == "user" else "output_text"
-            await self._upstream_send(
-                {
-                    "type": "conversation.item.create",
-                    "item": {"type": "message", "role": role, "content": [{"type": kind, "text": text}]},
-                }
-            )
+            await self._upstream_send(_message(role, text))
         if len(self.chain):
             await self._upstream_send(self._chain_note("the previous connection"))
 
@@ -477,17 +480,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._history.append(("user", text))
         self._speech_stopped_at = time.monotonic()
         self._first_delta_at = None
-        await self._upstream_send(
-            {
-                "type": "conversation.item.create",
-                "item": {
-                    "id": item_id,
-                    "type": "message",
-                    "role": "user",
-                    "content": [{"type": "input_text", "text": text}],
-                },
-            }
-        )
+        await self._upstream_send(_message("user", text, item_id))
         await self._upstream_send({"type": "response.create"})
         self._expect_reply()
 
@@ -531,11 +524,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._publish("effects", {"chain": self.chain.to_list()})
 
     def _chain_note(self, by: str) -> dict[str, Any]:
-        text = f"The effect chain was set by {by}. It is now: {self.chain.describe()}"
-        return {
-            "type": "conversation.item.create",
-            "item": {"type": "message", "role": "system", "content": [{"type": "input_text", "text": text}]},
-        }
+        return _message("system", f"The effect chain was set by {by}. It is now: {self.chain.describe()}")
 
     async def _upstream_send(self, event: dict[str, Any]) -> None:
         try:
