@@ -122,13 +122,18 @@ class RealtimeServerSession:
         await self._send_json(event)
 
     async def error(
-        self, code: str, message: str, event_id: str | None = None, param: str | None = None
+        self,
+        code: str,
+        message: str,
+        event_id: str | None = None,
+        param: str | None = None,
+        kind: str = "invalid_request_error",
     ) -> None:
         await self.emit(
             {
                 "type": "error",
                 "error": {
-                    "type": "invalid_request_error",
+                    "type": kind,
                     "code": code,
                     "message": message,
                     "param": param,
@@ -319,16 +324,8 @@ class RealtimeServerSession:
                 # The turn still gets an answer ("I didn't catch that"), and the client a reason.
                 logger.exception("speech recognition failed")
                 text = ""
-                await self.emit(
-                    {
-                        "type": "error",
-                        "error": {
-                            "type": "server_error",
-                            "code": "transcription_failed",
-                            "message": "Speech recognition failed; please say that again.",
-                        },
-                    }
-                )
+                message = "Speech recognition failed; please say that again."
+                await self.error("transcription_failed", message, kind="server_error")
         self._items[item_id]["content"][0]["transcript"] = text
         if self.session["audio"]["input"].get("transcription") is not None:
             await self.emit(
