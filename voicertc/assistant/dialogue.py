@@ -94,10 +94,10 @@ def _first_effect(text: str) -> tuple[str | None, int]:
     return best
 
 
-def _value(tokens: list[str]) -> tuple[NumberSpan, str | None] | None:
+def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
     """The first number that has a unit, else the first number at all, leaving out
     numbers of other things ("2 meters")."""
-    spans = [s for s in find_numbers(tokens) if not _other_unit(tokens, s)]
+    spans = [s for s in numbers if not _other_unit(tokens, s)]
     with_units = [(s, _unit_after(tokens, s.end)) for s in spans]
     for span, unit in with_units:
         if unit:
@@ -137,9 +137,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     idiom_action: str | None = None
     # "What's the warmer like to me?": a question, not "make it warmer".
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
-    for phrase, (idiom_effect, act) in lx.IDIOMS.items():
-        if question:
-            break
+    for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
             effect, idiom_action = idiom_effect, act
             text = _blank(text, (phrase,))  # its verb ("cut the lows") is not the action
@@ -154,8 +152,9 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         return None
     if action == "reset":
         action = "remove"  # "reset the reverb": the chain-wide reset would clear the rest
-    value = _value(tokens)
-    if action is None and idiom_action is None and any(_other_unit(tokens, s) for s in find_numbers(tokens)):
+    numbers = find_numbers(tokens)
+    value = _value(tokens, numbers)
+    if action is None and idiom_action is None and any(_other_unit(tokens, s) for s in numbers):
         # No verb, and a number of something that is not sound: "what's the volume of a
         # cube with sides of 2 meters" is not a request to set the gain.
         return None
