@@ -78,7 +78,7 @@ def upstream_for(request: web.Request) -> UpstreamConfig:
     voice = request.query.get("voice", "cedar")
     key = os.environ.get("OPENAI_API_KEY")
     if key:
-        return UpstreamConfig(model="gpt-realtime", voice=voice, instructions=INSTRUCTIONS, api_key=key)
+        return UpstreamConfig(model="gpt-realtime-2.1", voice=voice, instructions=INSTRUCTIONS, api_key=key)
     return UpstreamConfig(
         voice=voice,
         instructions=INSTRUCTIONS,

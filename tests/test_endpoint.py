@@ -55,7 +55,7 @@ SESSION = {
     "instructions": "test",
     "audio": {
         "input": {
-            "transcription": {"model": "gpt-4o-mini-transcribe"},
+            "transcription": {"model": "gpt-live-transcribe"},
             "turn_detection": {
                 "type": "server_vad",
                 "silence_duration_ms": 500,

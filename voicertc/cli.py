@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=_env_int("PORT", 8080), help="port (VOICERTC_PORT, 8080)")
     serve.add_argument(
-        "--model", default=_env("MODEL", "gpt-realtime"), help="Realtime model (VOICERTC_MODEL)"
+        "--model", default=_env("MODEL", "gpt-realtime-2.1"), help="Realtime model (VOICERTC_MODEL)"
     )
     serve.add_argument("--voice", default=_env("VOICE", "marin"), help="assistant voice (VOICERTC_VOICE)")
     serve.add_argument(

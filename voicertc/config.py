@@ -24,7 +24,7 @@ class ConfigError(ValueError):
 class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8080
-    model: str = "gpt-realtime"
+    model: str = "gpt-realtime-2.1"
     voice: str = "marin"
     instructions: str = DEFAULT_INSTRUCTIONS
     openai_api_key: str | None = None

@@ -34,7 +34,7 @@ _CLOSE_TIMEOUT_S = 1.0
 
 @dataclass
 class UpstreamConfig:
-    model: str = "gpt-realtime"
+    model: str = "gpt-realtime-2.1"
     voice: str = "marin"
     instructions: str = ""
     api_key: str = "local"
@@ -44,7 +44,7 @@ class UpstreamConfig:
     vad_threshold: float = 0.5
     silence_duration_ms: int = 500
     prefix_padding_ms: int = 300
-    transcription_model: str = "gpt-4o-mini-transcribe"
+    transcription_model: str = "gpt-live-transcribe"
 
     def session_update(self) -> dict[str, Any]:
         pcm = {"type": "audio/pcm", "rate": 24000}
