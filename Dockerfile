@@ -24,16 +24,13 @@ RUN apt-get update \
         --shell /usr/sbin/nologin voicertc
 
 WORKDIR /app
-# The package first, so editing the page does not reinstall the dependencies.
 COPY pyproject.toml README.md ./
 COPY voicertc ./voicertc
+# The page is package data (voicertc/web): installed with the package, nothing to point at.
 RUN pip install . && rm -rf build voicertc.egg-info
-# Installed into site-packages, the server no longer sits beside web/: point it there.
-COPY web ./web
 
 ENV VOICERTC_HOST=0.0.0.0 \
     VOICERTC_PORT=8080 \
-    VOICERTC_WEB_DIR=/app/web \
     VOICERTC_ICE_PORT_RANGE=40000-40099
 
 USER 10001

@@ -42,7 +42,8 @@ from .workers import FORWARDED, WorkerInfo, forward, gather_metrics
 
 logger = logging.getLogger(__name__)
 
-WEB_DIR = Path(os.environ.get("VOICERTC_WEB_DIR", Path(__file__).resolve().parent.parent / "web"))
+# The page ships inside the package (package data); VOICERTC_WEB_DIR serves another copy.
+WEB_DIR = Path(os.environ.get("VOICERTC_WEB_DIR", Path(__file__).resolve().parent / "web"))
 
 
 class VoiceServer:
