@@ -23,6 +23,10 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": message,
         }
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            # A structured event (session_ended): its fields are the object's own.
+            entry.update(fields)
         session = getattr(record, "session", None)
         match = _SESSION.search(message) if session is None else None
         if session is not None or match:

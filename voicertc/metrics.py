@@ -89,6 +89,13 @@ class Metrics:
     def __init__(self, sessions: Callable[[], float] = lambda: 0) -> None:
         self.sessions = Gauge("voicertc_sessions", "Calls in progress.", sessions)
         self.calls = Counter("voicertc_calls_total", "Calls started.")
+        self.calls_ended = Counter(
+            "voicertc_calls_ended_total", "Calls ended, by reason (hangup, media_timeout, idle, ...)."
+        )
+        self.webhook_failures = Counter(
+            "voicertc_usage_webhook_failures_total",
+            "Usage records not delivered to --usage-webhook, by reason (undelivered, queue_full).",
+        )
         self.errors = Counter("voicertc_errors_total", "Errors reported to clients, by code.")
         self.http_errors = Counter(
             "voicertc_http_errors_total", "Signalling requests refused, by status."
