@@ -46,6 +46,7 @@ from .effects import (
     handle_tool_call,
 )
 from .metrics import METRICS
+from .protocol import realtime as rt
 from .upstream.realtime import Upstream, UpstreamConfig, UpstreamError
 
 logger = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def _message(role: str, text: str, item_id: str | None = None) -> dict[str, Any]
     item: dict[str, Any] = {"type": "message", "role": role, "content": [{"type": kind, "text": text}]}
     if item_id is not None:
         item["id"] = item_id
-    return {"type": "conversation.item.create", "item": item}
+    return rt.item_create(item)
 
 
 class _Monitor:
@@ -481,14 +482,14 @@ class VoiceSession(AsyncIOEventEmitter):
         self._speech_stopped_at = time.monotonic()
         self._first_delta_at = None
         await self._upstream_send(_message("user", text, item_id))
-        await self._upstream_send({"type": "response.create"})
+        await self._upstream_send(rt.response_create())
         self._expect_reply()
 
     async def interrupt(self) -> None:
         """Cut the assistant off now, and tell the model how much was heard."""
         await self._barge_in()
         if self._response_active:
-            await self._upstream_send({"type": "response.cancel"})
+            await self._upstream_send(rt.response_cancel())
         self._set_state("listening")
 
     async def apply_effect(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
@@ -543,14 +544,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._interrupted.append(item)
         self._publish("interrupted", {"item_id": item, "audio_end_ms": cleared.audio_end_ms})
         self._spawn(self._measure_barge_in(started))
-        await self._upstream_send(
-            {
-                "type": "conversation.item.truncate",
-                "item_id": item,
-                "content_index": 0,
-                "audio_end_ms": cleared.audio_end_ms,
-            }
-        )
+        await self._upstream_send(rt.item_truncate(item, cleared.audio_end_ms))
 
     async def _measure_barge_in(self, started: float) -> None:
         silenced_at = await self.track.next_frame()
@@ -563,7 +557,7 @@ class VoiceSession(AsyncIOEventEmitter):
         # Hosts and tests may watch the raw protocol; pyee costs nothing without listeners.
         self.emit("upstream_event", event)
         kind = str(event.get("type", ""))
-        if kind in ("response.done", "error"):
+        if kind in (rt.RESPONSE_DONE, rt.ERROR):
             self._cancel_reply_timer()  # answered, or refused: the model is there
         elif kind.startswith("response."):
             self._expect_reply()  # an answer under way must keep coming: silence is a stall too
@@ -642,14 +636,13 @@ class VoiceSession(AsyncIOEventEmitter):
         else:
             output = {"ok": False, "error": f"Unknown tool {name}."}
         await self._upstream_send(
-            {
-                "type": "conversation.item.create",
-                "item": {
+            rt.item_create(
+                {
                     "type": "function_call_output",
                     "call_id": event.get("call_id", ""),
                     "output": json.dumps(output),
-                },
-            }
+                }
+            )
         )
         self._pending_tool_outputs = True
 
@@ -669,7 +662,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._response_active = False
         if self._pending_tool_outputs:
             self._pending_tool_outputs = False
-            await self._upstream_send({"type": "response.create"})
+            await self._upstream_send(rt.response_create())
             self._expect_reply()
             return
         self._spawn(self._settle_after_response())
@@ -688,15 +681,15 @@ class VoiceSession(AsyncIOEventEmitter):
         self._error("upstream_error", str(error.get("message") or "The assistant reported an error."))
 
     _UPSTREAM_HANDLERS: ClassVar[dict[str, Callable[[VoiceSession, dict[str, Any]], Awaitable[None]]]] = {
-        "input_audio_buffer.speech_started": _on_speech_started,
-        "input_audio_buffer.speech_stopped": _on_speech_stopped,
-        "conversation.item.input_audio_transcription.delta": _on_user_transcript_delta,
-        "conversation.item.input_audio_transcription.completed": _on_user_transcript_done,
-        "response.created": _on_response_created,
-        "response.output_audio.delta": _on_audio_delta,
-        "response.output_audio_transcript.delta": _on_assistant_transcript_delta,
-        "response.output_audio_transcript.done": _on_assistant_transcript_done,
-        "response.function_call_arguments.done": _on_function_call,
-        "response.done": _on_response_done,
-        "error": _on_error,
+        rt.SPEECH_STARTED: _on_speech_started,
+        rt.SPEECH_STOPPED: _on_speech_stopped,
+        rt.USER_TRANSCRIPT_DELTA: _on_user_transcript_delta,
+        rt.USER_TRANSCRIPT_DONE: _on_user_transcript_done,
+        rt.RESPONSE_CREATED: _on_response_created,
+        rt.AUDIO_DELTA: _on_audio_delta,
+        rt.TRANSCRIPT_DELTA: _on_assistant_transcript_delta,
+        rt.TRANSCRIPT_DONE: _on_assistant_transcript_done,
+        rt.ARGUMENTS_DONE: _on_function_call,
+        rt.RESPONSE_DONE: _on_response_done,
+        rt.ERROR: _on_error,
     }

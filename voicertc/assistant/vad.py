@@ -17,6 +17,8 @@ from typing import Literal, Protocol
 import numpy as np
 import soxr
 
+from ..protocol.realtime import PREFIX_PADDING_MS, SILENCE_DURATION_MS, VAD_THRESHOLD
+
 logger = logging.getLogger(__name__)
 
 _RATE = 16000
@@ -140,9 +142,9 @@ class VoiceActivityDetector:
         self,
         *,
         sample_rate: int = 24000,
-        threshold: float = 0.5,
-        silence_duration_ms: int = 500,
-        prefix_padding_ms: int = 300,
+        threshold: float = VAD_THRESHOLD,
+        silence_duration_ms: int = SILENCE_DURATION_MS,
+        prefix_padding_ms: int = PREFIX_PADDING_MS,
         min_speech_ms: int = 150,
         engine: Literal["auto", "silero", "energy"] = "auto",
     ) -> None:

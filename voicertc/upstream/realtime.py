@@ -19,6 +19,7 @@ from typing import Any
 from openai import AsyncOpenAI
 
 from ..metrics import METRICS
+from ..protocol import realtime as rt
 
 logger = logging.getLogger(__name__)
 # websockets logs the handshake's headers at DEBUG, the Authorization header with the API
@@ -41,38 +42,31 @@ class UpstreamConfig:
     #: None means OpenAI's service; otherwise e.g. ws://127.0.0.1:8080/v1
     base_url: str | None = None
     tools: list[dict[str, Any]] = field(default_factory=list)
-    vad_threshold: float = 0.5
-    silence_duration_ms: int = 500
-    prefix_padding_ms: int = 300
+    vad_threshold: float = rt.VAD_THRESHOLD
+    silence_duration_ms: int = rt.SILENCE_DURATION_MS
+    prefix_padding_ms: int = rt.PREFIX_PADDING_MS
     transcription_model: str = "gpt-live-transcribe"
 
     def session_update(self) -> dict[str, Any]:
-        pcm = {"type": "audio/pcm", "rate": 24000}
-        return {
-            "type": "session.update",
-            "session": {
+        return rt.session_update(
+            {
                 "type": "realtime",
                 "instructions": self.instructions,
                 "output_modalities": ["audio"],
                 "audio": {
                     "input": {
-                        "format": pcm,
+                        "format": rt.pcm_format(),
                         "transcription": {"model": self.transcription_model},
-                        "turn_detection": {
-                            "type": "server_vad",
-                            "threshold": self.vad_threshold,
-                            "prefix_padding_ms": self.prefix_padding_ms,
-                            "silence_duration_ms": self.silence_duration_ms,
-                            "create_response": True,
-                            "interrupt_response": True,
-                        },
+                        "turn_detection": rt.server_vad(
+                            self.vad_threshold, self.prefix_padding_ms, self.silence_duration_ms
+                        ),
                     },
-                    "output": {"format": pcm, "voice": self.voice},
+                    "output": {"format": rt.pcm_format(), "voice": self.voice},
                 },
                 "tools": self.tools,
                 "tool_choice": "auto",
-            },
-        }
+            }
+        )
 
 
 class UpstreamError(Exception):
@@ -117,11 +111,7 @@ class Upstream:
 
     def append_audio(self, pcm16: bytes) -> None:
         """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks."""
-        message = (
-            '{"type":"input_audio_buffer.append","audio":"'
-            + base64.b64encode(pcm16).decode("ascii")
-            + '"}'
-        )
+        message = rt.append_json(base64.b64encode(pcm16).decode("ascii"))
         if self._queue.full():
             self._queue.get_nowait()
             self.dropped_appends += 1

@@ -1,0 +1,304 @@
+"""The Realtime protocol adapter: one `RealtimeServerSession` per WebSocket.
+
+It runs voice activity detection on the appended audio, commits turns, has its brain
+transcribe and answer them off the event loop, and streams the answer as the same
+events OpenAI's service sends, so the bridge needs no second code path. The buffer,
+item store and streamer it drives are protocol-neutral.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import json
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import Executor
+from typing import Any, ClassVar
+
+from ...protocol import realtime as rt
+from ..brains import Brain, Reply
+from ..dialogue import Say
+from ..vad import VoiceActivityDetector
+from .input_buffer import InputBuffer, SpeechStarted, TurnEnded
+from .items import ItemStore, ToolResult, UserTurn
+from .responses import Responses
+
+logger = logging.getLogger(__name__)
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: str, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.param = param
+
+
+def _merge(base: dict[str, Any], update: dict[str, Any]) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+class RealtimeServerSession:
+    def __init__(
+        self,
+        send: Callable[[dict[str, Any]], Awaitable[Any]],
+        brain: Brain,
+        executor: Executor | None,
+        model: str,
+    ) -> None:
+        self._send_json = send
+        self._brain = brain
+        self._executor = executor
+        self.session = rt.default_session(model)
+        self._buffer = InputBuffer()
+        self._items = ItemStore()
+        self._responses = Responses(self.emit, self._items, brain, self._voice)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._asr_lock = asyncio.Lock()
+
+    # -- plumbing -----------------------------------------------------------------
+
+    async def emit(self, event: dict[str, Any]) -> None:
+        event.setdefault("event_id", rt.new_id("event"))
+        await self._send_json(event)
+
+    async def error(
+        self,
+        code: str,
+        message: str,
+        event_id: str | None = None,
+        param: str | None = None,
+        kind: str = "invalid_request_error",
+    ) -> None:
+        await self.emit(rt.error(code, message, event_id, param, kind))
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("endpoint task failed", exc_info=task.exception())
+
+    def _turn_detection(self) -> dict[str, Any] | None:
+        return self.session["audio"]["input"].get("turn_detection")
+
+    def _make_vad(self) -> VoiceActivityDetector:
+        td = self._turn_detection() or {}
+        return VoiceActivityDetector(
+            sample_rate=rt.SAMPLE_RATE,
+            threshold=float(td.get("threshold", rt.VAD_THRESHOLD)),
+            silence_duration_ms=int(td.get("silence_duration_ms", rt.SILENCE_DURATION_MS)),
+            prefix_padding_ms=int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)),
+        )
+
+    async def _new_detector(self) -> None:
+        # Loading the VAD model takes a few hundred ms the first time: not on the loop.
+        vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
+        td = self._turn_detection()
+        if td is None:
+            self._buffer.use_detector(None)
+        else:
+            self._buffer.use_detector(vad, int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)))
+
+    async def start(self) -> None:
+        await self._new_detector()
+        await self.emit(rt.session_created(self.session))
+
+    async def close(self) -> None:
+        await self._responses.cancel(notify=False)
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            try:
+                await task
+            except (asyncio.CancelledError, Exception):
+                pass
+
+    # -- client events ----------------------------------------------------------------
+
+    async def handle(self, event: Any) -> None:
+        event_id = event.get("event_id") if isinstance(event, dict) else None
+        try:
+            if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+                raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
+            handler = self._HANDLERS.get(event["type"])
+            if handler is None:
+                raise ProtocolError("unknown_event", f"Unknown event type '{event['type']}'.", "type")
+            await handler(self, event)
+        except ProtocolError as exc:
+            await self.error(exc.code, str(exc), event_id, exc.param)
+
+    async def _session_update(self, event: dict[str, Any]) -> None:
+        update = event.get("session")
+        if not isinstance(update, dict):
+            raise ProtocolError("invalid_value", "'session' must be an object.", "session")
+        update = {k: v for k, v in update.items() if k not in ("id", "object")}
+        voice = (
+            update.get("audio", {}).get("output", {}).get("voice")
+            if isinstance(update.get("audio"), dict)
+            else None
+        )
+        if voice is not None and voice not in rt.VOICES:
+            raise ProtocolError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
+        _merge(self.session, update)
+        await self._new_detector()
+        await self.emit(rt.session_updated(self.session))
+
+    async def _append(self, event: dict[str, Any]) -> None:
+        audio = event.get("audio")
+        if not isinstance(audio, str):
+            raise ProtocolError("invalid_value", "'audio' must be a base64 string.", "audio")
+        try:
+            pcm = base64.b64decode(audio, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ProtocolError("invalid_value", "'audio' is not valid base64.", "audio") from exc
+        if len(pcm) % 2:
+            raise ProtocolError("invalid_value", "PCM16 audio must have an even number of bytes.", "audio")
+        for turn in self._buffer.append(pcm):
+            if isinstance(turn, SpeechStarted):
+                await self._speech_started(turn)
+            else:
+                await self._turn_ended(turn)
+
+    async def _speech_started(self, turn: SpeechStarted) -> None:
+        await self.emit(rt.speech_started(turn.item_id, turn.audio_start_ms))
+        td = self._turn_detection() or {}
+        if td.get("interrupt_response", True) and self._responses.active:
+            await self._responses.cancel(notify=True)
+
+    async def _turn_ended(self, turn: TurnEnded) -> None:
+        await self.emit(rt.speech_stopped(turn.item_id, turn.audio_end_ms))
+        await self._commit_item(turn.item_id, turn.pcm)
+        td = self._turn_detection() or {}
+        self._spawn(
+            self._transcribe_and_respond(turn.item_id, turn.pcm, bool(td.get("create_response", True)))
+        )
+
+    async def _commit_item(self, item_id: str, pcm: bytes) -> None:
+        item = rt.user_audio_item(item_id)
+        previous = self._items.add(item, pcm)
+        await self.emit(rt.input_audio_committed(item_id, previous))
+        await self.emit(rt.item_added(item, previous))
+
+    async def _manual_commit(self, event: dict[str, Any]) -> None:
+        if not self._buffer.buffered_bytes:
+            raise ProtocolError("input_audio_buffer_commit_empty", "The input audio buffer is empty.")
+        item_id, pcm = self._buffer.commit()
+        await self._commit_item(item_id, pcm)
+        self._spawn(self._transcribe_and_respond(item_id, pcm, respond=False))
+
+    async def _clear(self, event: dict[str, Any]) -> None:
+        self._buffer.clear()
+        await self.emit(rt.input_audio_cleared())
+
+    async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
+        async with self._asr_lock:
+            try:
+                text = await self._brain.transcribe(pcm)
+            except Exception:
+                # The turn still gets an answer ("I didn't catch that"), and the client a reason.
+                logger.exception("speech recognition failed")
+                text = ""
+                message = "Speech recognition failed; please say that again."
+                await self.error("transcription_failed", message, kind="server_error")
+        self._items.set_user_transcript(item_id, text)
+        if self.session["audio"]["input"].get("transcription") is not None:
+            await self.emit(rt.user_transcript_done(item_id, text))
+        if respond and not self._responses.active:
+            await self._responses.start(self._brain.understand(text, pcm))
+
+    async def _item_create(self, event: dict[str, Any]) -> None:
+        item = event.get("item")
+        if not isinstance(item, dict):
+            raise ProtocolError("invalid_value", "'item' must be an object.", "item")
+        kind = item.get("type")
+        if kind == "function_call_output":
+            if not isinstance(item.get("call_id"), str) or not isinstance(item.get("output"), str):
+                raise ProtocolError(
+                    "invalid_value", "function_call_output needs string call_id and output.", "item"
+                )
+            if not self._items.has_call(item["call_id"]):
+                raise ProtocolError("invalid_value", f"Unknown call_id '{item['call_id']}'.", "item.call_id")
+        elif kind == "message":
+            if item.get("role") not in ("user", "system", "assistant"):
+                raise ProtocolError(
+                    "invalid_value", "Message role must be user, system or assistant.", "item.role"
+                )
+            content = item.get("content")
+            if not isinstance(content, list) or not all(isinstance(c, dict) for c in content):
+                raise ProtocolError(
+                    "invalid_value", "Message content must be a list of parts.", "item.content"
+                )
+        else:
+            raise ProtocolError("invalid_value", f"Unsupported item type '{kind}'.", "item.type")
+        item = {**item, "id": item.get("id") or rt.new_id("item"), "status": "completed"}
+        previous = self._items.add(item)
+        await self.emit(rt.item_added(item, previous))
+        await self.emit(rt.item_done(item, previous))
+
+    async def _truncate(self, event: dict[str, Any]) -> None:
+        item_id = event.get("item_id")
+        end = event.get("audio_end_ms")
+        sent = self._items.audio_ms(item_id) if isinstance(item_id, str) else None
+        if sent is None:
+            raise ProtocolError("item_not_found", f"No assistant audio item '{item_id}'.", "item_id")
+        if not isinstance(end, int) or isinstance(end, bool) or end < 0:
+            raise ProtocolError(
+                "invalid_value", "'audio_end_ms' must be a non-negative integer.", "audio_end_ms"
+            )
+        if end > sent:
+            raise ProtocolError(
+                "invalid_value",
+                f"audio_end_ms {end} is beyond the item's {sent} ms of audio.",
+                "audio_end_ms",
+            )
+        self._items.set_audio_ms(item_id, end)
+        await self.emit(rt.item_truncated(item_id, end))
+
+    async def _response_create(self, event: dict[str, Any]) -> None:
+        if self._responses.active:
+            raise ProtocolError(
+                "conversation_already_has_active_response", "A response is already in progress."
+            )
+        await self._responses.start(self._reply_to_last_item())
+
+    def _reply_to_last_item(self) -> Reply:
+        turn = self._items.last_turn()
+        if isinstance(turn, ToolResult):
+            try:
+                output = json.loads(turn.output)
+            except ValueError:
+                output = {"ok": True, "message": turn.output}
+            if not isinstance(output, dict):
+                output = {"ok": True, "message": str(output)}
+            return self._brain.reply_after_tool(turn.name, output)
+        if isinstance(turn, UserTurn):
+            return self._brain.understand(turn.text, turn.pcm)
+        return Say("Hello! Tell me which effect you would like.")
+
+    async def _response_cancel(self, event: dict[str, Any]) -> None:
+        if not self._responses.active:
+            raise ProtocolError("response_cancel_not_active", "There is no active response to cancel.")
+        await self._responses.cancel(notify=True)
+
+    def _voice(self) -> str | None:
+        return self.session["audio"]["output"].get("voice")
+
+    _HANDLERS: ClassVar[dict[str, Callable[[RealtimeServerSession, dict[str, Any]], Awaitable[None]]]] = {
+        rt.SESSION_UPDATE: _session_update,
+        rt.INPUT_AUDIO_APPEND: _append,
+        rt.INPUT_AUDIO_COMMIT: _manual_commit,
+        rt.INPUT_AUDIO_CLEAR: _clear,
+        rt.ITEM_CREATE: _item_create,
+        rt.ITEM_TRUNCATE: _truncate,
+        rt.RESPONSE_CREATE: _response_create,
+        rt.RESPONSE_CANCEL: _response_cancel,
+    }

@@ -1,0 +1,106 @@
+"""The endpoint's responses in Realtime events: one at a time, cancellable, paced."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from ...protocol import realtime as rt
+from ..brains import Brain, Play, Reply
+from ..dialogue import ToolCall
+from .items import ItemStore
+from .streamer import chunks_of, paced
+
+logger = logging.getLogger(__name__)
+
+Emit = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class Responses:
+    """Owns the response task under way, if any; `cancel` stops and awaits it."""
+
+    def __init__(self, emit: Emit, items: ItemStore, brain: Brain, voice: Callable[[], str | None]) -> None:
+        self._emit = emit
+        self._items = items
+        self._brain = brain
+        self._voice = voice
+        self._task: asyncio.Task[None] | None = None
+        self._response_id: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._task is not None
+
+    async def start(self, reply: Reply) -> None:
+        response_id = rt.new_id("resp")
+        self._response_id = response_id
+        await self._emit(rt.response_created(response_id))
+        self._task = asyncio.create_task(self._run(response_id, reply))
+        self._task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        if self._task is task:
+            self._task = None
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("response failed", exc_info=task.exception())
+
+    async def cancel(self, notify: bool) -> None:
+        task, response_id = self._task, self._response_id
+        if task is None:
+            return
+        self._task = None
+        task.cancel()
+        try:
+            await task
+        except (asyncio.CancelledError, Exception):
+            pass
+        if notify:
+            await self._emit(rt.response_done(response_id, "cancelled", []))
+
+    async def _run(self, response_id: str, reply: Reply) -> None:
+        if isinstance(reply, ToolCall):
+            output = [await self._call_tool(response_id, reply)]
+        elif isinstance(reply, Play):
+            output = [await self._speak(response_id, reply.text, reply.pcm16)]
+        else:
+            output = [await self._speak(response_id, reply.text, None)]
+        await self._emit(rt.response_done(response_id, "completed", output))
+
+    async def _call_tool(self, response_id: str, call: ToolCall) -> dict[str, Any]:
+        item = rt.function_call_item(
+            rt.new_id("item"), rt.new_id("call"), call.name, json.dumps(call.arguments)
+        )
+        self._items.record_call(item["call_id"], call.name)
+        self._items.add(item)
+        await self._emit(
+            rt.output_item_added(response_id, {**item, "status": "in_progress", "arguments": ""})
+        )
+        await self._emit(rt.arguments_done(response_id, item))
+        await self._emit(rt.output_item_done(response_id, item))
+        return item
+
+    async def _speak(self, response_id: str, text: str, pcm: bytes | None) -> dict[str, Any]:
+        item_id = rt.new_id("item")
+        item = rt.assistant_audio_item(item_id)
+        self._items.add(item)
+        self._items.set_audio_ms(item_id, 0)
+        where = {"response_id": response_id, "item_id": item_id, "output_index": 0}
+        await self._emit(rt.output_item_added(response_id, item))
+        await self._emit(rt.content_part_added(where))
+        audio = chunks_of(pcm) if pcm is not None else self._brain.synthesize(text, self._voice())
+        async for chunk in paced(text, audio, lambda ms: self._items.set_audio_ms(item_id, ms)):
+            if chunk.audio:
+                await self._emit(rt.audio_delta(where, base64.b64encode(chunk.audio).decode("ascii")))
+            if chunk.words:
+                await self._emit(rt.transcript_delta(where, chunk.words))
+        item["status"] = "completed"
+        item["content"][0]["transcript"] = text
+        await self._emit(rt.audio_done(where))
+        await self._emit(rt.transcript_done(where, text))
+        await self._emit(rt.content_part_done(where, text))
+        await self._emit(rt.output_item_done(response_id, item))
+        return item

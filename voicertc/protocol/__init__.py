@@ -1,0 +1,1 @@
+"""The wire protocols voicertc speaks to speech models: names, builders and defaults."""
