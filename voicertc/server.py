@@ -34,7 +34,9 @@ from .edge.signalling import (
     parse_offer,
     read_json_object,
 )
+from .edge.trickle import add_candidates, parse_candidates
 from .edge.whip import WhipResource
+from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
@@ -67,7 +69,11 @@ class VoiceServer:
         app.router.add_get("/", self.index)
         app.router.add_get("/config", self.page_config)
         app.router.add_post("/offer", self.offer)
+        app.router.add_patch("/sessions/{session_id}", self.patch_session)
         app.router.add_delete("/sessions/{session_id}", self.delete_session)
+        app.router.add_get("/effects/specs", self.effect_specs)
+        for name in (CLIENT_SCRIPT, CLIENT_TYPES):
+            app.router.add_get(f"/{name}", functools.partial(self.client_file, name))
         app.router.add_get("/healthz", self.healthz)
         app.router.add_get("/metrics", self.metrics)
         self.whip.add_routes(app)
@@ -84,6 +90,17 @@ class VoiceServer:
         if not page.is_file():
             raise SignallingError(404, "not_found", f"The web client is missing: {page} does not exist.")
         return web.FileResponse(page, headers={"Cache-Control": "no-cache"})
+
+    async def client_file(self, name: str, request: web.Request) -> web.StreamResponse:
+        path = WEB_DIR / name
+        if not path.is_file():
+            raise SignallingError(404, "not_found", f"The client library is missing: {path} does not exist.")
+        kind = "text/javascript" if name.endswith(".js") else "text/plain"
+        headers = {"Cache-Control": "no-cache", "Content-Type": f"{kind}; charset=utf-8"}
+        return web.FileResponse(path, headers=headers)
+
+    async def effect_specs(self, request: web.Request) -> web.Response:
+        return web.json_response(page_specs(), headers={"Cache-Control": "public, max-age=300"})
 
     async def page_config(self, request: web.Request) -> web.Response:
         ice = self.config.ice
@@ -109,13 +126,25 @@ class VoiceServer:
     async def offer(self, request: web.Request) -> web.Response:
         data = await read_json_object(request, self.config.max_body_bytes)
         offer = parse_offer(data)
-        # /offer is not trickled: an offer without candidates can never connect.
-        problem = offer_ice_problem(offer.sdp)
+        trickle = data.get("trickle", False)
+        if not isinstance(trickle, bool):
+            raise SignallingError(400, "bad_request", "'trickle' must be true or false.")
+        # An offer that promises no more candidates and has none can never connect.
+        problem = None if trickle else offer_ice_problem(offer.sdp)
         if problem:
             raise SignallingError(400, "no_candidates", problem)
         session = await self.open_session(request, offer)
         local = session.pc.localDescription
         return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
+
+    async def patch_session(self, request: web.Request) -> web.Response:
+        elsewhere = await self.forward_to_owner(request)
+        if elsewhere is not None:
+            return elsewhere
+        session = self.session_for(request)
+        candidates, done = parse_candidates(await read_json_object(request, self.config.max_body_bytes))
+        await add_candidates(session.pc, candidates, done)
+        return web.Response(status=204)
 
     async def delete_session(self, request: web.Request) -> web.Response:
         elsewhere = await self.forward_to_owner(request)
@@ -229,6 +258,8 @@ class VoiceServer:
         await self.close()
 
 
+CLIENT_SCRIPT = "voicertc-client.js"
+CLIENT_TYPES = "voicertc-client.d.ts"
 SERVER_KEY = web.AppKey("voicertc", VoiceServer)
 WORKER_KEY = web.AppKey("voicertc_worker", WorkerInfo)
 PREFIX_KEY = web.AppKey("voicertc_prefix", str)

@@ -27,7 +27,9 @@ from .signalling import SignallingError
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _OPEN_PREFIXES = ("/static/",)
-_OPEN_PATHS = {"/", "/healthz", "/metrics"}
+# The client library loads as a module script, which carries no token; the effect specs
+# are the same for everyone.
+_OPEN_PATHS = {"/", "/healthz", "/metrics", "/voicertc-client.js", "/voicertc-client.d.ts", "/effects/specs"}
 _RATE_LIMITED = {("POST", "/offer"), ("POST", "/whip")}
 _MAX_TRACKED_CLIENTS = 10_000
 

@@ -79,6 +79,8 @@ class ParamSpec:
     # Smallest absolute change of a multiplicative step, so a value at 0 can still move.
     step_floor: float = 0.0
     aliases: tuple[str, ...] = ()
+    # How a page writes the unit after a value, when UNIT_SYMBOLS has nothing better.
+    symbol: str | None = None
 
     def step_rule(self) -> str:
         if self.step_mode == "mul":
@@ -111,6 +113,9 @@ class EffectSpec:
     # Value of each parameter that makes the effect inaudible, when there is one: an
     # absent gain behaves like gain_db 0, so "quieter" can step down from there.
     neutral: dict[str, float] = field(default_factory=dict)
+    # What a page's controls call the effect, and a few words on what it does.
+    label: str = ""
+    hint: str = ""
 
     def param(self, name: str) -> ParamSpec:
         for spec in self.params:
@@ -164,6 +169,7 @@ _SPECS: tuple[EffectSpec, ...] = (
             _mix(),
         ),
         primary="mix", aliases=("reverberation", "verb", "room", "hall"),
+        label="Reverb", hint="Room ambience",
     ),
     EffectSpec(
         "delay", "delay", "echo: a feedback delay line mixed with the dry sound",
@@ -176,17 +182,20 @@ _SPECS: tuple[EffectSpec, ...] = (
             _mix(),
         ),
         primary="time_ms", aliases=("echo", "echoes", "delay line"),
+        label="Delay", hint="Echo",
     ),
     EffectSpec(
         "lowpass", "low-pass filter", "12 dB/octave filter that cuts above the cutoff",
         (_cutoff(2000), _q()),
         primary="cutoff_hz",
+        label="Low-pass", hint="Cuts the highs",
         aliases=("low pass", "lpf", "low pass filter", "high cut", "treble cut"),
     ),
     EffectSpec(
         "highpass", "high-pass filter", "12 dB/octave filter that cuts below the cutoff",
         (_cutoff(200), _q()),
         primary="cutoff_hz",
+        label="High-pass", hint="Cuts the lows",
         aliases=("high pass", "hpf", "high pass filter", "low cut", "bass cut"),
     ),
     EffectSpec(
@@ -197,6 +206,7 @@ _SPECS: tuple[EffectSpec, ...] = (
                       aliases=("gain", "volume", "level", "db")),
         ),
         primary="gain_db", aliases=("volume", "level", "loudness", "amplifier", "amp"),
+        label="Gain", hint="Louder or quieter",
         neutral={"gain_db": 0.0},
     ),
     EffectSpec(
@@ -205,7 +215,8 @@ _SPECS: tuple[EffectSpec, ...] = (
             ParamSpec("threshold_db", "threshold", "db", -100, 0, -24, 3, "add", 1,
                       "level above which the gain is reduced", aliases=("threshold",)),
             ParamSpec("ratio", "ratio", "", 1, 20, 4, 1, "add", 2,
-                      "input dB over threshold per output dB", aliases=("compression_ratio",)),
+                      "input dB over threshold per output dB", aliases=("compression_ratio",),
+                      symbol=":1"),
             ParamSpec("knee_db", "knee", "db", 0, 40, 30, 3, "add", 1,
                       "range above threshold over which compression fades in",
                       aliases=("knee",)),
@@ -216,6 +227,7 @@ _SPECS: tuple[EffectSpec, ...] = (
                       aliases=("release",)),
         ),
         primary="threshold_db", aliases=("compression", "comp", "dynamics", "limiter"),
+        label="Compressor", hint="Evens out the level",
     ),
     EffectSpec(
         "distortion", "distortion", "tanh waveshaper saturation",
@@ -225,6 +237,7 @@ _SPECS: tuple[EffectSpec, ...] = (
                       aliases=("amount", "overdrive")),
         ),
         primary="drive", aliases=("overdrive", "fuzz", "saturation", "distort"),
+        label="Distortion", hint="Grit and drive",
     ),
 )  # fmt: skip
 
@@ -257,3 +270,33 @@ def param_key(spec: EffectSpec, text: str) -> str | None:
 
 def unit_key(text: str) -> str | None:
     return UNIT_ALIASES.get(text.strip().lower().replace(" ", ""))
+
+
+def page_specs() -> dict[str, Any]:
+    """The specs as a page renders its controls (`GET /effects/specs`, docs/client.md).
+
+    `{name: {label, hint, primary, params: {param: {label, unit, min, max, default, step,
+    scale}}}}`: `unit` is the symbol to print, `step` a slider step from the parameter's
+    decimals, `scale` "log" for frequencies.
+    """
+    out: dict[str, Any] = {}
+    for spec in _SPECS:
+        params: dict[str, Any] = {}
+        for p in spec.params:
+            params[p.name] = {
+                "label": p.label[:1].upper() + p.label[1:],
+                "unit": p.symbol if p.symbol is not None else UNIT_SYMBOLS.get(p.unit, ""),
+                "min": p.min,
+                "max": p.max,
+                "default": p.default,
+                "step": 10.0 ** (1 - p.decimals),
+                "scale": "log" if p.unit == "hz" else "linear",
+                "description": p.description,
+            }
+        out[spec.name] = {
+            "label": spec.label or spec.title,
+            "hint": spec.hint or spec.description,
+            "primary": spec.primary,
+            "params": params,
+        }
+    return out

@@ -1,0 +1,96 @@
+"""examples/web-embed: a page on another origin adds a voice button with voicertc-client.js.
+
+The example is served by its own little HTTP server on a second port (another origin);
+the voicertc server allows that origin with --allowed-origin and no other. In Debian's
+Chromium the page imports the library from the voicertc server, calls, types a command,
+gets the effect chain and the assistant's words, and hangs up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from browser import chromium, silent_wav
+from conftest import serve_app, start_server
+from playwright.async_api import expect
+
+from voicertc.edge.access import AccessPolicy
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "web-embed"
+
+
+@pytest.fixture
+async def example_site() -> AsyncIterator[str]:
+    """The example page, served from its own origin (a second port)."""
+    app = web.Application()
+    app.router.add_static("/", EXAMPLE)
+    url, runner = await serve_app(app)
+    try:
+        yield url.rstrip("/")
+    finally:
+        await runner.cleanup()
+
+
+def own_code_lines() -> int:
+    """Lines of the example's own script (the library and the markup not counted)."""
+    html = (EXAMPLE / "index.html").read_text()
+    script = html.split('<script type="module">', 1)[1].split("</script>", 1)[0]
+    return sum(1 for line in script.splitlines() if line.strip() and not line.strip().startswith("//"))
+
+
+async def test_a_page_on_another_origin_calls_with_the_library(example_site: str) -> None:
+    assert own_code_lines() < 40
+    running, runner = await start_server(
+        access=AccessPolicy(calls_per_minute=None, allowed_origins=[example_site])
+    )
+    try:
+        async with chromium(silent_wav(), fake_ui=False) as browser:
+            page_url = f"{example_site}/index.html?voicertc={running.url.rstrip('/')}"
+            context = await browser.new_context(permissions=["microphone"])
+            page = await context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            await page.goto(page_url)
+            await page.click("#voice")
+            await expect(page.locator("#status")).to_have_text("listening", timeout=15_000)
+            (session_id,) = running.server.sessions
+            session = running.server.sessions[session_id]
+
+            await page.fill("#text", "add some reverb")
+            await page.press("#text", "Enter")
+            await expect(page.locator("#chain")).to_have_text("reverb", timeout=15_000)
+            assert [e["effect"] for e in session.chain.to_list()] == ["reverb"]
+            said = page.locator("#said li")
+            await expect(said.filter(has_text=re.compile(r"^assistant: .*reverb", re.I))).to_have_count(
+                1, timeout=20_000
+            )
+
+            await page.click("#voice")
+            await expect(page.locator("#voice")).to_have_text(re.compile("Ask the audio assistant"))
+            await asyncio.wait_for(session.wait_closed(), 5)
+            assert not running.server.sessions
+            assert errors == []
+            await context.close()
+    finally:
+        await runner.cleanup()
+
+
+async def test_an_origin_not_allowed_cannot_load_the_library(example_site: str) -> None:
+    running, runner = await start_server()  # no --allowed-origin
+    try:
+        async with chromium(silent_wav(), fake_ui=False) as browser:
+            context = await browser.new_context()
+            page = await context.new_page()
+            failed = asyncio.get_running_loop().create_future()
+            page.on("pageerror", lambda exc: failed.done() or failed.set_result(str(exc)))
+            await page.goto(f"{example_site}/index.html?voicertc={running.url.rstrip('/')}")
+            assert "dynamically imported module" in await asyncio.wait_for(failed, 10)
+            assert not running.server.sessions
+            await context.close()
+    finally:
+        await runner.cleanup()
