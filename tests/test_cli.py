@@ -31,6 +31,7 @@ def _free_port() -> int:
         (["--rate-limit", "-1"], "--rate-limit"),
         (["--allowed-origin", "nope"], "--allowed-origin"),
         (["--ice-server", "http://example"], "stun"),
+        (["--body-timeout", "0"], "--body-timeout"),
     ],
 )
 def test_bad_config_exits_2_with_a_clear_message(args: list[str], needle: str) -> None:

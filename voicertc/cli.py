@@ -117,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="concurrent calls before new ones get 503 (VOICERTC_MAX_SESSIONS)",
     )
     serve.add_argument(
+        "--body-timeout",
+        type=float,
+        default=_env_float("BODY_TIMEOUT", 10.0),
+        metavar="SECONDS",
+        help="a request body not all arrived this long after its headers gets 408 "
+        "(VOICERTC_BODY_TIMEOUT, 10)",
+    )
+    serve.add_argument(
         "--auth-token",
         default=_env("AUTH_TOKEN"),
         help="static bearer token required on signalling (VOICERTC_AUTH_TOKEN)",
@@ -245,6 +253,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         brain=args.brain,
         ice=ice_settings_from_args(args),
         max_sessions=args.max_sessions,
+        body_timeout_seconds=args.body_timeout,
         access=access_policy_from_args(args),
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),

@@ -42,6 +42,8 @@ class ServerConfig:
     reply_timeout_seconds: float | None = 20.0
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
+    #: A request body not all arrived this long after its headers gets 408.
+    body_timeout_seconds: float = 10.0
 
     @property
     def upstream_label(self) -> str:
@@ -54,6 +56,8 @@ class ServerConfig:
             raise ConfigError(f"--port must be between 0 and 65535, got {self.port}")
         if self.brain not in ("assistant", "echo"):
             raise ConfigError(f"--brain must be 'assistant' or 'echo', got {self.brain!r}")
+        if not self.body_timeout_seconds > 0:
+            raise ConfigError(f"--body-timeout must be more than 0, got {self.body_timeout_seconds:g}")
         if self.max_sessions < 1:
             raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
         try:

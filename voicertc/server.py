@@ -32,6 +32,7 @@ from .edge.signalling import (
     error_middleware,
     negotiate,
     parse_offer,
+    read_body,
     read_json_object,
 )
 from .edge.trickle import add_candidates, parse_candidates
@@ -124,7 +125,7 @@ class VoiceServer:
         return web.Response(text=text, content_type="text/plain", charset="utf-8")
 
     async def offer(self, request: web.Request) -> web.Response:
-        data = await read_json_object(request, self.config.max_body_bytes)
+        data = await read_json_object(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
         offer = parse_offer(data)
         trickle = data.get("trickle", False)
         if not isinstance(trickle, bool):
@@ -161,7 +162,8 @@ class VoiceServer:
         owner = info.owner_of(request.match_info["session_id"])
         if owner is None or owner == info.index:
             return None
-        return await forward(request, info, owner)
+        body = await read_body(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
+        return await forward(request, body, info, owner)
 
     # -- sessions ---------------------------------------------------------------------
 

@@ -62,8 +62,9 @@ class WorkerInfo:
         return index if index < self.count else None
 
 
-async def forward(request: web.Request, info: WorkerInfo, owner: int) -> web.Response:
-    """Replays `request` on the owning worker and returns its answer."""
+async def forward(request: web.Request, body: bytes, info: WorkerInfo, owner: int) -> web.Response:
+    """Replays `request` (whose whole `body` the caller has read) on the owning worker and
+    returns its answer."""
     if request.headers.get(FORWARDED):
         return web.json_response(
             {"error": {"code": "not_found", "message": "No such session; it may have ended already."}},
@@ -71,7 +72,6 @@ async def forward(request: web.Request, info: WorkerInfo, owner: int) -> web.Res
         )
     headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
     headers[FORWARDED] = "1"
-    body = await request.read()
     try:
         async with info.client(owner) as http:
             async with http.request(

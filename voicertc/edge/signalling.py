@@ -6,6 +6,7 @@ that fails never leaves a peer connection behind.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -45,7 +46,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     try:
         return await handler(request)
     except SignallingError as exc:
-        return json_error(exc.status, exc.code, str(exc), exc.headers)
+        response = json_error(exc.status, exc.code, str(exc), exc.headers)
+        if exc.status == 408:
+            response.force_close()  # the rest of that body is not worth waiting for
+        return response
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
@@ -63,14 +67,31 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return json_error(500, "internal_error", "The server failed to handle this request.")
 
 
-async def read_json_object(request: web.Request, max_bytes: int) -> dict[str, Any]:
-    if request.content_type != "application/json":
-        raise SignallingError(415, "unsupported_media_type", "Send the offer as application/json.")
+async def read_body(request: web.Request, max_bytes: int, timeout: float) -> bytes:
+    """The whole body, however many segments it arrives in, or a JSON error: 413 over
+    `max_bytes`, 408 `body_timeout` when it has not all arrived within `timeout` seconds
+    (a client that sends headers and then nothing must not hold a handler for ever)."""
     if request.content_length is not None and request.content_length > max_bytes:
         raise SignallingError(413, "too_large", f"The body is over the {max_bytes} byte limit.")
-    body = await request.content.read(max_bytes + 1)
-    if len(body) > max_bytes:
-        raise SignallingError(413, "too_large", f"The body is over the {max_bytes} byte limit.")
+    body = bytearray()
+    try:
+        async with asyncio.timeout(timeout):
+            # content.read(n) returns what has arrived so far: loop until the end.
+            while chunk := await request.content.read(max_bytes + 1 - len(body)):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise SignallingError(413, "too_large", f"The body is over the {max_bytes} byte limit.")
+    except TimeoutError:
+        raise SignallingError(
+            408, "body_timeout", f"The request body did not arrive within {timeout:g} s."
+        ) from None
+    return bytes(body)
+
+
+async def read_json_object(request: web.Request, max_bytes: int, timeout: float) -> dict[str, Any]:
+    if request.content_type != "application/json":
+        raise SignallingError(415, "unsupported_media_type", "Send the offer as application/json.")
+    body = await read_body(request, max_bytes, timeout)
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):

@@ -12,7 +12,7 @@ from aiohttp import web
 from aiortc import RTCSessionDescription
 from aiortc.sdp import candidate_from_sdp
 
-from .signalling import SignallingError, check_offer_sdp
+from .signalling import SignallingError, check_offer_sdp, read_body
 
 if TYPE_CHECKING:
     from ..server import VoiceServer
@@ -37,10 +37,8 @@ class WhipResource:
     async def _body(self, request: web.Request, content_type: str) -> str:
         if request.content_type != content_type:
             raise SignallingError(415, "unsupported_media_type", f"Send {content_type}.")
-        limit = self._server.config.max_body_bytes
-        body = await request.content.read(limit + 1)
-        if len(body) > limit:
-            raise SignallingError(413, "too_large", f"The body is over the {limit} byte limit.")
+        config = self._server.config
+        body = await read_body(request, config.max_body_bytes, config.body_timeout_seconds)
         try:
             return body.decode("utf-8")
         except UnicodeDecodeError:

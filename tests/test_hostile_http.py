@@ -1,0 +1,161 @@
+"""Signalling over real networks and from hostile clients: bodies that arrive in pieces
+or never, bursts of offers, and the server keeps serving everyone else."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp import web
+from aiortc import RTCPeerConnection
+
+from voicertc import ServerConfig, create_app
+from voicertc.edge.access import AccessPolicy
+from voicertc.edge.ice import IceSettings, rtc_configuration
+from voicertc.server import SERVER_KEY, VoiceServer
+
+
+@dataclass
+class GatedServer:
+    """A server whose `reading` event is set as each request reaches its handler."""
+
+    port: int
+    server: VoiceServer
+    reading: asyncio.Event
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@contextlib.asynccontextmanager
+async def gated_server(**overrides: object) -> AsyncIterator[GatedServer]:
+    reading = asyncio.Event()
+
+    @web.middleware
+    async def gate(request: web.Request, handler):  # type: ignore[no-untyped-def]
+        # Runs on into the handler without yielding: once the test sees the event, the
+        # handler has read (or is waiting for) what arrived so far.
+        reading.set()
+        return await handler(request)
+
+    overrides.setdefault("ice", IceSettings(hosts=["127.0.0.1"]))
+    overrides.setdefault("access", AccessPolicy(calls_per_minute=None))
+    app = create_app(ServerConfig(host="127.0.0.1", port=0, **overrides))  # type: ignore[arg-type]
+    app.middlewares.append(gate)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    running = GatedServer(port, app[SERVER_KEY], reading)
+    try:
+        yield running
+    finally:
+        for session in list(running.server.sessions.values()):
+            await session.close()
+        await runner.cleanup()
+
+
+async def offer_sdp() -> str:
+    """A real aiortc offer (audio + the events channel) with loopback candidates."""
+    pc = RTCPeerConnection(rtc_configuration())
+    try:
+        pc.createDataChannel("events")
+        pc.addTransceiver("audio", direction="sendrecv")
+        await pc.setLocalDescription(await pc.createOffer())
+        return pc.localDescription.sdp
+    finally:
+        await pc.close()
+
+
+async def raw_request(
+    server: GatedServer,
+    method: str,
+    path: str,
+    content_type: str,
+    parts: list[bytes],
+    length: int | None = None,
+) -> tuple[int, bytes, float]:
+    """Sends the body in `parts`, each after the handler has started reading the one before;
+    returns the status, the body and the seconds from the last part sent to the answer."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    try:
+        size = sum(len(p) for p in parts) if length is None else length
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {size}\r\nConnection: close\r\n\r\n"
+        ).encode()
+        server.reading.clear()
+        writer.write(head + (parts[0] if parts else b""))
+        await writer.drain()
+        for part in parts[1:]:
+            await asyncio.wait_for(server.reading.wait(), 10)
+            writer.write(part)
+            await writer.drain()
+        sent = asyncio.get_running_loop().time()
+        head_bytes = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
+        fields = dict(
+            line.split(": ", 1) for line in head_bytes.decode().split("\r\n")[1:] if ": " in line
+        )
+        body = await asyncio.wait_for(reader.readexactly(int(fields.get("Content-Length", 0))), 10)
+        took = asyncio.get_running_loop().time() - sent
+    finally:
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+    return int(head_bytes.split(b" ", 2)[1]), body, took
+
+
+def halves(data: bytes) -> list[bytes]:
+    return [data[: len(data) // 2], data[len(data) // 2 :]]
+
+
+async def test_offer_body_in_two_segments_is_read_whole() -> None:
+    async with gated_server() as server:
+        body = json.dumps({"sdp": await offer_sdp(), "type": "offer"}).encode()
+        status, answer, _ = await raw_request(server, "POST", "/offer", "application/json", halves(body))
+        assert status == 200, answer
+        assert json.loads(answer)["type"] == "answer"
+        assert len(server.server.sessions) == 1
+
+
+async def test_whip_offer_and_patch_in_two_segments_are_read_whole() -> None:
+    async with gated_server() as server:
+        sdp = (await offer_sdp()).encode()
+        status, answer, _ = await raw_request(server, "POST", "/whip", "application/sdp", halves(sdp))
+        assert status == 201, answer
+        assert answer.startswith(b"v=0")
+        (session_id,) = server.server.sessions
+        ufrag = next(line for line in sdp.decode().splitlines() if line.startswith("a=ice-ufrag:"))
+        fragment = (
+            f"{ufrag}\r\na=mid:0\r\n"
+            "a=candidate:1 1 udp 2130706431 127.0.0.1 40001 typ host\r\n"
+            "a=candidate:2 1 udp 2130706431 127.0.0.1 40002 typ host\r\n"
+        ).encode()
+        status, answer, _ = await raw_request(
+            server, "PATCH", f"/whip/{session_id}", "application/trickle-ice-sdpfrag", halves(fragment)
+        )
+        assert status == 204, answer
+        remote = server.server.sessions[session_id].pc.remoteDescription.sdp
+        assert "127.0.0.1 40002 typ host" in remote
+
+
+async def test_a_body_that_never_comes_gets_408_json_in_time() -> None:
+    async with gated_server(body_timeout_seconds=0.5) as server:
+        for path, content_type in (("/offer", "application/json"), ("/whip", "application/sdp")):
+            # Headers promising 500 bytes, then a few, then nothing.
+            status, answer, took = await raw_request(
+                server, "POST", path, content_type, [b'{"sdp": "v=0'], length=500
+            )
+            assert status == 408, answer
+            assert json.loads(answer)["error"]["code"] == "body_timeout"
+            assert took < 5.0
+        assert server.server.sessions == {}
+        async with aiohttp.ClientSession() as http:  # and it still serves
+            async with http.get(f"{server.url}/healthz") as response:
+                assert response.status == 200
