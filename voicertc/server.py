@@ -143,8 +143,8 @@ class VoiceServer:
         if elsewhere is not None:
             return elsewhere
         session = self.session_for(request)
-        c = self.config
-        candidates, done = parse_candidates(await read_json_object(request, c.max_body_bytes, c.body_timeout_seconds))
+        data = await read_json_object(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
+        candidates, done = parse_candidates(data)
         await add_candidates(session.pc, candidates, done)
         return web.Response(status=204)
 
