@@ -159,3 +159,21 @@ async def test_a_body_that_never_comes_gets_408_json_in_time() -> None:
         async with aiohttp.ClientSession() as http:  # and it still serves
             async with http.get(f"{server.url}/healthz") as response:
                 assert response.status == 200
+
+
+async def test_a_burst_of_offers_cannot_exceed_max_sessions() -> None:
+    async with gated_server(max_sessions=1) as server:
+        body = json.dumps({"sdp": await offer_sdp(), "type": "offer"})
+
+        async def post(http: aiohttp.ClientSession) -> tuple[int, dict]:
+            async with http.post(
+                f"{server.url}/offer", data=body, headers={"Content-Type": "application/json"}
+            ) as response:
+                return response.status, await response.json()
+
+        async with aiohttp.ClientSession() as http:
+            answers = await asyncio.gather(*(post(http) for _ in range(30)))
+        statuses = sorted(status for status, _ in answers)
+        assert statuses == [200] + [503] * 29, statuses
+        assert all(a["error"]["code"] == "server_full" for status, a in answers if status == 503)
+        assert len(server.server.sessions) == 1

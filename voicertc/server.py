@@ -56,6 +56,8 @@ class VoiceServer:
         config.validate()
         self.config = config
         self.sessions: dict[str, VoiceSession] = {}
+        #: Offers being negotiated: they hold a --max-sessions slot already.
+        self._opening = 0
         # Speech recognition and brain construction run here, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.speech = SpeechPool.shared()
@@ -170,23 +172,29 @@ class VoiceServer:
 
     async def open_session(self, request: web.Request, offer: RTCSessionDescription) -> VoiceSession:
         """Answer `offer` with a new session; on any failure nothing is left behind."""
-        if len(self.sessions) >= self.config.max_sessions:
+        # The slot is taken before the first await: a burst of offers must not all pass
+        # the check while each negotiates.
+        if len(self.sessions) + self._opening >= self.config.max_sessions:
             raise SignallingError(
                 503,
                 "server_full",
                 "The server is full; try again in 30 seconds.",
                 {"Retry-After": "30"},
             )
-        session = self.create_session(request)
+        self._opening += 1
         try:
-            await negotiate(session.pc, offer, session.add_outbound_track)
-            # aiortc never starts ICE without a local candidate: the call would hang.
-            problem = answer_ice_problem(session.pc.localDescription.sdp, self.config.ice)
-            if problem:
-                raise SignallingError(503, "ice_unavailable", problem)
-        except BaseException:
-            await session.close()
-            raise
+            session = self.create_session(request)
+            try:
+                await negotiate(session.pc, offer, session.add_outbound_track)
+                # aiortc never starts ICE without a local candidate: the call would hang.
+                problem = answer_ice_problem(session.pc.localDescription.sdp, self.config.ice)
+                if problem:
+                    raise SignallingError(503, "ice_unavailable", problem)
+            except BaseException:
+                await session.close()
+                raise
+        finally:
+            self._opening -= 1
         self.sessions[session.id] = session
         METRICS.calls.inc()
         session.once("closed", lambda: self.sessions.pop(session.id, None))
