@@ -4,10 +4,13 @@ from .config import ServerConfig
 from .server import VoiceServer, create_app
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
+from .upstream.settings import SessionSettings, SettingsError
 
 __all__ = [
     "ServerConfig",
     "SessionOptions",
+    "SessionSettings",
+    "SettingsError",
     "UpstreamConfig",
     "VoiceServer",
     "VoiceSession",

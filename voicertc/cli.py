@@ -13,21 +13,12 @@ from aiohttp import web
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings, parse_port_range
+from .envvars import env as _env
+from .envvars import env_float as _env_float
+from .envvars import env_int as _env_int
+from .envvars import env_list as _env_list
 from .logs import configure_logging, use_event_loop
-
-
-def _env(name: str, default: str | None = None) -> str | None:
-    return os.environ.get(f"VOICERTC_{name}", default)
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = _env(name)
-    if raw is None:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigError(f"VOICERTC_{name} must be a whole number, got {raw!r}") from None
+from .settings_flags import add_session_flags, instructions_from_args, session_settings_from_args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=_env("INSTRUCTIONS", DEFAULT_INSTRUCTIONS),
         help="system instructions for the model (VOICERTC_INSTRUCTIONS)",
     )
+    serve.add_argument(
+        "--instructions-file",
+        default=_env("INSTRUCTIONS_FILE"),
+        metavar="PATH",
+        help="read the system instructions from this UTF-8 file (VOICERTC_INSTRUCTIONS_FILE)",
+    )
+    add_session_flags(serve)
     serve.add_argument(
         "--upstream-url",
         default=_env("UPSTREAM_URL"),
@@ -190,16 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = _env(name)
-    if raw is None:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ConfigError(f"VOICERTC_{name} must be a number, got {raw!r}") from None
-
-
 def _positive_or_off(value: float, flag: str) -> float | None:
     if value < 0:
         raise ConfigError(f"{flag} must be 0 (off) or more, got {value:g}")
@@ -218,11 +206,6 @@ def access_policy_from_args(args: argparse.Namespace) -> AccessPolicy:
         allowed_origins=origins,
         calls_per_minute=_positive_or_off(args.rate_limit, "--rate-limit"),
     )
-
-
-def _env_list(name: str) -> list[str]:
-    raw = _env(name) or ""
-    return [item.strip() for item in raw.split(",") if item.strip()]
 
 
 def ice_settings_from_args(args: argparse.Namespace) -> IceSettings:
@@ -247,7 +230,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         port=args.port,
         model=args.model,
         voice=args.voice,
-        instructions=args.instructions,
+        instructions=instructions_from_args(args),
+        settings=session_settings_from_args(args),
         openai_api_key=os.environ.get("OPENAI_API_KEY") or None,
         upstream_url=args.upstream_url,
         brain=args.brain,

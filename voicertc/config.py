@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
+from .upstream.settings import SessionSettings, SettingsError
 
 DEFAULT_INSTRUCTIONS = (
     "You are voicertc, a friendly audio engineer in a live voice call. Keep answers short "
@@ -27,6 +28,8 @@ class ServerConfig:
     model: str = "gpt-realtime-2.1"
     voice: str = "marin"
     instructions: str = DEFAULT_INSTRUCTIONS
+    #: The model session's settings (turn detection, noise reduction, transcription...).
+    settings: SessionSettings = field(default_factory=SessionSettings)
     openai_api_key: str | None = None
     #: A Realtime-compatible WebSocket base URL to use instead of OpenAI or the embedded one.
     upstream_url: str | None = None
@@ -63,6 +66,10 @@ class ServerConfig:
         try:
             self.ice.validate()
         except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        try:
+            self.settings.validate()
+        except SettingsError as exc:
             raise ConfigError(str(exc)) from None
         if self.upstream_url and not self.upstream_url.startswith(("ws://", "wss://")):
             raise ConfigError(f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from aiohttp import web
 from aiortc import RTCDataChannel, RTCPeerConnection
 
@@ -17,6 +21,7 @@ async def attach(
     *,
     channel: RTCDataChannel | None = None,
     session_id: str | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> VoiceSession:
     """Bridge a host-owned `RTCPeerConnection` to a Realtime model.
 
@@ -26,7 +31,14 @@ async def attach(
     channel of yours for the `events` protocol; otherwise the one the remote opens with
     the label `events` is used. Close it with `await session.close()`, which also
     closes `pc`.
+
+    `settings` overrides session settings for this call, by name (`{"turn_detection":
+    "semantic_vad", "vad_eagerness": "high"}`; see `SessionSettings`); a bad value
+    raises `SettingsError` before anything is started.
     """
+    if settings:
+        options = options or SessionOptions()
+        options = dataclasses.replace(options, upstream=options.upstream.with_changes(settings))
     session = VoiceSession(pc, options, session_id=session_id)
     session.add_outbound_track()
     # Audio codecs inline for transceivers not yet connected (a started one keeps aiortc's threads).
@@ -43,11 +55,19 @@ async def attach(
 
 
 def mount(
-    app: web.Application, prefix: str = "/voice", config: ServerConfig | None = None
+    app: web.Application,
+    prefix: str = "/voice",
+    config: ServerConfig | None = None,
+    settings_for: Callable[[web.Request], Mapping[str, Any]] | None = None,
 ) -> VoiceServer:
-    """Serve voicertc's page, signalling and embedded endpoint under `prefix` in `app`."""
+    """Serve voicertc's page, signalling and embedded endpoint under `prefix` in `app`.
+
+    `settings_for(request)` gives each new call's session settings overrides, by name
+    (e.g. from the signed-in user's preferences); they are validated per call.
+    """
     prefix = "/" + prefix.strip("/")
     sub = create_app(config)
+    sub[SERVER_KEY].settings_for = settings_for
     sub[PREFIX_KEY] = prefix
     app.add_subapp(prefix, sub)
     return sub[SERVER_KEY]

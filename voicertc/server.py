@@ -7,6 +7,7 @@ import functools
 import logging
 import os
 import secrets
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
+from .upstream.lookup import look_up_models
 from .upstream.realtime import UpstreamConfig
 from .workers import FORWARDED, WorkerInfo, forward, gather_metrics
 
@@ -62,8 +64,14 @@ class VoiceServer:
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.speech = SpeechPool.shared()
         self._warm: asyncio.Future[None] | None = None
+        self._lookup: asyncio.Task[None] | None = None
+        #: With an OpenAI key: what OpenAI says of the configured models (shutdown dates).
+        self.models: dict[str, dict[str, Any]] = {}
+        self.models_looked_up = asyncio.Event()
         self.endpoint = RealtimeEndpoint(functools.partial(BRAINS[config.brain], self.speech), self.executor)
         self.whip = WhipResource(self)
+        #: Embedding hook: request -> {setting name: value} for that call's model session.
+        self.settings_for: Callable[[web.Request], Mapping[str, Any]] | None = None
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
         speedups.install()
@@ -115,6 +123,7 @@ class VoiceServer:
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "ok", "sessions": len(self.sessions), "upstream": self.config.upstream_label}
+            | ({"models": self.models} if self.models else {})
             | ({"worker": info.index, "workers": info.count} if (info := request.app.get(WORKER_KEY)) else {})
         )
 
@@ -215,7 +224,12 @@ class VoiceServer:
             base_url, api_key = None, c.openai_api_key
         else:
             base_url, api_key = self._embedded_url(request), c.access.internal_key
+        settings = c.settings
+        if self.settings_for is not None:
+            # The host app's per-call override; a bad value is its bug, reported as a 500.
+            settings = settings.with_changes(self.settings_for(request))
         return UpstreamConfig(
+            **vars(settings),
             model=c.model,
             voice=c.voice,
             instructions=c.instructions,
@@ -253,9 +267,10 @@ class VoiceServer:
             *(s.end("server_shutdown") for s in list(self.sessions.values())), return_exceptions=True
         )
         await self.endpoint.close()
-        if self._warm is not None:
-            self._warm.cancel()
-            await asyncio.gather(self._warm, return_exceptions=True)
+        for pending in (self._warm, self._lookup):
+            if pending is not None:
+                pending.cancel()
+                await asyncio.gather(pending, return_exceptions=True)
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def _on_startup(self, app: web.Application) -> None:
@@ -264,6 +279,17 @@ class VoiceServer:
             # With OpenAI as the upstream the embedded endpoint only serves callers who use
             # it directly, and the pool (100-300 MB) loads on their first turn instead.
             self._warm = asyncio.ensure_future(self.speech.warm_up())
+        c = self.config
+        if c.openai_api_key and not c.upstream_url:
+            # In the background: a slow or failed lookup must not hold up serving.
+            self._lookup = asyncio.create_task(self._look_up_models(c.openai_api_key))
+
+    async def _look_up_models(self, api_key: str) -> None:
+        models = [self.config.model]
+        if self.config.settings.transcription_model:
+            models.append(self.config.settings.transcription_model)
+        self.models = await look_up_models(api_key, models)
+        self.models_looked_up.set()
 
     async def _on_shutdown(self, app: web.Application) -> None:
         await self.close()

@@ -20,6 +20,7 @@ from openai import AsyncOpenAI
 
 from ..metrics import METRICS
 from ..protocol import realtime as rt
+from .settings import SessionSettings
 
 logger = logging.getLogger(__name__)
 # websockets logs the handshake's headers at DEBUG, the Authorization header with the API
@@ -34,7 +35,10 @@ _CLOSE_TIMEOUT_S = 1.0
 
 
 @dataclass
-class UpstreamConfig:
+class UpstreamConfig(SessionSettings):
+    """Where the session's model is and what it is told; the settings come from
+    `SessionSettings`, so each is a field here too (``UpstreamConfig(speed=1.2)``)."""
+
     model: str = "gpt-realtime-2.1"
     voice: str = "marin"
     instructions: str = ""
@@ -42,29 +46,18 @@ class UpstreamConfig:
     #: None means OpenAI's service; otherwise e.g. ws://127.0.0.1:8080/v1
     base_url: str | None = None
     tools: list[dict[str, Any]] = field(default_factory=list)
-    vad_threshold: float = rt.VAD_THRESHOLD
-    silence_duration_ms: int = rt.SILENCE_DURATION_MS
-    prefix_padding_ms: int = rt.PREFIX_PADDING_MS
-    transcription_model: str = "gpt-live-transcribe"
 
     def session_update(self) -> dict[str, Any]:
+        session = self.realtime_session()
+        session["audio"]["input"]["format"] = rt.pcm_format()
+        session["audio"]["output"].update(format=rt.pcm_format(), voice=self.voice)
         return rt.session_update(
             {
                 "type": "realtime",
                 "instructions": self.instructions,
                 "output_modalities": ["audio"],
-                "audio": {
-                    "input": {
-                        "format": rt.pcm_format(),
-                        "transcription": {"model": self.transcription_model},
-                        "turn_detection": rt.server_vad(
-                            self.vad_threshold, self.prefix_padding_ms, self.silence_duration_ms
-                        ),
-                    },
-                    "output": {"format": rt.pcm_format(), "voice": self.voice},
-                },
+                **session,
                 "tools": self.tools,
-                "tool_choice": "auto",
             }
         )
 
