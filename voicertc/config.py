@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
+from .session.limits import CallLimits
 from .upstream.settings import SessionSettings, SettingsError
 
 DEFAULT_INSTRUCTIONS = (
@@ -22,7 +23,9 @@ class ConfigError(ValueError):
 
 
 @dataclass
-class ServerConfig:
+class ServerConfig(CallLimits):
+    """Everything `voicertc serve` is told; the call limits (`CallLimits`) pass on to each session."""
+
     host: str = "127.0.0.1"
     port: int = 8080
     model: str = "gpt-realtime-2.1"
@@ -37,12 +40,6 @@ class ServerConfig:
     brain: str = "assistant"
     ice: IceSettings = field(default_factory=IceSettings)
     access: AccessPolicy = field(default_factory=AccessPolicy)
-    max_call_seconds: float | None = 3600.0
-    idle_seconds: float | None = 600.0
-    #: A call whose inbound audio stops this long is torn down (tab killed, network gone).
-    media_timeout_seconds: float | None = 20.0
-    #: An upstream that starts no response this long after a turn ended is replaced.
-    reply_timeout_seconds: float | None = 20.0
     max_sessions: int = 50
     max_body_bytes: int = 64 * 1024
     #: A request body not all arrived this long after its headers gets 408.

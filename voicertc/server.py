@@ -251,13 +251,7 @@ class VoiceServer:
 
     def create_session(self, request: web.Request) -> VoiceSession:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
-        options = SessionOptions(
-            upstream=self.upstream_config(request),
-            max_call_seconds=self.config.max_call_seconds,
-            idle_seconds=self.config.idle_seconds,
-            media_timeout_seconds=self.config.media_timeout_seconds,
-            reply_timeout_seconds=self.config.reply_timeout_seconds,
-        )
+        options = SessionOptions(upstream=self.upstream_config(request), **self.config.call_limits())
         info = request.app.get(WORKER_KEY)
         session_id = info.session_prefix() + secrets.token_urlsafe(12) if info else None
         return VoiceSession(pc, options, session_id=session_id, upstream_label=self.config.upstream_label)

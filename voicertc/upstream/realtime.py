@@ -12,7 +12,6 @@ import json
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,14 +19,14 @@ from openai import AsyncOpenAI
 
 from ..metrics import METRICS
 from ..protocol import realtime as rt
+from ..tasks import cancel_and_wait
+from .base import EventHandler, UpstreamError
 from .settings import SessionSettings
 
 logger = logging.getLogger(__name__)
 # websockets logs the handshake's headers at DEBUG, the Authorization header with the API
 # key among them: keep that logger above DEBUG so no log ever holds the key.
 logging.getLogger("websockets.client").setLevel(logging.INFO)
-
-EventHandler = Callable[[dict[str, Any]], Awaitable[None]]
 
 # 20 ms appends: 250 is five seconds of audio queued behind a stalled upstream.
 _SEND_QUEUE_SIZE = 250
@@ -62,12 +61,18 @@ class UpstreamConfig(SessionSettings):
         )
 
 
-class UpstreamError(Exception):
-    pass
+def message(role: str, text: str, item_id: str | None = None) -> dict[str, Any]:
+    """A text message for the model's conversation (the assistant's own words are output)."""
+    kind = "output_text" if role == "assistant" else "input_text"
+    item: dict[str, Any] = {"type": "message", "role": role, "content": [{"type": kind, "text": text}]}
+    if item_id is not None:
+        item["id"] = item_id
+    return rt.item_create(item)
 
 
 class Upstream:
-    """Owns the SDK connection, a bounded send queue and the receive task.
+    """A Realtime `UpstreamConnection`: owns the SDK connection, a bounded send queue
+    and the receive task.
 
     Every server event is handed to `on_event` as a plain dict, in order. Appends go
     through a bounded queue so a stalled upstream drops old audio rather than growing
@@ -152,13 +157,7 @@ class Upstream:
         self.closed.set()
 
     async def close(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            try:
-                await task
-            except (asyncio.CancelledError, Exception):
-                pass
+        await cancel_and_wait(self._tasks)
         self._tasks = []
         if self._connection is not None:
             # A polite close waits for the peer's close frame; a dying or shutting-down

@@ -1,0 +1,83 @@
+"""The `events` data channel protocol (docs/protocol.md): greeting the caller, and
+turning what they send into the session's controls."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from ..edge.channel import (
+    ChannelError,
+    EffectMessage,
+    InterruptMessage,
+    MonitorMessage,
+    PingMessage,
+    TextMessage,
+    parse_client_message,
+)
+from .events import CallEvents, Channel
+
+
+class Controls(Protocol):
+    """What a caller may do over the channel."""
+
+    async def send_text(self, text: str) -> None: ...
+
+    async def interrupt(self) -> None: ...
+
+    async def apply_client_effect(self, change: EffectMessage) -> None: ...
+
+    def set_monitor(self, enabled: bool) -> None: ...
+
+
+class DataChannelProtocol:
+    """Speaks the events protocol on the call's one `events` channel."""
+
+    def __init__(
+        self,
+        events: CallEvents,
+        controls: Controls,
+        greeting: Callable[[], list[dict[str, Any]]],
+        *,
+        spawn: Callable[[Awaitable[Any]], Any],
+        on_activity: Callable[[], None],
+    ) -> None:
+        self._events = events
+        self._controls = controls
+        self._greeting = greeting
+        self._spawn = spawn
+        self._on_activity = on_activity
+
+    def attach(self, channel: Channel, any_label: bool = False) -> None:
+        """Speak on `channel` (by default only one labelled `events`; later ones are ignored)."""
+        if (channel.label != "events" and not any_label) or self._events.channel is not None:
+            return
+        self._events.channel = channel
+        channel.on("message", self.receive)
+        if channel.readyState == "open":
+            self._greet()
+        else:
+            channel.on("open", self._greet)
+
+    def _greet(self) -> None:
+        for message in self._greeting():
+            self._events.send(message)
+
+    def receive(self, raw: str | bytes) -> None:
+        self._on_activity()
+        try:
+            message = parse_client_message(raw)
+        except ChannelError as exc:
+            self._events.error(exc.code, str(exc))
+            return
+        controls = self._controls
+        if isinstance(message, PingMessage):
+            self._events.send({"type": "pong", "id": message.id})
+        elif isinstance(message, TextMessage):
+            self._spawn(controls.send_text(message.text))
+        elif isinstance(message, EffectMessage):
+            self._spawn(controls.apply_client_effect(message))
+        elif isinstance(message, InterruptMessage):
+            self._spawn(controls.interrupt())
+        elif isinstance(message, MonitorMessage):
+            controls.set_monitor(message.enabled)

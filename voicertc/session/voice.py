@@ -1,0 +1,230 @@
+"""`VoiceSession`: one call, composed of the owners beside this module."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import secrets
+from typing import Any
+
+from aiortc import RTCPeerConnection
+from aiortc.mediastreams import MediaStreamTrack
+from pyee.asyncio import AsyncIOEventEmitter
+
+from ..audio.outbound import AssistantTrack
+from ..edge.channel import EffectMessage
+from ..effects import EffectChain
+from ..metrics import METRICS
+from ..tasks import TaskSet
+from ..upstream import UpstreamFactory, upstream_factory
+from .chain import CallEffects
+from .conversation import Conversation
+from .datachannel import DataChannelProtocol
+from .events import CallEvents, Channel
+from .limits import CallLimiter, ended_notice
+from .media import CallMedia, PeerMedia
+from .options import SessionOptions
+from .tools import ToolRunner, tool_definitions
+from .upstream_link import UpstreamLink
+
+logger = logging.getLogger(__name__)
+
+
+class VoiceSession(AsyncIOEventEmitter):
+    """One call bridged to the speech model, reporting through pyee events:
+    `transcript`, `state`, `effects`, `metrics`, `interrupted`, `notice`, `monitor`,
+    `error`, `closed`, and `upstream_event` (each raw server event).
+
+    `pc` is aiortc's peer connection, or any `CallMedia`; `upstream` makes the model
+    connections (by default from `options.upstream`).
+    """
+
+    def __init__(
+        self,
+        pc: RTCPeerConnection | CallMedia,
+        options: SessionOptions | None = None,
+        *,
+        session_id: str | None = None,
+        upstream_label: str | None = None,
+        upstream: UpstreamFactory | None = None,
+    ) -> None:
+        super().__init__()
+        self.id = session_id or secrets.token_urlsafe(12)
+        self.media: CallMedia = PeerMedia(pc) if isinstance(pc, RTCPeerConnection) else pc
+        self.options = options = options or SessionOptions()
+        if upstream_label is None:
+            upstream_label = "openai" if options.upstream.base_url is None else "custom"
+        self.upstream_label = upstream_label
+        # The caller's config is theirs (one may serve many sessions): ours gets the tools.
+        self.upstream_config = dataclasses.replace(options.upstream, tools=tool_definitions(options.tools))
+        self.track = AssistantTrack(
+            lateness=METRICS.frame_lateness, late=METRICS.late_frames, delta_to_frame=METRICS.delta_to_frame
+        )
+        self._tasks = TaskSet()
+        self._closed = asyncio.Event()
+        self._closing = False
+        self.events = CallEvents(self)
+        self.limiter = CallLimiter(options, self.events, self._end_soon)
+        self.link = UpstreamLink(
+            upstream or upstream_factory(self.upstream_config),
+            self._on_upstream_event,
+            self.events,
+            session_id=self.id,
+            reply_timeout=options.reply_timeout_seconds,
+            attempts=options.reconnect_attempts,
+            on_connected=lambda: self.conversation.connected(),
+            on_unavailable=lambda: self._end_soon("upstream_unavailable"),
+            context=lambda: self.effects.context(),
+        )
+        self.effects = CallEffects(self.events, self.track, self.link.send)
+        tools = ToolRunner(self.effects.chain, options.tools, self.effects.publish, self.id)
+        self.conversation = Conversation(
+            self.events,
+            self.link,
+            self.track,
+            tools,
+            spawn=self._tasks.spawn,
+            on_activity=self.limiter.activity,
+            session_id=self.id,
+        )
+        self.track.on_item_started = self.conversation.item_started
+        self.datachannel = DataChannelProtocol(
+            self.events, self, self._greeting, spawn=self._tasks.spawn, on_activity=self.limiter.activity
+        )
+        self.media.attach(self._on_audio, self.attach_channel, self._on_connection_state)
+
+    @property
+    def pc(self) -> RTCPeerConnection:
+        """The call's peer connection (for a session made on one)."""
+        if isinstance(self.media, PeerMedia):
+            return self.media.pc
+        raise AttributeError("this session's media is not an RTCPeerConnection")
+
+    @property
+    def chain(self) -> EffectChain:
+        return self.effects.chain
+
+    @property
+    def state(self) -> str:
+        return self.events.state
+
+    # -- lifecycle ------------------------------------------------------------------
+
+    def add_outbound_track(self) -> None:
+        """Send the assistant's audio on the call's audio transceiver."""
+        self.media.add_outbound_track(self.track)
+
+    async def start(self) -> None:
+        """Connect upstream; the call is live once the media and channel arrive."""
+        # A call whose media never arrives is as dead as one whose media stopped.
+        self.limiter.frame()
+        self._tasks.spawn(self.link.run())
+        self._tasks.spawn(self.limiter.run())
+
+    def _end_soon(self, reason: str) -> None:
+        self._tasks.spawn(self.end(reason))
+
+    async def end(self, reason: str) -> None:
+        """Tell the caller why the call ends, then close it."""
+        if not self._closing:
+            self.events.publish("notice", ended_notice(reason))
+        await self.close()
+
+    async def close(self) -> None:
+        if self._closing:
+            await self._closed.wait()
+            return
+        self._closing = True
+        self.link.cancel_reply_timer()
+        await self._tasks.cancel_all()
+        await self.media.stop_listening()
+        await self.link.close()
+        self.events.set_state("ended")
+        self.track.stop()
+        await self.media.close()
+        self._closed.set()
+        self.emit("closed")
+
+    @property
+    def closed(self) -> bool:
+        return self._closed.is_set()
+
+    async def wait_closed(self) -> None:
+        await self._closed.wait()
+
+    def _on_connection_state(self) -> None:
+        state = self.media.connection_state
+        if state not in ("failed", "closed") or self._closing:
+            return
+        if state == "failed":
+            # The channel only exists once media flowed, so it tells lost from never.
+            if self.events.channel is not None:
+                message = (
+                    "The connection to the server was lost: nothing gets through any "
+                    "more (ICE failed). Check your network and call again."
+                )
+            else:
+                message = (
+                    "No network path between you and the server worked (ICE failed). "
+                    "Behind a strict firewall or NAT the server needs a TURN relay."
+                )
+            # Usually the channel died with the path, so the log is what operators see.
+            logger.warning("session %s: %s", self.id, message)
+            self.events.error("ice_failed", message)
+        self._tasks.spawn(self.close())
+
+    # -- media and data channel ---------------------------------------------------------
+
+    def on_remote_track(self, track: MediaStreamTrack) -> None:
+        """Listen to `track` (the caller's audio); later tracks are ignored."""
+        self.media.listen(track)
+
+    def _on_audio(self, pcm16: bytes) -> None:
+        self.limiter.frame()
+        self.link.append_audio(pcm16)
+        self.effects.feed_monitor(pcm16)
+
+    def attach_channel(self, channel: Channel, any_label: bool = False) -> None:
+        """Speak the events protocol on `channel` (by default only one labelled `events`)."""
+        self.datachannel.attach(channel, any_label)
+
+    def _greeting(self) -> list[dict[str, Any]]:
+        config = self.upstream_config
+        return [
+            {
+                "type": "session",
+                "session_id": self.id,
+                "upstream": self.upstream_label,
+                "model": config.model,
+                "voice": config.voice,
+            },
+            {"type": "state", "state": self.state},
+            {"type": "effects", "chain": self.chain.to_list()},
+        ]
+
+    async def _on_upstream_event(self, event: dict[str, Any]) -> None:
+        # Hosts and tests may watch the raw protocol; pyee costs nothing without listeners.
+        self.emit("upstream_event", event)
+        await self.conversation.handle(event)
+
+    # -- host-facing controls (also used by the data channel) -----------------------------
+
+    async def send_text(self, text: str) -> None:
+        """A typed user message: the assistant answers it like speech."""
+        await self.conversation.send_text(text)
+
+    async def interrupt(self) -> None:
+        """Cut the assistant off now, and tell the model how much was heard."""
+        await self.conversation.interrupt()
+
+    async def apply_effect(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
+        """Change the chain from the host app; raises EffectError on bad input."""
+        return await self.effects.apply(action, effect, **kwargs)
+
+    async def apply_client_effect(self, change: EffectMessage) -> None:
+        await self.effects.apply_client(change)
+
+    def set_monitor(self, enabled: bool) -> None:
+        """Send the caller's own audio back through the effect chain, rendered here."""
+        self.effects.set_monitor(enabled)
