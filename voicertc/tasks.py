@@ -40,4 +40,8 @@ class TaskSet:
         return len(self._tasks)
 
     async def cancel_all(self) -> None:
+        """Cancel every task (but the caller) and wait for them; the set is then empty."""
+        current = asyncio.current_task()
         await cancel_and_wait(list(self._tasks))
+        # Done callbacks run a loop turn later: forget the finished ones now.
+        self._tasks = {task for task in self._tasks if task is current}
