@@ -4,7 +4,8 @@ The dialogue maps misspelt or misheard words to the nearest command keyword (dif
 cutoff 0.8: "reverbb" -> "reverb"). Whisper writes real words, and some real words are
 that close to a keyword without meaning it: "leave" is not "level", "place" not "space",
 "apple" not "apply". This lists every word of the CMU dictionary that pocketsphinx ships
-within fuzzy reach of a keyword, except inflections of it ("adjusted" -> "adjust" stays).
+within fuzzy reach of a keyword, except inflections of it ("adjusted" -> "adjust" stays;
+"weak" is not "weaker").
 
     python scripts/real_words.py    # ~20 s; rerun when lexicon.KEYWORDS changes
 """
@@ -36,7 +37,9 @@ def main() -> None:
         if word in lx.MISHEARD:
             continue  # mapped explicitly, never fuzzy-matched
         close = near_keyword(word)
-        if close and not (word.startswith(close) or close.startswith(word)):
+        # An inflection of a keyword ("adjusted") is corrected to it; a stem of a longer
+        # keyword ("weak" of "weaker", "short" of "shorter") is a word of its own.
+        if close and not word.startswith(close):
             kept.append(word)
     dest = ROOT / "voicertc" / "assistant" / "real_words.txt"
     dest.write_text("\n".join(kept) + "\n", encoding="utf-8")

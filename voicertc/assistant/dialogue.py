@@ -11,16 +11,19 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from voicertc.assistant import descriptions
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
+from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.speakable import describe_param, speakable
+from voicertc.effects.chain import param_for_unit
+from voicertc.effects.specs import EFFECT_SPECS, param_key
 
 APPLY = "apply_audio_effect"
 GET = "get_effects"
 
 HELP_TEXT = (
-    "I can add, remove or adjust six effects: reverb, delay, low pass, high pass, gain "
-    "and compression. Try saying: add some reverb, set the delay to three hundred "
+    "I can add, remove or adjust seven effects: reverb, delay, low pass, high pass, gain, "
+    "compression and distortion. Try saying: add some reverb, set the delay to three hundred "
     "milliseconds, cut the lows, make it louder, or ask what effects are on."
 )
 FALLBACK_TEXT = (
@@ -88,10 +91,34 @@ def _find(text: str, phrases: tuple[str, ...]) -> int:
 def _first_effect(text: str) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     for effect, names in lx.EFFECT_NAMES.items():
-        pos = _find(text, names)
+        hits = [h for name in names for h in _positions(text, name) if not _owned(text, h, name)]
+        pos = min(hits, default=-1)
         if pos >= 0 and (best[1] < 0 or pos < best[1]):
             best = (effect, pos)
     return best
+
+
+def _positions(text: str, phrase: str) -> list[int]:
+    found, at = [], text.find(f" {phrase} ")
+    while at >= 0:
+        found.append(at)
+        at = text.find(f" {phrase} ", at + 1)
+    return found
+
+
+_OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})
+_OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
+_SOUND = frozenset({"voice", "mic", "microphone", "vocals", "track", "sound", "audio", "signal"})
+
+
+def _owned(text: str, pos: int, name: str) -> bool:
+    """ "my compressor", "the compressor on my fridge": a thing, not the audio effect."""
+    before = text[:pos].split()[-1:]
+    after = text[pos + len(name) + 2 :].split()[:3]
+    if before and before[0] in _OWNERS:
+        return True
+    owner = " ".join(after[:2])
+    return owner in _OWNED_BY and len(after) > 2 and after[2] not in _SOUND
 
 
 def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
@@ -131,12 +158,32 @@ def _blank(text: str, phrases: tuple[str, ...]) -> str:
     return text
 
 
+def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
+    """A change asked for by describing the sound, a frequency region or an amount."""
+    change = descriptions.region(tokens) or descriptions.standalone(text)
+    if change is not None:
+        return change
+    if effect is None:
+        return descriptions.space(tokens) or descriptions.quality(tokens, None)
+    if descriptions.unwanted(text):
+        return {"effect": effect, "action": "remove"}
+    amount = descriptions.amount(text, effect)
+    if amount is not None:
+        return {"effect": effect, "action": amount}
+    change = descriptions.quality(tokens, effect)
+    return change if change is not None and change["effect"] == effect else None
+
+
 def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
+    question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
+    if not question:
+        described = _described(tokens, text, effect)
+        if described is not None:
+            return described
     idiom_action: str | None = None
     # "What's the warmer like to me?": a question, not "make it warmer".
-    question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
             effect, idiom_action = idiom_effect, act
@@ -149,7 +196,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         everything = _find(text, lx.EVERYTHING) >= 0
         if action == "reset" or (everything and action == "remove"):
             return {"action": "reset"}
-        return None
+        return None if question else descriptions.band(tokens)  # "tame the highs"
     if action == "reset":
         action = "remove"  # "reset the reverb": the chain-wide reset would clear the rest
     numbers = find_numbers(tokens)
@@ -162,18 +209,42 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         action = idiom_action or ("set" if value else "add")
     elif action == "set" and value is None:
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
+    elif action == "set" and idiom_action in ("increase", "decrease"):
+        action = idiom_action  # "make it five decibels louder" is a change by, not to
+    elif action == "add" and value is not None and effect == "gain" and value[1] == "db":
+        action = "increase"  # "add two dB of gain": gain is relative, so this is by, not to
+    if value is not None and value[0].start > 0 and tokens[value[0].start - 1] == "to":
+        if action in ("increase", "decrease", "remove"):
+            action = "set"  # "raise the delay to 400 ms", "drop the cutoff to 800 Hz": a target
     args: dict[str, object] = {"effect": effect, "action": action}
     if value is None or action == "remove":
         return args
     span, unit = value
-    before = tokens[span.start - 1] if span.start > 0 else ""
-    if action in ("increase", "decrease") and before == "to":
-        args["action"] = "set"  # "raise the delay to 400 ms" names the target
     number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
     args["value"] = int(number) if number == int(number) else number
+    spec = EFFECT_SPECS[effect]
+    param = _param(tokens, effect)
+    implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
+    if param is not None and param != (implied or spec.param(spec.primary)).name:
+        args["param"] = param  # only where the unit alone would point elsewhere
+    said_fraction = any(t in FRACTIONS for t in tokens[span.start : span.end])
+    if unit is None and said_fraction and spec.param(param or spec.primary).unit == "percent":
+        unit = "fraction"  # "reverb mix at half" is 50 %, not 0.5 %
     if unit:
         args["unit"] = unit
     return args
+
+
+def _param(tokens: list[str], effect: str) -> str | None:
+    """The parameter a sentence names ("the delay feedback", "compressor ratio eight")."""
+    spec = EFFECT_SPECS[effect]
+    for tok in tokens:
+        word = lx.PARAM_SYNONYMS.get(tok, tok)
+        if word in lx.PARAM_WORDS:
+            key = param_key(spec, word)
+            if key is not None:
+                return key
+    return None
 
 
 def _chat(text: str) -> str | None:

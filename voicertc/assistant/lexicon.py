@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor")
+EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor", "distortion")
 
 EFFECT_NAMES: dict[str, tuple[str, ...]] = {
-    "reverb": ("reverb", "reverbs", "reverberation", "room", "hall", "ambience",
+    "reverb": ("reverb", "reverbs", "verb", "reverberation", "room", "hall", "ambience",
                "ambiance", "space", "spacious", "decay"),
-    "delay": ("delay", "delays", "echo", "echoes", "echos", "slapback", "feedback"),
+    "delay": ("delay", "delays", "echo", "echoes", "echos", "slapback", "feedback", "repeats"),
     "lowpass": ("low pass", "lowpass", "lo pass", "high cut", "hi cut", "treble cut",
                 "highcut"),
     "highpass": ("high pass", "highpass", "hi pass", "low cut", "lo cut", "bass cut",
@@ -21,6 +21,9 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
     "gain": ("gain", "volume", "level", "loudness"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
                    "limiter", "threshold", "ratio"),
+    # "drive" alone is too common a word ("drive to work"): only in these phrases.
+    "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
+                   "drive at"),
 }  # fmt: skip
 
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
@@ -43,6 +46,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
         ("lowpass", "add"),
     ),
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
+    **dict.fromkeys(("distort it", "distort the", "make it dirty", "sound dirty", "crunchy",
+                     "gritty"), ("distortion", "add")),
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
@@ -60,24 +65,44 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("switch on", "add"), ("set up", "add"), ("throw in", "add"), ("put on", "add"),
     ("tone down", "decrease"), ("dial back", "decrease"), ("back off", "decrease"),
     ("bring down", "decrease"), ("bring up", "increase"), ("crank up", "increase"),
-    ("bump up", "increase"), ("pump up", "increase"),
+    ("bump up", "increase"), ("pump up", "increase"), ("bring in", "add"),
+    ("pull out", "remove"), ("take it away", "remove"), ("take it off", "remove"),
+    ("switch it off", "remove"), ("strip off", "remove"), ("ease up on", "decrease"),
+    ("ease up", "decrease"), ("beef up", "increase"), ("push up", "increase"),
+    ("pull down", "decrease"), ("open up", "increase"), ("dial down", "decrease"),
+    ("dial up", "increase"), ("pull back", "decrease"), ("move up", "increase"),
+    ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
+    ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
+    # Verbs whose stems are other words ("short", "soft", "hard"): rewritten here rather
+    # than made fuzzy-match keywords, which would "correct" the stem into the verb.
+    ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
+    ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
+    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.
 ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("remove", ("remove", "delete", "off", "kill", "drop", "without", "bypass", "disable",
-                "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate")),
+                "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
+                "strip", "cancel", "mute", "nix", "scrap", "axe")),
     ("reset", ("reset", "restart")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
-                  "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased")),
+                  "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
+                  "amplify")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "decreased",
-                  "reduced")),
+                  "reduced", "minimize", "attenuate")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
-             "use", "some", "try", "activate", "added")),
+             "use", "some", "try", "activate", "added", "engage", "include", "introduce",
+             "slap", "chuck", "throw", "gimme")),
 )  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
+
+# Words that name a parameter rather than an effect ("delay" names both: it is left out).
+PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
+                        "attack release cutoff corner drive resonance".split())  # fmt: skip
+PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats"}
 
 EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
               "the whole chain", "every effect", "them all", "all of them")  # fmt: skip

@@ -23,7 +23,10 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 NEGATIVE = frozenset({"minus", "negative"})
-NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, "point", "half"})
+# "a quarter of a second", "three quarters", "one and a third"
+FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
+                               "quarter": 1 / 4, "quarters": 1 / 4}  # fmt: skip
+NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -43,12 +46,9 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
     """Reads one unsigned number starting at tokens[i]; returns (value, next index)."""
     n = len(tokens)
     tok = tokens[i]
-    if tok == "half":
-        # "half a second" is 0.5; the article belongs to the number, not the unit.
-        j = i + 1
-        if j < n and tokens[j] in ("a", "an"):
-            j += 1
-        return 0.5, j
+    fraction = _fraction(tokens, i)
+    if fraction is not None:
+        return fraction
     if _DIGITS.match(tok):
         value = float(tok)
         j = i + 1
@@ -60,9 +60,7 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
             rest = _read(tokens, j + 1)
             if rest is not None and rest[0] < 100 and rest[0] == int(rest[0]):
                 value, j = value + rest[0], rest[1]
-        if tokens[j : j + 3] == ["and", "a", "half"]:
-            value, j = value + 0.5, j + 3
-        return value, j
+        return _and_fraction(tokens, j, value)
     if tok == "point" and i + 1 < n and tokens[i + 1] in ONES:
         tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
         value, j = _read(tokens, i) or (0.0, i + 1)
@@ -110,9 +108,37 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
             digits += str(ONES[tokens[j]])
             j += 1
         value += float("0." + digits)
-    elif tokens[j : j + 3] == ["and", "a", "half"]:
-        value += 0.5
-        j += 3
+    else:
+        return _and_fraction(tokens, j, value)
+    return value, j
+
+
+def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """"half a second", "a quarter of a second", "three quarters": the article and "of"
+    belong to the number, not to the unit that follows."""
+    n = len(tokens)
+    count, j = 1.0, i
+    if tokens[j] in ("a", "an", "one") and j + 1 < n and tokens[j + 1] in FRACTIONS:
+        j += 1
+    elif tokens[j] in ONES and j + 1 < n and tokens[j + 1] in FRACTIONS and tokens[j + 1] != "half":
+        count, j = float(ONES[tokens[j]]), j + 1
+    if tokens[j] not in FRACTIONS:
+        return None
+    value = count * FRACTIONS[tokens[j]]
+    j += 1
+    if tokens[j : j + 2] in (["of", "a"], ["of", "an"]):
+        j += 2
+    elif j < n and tokens[j] in ("a", "an"):
+        j += 1
+    return value, j
+
+
+def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:
+    """"two and a half", "one and a quarter", "one and three quarters"."""
+    if j < len(tokens) and tokens[j] == "and" and j + 1 < len(tokens):
+        rest = _fraction(tokens, j + 1)
+        if rest is not None and rest[0] < 1:
+            return value + rest[0], rest[1]
     return value, j
 
 

@@ -101,7 +101,7 @@ def _relative(p: ParamSpec, unit: object) -> bool:
     return given in ("percent", "fraction") and p.unit not in ("percent", "db")
 
 
-def _by_unit(spec: EffectSpec, unit: object, stepping: bool) -> ParamSpec | None:
+def param_for_unit(spec: EffectSpec, unit: object, stepping: bool) -> ParamSpec | None:
     """The one parameter a unit points at when none is named ("reverb to 3 seconds")."""
     given = unit_key(unit) if isinstance(unit, str) else None
     if given is None:
@@ -221,7 +221,7 @@ class EffectChain:
             p = _param(spec, param) if param is not None else None
             number = _number(value) if value is not None else None
             if p is None and number is not None and unit is not None:
-                p = _by_unit(spec, unit, act in ("increase", "decrease"))
+                p = param_for_unit(spec, unit, act in ("increase", "decrease"))
             if act == "remove":
                 message = self._remove(entries, spec)
             elif act in ("add", "set"):

@@ -1,0 +1,239 @@
+"""Requests that name no control: what people say about the sound, and frequency regions.
+
+Most people do not say "add a high pass"; they say "it's too boomy", "there's too much
+reverb", "I can barely hear the echo", "cut everything below 100 hertz". Each of these
+is read here as the change a sound engineer would make. The dialogue asks this module
+first and falls back to its keyword rules when nothing here matches.
+
+Tokens are ``dialogue.normalize`` output: lower case, no apostrophes ("its", "dont").
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant.numbers import find_numbers
+
+Change = dict[str, object]
+
+# A quality of the sound -> (effect, what fixes it, what fixes it when it is "still" so
+# with that effect on). Filters move their cutoff: more filtering is a lower low pass
+# cutoff and a higher high pass cutoff.
+QUALITIES: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(
+        ("bright", "harsh", "tinny", "shrill", "sharp", "hissy", "sibilant", "piercing",
+         "brittle", "fizzy", "trebly", "edgy", "hiss", "treble", "top end", "high end",
+         "highs", "high frequencies", "edge", "sizzle"),
+        ("lowpass", "add", "decrease")),
+    **dict.fromkeys(
+        ("dull", "muffled", "dark", "muddy on top", "under a blanket", "closed", "boxy"),
+        ("lowpass", "increase", "increase")),
+    **dict.fromkeys(
+        ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
+         "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy"),
+        ("highpass", "add", "increase")),
+    **dict.fromkeys(("thin", "weedy", "no bass", "no body"), ("highpass", "decrease", "decrease")),
+    **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
+                    ("gain", "decrease", "decrease")),
+    **dict.fromkeys(("quiet", "faint", "soft", "low volume"), ("gain", "increase", "increase")),
+    "dry": ("reverb", "add", "increase"),
+    **dict.fromkeys(("washy", "wet", "echoey", "echoy", "reverberant", "cavernous", "roomy",
+                     "distant", "far away"),
+                    ("reverb", "decrease", "decrease")),
+    **dict.fromkeys(("squashed", "squash", "squished", "over compressed", "overcompressed", "pumping",
+                     "lifeless", "flat", "crushed"),
+                    ("compressor", "decrease", "decrease")),
+    **dict.fromkeys(("dynamic", "uneven", "inconsistent", "jumpy", "all over the place",
+                     "jumps around"),
+                    ("compressor", "add", "increase")),
+    **dict.fromkeys(("distorted", "crunchy", "crunch", "fuzzy", "fuzz", "dirty", "gritty", "broken up"),
+                    ("distortion", "decrease", "decrease")),
+    "clean": ("distortion", "add", "increase"),
+}  # fmt: skip
+
+# Words that put a quality in excess: "too bright", "so loud", "way too much bass".
+EXCESS = ("too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
+          "excessively", "far too", "less", "still", "a bit", "a little", "kind of", "rather",
+          "quite", "pretty", "very")  # fmt: skip
+# The sound (not the weather or the fridge) must be what is described.
+SUBJECTS = frozenset(
+    "it its thats this sound sounds voice audio mix signal everything theres there "
+    "still result output hear".split()
+)
+STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
+
+# Amount words about a named effect: "too much reverb" / "the echo is too subtle".
+TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy",
+            "too obvious", "too intense", "overpowering", "too big", "too loud", "too wet",
+            "too washy", "too thick", "too prominent", "too noticeable", "overdone",
+            "too extreme", "too aggressive")  # fmt: skip
+TOO_LITTLE = ("not enough", "too little", "too subtle", "too weak", "too light", "too quiet",
+              "too soft", "barely hear", "barely notice", "cant hear", "can not hear",
+              "cannot hear", "hardly hear", "isnt doing enough", "is not doing enough",
+              "isnt cutting enough", "not doing enough", "doesnt do enough",
+              "not strong enough", "too faint", "too small")  # fmt: skip
+TOO_LONG = ("too long", "too slow", "drags on", "drags", "too far apart", "goes on too long")
+TOO_SHORT = ("too short", "too quick", "too fast", "too close together", "too close")
+
+ABOVE = ("above", "over", "higher than", "beyond")
+BELOW = ("below", "under", "lower than", "beneath", "underneath")
+REGION_NOUNS = frozenset("everything anything frequencies frequency stuff all whatever content".split())
+
+
+def _has(text: str, phrase: str) -> int:
+    return text.find(f" {phrase} ")
+
+
+def _any(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(_has(text, p) >= 0 for p in phrases)
+
+
+def region(tokens: list[str]) -> Change | None:
+    """"cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass."""
+    text = " " + " ".join(tokens) + " "
+    for words, effect in ((ABOVE, "lowpass"), (BELOW, "highpass")):
+        for word in words:
+            pos = _has(text, word)
+            if pos < 0:
+                continue
+            before = text[:pos].split()[-3:]
+            if not REGION_NOUNS.intersection(before):
+                continue
+            after = len(text[: pos + len(word) + 1].split())
+            numbers = [s for s in find_numbers(tokens) if s.start == after]
+            if not numbers:
+                continue
+            span = numbers[0]
+            unit = "hz"
+            following = tokens[span.end : span.end + 1]
+            if following and following[0] in ("k", "khz", "kilohertz", "kay", "kilo"):
+                unit = "khz"
+            value = span.value
+            return {"effect": effect, "action": "set", "value": int(value) if value == int(value) else value,
+                    "unit": unit}  # fmt: skip
+    return None
+
+
+def _near(text: str, lead: str, phrase: str) -> int:
+    """Position of ``lead`` followed by ``phrase`` with at most one word between."""
+    pos = _has(text, lead)
+    if pos < 0:
+        return -1
+    rest = text[pos + len(lead) + 1 :].split()
+    words = phrase.split()
+    for skip in (0, 1):
+        if rest[skip : skip + len(words)] == words:
+            return pos
+    return -1
+
+
+# Complaints that name no quality word but are clear all the same.
+STANDALONE: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("jumps around", "jumping around", "all over the place", "even out",
+                     "even it out", "level out", "smooth out", "loud and others are quiet",
+                     "loud and some are quiet", "some parts are loud", "goes up and down",
+                     "smash it", "inconsistent"), ("compressor", "add")),
+    **dict.fromkeys(("hurting my ears", "hurts my ears", "hurt my ears", "my ears hurt",
+                     "deafening"), ("gain", "decrease")),
+    **dict.fromkeys(("cant hear it", "cant hear anything", "barely hear it",
+                     "barely hear anything", "hardly hear it", "cannot hear it"),
+                    ("gain", "increase")),
+    **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain"), ("lowpass", "increase")),
+}  # fmt: skip
+
+
+def standalone(text: str) -> Change | None:
+    for phrase, (effect, action) in STANDALONE.items():
+        if _has(text, phrase) >= 0:
+            return {"effect": effect, "action": action}
+    return None
+
+
+def amount(text: str, effect: str) -> str | None:
+    """The change asked of a named effect by describing its amount, if any."""
+    if _any(text, TOO_LITTLE):
+        # More filtering: a low pass moves down, a high pass up.
+        return {"lowpass": "decrease"}.get(effect, "increase")
+    if _any(text, TOO_MUCH):
+        return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
+    if effect in ("delay", "reverb"):
+        if _any(text, TOO_LONG):
+            return "decrease"
+        if _any(text, TOO_SHORT):
+            return "increase"
+    return None
+
+
+def quality(tokens: list[str], named_effect: str | None) -> Change | None:
+    """"it's too boomy", "still too bright", "make it less harsh": the fix as a change."""
+    text = " " + " ".join(tokens) + " "
+    best: tuple[int, str] | None = None
+    for q in QUALITIES:
+        for excess in EXCESS:
+            pos = _has(text, f"{excess} {q}")
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, q)
+        # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
+        for lead in ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is"):
+            pos = _near(text, lead, q)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, q)
+    if best is None:
+        return None
+    pos, q = best
+    before = set(text[:pos].split()) | {text[pos:].split()[0]}
+    if not SUBJECTS.intersection(before) and pos > 1:
+        return None  # "my laptop fan is so loud": not the sound the user hears
+    effect, action, still_action = QUALITIES[q]
+    still = _any(text, STILL) or named_effect == effect
+    return {"effect": effect, "action": still_action if still else action}
+
+
+# Spaces a voice can be put in: asked for ("make it sound like a church") or complained
+# of ("it sounds like a bathroom").
+SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
+          "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room")  # fmt: skip
+
+
+def space(tokens: list[str]) -> Change | None:
+    text = " " + " ".join(tokens) + " "
+    if not _any(text, SPACES):
+        if _any(text, ("close and dry", "bring it closer", "closer", "more intimate")):
+            return {"effect": "reverb", "action": "decrease"}
+        return None
+    if _any(text, ("make it sound like", "make me sound like", "put me in", "like im in",
+                   "make it sound as if", "i want it to sound like", "as if im in")):  # fmt: skip
+        return {"effect": "reverb", "action": "add"}
+    if _any(text, ("sounds like", "sound like", "feels like", "sounds as if", "like were in",
+                   "like we are in", "like youre in", "like im in")):  # fmt: skip
+        return {"effect": "reverb", "action": "decrease"}
+    return None
+
+
+NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like", "hate",
+             "cant stand", "no longer want", "dont use")  # fmt: skip
+
+
+def unwanted(text: str) -> bool:
+    """"I don't want any reverb", "I don't need the high pass anymore"."""
+    return _any(text, NEGATIONS)
+
+
+# Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
+BANDS: dict[str, tuple[str, ...]] = {
+    "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
+                "sizzle", "brightness", "harshness"),
+    "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
+                 "bottom end", "muddiness", "boominess"),
+}  # fmt: skip
+REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
+          "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
+          "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out")  # fmt: skip
+
+
+def band(tokens: list[str]) -> Change | None:
+    text = " " + " ".join(tokens) + " "
+    if not _any(text, REDUCE):
+        return None
+    for effect, names in BANDS.items():
+        if _any(text, names):
+            return {"effect": effect, "action": "add"}
+    return None
