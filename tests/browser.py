@@ -38,6 +38,9 @@ def chromium_args(mic_wav: Path | None, fake_ui: bool = True) -> list[str]:
         # Inside the loopback-only namespace the only candidates are 127.0.0.1.
         "--allow-loopback-in-peer-connection",
         "--use-fake-device-for-media-stream",
+        # A page without the microphone hides its addresses behind mDNS names, which
+        # need multicast, which a loopback-only namespace lacks.
+        "--disable-features=WebRtcHideLocalIpsWithMdns",
     ]
     if fake_ui:
         args.append("--use-fake-ui-for-media-stream")

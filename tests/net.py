@@ -1,9 +1,12 @@
-"""Test helpers: the UDP ports this process has open (from /proc, no psutil), and the end
-of an assistant reply."""
+"""Test helpers: the UDP ports this process has open (from /proc, no psutil), the end of an
+assistant reply, and changes to the test's own network namespace (a default route, a cut)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from voicertc.client import CallClient
@@ -49,3 +52,58 @@ async def reply_finished(client: CallClient, since: int, timeout: float = 20.0) 
         if i >= since and m.get("type") == "state" and m["state"] == "speaking"
     )
     await client.wait_type("state", state="listening", since=spoke, timeout=timeout)
+
+
+def _private_namespace() -> None:
+    """Refuses to touch the network unless this is a private loopback-only namespace."""
+    # /proc/self/net follows the namespace (a /sys mounted outside it would not).
+    lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
+    links = sorted(line.split(":", 1)[0].strip() for line in lines)
+    if links != ["lo"]:
+        raise RuntimeError(
+            f"this test changes the network and runs only in a loopback-only namespace "
+            f"(scripts/test, /work/tools/wt-test); here the links are {links}"
+        )
+
+
+@contextlib.contextmanager
+def default_route() -> Iterator[str]:
+    """A default route inside the test's namespace, as every real machine has one.
+
+    A browser that was not given the microphone offers only its default route's address
+    (Chromium's WebRTC IP handling), and a loopback-only namespace has none. A veth pair
+    with a private address and a default route through it gives it one; the peer end has
+    no address and nothing leaves the namespace. Yields the address.
+    """
+    _private_namespace()
+    subprocess.run(["ip", "link", "add", "vrtc0", "type", "veth", "peer", "name", "vrtc1"], check=True)
+    try:
+        for command in (
+            ["ip", "addr", "add", "10.213.0.1/24", "dev", "vrtc0"],
+            ["ip", "link", "set", "vrtc0", "up"],
+            ["ip", "link", "set", "vrtc1", "up"],
+            ["ip", "route", "add", "default", "via", "10.213.0.2", "dev", "vrtc0"],
+        ):
+            subprocess.run(command, check=True)
+        yield "10.213.0.1"
+    finally:
+        subprocess.run(["ip", "link", "del", "vrtc0"], check=True)
+
+
+@contextlib.contextmanager
+def loopback_cut() -> Iterator[Callable[[], None]]:
+    """Takes the loopback link down (every packet in the namespace is lost) until the
+    returned function, or the end of the block, brings it back."""
+    _private_namespace()
+    state = {"down": True}
+
+    def restore() -> None:
+        if state["down"]:
+            subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
+            state["down"] = False
+
+    subprocess.run(["ip", "link", "set", "lo", "down"], check=True)
+    try:
+        yield restore
+    finally:
+        restore()

@@ -17,6 +17,7 @@ import pytest
 import pytest_asyncio
 from browser import chromium, open_page, silent_wav
 from conftest import RunningServer, start_server
+from net import default_route
 from playwright.async_api import Browser, Page, Route, expect
 
 from voicertc.client import CallClient
@@ -250,13 +251,51 @@ async def test_server_full(browser, artifacts) -> None:
         await runner.cleanup()
 
 
-async def test_microphone_denied(browser, server, artifacts) -> None:
-    async with open_page(browser, server.url, microphone=False, viewport=PHONE) as page:
-        await page.click("#call")
-        await expect_error(page, "mic_denied", "Microphone blocked", "Allow it")
-        await expect(page.locator("#error")).to_have_attribute("data-source", "media")
-        assert not server.server.sessions  # nothing was offered
-        await page.screenshot(path=str(artifacts / "error-mic-denied-phone.png"))
+INBOUND_ENERGY = """async () => {
+  let energy = 0;
+  (await window.voicertc.pc.getStats()).forEach((s) => {
+    if (s.type === 'inbound-rtp' && (s.kind || s.mediaType) === 'audio') energy = s.totalAudioEnergy || 0;
+  });
+  return energy;
+}"""
+
+
+async def test_microphone_denied_the_call_goes_on_by_text(browser, server, artifacts) -> None:
+    """No microphone is no dead end: typed input, the assistant's voice and captions, and a
+    banner saying why and how to enable the mic."""
+    with default_route():
+        await _call_without_microphone(server.url, browser, server, artifacts)
+
+
+async def _call_without_microphone(page_url: str, browser: Browser, server: RunningServer, artifacts) -> None:
+    async with open_page(browser, page_url, microphone=False, viewport=PHONE) as page:
+        sid = await start_call(page)
+        notice = page.locator("#notice")
+        await expect(notice).to_be_visible()
+        await expect(notice).to_have_attribute("data-code", "mic_denied")
+        await expect(notice).to_contain_text("Microphone blocked")
+        await expect(notice).to_contain_text("allow the microphone")
+        await expect(page.locator("#error")).to_be_hidden()
+        await expect(page.locator("#mute")).to_be_disabled()
+        assert await page.evaluate("window.voicertc.micTrack") is None
+        # The offer asked only to receive audio: no microphone track went out.
+        assert await page.evaluate(
+            "window.voicertc.pc.getTransceivers().map((t) => t.direction)"
+        ) == ["recvonly"]
+        await page.screenshot(path=str(artifacts / "mic-denied-phone.png"))
+
+        energy = await page.evaluate(INBOUND_ENERGY)
+        await page.fill("#text-input", "add some reverb")
+        await page.press("#text-input", "Enter")
+        card = page.locator('#effects-chain .effect-card[data-effect="reverb"]')
+        await expect(card).to_be_visible(timeout=15_000)
+        assert [e["effect"] for e in server.server.sessions[sid].chain.to_list()] == ["reverb"]
+        assistant = page.locator('#captions .caption[data-role="assistant"][data-final="true"]')
+        await expect(assistant.first).to_contain_text("reverb", timeout=20_000)
+        # ... and the assistant's voice arrives.
+        await page.wait_for_function(
+            f"async (e0) => (await ({INBOUND_ENERGY})()) > e0 + 5e-3", arg=energy, timeout=20_000, polling=200
+        )
         assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -280,7 +319,15 @@ async def test_ice_failure(browser, server) -> None:
             answer["sdp"] = unreachable(answer["sdp"])
             await route.fulfill(response=response, json=answer)
 
+        async def drop_trickled(route: Route) -> None:
+            # The candidates trickled after the offer never arrive either.
+            if route.request.method == "PATCH":
+                await route.fulfill(status=204)
+            else:
+                await route.continue_()
+
         await page.route("**/offer", break_ice)
+        await page.route("**/sessions/*", drop_trickled)
         await page.click("#call")
         await page.wait_for_function(
             "window.voicertc.pc && window.voicertc.pc.remoteDescription", timeout=10_000

@@ -2,74 +2,23 @@
 //
 // The chain format is the server's: [{effect: "reverb", params: {decay_s: 2, mix: 30}}, ...]
 // Exports:
-//   EFFECT_SPECS                      canonical names, units, ranges, defaults
+//   EFFECT_SPECS, setEffectSpecs   names, units, ranges, defaults (from GET /effects/specs)
 //   buildChain(ctx, chain)         -> {input, output, stages, update(chain), disconnect()}
 //   renderOffline(buffer, chain)   -> Promise<AudioBuffer> (chain applied, tail included)
 //   encodeWav(buffer)              -> Blob (16-bit PCM WAV)
 //   applyEffectAction(chain, msg)  -> new chain (local preview of a client "effect" message)
 
-export const EFFECT_SPECS = {
-  reverb: {
-    label: 'Reverb',
-    hint: 'Room ambience',
-    params: {
-      decay_s: { label: 'Decay', unit: 's', min: 0.1, max: 10, default: 2.0, step: 0.1 },
-      mix: { label: 'Mix', unit: '%', min: 0, max: 100, default: 30, step: 1 },
-    },
-  },
-  delay: {
-    label: 'Delay',
-    hint: 'Echo',
-    params: {
-      time_ms: { label: 'Time', unit: 'ms', min: 1, max: 2000, default: 300, step: 1 },
-      feedback: { label: 'Feedback', unit: '%', min: 0, max: 95, default: 35, step: 1 },
-      mix: { label: 'Mix', unit: '%', min: 0, max: 100, default: 30, step: 1 },
-    },
-  },
-  lowpass: {
-    label: 'Low-pass',
-    hint: 'Cuts the highs',
-    params: {
-      cutoff_hz: { label: 'Cutoff', unit: 'Hz', min: 20, max: 20000, default: 2000, step: 1, scale: 'log' },
-      q: { label: 'Q', unit: '', min: 0.1, max: 20, default: 0.707, step: 0.01 },
-    },
-  },
-  highpass: {
-    label: 'High-pass',
-    hint: 'Cuts the lows',
-    params: {
-      cutoff_hz: { label: 'Cutoff', unit: 'Hz', min: 20, max: 20000, default: 200, step: 1, scale: 'log' },
-      q: { label: 'Q', unit: '', min: 0.1, max: 20, default: 0.707, step: 0.01 },
-    },
-  },
-  gain: {
-    label: 'Gain',
-    hint: 'Louder or quieter',
-    params: {
-      gain_db: { label: 'Gain', unit: 'dB', min: -60, max: 24, default: 6, step: 0.5 },
-    },
-  },
-  compressor: {
-    label: 'Compressor',
-    hint: 'Evens out the level',
-    params: {
-      threshold_db: { label: 'Threshold', unit: 'dB', min: -100, max: 0, default: -24, step: 1 },
-      ratio: { label: 'Ratio', unit: ':1', min: 1, max: 20, default: 4, step: 0.1 },
-      knee_db: { label: 'Knee', unit: 'dB', min: 0, max: 40, default: 30, step: 1 },
-      attack_ms: { label: 'Attack', unit: 'ms', min: 0, max: 1000, default: 3, step: 0.5 },
-      release_ms: { label: 'Release', unit: 'ms', min: 0, max: 1000, default: 250, step: 1 },
-    },
-  },
-  distortion: {
-    label: 'Distortion',
-    hint: 'Grit and drive',
-    params: {
-      drive: { label: 'Drive', unit: '%', min: 0, max: 100, default: 50, step: 1 },
-    },
-  },
-};
+// Filled from the server's GET /effects/specs (voicertc/effects/specs.py) by setEffectSpecs
+// before the page is used: one table, the one the server validates against.
+export const EFFECT_SPECS = {};
+export let EFFECT_NAMES = [];
 
-export const EFFECT_NAMES = Object.keys(EFFECT_SPECS);
+export function setEffectSpecs(specs) {
+  for (const key of Object.keys(EFFECT_SPECS)) delete EFFECT_SPECS[key];
+  Object.assign(EFFECT_SPECS, specs);
+  EFFECT_NAMES = Object.keys(EFFECT_SPECS);
+}
+
 
 export function defaultParams(effect) {
   const spec = EFFECT_SPECS[effect];
@@ -391,7 +340,7 @@ export function applyEffectAction(chain, msg) {
     for (let i = list.length - 1; i >= 0; i--) if (list[i].effect === effect) return i;
     return -1;
   };
-  const primary = spec ? Object.keys(spec.params)[0] : null;
+  const primary = spec ? spec.primary || Object.keys(spec.params)[0] : null;
   switch (msg?.action) {
     case 'reset':
       return [];

@@ -11,7 +11,11 @@
 // echo canceller can subtract it from the microphone), the signalling, the reconnects
 // after a network drop and the bearer token's refresh.
 
-const FETCH_TIMEOUT_MS = 15000;
+import { Signalling, VoiceError, effectSpecs, firstCandidate, iceFailed, micProblem, whenConnected } from './static/client-http.js';
+import { callStats } from './static/client-stats.js';
+
+export { VoiceError, effectSpecs };
+
 const CONNECT_TIMEOUT_MS = 25000;
 const PING_INTERVAL_MS = 5000;
 const FIRST_CANDIDATE_CAP_MS = 250;
@@ -20,142 +24,6 @@ const RESUME_ATTEMPT_MS = 10000;
 const MAX_TEXT = 4000;
 const EFFECT_ACTIONS = ['add', 'remove', 'set', 'increase', 'decrease', 'reset', 'move'];
 const EVENTS = ['state', 'transcript', 'effects', 'metrics', 'notice', 'error', 'ended', 'message', 'connection'];
-
-/** An error with a stable `code`, a short `title` and a sentence for people. */
-export class VoiceError extends Error {
-  constructor(code, title, message, extra = {}) {
-    super(message);
-    this.name = 'VoiceError';
-    this.code = code;
-    this.title = title;
-    this.source = 'client';
-    Object.assign(this, extra);
-  }
-}
-
-const MIC_PROBLEMS = {
-  mic_denied: ['Microphone blocked', 'The browser did not let this page use the microphone. You can still type to the assistant and hear it. To talk, allow the microphone (the microphone or lock icon next to the address) and call again.'],
-  no_microphone: ['No microphone found', 'No microphone is connected. You can still type to the assistant and hear it. To talk, plug in a microphone or headset and call again.'],
-  mic_busy: ['Microphone unavailable', 'The microphone could not be started; another app may be using it. You can still type to the assistant and hear it; close that app and call again to talk.'],
-  insecure_context: ['This page needs a secure connection for the microphone', 'Browsers only give the microphone to pages on https:// or on http://localhost. You can still type to the assistant and hear it.'],
-  mic_error: ['Microphone problem', 'The microphone could not be used. You can still type to the assistant and hear it.'],
-};
-
-function micProblem(err) {
-  const name = err?.name || '';
-  let code = 'mic_error';
-  if (['NotAllowedError', 'SecurityError', 'PermissionDeniedError'].includes(name)) code = 'mic_denied';
-  else if (['NotFoundError', 'DevicesNotFoundError', 'OverconstrainedError'].includes(name)) code = 'no_microphone';
-  else if (['NotReadableError', 'TrackStartError', 'AbortError'].includes(name)) code = 'mic_busy';
-  else if (err?.code === 'insecure_context') code = 'insecure_context';
-  const [title, message] = MIC_PROBLEMS[code];
-  return { code, title, message, source: 'media' };
-}
-
-function iceFailed(timedOut) {
-  return new VoiceError('ice_failed', timedOut ? 'The audio connection timed out' : 'The audio connection failed',
-    'Your browser and the server could not reach each other (ICE failed). A firewall or VPN may be blocking UDP; try another network, or ask the operator to set up a TURN relay.',
-    { source: 'ice' });
-}
-
-function networkError(err, what) {
-  if (err?.name === 'AbortError') {
-    return new VoiceError('timeout', 'The server did not answer',
-      `No answer while ${what}. Check that the server is running and reachable, then try again.`, { source: 'network' });
-  }
-  return new VoiceError('network_error', 'Cannot reach the server',
-    `A network error happened while ${what}. Check your connection and that the server is running, then try again.`,
-    { source: 'network' });
-}
-
-async function httpError(resp, what) {
-  let body = null;
-  try { body = await resp.json(); } catch { /* not JSON */ }
-  const code = body?.error?.code || `http_${resp.status}`;
-  if (code === 'server_full' || resp.status === 503) {
-    const retry = parseInt(resp.headers.get('Retry-After') || '', 10);
-    const when = Number.isFinite(retry) && retry > 0 ? `in ${retry} second${retry === 1 ? '' : 's'}` : 'in a minute';
-    return new VoiceError(code, 'The server is full', `All call slots are in use right now. Please try again ${when}.`,
-      { source: 'http', status: resp.status, retryAfter: Number.isFinite(retry) ? retry : null });
-  }
-  return new VoiceError(code, `The server refused ${what}`,
-    body?.error?.message || `The server answered HTTP ${resp.status}${resp.statusText ? ` ${resp.statusText}` : ''}.`,
-    { source: 'http', status: resp.status });
-}
-
-/** The voicertc base URL as a string ending in '/', relative to the page. */
-function baseUrl(url) {
-  const u = new URL(url ?? './', document.baseURI);
-  if (!u.pathname.endsWith('/')) u.pathname += '/';
-  u.hash = '';
-  u.search = '';
-  return u.href;
-}
-
-/** HTTP to the voicertc server: bearer token (refreshed once on a 401), timeouts. */
-class Signalling {
-  constructor({ url, token, getToken }) {
-    this.base = baseUrl(url);
-    this.token = token ?? null;
-    this.getToken = typeof getToken === 'function' ? getToken : null;
-  }
-
-  async _token(refresh) {
-    if (this.getToken && (refresh || this.token == null)) this.token = await this.getToken();
-    return this.token;
-  }
-
-  async request(path, { method = 'GET', json, what, keepalive = false, timeoutMs = FETCH_TIMEOUT_MS } = {}) {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this._token(attempt > 0);
-      const headers = { Accept: 'application/json' };
-      if (token) headers.Authorization = `Bearer ${token}`;
-      if (json !== undefined) headers['Content-Type'] = 'application/json';
-      const ctl = new AbortController();
-      const timer = setTimeout(() => ctl.abort(), timeoutMs);
-      let resp;
-      try {
-        resp = await fetch(this.base + path, {
-          method, headers, keepalive, cache: 'no-store', signal: ctl.signal,
-          body: json === undefined ? undefined : JSON.stringify(json),
-        });
-      } catch (err) {
-        throw networkError(err, what);
-      } finally {
-        clearTimeout(timer);
-      }
-      if (resp.status === 401 && this.getToken && attempt === 0) continue; // expired: ask again
-      return resp;
-    }
-  }
-
-  async json(path, opts) {
-    const resp = await this.request(path, opts);
-    if (!resp.ok) throw await httpError(resp, opts.refusal || opts.what);
-    try {
-      return await resp.json();
-    } catch {
-      throw new VoiceError('bad_answer', 'Unexpected server answer', `The server sent something this page cannot read while ${opts.what}.`, { source: 'http' });
-    }
-  }
-}
-
-/** The effect specs the server validates against: `{name: {label, hint, params: {...}}}`. */
-export async function effectSpecs({ url, token, getToken } = {}) {
-  return new Signalling({ url, token, getToken }).json('effects/specs', { what: 'reading the effect list' });
-}
-
-/** Waits until `pc` has a first candidate (or finished gathering), at most `capMs`. */
-function firstCandidate(pc, capMs) {
-  const has = () => pc.iceGatheringState === 'complete' || /\na=candidate:/.test(pc.localDescription?.sdp || '');
-  if (has()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => { clearTimeout(timer); pc.removeEventListener('icecandidate', check); resolve(); };
-    const check = () => { if (has()) done(); };
-    const timer = setTimeout(done, capMs);
-    pc.addEventListener('icecandidate', check);
-  });
-}
 
 /**
  * One call. `connect()` makes and starts one; a page that wants to listen to events
@@ -233,7 +101,7 @@ export class VoiceCall {
         throw new VoiceError('no_webrtc', 'This browser cannot make calls', 'WebRTC is not available here. Use a current Chrome, Edge, Firefox or Safari.');
       }
       if (this._ownElement) document.body.append(this.element);
-      const [config] = await Promise.all([this._config(), this.options.audio ? this._openMic() : null]);
+      const [config] = await Promise.all([this.signalling.config(), this.options.audio ? this._openMic() : null]);
       this._iceConfig = config; // one answer per call: reconnects reuse it
       await this._negotiate(null);
       if (this.ended) return this;
@@ -249,15 +117,6 @@ export class VoiceCall {
       throw e;
     }
     return this;
-  }
-
-  async _config() {
-    const resp = await this.signalling.request('config', { what: 'asking the server for its connection settings' });
-    if (resp.status === 404) return { iceServers: [], iceTransportPolicy: 'all' };
-    if (!resp.ok) throw await httpError(resp, 'to give its connection settings');
-    try { return await resp.json(); } catch {
-      throw new VoiceError('bad_config', 'Unexpected server answer', 'The server sent connection settings this page cannot read.', { source: 'http' });
-    }
   }
 
   async _openMic() {
@@ -426,7 +285,7 @@ export class VoiceCall {
         try {
           this.connectedAt = null;
           await this._negotiate(this._resumeToken);
-          await this._connected(RESUME_ATTEMPT_MS);
+          await whenConnected(this.pc, this.dc, RESUME_ATTEMPT_MS);
           this.connectedAt = Date.now();
           this.reconnects++;
           this._emit('notice', { code: 'reconnected', kind: 'connection', title: 'Reconnected', message: 'The call is back.' });
@@ -447,21 +306,6 @@ export class VoiceCall {
       this._resuming = null;
       this._refresh();
     })();
-  }
-
-  _connected(ms) {
-    const pc = this.pc;
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (pc.connectionState === 'connected' && this.dc?.readyState === 'open') { cleanup(); resolve(); }
-        else if (pc.connectionState === 'failed' || pc.connectionState === 'closed') { cleanup(); reject(new Error(pc.connectionState)); }
-      };
-      const timer = setTimeout(() => { cleanup(); reject(new Error('timeout')); }, ms);
-      const cleanup = () => { clearTimeout(timer); pc.removeEventListener('connectionstatechange', check); this.dc?.removeEventListener('open', check); };
-      pc.addEventListener('connectionstatechange', check);
-      this.dc?.addEventListener('open', check);
-      check();
-    });
   }
 
   // -- messages ---------------------------------------------------------------------
@@ -625,48 +469,9 @@ export class VoiceCall {
 
   /** Route, round trip, jitter and loss of the audio, and the data channel's round trip. */
   async stats() {
-    const st = { dc_rtt_ms: this._dcRtt, reconnects: this.reconnects };
-    const pc = this.pc;
-    if (!pc || pc.connectionState === 'closed') return st;
-    let report;
-    try { report = await pc.getStats(); } catch { return st; }
-    const byId = new Map();
-    report.forEach((s) => byId.set(s.id, s));
-    let pair = null;
-    let inbound = null;
-    let remoteInbound = null;
-    report.forEach((s) => {
-      if (s.type === 'transport' && s.selectedCandidatePairId) pair = byId.get(s.selectedCandidatePairId) || pair;
-      const kind = s.kind || s.mediaType;
-      if (s.type === 'inbound-rtp' && kind === 'audio') inbound = s;
-      if (s.type === 'remote-inbound-rtp' && kind === 'audio') remoteInbound = s;
-    });
-    if (!pair) report.forEach((s) => { if (!pair && s.type === 'candidate-pair' && (s.selected || (s.nominated && s.state === 'succeeded'))) pair = s; });
-    const local = pair ? byId.get(pair.localCandidateId) : null;
-    const remote = pair ? byId.get(pair.remoteCandidateId) : null;
-    if (local) {
-      st.local_candidate_type = local.candidateType;
-      st.remote_candidate_type = remote?.candidateType;
-      st.route = local.candidateType === 'relay' || remote?.candidateType === 'relay' ? 'relay' : 'direct';
-      st.protocol = local.relayProtocol || local.protocol;
-    }
-    const rtt = pair?.currentRoundTripTime ?? remoteInbound?.roundTripTime;
-    if (typeof rtt === 'number') st.rtt_ms = rtt * 1000;
-    if (inbound) {
-      if (typeof inbound.jitter === 'number') st.jitter_ms = inbound.jitter * 1000;
-      const lost = inbound.packetsLost ?? 0;
-      const recv = inbound.packetsReceived ?? 0;
-      const prev = this._lastInbound;
-      if (prev) {
-        const dl = Math.max(0, lost - prev.lost);
-        const dr = recv - prev.recv;
-        st.loss_pct = dl + dr > 0 ? (dl / (dl + dr)) * 100 : 0;
-      }
-      st.packets_lost = lost;
-      st.packets_received = recv;
-      this._lastInbound = { lost, recv };
-    }
-    return st;
+    const st = await callStats(this.pc, this._lastInbound);
+    if (st.packets_received != null) this._lastInbound = { lost: st.packets_lost, recv: st.packets_received };
+    return { ...st, dc_rtt_ms: this._dcRtt, reconnects: this.reconnects };
   }
 }
 
