@@ -163,6 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="end calls after this long without speech or messages, 0 for never (VOICERTC_IDLE_SECONDS, 600)",
     )
     serve.add_argument(
+        "--resume-seconds",
+        type=float,
+        default=_env_float("RESUME_SECONDS", 30.0),
+        help="a call whose connection dropped waits this long for the caller to reconnect, "
+        "0 to end it at once (VOICERTC_RESUME_SECONDS, 30)",
+    )
+    serve.add_argument(
         "--workers",
         type=int,
         default=_env_int("WORKERS", 1),
@@ -241,6 +248,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         access=access_policy_from_args(args),
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),
+        resume_seconds=_positive_or_off(args.resume_seconds, "--resume-seconds"),
     )
     config.validate()
     return config

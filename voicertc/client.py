@@ -58,6 +58,7 @@ class CallClient:
         self.received_at: list[float] = []
         self._rms: list[float] = []
         self.session_id: str | None = None
+        self.resume_token: str | None = None
         self._headers = headers or {}
         self._waiters: list[asyncio.Future[None]] = []
         self._frame_waiters: list[asyncio.Future[None]] = []
@@ -71,20 +72,21 @@ class CallClient:
 
     # -- calling ----------------------------------------------------------------------
 
-    async def connect(self, timeout: float = 10.0) -> None:
+    async def connect(self, timeout: float = 10.0, resume: str | None = None) -> None:
+        """Call; with `resume` (a `resume_token`), carry on that call after a drop."""
         self.pc.addTrack(self.mic)
         await self.pc.setLocalDescription(await self.pc.createOffer())
         offer = self.pc.localDescription
+        body: dict[str, Any] = {"sdp": offer.sdp, "type": offer.type}
+        if resume is not None:
+            body["resume"] = resume
         async with aiohttp.ClientSession() as http:
-            async with http.post(
-                f"{self.base_url}/offer",
-                json={"sdp": offer.sdp, "type": offer.type},
-                headers=self._headers,
-            ) as response:
+            async with http.post(f"{self.base_url}/offer", json=body, headers=self._headers) as response:
                 body = await response.json(content_type=None)
                 if response.status != 200:
                     raise CallError(response.status, body)
         self.session_id = body["session_id"]
+        self.resume_token = body.get("resume_token")
         await self.pc.setRemoteDescription(RTCSessionDescription(body["sdp"], body["type"]))
         inline_media(self.pc)
         await asyncio.wait_for(self._opened.wait(), timeout)

@@ -140,6 +140,9 @@ class Metrics:
             "voicertc_upstream_dropped_appends_total",
             "Inbound audio dropped behind a stalled upstream.",
         )
+        self.resumes = Counter(
+            "voicertc_resumes_total", "Calls carried on over a new connection after a drop (resume token)."
+        )
         self.upstream_reconnects = Counter(
             "voicertc_upstream_reconnects_total", "Upstream connections re-established mid-call."
         )

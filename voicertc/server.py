@@ -28,6 +28,7 @@ from .edge.ice import (
     page_ice_servers,
     server_rtc_configuration,
 )
+from .edge.resume import ResumeTokens
 from .edge.signalling import (
     SignallingError,
     error_middleware,
@@ -41,6 +42,7 @@ from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
 from .session import SessionOptions, VoiceSession
+from .session.media import PeerMedia
 from .upstream.lookup import look_up_models
 from .upstream.realtime import UpstreamConfig
 from .workers import FORWARDED, WorkerInfo, forward, gather_metrics
@@ -70,6 +72,8 @@ class VoiceServer:
         self.models_looked_up = asyncio.Event()
         self.endpoint = RealtimeEndpoint(functools.partial(BRAINS[config.brain], self.speech), self.executor)
         self.whip = WhipResource(self)
+        # A token outlives no call: the longest a call may last, or a day.
+        self.resume = ResumeTokens(config.max_call_seconds or 86400.0)
         #: Embedding hook: request -> {setting name: value} for that call's model session.
         self.settings_for: Callable[[web.Request], Mapping[str, Any]] | None = None
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
@@ -145,9 +149,20 @@ class VoiceServer:
         problem = None if trickle else offer_ice_problem(offer.sdp)
         if problem:
             raise SignallingError(400, "no_candidates", problem)
-        session = await self.open_session(request, offer)
+        token = data.get("resume")
+        if token is None:
+            session = await self.open_session(request, offer)
+        else:
+            session = await self.resume_session(offer, token)
         local = session.pc.localDescription
-        return web.json_response({"sdp": local.sdp, "type": local.type, "session_id": session.id})
+        return web.json_response(
+            {
+                "sdp": local.sdp,
+                "type": local.type,
+                "session_id": session.id,
+                "resume_token": self.resume.issue(session.id),
+            }
+        )
 
     async def patch_session(self, request: web.Request) -> web.Response:
         elsewhere = await self.forward_to_owner(request)
@@ -206,8 +221,35 @@ class VoiceServer:
             self._opening -= 1
         self.sessions[session.id] = session
         METRICS.calls.inc()
-        session.once("closed", lambda: self.sessions.pop(session.id, None))
+        session.once("closed", lambda: self._session_closed(session.id))
         await session.start()
+        return session
+
+    def _session_closed(self, session_id: str) -> None:
+        self.sessions.pop(session_id, None)
+        self.resume.ended(session_id)
+
+    async def resume_session(self, offer: RTCSessionDescription, token: object) -> VoiceSession:
+        """Answer `offer` on a new peer connection for the session `token` resumes."""
+        session_id = self.resume.redeem(token)
+        session = self.sessions.get(session_id)
+        if session is None or session.closed:
+            raise SignallingError(409, "resume_token_ended", "The call this token belongs to has ended.")
+        await session.release_media()
+        pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
+        media = PeerMedia(pc)
+        try:
+            await negotiate(pc, offer, lambda: media.add_outbound_track(session.track))
+            problem = answer_ice_problem(pc.localDescription.sdp, self.config.ice)
+            if problem:
+                raise SignallingError(503, "ice_unavailable", problem)
+        except BaseException:
+            await pc.close()
+            assert isinstance(token, str)
+            self.resume.give_back(token, session_id)
+            raise
+        session.resume(media)
+        METRICS.resumes.inc()
         return session
 
     def session_for(self, request: web.Request) -> VoiceSession:

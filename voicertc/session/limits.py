@@ -19,6 +19,7 @@ ENDED = {
     "max_duration": "The call reached its time limit.",
     "idle": "The call ended after a long silence.",
     "media_timeout": "No audio arrived from your side for a while, so the call was ended.",
+    "connection_lost": "The connection dropped and did not come back, so the call was ended.",
     "upstream_unavailable": "The assistant could not be reached, so the call was ended.",
     "server_shutdown": "The server is restarting; please call again in a moment.",
 }
@@ -43,6 +44,9 @@ class CallLimits:
     reply_timeout_seconds: float | None = 20.0
     #: The caller is warned this long before a limit ends the call.
     warn_seconds: float = 30.0
+    #: A call whose connection dropped waits this long for the caller to come back on a
+    #: new one (POST /offer with its resume token) before it ends; None: it ends at once.
+    resume_seconds: float | None = 30.0
 
     def call_limits(self) -> dict[str, Any]:
         """Just these limits, as keyword arguments for another holder of them."""
@@ -73,8 +77,14 @@ class CallLimiter:
         self.last_activity = self._clock()
 
     def frame(self) -> None:
-        """A frame of the caller's audio arrived."""
+        """A frame of the caller's audio arrived, or a message: the caller is there.
+
+        A caller without a microphone sends no audio, but its page pings."""
         self.last_frame_at = self._clock()
+
+    def media_paused(self) -> None:
+        """The connection dropped: no media is expected until the caller is back."""
+        self.last_frame_at = None
 
     def next_limit(self) -> tuple[str, float] | None:
         """The limit due first and the seconds left before it, or None with none set."""

@@ -40,6 +40,9 @@ class CallMedia(Protocol):
     async def stop_listening(self) -> None:
         """Stop taking the caller's audio."""
 
+    def detach(self) -> None:
+        """Report nothing more to the session (it carries on over another connection)."""
+
     async def close(self) -> None:
         """Hang up."""
 
@@ -84,6 +87,11 @@ class PeerMedia:
     async def stop_listening(self) -> None:
         if self._pump is not None:
             await self._pump.close()
+
+    def detach(self) -> None:
+        self._on_audio = None
+        for event in ("track", "datachannel", "connectionstatechange"):
+            self.pc.remove_all_listeners(event)
 
     async def close(self) -> None:
         await self.pc.close()

@@ -90,8 +90,9 @@ class VoiceSession(AsyncIOEventEmitter):
         )
         self.track.on_item_started = self.conversation.item_started
         self.datachannel = DataChannelProtocol(
-            self.events, self, self._greeting, spawn=self._tasks.spawn, on_activity=self.limiter.activity
+            self.events, self, self._greeting, spawn=self._tasks.spawn, on_activity=self._caller_message
         )
+        self._resume_wait: asyncio.Task[None] | None = None
         self.media.attach(self._on_audio, self.attach_channel, self._on_connection_state)
 
     @property
@@ -157,6 +158,11 @@ class VoiceSession(AsyncIOEventEmitter):
         state = self.media.connection_state
         if state not in ("failed", "closed") or self._closing:
             return
+        if self.events.channel is not None and self.options.resume_seconds:
+            # The call was up: its caller may come back on a new connection (resume).
+            logger.info("session %s: connection %s; waiting for the caller to resume", self.id, state)
+            self.connection_lost()
+            return
         if state == "failed":
             # The channel only exists once media flowed, so it tells lost from never.
             if self.events.channel is not None:
@@ -174,7 +180,51 @@ class VoiceSession(AsyncIOEventEmitter):
             self.events.error("ice_failed", message)
         self._tasks.spawn(self.close())
 
+    # -- resuming on a new connection --------------------------------------------------
+
+    @property
+    def detached(self) -> bool:
+        """The connection dropped and the caller has not come back yet."""
+        return self._resume_wait is not None
+
+    def connection_lost(self) -> None:
+        """Wait `resume_seconds` for the caller on a new connection, then end the call."""
+        if self._closing or self._resume_wait is not None:
+            return
+        self.limiter.media_paused()
+        self._resume_wait = self._tasks.spawn(self._end_unless_resumed(self.options.resume_seconds or 0))
+
+    async def _end_unless_resumed(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        self._resume_wait = None
+        await self.end("connection_lost")
+
+    async def release_media(self) -> None:
+        """Let go of the call's connection (the caller is back on a new one)."""
+        self.connection_lost()
+        old = self.media
+        old.detach()
+        await old.stop_listening()
+        await old.close()
+        self.events.channel = None
+
+    def resume(self, media: CallMedia) -> None:
+        """Carry on over `media`: same conversation, chain and upstream; the new channel
+        is greeted with the session, its state and the chain."""
+        if self._resume_wait is not None:
+            self._resume_wait.cancel()
+            self._resume_wait = None
+        self.media = media
+        media.attach(self._on_audio, self.attach_channel, self._on_connection_state)
+        self.limiter.frame()
+
     # -- media and data channel ---------------------------------------------------------
+
+    def _caller_message(self) -> None:
+        # A caller without a microphone sends no audio; its messages show it is there.
+        self.limiter.activity()
+        if not self.detached:
+            self.limiter.frame()
 
     def on_remote_track(self, track: MediaStreamTrack) -> None:
         """Listen to `track` (the caller's audio); later tracks are ignored."""
