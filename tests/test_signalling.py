@@ -22,7 +22,12 @@ async def test_healthz_reports_sessions_and_upstream(server) -> None:
     async with aiohttp.ClientSession() as http:
         async with http.get(f"{server.url}/healthz") as response:
             assert response.status == 200
-            assert await response.json() == {"status": "ok", "sessions": 0, "upstream": "embedded"}
+            assert await response.json() == {
+                "status": "ok",
+                "sessions": 0,
+                "upstream": "embedded",
+                "endpoint_connections": 0,
+            }
 
 
 async def test_page_is_served(server) -> None:

@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(VOICERTC_BODY_TIMEOUT, 10)",
     )
     serve.add_argument(
+        "--max-endpoint-connections",
+        type=int,
+        default=_env("MAX_ENDPOINT_CONNECTIONS"),
+        help="open /v1/realtime connections from other clients than the server's own calls "
+        "before new ones get 503; default: as many as --max-sessions (VOICERTC_MAX_ENDPOINT_CONNECTIONS)",
+    )
+    serve.add_argument(
         "--auth-token",
         default=_env("AUTH_TOKEN"),
         help="static bearer token required on signalling (VOICERTC_AUTH_TOKEN)",
@@ -245,6 +252,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         ice=ice_settings_from_args(args),
         max_sessions=args.max_sessions,
         body_timeout_seconds=args.body_timeout,
+        max_endpoint_connections=args.max_endpoint_connections,
         access=access_policy_from_args(args),
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),

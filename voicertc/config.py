@@ -41,9 +41,16 @@ class ServerConfig(CallLimits):
     ice: IceSettings = field(default_factory=IceSettings)
     access: AccessPolicy = field(default_factory=AccessPolicy)
     max_sessions: int = 50
+    #: Open /v1/realtime connections from clients other than the server's own sessions;
+    #: None: as many as max_sessions.
+    max_endpoint_connections: int | None = None
     max_body_bytes: int = 64 * 1024
     #: A request body not all arrived this long after its headers gets 408.
     body_timeout_seconds: float = 10.0
+
+    @property
+    def endpoint_connection_limit(self) -> int:
+        return self.max_sessions if self.max_endpoint_connections is None else self.max_endpoint_connections
 
     @property
     def upstream_label(self) -> str:
@@ -60,6 +67,10 @@ class ServerConfig(CallLimits):
             raise ConfigError(f"--body-timeout must be more than 0, got {self.body_timeout_seconds:g}")
         if self.max_sessions < 1:
             raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
+        if self.max_endpoint_connections is not None and self.max_endpoint_connections < 0:
+            raise ConfigError(
+                f"--max-endpoint-connections must be 0 or more, got {self.max_endpoint_connections}"
+            )
         try:
             self.ice.validate()
         except ValueError as exc:

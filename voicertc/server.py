@@ -70,7 +70,12 @@ class VoiceServer:
         #: With an OpenAI key: what OpenAI says of the configured models (shutdown dates).
         self.models: dict[str, dict[str, Any]] = {}
         self.models_looked_up = asyncio.Event()
-        self.endpoint = RealtimeEndpoint(functools.partial(BRAINS[config.brain], self.speech), self.executor)
+        self.endpoint = RealtimeEndpoint(
+            functools.partial(BRAINS[config.brain], self.speech),
+            self.executor,
+            max_connections=config.endpoint_connection_limit,
+            internal_key=config.access.internal_key,
+        )
         self.whip = WhipResource(self)
         # A token outlives no call: the longest a call may last, or a day.
         self.resume = ResumeTokens(config.max_call_seconds or 86400.0)
@@ -126,7 +131,12 @@ class VoiceServer:
 
     async def healthz(self, request: web.Request) -> web.Response:
         return web.json_response(
-            {"status": "ok", "sessions": len(self.sessions), "upstream": self.config.upstream_label}
+            {
+                "status": "ok",
+                "sessions": len(self.sessions),
+                "upstream": self.config.upstream_label,
+                "endpoint_connections": self.endpoint.connections,
+            }
             | ({"models": self.models} if self.models else {})
             | ({"worker": info.index, "workers": info.count} if (info := request.app.get(WORKER_KEY)) else {})
         )

@@ -15,6 +15,9 @@ SAMPLE_RATE: Final = 24000
 BYTES_PER_MS: Final = SAMPLE_RATE * 2 // 1000
 VOICES: Final = ("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar")
 DEFAULT_VOICE: Final = "marin"
+# The SDK's InputAudioBufferAppendEvent: "up to a maximum of 15 MiB" of audio. The endpoint
+# holds the uncommitted buffer to the same size (~5.5 minutes of 24 kHz PCM16).
+MAX_INPUT_AUDIO_BYTES: Final = 15 * 1024 * 1024
 
 # -- client events ---------------------------------------------------------------------
 SESSION_UPDATE: Final = "session.update"

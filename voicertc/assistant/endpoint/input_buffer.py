@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...protocol.realtime import BYTES_PER_MS, PREFIX_PADDING_MS, new_id
+from ...protocol.realtime import BYTES_PER_MS, MAX_INPUT_AUDIO_BYTES, PREFIX_PADDING_MS, new_id
 from ..vad import VadEvent, VoiceActivityDetector
 
 # Audio kept before speech starts, beyond prefix padding, so a late VAD onset loses nothing.
@@ -33,11 +33,20 @@ class TurnEnded:
 TurnEvent = SpeechStarted | TurnEnded
 
 
+class BufferFull(Exception):
+    """The audio would take the buffer over its bound; nothing was added."""
+
+
 class InputBuffer:
     """Holds the audio not yet committed; every position is ms since the stream began."""
 
-    def __init__(self, new_item_id: Callable[[], str] = lambda: new_id("item")) -> None:
+    def __init__(
+        self,
+        new_item_id: Callable[[], str] = lambda: new_id("item"),
+        max_bytes: int = MAX_INPUT_AUDIO_BYTES,
+    ) -> None:
         self._new_item_id = new_item_id
+        self.max_bytes = max_bytes
         self._audio = bytearray()
         self._audio_start_ms = 0  # stream position of self._audio[0]
         self._stream_ms = 0.0
@@ -71,17 +80,25 @@ class InputBuffer:
     def append(self, pcm: bytes) -> list[TurnEvent]:
         """Adds PCM16 audio; returns the turn events it completes, in order."""
         self.add(pcm)
-        if self._vad is None:
-            return []
-        return self.apply(self._vad.process(pcm))
+        return self.apply(self.scan(pcm))
 
     def add(self, pcm: bytes) -> None:
+        """Adds audio without detection (see `scan`); raises BufferFull past the bound."""
+        if len(self._audio) + len(pcm) > self.max_bytes:
+            raise BufferFull(f"the input audio buffer holds at most {self.max_bytes} bytes")
         self._audio += pcm
         self._stream_ms += len(pcm) / BYTES_PER_MS
+
+    def scan(self, pcm: bytes) -> list[VadEvent]:
+        """Runs the detector over audio just `add`ed. Safe in a worker thread as long as
+        nothing else touches this buffer until `apply` has taken its result."""
+        return self._vad.process(pcm) if self._vad is not None else []
 
     def apply(self, vad_events: list[VadEvent]) -> list[TurnEvent]:
         """The turn events of what the detector found in audio already `add`ed."""
         out: list[TurnEvent] = []
+        if self._vad is None:
+            return out
         for vad_event in vad_events:
             at_ms = self._vad_origin_ms + vad_event.audio_ms
             if vad_event.kind == "speech_started" and self.speech_item is None:

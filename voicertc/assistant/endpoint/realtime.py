@@ -21,26 +21,18 @@ from ...protocol import realtime as rt
 from ..brains import Brain, Reply
 from ..dialogue import Say
 from ..vad import VoiceActivityDetector
-from .input_buffer import InputBuffer, SpeechStarted, TurnEnded
+from .input_buffer import BufferFull, InputBuffer, SpeechStarted, TurnEnded
 from .items import ItemStore, ToolResult, UserTurn
+from .recognition import ANONYMOUS, RecognitionQueue
 from .responses import Responses
+from .validation import ProtocolError, check_event, updated_session
 
 logger = logging.getLogger(__name__)
 
-
-class ProtocolError(Exception):
-    def __init__(self, code: str, message: str, param: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.param = param
-
-
-def _merge(base: dict[str, Any], update: dict[str, Any]) -> None:
-    for key, value in update.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merge(base[key], value)
-        else:
-            base[key] = value
+# Appends longer than this are scanned for speech in a worker thread: 15 s of audio keeps
+# the detector busy ~13 ms, and 40 such appends blocked the loop half a second. The
+# bridge's own 20 ms appends stay on the loop, where a thread hop would cost more.
+INLINE_VAD_BYTES = 100 * rt.BYTES_PER_MS
 
 
 class RealtimeServerSession:
@@ -50,12 +42,20 @@ class RealtimeServerSession:
         brain: Brain,
         executor: Executor | None,
         model: str,
+        *,
+        vad_executor: Executor | None = None,
+        recognition: RecognitionQueue | None = None,
+        priority: int = ANONYMOUS,
+        max_input_audio_bytes: int = rt.MAX_INPUT_AUDIO_BYTES,
     ) -> None:
         self._send_json = send
         self._brain = brain
         self._executor = executor
+        self._vad_executor = vad_executor
+        self._recognition = recognition or RecognitionQueue()
+        self._priority = priority
         self.session = rt.default_session(model)
-        self._buffer = InputBuffer()
+        self._buffer = InputBuffer(max_bytes=max_input_audio_bytes)
         self._items = ItemStore()
         self._responses = Responses(self.emit, self._items, brain, self._voice)
         self._tasks: set[asyncio.Task[None]] = set()
@@ -90,8 +90,9 @@ class RealtimeServerSession:
     def _turn_detection(self) -> dict[str, Any] | None:
         return self.session["audio"]["input"].get("turn_detection")
 
-    def _make_vad(self) -> VoiceActivityDetector:
-        td = self._turn_detection() or {}
+    @staticmethod
+    def _make_vad(session: dict[str, Any]) -> VoiceActivityDetector:
+        td = session["audio"]["input"].get("turn_detection") or {}
         return VoiceActivityDetector(
             sample_rate=rt.SAMPLE_RATE,
             threshold=float(td.get("threshold", rt.VAD_THRESHOLD)),
@@ -99,17 +100,20 @@ class RealtimeServerSession:
             prefix_padding_ms=int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)),
         )
 
-    async def _new_detector(self) -> None:
-        # Loading the VAD model takes a few hundred ms the first time: not on the loop.
-        vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad)
-        td = self._turn_detection()
+    async def _new_detector(self, session: dict[str, Any]) -> None:
+        """Makes `session` current, with a detector for its turn detection."""
+        td = session["audio"]["input"].get("turn_detection")
         if td is None:
+            self.session = session
             self._buffer.use_detector(None)
-        else:
-            self._buffer.use_detector(vad, int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)))
+            return
+        # Loading the VAD model takes a few hundred ms the first time: not on the loop.
+        vad = await asyncio.get_running_loop().run_in_executor(self._executor, self._make_vad, session)
+        self.session = session
+        self._buffer.use_detector(vad, int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)))
 
     async def start(self) -> None:
-        await self._new_detector()
+        await self._new_detector(self.session)
         await self.emit(rt.session_created(self.session))
 
     async def close(self) -> None:
@@ -129,27 +133,30 @@ class RealtimeServerSession:
         try:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
                 raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
+            if event["type"] != rt.INPUT_AUDIO_APPEND:
+                check_event(event)
             handler = self._HANDLERS.get(event["type"])
             if handler is None:
                 raise ProtocolError("unknown_event", f"Unknown event type '{event['type']}'.", "type")
             await handler(self, event)
         except ProtocolError as exc:
-            await self.error(exc.code, str(exc), event_id, exc.param)
+            await self.error(exc.code, str(exc), _plain(event_id), exc.param)
+        except Exception as exc:
+            # Whatever slipped past validation costs this event, never the connection; one
+            # log line, not a traceback, as a client can repeat it at will.
+            logger.warning("endpoint event %.40r failed: %r", event.get("type"), exc)
+            await self.error(
+                "server_error",
+                "The server failed to handle this event.",
+                _plain(event_id),
+                kind="server_error",
+            )
 
     async def _session_update(self, event: dict[str, Any]) -> None:
         update = event.get("session")
         if not isinstance(update, dict):
             raise ProtocolError("invalid_value", "'session' must be an object.", "session")
-        update = {k: v for k, v in update.items() if k not in ("id", "object")}
-        voice = (
-            update.get("audio", {}).get("output", {}).get("voice")
-            if isinstance(update.get("audio"), dict)
-            else None
-        )
-        if voice is not None and voice not in rt.VOICES:
-            raise ProtocolError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
-        _merge(self.session, update)
-        await self._new_detector()
+        await self._new_detector(updated_session(self.session, update))
         await self.emit(rt.session_updated(self.session))
 
     async def _append(self, event: dict[str, Any]) -> None:
@@ -162,7 +169,21 @@ class RealtimeServerSession:
             raise ProtocolError("invalid_value", "'audio' is not valid base64.", "audio") from exc
         if len(pcm) % 2:
             raise ProtocolError("invalid_value", "PCM16 audio must have an even number of bytes.", "audio")
-        for turn in self._buffer.append(pcm):
+        try:
+            self._buffer.add(pcm)
+        except BufferFull:
+            raise ProtocolError(
+                "input_audio_buffer_full",
+                f"The input audio buffer holds at most {self._buffer.max_bytes // 1048576} MiB; "
+                "commit or clear it first.",
+                "audio",
+            ) from None
+        if len(pcm) > INLINE_VAD_BYTES and self._buffer.detecting:
+            loop = asyncio.get_running_loop()
+            found = await loop.run_in_executor(self._vad_executor, self._buffer.scan, pcm)
+        else:
+            found = self._buffer.scan(pcm)
+        for turn in self._buffer.apply(found):
             if isinstance(turn, SpeechStarted):
                 await self._speech_started(turn)
             else:
@@ -202,7 +223,8 @@ class RealtimeServerSession:
     async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
         async with self._asr_lock:
             try:
-                text = await self._brain.transcribe(pcm)
+                async with self._recognition.slot(self._priority):
+                    text = await self._brain.transcribe(pcm)
             except Exception:
                 # The turn still gets an answer ("I didn't catch that"), and the client a reason.
                 logger.exception("speech recognition failed")
@@ -302,3 +324,8 @@ class RealtimeServerSession:
         rt.RESPONSE_CREATE: _response_create,
         rt.RESPONSE_CANCEL: _response_cancel,
     }
+
+
+def _plain(event_id: Any) -> str | None:
+    """The client's event_id to echo back, if it is one (a list or object is not)."""
+    return event_id if isinstance(event_id, str) else None
