@@ -1,6 +1,7 @@
 // The connection panel (route, round trip, jitter, loss, per-turn latency) and the level
 // meters and waveform (AnalyserNode taps on the mic and the assistant).
 
+import { renderCaption } from './captions.js';
 import { $, app, getAudioContext, ui } from './page-state.js';
 import { Meter, Scope, levelDb } from './viz.js';
 

@@ -275,6 +275,7 @@ export class VoiceCall {
   _resume(why) {
     if (this._resuming || this.ended) return;
     const started = Date.now();
+    this._resuming = true; // before the first refresh below: the state is 'reconnecting'
     this._resuming = (async () => {
       this._emit('notice', { code: 'reconnecting', kind: 'connection', reason: why, title: 'Reconnecting', message: 'The connection dropped; reconnecting to the same conversation.' });
       this._refresh();
