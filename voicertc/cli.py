@@ -32,7 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=_env_int("PORT", 8080), help="port (VOICERTC_PORT, 8080)")
     serve.add_argument(
-        "--model", default=_env("MODEL", "gpt-realtime-2.1"), help="Realtime model (VOICERTC_MODEL)"
+        "--model",
+        default=_env("MODEL"),
+        help="speech model (VOICERTC_MODEL): gpt-realtime-2.1 for Realtime, gpt-live-1.1 for Live",
+    )
+    serve.add_argument(
+        "--upstream",
+        default=_env("UPSTREAM", "auto"),
+        metavar="PROTOCOL",
+        help="OpenAI protocol: realtime, live, or auto (live for a gpt-live-* model) "
+        "(VOICERTC_UPSTREAM, auto); docs/upstreams.md compares them",
     )
     serve.add_argument("--voice", default=_env("VOICE", "marin"), help="assistant voice (VOICERTC_VOICE)")
     serve.add_argument(
@@ -242,7 +251,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
     config = ServerConfig(
         host=args.host,
         port=args.port,
-        model=args.model,
+        model=args.model or None,
+        upstream=args.upstream,
         voice=args.voice,
         instructions=instructions_from_args(args),
         settings=session_settings_from_args(args),

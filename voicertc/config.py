@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
+from .protocol import live
 from .session.limits import CallLimits
 from .upstream.settings import SessionSettings, SettingsError
 
@@ -28,7 +29,10 @@ class ServerConfig(CallLimits):
 
     host: str = "127.0.0.1"
     port: int = 8080
-    model: str = "gpt-realtime-2.1"
+    #: None: gpt-live-1.1 for the Live upstream, gpt-realtime-2.1 for Realtime.
+    model: str | None = None
+    #: "realtime", "live", or "auto" (Live for a gpt-live-* model, else Realtime).
+    upstream: str = "auto"
     voice: str = "marin"
     instructions: str = DEFAULT_INSTRUCTIONS
     #: The model session's settings (turn detection, noise reduction, transcription...).
@@ -47,6 +51,17 @@ class ServerConfig(CallLimits):
     max_body_bytes: int = 64 * 1024
     #: A request body not all arrived this long after its headers gets 408.
     body_timeout_seconds: float = 10.0
+
+    def __post_init__(self) -> None:
+        if self.model is None:
+            self.model = live.DEFAULT_MODEL if self.upstream == "live" else "gpt-realtime-2.1"
+
+    @property
+    def protocol(self) -> str:
+        """The upstream protocol calls use: "realtime" or "live"."""
+        if self.upstream == "auto":
+            return "live" if live.is_live_model(str(self.model)) else "realtime"
+        return self.upstream
 
     @property
     def endpoint_connection_limit(self) -> int:
@@ -75,6 +90,12 @@ class ServerConfig(CallLimits):
             self.ice.validate()
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
+        if self.upstream not in ("auto", "realtime", "live"):
+            raise ConfigError(f"--upstream must be auto, realtime or live, got {self.upstream!r}")
+        if self.protocol == "live" and not live.is_live_model(str(self.model)):
+            raise ConfigError(f"--upstream live needs a Live model (gpt-live-*), got {self.model!r}")
+        if self.upstream == "realtime" and live.is_live_model(str(self.model)):
+            raise ConfigError(f"{self.model} is a Live model: use --upstream live (or auto)")
         try:
             self.settings.validate()
         except SettingsError as exc:

@@ -16,7 +16,7 @@ from aiohttp import web
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .assistant.brains import BRAINS
-from .assistant.endpoint import RealtimeEndpoint
+from .assistant.endpoint import LiveEndpoint, RealtimeEndpoint
 from .assistant.speechpool import SpeechPool
 from .audio import speedups
 from .config import ServerConfig
@@ -41,6 +41,7 @@ from .edge.trickle import add_candidates, parse_candidates
 from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
+from .protocol.live import PATH as LIVE_PATH
 from .session import SessionOptions, VoiceSession
 from .session.media import PeerMedia
 from .upstream.lookup import look_up_models
@@ -70,12 +71,11 @@ class VoiceServer:
         #: With an OpenAI key: what OpenAI says of the configured models (shutdown dates).
         self.models: dict[str, dict[str, Any]] = {}
         self.models_looked_up = asyncio.Event()
-        self.endpoint = RealtimeEndpoint(
-            functools.partial(BRAINS[config.brain], self.speech),
-            self.executor,
-            max_connections=config.endpoint_connection_limit,
-            internal_key=config.access.internal_key,
-        )
+        brain = functools.partial(BRAINS[config.brain], self.speech)
+        limit, key = config.endpoint_connection_limit, config.access.internal_key
+        self.endpoint = RealtimeEndpoint(brain, self.executor, max_connections=limit, internal_key=key)
+        # Its own connection limit: anonymous callers may hold that many of each protocol.
+        self.live_endpoint = LiveEndpoint(brain, self.executor, max_connections=limit, internal_key=key)
         self.whip = WhipResource(self)
         # A token outlives no call: the longest a call may last, or a day.
         self.resume = ResumeTokens(config.max_call_seconds or 86400.0)
@@ -98,6 +98,7 @@ class VoiceServer:
         app.router.add_get("/metrics", self.metrics)
         self.whip.add_routes(app)
         app.router.add_get("/v1/realtime", self.endpoint.handle)
+        app.router.add_get("/v1" + LIVE_PATH, self.live_endpoint.handle)
         if WEB_DIR.is_dir():
             app.router.add_static("/static/", WEB_DIR)
         app.on_startup.append(self._on_startup)
@@ -283,6 +284,7 @@ class VoiceServer:
         return UpstreamConfig(
             **vars(settings),
             model=c.model,
+            protocol=c.protocol,
             voice=c.voice,
             instructions=c.instructions,
             api_key=api_key,
@@ -313,6 +315,7 @@ class VoiceServer:
             *(s.end("server_shutdown") for s in list(self.sessions.values())), return_exceptions=True
         )
         await self.endpoint.close()
+        await self.live_endpoint.close()
         for pending in (self._warm, self._lookup):
             if pending is not None:
                 pending.cancel()

@@ -45,6 +45,8 @@ class UpstreamConfig(SessionSettings):
     #: None means OpenAI's service; otherwise e.g. ws://127.0.0.1:8080/v1
     base_url: str | None = None
     tools: list[dict[str, Any]] = field(default_factory=list)
+    #: "realtime" (client.realtime.connect) or "live" (client.live.connect).
+    protocol: str = "realtime"
 
     def session_update(self) -> dict[str, Any]:
         session = self.realtime_session()
@@ -96,20 +98,30 @@ class Upstream:
         self.dropped_appends = 0
         self.closed = asyncio.Event()
 
+    #: The protocol's audio append as JSON text, from base64 audio.
+    _append_json = staticmethod(rt.append_json)
+
     async def connect(self) -> None:
         try:
-            self._connection = await self._client.realtime.connect(model=self.config.model).enter()
+            self._connection = await self._open()
+        except UpstreamError:
+            raise
         except Exception as exc:
             raise UpstreamError(f"cannot reach the speech model: {exc}") from exc
-        await self._connection.send(self.config.session_update())
         self._tasks = [
             asyncio.create_task(self._receive(), name="voicertc-upstream-recv"),
             asyncio.create_task(self._send_loop(), name="voicertc-upstream-send"),
         ]
 
+    async def _open(self) -> Any:
+        """Connects and configures the model's session; returns the SDK connection."""
+        connection = await self._client.realtime.connect(model=self.config.model).enter()
+        await connection.send(self.config.session_update())
+        return connection
+
     def append_audio(self, pcm16: bytes) -> None:
         """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks."""
-        message = rt.append_json(base64.b64encode(pcm16).decode("ascii"))
+        message = self._append_json(base64.b64encode(pcm16).decode("ascii"))
         if self._queue.full():
             self._queue.get_nowait()
             self.dropped_appends += 1

@@ -13,12 +13,14 @@ import json
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from ...edge.signalling import SignallingError
 from ...protocol.realtime import MAX_INPUT_AUDIO_BYTES
 from ..brains import Brain
+from .live import LiveServerSession
 from .realtime import RealtimeServerSession
 from .recognition import ANONYMOUS, CALLER, RecognitionQueue
 
@@ -74,6 +76,21 @@ class RealtimeEndpoint:
         token = header[7:].strip() if header[:7].lower() == "bearer " else ""
         return hmac.compare_digest(token.encode(), self._internal_key.encode())
 
+    def _new_session(
+        self, request: web.Request, ws: web.WebSocketResponse, brain: Brain, internal: bool
+    ) -> Any:
+        model = request.query.get("model", "voicertc-embedded")
+        return RealtimeServerSession(
+            ws.send_json,
+            brain,
+            self._executor,
+            model,
+            vad_executor=self._vad_executor,
+            recognition=self.recognition,
+            priority=CALLER if internal else ANONYMOUS,
+            max_input_audio_bytes=self.max_input_audio_bytes,
+        )
+
     async def handle(self, request: web.Request) -> web.StreamResponse:
         internal = self._is_internal(request)
         if (
@@ -95,23 +112,13 @@ class RealtimeEndpoint:
         self.connections += 1
         self.anonymous_connections += not internal
         self.idle.clear()
-        session: RealtimeServerSession | None = None
+        session: Any = None
         try:
             await ws.prepare(request)
             self._sockets.add(ws)
             # Cheap: recognition lives in the shared speech pool, not in the brain.
             brain = self._brain_factory()
-            model = request.query.get("model", "voicertc-embedded")
-            session = RealtimeServerSession(
-                ws.send_json,
-                brain,
-                self._executor,
-                model,
-                vad_executor=self._vad_executor,
-                recognition=self.recognition,
-                priority=CALLER if internal else ANONYMOUS,
-                max_input_audio_bytes=self.max_input_audio_bytes,
-            )
+            session = self._new_session(request, ws, brain, internal)
             await session.start()
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
@@ -134,3 +141,12 @@ class RealtimeEndpoint:
             if session is not None:
                 await session.close()
         return ws
+
+
+class LiveEndpoint(RealtimeEndpoint):
+    """The aiohttp handler for `/v1/live/sessions`: the same brain and limits, over Live."""
+
+    def _new_session(
+        self, request: web.Request, ws: web.WebSocketResponse, brain: Brain, internal: bool
+    ) -> Any:
+        return LiveServerSession(ws.send_json, brain, self._executor, close=ws.close)

@@ -1,0 +1,223 @@
+"""OpenAI's Live API: the embedded assistant at /v1/live/sessions driven by the real SDK
+(`client.live.connect()`), and whole calls with `--upstream live`. Every Live message
+both ways is validated strictly against the SDK's `openai.types.live` unions."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from conftest import listening_call, start_server
+from openai import AsyncOpenAI
+from openai._models import BaseModel
+from openai.types.live import ClientEvent, ClientEventParam, ServerEvent
+from pydantic import TypeAdapter
+
+from voicertc.assistant.endpoint import live as live_endpoint
+from voicertc.upstream import live as live_upstream
+
+SERVER_EVENTS: TypeAdapter[Any] = TypeAdapter(ServerEvent)
+CLIENT_EVENTS: TypeAdapter[Any] = TypeAdapter(ClientEventParam)
+CLIENT_MODELS: TypeAdapter[Any] = TypeAdapter(ClientEvent)
+CHUNK = 960  # 20 ms of 24 kHz PCM16
+
+
+def _no_extras(model: BaseModel, path: str) -> None:
+    assert not model.model_extra, f"{path}: fields the SDK does not know: {sorted(model.model_extra)}"
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                _no_extras(item, f"{path}.{name}")
+
+
+def check_server_event(event: dict[str, Any]) -> None:
+    parsed = SERVER_EVENTS.validate_python(event, strict=True)
+    _no_extras(parsed, event["type"])
+
+
+def check_client_event(event: dict[str, Any]) -> None:
+    CLIENT_EVENTS.validate_python(event, strict=True)
+    # A TypedDict union ignores unknown keys: the SDK's own model of the event must not.
+    _no_extras(CLIENT_MODELS.validate_python(event), event["type"])
+
+
+@pytest.fixture
+def conformance(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Validates every Live message the endpoint sends and voicertc's upstream sends."""
+    seen: dict[str, list[str]] = {"server": [], "client": []}
+    emit = live_endpoint.LiveServerSession.emit
+    send_live = live_upstream.LiveUpstream._send_live
+
+    async def checked_emit(self: Any, event: dict[str, Any]) -> None:
+        await emit(self, event)
+        check_server_event(event)
+        seen["server"].append(event["type"])
+
+    async def checked_send(self: Any, event: dict[str, Any], connection: Any = None) -> None:
+        check_client_event(event)
+        seen["client"].append(event["type"])
+        await send_live(self, event, connection)
+
+    append_json = live_upstream.LiveUpstream._append_json
+
+    def checked_append(audio_b64: str) -> str:
+        message = append_json(audio_b64)
+        check_client_event(json.loads(message))
+        if not seen["client"] or seen["client"][-1] != "session.input_audio.append":
+            seen["client"].append("session.input_audio.append")
+        return message
+
+    monkeypatch.setattr(live_upstream.LiveUpstream, "_append_json", staticmethod(checked_append))
+    monkeypatch.setattr(live_endpoint.LiveServerSession, "emit", checked_emit)
+    monkeypatch.setattr(live_upstream.LiveUpstream, "_send_live", checked_send)
+    return seen
+
+
+@pytest.fixture
+async def live(server) -> AsyncIterator[Any]:
+    client = AsyncOpenAI(api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1")
+    async with client.live.connect(max_retries=0) as connection:
+        yield connection
+    await client.close()
+
+
+async def next_event(connection: Any, *types: str, timeout: float = 20.0) -> dict[str, Any]:
+    async def find() -> dict[str, Any]:
+        while True:
+            event = json.loads(await connection.recv_bytes())
+            check_server_event(event)
+            if event["type"] in types:
+                return event
+
+    return await asyncio.wait_for(find(), timeout)
+
+
+async def send(connection: Any, event: dict[str, Any]) -> None:
+    check_client_event(event)
+    await connection.send_raw(json.dumps(event))
+
+
+async def say(connection: Any, pcm: bytes) -> None:
+    for i in range(0, len(pcm), CHUNK):
+        chunk = base64.b64encode(pcm[i : i + CHUNK]).decode()
+        await send(connection, {"type": "session.input_audio.append", "audio": chunk})
+
+
+async def test_live_endpoint_delegates_an_effect_command_and_speaks_the_result(live, speech) -> None:
+    await send(live, {"type": "session.input_audio.append", "audio": ""})
+    early = await next_event(live, "error")
+    assert early["error"]["code"] == "session_not_started"  # out of order: told, and it goes on
+    start = {
+        "type": "session.start",
+        "event_id": "start-1",
+        "session": {
+            "model": "gpt-live-1.1",
+            "instructions": "Be brief.",
+            "audio": {"format": {"type": "audio/pcm", "rate": 24000}, "output": {"voice": "cedar"}},
+            "delegation": {"type": "client"},
+        },
+    }
+    await send(live, start)
+    started = await next_event(live, "session.started")
+    assert started["session"]["model"] == "gpt-live-1.1" and started["client_event_id"] == "start-1"
+    await send(live, start)
+    assert (await next_event(live, "error"))["error"]["code"] == "session_already_started"
+
+    await say(live, speech("add some delay") + bytes(24000 * 2))
+    onset = await next_event(live, "session.input_transcript.delta")
+    assert onset["delta"] == ""  # heard at the onset, before recognition
+    heard = await next_event(live, "session.input_transcript.delta")
+    assert "delay" in heard["delta"].lower() and heard["end_ms"] > heard["start_ms"]
+    delegation = (await next_event(live, "session.delegation.created"))["delegation"]
+    assert delegation["target"] == "client"
+    result = {"ok": True, "message": "Added delay."}
+    await send(
+        live,
+        {
+            "type": "session.commentary.append",
+            "content": json.dumps(result),
+            "delegation_id": delegation["id"],
+        },
+    )
+    await next_event(live, "session.commentary.appended")
+    said = ""
+    audio = 0
+    while "delay" not in said.lower() or not audio:
+        event = await next_event(live, "session.output_audio.delta", "session.output_transcript.delta")
+        if event["type"] == "session.output_audio.delta":
+            audio += len(base64.b64decode(event["delta"]))
+        else:
+            said += event["delta"]
+    await send(live, {"type": "session.commentary.append", "content": "x", "delegation_id": "nope"})
+    assert (await next_event(live, "error"))["error"]["param"] == "delegation_id"
+    await send(live, {"type": "session.close"})
+    closed = await next_event(live, "session.closed")
+    assert closed["reason"] == "close_requested"
+
+
+@pytest.fixture
+async def live_server(conformance) -> AsyncIterator[Any]:
+    running, runner = await start_server(upstream="live")
+    try:
+        yield running
+    finally:
+        await runner.cleanup()
+
+
+def is_final(role: str):
+    return lambda m: m.get("type") == "transcript" and m["role"] == role and m["final"]
+
+
+async def test_a_call_over_live_applies_a_spoken_command(live_server, speech, conformance) -> None:
+    async with listening_call(live_server.url) as call:
+        assert (await call.wait_type("session"))["model"] == "gpt-live-1.1"
+        mark = len(call.received)
+        call.say(speech("add some delay"))
+        user = await call.wait_for(is_final("user"), timeout=30)
+        assert "delay" in user["text"].lower()
+        effects = await call.wait_for(
+            lambda m: m.get("type") == "effects" and any(e["effect"] == "delay" for e in m["chain"]),
+            timeout=30,
+        )
+        assert effects["chain"][0]["effect"] == "delay"
+        answer = await call.wait_for(is_final("assistant"), timeout=30)
+        assert "delay" in answer["text"].lower()
+        await call.wait_type("state", state="listening", timeout=30)
+        assert call.loud_frames(mark) >= 25
+        # Typed text goes as commentary, and is answered.
+        since = len(call.messages)
+        call.send({"type": "text", "text": "add some reverb"})
+        await call.wait_for(
+            lambda m: m.get("type") == "effects" and any(e["effect"] == "reverb" for e in m["chain"]),
+            since=since,
+            timeout=30,
+        )
+    assert {"session.start", "session.input_audio.append", "session.commentary.append"} <= set(
+        conformance["client"]
+    )
+    assert {"session.started", "session.delegation.created", "session.output_audio.delta"} <= set(
+        conformance["server"]
+    )
+
+
+async def test_barge_in_over_live_flushes_at_the_servers_signal(live_server, speech, conformance) -> None:
+    async with listening_call(live_server.url) as call:
+        session = live_server.server.sessions[call.session_id]
+        call.send({"type": "text", "text": "help"})
+        await call.wait_type("state", state="speaking", timeout=30)
+        item = session.track.playing_item
+        assert item is not None
+        while session.track.sent_ms(item) < 400:
+            await session.track.next_frame()
+        since = len(call.messages)
+        call.say(speech("stop"))
+        interrupted = await call.wait_type("interrupted", since=since, timeout=15)
+        barge = await call.wait_for(lambda m: m.get("type") == "metrics" and "barge_in_ms" in m, since=since)
+        assert interrupted["item_id"] == item
+        # From Live's signal (the onset's input transcript delta) to a silent frame out.
+        assert barge["barge_in_ms"] < 100

@@ -1,0 +1,279 @@
+"""One connection to a Live speech model (`client.live.connect()`), behind the same
+interface as the Realtime one.
+
+The session speaks Realtime events both ways; this module translates at the edge:
+
+- Live's output audio and transcript deltas become a Realtime response (created, audio
+  and transcript deltas, transcript done, done). Live marks no end of a turn: a response
+  ends after `QUIET_MS` without output, or when the user is heard.
+- Input transcript deltas become the user's caption, and the first of a turn a
+  `speech_started`: Live decides barge-in itself and this is the one sign it gives, so
+  the session flushes its queued audio on it.
+- A `session.delegation.created` (client delegation) becomes a function call of the
+  effect tools, read from what the user said since the last one; the session applies
+  it and its `function_call_output` goes back as commentary for that delegation.
+- Typed text goes as commentary (the model says something about it); the effect chain
+  note and replayed history as silent thinking. Response create/cancel and truncation
+  have no Live counterpart: Live is server-driven.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from ..assistant.dialogue import ToolCall, understand
+from ..protocol import live as lv
+from ..protocol import realtime as rt
+from .realtime import EventHandler, Upstream, UpstreamConfig, UpstreamError
+
+logger = logging.getLogger(__name__)
+
+#: Output silence after which a Live answer counts as finished.
+QUIET_MS = 700
+_START_TIMEOUT_S = 10.0
+_DELEGATE = (
+    "\n\nWhen the user asks to change, add, remove or list audio effects, delegate the task to "
+    "the application: it applies the change to the effect chain and tells you the result, "
+    "which you then say in a few words."
+)
+
+
+def _text_of(item: dict[str, Any]) -> str:
+    parts = item.get("content") or []
+    return " ".join(str(p.get("text") or p.get("transcript") or "") for p in parts if isinstance(p, dict))
+
+
+class LiveTranslator:
+    """Live server events in, Realtime server events out (to `on_event`), and Realtime
+    client events in, Live client events out (through `send_live`)."""
+
+    def __init__(self, on_event: EventHandler, quiet_ms: int = QUIET_MS) -> None:
+        self._on_event = on_event
+        self._quiet_s = quiet_ms / 1000
+        self.send_live: Any = None  # async (dict) -> None, set by the connection
+        self._user_item: str | None = None
+        self._user_text = ""
+        self._heard_since_delegation: list[str] = []
+        self._response_id: str | None = None
+        self._item_id: str | None = None
+        self._output_text = ""
+        self._quiet: asyncio.Task[None] | None = None
+        self._pending_user_text: str | None = None
+
+    # -- server side: Live -> Realtime ----------------------------------------------
+
+    async def handle(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == lv.OUTPUT_AUDIO_DELTA:
+            await self._open_response()
+            await self._emit(rt.AUDIO_DELTA, delta=event.get("delta", ""), **self._where())
+            self._restart_quiet()
+        elif kind == lv.OUTPUT_TRANSCRIPT_DELTA:
+            await self._open_response()
+            delta = str(event.get("delta", ""))
+            self._output_text += delta
+            await self._emit(rt.TRANSCRIPT_DELTA, delta=delta, **self._where())
+            self._restart_quiet()
+        elif kind == lv.INPUT_TRANSCRIPT_DELTA:
+            await self._heard(str(event.get("delta", "")), int(event.get("start_ms", 0)))
+        elif kind == lv.DELEGATION_CREATED:
+            delegation = event.get("delegation") or {}
+            await self._delegated(str(delegation.get("id", "")))
+        elif kind == lv.ERROR:
+            error = event.get("error") or {}
+            await self._on_event({"type": rt.ERROR, "error": error})
+        elif kind == lv.SESSION_CLOSED:
+            raise UpstreamError(f"the Live session closed ({event.get('reason')})")
+
+    async def _emit(self, kind: str, **fields: Any) -> None:
+        await self._on_event({"type": kind, **fields})
+
+    def _where(self) -> dict[str, Any]:
+        return {
+            "response_id": self._response_id,
+            "item_id": self._item_id,
+            "output_index": 0,
+            "content_index": 0,
+        }
+
+    async def _heard(self, delta: str, start_ms: int) -> None:
+        if self._user_item is None:
+            # The user is speaking: whatever the model was saying, Live has stopped it.
+            await self.finish_response()
+            self._user_item = rt.new_id("item")
+            await self._emit(rt.SPEECH_STARTED, item_id=self._user_item, audio_start_ms=start_ms)
+        if delta:
+            self._user_text += delta
+            self._heard_since_delegation.append(delta)
+            await self._emit(rt.USER_TRANSCRIPT_DELTA, item_id=self._user_item, content_index=0, delta=delta)
+
+    async def _finish_user_turn(self) -> None:
+        if self._user_item is None:
+            return
+        item_id, text = self._user_item, self._user_text.strip()
+        self._user_item, self._user_text = None, ""
+        await self._emit(rt.SPEECH_STOPPED, item_id=item_id, audio_end_ms=0)
+        await self._emit(rt.USER_TRANSCRIPT_DONE, item_id=item_id, content_index=0, transcript=text)
+
+    async def _open_response(self) -> None:
+        if self._response_id is not None:
+            return
+        await self._finish_user_turn()
+        self._response_id, self._item_id, self._output_text = rt.new_id("resp"), rt.new_id("item"), ""
+        await self._emit(
+            rt.RESPONSE_CREATED,
+            response={
+                "object": "realtime.response",
+                "id": self._response_id,
+                "status": "in_progress",
+                "output": [],
+            },
+        )
+
+    def _restart_quiet(self) -> None:
+        if self._quiet is not None:
+            self._quiet.cancel()
+        self._quiet = asyncio.create_task(self._end_when_quiet(), name="voicertc-live-quiet")
+
+    async def _end_when_quiet(self) -> None:
+        await asyncio.sleep(self._quiet_s)
+        self._quiet = None  # finishing must not cancel this very task
+        await self.finish_response()
+
+    async def finish_response(self, status: str = "completed") -> None:
+        if self._quiet is not None:
+            self._quiet.cancel()
+            self._quiet = None
+        if self._response_id is None:
+            return
+        where, text = self._where(), self._output_text
+        self._response_id = self._item_id = None
+        await self._emit(rt.TRANSCRIPT_DONE, transcript=text, **where)
+        await self._emit(
+            rt.RESPONSE_DONE, response={"id": where["response_id"], "status": status, "output": []}
+        )
+
+    async def _delegated(self, delegation_id: str) -> None:
+        await self._finish_user_turn()
+        await self.finish_response()
+        heard = " ".join(self._heard_since_delegation).strip()
+        self._heard_since_delegation.clear()
+        reply = understand(heard) if heard else None
+        if not isinstance(reply, ToolCall):
+            await self._send(
+                lv.append(
+                    lv.COMMENTARY_APPEND,
+                    f"No change to the audio effects could be read from what the user said: {heard!r}.",
+                    delegation_id,
+                )
+            )
+            return
+        response_id = rt.new_id("resp")
+        response = {"object": "realtime.response", "id": response_id, "status": "in_progress", "output": []}
+        await self._emit(rt.RESPONSE_CREATED, response=response)
+        await self._emit(
+            rt.ARGUMENTS_DONE,
+            response_id=response_id,
+            item_id=rt.new_id("item"),
+            output_index=0,
+            call_id=delegation_id,
+            name=reply.name,
+            arguments=json.dumps(reply.arguments),
+        )
+        await self._emit(rt.RESPONSE_DONE, response={"id": response_id, "status": "completed", "output": []})
+
+    # -- client side: Realtime -> Live ----------------------------------------------
+
+    async def send(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == rt.RESPONSE_CREATE and self._pending_user_text is not None:
+            text, self._pending_user_text = self._pending_user_text, None
+            self._heard_since_delegation.append(text)  # what a delegation may be about
+            await self._send(lv.append(lv.COMMENTARY_APPEND, f"The user typed: {text}"))
+            return
+        await self._flush_pending_text()
+        if kind != rt.ITEM_CREATE:
+            # response.create/cancel, truncate, commit: Live decides turns and responses itself.
+            return
+        item = event.get("item") or {}
+        if item.get("type") == "function_call_output":
+            await self._send(
+                lv.append(lv.COMMENTARY_APPEND, str(item.get("output", "")), str(item.get("call_id")))
+            )
+        elif item.get("type") == "message":
+            text = _text_of(item)
+            if item.get("role") == "user":
+                self._pending_user_text = text
+            elif item.get("role") == "assistant":
+                await self._send(lv.append(lv.THINKING_APPEND, f"Earlier in this call you said: {text}"))
+            else:
+                await self._send(lv.append(lv.THINKING_APPEND, text))
+
+    async def _flush_pending_text(self) -> None:
+        if self._pending_user_text is not None:
+            text, self._pending_user_text = self._pending_user_text, None
+            await self._send(lv.append(lv.THINKING_APPEND, f"Earlier in this call the user said: {text}"))
+
+    async def _send(self, event: dict[str, Any]) -> None:
+        await self.send_live(event)
+
+    async def close(self) -> None:
+        if self._quiet is not None:
+            self._quiet.cancel()
+            await asyncio.gather(self._quiet, return_exceptions=True)
+            self._quiet = None
+
+
+class LiveUpstream(Upstream):
+    """`Upstream` over Live: the same queue, tasks and close; a Live session start, and
+    every event translated by a `LiveTranslator`."""
+
+    _append_json = staticmethod(lv.input_audio_append_json)
+
+    def __init__(self, config: UpstreamConfig, on_event: EventHandler) -> None:
+        self._translator = LiveTranslator(on_event)
+        super().__init__(config, self._translator.handle)
+        self._translator.send_live = self._send_live
+
+    async def _open(self) -> Any:
+        # max_retries=0: the session owns reconnecting, for both protocols alike.
+        connection = await self._client.live.connect(max_retries=0).enter()
+        try:
+            config = self.config
+            start = lv.session_start(config.model, config.voice, config.instructions + _DELEGATE)
+            await self._send_live(start, connection)
+            await asyncio.wait_for(self._started(connection), _START_TIMEOUT_S)
+        except BaseException:
+            await connection.close()
+            raise
+        return connection
+
+    @staticmethod
+    async def _started(connection: Any) -> None:
+        while True:
+            event = json.loads(await connection.recv_bytes())
+            if event.get("type") == lv.SESSION_STARTED:
+                return
+            if event.get("type") == lv.ERROR:
+                raise UpstreamError(
+                    f"the Live session did not start: {(event.get('error') or {}).get('message')}"
+                )
+
+    async def send(self, event: dict[str, Any]) -> None:
+        if self._connection is None or self.closed.is_set():
+            raise UpstreamError("the speech model connection is closed")
+        await self._translator.send(event)
+
+    async def _send_live(self, event: dict[str, Any], connection: Any = None) -> None:
+        connection = connection or self._connection
+        if connection is None or self.closed.is_set():
+            raise UpstreamError("the speech model connection is closed")
+        await connection.send_raw(json.dumps(event))
+
+    async def close(self) -> None:
+        await self._translator.close()
+        await super().close()
+
