@@ -7,6 +7,9 @@ Runs the server in this process and Chromium on loopback inside a private networ
 namespace (it re-runs itself under `unshare --net` when it is not in one; root needed).
 
     python benchmarks/call_setup.py [--calls 20] [--json benchmarks/results/call-setup.json]
+
+The last figure is the page itself (Call clicked until it shows `listening`); with
+VOICERTC_WEB_DIR pointing at an older copy of voicertc/web it measures that page.
 """
 
 from __future__ import annotations
@@ -47,6 +50,22 @@ CALL = """async (trickle) => {
 }"""
 
 
+# The page itself: the Call button clicked, until the page shows `listening`.
+PAGE_CALL = """async () => {
+  const listening = new Promise((resolve) => {
+    const seen = (e) => {
+      if (e.detail.state !== 'listening') return;
+      document.removeEventListener('voicertc:state', seen);
+      resolve(performance.now());
+    };
+    document.addEventListener('voicertc:state', seen);
+  });
+  const t0 = performance.now();
+  document.getElementById('call').click();
+  return { ms: (await listening) - t0 };
+}"""
+
+
 def _in_private_namespace() -> bool:
     lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
     return [line.split(":", 1)[0].strip() for line in lines] == ["lo"]
@@ -64,7 +83,7 @@ def _summary(values: list[float]) -> dict[str, float]:
             "max": round(ordered[-1], 1)}  # fmt: skip
 
 
-async def measure(calls: int) -> dict[str, object]:
+async def measure(calls: int, page_only: bool) -> dict[str, object]:
     from browser import chromium, open_page, silent_wav
     from conftest import start_server
 
@@ -74,7 +93,7 @@ async def measure(calls: int) -> dict[str, object]:
     try:
         await running.server.speech.warm_up()
         async with chromium(silent_wav(), fake_ui=False) as browser:
-            for mode, trickle in (("gather_complete", False), ("trickle", True)):
+            for mode, trickle in () if page_only else (("gather_complete", False), ("trickle", True)):
                 rows = []
                 async with open_page(browser, running.url) as page:
                     await page.evaluate(CALL, trickle)  # warm-up call, not counted
@@ -91,6 +110,21 @@ async def measure(calls: int) -> dict[str, object]:
                     "click_to_offer_ms": _summary([r["offer_ms"] for r in rows]),
                     "click_to_connected_ms": _summary([r["connected_ms"] for r in rows]),
                 }
+            # The page as served (VOICERTC_WEB_DIR may point at another version of it).
+            rows = []
+            async with open_page(browser, running.url) as page:
+                for i in range(calls + 1):
+                    row = await page.evaluate(PAGE_CALL)
+                    if i:
+                        rows.append(row)  # the first is a warm-up
+                    session = next(iter(running.server.sessions.values()))
+                    await page.click("#hangup")
+                    await session.wait_closed()
+            results["page"] = {
+                "web_dir": os.environ.get("VOICERTC_WEB_DIR", "voicertc/web"),
+                "calls": rows,
+                "click_to_listening_ms": _summary([r["ms"] for r in rows]),
+            }
     finally:
         await runner.cleanup()
     idle1, total1 = _cpu_busy()
@@ -107,12 +141,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=20)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--page-only", action="store_true", help="only the page (an old one has no library)")
     args = parser.parse_args()
     if not _in_private_namespace():
         script = f"ip link set lo up && exec {sys.executable} {' '.join(map(str, sys.argv))}"
         os.execvp("unshare", ["unshare", "--net", "--", "sh", "-c", script])
-    results = asyncio.run(measure(args.calls))
-    for mode in ("gather_complete", "trickle"):
+    results = asyncio.run(measure(args.calls, args.page_only))
+    for mode in () if args.page_only else ("gather_complete", "trickle"):
         r = results[mode]
         print(
             f"{mode:16} click->listening p50 {r['click_to_listening_ms']['p50']:7.1f} ms  "
@@ -120,6 +155,9 @@ def main() -> None:
             f"(p50: offer sent {r['click_to_offer_ms']['p50']:.1f} ms, "
             f"connected {r['click_to_connected_ms']['p50']:.1f} ms)"
         )
+    page = results["page"]
+    print(f"page ({page['web_dir']}) click->listening p50 {page['click_to_listening_ms']['p50']:.1f} ms  "
+          f"p90 {page['click_to_listening_ms']['p90']:.1f} ms")  # fmt: skip
     print(f"machine: {results['machine']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
