@@ -36,6 +36,25 @@ async def example_site() -> AsyncIterator[str]:
         await runner.cleanup()
 
 
+TEXT_FIRST = """async (server) => {
+  let gumCalls = 0;
+  const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) => { gumCalls++; return gum(c); };
+  const { connect } = await import(`${server}/voicertc-client.js`);
+  const call = await connect({ url: server, audio: false });
+  const reply = new Promise((resolve) => call.on('transcript', (t) => {
+    if (t.role === 'assistant' && t.final) resolve(t.text);
+  }));
+  await new Promise((resolve) => call.on('state', ({ state }) => state === 'listening' && resolve()));
+  call.sendText('what effects are on?');
+  const text = await reply;
+  const result = { mic: call.micTrack, directions: call.pc.getTransceivers().map((t) => t.direction),
+                   gum_calls: gumCalls, reply: text, session: call.sessionId };
+  window.textFirst = call;
+  return result;
+}"""
+
+
 def own_code_lines() -> int:
     """Lines of the example's own script (the library and the markup not counted)."""
     html = (EXAMPLE / "index.html").read_text()
@@ -43,7 +62,7 @@ def own_code_lines() -> int:
     return sum(1 for line in script.splitlines() if line.strip() and not line.strip().startswith("//"))
 
 
-async def test_a_page_on_another_origin_calls_with_the_library(example_site: str) -> None:
+async def test_a_page_on_another_origin_calls_with_the_library(example_site: str, artifacts: Path) -> None:
     assert own_code_lines() < 40
     running, runner = await start_server(
         access=AccessPolicy(calls_per_minute=None, allowed_origins=[example_site])
@@ -70,10 +89,21 @@ async def test_a_page_on_another_origin_calls_with_the_library(example_site: str
                 1, timeout=20_000
             )
 
+            await page.screenshot(path=str(artifacts / "web-embed-call.png"))
             await page.click("#voice")
             await expect(page.locator("#voice")).to_have_text(re.compile("Ask the audio assistant"))
             await asyncio.wait_for(session.wait_closed(), 5)
             assert not running.server.sessions
+
+            # audio: false, for text-first embeds: no microphone asked for, the offer only
+            # receives, typed text is answered in words (and voice).
+            text_first = await page.evaluate(TEXT_FIRST, running.url.rstrip("/"))
+            assert text_first["mic"] is None and text_first["directions"] == ["recvonly"]
+            assert text_first["gum_calls"] == 0
+            assert "no effects" in text_first["reply"].lower()
+            session = running.server.sessions[text_first["session"]]
+            await page.evaluate("window.textFirst.hangUp()")
+            await asyncio.wait_for(session.wait_closed(), 5)
             assert errors == []
             await context.close()
     finally:

@@ -277,6 +277,7 @@ async def _call_without_microphone(page_url: str, browser: Browser, server: Runn
         await expect(notice).to_contain_text("allow the microphone")
         await expect(page.locator("#error")).to_be_hidden()
         await expect(page.locator("#mute")).to_be_disabled()
+        await expect(page.locator("#state-hint")).to_contain_text("No microphone on this call")
         assert await page.evaluate("window.voicertc.micTrack") is None
         # The offer asked only to receive audio: no microphone track went out.
         assert await page.evaluate(

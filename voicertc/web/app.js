@@ -44,7 +44,8 @@ function setState(state) {
   if (ui.stateLabel.textContent !== label) ui.stateLabel.textContent = label;
   let h = hint;
   if (app.callActive && (state === 'listening' || state === 'speaking' || state === 'thinking')) {
-    if (app.muted) h = 'Your microphone is muted. Unmute to talk, or type below.';
+    if (!app.client?.micTrack && app.client?.micProblem) h = 'No microphone on this call: type below, and the assistant answers aloud.';
+    else if (app.muted) h = 'Your microphone is muted. Unmute to talk, or type below.';
     else if (app.mode === 'ptt' && state === 'listening') {
       h = app.pttHeld ? 'Talking… release to send.' : 'Hold Space or the Talk button while you speak.';
     }
