@@ -17,7 +17,9 @@ from openai._models import BaseModel
 from openai.types.live import ClientEvent, ClientEventParam, ServerEvent
 from pydantic import TypeAdapter
 
+from voicertc import ServerConfig
 from voicertc.assistant.endpoint import live as live_endpoint
+from voicertc.cli import main
 from voicertc.upstream import live as live_upstream
 
 SERVER_EVENTS: TypeAdapter[Any] = TypeAdapter(ServerEvent)
@@ -221,3 +223,23 @@ async def test_barge_in_over_live_flushes_at_the_servers_signal(live_server, spe
         assert interrupted["item_id"] == item
         # From Live's signal (the onset's input transcript delta) to a silent frame out.
         assert barge["barge_in_ms"] < 100
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--upstream", "live", "--turn-detection", "none"], "turn_detection is a Realtime session setting"),
+        (["--upstream", "live", "--model", "gpt-realtime-2.1"], "needs a Live model"),
+        (["--upstream", "realtime", "--model", "gpt-live-1.1"], "is a Live model"),
+        (["--upstream", "sideways"], "--upstream"),
+    ],
+)
+def test_live_configuration_errors(argv: list[str], needle: str, capsys) -> None:
+    assert main(["serve", *argv]) == 2
+    assert needle in capsys.readouterr().err
+
+
+def test_a_live_model_selects_the_live_upstream() -> None:
+    assert ServerConfig(model="gpt-live-1").protocol == "live"
+    assert ServerConfig(upstream="live").model == "gpt-live-1.1"
+    assert ServerConfig().protocol == "realtime"

@@ -192,7 +192,7 @@ async def test_attach_overrides_settings_for_one_call() -> None:
     options = SessionOptions(upstream=UpstreamConfig(base_url=url.replace("http", "ws") + "/voice/v1"))
     with pytest.raises(SettingsError, match="--speed"):
         await attach(pc, options, settings={"speed": 9})
-    session = await attach(pc, options, settings={"turn_detection": "none", "speed": 0.9})
+    session = await attach(pc, options, settings={"turn_detection": "semantic_vad", "vad_eagerness": "low"})
     updated: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
     session.on(
         "upstream_event",
@@ -200,7 +200,12 @@ async def test_attach_overrides_settings_for_one_call() -> None:
     )
     try:
         audio = (await asyncio.wait_for(updated, 20))["session"]["audio"]
-        assert audio["input"]["turn_detection"] is None and audio["output"]["speed"] == 0.9
+        assert audio["input"]["turn_detection"] == {
+            "type": "semantic_vad",
+            "eagerness": "low",
+            "create_response": True,
+            "interrupt_response": True,
+        }
         assert options.upstream.turn_detection == "server_vad"  # the caller's options are untouched
     finally:
         await session.close()

@@ -96,6 +96,13 @@ class ServerConfig(CallLimits):
             raise ConfigError(f"--upstream live needs a Live model (gpt-live-*), got {self.model!r}")
         if self.upstream == "realtime" and live.is_live_model(str(self.model)):
             raise ConfigError(f"{self.model} is a Live model: use --upstream live (or auto)")
+        if self.protocol == "live":
+            changed = [k for k, v in vars(self.settings).items() if v != getattr(SessionSettings(), k)]
+            if changed:
+                raise ConfigError(
+                    f"{changed[0]} is a Realtime session setting: the Live API decides turns, "
+                    "speed and length itself (docs/upstreams.md)"
+                )
         try:
             self.settings.validate()
         except SettingsError as exc:

@@ -38,6 +38,11 @@ class InterruptMessage:
 
 
 @dataclass(frozen=True)
+class CommitMessage:
+    """Push-to-talk released: the user's turn ends now."""
+
+
+@dataclass(frozen=True)
 class PingMessage:
     id: str | int | float | None
 
@@ -47,7 +52,7 @@ class MonitorMessage:
     enabled: bool
 
 
-ClientMessage = TextMessage | EffectMessage | InterruptMessage | PingMessage | MonitorMessage
+ClientMessage = TextMessage | EffectMessage | InterruptMessage | CommitMessage | PingMessage | MonitorMessage
 
 
 def _optional(data: dict[str, Any], key: str, kinds: tuple[type, ...], what: str) -> Any:
@@ -93,6 +98,8 @@ def parse_client_message(raw: str | bytes) -> ClientMessage:
         )
     if kind == "interrupt":
         return InterruptMessage()
+    if kind == "commit":
+        return CommitMessage()
     if kind == "monitor":
         enabled = data.get("enabled")
         if not isinstance(enabled, bool):

@@ -134,6 +134,14 @@ def item_truncate(item_id: str, audio_end_ms: int, content_index: int = 0) -> di
     }
 
 
+def input_audio_commit() -> dict[str, Any]:
+    return {"type": INPUT_AUDIO_COMMIT}
+
+
+def input_audio_clear() -> dict[str, Any]:
+    return {"type": INPUT_AUDIO_CLEAR}
+
+
 def response_create() -> dict[str, Any]:
     return {"type": RESPONSE_CREATE}
 

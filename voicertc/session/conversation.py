@@ -73,6 +73,14 @@ class Conversation:
         await self._link.send(rt.response_create())
         self._link.expect_reply()
 
+    async def commit(self) -> None:
+        """Push-to-talk released: the caller's turn ends now, and the model answers it."""
+        self.turns.turn_ended()
+        self._events.set_state("thinking")
+        await self._link.send(rt.input_audio_commit())
+        await self._link.send(rt.response_create())
+        self._link.expect_reply()
+
     async def interrupt(self) -> None:
         """Cut the assistant off now, and tell the model how much was heard."""
         await self._barge_in()

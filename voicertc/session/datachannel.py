@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from ..edge.channel import (
     ChannelError,
+    CommitMessage,
     EffectMessage,
     InterruptMessage,
     MonitorMessage,
@@ -24,6 +25,8 @@ class Controls(Protocol):
     async def send_text(self, text: str) -> None: ...
 
     async def interrupt(self) -> None: ...
+
+    async def commit(self) -> None: ...
 
     async def apply_client_effect(self, change: EffectMessage) -> None: ...
 
@@ -79,5 +82,7 @@ class DataChannelProtocol:
             self._spawn(controls.apply_client_effect(message))
         elif isinstance(message, InterruptMessage):
             self._spawn(controls.interrupt())
+        elif isinstance(message, CommitMessage):
+            self._spawn(controls.commit())
         elif isinstance(message, MonitorMessage):
             controls.set_monitor(message.enabled)

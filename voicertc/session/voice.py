@@ -16,6 +16,7 @@ from ..audio.outbound import AssistantTrack
 from ..edge.channel import EffectMessage
 from ..effects import EffectChain
 from ..metrics import METRICS
+from ..protocol import realtime as rt
 from ..tasks import TaskSet
 from ..upstream import UpstreamFactory, upstream_factory
 from .chain import CallEffects
@@ -248,6 +249,7 @@ class VoiceSession(AsyncIOEventEmitter):
                 "upstream": self.upstream_label,
                 "model": config.model,
                 "voice": config.voice,
+                "turn_detection": config.turn_detection,
             },
             {"type": "state", "state": self.state},
             {"type": "effects", "chain": self.chain.to_list()},
@@ -265,8 +267,23 @@ class VoiceSession(AsyncIOEventEmitter):
         await self.conversation.send_text(text)
 
     async def interrupt(self) -> None:
-        """Cut the assistant off now, and tell the model how much was heard."""
+        """Cut the assistant off now, and tell the model how much was heard. In
+        push-to-talk (the talk button pressed) the turn starts here: what the model's
+        input buffer held before, silence from the muted mic, is dropped."""
         await self.conversation.interrupt()
+        if self.upstream_config.push_to_talk:
+            await self.link.send(rt.input_audio_clear())
+
+    async def commit(self) -> None:
+        """End the caller's turn now (push-to-talk released): with the upstream's turn
+        detection off, the model hears nothing as a turn until this."""
+        if not self.upstream_config.push_to_talk:
+            self.events.error(
+                "not_push_to_talk",
+                "Turn detection is on: the assistant answers when you stop speaking; nothing to commit.",
+            )
+            return
+        await self.conversation.commit()
 
     async def apply_effect(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
         """Change the chain from the host app; raises EffectError on bad input."""

@@ -405,6 +405,9 @@ export class VoiceCall {
     if (h === this.pttHeld) return;
     this.pttHeld = h;
     this._applyMic();
+    // With the server's turn detection off the button ends the turn: pressing it cuts
+    // the assistant off, releasing it commits what was said (docs/protocol.md).
+    if (this.session?.turn_detection === 'none') this.send({ type: h ? 'interrupt' : 'commit' });
   }
 
   /** Plays the assistant (after a click, when the browser blocked autoplay). */

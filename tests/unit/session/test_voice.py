@@ -57,6 +57,7 @@ async def test_the_greeting_names_session_model_state_and_chain(call: Call) -> N
         "upstream": "openai",
         "model": call.session.upstream_config.model,
         "voice": call.session.upstream_config.voice,
+        "turn_detection": "server_vad",
     }
     assert call.channel.messages[1]["type"] == "state"
     assert call.channel.messages[2] == {"type": "effects", "chain": []}

@@ -21,6 +21,7 @@ from ...protocol import realtime as rt
 from ..brains import Brain, Reply
 from ..dialogue import Say
 from ..vad import VoiceActivityDetector
+from .honoured import UNSUPPORTED, detector_settings, honour
 from .input_buffer import BufferFull, InputBuffer, SpeechStarted, TurnEnded
 from .items import ItemStore, ToolResult, UserTurn
 from .recognition import ANONYMOUS, RecognitionQueue
@@ -60,6 +61,9 @@ class RealtimeServerSession:
         self._responses = Responses(self.emit, self._items, brain, self._voice)
         self._tasks: set[asyncio.Task[None]] = set()
         self._asr_lock = asyncio.Lock()
+        # The recognition of the last manually committed turn, which a response.create
+        # right after the commit (push-to-talk) must wait for: the answer is to what was said.
+        self._committed: asyncio.Task[None] | None = None
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -77,10 +81,11 @@ class RealtimeServerSession:
     ) -> None:
         await self.emit(rt.error(code, message, event_id, param, kind))
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
+        return task
 
     def _task_done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
@@ -93,11 +98,12 @@ class RealtimeServerSession:
     @staticmethod
     def _make_vad(session: dict[str, Any]) -> VoiceActivityDetector:
         td = session["audio"]["input"].get("turn_detection") or {}
+        threshold, silence_ms, prefix_ms = detector_settings(td)
         return VoiceActivityDetector(
             sample_rate=rt.SAMPLE_RATE,
-            threshold=float(td.get("threshold", rt.VAD_THRESHOLD)),
-            silence_duration_ms=int(td.get("silence_duration_ms", rt.SILENCE_DURATION_MS)),
-            prefix_padding_ms=int(td.get("prefix_padding_ms", rt.PREFIX_PADDING_MS)),
+            threshold=threshold,
+            silence_duration_ms=silence_ms,
+            prefix_padding_ms=prefix_ms,
         )
 
     async def _new_detector(self, session: dict[str, Any]) -> None:
@@ -156,7 +162,11 @@ class RealtimeServerSession:
         update = event.get("session")
         if not isinstance(update, dict):
             raise ProtocolError("invalid_value", "'session' must be an object.", "session")
-        await self._new_detector(updated_session(self.session, update))
+        merged = updated_session(self.session, update)
+        refused = honour(merged, update)
+        await self._new_detector(merged)
+        for param, message in refused:
+            await self.error(UNSUPPORTED, message, _plain(event.get("event_id")), param)
         await self.emit(rt.session_updated(self.session))
 
     async def _append(self, event: dict[str, Any]) -> None:
@@ -214,7 +224,7 @@ class RealtimeServerSession:
             raise ProtocolError("input_audio_buffer_commit_empty", "The input audio buffer is empty.")
         item_id, pcm = self._buffer.commit()
         await self._commit_item(item_id, pcm)
-        self._spawn(self._transcribe_and_respond(item_id, pcm, respond=False))
+        self._committed = self._spawn(self._transcribe_and_respond(item_id, pcm, respond=False))
 
     async def _clear(self, event: dict[str, Any]) -> None:
         self._buffer.clear()
@@ -287,6 +297,13 @@ class RealtimeServerSession:
 
     async def _response_create(self, event: dict[str, Any]) -> None:
         if self._responses.active:
+            raise ProtocolError(
+                "conversation_already_has_active_response", "A response is already in progress."
+            )
+        committed = self._committed
+        if committed is not None and not committed.done():
+            await asyncio.wait({committed})
+        if self._responses.active:  # a turn detected while we waited was answered
             raise ProtocolError(
                 "conversation_already_has_active_response", "A response is already in progress."
             )
