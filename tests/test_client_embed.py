@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from browser import chromium, silent_wav
 from conftest import serve_app, start_server
 from playwright.async_api import expect
 
-from voicertc.edge.access import AccessPolicy
+from voicertc.edge.access import AccessPolicy, make_jwt
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "web-embed"
 
@@ -121,6 +122,45 @@ async def test_an_origin_not_allowed_cannot_load_the_library(example_site: str) 
             await page.goto(f"{example_site}/index.html?voicertc={running.url.rstrip('/')}")
             assert "dynamically imported module" in await asyncio.wait_for(failed, 10)
             assert not running.server.sessions
+            await context.close()
+    finally:
+        await runner.cleanup()
+
+
+TOKEN_REFRESH = """async ([expired, fresh]) => {
+  const { connect, VoiceError } = await import('/voicertc-client.js');
+  const asked = [];
+  const getToken = async () => { asked.push(asked.length ? fresh : expired); return asked.at(-1); };
+  const call = await connect({ getToken, audio: false });
+  await new Promise((resolve) => call.on('state', ({ state }) => state === 'listening' && resolve()));
+  const session = call.sessionId;
+  call.hangUp();
+  let refused = null;
+  try {
+    await connect({ token: expired, audio: false });
+  } catch (err) {
+    refused = { isVoiceError: err instanceof VoiceError, code: err.code, status: err.status };
+  }
+  return { asked: asked.length, lastIsFresh: asked.at(-1) === fresh, session, refused };
+}"""
+
+
+async def test_get_token_is_asked_again_when_the_token_expired() -> None:
+    secret = "client-embed-secret"
+    running, runner = await start_server(access=AccessPolicy(calls_per_minute=None, jwt_secret=secret))
+    expired = make_jwt({"sub": "caller", "exp": int(time.time()) - 60}, secret)
+    fresh = make_jwt({"sub": "caller", "exp": int(time.time()) + 600}, secret)
+    try:
+        async with chromium(silent_wav(), fake_ui=False) as browser:
+            context = await browser.new_context(permissions=["microphone"])
+            page = await context.new_page()
+            await page.goto(running.url)
+            result = await page.evaluate(TOKEN_REFRESH, [expired, fresh])
+            # The expired token got a 401, the library asked again once, and the call went on.
+            assert result["asked"] == 2 and result["lastIsFresh"]
+            assert result["session"]
+            # A fixed token that has expired cannot be refreshed: a clear error.
+            assert result["refused"] == {"isVoiceError": True, "code": "token_expired", "status": 401}
             await context.close()
     finally:
         await runner.cleanup()

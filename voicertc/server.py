@@ -171,7 +171,7 @@ class VoiceServer:
                 "sdp": local.sdp,
                 "type": local.type,
                 "session_id": session.id,
-                "resume_token": self.resume.issue(session.id),
+                "resume_token": self._resume_token(session),
             }
         )
 
@@ -235,6 +235,10 @@ class VoiceServer:
         session.once("closed", lambda: self._session_closed(session.id))
         await session.start()
         return session
+
+    def _resume_token(self, session: VoiceSession) -> str:
+        session.resumable = True
+        return self.resume.issue(session.id)
 
     def _session_closed(self, session_id: str) -> None:
         self.sessions.pop(session_id, None)

@@ -94,6 +94,9 @@ class VoiceSession(AsyncIOEventEmitter):
             self.events, self, self._greeting, spawn=self._tasks.spawn, on_activity=self._caller_message
         )
         self._resume_wait: asyncio.Task[None] | None = None
+        #: Set by whoever can bring the caller back on a new connection (the server's
+        #: resume tokens): then a dropped connection waits `resume_seconds` for it.
+        self.resumable = False
         self.media.attach(self._on_audio, self.attach_channel, self._on_connection_state)
 
     @property
@@ -159,7 +162,7 @@ class VoiceSession(AsyncIOEventEmitter):
         state = self.media.connection_state
         if state not in ("failed", "closed") or self._closing:
             return
-        if self.events.channel is not None and self.options.resume_seconds:
+        if self.resumable and self.events.channel is not None and self.options.resume_seconds:
             # The call was up: its caller may come back on a new connection (resume).
             logger.info("session %s: connection %s; waiting for the caller to resume", self.id, state)
             self.connection_lost()
