@@ -1,4 +1,5 @@
-"""A whole voice call from Debian's Chromium: a spoken command file is the microphone.
+"""A whole voice call from Debian's Chromium: a spoken command file is the microphone,
+through each upstream protocol (Realtime and Live) to the embedded assistant.
 
 The same assertions as test_call.py's aiortc client (user caption, assistant caption,
 the effect the command asked for, assistant audio with real energy), made through the
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
 
+import pytest
 from browser import page_at
-from conftest import synthesize_wav
+from conftest import RunningServer, start_server, synthesize_wav
 from playwright.async_api import expect
 
 # Inbound audio of the call as getStats() reports it (the assistant's voice).
@@ -65,6 +68,16 @@ MIC = """() => {
 }"""
 
 
+@pytest.fixture(params=["realtime", "live"])
+async def server(request) -> AsyncIterator[RunningServer]:
+    """The server, its calls going to the embedded assistant over each OpenAI protocol."""
+    running, runner = await start_server(upstream=request.param)
+    try:
+        yield running
+    finally:
+        await runner.cleanup()
+
+
 async def test_spoken_command_in_chromium(server, artifacts) -> None:
     # Leading silence: the call is up (well under a second on loopback) long before the
     # speech starts; trailing silence lets the recogniser's VAD close the turn.
@@ -76,6 +89,7 @@ async def test_spoken_command_in_chromium(server, artifacts) -> None:
         assert await page.evaluate("window.voicertc.callActive")
         session_id = await page.evaluate("window.voicertc.sessionId")
         assert session_id in server.server.sessions
+        assert server.server.sessions[session_id].upstream_config.protocol == server.server.config.protocol
 
         # The microphone: echo cancellation asked for and in effect, the track on the call.
         mic = await page.evaluate(MIC)
@@ -126,7 +140,9 @@ async def test_spoken_command_in_chromium(server, artifacts) -> None:
         assert audio["srcTrackIds"] and set(audio["srcTrackIds"]) <= set(audio["remoteTrackIds"])
         assert not audio["paused"] and not audio["muted"] and audio["volume"] > 0
 
-        await page.screenshot(path=str(artifacts / "call-spoken-command.png"), full_page=True)
+        await page.screenshot(
+            path=str(artifacts / f"call-spoken-command-{server.server.config.protocol}.png"), full_page=True
+        )
         assert page.errors == []  # type: ignore[attr-defined]
 
         # Hanging up ends the session on the server too.
