@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
 import sys
@@ -186,6 +187,20 @@ def build_parser() -> argparse.ArgumentParser:
         "0 to end it at once (VOICERTC_RESUME_SECONDS, 30)",
     )
     serve.add_argument(
+        "--drain-seconds",
+        type=float,
+        default=_env_float("DRAIN_SECONDS", 600.0),
+        help="on SIGTERM or POST /admin/drain, take no new calls and let those in progress go on "
+        "this long before exiting; 0 stops at once (VOICERTC_DRAIN_SECONDS, 600)",
+    )
+    serve.add_argument(
+        "--max-load",
+        type=float,
+        default=_env_float("MAX_LOAD", 0.0),
+        help="load average per core above which /readyz answers 503 overloaded, e.g. 0.7; "
+        "0 for no check (VOICERTC_MAX_LOAD, 0)",
+    )
+    serve.add_argument(
         "--workers",
         type=int,
         default=_env_int("WORKERS", 1),
@@ -267,6 +282,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),
         resume_seconds=_positive_or_off(args.resume_seconds, "--resume-seconds"),
+        drain_seconds=args.drain_seconds,
+        max_load=_positive_or_off(args.max_load, "--max-load"),
     )
     config.validate()
     return config
@@ -291,15 +308,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_workers(config, args.workers, args.log_level, args.log_format, args.loop)
     loop = use_event_loop(args.loop)
-    from .server import create_app
+    from .lifecycle import serve
+    from .server import SERVER_KEY, create_app
 
     app = create_app(config)
     log = logging.getLogger("voicertc")
 
-    def listening(_: str) -> None:
-        # aiohttp calls this once the sockets are bound: the server is reachable now.
+    async def start_sites(runner: web.AppRunner) -> None:
+        await web.TCPSite(runner, config.host, config.port).start()
+        # The sockets are bound: the server is reachable now.
         log.info("voicertc on http://%s:%d (assistant: %s, loop: %s)",
                  config.host, config.port, config.upstream_label, loop)  # fmt: skip
 
-    web.run_app(app, host=config.host, port=config.port, print=listening, shutdown_timeout=5.0)
+    asyncio.run(serve(app, app[SERVER_KEY].service, start_sites))
     return 0

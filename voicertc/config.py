@@ -51,6 +51,10 @@ class ServerConfig(CallLimits):
     max_body_bytes: int = 64 * 1024
     #: A request body not all arrived this long after its headers gets 408.
     body_timeout_seconds: float = 10.0
+    #: How long a drain (SIGTERM, POST /admin/drain) lets calls go on; 0 stops at once.
+    drain_seconds: float = 600.0
+    #: Load average per core above which /readyz says "overloaded"; None for no check.
+    max_load: float | None = None
 
     def __post_init__(self) -> None:
         if self.model is None:
@@ -80,6 +84,10 @@ class ServerConfig(CallLimits):
             raise ConfigError(f"--brain must be 'assistant' or 'echo', got {self.brain!r}")
         if not self.body_timeout_seconds > 0:
             raise ConfigError(f"--body-timeout must be more than 0, got {self.body_timeout_seconds:g}")
+        if self.drain_seconds < 0:
+            raise ConfigError(f"--drain-seconds must be 0 or more, got {self.drain_seconds:g}")
+        if self.max_load is not None and self.max_load <= 0:
+            raise ConfigError(f"--max-load must be more than 0, got {self.max_load:g}")
         if self.max_sessions < 1:
             raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
         if self.max_endpoint_connections is not None and self.max_endpoint_connections < 0:

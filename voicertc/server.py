@@ -20,6 +20,7 @@ from .assistant.endpoint import LiveEndpoint, RealtimeEndpoint
 from .assistant.speechpool import SpeechPool
 from .audio import speedups
 from .config import ServerConfig
+from .drain import Drain
 from .edge.access import AccessControl
 from .edge.ice import (
     answer_ice_problem,
@@ -42,6 +43,7 @@ from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
 from .protocol.live import PATH as LIVE_PATH
+from .service_routes import ServiceRoutes
 from .session import SessionOptions, VoiceSession
 from .session.media import PeerMedia
 from .upstream.lookup import look_up_models
@@ -81,6 +83,8 @@ class VoiceServer:
         self.resume = ResumeTokens(config.max_call_seconds or 86400.0)
         #: Embedding hook: request -> {setting name: value} for that call's model session.
         self.settings_for: Callable[[web.Request], Mapping[str, Any]] | None = None
+        self.drain = Drain(config.drain_seconds)
+        self.service = ServiceRoutes(config, self.drain, self.sessions, self._speech_ok, WORKER_KEY)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
         speedups.install()
@@ -95,6 +99,7 @@ class VoiceServer:
         for name in (CLIENT_SCRIPT, CLIENT_TYPES):
             app.router.add_get(f"/{name}", functools.partial(self.client_file, name))
         app.router.add_get("/healthz", self.healthz)
+        self.service.add_routes(app)
         app.router.add_get("/metrics", self.metrics)
         self.whip.add_routes(app)
         app.router.add_get("/v1/realtime", self.endpoint.handle)
@@ -207,6 +212,7 @@ class VoiceServer:
 
     async def open_session(self, request: web.Request, offer: RTCSessionDescription) -> VoiceSession:
         """Answer `offer` with a new session; on any failure nothing is left behind."""
+        self.drain.refuse_new_call()
         # The slot is taken before the first await: a burst of offers must not all pass
         # the check while each negotiates.
         if len(self.sessions) + self._opening >= self.config.max_sessions:
@@ -231,6 +237,8 @@ class VoiceServer:
         finally:
             self._opening -= 1
         self.sessions[session.id] = session
+        if self.drain.deadline is not None:  # the drain began while this offer was answered
+            session.end_by(self.drain.deadline, "server_drain")
         METRICS.calls.inc()
         session.once("closed", lambda: self._session_closed(session.id))
         await session.start()
@@ -240,9 +248,14 @@ class VoiceServer:
         session.resumable = True
         return self.resume.issue(session.id)
 
+    def _speech_ok(self) -> bool:
+        c = self.config
+        return self.speech.healthy or c.brain != "assistant" or c.upstream_label != "embedded"
+
     def _session_closed(self, session_id: str) -> None:
         self.sessions.pop(session_id, None)
         self.resume.ended(session_id)
+        self.drain.update(len(self.sessions))
 
     async def resume_session(self, offer: RTCSessionDescription, token: object) -> VoiceSession:
         """Answer `offer` on a new peer connection for the session `token` resumes."""

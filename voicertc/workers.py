@@ -16,6 +16,7 @@ import multiprocessing.connection
 import os
 import signal
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,8 +107,9 @@ async def gather_metrics(info: WorkerInfo, own: str) -> str:
 
 
 def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_format: str, loop: str) -> None:
+    from .lifecycle import serve
     from .logs import configure_logging, use_event_loop
-    from .server import WORKER_KEY, create_app
+    from .server import SERVER_KEY, WORKER_KEY, create_app
 
     # Its own process group: the supervisor can then stop the worker with all its children.
     os.setpgid(0, 0)
@@ -117,26 +119,24 @@ def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_form
     app = create_app(config)
     app[WORKER_KEY] = info
 
-    async def serve() -> None:
-        runner = web.AppRunner(app, handle_signals=True, shutdown_timeout=5.0)
-        await runner.setup()
+    async def start_sites(runner: web.AppRunner) -> None:
         await web.TCPSite(runner, config.host, config.port, reuse_port=True).start()
         await web.UnixSite(runner, info.socket_path(info.index)).start()
         logger.info("worker %d of %d listening", info.index, info.count)
-        stop = asyncio.Event()
-        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, stop.set)
-        try:
-            await stop.wait()
-        finally:
-            await runner.cleanup()
 
     try:
-        asyncio.run(serve())
+        asyncio.run(serve(app, app[SERVER_KEY].service, start_sites))
     finally:
         # A multiprocessing child skips atexit handlers and then joins its own children:
         # the recognition pool must be told to stop, or the worker never exits.
         SpeechPool.shared().close()
+
+
+def _signal_all(processes: list[multiprocessing.process.BaseProcess], signum: int) -> None:
+    for process in processes:
+        if process.pid is not None and process.exitcode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signum)
 
 
 def run_workers(config: ServerConfig, count: int, log_level: str, log_format: str, loop: str) -> int:
@@ -155,29 +155,37 @@ def run_workers(config: ServerConfig, count: int, log_level: str, log_format: st
         for process in processes:
             process.start()
 
-        stopping = False
+        received: list[int] = []
 
-        def stop(signum: int, _frame: object) -> None:
-            nonlocal stopping
-            stopping = True
+        def on_signal(signum: int, _frame: object) -> None:
+            received.append(signum)
 
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
         logging.getLogger("voicertc").info(
             "voicertc on http://%s:%d with %d workers", config.host, config.port, count
         )
-        # Until a signal, or until one worker ends (a crash): then all of them go.
+        # Each SIGTERM goes on to every worker: the first drains them, a second stops them.
+        # A worker that ends on its own (a crash) stops the others at once.
         sentinels = [p.sentinel for p in processes]
-        while not stopping and not multiprocessing.connection.wait(sentinels, timeout=0.5):
-            pass
+        passed_on = 0
+        kill_at: float | None = None
+        while any(p.exitcode is None for p in processes):
+            multiprocessing.connection.wait(sentinels, timeout=0.5)
+            crashed = not received and any(p.exitcode is not None for p in processes)
+            if crashed:
+                received.append(signal.SIGINT)
+            for signum in received[passed_on:]:
+                _signal_all(processes, signum)
+                drain = config.drain_seconds if signum == signal.SIGTERM and passed_on == 0 else 0.0
+                if kill_at is None or drain == 0:
+                    kill_at = time.monotonic() + drain + _STOP_GRACE_S
+                passed_on += 1
+            if kill_at is not None and time.monotonic() > kill_at:
+                break
         for process in processes:
-            if process.pid is not None and process.exitcode is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(process.pid, signal.SIGTERM)
-        for process in processes:
-            process.join(_STOP_GRACE_S)
             if process.exitcode is None and process.pid is not None:
-                logger.warning("worker %s did not stop in %.0f s; killing it", process.name, _STOP_GRACE_S)
+                logger.warning("worker %s did not stop in time; killing it", process.name)
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 process.join()

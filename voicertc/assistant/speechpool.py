@@ -52,6 +52,9 @@ class SpeechPool:
     def __init__(self, processes: int = 1) -> None:
         self._processes = processes
         self._executor: ProcessPoolExecutor | None = None
+        #: False from a worker's death or a failed warm-up until recognition works again:
+        #: a server is not ready for new calls meanwhile (/readyz).
+        self.healthy = True
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -63,18 +66,23 @@ class SpeechPool:
     async def warm_up(self) -> None:
         """Start the workers and load the model before the first caller speaks."""
         loop = asyncio.get_running_loop()
-        await asyncio.gather(
-            *(
-                loop.run_in_executor(self._pool(), _transcribe, b"\0\0" * 2400, 24000)
-                for _ in range(self._processes)
+        try:
+            await asyncio.gather(
+                *(
+                    loop.run_in_executor(self._pool(), _transcribe, b"\0\0" * 2400, 24000)
+                    for _ in range(self._processes)
+                )
             )
-        )
+        except Exception:
+            self.healthy = False
+            raise
+        self.healthy = True
 
     async def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
         loop = asyncio.get_running_loop()
         pool = self._pool()
         try:
-            return await loop.run_in_executor(pool, _transcribe, pcm16, sample_rate)
+            text = await loop.run_in_executor(pool, _transcribe, pcm16, sample_rate)
         except BrokenProcessPool:
             # A worker died (killed for memory, a crash in a native library): the pool
             # refuses all work from then on. A new one serves this turn and every session.
@@ -82,7 +90,10 @@ class SpeechPool:
             if self._executor is pool:
                 self._executor = None
                 pool.shutdown(wait=False, cancel_futures=True)
-            return await loop.run_in_executor(self._pool(), _transcribe, pcm16, sample_rate)
+            self.healthy = False
+            text = await loop.run_in_executor(self._pool(), _transcribe, pcm16, sample_rate)
+        self.healthy = True
+        return text
 
     def close(self) -> None:
         if self._executor is not None:

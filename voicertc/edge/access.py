@@ -1,6 +1,6 @@
 """Who may use the signalling routes: bearer tokens (static or HS256 JWT), Origins, rates.
 
-The page, its assets, `/healthz` and `/metrics` stay open; everything that creates,
+The page, its assets, `/healthz`, `/readyz` and `/metrics` stay open; everything that creates,
 changes or ends a call, hands out TURN credentials or reaches the embedded model needs
 the token when one is configured. Cross-origin requests are refused unless their Origin
 is listed, and CORS headers are only ever sent to listed Origins.
@@ -29,7 +29,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _OPEN_PREFIXES = ("/static/",)
 # The client library loads as a module script, which carries no token; the effect specs
 # are the same for everyone.
-_OPEN_PATHS = {"/", "/healthz", "/metrics", "/voicertc-client.js", "/voicertc-client.d.ts", "/effects/specs"}
+_OPEN_PATHS = {
+    "/",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/voicertc-client.js",
+    "/voicertc-client.d.ts",
+    "/effects/specs",
+}
 _RATE_LIMITED = {("POST", "/offer"), ("POST", "/whip")}
 _MAX_TRACKED_CLIENTS = 10_000
 

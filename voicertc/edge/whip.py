@@ -45,6 +45,7 @@ class WhipResource:
             raise SignallingError(400, "bad_sdp", "The body is not UTF-8 text.") from None
 
     async def create(self, request: web.Request) -> web.Response:
+        self._server.drain.refuse_new_call()
         sdp = await self._body(request, SDP)
         check_offer_sdp(sdp)
         session = await self._server.open_session(request, RTCSessionDescription(sdp, "offer"))

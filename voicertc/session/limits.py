@@ -4,6 +4,7 @@ stops; the caller is warned before the first two."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -14,6 +15,8 @@ from .events import CallEvents
 ENDING = {
     "max_duration": "This call is about to reach its time limit and will end soon.",
     "idle": "Nothing has been said for a while; the call will end soon unless you speak.",
+    "server_drain": "This server is being taken out of service; the call will end soon. "
+    "Call again to continue on another server.",
 }
 ENDED = {
     "max_duration": "The call reached its time limit.",
@@ -22,6 +25,7 @@ ENDED = {
     "connection_lost": "The connection dropped and did not come back, so the call was ended.",
     "upstream_unavailable": "The assistant could not be reached, so the call was ended.",
     "server_shutdown": "The server is restarting; please call again in a moment.",
+    "server_drain": "This server was taken out of service; call again to continue on another.",
 }
 # The watchdog looks again at least this often (a limit may move: speech resets idle).
 _MAX_NAP_S = 5.0
@@ -71,6 +75,9 @@ class CallLimiter:
         self.last_activity = self.started
         self.last_frame_at: float | None = None
         self._warned: set[str] = set()
+        # A deadline set from outside (a draining server), and what wakes run() for it.
+        self._end_by: tuple[str, float] | None = None
+        self._changed = asyncio.Event()
 
     def activity(self) -> None:
         """The caller spoke or sent something: the idle limit starts over."""
@@ -86,6 +93,12 @@ class CallLimiter:
         """The connection dropped: no media is expected until the caller is back."""
         self.last_frame_at = None
 
+    def end_by(self, deadline: float, reason: str) -> None:
+        """End the call at `deadline` (on this limiter's clock), warning as the limits do."""
+        if self._end_by is None or deadline < self._end_by[1]:
+            self._end_by = (reason, deadline)
+            self._changed.set()
+
     def next_limit(self) -> tuple[str, float] | None:
         """The limit due first and the seconds left before it, or None with none set."""
         limits = self.limits
@@ -96,6 +109,8 @@ class CallLimiter:
             due.append(("idle", self.last_activity + limits.idle_seconds))
         if limits.media_timeout_seconds and self.last_frame_at is not None:
             due.append(("media_timeout", self.last_frame_at + limits.media_timeout_seconds))
+        if self._end_by is not None:
+            due.append(self._end_by)
         if not due:
             return None
         reason, at = min(due, key=lambda item: item[1])
@@ -123,10 +138,16 @@ class CallLimiter:
 
     async def run(self) -> None:
         while True:
+            self._changed.clear()
+            if self.next_limit() is None:
+                # No limit yet: a drain may still set one.
+                await self._changed.wait()
+                continue
             nap = self.check()
             if nap is None:
                 return
-            await asyncio.sleep(nap)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), nap)
 
 
 def ended_notice(reason: str) -> dict[str, Any]:

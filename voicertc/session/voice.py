@@ -127,6 +127,10 @@ class VoiceSession(AsyncIOEventEmitter):
         self._tasks.spawn(self.link.run())
         self._tasks.spawn(self.limiter.run())
 
+    def end_by(self, deadline: float, reason: str) -> None:
+        """End the call at `deadline` (time.monotonic()), warning the caller before."""
+        self.limiter.end_by(deadline, reason)
+
     def _end_soon(self, reason: str) -> None:
         self._tasks.spawn(self.end(reason))
 

@@ -1,0 +1,95 @@
+"""A `voicertc serve` process for tests: started with its flags (optionally inside a
+network namespace), its log kept, waited on by lines and by /readyz, stopped on exit."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import aiohttp
+
+from voicertc.bench.utterance import make_utterance
+from voicertc.client import CallClient
+
+ANSWER = make_utterance(0.4)
+
+
+@dataclass
+class ServerProcess:
+    url: str
+    process: asyncio.subprocess.Process
+    lines: list[str] = field(default_factory=list)
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _reader: asyncio.Task[None] | None = None
+
+    @classmethod
+    async def start(
+        cls, url: str, args: Sequence[str], prefix: Sequence[str] = (), env: dict[str, str] | None = None
+    ) -> ServerProcess:
+        environ = {**os.environ, "VOICERTC_RATE_LIMIT": "0", **(env or {})}
+        environ.pop("OPENAI_API_KEY", None)
+        process = await asyncio.create_subprocess_exec(
+            *prefix, sys.executable, "-m", "voicertc", "serve", *args,
+            env=environ, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        server = cls(url, process)
+        server._reader = asyncio.create_task(server._read())
+        return server
+
+    async def _read(self) -> None:
+        assert self.process.stdout is not None
+        async for raw in self.process.stdout:
+            async with self._changed:
+                self.lines.append(raw.decode(errors="replace").rstrip())
+                self._changed.notify_all()
+
+    async def wait_line(self, predicate: Callable[[str], bool], timeout: float = 30.0) -> str:
+        async def find() -> str:
+            async with self._changed:
+                checked = 0
+                while True:
+                    for line in self.lines[checked:]:
+                        if predicate(line):
+                            return line
+                    checked = len(self.lines)
+                    await self._changed.wait()
+
+        try:
+            return await asyncio.wait_for(find(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(
+                f"no such line within {timeout} s; log:\n" + "\n".join(self.lines[-30:])
+            ) from None
+
+    async def ready(self, timeout: float = 60.0) -> None:
+        """Waits for the log line saying the sockets are bound, then checks /readyz."""
+        await self.wait_line(lambda line: "voicertc on http" in line or "listening" in line, timeout)
+        status, body = await get_json(f"{self.url}/readyz")
+        assert status == 200 and body["status"] == "ready", body
+
+    async def exited(self, timeout: float) -> int:
+        return await asyncio.wait_for(self.process.wait(), timeout)
+
+    async def stop(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
+
+
+async def get_json(url: str, method: str = "GET", **kwargs: object) -> tuple[int, dict]:
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with aiohttp.ClientSession(timeout=timeout) as http:
+        async with http.request(method, url, **kwargs) as response:  # type: ignore[arg-type]
+            return response.status, await response.json(content_type=None)
+
+
+async def answered(client: CallClient, timeout: float = 15.0) -> None:
+    """Says something (a vowel) and waits until the echo brain plays it back."""
+    since = len(client.received)
+    client.say(ANSWER.pcm16)
+    await client.wait_loud(5, since_frame=since, timeout=timeout)
