@@ -4,7 +4,9 @@ network namespace), its log kept, waited on by lines and by /readyz, stopped on 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +36,7 @@ class ServerProcess:
         process = await asyncio.create_subprocess_exec(
             *prefix, sys.executable, "-m", "voicertc", "serve", *args,
             env=environ, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            start_new_session=True,
         )  # fmt: skip
         server = cls(url, process)
         server._reader = asyncio.create_task(server._read())
@@ -74,9 +77,10 @@ class ServerProcess:
         return await asyncio.wait_for(self.process.wait(), timeout)
 
     async def stop(self) -> None:
-        if self.process.returncode is None:
-            self.process.kill()
-            await self.process.wait()
+        # The whole process group: a child left holding the pipe would keep wait() waiting.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        await self.process.wait()
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)
 
