@@ -244,3 +244,30 @@ def test_a_live_model_selects_the_live_upstream() -> None:
     assert ServerConfig(model="gpt-live-1").protocol == "live"
     assert ServerConfig(upstream="live").model == "gpt-live-1.1"
     assert ServerConfig().protocol == "realtime"
+
+
+async def test_a_dropped_live_connection_is_replaced_and_the_call_goes_on(live_server, conformance) -> None:
+    async with listening_call(live_server.url) as call:
+        since = len(call.messages)
+        call.send({"type": "text", "text": "add some delay"})
+        await call.wait_for(
+            lambda m: m.get("type") == "effects" and any(e["effect"] == "delay" for e in m["chain"]),
+            since=since,
+        )
+        await call.wait_type("state", state="listening", since=since, timeout=30)
+        starts = conformance["client"].count("session.start")
+        since = len(call.messages)
+        await live_server.server.live_endpoint.close()  # every Live socket dropped by the server
+        await call.wait_type("state", state="reconnecting", since=since, timeout=15)
+        await call.wait_type("state", state="listening", since=since, timeout=30)
+        assert conformance["client"].count("session.start") == starts + 1
+        # The new session was told the conversation and the chain, silently.
+        assert "session.thinking.append" in conformance["client"]
+        since = len(call.messages)
+        call.send({"type": "text", "text": "add some reverb"})
+        effects = await call.wait_for(
+            lambda m: m.get("type") == "effects" and any(e["effect"] == "reverb" for e in m["chain"]),
+            since=since,
+            timeout=30,
+        )
+        assert [e["effect"] for e in effects["chain"]] == ["delay", "reverb"]
