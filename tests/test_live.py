@@ -271,3 +271,22 @@ async def test_a_dropped_live_connection_is_replaced_and_the_call_goes_on(live_s
             timeout=30,
         )
         assert [e["effect"] for e in effects["chain"]] == ["delay", "reverb"]
+
+
+async def test_bad_live_events_get_an_error_and_the_session_goes_on(live) -> None:
+    start = {"type": "session.start", "session": {"model": "gpt-live-1.1"}}
+    await send(live, start)
+    await next_event(live, "session.started")
+    for bad, code in [
+        ({"type": "session.input_audio.append", "audio": "!!not base64"}, "invalid_value"),
+        ({"type": "session.input_audio.mute"}, "unsupported_event"),
+        ({"type": "session.commentary.append", "content": 5, "delegation_id": None}, "invalid_value"),
+        ({"type": "dance", "event_id": ["not", "a", "string"]}, "unsupported_event"),
+    ]:
+        await live.send_raw(json.dumps(bad))
+        error = (await next_event(live, "error"))["error"]
+        assert error["code"] == code, (bad, error)
+    await live.send_raw("not json")
+    assert (await next_event(live, "error"))["error"]["code"] == "invalid_json"
+    await send(live, {"type": "session.close"})
+    assert (await next_event(live, "session.closed"))["reason"] == "close_requested"

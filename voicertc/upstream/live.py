@@ -46,6 +46,11 @@ def _text_of(item: dict[str, Any]) -> str:
     return " ".join(str(p.get("text") or p.get("transcript") or "") for p in parts if isinstance(p, dict))
 
 
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("ending a Live answer failed", exc_info=task.exception())
+
+
 class LiveTranslator:
     """Live server events in, Realtime server events out (to `on_event`), and Realtime
     client events in, Live client events out (through `send_live`)."""
@@ -137,6 +142,7 @@ class LiveTranslator:
         if self._quiet is not None:
             self._quiet.cancel()
         self._quiet = asyncio.create_task(self._end_when_quiet(), name="voicertc-live-quiet")
+        self._quiet.add_done_callback(_log_failure)
 
     async def _end_when_quiet(self) -> None:
         await asyncio.sleep(self._quiet_s)
@@ -276,4 +282,3 @@ class LiveUpstream(Upstream):
     async def close(self) -> None:
         await self._translator.close()
         await super().close()
-

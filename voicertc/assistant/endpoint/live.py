@@ -100,6 +100,7 @@ class LiveServerSession:
 
     async def handle(self, event: Any) -> None:
         event_id = event.get("event_id") if isinstance(event, dict) else None
+        event_id = event_id if isinstance(event_id, str) else None
         try:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
                 raise LiveError("invalid_event", "Each event must be a JSON object with a string 'type'.")
@@ -120,6 +121,14 @@ class LiveServerSession:
                 )
         except LiveError as exc:
             await self.error(exc.code, str(exc), event_id, exc.param)
+        except Exception:
+            # Whatever slipped past the checks costs this event, never the connection.
+            logger.exception(
+                "live endpoint: %s failed", event.get("type") if isinstance(event, dict) else event
+            )
+            await self.emit(
+                lv.error("server_error", "The event could not be handled.", event_id, kind="server_error")
+            )
 
     async def _start(self, event: dict[str, Any]) -> None:
         if self.session is not None:
