@@ -1,0 +1,163 @@
+"""LiveTranslator on its own: Live server events in, the Realtime events the session
+speaks out; the session's Realtime client events in, Live client events out."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+
+from voicertc.upstream.live import LiveTranslator
+from voicertc.upstream.realtime import UpstreamError
+
+
+class Harness:
+    def __init__(self) -> None:
+        self.out: list[dict[str, Any]] = []  # Realtime events to the session
+        self.sent: list[dict[str, Any]] = []  # Live events to the server
+        self.done = asyncio.Event()
+        self.translator = LiveTranslator(self.on_event, quiet_ms=20)
+        self.translator.send_live = self.send_live
+
+    async def on_event(self, event: dict[str, Any]) -> None:
+        self.out.append(event)
+        if event["type"] == "response.done":
+            self.done.set()
+
+    async def send_live(self, event: dict[str, Any]) -> None:
+        self.sent.append(event)
+
+    def types(self) -> list[str]:
+        return [e["type"] for e in self.out]
+
+
+@pytest.fixture
+async def h() -> Any:
+    harness = Harness()
+    yield harness
+    await harness.translator.close()
+
+
+async def test_output_deltas_become_a_response_that_ends_when_output_goes_quiet(h: Harness) -> None:
+    await h.translator.handle({"type": "session.output_audio.delta", "delta": "AAAA"})
+    await h.translator.handle(
+        {"type": "session.output_transcript.delta", "delta": "Hello", "start_ms": 0, "end_ms": 5}
+    )
+    await h.translator.handle(
+        {"type": "session.output_transcript.delta", "delta": " there", "start_ms": 5, "end_ms": 9}
+    )
+    await asyncio.wait_for(h.done.wait(), 5)
+    assert h.types() == [
+        "response.created",
+        "response.output_audio.delta",
+        "response.output_audio_transcript.delta",
+        "response.output_audio_transcript.delta",
+        "response.output_audio_transcript.done",
+        "response.done",
+    ]
+    item_ids = {e.get("item_id") for e in h.out[1:5]}
+    assert len(item_ids) == 1 and None not in item_ids
+    assert h.out[4]["transcript"] == "Hello there"
+
+
+async def test_the_user_heard_over_an_answer_ends_it_and_is_a_caption(h: Harness) -> None:
+    await h.translator.handle({"type": "session.output_audio.delta", "delta": "AAAA"})
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": "", "start_ms": 40, "end_ms": 40}
+    )
+    assert h.types()[-3:] == [
+        "response.output_audio_transcript.done",
+        "response.done",
+        "input_audio_buffer.speech_started",
+    ]
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": "more", "start_ms": 40, "end_ms": 90}
+    )
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": " reverb", "start_ms": 90, "end_ms": 120}
+    )
+    await h.translator.handle({"type": "session.output_audio.delta", "delta": "AAAA"})
+    kinds = h.types()
+    done = kinds.index("conversation.item.input_audio_transcription.completed")
+    assert kinds[done - 1] == "input_audio_buffer.speech_stopped" and kinds[done + 1] == "response.created"
+    assert h.out[done]["transcript"] == "more reverb"
+
+
+async def test_a_delegation_is_an_effect_call_and_its_output_goes_back_as_commentary(h: Harness) -> None:
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": "add some reverb", "start_ms": 0, "end_ms": 900}
+    )
+    await h.translator.handle(
+        {
+            "type": "session.delegation.created",
+            "delegation": {"id": "deleg_1", "target": "client", "type": "delegation"},
+            "offset_ms": 950,
+        }
+    )
+    call = next(e for e in h.out if e["type"] == "response.function_call_arguments.done")
+    assert call["call_id"] == "deleg_1" and call["name"] == "apply_audio_effect"
+    assert json.loads(call["arguments"])["effect"] == "reverb"
+    assert h.types()[-1] == "response.done"
+    output = {"type": "function_call_output", "call_id": "deleg_1", "output": '{"ok": true}'}
+    await h.translator.send({"type": "conversation.item.create", "item": output})
+    await h.translator.send({"type": "response.create"})  # Live answers by itself
+    assert h.sent == [
+        {"type": "session.commentary.append", "content": '{"ok": true}', "delegation_id": "deleg_1"}
+    ]
+
+
+async def test_a_delegation_nothing_was_asked_for_is_answered_at_once(h: Harness) -> None:
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": "nice weather", "start_ms": 0, "end_ms": 900}
+    )
+    await h.translator.handle(
+        {
+            "type": "session.delegation.created",
+            "delegation": {"id": "d2", "target": "client", "type": "delegation"},
+            "offset_ms": 1,
+        }
+    )
+    assert "response.function_call_arguments.done" not in h.types()
+    assert h.sent[-1]["delegation_id"] == "d2" and "nice weather" in h.sent[-1]["content"]
+
+
+def _message(role: str, text: str) -> dict[str, Any]:
+    kind = "output_text" if role == "assistant" else "input_text"
+    return {
+        "type": "conversation.item.create",
+        "item": {"type": "message", "role": role, "content": [{"type": kind, "text": text}]},
+    }
+
+
+async def test_client_events_map_onto_live(h: Harness) -> None:
+    await h.translator.send(_message("user", "add delay"))
+    await h.translator.send({"type": "response.create"})
+    await h.translator.send(_message("system", "The chain is empty."))
+    await h.translator.send(_message("user", "earlier words"))
+    await h.translator.send(_message("assistant", "I said this"))
+    for ignored in (
+        {"type": "response.cancel"},
+        {"type": "conversation.item.truncate", "item_id": "x", "audio_end_ms": 5},
+    ):
+        await h.translator.send(ignored)
+    assert [(e["type"], e["content"]) for e in h.sent] == [
+        ("session.commentary.append", "The user typed: add delay"),
+        ("session.thinking.append", "The chain is empty."),
+        ("session.thinking.append", "Earlier in this call the user said: earlier words"),
+        ("session.thinking.append", "Earlier in this call you said: I said this"),
+    ]
+    assert all(e["delegation_id"] is None for e in h.sent)
+
+
+async def test_a_live_error_is_a_realtime_error_and_a_closed_session_ends_the_connection(h: Harness) -> None:
+    await h.translator.handle(
+        {"type": "error", "error": {"type": "invalid_request_error", "code": "x", "message": "m"}}
+    )
+    assert h.out[-1] == {
+        "type": "error",
+        "error": {"type": "invalid_request_error", "code": "x", "message": "m"},
+    }
+    with pytest.raises(UpstreamError):
+        await h.translator.handle({"type": "session.closed", "reason": "expired"})
