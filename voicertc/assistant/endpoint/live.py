@@ -29,17 +29,11 @@ from ..dialogue import ToolCall
 from ..vad import VoiceActivityDetector
 from .input_buffer import InputBuffer, SpeechStarted, TurnEnded
 from .streamer import chunks_of, paced
+from .validation import ProtocolError
 
 logger = logging.getLogger(__name__)
 
 _SESSION_SECONDS = 3600
-
-
-class LiveError(Exception):
-    def __init__(self, code: str, message: str, param: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.param = param
 
 
 class LiveServerSession:
@@ -103,12 +97,12 @@ class LiveServerSession:
         event_id = event_id if isinstance(event_id, str) else None
         try:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
-                raise LiveError("invalid_event", "Each event must be a JSON object with a string 'type'.")
+                raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
             kind = event["type"]
             if kind == lv.SESSION_START:
                 await self._start(event)
             elif self.session is None:
-                raise LiveError("session_not_started", f"Send session.start before {kind}.", "type")
+                raise ProtocolError("session_not_started", f"Send session.start before {kind}.", "type")
             elif kind == lv.INPUT_AUDIO_APPEND:
                 await self._append(event)
             elif kind in lv.APPENDS:
@@ -116,10 +110,10 @@ class LiveServerSession:
             elif kind == lv.SESSION_CLOSE:
                 await self._finish(event_id)
             else:
-                raise LiveError(
+                raise ProtocolError(
                     "unsupported_event", f"The embedded assistant does not support '{kind}'.", "type"
                 )
-        except LiveError as exc:
+        except ProtocolError as exc:
             await self.error(exc.code, str(exc), event_id, exc.param)
         except Exception:
             # Whatever slipped past the checks costs this event, never the connection.
@@ -132,26 +126,28 @@ class LiveServerSession:
 
     async def _start(self, event: dict[str, Any]) -> None:
         if self.session is not None:
-            raise LiveError("session_already_started", "session.start was already sent on this connection.")
+            raise ProtocolError(
+                "session_already_started", "session.start was already sent on this connection."
+            )
         config = event.get("session")
         if not isinstance(config, dict) or not isinstance(config.get("model"), str):
-            raise LiveError(
+            raise ProtocolError(
                 "invalid_value", "'session' must be an object with a string 'model'.", "session.model"
             )
         audio = config.get("audio") or {}
         fmt = audio.get("format")
         if fmt is not None and fmt != lv.pcm_format():
-            raise LiveError(
+            raise ProtocolError(
                 "invalid_value",
                 "The embedded assistant speaks audio/pcm at 24000 Hz only.",
                 "session.audio.format",
             )
         voice = (audio.get("output") or {}).get("voice", rt.DEFAULT_VOICE)
         if voice not in rt.VOICES:
-            raise LiveError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
+            raise ProtocolError("invalid_value", f"Unknown voice '{voice}'.", "session.audio.output.voice")
         delegation = config.get("delegation")
         if delegation not in (None, {"type": "client"}):
-            raise LiveError(
+            raise ProtocolError(
                 "unsupported_value",
                 "The embedded assistant delegates only to the client ({'type': 'client'}).",
                 "session.delegation",
@@ -175,7 +171,7 @@ class LiveServerSession:
         except (binascii.Error, ValueError):
             pcm = b""
         if not isinstance(audio, str) or (audio and not pcm) or len(pcm) % 2:
-            raise LiveError("invalid_value", "'audio' must be base64 PCM16.", "audio")
+            raise ProtocolError("invalid_value", "'audio' must be base64 PCM16.", "audio")
         for turn in self._buffer.append(pcm):
             if isinstance(turn, SpeechStarted):
                 # The server decides: the assistant yields to the user at once.
@@ -211,11 +207,11 @@ class LiveServerSession:
     async def _context(self, event: dict[str, Any], kind: str) -> None:
         content, delegation_id = event.get("content"), event.get("delegation_id")
         if not isinstance(content, str) or "delegation_id" not in event:
-            raise LiveError(
+            raise ProtocolError(
                 "invalid_value", f"{kind} needs a string 'content' and a 'delegation_id' (or null)."
             )
         if delegation_id is not None and delegation_id not in self._delegations:
-            raise LiveError("invalid_value", f"Unknown delegation '{delegation_id}'.", "delegation_id")
+            raise ProtocolError("invalid_value", f"Unknown delegation '{delegation_id}'.", "delegation_id")
         await self.emit(lv.appended(lv.APPENDS[kind], self._now_ms(), event.get("event_id")))
         if kind != lv.COMMENTARY_APPEND:
             return  # silent context: the rule-based brain has no use for it
