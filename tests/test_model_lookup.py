@@ -123,3 +123,11 @@ async def test_no_lookup_without_a_key(fake_openai: FakeModels) -> None:
         assert not fake_openai.asked
     finally:
         await runner.cleanup()
+
+
+async def test_over_live_only_the_live_model_is_looked_up(fake_openai: FakeModels) -> None:
+    running, runner = await start_server(openai_api_key="sk-test", upstream="live")
+    try:
+        assert await _models_in_health(running) == {"gpt-live-1.1": {"shutdown_date": None}}
+    finally:
+        await runner.cleanup()

@@ -352,7 +352,7 @@ class VoiceServer:
 
     async def _look_up_models(self, api_key: str) -> None:
         models = [self.config.model]
-        if self.config.settings.transcription_model:
+        if self.config.settings.transcription_model and self.config.protocol == "realtime":
             models.append(self.config.settings.transcription_model)
         self.models = await look_up_models(api_key, models)
         self.models_looked_up.set()
