@@ -136,3 +136,56 @@ async def test_the_api_key_never_leaves_the_server(caplog: pytest.LogCaptureFixt
         assert leaks == []
     finally:
         await runner.cleanup()
+
+
+async def test_dns_rebinding_and_foreign_schemes_are_refused(server) -> None:
+    url, port = server.url, server.url.rsplit(":", 1)[1]
+    rebound = {"Host": f"attacker.example:{port}"}
+    # The attacker's name points at this server: its page's Origin matches the Host it sends.
+    status, body, _ = await _status(
+        "POST", f"{url}/offer", data="{}", headers={**rebound, "Origin": f"http://attacker.example:{port}"}
+    )
+    assert status == 403 and body["error"]["code"] == "forbidden_origin"
+    # A same-origin GET carries no Origin: the Host is what gives the rebinding away.
+    status, body, _ = await _status("GET", f"{url}/config", headers=rebound)
+    assert status == 403 and body["error"]["code"] == "forbidden_host"
+    assert "--public-origin" in body["error"]["message"]
+    assert (await _status("GET", f"{url}/healthz", headers=rebound))[0] == 200
+    for origin in (f"ftp://127.0.0.1:{port}", f"ws://127.0.0.1:{port}", "null", f"http://127.0.0.1:{port}/x"):
+        status, body, _ = await _status("GET", f"{url}/config", headers={"Origin": origin})
+        assert status == 403 and body["error"]["code"] == "forbidden_origin", origin
+    # The page's own origin, by address or as localhost, still calls.
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        status, _, _ = await _status("GET", f"{url}/config", headers={"Host": host, "Origin": f"http://{host}"})
+        assert status == 200, host
+
+
+async def test_public_origin_behind_a_proxy_that_rewrites_host() -> None:
+    running, runner = await start_server(
+        access=AccessPolicy(public_origins=["https://voice.example"], calls_per_minute=None)
+    )
+    try:
+        url, port = running.url, running.url.rsplit(":", 1)[1]
+        for host in (f"127.0.0.1:{port}", "voice.example", "backend:8080"):
+            status, _, _ = await _status(
+                "GET", f"{url}/config", headers={"Host": host, "Origin": "https://voice.example"}
+            )
+            assert status == 200, host
+        for origin in ("http://voice.example", "https://voice.example:8443", "https://evil.example"):
+            status, body, _ = await _status("GET", f"{url}/config", headers={"Origin": origin})
+            assert status == 403 and body["error"]["code"] == "forbidden_origin", origin
+    finally:
+        await runner.cleanup()
+
+
+async def test_forwarded_for_counts_only_from_a_trusted_proxy() -> None:
+    for trusted, expected in (([], [415, 429, 429]), (["127.0.0.0/8"], [415, 415, 429])):
+        running, runner = await start_server(access=AccessPolicy(calls_per_minute=1, trusted_proxies=trusted))
+        try:
+            codes = []
+            for client in ("203.0.113.1", "203.0.113.2", "203.0.113.1"):
+                headers = {"X-Forwarded-For": f"198.51.100.7, {client}"}
+                codes.append((await _status("POST", f"{running.url}/offer", data="x", headers=headers))[0])
+            assert codes == expected, trusted
+        finally:
+            await runner.cleanup()

@@ -56,8 +56,9 @@ async def test_two_workers_share_the_port_and_forward_hang_ups() -> None:
                 }
                 assert set(sessions) == {"0", "1"} and sum(sessions.values()) == len(clients)
                 assert text.count("# TYPE voicertc_sessions ") == 1
-        # Each hang-up lands on whichever worker the kernel picks; all must reach the owner.
-        async with aiohttp.ClientSession() as http:
+        # Each hang-up lands on whichever worker the kernel picks; all must reach the owner,
+        # and the page's Origin must pass there too (the owner sees the Host it was sent to).
+        async with aiohttp.ClientSession(headers={"Origin": url}) as http:
             first, second = [], []
             for client in clients:
                 async with http.delete(f"{url}/sessions/{client.session_id}") as response:

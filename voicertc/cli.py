@@ -161,6 +161,22 @@ def build_parser() -> argparse.ArgumentParser:
         "(VOICERTC_ALLOWED_ORIGINS, comma separated)",
     )
     serve.add_argument(
+        "--public-origin",
+        action="append",
+        dest="public_origins",
+        metavar="ORIGIN",
+        help="the origin users open the page at, e.g. https://voice.example (behind a proxy or a "
+        "DNS name); repeatable (VOICERTC_PUBLIC_ORIGIN, comma separated)",
+    )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        dest="trusted_proxies",
+        metavar="ADDR_OR_CIDR",
+        help="a reverse proxy whose X-Forwarded-For names the caller (for --rate-limit); repeatable "
+        "(VOICERTC_TRUSTED_PROXIES, comma separated)",
+    )
+    serve.add_argument(
         "--rate-limit",
         type=float,
         default=_env_float("RATE_LIMIT", 30.0),
@@ -233,17 +249,20 @@ def _positive_or_off(value: float, flag: str) -> float | None:
 
 
 def access_policy_from_args(args: argparse.Namespace) -> AccessPolicy:
-    origins = args.allowed_origins or _env_list("ALLOWED_ORIGINS")
-    for origin in origins:
-        if not origin.startswith(("http://", "https://")) or origin.count("/") != 2:
-            raise ConfigError(f"--allowed-origin must look like https://host[:port], got {origin!r}")
-    return AccessPolicy(
+    policy = AccessPolicy(
         auth_token=args.auth_token or None,
         jwt_secret=args.jwt_secret or None,
         jwt_audience=args.jwt_audience or None,
-        allowed_origins=origins,
+        allowed_origins=args.allowed_origins or _env_list("ALLOWED_ORIGINS"),
+        public_origins=args.public_origins or _env_list("PUBLIC_ORIGIN"),
+        trusted_proxies=args.trusted_proxies or _env_list("TRUSTED_PROXIES"),
         calls_per_minute=_positive_or_off(args.rate_limit, "--rate-limit"),
     )
+    try:
+        policy.validate()
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    return policy
 
 
 def ice_settings_from_args(args: argparse.Namespace) -> IceSettings:

@@ -96,6 +96,7 @@ class ServerConfig(CallLimits):
             )
         try:
             self.ice.validate()
+            self.access.validate()
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         if self.upstream not in ("auto", "realtime", "live"):

@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 FORWARDED = "X-Voicertc-Forwarded"
 _STOP_GRACE_S = 10.0
+# Framing of the hop to this worker, not of the request: the client sets its own.
+_HOP_HEADERS = ("content-length", "transfer-encoding", "connection", "keep-alive")
 _PASSED_HEADERS = ("Content-Type", "Location", "ETag", "Retry-After", "Allow", "WWW-Authenticate")
 
 
@@ -71,8 +73,12 @@ async def forward(request: web.Request, body: bytes, info: WorkerInfo, owner: in
             {"error": {"code": "not_found", "message": "No such session; it may have ended already."}},
             status=404,
         )
-    headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
+    # Host goes along: the owner checks the request's Origin against it, as this worker did.
+    headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
     headers[FORWARDED] = "1"
+    if request.remote:
+        earlier = request.headers.get("X-Forwarded-For")
+        headers["X-Forwarded-For"] = f"{earlier}, {request.remote}" if earlier else request.remote
     try:
         async with info.client(owner) as http:
             async with http.request(

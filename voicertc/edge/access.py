@@ -2,8 +2,9 @@
 
 The page, its assets, `/healthz`, `/readyz` and `/metrics` stay open; everything that creates,
 changes or ends a call, hands out TURN credentials or reaches the embedded model needs
-the token when one is configured. Cross-origin requests are refused unless their Origin
-is listed, and CORS headers are only ever sent to listed Origins.
+the token when one is configured. A request whose Origin is neither the server's own
+(origin.py says how that is known) nor listed is refused, and CORS headers are only ever
+sent to listed Origins.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ from typing import Any
 
 from aiohttp import web
 
+from .origin import (
+    arrived_on_loopback,
+    check_origins,
+    client_address,
+    is_own_origin,
+    is_rebindable,
+    parse_networks,
+    parse_origin,
+)
 from .signalling import SignallingError
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -49,6 +59,10 @@ class AccessPolicy:
     jwt_audience: str | None = None
     #: Origins (scheme://host[:port]) allowed besides the server's own.
     allowed_origins: list[str] = field(default_factory=list)
+    #: The origins the server's own page is served under (behind a proxy, or by name).
+    public_origins: list[str] = field(default_factory=list)
+    #: Proxies (addresses or CIDR networks) whose X-Forwarded-For names the caller.
+    trusted_proxies: list[str] = field(default_factory=list)
     #: New calls per client address per minute; None for no limit.
     calls_per_minute: float | None = 30.0
     #: What the server's own bridge presents to its embedded endpoint.
@@ -57,6 +71,11 @@ class AccessPolicy:
     @property
     def needs_token(self) -> bool:
         return bool(self.auth_token or self.jwt_secret)
+
+    def validate(self) -> None:
+        check_origins(self.allowed_origins, "--allowed-origin")
+        check_origins(self.public_origins, "--public-origin")
+        parse_networks(self.trusted_proxies, "--trusted-proxy")
 
 
 def _b64url(data: str) -> bytes:
@@ -134,21 +153,31 @@ class AccessControl:
         self.policy = policy
         self._prefix = prefix
         self._limiter = _RateLimiter(policy.calls_per_minute) if policy.calls_per_minute else None
+        self._allowed = check_origins(policy.allowed_origins, "--allowed-origin")
+        self._public = check_origins(policy.public_origins, "--public-origin")
+        self._proxies = parse_networks(policy.trusted_proxies, "--trusted-proxy")
 
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         path = request.path[len(self._prefix(request)) :] or "/"
         origin = request.headers.get("Origin")
-        allowed_origin = origin is not None and origin in self.policy.allowed_origins
-        if origin is not None and not allowed_origin and not _same_origin(request, origin):
-            raise SignallingError(403, "forbidden_origin", f"Requests from {origin} are not allowed here.")
+        parsed = parse_origin(origin) if origin is not None else None
+        allowed_origin = parsed is not None and parsed in self._allowed
+        if origin is not None and not allowed_origin:
+            if parsed is None or not is_own_origin(request, parsed, self._public):
+                raise SignallingError(
+                    403, "forbidden_origin", f"Requests from {origin[:100]} are not allowed here."
+                )
+        open_path = path in _OPEN_PATHS or path.startswith(_OPEN_PREFIXES)
+        if not open_path:
+            self._check_host(request)
         if request.method == "OPTIONS" and allowed_origin:
             response: web.StreamResponse = web.Response(status=204)
         else:
-            if not (path in _OPEN_PATHS or path.startswith(_OPEN_PREFIXES)):
+            if not open_path:
                 self._authorize(request, path)
             if self._limiter is not None and (request.method, path) in _RATE_LIMITED:
-                wait = self._limiter.take(request.remote or "?", time.monotonic())
+                wait = self._limiter.take(client_address(request, self._proxies), time.monotonic())
                 if wait > 0:
                     raise SignallingError(
                         429,
@@ -164,6 +193,20 @@ class AccessControl:
             response.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, If-Match"
             response.headers["Access-Control-Expose-Headers"] = "Location, ETag, Retry-After"
         return response
+
+    def _check_host(self, request: web.Request) -> None:
+        """On a loopback address, a request sent to a DNS name is a rebinding attack (a
+        page without an Origin to check: a same-origin GET), unless that name is public."""
+        if self._public or not arrived_on_loopback(request):
+            return
+        sent_to = parse_origin(f"http://{request.host}")
+        if sent_to is None or is_rebindable(sent_to.host):
+            raise SignallingError(
+                403,
+                "forbidden_host",
+                f"On loopback this server answers to 127.0.0.1, [::1] or localhost, "
+                f"not {request.host[:80]!r}; behind a proxy or a DNS name, start it with --public-origin.",
+            )
 
     def _authorize(self, request: web.Request, path: str) -> None:
         if not self.policy.needs_token:
@@ -185,6 +228,3 @@ class AccessControl:
             401, "unauthorized", "The bearer token is not valid.", {"WWW-Authenticate": "Bearer"}
         )
 
-
-def _same_origin(request: web.Request, origin: str) -> bool:
-    return origin.split("://", 1)[-1] == request.host
