@@ -32,6 +32,9 @@ def _free_port() -> int:
         (["--allowed-origin", "nope"], "--allowed-origin"),
         (["--ice-server", "http://example"], "stun"),
         (["--body-timeout", "0"], "--body-timeout"),
+        (["--ice-peer-addresses", "public,lan"], "--ice-peer-addresses"),
+        (["--public-origin", "voice.example"], "--public-origin"),
+        (["--trusted-proxy", "10.0.0.0/33"], "--trusted-proxy"),
     ],
 )
 def test_bad_config_exits_2_with_a_clear_message(args: list[str], needle: str) -> None:

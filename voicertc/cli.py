@@ -14,6 +14,7 @@ from aiohttp import web
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings, parse_port_range
+from .edge.peers import parse_classes
 from .envvars import env as _env
 from .envvars import env_float as _env_float
 from .envvars import env_int as _env_int
@@ -117,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=_env("ICE_PORT_RANGE"),
         metavar="LOW-HIGH",
         help="UDP ports for the server's ICE sockets, e.g. 40000-40099 (VOICERTC_ICE_PORT_RANGE)",
+    )
+    serve.add_argument(
+        "--ice-peer-addresses",
+        default=_env("ICE_PEER_ADDRESSES"),
+        metavar="CLASSES",
+        help="remote addresses the server sends ICE checks to: public, private, loopback, comma "
+        "separated; default: public, plus those of its own ICE addresses (VOICERTC_ICE_PEER_ADDRESSES)",
     )
     serve.add_argument(
         "--max-sessions",
@@ -265,6 +273,13 @@ def access_policy_from_args(args: argparse.Namespace) -> AccessPolicy:
     return policy
 
 
+def _peer_classes(text: str | None) -> tuple[str, ...] | None:
+    try:
+        return parse_classes(text) if text else None
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def ice_settings_from_args(args: argparse.Namespace) -> IceSettings:
     try:
         port_range = parse_port_range(args.ice_port_range) if args.ice_port_range else None
@@ -297,6 +312,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_sessions=args.max_sessions,
         body_timeout_seconds=args.body_timeout,
         max_endpoint_connections=args.max_endpoint_connections,
+        ice_peer_addresses=_peer_classes(args.ice_peer_addresses),
         access=access_policy_from_args(args),
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
+from .edge.peers import parse_classes
 from .protocol import live
 from .session.limits import CallLimits
 from .upstream.settings import SessionSettings, SettingsError
@@ -43,6 +44,9 @@ class ServerConfig(CallLimits):
     #: The embedded endpoint's brain: "assistant" (offline speech) or "echo" (benchmarks).
     brain: str = "assistant"
     ice: IceSettings = field(default_factory=IceSettings)
+    #: Classes of remote ICE addresses checked ("public", "private", "loopback"); None:
+    #: chosen from the server's own ICE addresses (edge/peers.py).
+    ice_peer_addresses: tuple[str, ...] | None = None
     access: AccessPolicy = field(default_factory=AccessPolicy)
     max_sessions: int = 50
     #: Open /v1/realtime connections from clients other than the server's own sessions;
@@ -88,6 +92,11 @@ class ServerConfig(CallLimits):
             raise ConfigError(f"--drain-seconds must be 0 or more, got {self.drain_seconds:g}")
         if self.max_load is not None and self.max_load <= 0:
             raise ConfigError(f"--max-load must be more than 0, got {self.max_load:g}")
+        if self.ice_peer_addresses is not None:
+            try:
+                parse_classes(",".join(self.ice_peer_addresses))
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
         if self.max_sessions < 1:
             raise ConfigError(f"--max-sessions must be at least 1, got {self.max_sessions}")
         if self.max_endpoint_connections is not None and self.max_endpoint_connections < 0:

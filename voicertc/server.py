@@ -29,6 +29,7 @@ from .edge.ice import (
     page_ice_servers,
     server_rtc_configuration,
 )
+from .edge.peers import PeerGuard, PeerPolicy, automatic_classes, server_addresses
 from .edge.resume import ResumeTokens
 from .edge.signalling import (
     SignallingError,
@@ -87,6 +88,10 @@ class VoiceServer:
         self.service = ServiceRoutes(config, self.drain, self.sessions, self._speech_ok, WORKER_KEY)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         configure_process(config.ice)
+        peer_addresses = config.ice_peer_addresses or automatic_classes(
+            server_addresses(), config.ice.announce_ip
+        )
+        self.peers = PeerGuard(PeerPolicy(addresses=peer_addresses))
         speedups.install()
 
     def add_routes(self, app: web.Application) -> None:
@@ -157,19 +162,23 @@ class VoiceServer:
 
     async def offer(self, request: web.Request) -> web.Response:
         data = await read_json_object(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
-        offer = parse_offer(data)
+        sent = parse_offer(data)
         trickle = data.get("trickle", False)
         if not isinstance(trickle, bool):
             raise SignallingError(400, "bad_request", "'trickle' must be true or false.")
+        offer, candidates = self.peers.screen_offer(sent)
         # An offer that promises no more candidates and has none can never connect.
-        problem = None if trickle else offer_ice_problem(offer.sdp)
+        problem = None if trickle else offer_ice_problem(sent.sdp)
         if problem:
             raise SignallingError(400, "no_candidates", problem)
+        if not trickle and not candidates:
+            raise SignallingError(400, "no_candidates", self.peers.none_usable())
         token = data.get("resume")
         if token is None:
-            session = await self.open_session(request, offer)
+            session = await self.open_session(request, offer, candidates)
         else:
             session = await self.resume_session(offer, token)
+            self.peers.record(session, candidates)  # a new peer connection: a new count
         local = session.pc.localDescription
         return web.json_response(
             {
@@ -187,7 +196,7 @@ class VoiceServer:
         session = self.session_for(request)
         data = await read_json_object(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
         candidates, done = parse_candidates(data)
-        await add_candidates(session.pc, candidates, done)
+        await add_candidates(session.pc, self.peers.admit(session, session.id, candidates), done)
         return web.Response(status=204)
 
     async def delete_session(self, request: web.Request) -> web.Response:
@@ -210,8 +219,11 @@ class VoiceServer:
 
     # -- sessions ---------------------------------------------------------------------
 
-    async def open_session(self, request: web.Request, offer: RTCSessionDescription) -> VoiceSession:
-        """Answer `offer` with a new session; on any failure nothing is left behind."""
+    async def open_session(
+        self, request: web.Request, offer: RTCSessionDescription, candidates: int
+    ) -> VoiceSession:
+        """Answer `offer` (screened by `self.peers`, leaving `candidates`) with a new
+        session; on any failure nothing is left behind."""
         self.drain.refuse_new_call()
         # The slot is taken before the first await: a burst of offers must not all pass
         # the check while each negotiates.
@@ -239,6 +251,7 @@ class VoiceServer:
         self.sessions[session.id] = session
         if self.drain.deadline is not None:  # the drain began while this offer was answered
             session.end_by(self.drain.deadline, "server_drain")
+        self.peers.record(session, candidates)
         METRICS.calls.inc()
         session.once("closed", lambda: self._session_closed(session.id))
         await session.start()

@@ -125,12 +125,12 @@ def make_jwt(claims: dict[str, Any], secret: str) -> str:
     return f"{head}.{body}.{b64(sig)}"
 
 
-class _RateLimiter:
-    """A token bucket per client address, forgetting the least recently seen clients."""
+class RateLimiter:
+    """A token bucket per key (a client address, a call), forgetting the least recently seen."""
 
-    def __init__(self, per_minute: float) -> None:
+    def __init__(self, per_minute: float, burst: float | None = None) -> None:
         self._rate = per_minute / 60.0
-        self._burst = max(1.0, per_minute)
+        self._burst = max(1.0, per_minute if burst is None else burst)
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
     def take(self, client: str, now: float) -> float:
@@ -152,7 +152,7 @@ class AccessControl:
     def __init__(self, policy: AccessPolicy, prefix: Callable[[web.Request], str]) -> None:
         self.policy = policy
         self._prefix = prefix
-        self._limiter = _RateLimiter(policy.calls_per_minute) if policy.calls_per_minute else None
+        self._limiter = RateLimiter(policy.calls_per_minute) if policy.calls_per_minute else None
         self._allowed = check_origins(policy.allowed_origins, "--allowed-origin")
         self._public = check_origins(policy.public_origins, "--public-origin")
         self._proxies = parse_networks(policy.trusted_proxies, "--trusted-proxy")

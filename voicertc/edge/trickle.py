@@ -17,6 +17,14 @@ from .signalling import SignallingError
 MAX_CANDIDATES = 64
 
 
+def candidate_line(line: str) -> RTCIceCandidate:
+    """`a=candidate:...` (or without `a=`) parsed; a 400 `bad_sdp` when it is not one."""
+    try:
+        return candidate_from_sdp(line.removeprefix("a=").removeprefix("candidate:"))
+    except (ValueError, IndexError, AssertionError) as exc:
+        raise SignallingError(400, "bad_sdp", f"Bad candidate line: {line[:200]!r}") from exc
+
+
 def parse_candidates(data: dict[str, Any]) -> tuple[list[RTCIceCandidate], bool]:
     """The candidates of a PATCH body and whether it ends them; bad input is a 400."""
     items, done = data.get("candidates", []), data.get("done", False)
@@ -34,10 +42,7 @@ def parse_candidates(data: dict[str, Any]) -> tuple[list[RTCIceCandidate], bool]
         mid, index = item.get("sdpMid"), item.get("sdpMLineIndex")
         if not (isinstance(mid, str) or isinstance(index, int)):
             raise SignallingError(400, "bad_request", "Each candidate needs 'sdpMid' or 'sdpMLineIndex'.")
-        try:
-            candidate = candidate_from_sdp(line.removeprefix("a=").removeprefix("candidate:"))
-        except (ValueError, IndexError, AssertionError) as exc:
-            raise SignallingError(400, "bad_sdp", f"Bad candidate line: {line[:200]!r}") from exc
+        candidate = candidate_line(line)
         candidate.sdpMid = mid if isinstance(mid, str) else None
         candidate.sdpMLineIndex = index if isinstance(index, int) else None
         candidates.append(candidate)

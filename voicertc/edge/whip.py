@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 from aiortc import RTCSessionDescription
-from aiortc.sdp import candidate_from_sdp
 
 from .signalling import SignallingError, check_offer_sdp, read_body
+from .trickle import candidate_line
 
 if TYPE_CHECKING:
     from ..server import VoiceServer
@@ -48,7 +48,8 @@ class WhipResource:
         self._server.drain.refuse_new_call()
         sdp = await self._body(request, SDP)
         check_offer_sdp(sdp)
-        session = await self._server.open_session(request, RTCSessionDescription(sdp, "offer"))
+        offer, candidates = self._server.peers.screen_offer(RTCSessionDescription(sdp, "offer"))
+        session = await self._server.open_session(request, offer, candidates)
         location = f"{request.path.rstrip('/')}/{session.id}"
         return web.Response(
             status=201,
@@ -73,16 +74,13 @@ class WhipResource:
             elif line.startswith("a=mid:"):
                 mid = line.split(":", 1)[1].strip()
             elif line.startswith("a=candidate:"):
-                try:
-                    candidate = candidate_from_sdp(line[len("a=") :])
-                except (ValueError, IndexError) as exc:
-                    raise SignallingError(400, "bad_sdp", f"Bad candidate line: {line!r}") from exc
+                candidate = candidate_line(line)
                 candidate.sdpMid = mid
                 candidates.append(candidate)
         if remote is not None and ufrag is not None and f"a=ice-ufrag:{ufrag}" not in remote.sdp:
             # A new ufrag asks for an ICE restart, which this endpoint does not do (RFC 9725 4.3.2).
             raise SignallingError(422, "ice_restart_unsupported", "ICE restarts are not supported.")
-        for candidate in candidates:
+        for candidate in self._server.peers.admit(session, session.id, candidates):
             if candidate.sdpMid is None:
                 candidate.sdpMLineIndex = 0
             await session.pc.addIceCandidate(candidate)
