@@ -171,7 +171,7 @@ class VoiceServer:
         problem = None if trickle else offer_ice_problem(sent.sdp)
         if problem:
             raise SignallingError(400, "no_candidates", problem)
-        if not trickle and not candidates:
+        if not trickle and not candidates and "a=candidate:" in sent.sdp:
             raise SignallingError(400, "no_candidates", self.peers.none_usable())
         token = data.get("resume")
         if token is None:
