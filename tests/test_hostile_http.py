@@ -177,3 +177,32 @@ async def test_a_burst_of_offers_cannot_exceed_max_sessions() -> None:
         assert statuses == [200] + [503] * 29, statuses
         assert all(a["error"]["code"] == "server_full" for status, a in answers if status == 503)
         assert len(server.server.sessions) == 1
+
+
+def without_opus(sdp: str) -> str:
+    lines = sdp.splitlines()
+    pt = next(line.split()[0].split(":")[1] for line in lines if "opus/48000" in line)
+    kept = [line for line in lines if not line.startswith(f"a=rtpmap:{pt} ")
+            and not line.startswith((f"a=fmtp:{pt} ", f"a=rtcp-fb:{pt} "))]  # fmt: skip
+    unlisted = [" ".join(w for w in line.split(" ") if w != pt) if line.startswith("m=audio") else line
+                for line in kept]  # fmt: skip
+    return "\r\n".join(unlisted) + "\r\n"
+
+
+async def test_offers_without_opus_or_fingerprint_are_bad_sdp() -> None:
+    async with gated_server() as server:
+        sdp = await offer_sdp()
+        pcmu = without_opus(sdp)
+        assert "PCMU/8000" in pcmu and "opus" not in pcmu.lower()
+        no_fingerprint = "\r\n".join(x for x in sdp.splitlines() if not x.startswith("a=fingerprint"))
+        async with aiohttp.ClientSession() as http:
+            for bad, needle in ((pcmu, "Opus"), (no_fingerprint + "\r\n", "fingerprint")):
+                for path, kwargs in (
+                    ("/offer", {"json": {"sdp": bad, "type": "offer"}}),
+                    ("/whip", {"data": bad, "headers": {"Content-Type": "application/sdp"}}),
+                ):
+                    async with http.post(f"{server.url}{path}", **kwargs) as response:
+                        assert response.status == 400, (path, needle)
+                        error = (await response.json())["error"]
+                        assert error["code"] == "bad_sdp" and needle in error["message"]
+        assert server.server.sessions == {}

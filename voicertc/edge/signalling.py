@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,6 +19,8 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 from .inline_media import inline_media
 
 logger = logging.getLogger(__name__)
+
+_OPUS = re.compile(r"^a=rtpmap:\d+ opus/48000", re.IGNORECASE | re.MULTILINE)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -118,6 +121,12 @@ def check_offer_sdp(sdp: str) -> None:
         raise SignallingError(
             400, "bad_sdp", "The offer has no audio section; add an audio track or transceiver."
         )
+    if not _OPUS.search(sdp):
+        # aiortc would answer PCMU, then drop every frame the bridge cannot use.
+        raise SignallingError(400, "bad_sdp", "The offer's audio needs Opus (a=rtpmap:... opus/48000/2).")
+    if "a=fingerprint:" not in sdp:
+        # aiortc accepts it, then fails on an assertion in a task and lingers until timeout.
+        raise SignallingError(400, "bad_sdp", "The offer has no DTLS fingerprint (a=fingerprint:).")
 
 
 async def negotiate(
