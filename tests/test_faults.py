@@ -161,6 +161,7 @@ async def test_an_upstream_that_goes_silent_mid_answer_is_replaced(proxied) -> N
         await client.wait_type("state", state="listening", since=after, timeout=15)
 
 
+@pytest.mark.realtime_garbage
 async def test_upstream_garbage_and_errors_reach_the_client_in_plain_words(proxied) -> None:
     running, proxy = proxied
     async with listening_call(running.url) as client:

@@ -93,10 +93,9 @@ def server_vad(
 
 def default_session(model: str) -> dict[str, Any]:
     """A new server session as the endpoint announces it in `session.created`."""
+    # No "id" or "object": OpenAI's service sends them, the SDK's session model has neither.
     return {
         "type": "realtime",
-        "object": "realtime.session",
-        "id": new_id("sess"),
         "model": model,
         "instructions": "",
         "output_modalities": ["audio"],
@@ -207,8 +206,30 @@ def item_truncated(item_id: str, audio_end_ms: int, content_index: int = 0) -> d
     }
 
 
-def user_transcript_done(item_id: str, transcript: str) -> dict[str, Any]:
-    return {"type": USER_TRANSCRIPT_DONE, "item_id": item_id, "content_index": 0, "transcript": transcript}
+def user_transcript_delta(item_id: str, delta: str) -> dict[str, Any]:
+    return {"type": USER_TRANSCRIPT_DELTA, "item_id": item_id, "content_index": 0, "delta": delta}
+
+
+def user_transcript_done(item_id: str, transcript: str, audio_seconds: float) -> dict[str, Any]:
+    return {
+        "type": USER_TRANSCRIPT_DONE,
+        "item_id": item_id,
+        "content_index": 0,
+        "transcript": transcript,
+        "usage": {"type": "duration", "seconds": audio_seconds},
+    }
+
+
+def item_deleted(item_id: str) -> dict[str, Any]:
+    return {"type": ITEM_DELETED, "item_id": item_id}
+
+
+def item_retrieved(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": ITEM_RETRIEVED, "item": item}
+
+
+def output_audio_cleared(response_id: str) -> dict[str, Any]:
+    return {"type": OUTPUT_AUDIO_CLEARED, "response_id": response_id}
 
 
 def user_audio_item(item_id: str) -> dict[str, Any]:
@@ -250,8 +271,30 @@ def response_created(response_id: str) -> dict[str, Any]:
     }
 
 
-def response_done(response_id: str | None, status: str, output: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"type": RESPONSE_DONE, "response": {"id": response_id, "status": status, "output": output}}
+def response_done(
+    response_id: str | None,
+    status: str,
+    output: list[dict[str, Any]],
+    usage: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    response: dict[str, Any] = {"id": response_id, "status": status, "output": output}
+    if usage is not None:
+        response["usage"] = usage
+    return {"type": RESPONSE_DONE, "response": response}
+
+
+# OpenAI's published rates: user audio is a token per 100 ms, assistant audio one per
+# 50 ms; text about four characters a token. An embedded model only estimates usage so.
+def usage(input_text: str, input_audio_ms: int, output_text: str, output_audio_ms: int) -> dict[str, Any]:
+    text_in, audio_in = -(-len(input_text) // 4), -(-input_audio_ms // 100)
+    text_out, audio_out = -(-len(output_text) // 4), -(-output_audio_ms // 50)
+    return {
+        "total_tokens": text_in + audio_in + text_out + audio_out,
+        "input_tokens": text_in + audio_in,
+        "output_tokens": text_out + audio_out,
+        "input_token_details": {"text_tokens": text_in, "audio_tokens": audio_in, "cached_tokens": 0},
+        "output_token_details": {"text_tokens": text_out, "audio_tokens": audio_out},
+    }
 
 
 def output_item_added(response_id: str, item: dict[str, Any], output_index: int = 0) -> dict[str, Any]:
@@ -260,6 +303,19 @@ def output_item_added(response_id: str, item: dict[str, Any], output_index: int 
 
 def output_item_done(response_id: str, item: dict[str, Any], output_index: int = 0) -> dict[str, Any]:
     return {"type": OUTPUT_ITEM_DONE, "response_id": response_id, "output_index": output_index, "item": item}
+
+
+def arguments_delta(
+    response_id: str, item: dict[str, Any], delta: str, output_index: int = 0
+) -> dict[str, Any]:
+    return {
+        "type": ARGUMENTS_DELTA,
+        "response_id": response_id,
+        "item_id": item["id"],
+        "output_index": output_index,
+        "call_id": item["call_id"],
+        "delta": delta,
+    }
 
 
 def arguments_done(response_id: str, item: dict[str, Any], output_index: int = 0) -> dict[str, Any]:

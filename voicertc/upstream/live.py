@@ -238,6 +238,7 @@ class LiveUpstream(Upstream):
     every event translated by a `LiveTranslator`."""
 
     _append_json = staticmethod(lv.input_audio_append_json)
+    _protocol = "live"
 
     def __init__(self, config: UpstreamConfig, on_event: EventHandler) -> None:
         self._translator = LiveTranslator(on_event)

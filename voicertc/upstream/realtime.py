@@ -19,6 +19,7 @@ from openai import AsyncOpenAI
 
 from ..metrics import METRICS
 from ..protocol import realtime as rt
+from ..protocol.tap import observe
 from ..tasks import cancel_and_wait
 from .base import EventHandler, UpstreamError
 from .settings import SessionSettings
@@ -100,6 +101,8 @@ class Upstream:
 
     #: The protocol's audio append as JSON text, from base64 audio.
     _append_json = staticmethod(rt.append_json)
+    #: Which protocol's messages this connection's tap reports.
+    _protocol = "realtime"
 
     async def connect(self) -> None:
         try:
@@ -116,7 +119,9 @@ class Upstream:
     async def _open(self) -> Any:
         """Connects and configures the model's session; returns the SDK connection."""
         connection = await self._client.realtime.connect(model=self.config.model).enter()
-        await connection.send(self.config.session_update())
+        update = self.config.session_update()
+        observe(self._protocol, "upstream", "client", update)
+        await connection.send(update)
         return connection
 
     def append_audio(self, pcm16: bytes) -> None:
@@ -131,11 +136,13 @@ class Upstream:
         """Send a client event now (control events bypass the audio queue)."""
         if self._connection is None or self.closed.is_set():
             raise UpstreamError("the speech model connection is closed")
+        observe(self._protocol, "upstream", "client", event)
         await self._connection.send_raw(json.dumps(event))
 
     async def _send_loop(self) -> None:
         while True:
             message, queued_at = await self._queue.get()
+            observe(self._protocol, "upstream", "client", message)
             await self._connection.send_raw(message)
             delay = time.monotonic() - queued_at
             self.append_delays.append(delay)
@@ -151,6 +158,7 @@ class Upstream:
                     logger.warning("upstream sent a non-JSON message")
                     continue
                 if isinstance(event, dict):
+                    observe(self._protocol, "upstream", "server", event)
                     await self._on_event(event)
         except asyncio.CancelledError:
             raise

@@ -18,6 +18,7 @@ from concurrent.futures import Executor
 from typing import Any, ClassVar
 
 from ...protocol import realtime as rt
+from ...protocol.tap import observe
 from ..brains import Brain, Reply
 from ..dialogue import Say
 from ..vad import VoiceActivityDetector
@@ -26,7 +27,7 @@ from .input_buffer import BufferFull, InputBuffer, SpeechStarted, TurnEnded
 from .items import ItemStore, ToolResult, UserTurn
 from .recognition import ANONYMOUS, RecognitionQueue
 from .responses import Responses
-from .validation import ProtocolError, check_event, updated_session
+from .validation import ProtocolError, check_append, check_event, updated_session
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class RealtimeServerSession:
 
     async def emit(self, event: dict[str, Any]) -> None:
         event.setdefault("event_id", rt.new_id("event"))
+        observe("realtime", "endpoint", "server", event)
         await self._send_json(event)
 
     async def error(
@@ -139,11 +141,15 @@ class RealtimeServerSession:
         try:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
                 raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
-            if event["type"] != rt.INPUT_AUDIO_APPEND:
+            if event["type"] == rt.INPUT_AUDIO_APPEND:
+                check_append(event)
+            else:
                 check_event(event)
             handler = self._HANDLERS.get(event["type"])
             if handler is None:
                 raise ProtocolError("unknown_event", f"Unknown event type '{event['type']}'.", "type")
+            # Recorded as accepted: what was refused is the client's fault, answered above.
+            observe("realtime", "endpoint", "client", event)
             await handler(self, event)
         except ProtocolError as exc:
             await self.error(exc.code, str(exc), _plain(event_id), exc.param)
@@ -170,11 +176,8 @@ class RealtimeServerSession:
         await self.emit(rt.session_updated(self.session))
 
     async def _append(self, event: dict[str, Any]) -> None:
-        audio = event.get("audio")
-        if not isinstance(audio, str):
-            raise ProtocolError("invalid_value", "'audio' must be a base64 string.", "audio")
         try:
-            pcm = base64.b64decode(audio, validate=True)
+            pcm = base64.b64decode(event["audio"], validate=True)
         except (binascii.Error, ValueError) as exc:
             raise ProtocolError("invalid_value", "'audio' is not valid base64.", "audio") from exc
         if len(pcm) % 2:
@@ -207,30 +210,36 @@ class RealtimeServerSession:
 
     async def _turn_ended(self, turn: TurnEnded) -> None:
         await self.emit(rt.speech_stopped(turn.item_id, turn.audio_end_ms))
-        await self._commit_item(turn.item_id, turn.pcm)
+        previous = await self._commit_item(turn.item_id, turn.pcm)
         td = self._turn_detection() or {}
         self._spawn(
-            self._transcribe_and_respond(turn.item_id, turn.pcm, bool(td.get("create_response", True)))
+            self._transcribe_and_respond(
+                turn.item_id, turn.pcm, previous, bool(td.get("create_response", True))
+            )
         )
 
-    async def _commit_item(self, item_id: str, pcm: bytes) -> None:
+    async def _commit_item(self, item_id: str, pcm: bytes) -> str | None:
+        """Adds the turn's audio item; returns the id of the item before it."""
         item = rt.user_audio_item(item_id)
         previous = self._items.add(item, pcm)
         await self.emit(rt.input_audio_committed(item_id, previous))
         await self.emit(rt.item_added(item, previous))
+        return previous
 
     async def _manual_commit(self, event: dict[str, Any]) -> None:
         if not self._buffer.buffered_bytes:
             raise ProtocolError("input_audio_buffer_commit_empty", "The input audio buffer is empty.")
         item_id, pcm = self._buffer.commit()
-        await self._commit_item(item_id, pcm)
-        self._committed = self._spawn(self._transcribe_and_respond(item_id, pcm, respond=False))
+        previous = await self._commit_item(item_id, pcm)
+        self._committed = self._spawn(self._transcribe_and_respond(item_id, pcm, previous, respond=False))
 
     async def _clear(self, event: dict[str, Any]) -> None:
         self._buffer.clear()
         await self.emit(rt.input_audio_cleared())
 
-    async def _transcribe_and_respond(self, item_id: str, pcm: bytes, respond: bool) -> None:
+    async def _transcribe_and_respond(
+        self, item_id: str, pcm: bytes, previous: str | None, respond: bool
+    ) -> None:
         async with self._asr_lock:
             try:
                 async with self._recognition.slot(self._priority):
@@ -243,9 +252,15 @@ class RealtimeServerSession:
                 await self.error("transcription_failed", message, kind="server_error")
         self._items.set_user_transcript(item_id, text)
         if self.session["audio"]["input"].get("transcription") is not None:
-            await self.emit(rt.user_transcript_done(item_id, text))
+            # The recogniser hears a turn whole: its one partial is the whole text.
+            if text:
+                await self.emit(rt.user_transcript_delta(item_id, text))
+            await self.emit(rt.user_transcript_done(item_id, text, len(pcm) / (rt.BYTES_PER_MS * 1000)))
+        item = self._items.get(item_id)
+        if item is not None:
+            await self.emit(rt.item_done(item, previous))
         if respond and not self._responses.active:
-            await self._responses.start(self._brain.understand(text, pcm))
+            await self._responses.start(self._brain.understand(text, pcm), text, len(pcm) // rt.BYTES_PER_MS)
 
     async def _item_create(self, event: dict[str, Any]) -> None:
         item = event.get("item")
@@ -307,10 +322,14 @@ class RealtimeServerSession:
             raise ProtocolError(
                 "conversation_already_has_active_response", "A response is already in progress."
             )
-        await self._responses.start(self._reply_to_last_item())
-
-    def _reply_to_last_item(self) -> Reply:
         turn = self._items.last_turn()
+        if isinstance(turn, UserTurn):
+            heard, heard_ms = turn.text, len(turn.pcm) // rt.BYTES_PER_MS
+        else:
+            heard, heard_ms = (turn.output if turn else ""), 0
+        await self._responses.start(self._reply_to(turn), heard, heard_ms)
+
+    def _reply_to(self, turn: UserTurn | ToolResult | None) -> Reply:
         if isinstance(turn, ToolResult):
             try:
                 output = json.loads(turn.output)
@@ -328,6 +347,26 @@ class RealtimeServerSession:
             raise ProtocolError("response_cancel_not_active", "There is no active response to cancel.")
         await self._responses.cancel(notify=True)
 
+    async def _item_delete(self, event: dict[str, Any]) -> None:
+        if not self._items.delete(event["item_id"]):
+            raise ProtocolError("item_not_found", f"No item '{event['item_id']}'.", "item_id")
+        await self.emit(rt.item_deleted(event["item_id"]))
+
+    async def _item_retrieve(self, event: dict[str, Any]) -> None:
+        item = self._items.get(event["item_id"])
+        if item is None:
+            raise ProtocolError("item_not_found", f"No item '{event['item_id']}'.", "item_id")
+        await self.emit(rt.item_retrieved(item))
+
+    async def _output_audio_clear(self, event: dict[str, Any]) -> None:
+        # Over a WebSocket the client holds the audio already sent; what is left to clear
+        # here is the answer still being streamed, which stops as on response.cancel.
+        response_id = self._responses.last_id
+        if response_id is None:
+            raise ProtocolError("no_output_audio", "No response has produced audio yet.")
+        await self._responses.cancel(notify=True)
+        await self.emit(rt.output_audio_cleared(response_id))
+
     def _voice(self) -> str | None:
         return self.session["audio"]["output"].get("voice")
 
@@ -340,6 +379,9 @@ class RealtimeServerSession:
         rt.ITEM_TRUNCATE: _truncate,
         rt.RESPONSE_CREATE: _response_create,
         rt.RESPONSE_CANCEL: _response_cancel,
+        rt.ITEM_DELETE: _item_delete,
+        rt.ITEM_RETRIEVE: _item_retrieve,
+        rt.OUTPUT_AUDIO_CLEAR: _output_audio_clear,
     }
 
 

@@ -17,6 +17,9 @@ from .streamer import chunks_of, paced
 
 logger = logging.getLogger(__name__)
 
+# Arguments stream in pieces this long, as a model's tokens would come.
+_ARGUMENT_PIECE = 16
+
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -35,11 +38,17 @@ class Responses:
     def active(self) -> bool:
         return self._task is not None
 
-    async def start(self, reply: Reply) -> None:
+    @property
+    def last_id(self) -> str | None:
+        """The latest response's id, finished or not."""
+        return self._response_id
+
+    async def start(self, reply: Reply, heard_text: str = "", heard_audio_ms: int = 0) -> None:
+        """Answers with `reply`; what it answers (text, audio) goes into its usage."""
         response_id = rt.new_id("resp")
         self._response_id = response_id
         await self._emit(rt.response_created(response_id))
-        self._task = asyncio.create_task(self._run(response_id, reply))
+        self._task = asyncio.create_task(self._run(response_id, reply, heard_text, heard_audio_ms))
         self._task.add_done_callback(self._finished)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
@@ -61,14 +70,16 @@ class Responses:
         if notify:
             await self._emit(rt.response_done(response_id, "cancelled", []))
 
-    async def _run(self, response_id: str, reply: Reply) -> None:
+    async def _run(self, response_id: str, reply: Reply, heard_text: str, heard_audio_ms: int) -> None:
         if isinstance(reply, ToolCall):
-            output = [await self._call_tool(response_id, reply)]
-        elif isinstance(reply, Play):
-            output = [await self._speak(response_id, reply.text, reply.pcm16)]
+            item = await self._call_tool(response_id, reply)
+            said, said_ms = item["arguments"], 0
         else:
-            output = [await self._speak(response_id, reply.text, None)]
-        await self._emit(rt.response_done(response_id, "completed", output))
+            pcm = reply.pcm16 if isinstance(reply, Play) else None
+            item = await self._speak(response_id, reply.text, pcm)
+            said, said_ms = reply.text, self._items.audio_ms(item["id"]) or 0
+        usage = rt.usage(heard_text, heard_audio_ms, said, said_ms)
+        await self._emit(rt.response_done(response_id, "completed", [item], usage))
 
     async def _call_tool(self, response_id: str, call: ToolCall) -> dict[str, Any]:
         item = rt.function_call_item(
@@ -79,6 +90,9 @@ class Responses:
         await self._emit(
             rt.output_item_added(response_id, {**item, "status": "in_progress", "arguments": ""})
         )
+        arguments = item["arguments"]
+        for i in range(0, len(arguments), _ARGUMENT_PIECE):
+            await self._emit(rt.arguments_delta(response_id, item, arguments[i : i + _ARGUMENT_PIECE]))
         await self._emit(rt.arguments_done(response_id, item))
         await self._emit(rt.output_item_done(response_id, item))
         return item

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import copy
 import math
-import typing
 from typing import Any
 
 from openai.types.realtime import RealtimeClientEvent
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ...protocol import realtime as rt
+from ...protocol.schema import adapters_by_type, unknown_field
 
 # Longest wait that makes sense for a turn's end or its padding: a minute.
 _MAX_TURN_MS_SETTING = 60_000
@@ -32,17 +32,7 @@ class ProtocolError(Exception):
         self.param = param
 
 
-def _event_models() -> dict[str, TypeAdapter[Any]]:
-    union = typing.get_args(RealtimeClientEvent)[0]
-    adapters: dict[str, TypeAdapter[Any]] = {}
-    for model in typing.get_args(union):
-        assert issubclass(model, BaseModel)
-        (name,) = typing.get_args(model.model_fields["type"].annotation)
-        adapters[name] = TypeAdapter(model)
-    return adapters
-
-
-_ADAPTERS = _event_models()
+_ADAPTERS = adapters_by_type(RealtimeClientEvent)
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
@@ -64,21 +54,18 @@ def _too_deep(value: Any, limit: int) -> bool:
     return True
 
 
-def _unknown_field(value: Any, path: tuple[str, ...] = ()) -> str | None:
-    """The path of the first field the SDK's model does not define (it keeps them as extras)."""
-    if isinstance(value, BaseModel):
-        for name in value.model_extra or {}:
-            return ".".join((*path, name))
-        for name in type(value).model_fields:
-            found = _unknown_field(getattr(value, name), (*path, name))
-            if found:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _unknown_field(item, (*path, str(index)))
-            if found:
-                return found
-    return None
+_APPEND_FIELDS = frozenset(("type", "audio", "event_id"))
+
+
+def check_append(event: dict[str, Any]) -> None:
+    """`input_audio_buffer.append` by hand: it comes 50 times a second."""
+    if not _APPEND_FIELDS.issuperset(event):
+        unknown = next(str(k) for k in event if k not in _APPEND_FIELDS)
+        raise ProtocolError("unknown_parameter", f"Unknown parameter '{unknown}'.", unknown)
+    if not isinstance(event.get("audio"), str):
+        raise ProtocolError("invalid_value", "'audio' must be a base64 string.", "audio")
+    if not isinstance(event.get("event_id", ""), str):
+        raise ProtocolError("invalid_value", "'event_id' must be a string.", "event_id")
 
 
 def check_event(event: dict[str, Any]) -> None:
@@ -99,7 +86,7 @@ def check_event(event: dict[str, Any]) -> None:
         error = next((e for e in errors if e["type"] != "literal_error"), errors[0])
         param = _where(error["loc"])
         raise ProtocolError("invalid_value", f"Invalid '{param}': {error['msg']}.", param) from None
-    unknown = _unknown_field(model)
+    unknown = unknown_field(model)
     if unknown:
         raise ProtocolError("unknown_parameter", f"Unknown parameter '{unknown}'.", unknown)
 
