@@ -101,3 +101,11 @@ def test_usage_follows_openais_published_rates() -> None:
     assert usage["input_token_details"] == {"text_tokens": 3, "audio_tokens": 21, "cached_tokens": 0}
     assert usage["output_token_details"] == {"text_tokens": 4, "audio_tokens": 20}
     assert usage["total_tokens"] == usage["input_tokens"] + usage["output_tokens"] == 48
+
+
+def test_another_kind_of_turn_detection_starts_from_its_own_fields() -> None:
+    session = rt.default_session("m")
+    semantic = updated_session(session, {"audio": {"input": {"turn_detection": {"type": "semantic_vad"}}}})
+    assert semantic["audio"]["input"]["turn_detection"] == {"type": "semantic_vad"}
+    tuned = updated_session(session, {"audio": {"input": {"turn_detection": {"silence_duration_ms": 800}}}})
+    assert tuned["audio"]["input"]["turn_detection"] == {**rt.server_vad(), "silence_duration_ms": 800}

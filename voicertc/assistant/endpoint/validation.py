@@ -115,10 +115,26 @@ def _number(td: dict[str, Any], key: str, low: float, high: float) -> None:
         )
 
 
+def _at(value: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
 def updated_session(session: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     """`session` with `update` merged in, as a new dict; `session` is untouched on failure."""
     update = {k: v for k, v in update.items() if k not in ("id", "object")}
     merged = copy.deepcopy(session)
+    new, now = (
+        _at(update, "audio", "input", "turn_detection"),
+        _at(merged, "audio", "input", "turn_detection"),
+    )
+    if isinstance(new, dict) and isinstance(now, dict) and new.get("type", now["type"]) != now["type"]:
+        # Another kind of turn detection starts from its own defaults: server_vad's
+        # threshold is no field of semantic_vad.
+        merged["audio"]["input"]["turn_detection"] = None
     _merge(merged, update)
     audio = merged.get("audio")
     if not isinstance(audio, dict) or not all(isinstance(audio.get(k), dict) for k in ("input", "output")):
