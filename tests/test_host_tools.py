@@ -25,7 +25,7 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
     async def realtime(request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        await ws.send_json({"type": "session.created", "session": {}})
+        await ws.send_json({"type": "session.created", "event_id": "e0", "session": {"type": "realtime"}})
         async for message in ws:
             if message.type != WSMsgType.TEXT:
                 continue
@@ -34,12 +34,19 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
             if event["type"] == "session.update":
                 names = [tool["name"] for tool in event["session"]["tools"]]
                 assert "get_time" in names and "apply_audio_effect" in names
-                await ws.send_json({"type": "response.created", "response": {"id": "r1"}})
+                await ws.send_json({"type": "response.created", "event_id": "e1", "response": {"id": "r1"}})
                 await ws.send_json(
-                    {"type": "response.function_call_arguments.done", "call_id": "c1", "name": "get_time",
-                     "arguments": json.dumps({"zone": "UTC"}), "item_id": "i1", "response_id": "r1"}
+                    {"type": "response.function_call_arguments.done", "event_id": "e2", "call_id": "c1",
+                     "name": "get_time", "arguments": json.dumps({"zone": "UTC"}), "item_id": "i1",
+                     "response_id": "r1", "output_index": 0}
                 )  # fmt: skip
-                await ws.send_json({"type": "response.done", "response": {"id": "r1", "status": "completed"}})
+                await ws.send_json(
+                    {
+                        "type": "response.done",
+                        "event_id": "e3",
+                        "response": {"id": "r1", "status": "completed"},
+                    }
+                )
             if event["type"] == "response.create":
                 got_output.set()
         return ws
