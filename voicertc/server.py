@@ -17,6 +17,7 @@ from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .assistant.brains import BRAINS
 from .assistant.endpoint import LiveEndpoint, RealtimeEndpoint
+from .assistant.piper_tts import PiperProcess, voice_path
 from .assistant.speechpool import SpeechPool
 from .audio import speedups
 from .config import ServerConfig
@@ -74,7 +75,9 @@ class VoiceServer:
         #: With an OpenAI key: what OpenAI says of the configured models (shutdown dates).
         self.models: dict[str, dict[str, Any]] = {}
         self.models_looked_up = asyncio.Event()
-        brain = functools.partial(BRAINS[config.brain], self.speech)
+        #: --tts piper: the one piper process every call's replies are synthesised in.
+        self.piper = PiperProcess(voice_path(config.tts)) if config.tts != "espeak" else None
+        brain = functools.partial(BRAINS[config.brain], self.speech, self.piper)
         limit, key = config.endpoint_connection_limit, config.access.internal_key
         self.endpoint = RealtimeEndpoint(brain, self.executor, max_connections=limit, internal_key=key)
         # Its own connection limit: anonymous callers may hold that many of each protocol.
@@ -346,6 +349,8 @@ class VoiceServer:
         )
         await self.endpoint.close()
         await self.live_endpoint.close()
+        if self.piper is not None:
+            await self.piper.close()
         for pending in (self._warm, self._lookup):
             if pending is not None:
                 pending.cancel()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .dialogue import Say, ToolCall, reply_after_tool, understand
+from .piper_tts import PiperProcess
 from .speechpool import SpeechPool
 from .tts import synthesize
 
@@ -40,10 +41,12 @@ class Brain(Protocol):
 
 
 class AssistantBrain:
-    """Offline recognition (in a process pool), rule-based dialogue and espeak-ng speech."""
+    """Offline recognition (in a process pool), rule-based dialogue and espeak-ng speech
+    (or piper's, when the server owns a piper process)."""
 
-    def __init__(self, speech: SpeechPool) -> None:
+    def __init__(self, speech: SpeechPool, piper: PiperProcess | None = None) -> None:
         self._speech = speech
+        self._piper = piper
 
     async def transcribe(self, pcm16: bytes) -> str:
         return await self._speech.transcribe(pcm16, 24000)
@@ -55,13 +58,15 @@ class AssistantBrain:
         return Say(reply_after_tool(name, output))
 
     def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:
+        if self._piper is not None:
+            return self._piper.synthesize(text)  # one voice: the Realtime voice name is moot
         return synthesize(text, voice=voice)
 
 
 class EchoBrain:
     """Plays each user turn straight back: a deterministic upstream for benchmarks."""
 
-    def __init__(self, speech: SpeechPool | None = None) -> None:
+    def __init__(self, speech: SpeechPool | None = None, piper: PiperProcess | None = None) -> None:
         pass
 
     async def transcribe(self, pcm16: bytes) -> str:

@@ -79,7 +79,7 @@ def _parse_header(head: bytes) -> tuple[int, int] | None:
     return None
 
 
-class _Converter:
+class PcmConverter:
     """Turns the byte stream after the header into 24 kHz PCM16 bytes."""
 
     def __init__(self, rate: int) -> None:
@@ -130,7 +130,7 @@ async def synthesize(
             head += data
             parsed = _parse_header(head)
         rate, offset = parsed
-        conv = _Converter(rate)
+        conv = PcmConverter(rate)
         data = head[offset:]
         while True:
             out = conv.feed(data)
@@ -163,4 +163,4 @@ def render(text: str, *, voice: str | None = None, speed_wpm: int | None = None)
     if parsed is None:
         raise TtsError("espeak-ng produced no audio")
     rate, offset = parsed
-    return _Converter(rate).feed(done.stdout[offset:], last=True)
+    return PcmConverter(rate).feed(done.stdout[offset:], last=True)
