@@ -316,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--asr", choices=["grammar", "combined", "whisper"], default="combined")
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
     ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
+    ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
     args = ap.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
     unknown = [c for c in conditions if c not in CONDITIONS]
@@ -328,6 +329,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         report["loadavg_at_end"] = f.read().split()[:3]
     shown = {k: v for k, v in report["figures"].items() if not k.startswith("voice:")}  # type: ignore[union-attr]
     print(json.dumps(shown, indent=1))
+    if args.errors:
+        args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
     if args.limit is None and len(conditions) == len(CONDITIONS):
         dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
