@@ -42,6 +42,7 @@ def test_the_limit_fields_are_declared_once() -> None:
         "media_timeout_seconds",
         "reply_timeout_seconds",
         "warn_seconds",
+        "resume_seconds",
     ]
     for holder in (ServerConfig, SessionOptions):
         assert issubclass(holder, CallLimits)
