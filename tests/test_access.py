@@ -55,6 +55,10 @@ async def test_tokens_guard_signalling_but_not_the_page(guarded) -> None:
         (make_jwt({"exp": now - 1, "aud": "voicertc"}, SECRET), 401, "token_expired"),
         (make_jwt({"exp": now + 60, "aud": "other"}, SECRET), 401, "bad_token"),
         (make_jwt({"aud": "voicertc"}, SECRET), 401, "bad_token"),
+        # json.dumps writes NaN and Infinity, and json.loads reads them back.
+        (make_jwt({"exp": float("nan"), "aud": "voicertc"}, SECRET), 401, "bad_token"),
+        (make_jwt({"exp": float("inf"), "aud": "voicertc"}, SECRET), 401, "bad_token"),
+        (make_jwt({"exp": now + 60, "nbf": float("nan"), "aud": "voicertc"}, SECRET), 401, "bad_token"),
         (make_jwt({"exp": now + 60, "aud": "voicertc"}, "wrong-secret"), 401, "bad_token"),
         ("not.a.jwt", 401, "bad_token"),
     ]

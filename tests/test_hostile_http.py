@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -206,3 +207,28 @@ async def test_offers_without_opus_or_fingerprint_are_bad_sdp() -> None:
                         error = (await response.json())["error"]
                         assert error["code"] == "bad_sdp" and needle in error["message"]
         assert server.server.sessions == {}
+
+
+async def test_unparsable_requests_and_missing_files_get_json_and_one_log_line(caplog) -> None:
+    caplog.set_level(logging.INFO)
+    async with gated_server() as server:
+        for request in (
+            b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n",
+            b"BLAH\r\n\r\n",
+            b"GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nX: " + b"a" * 9000 + b"\r\n\r\n",
+            b"POST /offer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n",
+        ):
+            caplog.clear()
+            reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+            writer.write(request)
+            answer = await asyncio.wait_for(reader.read(), 10)  # the connection is closed after
+            writer.close()
+            head, _, body = answer.partition(b"\r\n\r\n")
+            assert head.split(b" ")[1] == b"400", answer[:200]
+            assert json.loads(body)["error"]["code"] == "bad_http"
+            logged = [r for r in caplog.records if "unparsable request" in r.getMessage() or r.exc_info]
+            assert len(logged) == 1 and logged[0].exc_info is None, [r.getMessage() for r in logged]
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{server.url}/static/no-such-file.js") as response:
+                assert response.status == 404
+                assert (await response.json())["error"]["code"] == "not_found"

@@ -30,6 +30,8 @@ from .edge.ice import (
     page_ice_servers,
     server_rtc_configuration,
 )
+from .edge.parser_errors import JSON_ERRORS
+from .edge.parser_errors import install as install_parser_errors
 from .edge.peers import PeerGuard, PeerPolicy, automatic_classes, server_addresses
 from .edge.resume import ResumeTokens
 from .edge.signalling import (
@@ -394,5 +396,7 @@ def create_app(config: ServerConfig | None = None) -> web.Application:
         middlewares=[error_middleware, access.middleware], client_max_size=server.config.max_body_bytes
     )
     app[SERVER_KEY] = server
+    app[JSON_ERRORS] = True
+    install_parser_errors()
     server.add_routes(app)
     return app

@@ -14,6 +14,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import math
 import secrets
 import time
 from collections import OrderedDict
@@ -98,12 +99,13 @@ def verify_jwt(token: str, secret: str, audience: str | None, now: float | None 
         raise SignallingError(401, "bad_token", "The token's signature is not valid.")
     now = time.time() if now is None else now
     exp = claims.get("exp")
-    if not isinstance(exp, (int, float)) or isinstance(exp, bool):
-        raise SignallingError(401, "bad_token", "The token has no expiry (exp).")
+    if not isinstance(exp, (int, float)) or isinstance(exp, bool) or not math.isfinite(exp):
+        # json.loads takes NaN and Infinity, and `NaN <= now` is false: never expiring.
+        raise SignallingError(401, "bad_token", "The token has no valid expiry (exp).")
     if exp <= now:
         raise SignallingError(401, "token_expired", "The token has expired; get a new one.")
     nbf = claims.get("nbf")
-    if isinstance(nbf, (int, float)) and nbf > now:
+    if isinstance(nbf, (int, float)) and not (math.isfinite(nbf) and nbf <= now):
         raise SignallingError(401, "bad_token", "The token is not valid yet.")
     if audience is not None:
         aud = claims.get("aud")

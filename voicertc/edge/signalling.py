@@ -47,7 +47,11 @@ def json_error(
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Turns every failure into a JSON error; no traceback ever reaches a client."""
     try:
-        return await handler(request)
+        response = await handler(request)
+        if isinstance(response, web.FileResponse) and not response._path.is_file():
+            # aiohttp's static route answers a missing file itself, with an empty 404.
+            raise SignallingError(404, "not_found", "No such file.")
+        return response
     except SignallingError as exc:
         response = json_error(exc.status, exc.code, str(exc), exc.headers)
         if exc.status == 408:
