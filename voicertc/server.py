@@ -47,12 +47,12 @@ from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
 from .protocol.live import PATH as LIVE_PATH
+from .routing import FORWARDED, WorkerInfo, forward, gather_metrics
 from .service_routes import ServiceRoutes
 from .session import SessionOptions, VoiceSession
 from .session.media import PeerMedia
 from .upstream.lookup import look_up_models
 from .upstream.realtime import UpstreamConfig
-from .workers import FORWARDED, WorkerInfo, forward, gather_metrics
 
 logger = logging.getLogger(__name__)
 

@@ -6,23 +6,47 @@ assistant: the answer comes back as `201 Created` with a `Location` for the sess
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from aiohttp import web
-from aiortc import RTCSessionDescription
+from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from .signalling import SignallingError, check_offer_sdp, read_body
 from .trickle import candidate_line
-
-if TYPE_CHECKING:
-    from ..server import VoiceServer
 
 SDP = "application/sdp"
 SDPFRAG = "application/trickle-ice-sdpfrag"
 
 
+class BodyLimits(Protocol):
+    max_body_bytes: int
+    body_timeout_seconds: float
+
+
+class WhipSession(Protocol):
+    id: str
+
+    @property
+    def pc(self) -> RTCPeerConnection: ...
+
+    async def close(self) -> None: ...
+
+
+class WhipHost(Protocol):
+    """What WHIP needs of the server that holds the calls (the edge does not import it)."""
+
+    @property
+    def config(self) -> BodyLimits: ...
+
+    async def open_session(self, request: web.Request, offer: RTCSessionDescription) -> WhipSession: ...
+
+    async def forward_to_owner(self, request: web.Request) -> web.StreamResponse | None: ...
+
+    def session_for(self, request: web.Request) -> WhipSession: ...
+
+
 class WhipResource:
-    def __init__(self, server: VoiceServer) -> None:
+    def __init__(self, server: WhipHost) -> None:
         self._server = server
 
     def add_routes(self, app: web.Application) -> None:
