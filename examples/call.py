@@ -34,7 +34,7 @@ import numpy as np
 import soxr
 
 from voicertc.client import CallClient, CallError
-from voicertc.edge.ice import use_host_addresses
+from voicertc.patches import use_host_addresses
 
 Message = dict[str, Any]
 MIC_RATE = 24000  # what CallClient.say() takes

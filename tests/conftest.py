@@ -18,7 +18,8 @@ from support.realtime_conformance import _realtime_garbage, realtime_conformance
 from voicertc import ServerConfig, create_app
 from voicertc.client import CallClient
 from voicertc.edge.access import AccessPolicy
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
+from voicertc.patches import install as configure_process
 from voicertc.server import SERVER_KEY, VoiceServer
 
 CACHE = Path(__file__).parent / ".cache"

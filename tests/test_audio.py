@@ -123,7 +123,7 @@ async def test_pacing_follows_the_clock_and_never_bursts(monkeypatch: pytest.Mon
 def test_fast_audio_level_matches_aiortc(amplitude: int) -> None:
     from av import AudioFrame
 
-    from voicertc.audio import speedups
+    from voicertc.patches import audio_level as speedups
 
     rng = np.random.default_rng(amplitude)
     for layout, channels in (("mono", 1), ("stereo", 2)):

@@ -12,7 +12,8 @@ from test_cli import _free_port
 
 from voicertc.client import CallClient, CallError
 from voicertc.drain import Drain, not_ready_reason
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
+from voicertc.patches import install as configure_process
 
 TOKEN = "operator-token-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -25,13 +25,12 @@ from voicertc.config import ConfigError, ServerConfig
 from voicertc.edge.ice import (
     IceSettings,
     IceUrl,
-    PortRangeExhausted,
-    bind_udp_in_range,
-    configure_process,
     parse_ice_url,
     parse_port_range,
     server_rtc_configuration,
 )
+from voicertc.patches import PortRangeExhausted, bind_udp_in_range
+from voicertc.patches import install as configure_process
 from voicertc.session import VoiceSession
 
 TURN = "turn:turn.example.com:3478"

@@ -16,9 +16,9 @@ from aiortc.rtcrtpreceiver import RemoteStreamTrack
 from av import AudioFrame
 from conftest import listening_call
 
-from voicertc.edge import inline_media
-from voicertc.edge.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 from voicertc.edge.jitter import JitterBatch
+from voicertc.patches import inline_media
+from voicertc.patches.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 
 
 def _frames(pattern: str) -> list[AudioFrame]:

@@ -11,7 +11,8 @@ import aiohttp
 from test_cli import _free_port
 
 from voicertc.client import CallClient
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
+from voicertc.patches import install as configure_process
 
 
 async def test_two_workers_share_the_port_and_forward_hang_ups() -> None:

@@ -19,7 +19,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from .audio.outbound import AssistantTrack
 from .edge.ice import rtc_configuration
-from .edge.inline_media import inline_media
+from .patches.inline_media import inline_media
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiortc import RTCDataChannel, RTCPeerConnection
 
 from .config import ServerConfig
-from .edge.inline_media import inline_media
+from .patches.inline_media import inline_media
 from .server import PREFIX_KEY, SERVER_KEY, VoiceServer, create_app
 from .session import SessionOptions, VoiceSession
 

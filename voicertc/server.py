@@ -15,17 +15,16 @@ from typing import Any
 from aiohttp import web
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
+from . import patches
 from .assistant.brains import BRAINS
 from .assistant.endpoint import LiveEndpoint, RealtimeEndpoint
 from .assistant.piper_tts import PiperProcess, voice_path
 from .assistant.speechpool import SpeechPool
-from .audio import speedups
 from .config import ServerConfig
 from .drain import Drain
 from .edge.access import AccessControl
 from .edge.ice import (
     answer_ice_problem,
-    configure_process,
     offer_ice_problem,
     page_ice_servers,
     server_rtc_configuration,
@@ -92,12 +91,11 @@ class VoiceServer:
         self.drain = Drain(config.drain_seconds)
         self.service = ServiceRoutes(config, self.drain, self.sessions, self._speech_ok, WORKER_KEY)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
-        configure_process(config.ice)
+        patches.install(config.ice)
         peer_addresses = config.ice_peer_addresses or automatic_classes(
             server_addresses(), config.ice.announce_ip
         )
         self.peers = PeerGuard(PeerPolicy(addresses=peer_addresses))
-        speedups.install()
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/", self.index)

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..client import CallClient
-from ..edge.ice import use_host_addresses
+from ..patches import use_host_addresses
 from .utterance import Utterance, first_above, make_utterance
 
 logger = logging.getLogger("voicertc.bench.load")

@@ -168,7 +168,7 @@ async def _warm_up(server: ServerProcess, config: PointConfig) -> None:
     would cost seconds of start-up.
     """
     from ..client import CallClient
-    from ..edge.ice import use_host_addresses
+    from ..patches import use_host_addresses
     from .utterance import make_utterance
 
     use_host_addresses(["127.0.0.1"])

@@ -80,7 +80,7 @@ def automatic_classes(own_addresses: Iterable[str], announced: str | None) -> tu
 
 def server_addresses() -> list[str]:
     """The addresses this process offers as host candidates (`--ice-host`, or aioice's
-    own choice of interfaces), as `configure_process` left them."""
+    own choice of interfaces), as `voicertc.patches.install` left them."""
     return list(aioice.ice.get_host_addresses(use_ipv4=True, use_ipv6=True))
 
 

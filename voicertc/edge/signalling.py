@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 from aiortc import RTCPeerConnection, RTCSessionDescription
 
-from .inline_media import inline_media
+from ..patches.inline_media import inline_media
 
 logger = logging.getLogger(__name__)
 

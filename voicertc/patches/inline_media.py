@@ -8,10 +8,13 @@ codec: profiles of a duplex call put them at a quarter to a third of its CPU, ag
 in the sender's task and decoding inline where the receiver reassembles a frame, behind
 a jitter buffer that holds nothing back from packets in order (`jitter.py`).
 
-This reaches into aiortc's private attributes (name-mangled `RTCRtpSender.__loop`,
-`RTCRtpReceiver.__decoder_queue`, ...). Every step checks that what it replaces is
-there and leaves aiortc's own path in place otherwise; `tests/test_inline_media.py`
-fails if a new aiortc stops taking the inline path.
+What: per peer connection (not process-wide), the name-mangled private attributes
+`RTCRtpSender.__loop` and `__encoder` and `RTCRtpReceiver.__decoder_queue` and
+`__jitter_buffer` of its audio transceivers, and the sender's `send`. Every step checks
+that what it replaces is there and leaves aiortc's own path in place otherwise;
+`tests/test_inline_media.py` fails if a new aiortc stops taking the inline path.
+Upstream: aiortc/aiortc#155 (decoding in a coroutine instead of a thread, declined) and
+aiortc/aiortc#744 (aiortc's CPU use); no option in aiortc.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from aiortc.jitterbuffer import JitterBuffer
 from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
 
-from .jitter import AudioJitterBuffer, JitterBatch
+from ..edge.jitter import AudioJitterBuffer, JitterBatch
 
 logger = logging.getLogger(__name__)
 
