@@ -149,6 +149,9 @@ class FakeMedia:
     async def stop_listening(self) -> None:
         self.stopped_listening = True
 
+    def detach(self) -> None:
+        self._on_audio = self._on_channel = self._on_state = None
+
     async def close(self) -> None:
         self.closed = True
         self.connection_state = "closed"

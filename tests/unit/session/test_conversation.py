@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
@@ -199,6 +200,7 @@ async def test_barge_in_latency_is_measured_at_the_next_frame(call: Call) -> Non
     await call.session.interrupt()
     # The measurement waits for the frame after the cut, whichever that is.
     for _ in range(10):
+        await asyncio.sleep(0)  # lets the measuring task wait for a frame (a late track never yields)
         await play(call, 1)
         if any("barge_in_ms" in m for m in call.channel.of_type("metrics")):
             break

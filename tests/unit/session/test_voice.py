@@ -131,11 +131,34 @@ async def test_an_unknown_end_reason_has_a_plain_message() -> None:
     assert opened.channel.of_type("notice")[-1]["message"] == "The call has ended."
 
 
-async def test_ice_failure_after_the_channel_opened_is_a_lost_connection(call: Call) -> None:
-    call.media.set_state("failed")
-    error = call.channel.of_type("error")[-1]
+async def test_ice_failure_after_the_channel_opened_is_a_lost_connection() -> None:
+    opened = await open_call(resume_seconds=None)
+    opened.media.set_state("failed")
+    error = opened.channel.of_type("error")[-1]
     assert error["code"] == "ice_failed" and "was lost" in error["message"]
-    await call.session.wait_closed()
+    await opened.session.wait_closed()
+
+
+async def test_a_dropped_call_waits_for_its_caller_then_ends() -> None:
+    opened = await open_call(resume_seconds=0.05)
+    opened.media.set_state("failed")
+    assert opened.session.detached and not opened.session.closed
+    await opened.session.wait_closed()
+    assert opened.channel.of_type("notice")[-1]["reason"] == "connection_lost"
+
+
+async def test_a_caller_back_on_new_media_carries_on() -> None:
+    opened = await open_call(resume_seconds=5)
+    opened.media.set_state("failed")
+    media = FakeMedia()
+    await opened.session.release_media()
+    opened.session.resume(media)
+    assert not opened.session.detached and opened.media.closed
+    channel = media.open_channel(FakeChannel())
+    assert [m["type"] for m in channel.messages] == ["session", "state", "effects"]
+    media.speak(b"\3\0" * 480)
+    assert opened.upstream.appended[-1] == b"\3\0" * 480
+    await opened.session.close()
 
 
 async def test_ice_failure_before_any_channel_points_at_turn() -> None:
