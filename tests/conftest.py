@@ -145,7 +145,10 @@ def artifacts() -> Path:
 
 @pytest.fixture(autouse=True)
 def _restore_ice_defaults() -> Iterator[None]:
-    # Some tests change process-wide ICE settings (port range, announced address).
+    # Every test starts with loopback host candidates (a test run alone, or first, must
+    # not depend on an earlier one having set them), and some change process-wide ICE
+    # settings (port range, announced address): those are undone after it.
+    configure_process(IceSettings(hosts=["127.0.0.1"]))
     yield
     configure_process(IceSettings(hosts=["127.0.0.1"]))
 
