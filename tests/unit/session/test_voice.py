@@ -132,7 +132,7 @@ async def test_an_unknown_end_reason_has_a_plain_message() -> None:
 
 
 async def test_ice_failure_after_the_channel_opened_is_a_lost_connection() -> None:
-    opened = await open_call(resume_seconds=None)
+    opened = await open_call()  # not resumable: an attached session ends at once
     opened.media.set_state("failed")
     error = opened.channel.of_type("error")[-1]
     assert error["code"] == "ice_failed" and "was lost" in error["message"]
@@ -141,6 +141,7 @@ async def test_ice_failure_after_the_channel_opened_is_a_lost_connection() -> No
 
 async def test_a_dropped_call_waits_for_its_caller_then_ends() -> None:
     opened = await open_call(resume_seconds=0.05)
+    opened.session.resumable = True  # the server's sessions are; an attached one is not
     opened.media.set_state("failed")
     assert opened.session.detached and not opened.session.closed
     await opened.session.wait_closed()
@@ -149,6 +150,7 @@ async def test_a_dropped_call_waits_for_its_caller_then_ends() -> None:
 
 async def test_a_caller_back_on_new_media_carries_on() -> None:
     opened = await open_call(resume_seconds=5)
+    opened.session.resumable = True
     opened.media.set_state("failed")
     media = FakeMedia()
     await opened.session.release_media()
