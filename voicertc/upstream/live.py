@@ -27,6 +27,7 @@ from typing import Any
 from ..assistant.dialogue import ToolCall, understand
 from ..protocol import live as lv
 from ..protocol import realtime as rt
+from ..protocol.tap import observe
 from .realtime import EventHandler, Upstream, UpstreamConfig, UpstreamError
 
 logger = logging.getLogger(__name__)
@@ -278,6 +279,7 @@ class LiveUpstream(Upstream):
         connection = connection or self._connection
         if connection is None or self.closed.is_set():
             raise UpstreamError("the speech model connection is closed")
+        observe(self._protocol, "upstream", "client", event)
         await connection.send_raw(json.dumps(event))
 
     async def close(self) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from ...protocol import live as lv
 from ...protocol import realtime as rt
+from ...protocol.tap import observe
 from ..brains import Brain, Play, Reply
 from ..dialogue import ToolCall
 from ..vad import VoiceActivityDetector
@@ -64,6 +65,7 @@ class LiveServerSession:
     async def emit(self, event: dict[str, Any]) -> None:
         if event["type"] != lv.OUTPUT_AUDIO_DELTA:  # the one server event without an id
             event.setdefault("event_id", lv.new_id("event"))
+        observe("live", "endpoint", "server", event)
         await self._send_json(event)
 
     async def error(
