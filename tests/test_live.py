@@ -7,77 +7,49 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 from conftest import listening_call, start_server
 from openai import AsyncOpenAI
-from openai._models import BaseModel
-from openai.types.live import ClientEvent, ClientEventParam, ServerEvent
-from pydantic import TypeAdapter
+from support.realtime_conformance import Conformance
 
 from voicertc import ServerConfig
-from voicertc.assistant.endpoint import live as live_endpoint
 from voicertc.cli import main
-from voicertc.upstream import live as live_upstream
+from voicertc.protocol import tap
 
-SERVER_EVENTS: TypeAdapter[Any] = TypeAdapter(ServerEvent)
-CLIENT_EVENTS: TypeAdapter[Any] = TypeAdapter(ClientEventParam)
-CLIENT_MODELS: TypeAdapter[Any] = TypeAdapter(ClientEvent)
+_PROBLEM = Conformance()
 CHUNK = 960  # 20 ms of 24 kHz PCM16
 
 
-def _no_extras(model: BaseModel, path: str) -> None:
-    assert not model.model_extra, f"{path}: fields the SDK does not know: {sorted(model.model_extra)}"
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, BaseModel):
-                _no_extras(item, f"{path}.{name}")
-
-
 def check_server_event(event: dict[str, Any]) -> None:
-    parsed = SERVER_EVENTS.validate_python(event, strict=True)
-    _no_extras(parsed, event["type"])
+    problem = _PROBLEM.problem("live", "server", event)
+    assert problem is None, f"{event['type']}: {problem}"
 
 
 def check_client_event(event: dict[str, Any]) -> None:
-    CLIENT_EVENTS.validate_python(event, strict=True)
-    # A TypedDict union ignores unknown keys: the SDK's own model of the event must not.
-    _no_extras(CLIENT_MODELS.validate_python(event), event["type"])
+    problem = _PROBLEM.problem("live", "client", event)
+    assert problem is None, f"{event['type']}: {problem}"
 
 
 @pytest.fixture
-def conformance(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Validates every Live message the endpoint sends and voicertc's upstream sends."""
+def conformance() -> Iterator[dict[str, list[str]]]:
+    """The Live event types voicertc's upstream sent ("client") and the embedded endpoint
+    sent ("server"), as the wire tap reports them; the suite-wide conformance fixture
+    checks each against the SDK's types."""
     seen: dict[str, list[str]] = {"server": [], "client": []}
-    emit = live_endpoint.LiveServerSession.emit
-    send_live = live_upstream.LiveUpstream._send_live
 
-    async def checked_emit(self: Any, event: dict[str, Any]) -> None:
-        await emit(self, event)
-        check_server_event(event)
-        seen["server"].append(event["type"])
+    def record(protocol: str, who: str, kind: str, message: Any) -> None:
+        if protocol != "live" or (who, kind) not in (("upstream", "client"), ("endpoint", "server")):
+            return
+        event = json.loads(message) if isinstance(message, str) else message
+        if not seen[kind] or seen[kind][-1] != event["type"]:
+            seen[kind].append(event["type"])
 
-    async def checked_send(self: Any, event: dict[str, Any], connection: Any = None) -> None:
-        check_client_event(event)
-        seen["client"].append(event["type"])
-        await send_live(self, event, connection)
-
-    append_json = live_upstream.LiveUpstream._append_json
-
-    def checked_append(audio_b64: str) -> str:
-        message = append_json(audio_b64)
-        check_client_event(json.loads(message))
-        if not seen["client"] or seen["client"][-1] != "session.input_audio.append":
-            seen["client"].append("session.input_audio.append")
-        return message
-
-    monkeypatch.setattr(live_upstream.LiveUpstream, "_append_json", staticmethod(checked_append))
-    monkeypatch.setattr(live_endpoint.LiveServerSession, "emit", checked_emit)
-    monkeypatch.setattr(live_upstream.LiveUpstream, "_send_live", checked_send)
-    return seen
+    tap.add_observer(record)
+    yield seen
+    tap.remove_observer(record)
 
 
 @pytest.fixture
@@ -281,7 +253,11 @@ async def test_bad_live_events_get_an_error_and_the_session_goes_on(live) -> Non
         ({"type": "session.input_audio.append", "audio": "!!not base64"}, "invalid_value"),
         ({"type": "session.input_audio.mute"}, "unsupported_event"),
         ({"type": "session.commentary.append", "content": 5, "delegation_id": None}, "invalid_value"),
-        ({"type": "dance", "event_id": ["not", "a", "string"]}, "unsupported_event"),
+        ({"type": "dance", "event_id": ["not", "a", "string"]}, "unknown_event"),
+        (
+            {"type": "session.thinking.append", "content": "x", "delegation_id": None, "extra": 1},
+            "unknown_parameter",
+        ),
     ]:
         await live.send_raw(json.dumps(bad))
         error = (await next_event(live, "error"))["error"]

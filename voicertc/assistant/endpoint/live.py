@@ -22,8 +22,12 @@ from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import Executor
 from typing import Any
 
+from openai.types.live import ClientEvent
+from pydantic import ValidationError
+
 from ...protocol import live as lv
 from ...protocol import realtime as rt
+from ...protocol.schema import adapters_by_type, unknown_field
 from ...protocol.tap import observe
 from ..brains import Brain, Play, Reply
 from ..dialogue import ToolCall
@@ -35,6 +39,25 @@ from .validation import ProtocolError
 logger = logging.getLogger(__name__)
 
 _SESSION_SECONDS = 3600
+
+
+_CLIENT_EVENTS = adapters_by_type(ClientEvent)
+
+
+def check_live_event(event: dict[str, Any]) -> None:
+    """Raises ProtocolError unless `event` is exactly a Live client event of the SDK's."""
+    adapter = _CLIENT_EVENTS.get(event["type"])
+    if adapter is None:
+        raise ProtocolError("unknown_event", f"Unknown event type '{event['type']}'.", "type")
+    try:
+        model = adapter.validate_python(event, strict=True)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        param = ".".join(map(str, error["loc"]))
+        raise ProtocolError("invalid_value", f"Invalid '{param}': {error['msg']}.", param) from None
+    unknown = unknown_field(model)
+    if unknown:
+        raise ProtocolError("unknown_parameter", f"Unknown parameter '{unknown}'.", unknown)
 
 
 class LiveServerSession:
@@ -101,6 +124,10 @@ class LiveServerSession:
             if not isinstance(event, dict) or not isinstance(event.get("type"), str):
                 raise ProtocolError("invalid_event", "Each event must be a JSON object with a string 'type'.")
             kind = event["type"]
+            if kind != lv.INPUT_AUDIO_APPEND:  # 50 a second: checked by hand in _append
+                check_live_event(event)
+                # Recorded as accepted: what was refused is the client's fault, answered above.
+                observe("live", "endpoint", "client", event)
             if kind == lv.SESSION_START:
                 await self._start(event)
             elif self.session is None:
@@ -174,6 +201,7 @@ class LiveServerSession:
             pcm = b""
         if not isinstance(audio, str) or (audio and not pcm) or len(pcm) % 2:
             raise ProtocolError("invalid_value", "'audio' must be base64 PCM16.", "audio")
+        observe("live", "endpoint", "client", event)
         for turn in self._buffer.append(pcm):
             if isinstance(turn, SpeechStarted):
                 # The server decides: the assistant yields to the user at once.
