@@ -35,6 +35,9 @@ async def attach(
     `settings` overrides session settings for this call, by name (`{"turn_detection":
     "semantic_vad", "vad_eagerness": "high"}`; see `SessionSettings`); a bad value
     raises `SettingsError` before anything is started.
+
+    Patches: `pc`'s audio codecs run inline on the event loop (`voicertc.patches.inline_media`,
+    this connection only). No process-wide patch is installed.
     """
     if settings:
         options = options or SessionOptions()
@@ -64,6 +67,10 @@ def mount(
 
     `settings_for(request)` gives each new call's session settings overrides, by name
     (e.g. from the signed-in user's preferences); they are validated per call.
+
+    Process-wide: this installs `voicertc.patches` for `config.ice` (host addresses, port
+    range, announced address, audio level), which every peer connection of the process,
+    the host's own included, then uses; `voicertc.patches.uninstall()` undoes them.
     """
     prefix = "/" + prefix.strip("/")
     sub = create_app(config)
