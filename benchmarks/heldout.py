@@ -317,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
     ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
+    ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
     args = ap.parse_args(argv)
     conditions = [c for c in args.conditions.split(",") if c]
     unknown = [c for c in conditions if c not in CONDITIONS]
@@ -329,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         report["loadavg_at_end"] = f.read().split()[:3]
     shown = {k: v for k, v in report["figures"].items() if not k.startswith("voice:")}  # type: ignore[union-attr]
     print(json.dumps(shown, indent=1))
+    if args.out:
+        args.out.write_text(json.dumps(report, indent=1) + "\n")
     if args.errors:
         args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
     if args.limit is None and len(conditions) == len(CONDITIONS):
