@@ -13,6 +13,9 @@ import asyncio
 import atexit
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -39,6 +42,20 @@ def _load() -> None:
     _recognizer = recognizer
 
 
+def _start_worker(server_pid: int) -> None:
+    """A worker's initializer: follow the server out, then load the models."""
+    # A server killed outright (SIGKILL, OOM) never shuts its pool down, and a worker
+    # blocked on its call queue never sees EOF, since every worker holds that pipe's write
+    # end too: it would live on with its ~280 MB. So each worker watches for its parent.
+    def watch() -> None:
+        while os.getppid() == server_pid:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="voicertc-parent-watch", daemon=True).start()
+    _load()
+
+
 def _transcribe(pcm16: bytes, sample_rate: int) -> str:
     if _recognizer is None:
         _load()
@@ -59,7 +76,10 @@ class SpeechPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                self._processes, mp_context=multiprocessing.get_context("spawn"), initializer=_load
+                self._processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         return self._executor
 
