@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from voicertc.bench.effects import FULL_CHAIN, block_costs_us
 from voicertc.effects import EFFECT_SPECS, ChainRenderer, EffectChain, EffectError
-from voicertc.effects.bench import FULL_CHAIN, block_costs_us
 from voicertc.effects.compressor import reduction_db
 
 FS = 48000

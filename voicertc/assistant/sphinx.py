@@ -23,7 +23,7 @@ from voicertc.assistant.denoise import denoise
 
 ASR_RATE = 16000
 
-# Tuned on synthetic commands (benchmarks/speech.py, docs/speech.md). The lattice
+# Tuned on synthetic commands (voicertc/bench/speech.py, docs/speech.md). The lattice
 # best-path pass costs ~0.4 s per command over this grammar and recognised no better than
 # the search's own backtrace; a lower word insertion penalty stops stray short words
 # ("eight", "a") being hung on the end of commands.

@@ -6,9 +6,9 @@ voice when installed), in clean audio and in white, pink and babble noise at 20,
 5 dB. Each utterance goes through the endpoint's VAD, the server's recogniser and the
 dialogue, and is judged by the effect chain it causes (benchmarks/corpus/README.md).
 
-    python benchmarks/heldout.py                      # test split, every condition
-    python benchmarks/heldout.py --split tune         # the split tuning may look at
-    python benchmarks/heldout.py --conditions clean,white10 --limit 60
+    python -m voicertc.bench.heldout                      # test split, every condition
+    python -m voicertc.bench.heldout --split tune         # the split tuning may look at
+    python -m voicertc.bench.heldout --conditions clean,white10 --limit 60
 
 Prints per voice and per condition figures and writes
 benchmarks/results/heldout-<split>-<asr>.json (full runs only).
@@ -33,16 +33,14 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from ..assistant import dialogue
+from ..assistant.asr import Recognizer, create_recognizer
+from ..assistant.vad import VoiceActivityDetector
+from ..effects import EFFECT_SPECS, EffectChain, EffectError
+from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
 
-from speech import CACHE, RATE, Voice, segments, speech_bounds, synth  # noqa: E402
-
-from voicertc.assistant import dialogue  # noqa: E402
-from voicertc.assistant.asr import Recognizer, create_recognizer  # noqa: E402
-from voicertc.assistant.vad import VoiceActivityDetector  # noqa: E402
-from voicertc.effects import EFFECT_SPECS, EffectChain, EffectError  # noqa: E402
+#: The checkout: the corpus and the results live in benchmarks/.
+ROOT = Path(__file__).resolve().parents[2]
 
 CORPUS = ROOT / "benchmarks" / "corpus"
 Call = dict[str, object]

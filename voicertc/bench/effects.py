@@ -1,4 +1,4 @@
-"""Measure the rendering cost per 20 ms block: ``python -m voicertc.effects.bench``."""
+"""Measure the effects' rendering cost per 20 ms block: ``python -m voicertc.bench.effects``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 
 import numpy as np
 
-from .render import ChainRenderer
-from .specs import EFFECT_SPECS
+from ..effects.render import ChainRenderer
+from ..effects.specs import EFFECT_SPECS
 
 FULL_CHAIN = ("highpass", "lowpass", "compressor", "gain", "delay", "reverb")
 

@@ -5,10 +5,10 @@ grammar was never tuned on), adds white noise at 20 and 10 dB SNR, segments the 
 with the VAD as the endpoint does, recognises each segment and compares the intent with
 the expected tool call. Prints the figures and writes benchmarks/results/speech.json.
 
-    python benchmarks/speech.py            # full run, about 3 minutes on 2 cores
-    python benchmarks/speech.py --quick    # a third of the utterances
-    python benchmarks/speech.py --asr combined   # grammar + Whisper (the whisper extra)
-    python benchmarks/speech.py --asr combined --set tuning   # the set settings were tuned on
+    python -m voicertc.bench.speech            # full run, about 3 minutes on 2 cores
+    python -m voicertc.bench.speech --quick    # a third of the utterances
+    python -m voicertc.bench.speech --asr combined   # grammar + Whisper (the whisper extra)
+    python -m voicertc.bench.speech --asr combined --set tuning   # the set settings were tuned on
 
 --asr picks the recogniser as VOICERTC_ASR does (default: grammar, the figures in
 docs/speech.md); a full run writes benchmarks/results/speech.json for the grammar and
@@ -31,192 +31,23 @@ import tempfile
 import time
 import wave
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import soxr
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ..assistant import dialogue
+from ..assistant.asr import Recognizer, create_recognizer
+from ..assistant.tts import render, synthesize
+from ..assistant.vad import VoiceActivityDetector
+from ..effects import EFFECT_SPECS, EffectChain, EffectError
+from .speech_sets import CASES, CONDITIONS, SETS, VOICES, Expected, UtteranceSet, Voice
 
-from voicertc.assistant import dialogue  # noqa: E402
-from voicertc.assistant.asr import Recognizer, create_recognizer  # noqa: E402
-from voicertc.assistant.tts import render, synthesize  # noqa: E402
-from voicertc.assistant.vad import VoiceActivityDetector  # noqa: E402
-from voicertc.effects import EFFECT_SPECS, EffectChain, EffectError  # noqa: E402
+#: The checkout: the results go to benchmarks/results/ beside the corpus.
+ROOT = Path(__file__).resolve().parents[2]
 
 RATE = 24000
 CACHE = Path(os.environ.get("VOICERTC_SPEECH_CACHE", Path(tempfile.gettempdir()) / "voicertc-speech"))
-
-# (text, expected): expected is (effect, action, value, unit) for apply_audio_effect,
-# "get" for get_effects, or the Say text the dialogue should answer with.
-H, G, T, OK, BYE = (
-    dialogue.HELP_TEXT,
-    dialogue.lx.GREETING,
-    "You're welcome.",
-    "Okay.",
-    "Goodbye!",
-)
-Expected = tuple[str | None, str, float | None, str | None] | str
-CASES: list[tuple[str, Expected]] = [
-    ("add some reverb", ("reverb", "add", None, None)),
-    ("add reverb", ("reverb", "add", None, None)),
-    ("give me some reverb", ("reverb", "add", None, None)),
-    ("put some reverb on it", ("reverb", "add", None, None)),
-    ("remove the reverb", ("reverb", "remove", None, None)),
-    ("turn off the reverb", ("reverb", "remove", None, None)),
-    ("more reverb", ("reverb", "increase", None, None)),
-    ("less reverb", ("reverb", "decrease", None, None)),
-    ("set the reverb to forty percent", ("reverb", "set", 40, "percent")),
-    ("reverb to sixty percent", ("reverb", "set", 60, "percent")),
-    ("set the reverb decay to two seconds", ("reverb", "set", 2, "s")),
-    ("make the reverb longer", ("reverb", "increase", None, None)),
-    ("add a delay", ("delay", "add", None, None)),
-    ("add some echo", ("delay", "add", None, None)),
-    ("remove the echo", ("delay", "remove", None, None)),
-    ("get rid of the delay", ("delay", "remove", None, None)),
-    ("more delay", ("delay", "increase", None, None)),
-    ("less echo", ("delay", "decrease", None, None)),
-    ("set the delay to three hundred milliseconds", ("delay", "set", 300, "ms")),
-    ("delay at two hundred and fifty milliseconds", ("delay", "set", 250, "ms")),
-    ("set the delay to half a second", ("delay", "set", 0.5, "s")),
-    ("set the delay time to one point five seconds", ("delay", "set", 1.5, "s")),
-    ("increase the delay by one hundred milliseconds", ("delay", "increase", 100, "ms")),
-    ("add a low pass filter", ("lowpass", "add", None, None)),
-    ("low pass at two kilohertz", ("lowpass", "set", 2, "khz")),
-    ("set the low pass to eight hundred hertz", ("lowpass", "set", 800, "hz")),
-    ("remove the low pass", ("lowpass", "remove", None, None)),
-    ("cut the highs", ("lowpass", "add", None, None)),
-    ("make it darker", ("lowpass", "add", None, None)),
-    ("muffle it", ("lowpass", "add", None, None)),
-    ("add a high pass filter", ("highpass", "add", None, None)),
-    ("high pass at one hundred hertz", ("highpass", "set", 100, "hz")),
-    ("set the high pass to two hundred hertz", ("highpass", "set", 200, "hz")),
-    ("remove the high pass", ("highpass", "remove", None, None)),
-    ("cut the lows", ("highpass", "add", None, None)),
-    ("cut the bass", ("highpass", "add", None, None)),
-    ("make it louder", ("gain", "increase", None, None)),
-    ("make it quieter", ("gain", "decrease", None, None)),
-    ("turn it up", ("gain", "increase", None, None)),
-    ("turn it down six dB", ("gain", "decrease", 6, "db")),
-    ("turn it up three decibels", ("gain", "increase", 3, "db")),
-    ("set the gain to minus six decibels", ("gain", "set", -6, "db")),
-    ("set the volume to minus three dB", ("gain", "set", -3, "db")),
-    ("more volume", ("gain", "increase", None, None)),
-    ("lower the volume", ("gain", "decrease", None, None)),
-    ("add a compressor", ("compressor", "add", None, None)),
-    ("compress it", ("compressor", "add", None, None)),
-    ("add some compression", ("compressor", "add", None, None)),
-    ("remove the compressor", ("compressor", "remove", None, None)),
-    ("more compression", ("compressor", "increase", None, None)),
-    ("less compression", ("compressor", "decrease", None, None)),
-    ("set the compressor threshold to minus twenty dB", ("compressor", "set", -20, "db")),
-    ("clear everything", (None, "reset", None, None)),
-    ("reset", (None, "reset", None, None)),
-    ("remove all effects", (None, "reset", None, None)),
-    ("start over", (None, "reset", None, None)),
-    ("add reverb at thirty percent", ("reverb", "add", 30, "percent")),
-    ("set the low pass to three point five kilohertz", ("lowpass", "set", 3.5, "khz")),
-    ("boost the volume by two dB", ("gain", "increase", 2, "db")),
-    ("set the reverb mix to twenty five percent", ("reverb", "set", 25, "percent")),
-    ("turn on the compressor", ("compressor", "add", None, None)),
-    ("kill the echo", ("delay", "remove", None, None)),
-    ("a bit more echo", ("delay", "increase", None, None)),
-    ("less delay", ("delay", "decrease", None, None)),
-    ("make the delay shorter", ("delay", "decrease", None, None)),
-    ("what effects are on", "get"),
-    ("which effects are active", "get"),
-    ("what's on right now", "get"),
-    ("help", H),
-    ("what can you do", H),
-    ("hello", G),
-    ("hi there", G),
-    ("thank you", T),
-    ("thanks a lot", T),
-    ("stop", OK),
-    ("goodbye", BYE),
-]
-OFF_TOPIC = [
-    "what's the weather like today",
-    "tell me a joke about cats",
-    "play some music by the beatles",
-    "how tall is mount everest",
-    "i went to the store yesterday afternoon",
-    "can you order a pizza for dinner",
-    # Added in session 3, written before any run on them; some borrow the command words.
-    "turn on the lights in the kitchen",
-    "what's the volume of a cube with sides of two meters",
-    "who wrote the book about the old man and the sea",
-    "my flight leaves at nine tomorrow morning",
-    "how do you make pancakes",
-    "call my sister and tell her i'm late",
-    "the kids are playing outside in the garden",
-    "what is the square root of eighty one",
-    "add milk and eggs to my shopping list",
-    "remind me about the dentist on friday",
-    "i really liked that movie we saw last week",
-    "how far is the moon from the earth",
-    "book a table for two at seven",
-    "does this bus stop near the library",
-]
-
-
-@dataclass(frozen=True)
-class Voice:
-    engine: str  # "espeak" or "flite"
-    name: str
-    wpm: int
-    group: str  # "dev": tuned on; "held-out": never looked at while tuning
-
-
-VOICES = [
-    Voice("espeak", "en-us+m3", 175, "dev"),
-    Voice("espeak", "en-us+f2", 160, "dev"),
-    Voice("espeak", "en-gb+m1", 190, "dev"),
-    Voice("espeak", "en-us+f4", 210, "held-out"),
-    Voice("espeak", "en-gb-x-rp+m5", 150, "held-out"),
-    Voice("espeak", "en-029+m2", 175, "held-out"),
-    Voice("flite", "slt", 0, "held-out"),
-    Voice("flite", "rms", 0, "held-out"),
-]
-# The tuning set: every recogniser setting since the denoiser was chosen on it (and the
-# dev voices), never on the held-out voices above. Other voices, other noise seeds, and
-# off-topic sentences of its own (docs/speech.md).
-TUNING_VOICES = [
-    *VOICES[:3],
-    Voice("espeak", "en-gb-scotland+f3", 170, "tuning"),
-    Voice("espeak", "en-us-nyc+m7", 185, "tuning"),
-    Voice("espeak", "en-gb-x-gbcwmd+m4", 165, "tuning"),
-    Voice("flite", "kal16", 0, "tuning"),
-    Voice("flite", "awb", 0, "tuning"),
-]
-TUNING_OFF_TOPIC = [
-    "what's the weather like today", "tell me a story about dragons", "who won the game last night",
-    "set an alarm for seven in the morning", "how do i get to the train station",
-    "remind me to call my mother", "what time is it in tokyo", "i think we should paint the kitchen blue",
-    "can you recommend a good book", "turn left at the next corner", "my dog likes to chase the mail man",
-    "what is the capital of france", "please send an email to my boss",
-    "how many calories are in an apple", "the meeting moved to thursday",
-    "let's go for a walk in the park", "is it going to rain tomorrow", "open the garage door",
-]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class UtteranceSet:
-    voices: list[Voice]
-    off_topic: list[str]
-    rotation: int  # shifts which voice says which phrase
-    seed: int  # first noise seed
-
-
-SETS = {
-    "benchmark": UtteranceSet(VOICES, OFF_TOPIC, 0, 0),
-    "tuning": UtteranceSet(TUNING_VOICES, TUNING_OFF_TOPIC, 1, 5000),
-}
-
-CONDITIONS: list[tuple[str, float | None]] = [("clean", None), ("20dB", 20.0), ("10dB", 10.0)]
-
 
 def synth(text: str, voice: Voice) -> np.ndarray:
     """24 kHz int16 samples of ``text``, cached on disk."""
@@ -409,7 +240,7 @@ def run_vad(quick: bool) -> dict[str, object]:
         for cond, snr in CONDITIONS:
             starts, ends, delays, cpu, seconds, exact = [], [], [], 0.0, 0.0, 0
             for n, text in enumerate(texts):
-                audio, s0, s1 = scene(synth(text, VOICES[n % 6]), snr, seed=100 + n)
+                audio, s0, s1 = scene(synth(text, VOICES[n % 6]), snr, seed=100 + n)  # espeak's six
                 vad = VoiceActivityDetector(engine=engine)  # type: ignore[arg-type]
                 pcm = audio.tobytes()
                 events = []
@@ -523,8 +354,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     uset = SETS[args.set]
     if shutil.which("flite") is None:
-        global VOICES
-        VOICES = [v for v in VOICES if v.engine != "flite"]
         uset = dataclasses.replace(uset, voices=[v for v in uset.voices if v.engine != "flite"])
     only = "intents" if args.set == "tuning" else args.only
     started = time.perf_counter()

@@ -8,7 +8,7 @@ each turn from `input_audio_buffer.speech_stopped` to the first
 (this process and its speech-pool workers) before the first session and while sessions
 are live.
 
-    python benchmarks/turn_latency.py [--voices en-us+m3,en-gb+f2] [--json FILE]
+    python -m voicertc.bench.turn_latency [--voices en-us+m3,en-gb+f2] [--json FILE]
 """
 
 from __future__ import annotations
@@ -27,12 +27,10 @@ from typing import Any
 from aiohttp import web
 from openai import AsyncOpenAI
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from voicertc import ServerConfig, create_app
-from voicertc.assistant import tts
-from voicertc.bench import procfs
-from voicertc.server import SERVER_KEY
+from .. import ServerConfig, create_app
+from ..assistant import tts
+from ..server import SERVER_KEY
+from . import procfs
 
 RATE = 24000
 CHUNK = 960  # 20 ms of PCM16
@@ -165,7 +163,7 @@ async def main(voices: list[str]) -> dict[str, Any]:
     latencies = [t["stopped_to_audio_ms"] for t in turns if "stopped_to_audio_ms" in t]
     ordered = sorted(latencies)
     report = {
-        "tool": "benchmarks/turn_latency.py",
+        "tool": "python -m voicertc.bench.turn_latency",
         "machine": procfs.machine(),
         "turns": turns,
         "stopped_to_first_audio_ms": {
