@@ -49,7 +49,10 @@ def _number(value: object) -> float:
     # bool is an int subclass, but "true" is never a meaningful level.
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise EffectError(f"The value must be a number; got {value!r}.")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int of hundreds of digits
+        raise EffectError("The value is far too large.") from None
     if not math.isfinite(number):
         raise EffectError(f"The value must be a finite number; got {number}.")
     return number
@@ -58,6 +61,8 @@ def _number(value: object) -> float:
 def _whole(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise EffectError(f"The {what} must be a whole number; got {value!r}.")
+    if isinstance(value, int):
+        return value  # any size: a position beyond the chain is refused where it is used
     if not math.isfinite(float(value)) or float(value) != int(value):
         raise EffectError(f"The {what} must be a whole number; got {value!r}.")
     return int(value)

@@ -39,12 +39,14 @@ class CallEffects:
 
     async def apply(self, action: str, effect: str | None = None, **kwargs: Any) -> str:
         """A change from the host app; raises EffectError on bad input."""
+        version = self.chain.version
         result = self.chain.apply(action, effect, **kwargs)
-        await self.changed(by="the host application")
+        await self._changed_if(version, by="the host application")
         return result
 
     async def apply_client(self, change: EffectMessage) -> None:
         """A change from the caller's data channel; bad input is reported to them."""
+        version = self.chain.version
         try:
             self.chain.apply(
                 change.action,
@@ -58,7 +60,15 @@ class CallEffects:
         except EffectError as exc:
             self._events.error("bad_effect", str(exc))
             return
-        await self.changed(by="the user, with the on-screen controls")
+        await self._changed_if(version, by="the user, with the on-screen controls")
+
+    async def _changed_if(self, version: int, by: str) -> None:
+        if self.chain.version != version:
+            await self.changed(by)
+        else:
+            # Nothing changed: the caller sees the chain again, the model is not told again
+            # (each note costs tokens, and a client could send them in a loop).
+            self.publish()
 
     async def changed(self, by: str) -> None:
         self.publish()

@@ -3,9 +3,11 @@ turning what they send into the session's controls."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+from ..edge.access import RateLimiter
 from ..edge.channel import (
     ChannelError,
     CommitMessage,
@@ -17,6 +19,11 @@ from ..edge.channel import (
     parse_client_message,
 )
 from .events import CallEvents, Channel
+
+# Each text or push-to-talk commit starts a model response, which costs money on OpenAI:
+# a caller gets a burst of these, then one every 2 s (200 texts made 200 responses).
+TURN_BURST = 8
+TURNS_PER_MINUTE = 30.0
 
 
 class Controls(Protocol):
@@ -50,6 +57,7 @@ class DataChannelProtocol:
         self._greeting = greeting
         self._spawn = spawn
         self._on_activity = on_activity
+        self._turns = RateLimiter(TURNS_PER_MINUTE, burst=TURN_BURST)
 
     def attach(self, channel: Channel, any_label: bool = False) -> None:
         """Speak on `channel` (by default only one labelled `events`; later ones are ignored)."""
@@ -74,6 +82,12 @@ class DataChannelProtocol:
             self._events.error(exc.code, str(exc))
             return
         controls = self._controls
+        if isinstance(message, (TextMessage, CommitMessage)):
+            wait = self._turns.take("turns", time.monotonic())
+            if wait > 0:
+                seconds = max(1, round(wait))
+                self._events.error("rate_limited", f"Too many messages; wait {seconds} s and try again.")
+                return
         if isinstance(message, PingMessage):
             self._events.send({"type": "pong", "id": message.id})
         elif isinstance(message, TextMessage):
