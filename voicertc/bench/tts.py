@@ -4,7 +4,7 @@ Time to the first audio chunk (what a caller waits for after the reply is decide
 real-time factor of the whole reply, and the memory the piper worker process holds.
 Prints the figures and writes benchmarks/results/tts.json.
 
-    python benchmarks/tts.py
+    python -m voicertc.bench.tts
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from __future__ import annotations
 import asyncio
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from ..assistant import dialogue
+from ..assistant.piper_tts import PiperProcess, voice_path
+from ..assistant.tts import synthesize
 
-from voicertc.assistant import dialogue  # noqa: E402
-from voicertc.assistant.piper_tts import PiperProcess, voice_path  # noqa: E402
-from voicertc.assistant.tts import synthesize  # noqa: E402
+#: The checkout: the results go to benchmarks/results/.
+ROOT = Path(__file__).resolve().parents[2]
 
 RATE = 24000
 REPLIES = [
