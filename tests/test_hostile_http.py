@@ -196,8 +196,10 @@ async def test_offers_without_opus_or_fingerprint_are_bad_sdp() -> None:
         pcmu = without_opus(sdp)
         assert "PCMU/8000" in pcmu and "opus" not in pcmu.lower()
         no_fingerprint = "\r\n".join(x for x in sdp.splitlines() if not x.startswith("a=fingerprint"))
+        empty_mid = sdp.replace("a=mid:0", "a=mid:")
+        cases = ((pcmu, "Opus"), (no_fingerprint + "\r\n", "fingerprint"), (empty_mid, "a=mid"))
         async with aiohttp.ClientSession() as http:
-            for bad, needle in ((pcmu, "Opus"), (no_fingerprint + "\r\n", "fingerprint")):
+            for bad, needle in cases:
                 for path, kwargs in (
                     ("/offer", {"json": {"sdp": bad, "type": "offer"}}),
                     ("/whip", {"data": bad, "headers": {"Content-Type": "application/sdp"}}),

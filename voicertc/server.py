@@ -247,7 +247,10 @@ class VoiceServer:
                 if problem:
                     raise SignallingError(503, "ice_unavailable", problem)
             except BaseException:
-                await session.close()
+                try:
+                    await session.close()
+                except Exception as exc:  # aiortc cannot always close a peer it half negotiated
+                    logger.warning("closing the peer of a failed offer failed too: %r", exc)
                 raise
         finally:
             self._opening -= 1

@@ -128,6 +128,10 @@ def check_offer_sdp(sdp: str) -> None:
     if not _OPUS.search(sdp):
         # aiortc would answer PCMU, then drop every frame the bridge cannot use.
         raise SignallingError(400, "bad_sdp", "The offer's audio needs Opus (a=rtpmap:... opus/48000/2).")
+    mids = [line[6:].strip() for line in sdp.splitlines() if line.startswith("a=mid:")]
+    if not all(mids) or len(set(mids)) != len(mids):
+        # aiortc answers it with a transport missing, then fails inside its own tasks.
+        raise SignallingError(400, "bad_sdp", "Each media section needs its own non-empty a=mid.")
     if "a=fingerprint:" not in sdp:
         # aiortc accepts it, then fails on an assertion in a task and lingers until timeout.
         raise SignallingError(400, "bad_sdp", "The offer has no DTLS fingerprint (a=fingerprint:).")
@@ -144,7 +148,7 @@ async def negotiate(
         inline_media(pc)
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
         raise SignallingError(
-            400, "bad_sdp", f"The offer SDP could not be used: {exc or type(exc).__name__}"
+            400, "bad_sdp", f"The offer SDP could not be used: {str(exc) or type(exc).__name__}"
         ) from exc
     except Exception as exc:
         # aiortc raises InvalidStateError / InvalidAccessError and friends for bad offers.
