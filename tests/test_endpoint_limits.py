@@ -159,18 +159,20 @@ async def test_an_append_over_the_bound_is_refused_and_the_buffer_not_grown(smal
 
 
 async def test_long_noisy_appends_do_not_block_the_loop(server) -> None:
-    """40 appends of 15 s of noise: with detection on the loop each blocked it 0.5-0.7 s
-    here (load 8 on 2 cores); in the thread the longest gap was 37 ms."""
+    """40 appends of 15 s of noise back to back: with detection on the loop each held it
+    for 80-100 ms of its own CPU (0.5-0.7 s of wall time at load 8 on 2 cores); with the
+    detector in its thread the loop's longest stretch was 7-10 ms. Measured in the loop
+    thread's CPU time, so a machine busy with other work cannot fake a stall."""
     payload = json.dumps(append(noise(15)))
-    gaps: list[float] = []
+    stretches: list[float] = []
     stop = asyncio.Event()
 
     async def ticker() -> None:
-        last = time.perf_counter()
+        last = time.thread_time()  # this thread's CPU time: the loop's own work
         while not stop.is_set():
             await asyncio.sleep(0.005)
-            now = time.perf_counter()
-            gaps.append(now - last)
+            now = time.thread_time()
+            stretches.append(now - last)
             last = now
 
     async with endpoint(server.url) as ws:
@@ -181,9 +183,8 @@ async def test_long_noisy_appends_do_not_block_the_loop(server) -> None:
         await next_event(ws, "input_audio_buffer.cleared", timeout=120)
         stop.set()
         await tick
-    # Each append still parses and decodes ~1 MB on the loop (a few ms); what must not
-    # happen is the detector's work running there.
-    assert max(gaps) < 0.3, f"the loop stalled {max(gaps) * 1000:.0f} ms"
+    # Each append still parses and decodes ~1 MB on the loop (a few ms).
+    assert max(stretches) < 0.03, f"the loop ran {max(stretches) * 1000:.0f} ms without a break"
 
 
 async def test_a_callers_turn_is_recognised_ahead_of_anonymous_load(server, speech) -> None:

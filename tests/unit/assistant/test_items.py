@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voicertc.assistant.endpoint.items import ItemStore, ToolResult, UserTurn
+from voicertc.assistant.endpoint.items import MAX_AUDIO_TURNS, ItemStore, ToolResult, UserTurn
 from voicertc.protocol import realtime as rt
 
 
@@ -72,3 +72,16 @@ def test_delete_removes_an_item_and_reports_unknown_ones() -> None:
     store.add(user_text("b", "y"))
     assert store.delete("a") and not store.delete("a")
     assert store.get("a") is None and store.last_id == "b"
+
+
+def test_only_the_latest_turns_keep_their_audio() -> None:
+    store = ItemStore()
+    for k in range(MAX_AUDIO_TURNS + 2):
+        store.add(rt.user_audio_item(f"u{k}"), pcm=bytes([k]) * 4)
+    assert len(store) == MAX_AUDIO_TURNS + 2
+    store.delete(f"u{MAX_AUDIO_TURNS + 1}")
+    # The older turn is still in the conversation, its audio no longer held.
+    assert store.last_turn() == UserTurn("", bytes([MAX_AUDIO_TURNS]) * 4)
+    store.delete(f"u{MAX_AUDIO_TURNS}")
+    store.delete(f"u{MAX_AUDIO_TURNS - 1}")
+    assert store.last_turn() == UserTurn("", b"")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from voicertc.assistant.dialogue import Say, ToolCall
-from voicertc.assistant.endpoint.realtime import RealtimeServerSession
+from voicertc.assistant.endpoint.realtime import MAX_PENDING_TURNS, RealtimeServerSession
 from voicertc.protocol import realtime as rt
 
 
@@ -213,3 +213,26 @@ async def test_an_append_over_the_bound_adds_nothing() -> None:
 
 def test_the_session_announced_is_the_protocol_default() -> None:
     assert rt.default_session("m")["audio"]["input"]["turn_detection"] == rt.server_vad()
+
+
+async def test_turns_waiting_for_recognition_are_bounded(endpoint) -> None:
+    session, wire, brain = endpoint
+    release = asyncio.Event()
+    heard = brain.transcribe
+
+    async def slow(pcm16: bytes) -> str:
+        await release.wait()
+        return await heard(pcm16)
+
+    brain.transcribe = slow
+    for _ in range(MAX_PENDING_TURNS):
+        await session.handle(append(0.5))
+        await session.handle({"type": "input_audio_buffer.commit"})
+    await session.handle(append(0.5))
+    await session.handle({"type": "input_audio_buffer.commit"})
+    assert wire.of("error")[-1]["error"]["code"] == "recognition_backlog"
+    assert len(wire.of("input_audio_buffer.committed")) == MAX_PENDING_TURNS
+    release.set()
+    await wire.wait_for("conversation.item.done", MAX_PENDING_TURNS)  # each turn's last event
+    await session.handle({"type": "input_audio_buffer.commit"})  # the refused audio is still there
+    await wire.wait_for("input_audio_buffer.committed", MAX_PENDING_TURNS + 1)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_ITEMS = 200
+# Audio kept for the brain: only the latest turns are ever answered, and one turn can be
+# 15 MiB (the SDK's input limit), so 200 of them would be 3 GB.
+MAX_AUDIO_TURNS = 2
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class ItemStore:
     def __init__(self, max_items: int = MAX_ITEMS) -> None:
         self._max = max_items
         self._items: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._pcm: dict[str, bytes] = {}  # a user turn's audio, for the brain
+        self._pcm: OrderedDict[str, bytes] = OrderedDict()  # latest user turns' audio, for the brain
         self._audio_ms: dict[str, int] = {}  # assistant audio items: ms sent (or truncated to)
         self._calls: OrderedDict[str, str] = OrderedDict()  # call_id -> tool name
 
@@ -50,6 +53,8 @@ class ItemStore:
         self._items[item["id"]] = item
         if pcm is not None:
             self._pcm[item["id"]] = pcm
+            while len(self._pcm) > MAX_AUDIO_TURNS:
+                self._pcm.popitem(last=False)
         while len(self._items) > self._max:
             self._forget(next(iter(self._items)))
         return previous

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import json
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import Executor
@@ -19,18 +18,20 @@ from typing import Any, ClassVar
 
 from ...protocol import realtime as rt
 from ...protocol.tap import observe
-from ..brains import Brain, Reply
-from ..dialogue import Say
+from ..brains import Brain
 from ..vad import VoiceActivityDetector
 from .honoured import UNSUPPORTED, detector_settings, honour
 from .input_buffer import BufferFull, InputBuffer, SpeechStarted, TurnEnded
-from .items import ItemStore, ToolResult, UserTurn
+from .items import ItemStore, UserTurn
 from .recognition import ANONYMOUS, RecognitionQueue
-from .responses import Responses
+from .responses import Responses, reply_to
 from .validation import ProtocolError, check_append, check_event, updated_session
 
 logger = logging.getLogger(__name__)
 
+# Turns a connection may have waiting for recognition; more are refused, so a client
+# committing faster than recognition runs cannot pile up audio in memory.
+MAX_PENDING_TURNS = 4
 # Appends longer than this are scanned for speech in a worker thread: 15 s of audio keeps
 # the detector busy ~13 ms, and 40 such appends blocked the loop half a second. The
 # bridge's own 20 ms appends stay on the loop, where a thread hop would cost more.
@@ -65,6 +66,7 @@ class RealtimeServerSession:
         # The recognition of the last manually committed turn, which a response.create
         # right after the commit (push-to-talk) must wait for: the answer is to what was said.
         self._committed: asyncio.Task[None] | None = None
+        self._pending_turns = 0
 
     # -- plumbing -----------------------------------------------------------------
 
@@ -82,6 +84,10 @@ class RealtimeServerSession:
         kind: str = "invalid_request_error",
     ) -> None:
         await self.emit(rt.error(code, message, event_id, param, kind))
+
+    def _recognise(self, item_id: str, pcm: bytes, previous: str | None, respond: bool) -> asyncio.Task[None]:
+        self._pending_turns += 1
+        return self._spawn(self._transcribe_and_respond(item_id, pcm, previous, respond))
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         task = asyncio.create_task(coro)
@@ -210,13 +216,13 @@ class RealtimeServerSession:
 
     async def _turn_ended(self, turn: TurnEnded) -> None:
         await self.emit(rt.speech_stopped(turn.item_id, turn.audio_end_ms))
+        if self._pending_turns >= MAX_PENDING_TURNS:
+            message = f"{self._pending_turns} turns are still being recognised: this one was dropped."
+            await self.error("recognition_backlog", message, kind="server_error")
+            return
         previous = await self._commit_item(turn.item_id, turn.pcm)
         td = self._turn_detection() or {}
-        self._spawn(
-            self._transcribe_and_respond(
-                turn.item_id, turn.pcm, previous, bool(td.get("create_response", True))
-            )
-        )
+        self._recognise(turn.item_id, turn.pcm, previous, bool(td.get("create_response", True)))
 
     async def _commit_item(self, item_id: str, pcm: bytes) -> str | None:
         """Adds the turn's audio item; returns the id of the item before it."""
@@ -229,9 +235,14 @@ class RealtimeServerSession:
     async def _manual_commit(self, event: dict[str, Any]) -> None:
         if not self._buffer.buffered_bytes:
             raise ProtocolError("input_audio_buffer_commit_empty", "The input audio buffer is empty.")
+        if self._pending_turns >= MAX_PENDING_TURNS:
+            raise ProtocolError(
+                "recognition_backlog",
+                f"{self._pending_turns} turns are still being recognised; commit when they are done.",
+            )
         item_id, pcm = self._buffer.commit()
         previous = await self._commit_item(item_id, pcm)
-        self._committed = self._spawn(self._transcribe_and_respond(item_id, pcm, previous, respond=False))
+        self._committed = self._recognise(item_id, pcm, previous, respond=False)
 
     async def _clear(self, event: dict[str, Any]) -> None:
         self._buffer.clear()
@@ -240,27 +251,32 @@ class RealtimeServerSession:
     async def _transcribe_and_respond(
         self, item_id: str, pcm: bytes, previous: str | None, respond: bool
     ) -> None:
-        async with self._asr_lock:
-            try:
-                async with self._recognition.slot(self._priority):
-                    text = await self._brain.transcribe(pcm)
-            except Exception:
-                # The turn still gets an answer ("I didn't catch that"), and the client a reason.
-                logger.exception("speech recognition failed")
-                text = ""
-                message = "Speech recognition failed; please say that again."
-                await self.error("transcription_failed", message, kind="server_error")
-        self._items.set_user_transcript(item_id, text)
-        if self.session["audio"]["input"].get("transcription") is not None:
-            # The recogniser hears a turn whole: its one partial is the whole text.
-            if text:
-                await self.emit(rt.user_transcript_delta(item_id, text))
-            await self.emit(rt.user_transcript_done(item_id, text, len(pcm) / (rt.BYTES_PER_MS * 1000)))
-        item = self._items.get(item_id)
-        if item is not None:
-            await self.emit(rt.item_done(item, previous))
-        if respond and not self._responses.active:
-            await self._responses.start(self._brain.understand(text, pcm), text, len(pcm) // rt.BYTES_PER_MS)
+        try:
+            async with self._asr_lock:
+                try:
+                    async with self._recognition.slot(self._priority):
+                        text = await self._brain.transcribe(pcm)
+                except Exception:
+                    # The turn still gets an answer ("I didn't catch that"), and the client a reason.
+                    logger.exception("speech recognition failed")
+                    text = ""
+                    message = "Speech recognition failed; please say that again."
+                    await self.error("transcription_failed", message, kind="server_error")
+            self._items.set_user_transcript(item_id, text)
+            if self.session["audio"]["input"].get("transcription") is not None:
+                # The recogniser hears a turn whole: its one partial is the whole text.
+                if text:
+                    await self.emit(rt.user_transcript_delta(item_id, text))
+                await self.emit(rt.user_transcript_done(item_id, text, len(pcm) / (rt.BYTES_PER_MS * 1000)))
+            item = self._items.get(item_id)
+            if item is not None:
+                await self.emit(rt.item_done(item, previous))
+            if respond and not self._responses.active:
+                await self._responses.start(
+                    self._brain.understand(text, pcm), text, len(pcm) // rt.BYTES_PER_MS
+                )
+        finally:
+            self._pending_turns -= 1
 
     async def _item_create(self, event: dict[str, Any]) -> None:
         item = event.get("item")
@@ -327,20 +343,7 @@ class RealtimeServerSession:
             heard, heard_ms = turn.text, len(turn.pcm) // rt.BYTES_PER_MS
         else:
             heard, heard_ms = (turn.output if turn else ""), 0
-        await self._responses.start(self._reply_to(turn), heard, heard_ms)
-
-    def _reply_to(self, turn: UserTurn | ToolResult | None) -> Reply:
-        if isinstance(turn, ToolResult):
-            try:
-                output = json.loads(turn.output)
-            except ValueError:
-                output = {"ok": True, "message": turn.output}
-            if not isinstance(output, dict):
-                output = {"ok": True, "message": str(output)}
-            return self._brain.reply_after_tool(turn.name, output)
-        if isinstance(turn, UserTurn):
-            return self._brain.understand(turn.text, turn.pcm)
-        return Say("Hello! Tell me which effect you would like.")
+        await self._responses.start(reply_to(self._brain, turn), heard, heard_ms)
 
     async def _response_cancel(self, event: dict[str, Any]) -> None:
         if not self._responses.active:

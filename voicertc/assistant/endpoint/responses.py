@@ -11,8 +11,8 @@ from typing import Any
 
 from ...protocol import realtime as rt
 from ..brains import Brain, Play, Reply
-from ..dialogue import ToolCall
-from .items import ItemStore
+from ..dialogue import Say, ToolCall
+from .items import ItemStore, ToolResult, UserTurn
 from .streamer import chunks_of, paced
 
 logger = logging.getLogger(__name__)
@@ -118,3 +118,18 @@ class Responses:
         await self._emit(rt.content_part_done(where, text))
         await self._emit(rt.output_item_done(response_id, item))
         return item
+
+
+def reply_to(brain: Brain, turn: UserTurn | ToolResult | None) -> Reply:
+    """What the brain answers to the conversation's latest turn (response.create)."""
+    if isinstance(turn, ToolResult):
+        try:
+            output = json.loads(turn.output)
+        except ValueError:
+            output = {"ok": True, "message": turn.output}
+        if not isinstance(output, dict):
+            output = {"ok": True, "message": str(output)}
+        return brain.reply_after_tool(turn.name, output)
+    if isinstance(turn, UserTurn):
+        return brain.understand(turn.text, turn.pcm)
+    return Say("Hello! Tell me which effect you would like.")
