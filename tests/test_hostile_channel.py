@@ -3,11 +3,13 @@ that change nothing, and floods of texts that would each cost a model response."
 
 from __future__ import annotations
 
+import asyncio
+import math
 from typing import Any
 
 from conftest import listening_call
 
-from voicertc.session.datachannel import TURN_BURST
+from voicertc.session.datachannel import TURN_BURST, TURNS_PER_MINUTE
 
 
 async def _pong(client, name: str, since: int) -> None:  # type: ignore[no-untyped-def]
@@ -50,10 +52,15 @@ async def test_effect_changes_that_change_nothing_are_not_told_to_the_model(serv
 async def test_a_flood_of_texts_is_rate_limited(server) -> None:
     async with listening_call(server.url) as client:
         since = len(client.messages)
-        for i in range(200):
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        for i in range(60):
             client.send({"type": "text", "text": f"what is on {i}"})
-        await _pong(client, "flooded", since)
+        client.send({"type": "ping", "id": "flooded"})
+        await client.wait_type("pong", id="flooded", since=since, timeout=60)
+        elapsed = loop.time() - start
         limited = [m for m in client.messages[since:] if m.get("code") == "rate_limited"]
-        # Sent within a second or two: the burst and a refill or two got through.
-        assert 200 - TURN_BURST - 5 <= len(limited) <= 200 - TURN_BURST, len(limited)
+        # The burst and one more every 2 s of the time the flood took got through.
+        allowed = TURN_BURST + math.ceil(elapsed * TURNS_PER_MINUTE / 60) + 1
+        assert 60 - allowed <= len(limited) <= 60 - TURN_BURST, (len(limited), elapsed)
         assert "wait" in limited[0]["message"]
