@@ -18,7 +18,8 @@ async def test_a_spoken_command_streams_every_event_the_sdk_defines(realtime, sp
     committed = await next_of(realtime, "input_audio_buffer.committed")
     seen: list[Any] = []
     while not seen or seen[-1].type != "response.done":
-        seen.append(await next_of(realtime, *WATCHED))
+        # The first turn may wait for the speech models to load: a minute, not the usual 20 s.
+        seen.append(await next_of(realtime, *WATCHED, timeout=60))
     kinds = [event.type for event in seen]
     delta = seen[kinds.index("conversation.item.input_audio_transcription.delta")]
     completed = seen[kinds.index("conversation.item.input_audio_transcription.completed")]
