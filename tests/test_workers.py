@@ -1,4 +1,4 @@
-"""`voicertc serve --workers 2`: both processes take calls; hang-ups reach the owner."""
+"""`voicertc serve --workers 2`: both processes take calls; resumes and hang-ups reach the owner."""
 
 from __future__ import annotations
 
@@ -61,6 +61,14 @@ async def test_two_workers_share_the_port_and_forward_hang_ups() -> None:
                 }
                 assert set(sessions) == {"0", "1"} and sum(sessions.values()) == len(clients)
                 assert text.count("# TYPE voicertc_sessions ") == 1
+        # A resume lands on whichever worker the kernel picks too, and reaches the owner.
+        for i, client in enumerate(list(clients)):
+            await client.close()  # the caller's connection drops
+            back = CallClient(url)
+            clients[i] = back
+            await back.connect(resume=client.resume_token)
+            assert back.session_id == client.session_id
+            assert back.resume_token and back.resume_token.startswith(client.session_id.split(".")[0] + ".")
         # Each hang-up lands on whichever worker the kernel picks; all must reach the owner,
         # and the page's Origin must pass there too (the owner sees the Host it was sent to).
         async with aiohttp.ClientSession(headers={"Origin": url}) as http:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 import os
 import secrets
@@ -177,6 +178,11 @@ class VoiceServer:
         if not trickle and not candidates and "a=candidate:" in sent.sdp:
             raise SignallingError(400, "no_candidates", self.peers.none_usable())
         token = data.get("resume")
+        info = request.app.get(WORKER_KEY)
+        owner = info.owner_of(token) if info is not None and isinstance(token, str) else None
+        if info is not None and owner is not None and owner != info.index:
+            # The call lives in another worker: it answers the resume.
+            return await forward(request, json.dumps(data).encode(), info, owner)
         if token is None:
             session = await self.open_session(request, offer, candidates)
         else:

@@ -33,7 +33,10 @@ class ResumeTokens:
         old = self._current.pop(session_id, None)
         if old is not None:
             self._retire(old, "used")
-        token = secrets.token_urlsafe(24)
+        # With --workers a session id starts with its worker's "w<i>." (ids have no other
+        # dot): the token starts the same, so any worker can tell whose it is.
+        owner, dot, _ = session_id.rpartition(".")
+        token = f"{owner}{dot}{secrets.token_urlsafe(24)}"
         self._live[token] = (session_id, self._clock() + self._ttl)
         self._current[session_id] = token
         return token
