@@ -14,7 +14,7 @@ from net import loopback_cut
 from playwright.async_api import expect
 
 
-async def test_the_call_goes_on_after_the_network_drops(server) -> None:
+async def test_the_call_goes_on_after_the_network_drops(server, artifacts) -> None:
     async with chromium(silent_wav(), fake_ui=False) as browser:
         async with open_page(browser, server.url) as page:
             await page.click("#call")
@@ -33,6 +33,7 @@ async def test_the_call_goes_on_after_the_network_drops(server) -> None:
             with loopback_cut() as restore:
                 await page.wait_for_selector("body[data-state=reconnecting]", timeout=30_000)
                 await expect(page.locator("#notice")).to_have_attribute("data-code", "reconnecting")
+                await page.screenshot(path=str(artifacts / "reconnecting.png"))
                 restore()
                 await page.wait_for_selector("body[data-state=listening]", timeout=30_000)
 
