@@ -66,6 +66,11 @@ def apply(effect: str | None, action: str, value: float | None = None, unit: str
         ("make it three decibels louder", apply("gain", "increase", 3, "db")),
         ("add four dB of gain", apply("gain", "increase", 4, "db")),
         ("back to square one", apply(None, "reset")),
+        # what Whisper writes: thousands with commas, homophones of numbers and of "too"
+        ("Low pass at 2,500 hertz.", apply("lowpass", "set", 2500, "hz")),
+        ("Turn it up by for decibels.", apply("gain", "increase", 4, "db")),
+        ("It's way to harsh.", apply("lowpass", "add")),
+        ("Cut you add some echo?", apply("delay", "add")),
     ],
 )
 def test_described_requests(said: str, expected: ToolCall) -> None:

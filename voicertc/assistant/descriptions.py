@@ -28,7 +28,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
         ("lowpass", "increase", "increase")),
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
-         "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy"),
+         "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body"), ("highpass", "decrease", "decrease")),
     **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
@@ -52,7 +52,8 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
           "excessively", "far too", "less", "still", "a bit", "a little", "kind of", "rather",
-          "quite", "pretty", "very")  # fmt: skip
+          "quite", "pretty", "very", "way to", "to")  # fmt: skip
+# ("to": recognisers write "too" as "to": "way to crunchy".)
 # The sound (not the weather or the fridge) must be what is described.
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "

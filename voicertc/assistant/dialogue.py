@@ -50,6 +50,7 @@ Intent = ToolCall | Say
 def normalize(text: str) -> list[str]:
     """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
     s = text.lower().replace("%", " percent ").replace("’", "'")
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
     s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9.' ]+", " ", s)
@@ -72,8 +73,16 @@ def near_keyword(token: str) -> str | None:
 
 def _correct(tokens: list[str]) -> list[str]:
     """Maps misspelt or misheard keywords to the nearest known one."""
+    text = " " + " ".join(tokens) + " "
+    for heard, meant in lx.MISHEARD_PHRASES:
+        text = text.replace(f" {heard} ", f" {meant} ")
+    tokens = text.split()
     out: list[str] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
+        if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:
+            if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
+                out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
+                continue
         fixed = lx.MISHEARD.get(tok)
         if fixed is None and tok not in lx.REAL_WORDS:
             fixed = near_keyword(tok)

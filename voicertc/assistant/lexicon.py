@@ -165,6 +165,13 @@ CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
 )  # fmt: skip
 FILLER = ("please", "now", "just", "oh", "um", "uh", "well", "okay then", "thanks")
 
+# Recognisers write a number as its homophone ("up by for decibels") where a unit follows.
+HOMOPHONE_NUMBERS = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
+UNIT_HEADS = frozenset("ms millisecond milliseconds second seconds hertz hz khz kilohertz db dbs "
+                       "decibel decibels percent".split())  # fmt: skip
+# Phrases recognisers get wrong in known ways: Whisper writes "could you" as "cut you".
+MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (("cut you", "could you"),)
+
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.
 MISHEARD: dict[str, str] = {
     "reverbe": "reverb", "river": "reverb", "rever": "reverb", "revurb": "reverb",
