@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from aiohttp import web
 
+from .cluster.settings import ClusterSettings
 from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings, parse_port_range
@@ -231,6 +232,33 @@ def build_parser() -> argparse.ArgumentParser:
         "0 for no check (VOICERTC_MAX_LOAD, 0)",
     )
     serve.add_argument(
+        "--peer",
+        action="append",
+        dest="peers",
+        metavar="URL",
+        help="another voicertc host (http://ADDR:PORT) a request about one of its calls is forwarded "
+        "to; repeatable (VOICERTC_PEERS, comma separated)",
+    )
+    serve.add_argument(
+        "--peer-dns",
+        default=_env("PEER_DNS"),
+        metavar="NAME:PORT",
+        help="a DNS name whose addresses are the peers, e.g. a Kubernetes headless Service "
+        "(VOICERTC_PEER_DNS)",
+    )
+    serve.add_argument(
+        "--advertise-url",
+        default=_env("ADVERTISE_URL"),
+        metavar="URL",
+        help="this host's URL as its peers reach it; names it in session ids (VOICERTC_ADVERTISE_URL)",
+    )
+    serve.add_argument(
+        "--cluster-secret",
+        default=_env("CLUSTER_SECRET"),
+        metavar="SECRET",
+        help="shared secret signing requests between hosts; prefer VOICERTC_CLUSTER_SECRET",
+    )
+    serve.add_argument(
         "--workers",
         type=int,
         default=_env_int("WORKERS", 1),
@@ -316,6 +344,12 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         brain=args.brain,
         tts=args.tts,
         ice=ice_settings_from_args(args),
+        cluster=ClusterSettings(
+            secret=args.cluster_secret or None,
+            peers=args.peers or _env_list("PEERS"),
+            peer_dns=args.peer_dns or None,
+            advertise_url=args.advertise_url or None,
+        ),
         max_sessions=args.max_sessions,
         body_timeout_seconds=args.body_timeout,
         max_endpoint_connections=args.max_endpoint_connections,

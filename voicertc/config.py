@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .cluster.settings import ClusterSettings
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings
 from .edge.peers import parse_classes
@@ -49,6 +50,7 @@ class ServerConfig(CallLimits):
     #: Classes of remote ICE addresses checked ("public", "private", "loopback"); None:
     #: chosen from the server's own ICE addresses (edge/peers.py).
     ice_peer_addresses: tuple[str, ...] | None = None
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
     access: AccessPolicy = field(default_factory=AccessPolicy)
     max_sessions: int = 50
     #: Open /v1/realtime connections from clients other than the server's own sessions;
@@ -118,6 +120,7 @@ class ServerConfig(CallLimits):
         try:
             self.ice.validate()
             self.access.validate()
+            self.cluster.validate()
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         if self.upstream not in ("auto", "realtime", "live"):

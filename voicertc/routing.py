@@ -48,8 +48,10 @@ class WorkerInfo:
 
     def owner_of(self, session_id: str) -> int | None:
         """The worker index a session id names, or None when it names none."""
-        head, dot, _ = session_id.partition(".")
-        if not dot or not head.startswith("w") or not head[1:].isdigit():
+        # `w1.token`, or `h<host>.w1.token` in a cluster: the worker is the last label.
+        labels = session_id.split(".")[:-1]
+        head = labels[-1] if labels else ""
+        if not head.startswith("w") or not head[1:].isdigit():
             return None
         index = int(head[1:])
         return index if index < self.count else None

@@ -21,6 +21,7 @@ from .assistant.brains import BRAINS
 from .assistant.endpoint import LiveEndpoint, RealtimeEndpoint
 from .assistant.piper_tts import PiperProcess, voice_path
 from .assistant.speechpool import SpeechPool
+from .cluster import ClusterRouter
 from .config import ServerConfig
 from .drain import Drain
 from .edge.access import AccessControl
@@ -349,7 +350,9 @@ class VoiceServer:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
         options = SessionOptions(upstream=self.upstream_config(request), **self.config.call_limits())
         info = request.app.get(WORKER_KEY)
-        session_id = info.session_prefix() + secrets.token_urlsafe(12) if info else None
+        # The id names the host and worker that own the call: requests about it find them.
+        prefix = self.config.cluster.session_prefix() + (info.session_prefix() if info else "")
+        session_id = prefix + secrets.token_urlsafe(12) if prefix else None
         return VoiceSession(pc, options, session_id=session_id, upstream_label=self.config.upstream_label)
 
     async def close(self) -> None:
@@ -398,10 +401,14 @@ PREFIX_KEY = web.AppKey("voicertc_prefix", str)
 def create_app(config: ServerConfig | None = None) -> web.Application:
     """An aiohttp application serving voicertc at its root."""
     server = VoiceServer(config or ServerConfig())
-    access = AccessControl(server.config.access, lambda request: request.app.get(PREFIX_KEY, ""))
+    c = server.config
+    access = AccessControl(c.access, lambda request: request.app.get(PREFIX_KEY, ""))
+    # After access control: a request is forwarded to a call's host only once it is allowed here.
+    router = ClusterRouter(c.cluster, c.max_body_bytes, c.body_timeout_seconds)
     app = web.Application(
-        middlewares=[error_middleware, access.middleware], client_max_size=server.config.max_body_bytes
+        middlewares=[error_middleware, access.middleware, router.middleware], client_max_size=c.max_body_bytes
     )
+    app.on_cleanup.append(lambda _: router.close())
     app[SERVER_KEY] = server
     app[JSON_ERRORS] = True
     install_parser_errors()
