@@ -49,6 +49,11 @@ class Drain:
         self.update(count)
         return True
 
+    def join(self, call: Drainable) -> None:
+        """A call answered while the drain began ends with the others."""
+        if self.deadline is not None:
+            call.end_by(self.deadline, DRAIN_REASON)
+
     def update(self, count: int) -> None:
         """Called with the number of calls left whenever one ends."""
         if self.draining and count == 0 and not self.finished.is_set():

@@ -91,7 +91,8 @@ class VoiceServer:
         #: Embedding hook: request -> {setting name: value} for that call's model session.
         self.settings_for: Callable[[web.Request], Mapping[str, Any]] | None = None
         self.drain = Drain(config.drain_seconds)
-        self.service = ServiceRoutes(config, self.drain, self.sessions, self._speech_ok, WORKER_KEY)
+        self.service = ServiceRoutes(config, self.drain, self.sessions, self.speech, WORKER_KEY)
+        self.router = ClusterRouter(config.cluster, config.max_body_bytes, config.body_timeout_seconds)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         patches.install(config.ice)
         peer_addresses = config.ice_peer_addresses or automatic_classes(
@@ -262,8 +263,7 @@ class VoiceServer:
         finally:
             self._opening -= 1
         self.sessions[session.id] = session
-        if self.drain.deadline is not None:  # the drain began while this offer was answered
-            session.end_by(self.drain.deadline, "server_drain")
+        self.drain.join(session)
         self.peers.record(session, candidates)
         METRICS.calls.inc()
         session.once("closed", lambda: self._session_closed(session.id))
@@ -273,10 +273,6 @@ class VoiceServer:
     def _resume_token(self, session: VoiceSession) -> str:
         session.resumable = True
         return self.resume.issue(session.id)
-
-    def _speech_ok(self) -> bool:
-        c = self.config
-        return self.speech.healthy or c.brain != "assistant" or c.upstream_label != "embedded"
 
     def _session_closed(self, session_id: str) -> None:
         self.sessions.pop(session_id, None)
@@ -350,7 +346,6 @@ class VoiceServer:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
         options = SessionOptions(upstream=self.upstream_config(request), **self.config.call_limits())
         info = request.app.get(WORKER_KEY)
-        # The id names the host and worker that own the call: requests about it find them.
         prefix = self.config.cluster.session_prefix() + (info.session_prefix() if info else "")
         session_id = prefix + secrets.token_urlsafe(12) if prefix else None
         return VoiceSession(pc, options, session_id=session_id, upstream_label=self.config.upstream_label)
@@ -361,6 +356,7 @@ class VoiceServer:
         )
         await self.endpoint.close()
         await self.live_endpoint.close()
+        await self.router.close()
         if self.piper is not None:
             await self.piper.close()
         for pending in (self._warm, self._lookup):
@@ -401,14 +397,10 @@ PREFIX_KEY = web.AppKey("voicertc_prefix", str)
 def create_app(config: ServerConfig | None = None) -> web.Application:
     """An aiohttp application serving voicertc at its root."""
     server = VoiceServer(config or ServerConfig())
-    c = server.config
-    access = AccessControl(c.access, lambda request: request.app.get(PREFIX_KEY, ""))
+    access = AccessControl(server.config.access, lambda request: request.app.get(PREFIX_KEY, ""))
     # After access control: a request is forwarded to a call's host only once it is allowed here.
-    router = ClusterRouter(c.cluster, c.max_body_bytes, c.body_timeout_seconds)
-    app = web.Application(
-        middlewares=[error_middleware, access.middleware, router.middleware], client_max_size=c.max_body_bytes
-    )
-    app.on_cleanup.append(lambda _: router.close())
+    middlewares = [error_middleware, access.middleware, server.router.middleware]
+    app = web.Application(middlewares=middlewares, client_max_size=server.config.max_body_bytes)
     app[SERVER_KEY] = server
     app[JSON_ERRORS] = True
     install_parser_errors()

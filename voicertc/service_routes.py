@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
 
+from .assistant.speechpool import SpeechPool
 from .config import ServerConfig
 from .drain import Drain, Drainable, not_ready_reason
 from .edge.admin import require_operator
@@ -20,18 +21,22 @@ class ServiceRoutes:
         config: ServerConfig,
         drain: Drain,
         sessions: Mapping[str, Drainable],
-        speech_ok: Callable[[], bool],
+        speech: SpeechPool,
         worker_key: web.AppKey[Any],
     ) -> None:
         self._config = config
         self.drain = drain
         self._sessions = sessions
-        self._speech_ok = speech_ok
+        self._speech = speech
         self._worker_key = worker_key
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/readyz", self.readyz)
         app.router.add_post("/admin/drain", self.admin_drain)
+
+    def _speech_ok(self) -> bool:
+        c = self._config
+        return self._speech.healthy or c.brain != "assistant" or c.upstream_label != "embedded"
 
     async def readyz(self, request: web.Request) -> web.Response:
         """Whether a load balancer should send this server new calls (/healthz: is it alive)."""
