@@ -18,7 +18,8 @@ from voicertc.client import CallClient
 from voicertc.cluster.auth import PEER_HEADER, sign, verify
 from voicertc.cluster.peers import PeerSet
 from voicertc.cluster.settings import ClusterSettings, host_key, host_of
-from voicertc.edge.ice import IceSettings, configure_process
+from voicertc.edge.ice import IceSettings
+from voicertc.patches import install as configure_process
 
 SECRET = "cluster-secret-0123456789"
 TOKEN = "caller-token-0123"
