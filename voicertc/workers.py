@@ -52,6 +52,10 @@ def _run_worker(config: ServerConfig, info: WorkerInfo, log_level: str, log_form
         # A multiprocessing child skips atexit handlers and then joins its own children:
         # the recognition pool must be told to stop, or the worker never exits.
         SpeechPool.shared().close()
+        # Any other child left (a pool replaced after a crash, one still starting) would
+        # hold the worker the same way.
+        for child in multiprocessing.active_children():
+            child.terminate()
 
 
 def _signal_all(processes: list[multiprocessing.process.BaseProcess], signum: int) -> None:
