@@ -251,6 +251,25 @@ async def test_server_full(browser, artifacts) -> None:
         await runner.cleanup()
 
 
+async def test_a_recorded_call_says_so(browser, tmp_path) -> None:
+    running, runner = await start_server(record_dir=str(tmp_path))
+    try:
+        async with open_page(browser, running.url) as page:
+            session_id = await start_call(page)
+            notice = page.locator("#notice")
+            await expect(notice).to_be_visible()
+            await expect(notice).to_have_attribute("data-code", "recording")
+            await expect(notice).to_contain_text("recorded")
+            # A notice, not an error: the call goes on.
+            await expect(page.locator("#error")).to_be_hidden()
+            assert await page.evaluate("document.body.dataset.state") == "listening"
+            await page.click("#hangup")
+            await until(lambda: not running.server.sessions, what="the call to end")
+        assert (tmp_path / f"{session_id}.ogg").is_file() and (tmp_path / f"{session_id}.json").is_file()
+    finally:
+        await runner.cleanup()
+
+
 INBOUND_ENERGY = """async () => {
   let energy = 0;
   (await window.voicertc.pc.getStats()).forEach((s) => {

@@ -231,6 +231,9 @@ function onNotice(n) {
   } else if (n.code === 'reconnected') {
     if (ui.notice.dataset.code === 'reconnecting') hideNotice();
     tapCall(app.client);
+  } else if (n.code === 'recording') {
+    // The server records this call (--record-dir): the caller must be able to see it.
+    showNotice(`● ${n.message || 'This call is being recorded.'}`, { code: n.code });
   } else if (n.source === 'server') {
     showError({ code: n.code || 'notice', title: n.code === 'call_ending' ? 'The call will end soon' : 'The call has ended', message: n.message || '', source: 'server' });
   }
