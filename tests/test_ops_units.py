@@ -74,7 +74,7 @@ def test_session_ended_is_one_json_object_with_event_and_fields(caplog: pytest.L
     parsed = json.loads(line)
     assert parsed["event"] == "session_ended"
     assert {k: parsed[k] for k in record} == record
-    assert "end_reason=\"hangup\"" in caplog.records[-1].getMessage()
+    assert 'end_reason="hangup"' in caplog.records[-1].getMessage()
 
 
 class _Receiver:
@@ -163,6 +163,10 @@ async def test_recording_places_each_voice_on_its_channel_at_its_time(tmp_path: 
     for index in range(60):
         await asyncio.sleep(max(0.0, start + (index + 1) * 0.02 - loop.time()))
         recording.caller((frames_24k[index] if index < 20 else silence24).tobytes())
+        if index == 0:
+            caller_sent_at = time.monotonic() - recording.started
+        if index == 30:
+            tone_sent_at = time.monotonic() - recording.started
         recording.assistant(frames_48k[index - 30] if 30 <= index < 50 else silence48)
         if index == 10:
             recording.caption("user", "hello", "item1")
@@ -171,11 +175,14 @@ async def test_recording_places_each_voice_on_its_channel_at_its_time(tmp_path: 
     assert audio.shape[0] == 2 and audio.shape[1] >= int(1.1 * 48000)
     rms = lambda x: float(np.sqrt(np.mean(x**2)))  # noqa: E731
     window = lambda ch, a, b: audio[ch, int(a * 48000) : int(b * 48000)]  # noqa: E731
-    assert rms(window(0, 0.05, 0.35)) > 0.1 and rms(window(0, 0.6, 1.0)) < 0.01
-    assert rms(window(1, 0.65, 0.95)) > 0.1 and rms(window(1, 0.05, 0.5)) < 0.01
-    # The assistant's tone starts where it was sent: 0.6 s after the call's first frame.
+    # The assistant's tone starts where it was sent (about 0.6 s in; later on a busy
+    # machine), within what the recorder absorbs (60 ms late, 100 ms early) and a frame.
     onset = int(np.argmax(np.abs(audio[1]) > 0.05)) / 48000
-    assert abs(onset - 0.6) < 0.06, onset
+    assert abs(onset - tone_sent_at) < 0.12, (onset, tone_sent_at)
+    assert rms(window(1, onset + 0.05, onset + 0.35)) > 0.1 and rms(window(1, 0.05, onset - 0.05)) < 0.01
+    # The caller's tone is on the other channel, before it, and alone there.
+    assert rms(window(0, caller_sent_at + 0.05, caller_sent_at + 0.3)) > 0.1
+    assert rms(window(0, onset, onset + 0.4)) < 0.01
     meta = json.loads(recording.json_path.read_text())
     assert meta["captions"][0]["text"] == "hello" and 0.1 < meta["captions"][0]["t"] < 0.4
     assert meta["usage"] == {"turns": 1} and meta["end_reason"] == "hangup"

@@ -21,6 +21,7 @@ from .envvars import env_float as _env_float
 from .envvars import env_int as _env_int
 from .envvars import env_list as _env_list
 from .logs import configure_logging, use_event_loop
+from .ops.flags import add_operation_flags, operation_config
 from .settings_flags import add_session_flags, instructions_from_args, session_settings_from_args
 
 
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the system instructions from this UTF-8 file (VOICERTC_INSTRUCTIONS_FILE)",
     )
     add_session_flags(serve)
+    add_operation_flags(serve)
     serve.add_argument(
         "--upstream-url",
         default=_env("UPSTREAM_URL"),
@@ -196,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=_env_float("RATE_LIMIT", 30.0),
         metavar="PER_MINUTE",
-        help="new calls per client address per minute, 0 for none (VOICERTC_RATE_LIMIT, 30)",
+        help="new calls per client address (per JWT sub) per minute, 0 for none (VOICERTC_RATE_LIMIT, 30)",
     )
     serve.add_argument(
         "--max-call-seconds",
@@ -307,13 +309,6 @@ def access_policy_from_args(args: argparse.Namespace) -> AccessPolicy:
     return policy
 
 
-def _peer_classes(text: str | None) -> tuple[str, ...] | None:
-    try:
-        return parse_classes(text) if text else None
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
-
-
 def ice_settings_from_args(args: argparse.Namespace) -> IceSettings:
     try:
         port_range = parse_port_range(args.ice_port_range) if args.ice_port_range else None
@@ -353,13 +348,14 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
         max_sessions=args.max_sessions,
         body_timeout_seconds=args.body_timeout,
         max_endpoint_connections=args.max_endpoint_connections,
-        ice_peer_addresses=_peer_classes(args.ice_peer_addresses),
+        ice_peer_addresses=parse_classes(args.ice_peer_addresses) if args.ice_peer_addresses else None,
         access=access_policy_from_args(args),
         max_call_seconds=_positive_or_off(args.max_call_seconds, "--max-call-seconds"),
         idle_seconds=_positive_or_off(args.idle_seconds, "--idle-seconds"),
         resume_seconds=_positive_or_off(args.resume_seconds, "--resume-seconds"),
         drain_seconds=args.drain_seconds,
         max_load=_positive_or_off(args.max_load, "--max-load"),
+        **operation_config(args),
     )
     config.validate()
     return config
@@ -369,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         config = config_from_args(args)
-    except ConfigError as exc:
+    except ValueError as exc:  # a ConfigError, or a value a parser refused
         print(f"voicertc: configuration error: {exc}", file=sys.stderr)
         return 2
     configure_logging(args.log_level, args.log_format)

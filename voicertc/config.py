@@ -59,6 +59,14 @@ class ServerConfig(CallLimits):
     max_body_bytes: int = 64 * 1024
     #: A request body not all arrived this long after its headers gets 408.
     body_timeout_seconds: float = 10.0
+    #: Concurrent calls one user (a JWT's `sub`) may hold; None for no cap.
+    max_sessions_per_user: int | None = None
+    #: Write each call to `<session_id>.ogg` and `.json` here; None records nothing.
+    record_dir: str | None = None
+    #: POST each call's `session_ended` object here (http:// or https://).
+    usage_webhook: str | None = None
+    #: Export OpenTelemetry traces over OTLP/HTTP here (needs the `otel` extra).
+    otlp_endpoint: str | None = None
     #: How long a drain (SIGTERM, POST /admin/drain) lets calls go on; 0 stops at once.
     drain_seconds: float = 600.0
     #: Load average per core above which /readyz says "overloaded"; None for no check.
@@ -142,3 +150,26 @@ class ServerConfig(CallLimits):
             raise ConfigError(str(exc)) from None
         if self.upstream_url and not self.upstream_url.startswith(("ws://", "wss://")):
             raise ConfigError(f"--upstream-url must start with ws:// or wss://, got {self.upstream_url!r}")
+        self._validate_operations()
+
+    def _validate_operations(self) -> None:
+        if self.max_sessions_per_user is not None and self.max_sessions_per_user < 1:
+            raise ConfigError(f"--max-sessions-per-user must be at least 1, got {self.max_sessions_per_user}")
+        if self.max_sessions_per_user is not None and not self.access.jwt_secret:
+            raise ConfigError("--max-sessions-per-user needs --jwt-secret: users are the JWTs' sub claims")
+        if self.usage_webhook and not self.usage_webhook.startswith(("http://", "https://")):
+            raise ConfigError(f"--usage-webhook must be an http(s) URL, got {self.usage_webhook!r}")
+        if self.record_dir:
+            from .ops.recording import check_record_dir
+
+            try:
+                check_record_dir(self.record_dir)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
+        if self.otlp_endpoint:
+            if not self.otlp_endpoint.startswith(("http://", "https://")):
+                raise ConfigError(f"--otlp-endpoint must be an http(s) URL, got {self.otlp_endpoint!r}")
+            try:
+                import opentelemetry.sdk.trace  # noqa: F401
+            except ImportError:
+                raise ConfigError("--otlp-endpoint needs OpenTelemetry: pip install voicertc[otel]") from None

@@ -25,6 +25,7 @@ from .cluster import ClusterRouter
 from .config import ServerConfig
 from .drain import Drain
 from .edge.access import AccessControl
+from .edge.embedded_url import embedded_url
 from .edge.ice import (
     answer_ice_problem,
     offer_ice_problem,
@@ -47,6 +48,7 @@ from .edge.trickle import add_candidates, parse_candidates
 from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
+from .ops.server_ops import ServerOperations
 from .protocol.live import PATH as LIVE_PATH
 from .routing import FORWARDED, WorkerInfo, forward, gather_metrics
 from .service_routes import ServiceRoutes
@@ -93,6 +95,7 @@ class VoiceServer:
         self.drain = Drain(config.drain_seconds)
         self.service = ServiceRoutes(config, self.drain, self.sessions, self.speech, WORKER_KEY)
         self.router = ClusterRouter(config.cluster, config.max_body_bytes, config.body_timeout_seconds)
+        self.ops = ServerOperations(config)
         METRICS.sessions = Gauge("voicertc_sessions", "Calls in progress.", lambda: len(self.sessions))
         patches.install(config.ice)
         peer_addresses = config.ice_peer_addresses or automatic_classes(
@@ -113,6 +116,7 @@ class VoiceServer:
         self.service.add_routes(app)
         app.router.add_get("/metrics", self.metrics)
         self.whip.add_routes(app)
+        self.ops.add_routes(app, self, WORKER_KEY)
         app.router.add_get("/v1/realtime", self.endpoint.handle)
         app.router.add_get("/v1" + LIVE_PATH, self.live_endpoint.handle)
         if WEB_DIR.is_dir():
@@ -247,7 +251,7 @@ class VoiceServer:
             )
         self._opening += 1
         try:
-            session = self.create_session(request)
+            session = self.ops.track(self.create_session(request))
             try:
                 await negotiate(session.pc, offer, session.add_outbound_track)
                 # aiortc never starts ICE without a local candidate: the call would hang.
@@ -315,7 +319,7 @@ class VoiceServer:
         elif c.openai_api_key:
             base_url, api_key = None, c.openai_api_key
         else:
-            base_url, api_key = self._embedded_url(request), c.access.internal_key
+            base_url, api_key = embedded_url(request, request.app.get(PREFIX_KEY, "")), c.access.internal_key
         settings = c.settings
         if self.settings_for is not None:
             # The host app's per-call override; a bad value is its bug, reported as a 500.
@@ -330,21 +334,9 @@ class VoiceServer:
             base_url=base_url,
         )
 
-    @staticmethod
-    def _embedded_url(request: web.Request) -> str:
-        # The address this request arrived on is one the server surely listens on.
-        sockname: Any = request.transport.get_extra_info("sockname") if request.transport else None
-        host, port = (sockname[0], sockname[1]) if sockname else ("127.0.0.1", 8080)
-        if host in ("0.0.0.0", "::"):
-            host = "127.0.0.1"
-        if ":" in host:
-            host = f"[{host}]"
-        prefix = request.app.get(PREFIX_KEY, "")
-        return f"ws://{host}:{port}{prefix}/v1"
-
     def create_session(self, request: web.Request) -> VoiceSession:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
-        options = SessionOptions(upstream=self.upstream_config(request), **self.config.call_limits())
+        options = SessionOptions(upstream=self.upstream_config(request), **self.ops.call_options(request))
         info = request.app.get(WORKER_KEY)
         prefix = self.config.cluster.session_prefix() + (info.session_prefix() if info else "")
         session_id = prefix + secrets.token_urlsafe(12) if prefix else None

@@ -98,6 +98,8 @@ class AssistantTrack(MediaStreamTrack):
         self._monitor = np.zeros(0, dtype=np.int16)
         #: Called with the item id when the first sample of an item goes out.
         self.on_item_started: Callable[[str], None] | None = None
+        #: Called with each frame's 48 kHz mono samples as it goes out (a call recording).
+        self.on_frame: Callable[[np.ndarray], None] | None = None
 
     # -- feeding -----------------------------------------------------------------
 
@@ -191,7 +193,10 @@ class AssistantTrack(MediaStreamTrack):
                 self._lateness.observe(max(0.0, time.monotonic() - due))
         # Packed stereo, as the Opus encoder wants it: handing it mono makes aiortc's
         # resampler upmix with a -3 dB centre gain, which the listener hears as lost level.
-        samples = np.repeat(self._next_samples(), 2).reshape(1, -1)
+        mono = self._next_samples()
+        if self.on_frame is not None:
+            self.on_frame(mono)
+        samples = np.repeat(mono, 2).reshape(1, -1)
         frame = AudioFrame.from_ndarray(samples, format="s16", layout="stereo")
         frame.sample_rate = WEBRTC_RATE
         frame.pts = self._timestamp

@@ -4,7 +4,8 @@ The page, its assets, `/healthz`, `/readyz` and `/metrics` stay open; everything
 changes or ends a call, hands out TURN credentials or reaches the embedded model needs
 the token when one is configured. A request whose Origin is neither the server's own
 (origin.py says how that is known) nor listed is refused, and CORS headers are only ever
-sent to listed Origins.
+sent to listed Origins. A JWT's `sub` is the call's user: it keys the rate limit (instead
+of the address) and the per-user session cap.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ _OPEN_PATHS = {
     "/effects/specs",
 }
 _RATE_LIMITED = {("POST", "/offer"), ("POST", "/whip")}
+#: Where the middleware leaves the JWT's `sub` for the handlers (absent: no user).
+USER_KEY = web.RequestKey("voicertc_user", str)
 _MAX_TRACKED_CLIENTS = 10_000
 
 
@@ -64,7 +67,7 @@ class AccessPolicy:
     public_origins: list[str] = field(default_factory=list)
     #: Proxies (addresses or CIDR networks) whose X-Forwarded-For names the caller.
     trusted_proxies: list[str] = field(default_factory=list)
-    #: New calls per client address per minute; None for no limit.
+    #: New calls per client address (or per JWT `sub`) per minute; None for no limit.
     calls_per_minute: float | None = 30.0
     #: What the server's own bridge presents to its embedded endpoint.
     internal_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))
@@ -177,14 +180,20 @@ class AccessControl:
             response: web.StreamResponse = web.Response(status=204)
         else:
             if not open_path:
-                self._authorize(request, path)
+                user = self._authorize(request, path)
+                if user is not None:
+                    request[USER_KEY] = user
             if self._limiter is not None and (request.method, path) in _RATE_LIMITED:
-                wait = self._limiter.take(client_address(request, self._proxies), time.monotonic())
+                user = request.get(USER_KEY)
+                address = client_address(request, self._proxies)
+                key = f"user {user}" if user is not None else f"address {address}"
+                wait = self._limiter.take(key, time.monotonic())
                 if wait > 0:
+                    who = "for your user" if user is not None else "from your address"
                     raise SignallingError(
                         429,
                         "rate_limited",
-                        "Too many calls from your address; wait a moment and try again.",
+                        f"Too many calls {who}; wait a moment and try again.",
                         {"Retry-After": str(max(1, round(wait)))},
                     )
             response = await handler(request)
@@ -210,23 +219,29 @@ class AccessControl:
                 f"not {request.host[:80]!r}; behind a proxy or a DNS name, start it with --public-origin.",
             )
 
-    def _authorize(self, request: web.Request, path: str) -> None:
+    def _authorize(self, request: web.Request, path: str) -> str | None:
+        """Checks the caller's token; returns the user it names (a JWT's `sub`), if any."""
         if not self.policy.needs_token:
-            return
+            return None
         header = request.headers.get("Authorization", "")
         token = header[7:].strip() if header[:7].lower() == "bearer " else ""
         if path == "/v1/realtime" and hmac.compare_digest(token, self.policy.internal_key):
-            return
+            return None
         if not token:
             raise SignallingError(
                 401, "unauthorized", "This server needs a bearer token.", {"WWW-Authenticate": "Bearer"}
             )
         if self.policy.auth_token and hmac.compare_digest(token, self.policy.auth_token):
-            return
+            return None
         if self.policy.jwt_secret:
-            verify_jwt(token, self.policy.jwt_secret, self.policy.jwt_audience)
-            return
+            sub = verify_jwt(token, self.policy.jwt_secret, self.policy.jwt_audience).get("sub")
+            return sub if isinstance(sub, str) and sub else None
         raise SignallingError(
             401, "unauthorized", "The bearer token is not valid.", {"WWW-Authenticate": "Bearer"}
         )
+
+
+def request_user(request: web.Request) -> str | None:
+    """The user the request's JWT names (`sub`), or None."""
+    return request.get(USER_KEY)
 

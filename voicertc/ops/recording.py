@@ -37,7 +37,7 @@ _TIME_BASE = fractions.Fraction(1, WEBRTC_RATE)
 #: A channel this far behind the clock has a gap (filled with silence); this far ahead, a burst
 #: (its excess dropped). Between the two, chunks are laid end to end, absorbing arrival jitter.
 _GAP = int(0.06 * WEBRTC_RATE)
-_AHEAD = int(0.5 * WEBRTC_RATE)
+_AHEAD = int(0.1 * WEBRTC_RATE)
 #: How long the writer waits for a lagging channel before writing silence in its place.
 _WAIT_FOR_LAGGARD = int(1.0 * WEBRTC_RATE)
 _JSON_EVERY_S = 2.0
@@ -135,14 +135,20 @@ class CallRecording:
         except queue.Full:
             self.dropped += 1
 
-    async def close(self, usage: dict[str, Any] | None = None, end_reason: str | None = None) -> None:
-        """Writes what is queued, the usage and the end, and closes both files."""
+    async def close(
+        self, usage: dict[str, Any] | None = None, end_reason: str | None = None, *, discard: bool = False
+    ) -> None:
+        """Writes what is queued, the usage and the end, and closes both files (and with
+        `discard`, removes them: a call that never started)."""
         if usage is not None:
             self.usage(usage)
         if end_reason is not None:
             self._put(_META, ("end_reason", end_reason))
         self._stopping.set()
         await asyncio.shield(self._done)
+        if discard:
+            for path in (self.audio_path, self.json_path):
+                path.unlink(missing_ok=True)
 
     # -- the writer thread -------------------------------------------------------------
 

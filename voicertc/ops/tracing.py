@@ -66,8 +66,9 @@ class CallTrace:
         if self._turn is not None:
             self._end_turn(answered=False)
         self.turns += 1
-        self._turn = self._child("voicertc.turn", self._context, **{"voicertc.turn": self.turns,
-                                                                      "voicertc.turn.kind": kind})
+        self._turn = self._child(
+            "voicertc.turn", self._context, **{"voicertc.turn": self.turns, "voicertc.turn.kind": kind}
+        )
         self._turn_context = self._trace.set_span_in_context(self._turn)
         self._phase = self._child("voicertc.turn.upstream", self._turn_context)
 

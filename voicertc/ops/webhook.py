@@ -82,9 +82,7 @@ class UsageWebhook:
             logger.info("usage webhook: attempt %d failed: %s", attempt + 1, problem)
         self.failed += 1
         METRICS.webhook_failures.inc(reason="undelivered")
-        logger.warning(
-            "usage webhook: gave up on session %s: %s", record.get("session_id", "?"), problem
-        )
+        logger.warning("usage webhook: gave up on session %s: %s", record.get("session_id", "?"), problem)
 
     async def close(self, drain_s: float = 2.0) -> None:
         task, self._task = self._task, None

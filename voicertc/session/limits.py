@@ -26,6 +26,7 @@ ENDED = {
     "upstream_unavailable": "The assistant could not be reached, so the call was ended.",
     "server_shutdown": "The server is restarting; please call again in a moment.",
     "server_drain": "This server was taken out of service; call again to continue on another.",
+    "ended_by_operator": "An operator ended this call.",
 }
 # The watchdog looks again at least this often (a limit may move: speech resets idle).
 _MAX_NAP_S = 5.0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..upstream.realtime import UpstreamConfig
@@ -17,3 +19,11 @@ class SessionOptions(CallLimits):
     tools: dict[str, tuple[dict[str, Any], ToolHandler]] = field(default_factory=dict)
     #: Connect attempts in a row before the call ends as `upstream_unavailable`.
     reconnect_attempts: int = 6
+    #: Who the call is for (a JWT's `sub`): in its end line, the admin view, per-user caps.
+    user: str | None = None
+    #: Record the call here as `<id>.ogg` and `<id>.json` (the caller is told).
+    record_dir: Path | None = None
+    #: An OpenTelemetry tracer for the call's spans (voicertc.ops.tracing).
+    tracer: Any = None
+    #: Called with the call's `session_ended` object when it ends (the usage webhook).
+    on_ended: Callable[[dict[str, Any]], None] | None = None

@@ -16,6 +16,7 @@ from ..audio.outbound import AssistantTrack
 from ..edge.channel import EffectMessage
 from ..effects import EffectChain
 from ..metrics import METRICS
+from ..ops.call_ops import CallOperations
 from ..protocol import realtime as rt
 from ..tasks import TaskSet
 from ..upstream import UpstreamFactory, upstream_factory
@@ -97,6 +98,20 @@ class VoiceSession(AsyncIOEventEmitter):
         #: Set by whoever can bring the caller back on a new connection (the server's
         #: resume tokens): then a dropped connection waits `resume_seconds` for it.
         self.resumable = False
+        # Usage, the end line, the recording and the trace, fed by this session's events.
+        self.ops = CallOperations(
+            self,
+            self.events.publish,
+            session_id=self.id,
+            upstream=upstream_label,
+            model=self.upstream_config.model,
+            user=options.user,
+            record_dir=options.record_dir,
+            tracer=options.tracer,
+            on_ended=options.on_ended,
+        )
+        if self.ops.recording is not None:
+            self.track.on_frame = self.ops.assistant_frame
         self.media.attach(self._on_audio, self.attach_channel, self._on_connection_state)
 
     @property
@@ -124,6 +139,7 @@ class VoiceSession(AsyncIOEventEmitter):
         """Connect upstream; the call is live once the media and channel arrive."""
         # A call whose media never arrives is as dead as one whose media stopped.
         self.limiter.frame()
+        self.ops.begin()
         self._tasks.spawn(self.link.run())
         self._tasks.spawn(self.limiter.run())
 
@@ -152,6 +168,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self.events.set_state("ended")
         self.track.stop()
         await self.media.close()
+        await self.ops.finish()
         self._closed.set()
         self.emit("closed")
 
@@ -241,6 +258,7 @@ class VoiceSession(AsyncIOEventEmitter):
     def _on_audio(self, pcm16: bytes) -> None:
         self.limiter.frame()
         self.link.append_audio(pcm16)
+        self.ops.caller_audio(pcm16)
         self.effects.feed_monitor(pcm16)
 
     def attach_channel(self, channel: Channel, any_label: bool = False) -> None:
@@ -260,6 +278,7 @@ class VoiceSession(AsyncIOEventEmitter):
             },
             {"type": "state", "state": self.state},
             {"type": "effects", "chain": self.chain.to_list()},
+            *self.ops.greeting(),
         ]
 
     async def _on_upstream_event(self, event: dict[str, Any]) -> None:
