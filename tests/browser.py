@@ -25,7 +25,7 @@ def chromium_path() -> str:
     return found
 
 
-def chromium_args(mic_wav: Path | None, fake_ui: bool = True) -> list[str]:
+def chromium_args(mic_wav: Path | None, fake_ui: bool = True, loop: bool = False) -> list[str]:
     args = [
         "--no-sandbox",
         "--disable-gpu",
@@ -45,15 +45,19 @@ def chromium_args(mic_wav: Path | None, fake_ui: bool = True) -> list[str]:
     if fake_ui:
         args.append("--use-fake-ui-for-media-stream")
     if mic_wav is not None:
-        args.append(f"--use-file-for-fake-audio-capture={mic_wav}%noloop")
+        # Played once (a repeated command would be heard again), or looped for a test
+        # that picks its moment (push-to-talk, whatever the file's phase).
+        args.append(f"--use-file-for-fake-audio-capture={mic_wav}" + ("" if loop else "%noloop"))
     return args
 
 
 @asynccontextmanager
-async def chromium(mic_wav: Path | None = None, *, fake_ui: bool = True) -> AsyncIterator[Browser]:
+async def chromium(
+    mic_wav: Path | None = None, *, fake_ui: bool = True, loop: bool = False
+) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=chromium_args(mic_wav, fake_ui)
+            executable_path=chromium_path(), headless=True, args=chromium_args(mic_wav, fake_ui, loop)
         )
         try:
             yield browser
@@ -68,8 +72,9 @@ async def page_at(
     *,
     fake_ui: bool = True,
     viewport: tuple[int, int] = (1280, 800),
+    loop: bool = False,
 ) -> AsyncIterator[Page]:
-    async with chromium(mic_wav, fake_ui=fake_ui) as browser:
+    async with chromium(mic_wav, fake_ui=fake_ui, loop=loop) as browser:
         context = await browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         page = await context.new_page()
         errors: list[str] = []
