@@ -91,6 +91,9 @@ class LiveTranslator:
         elif kind == lv.ERROR:
             error = event.get("error") or {}
             await self._on_event({"type": rt.ERROR, "error": error})
+        elif kind == lv.USAGE_UPDATED:
+            # No Realtime counterpart: passed on as it is, for the call's usage (ops/usage.py).
+            await self._on_event(event)
         elif kind == lv.SESSION_CLOSED:
             raise UpstreamError(f"the Live session closed ({event.get('reason')})")
 

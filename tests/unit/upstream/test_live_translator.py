@@ -161,3 +161,15 @@ async def test_a_live_error_is_a_realtime_error_and_a_closed_session_ends_the_co
     }
     with pytest.raises(UpstreamError):
         await h.translator.handle({"type": "session.closed", "reason": "expired"})
+
+
+async def test_usage_updates_pass_through_for_the_calls_usage(h: Harness) -> None:
+    from voicertc.ops.usage import CallUsage
+
+    event = {"type": "session.usage.updated", "event_id": "e1", "usage": {"seconds": 12}}
+    await h.translator.handle(event)
+    assert h.out == [event]
+    usage = CallUsage.starting_now()
+    for out in h.out:
+        usage.add_event(out)
+    assert usage.to_dict()["live_seconds"] == 12
