@@ -118,7 +118,9 @@ export class VoiceCall {
   /** Stops the assistant now (barge-in without speaking). */
   interrupt(): boolean;
   mute(muted?: boolean): void;
-  /** Holds (true) or releases (false) the talk button; the first call switches to 'ptt' mode. */
+  /** Holds (true) or releases (false) the talk button; the first call switches to 'ptt' mode.
+   * With the server's turn detection off (session.turn_detection 'none'), pressing sends
+   * `interrupt` and releasing sends `commit`: the assistant answers at once. */
   pushToTalk(held: boolean): void;
   setMode(mode: 'open' | 'ptt'): void;
   hangUp(): void;
