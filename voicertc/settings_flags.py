@@ -25,9 +25,10 @@ _OFF = ("", "none", "off")
 def add_session_flags(serve: argparse.ArgumentParser) -> None:
     group = serve.add_argument_group(
         "model session",
-        "How the speech model detects turns, hears and answers. The embedded assistant "
-        "honours turn detection and speed, and answers a setting it cannot honour with "
-        "an error naming it.",
+        "How the Realtime model detects turns, hears and answers (Live decides these "
+        "itself). The embedded assistant honours turn detection (semantic_vad's eagerness "
+        "as its end-of-turn wait) and answers a setting it cannot honour with an error "
+        "naming it (docs/upstreams.md).",
     )
     group.add_argument(
         "--turn-detection",
