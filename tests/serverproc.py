@@ -92,7 +92,7 @@ async def get_json(url: str, method: str = "GET", **kwargs: object) -> tuple[int
             return response.status, await response.json(content_type=None)
 
 
-async def answered(client: CallClient, tries: int = 4) -> None:
+async def answered(client: CallClient, tries: int = 4, wait: float = 5.0) -> None:
     """Says something (a vowel) until the echo brain plays it back, up to `tries` times.
 
     More than once because the first words of a call can fall before the embedded
@@ -103,7 +103,7 @@ async def answered(client: CallClient, tries: int = 4) -> None:
         since = len(client.received)
         client.say(ANSWER.pcm16)
         try:
-            await client.wait_loud(5, since_frame=since, timeout=5)
+            await client.wait_loud(5, since_frame=since, timeout=wait)
             return
         except AssertionError:
             if attempt == tries - 1:

@@ -160,7 +160,9 @@ async def test_dns_rebinding_and_foreign_schemes_are_refused(server) -> None:
         assert status == 403 and body["error"]["code"] == "forbidden_origin", origin
     # The page's own origin, by address or as localhost, still calls.
     for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
-        status, _, _ = await _status("GET", f"{url}/config", headers={"Host": host, "Origin": f"http://{host}"})
+        status, _, _ = await _status(
+            "GET", f"{url}/config", headers={"Host": host, "Origin": f"http://{host}"}
+        )
         assert status == 200, host
 
 

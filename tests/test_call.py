@@ -76,9 +76,7 @@ async def test_typed_text_and_data_channel_errors(server, call) -> None:
     ]
     since = len(call.messages)
     call.send({"type": "text", "text": "what effects are on"})
-    await call.wait_for(
-        lambda m: is_final("user")(m) and m["text"] == "what effects are on", since=since
-    )
+    await call.wait_for(lambda m: is_final("user")(m) and m["text"] == "what effects are on", since=since)
     answer = await call.wait_for(is_final("assistant"), since=since, timeout=20)
     assert "delay" in answer["text"].lower()
 
@@ -99,15 +97,11 @@ async def test_barge_in_cuts_the_assistant_off(server, call, speech) -> None:
     # Let some of the answer play, then talk over it.
     item = session.track.playing_item
     assert item is not None
-    await asyncio.wait_for(
-        _frames_until(session.track, lambda: session.track.sent_ms(item) >= 400), 10
-    )
+    await asyncio.wait_for(_frames_until(session.track, lambda: session.track.sent_ms(item) >= 400), 10)
     since = len(call.messages)
     call.say(speech("stop"))
     interrupted = await call.wait_type("interrupted", since=since, timeout=10)
-    barge = await call.wait_for(
-        lambda m: m.get("type") == "metrics" and "barge_in_ms" in m, since=since
-    )
+    barge = await call.wait_for(lambda m: m.get("type") == "metrics" and "barge_in_ms" in m, since=since)
     assert barge["barge_in_ms"] < 100
     assert interrupted["item_id"] == item
     assert 400 <= interrupted["audio_end_ms"] <= session.track.sent_ms(item)

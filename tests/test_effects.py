@@ -494,9 +494,7 @@ def test_round_trip() -> None:
 
 
 def test_load_fills_defaults_and_accepts_aliases() -> None:
-    chain = EffectChain.from_list(
-        [{"effect": "echo", "params": {"time_ms": 400}}, {"effect": "gain"}]
-    )
+    chain = EffectChain.from_list([{"effect": "echo", "params": {"time_ms": 400}}, {"effect": "gain"}])
     assert chain.to_list() == [
         {"effect": "delay", "params": {"time_ms": 400.0, "feedback": 35.0, "mix": 30.0}},
         {"effect": "gain", "params": {"gain_db": 6.0}},
@@ -621,17 +619,13 @@ def test_handle_tool_call_errors_never_raise(name: str, arguments: str, match: s
 
 _json = st.recursive(
     st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=8),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
-    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
 _args = st.fixed_dictionaries(
     {},
     optional={
-        "action": st.sampled_from(
-            ["add", "remove", "set", "increase", "decrease", "reset", "move", "x"]
-        )
+        "action": st.sampled_from(["add", "remove", "set", "increase", "decrease", "reset", "move", "x"])
         | _json,
         "effect": st.sampled_from([*EFFECT_SPECS, "echo", "nope"]) | _json,
         "value": st.floats() | st.integers() | _json,

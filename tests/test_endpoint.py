@@ -21,9 +21,7 @@ SILENCE = bytes(24000 * 2)  # one second
 
 @pytest.fixture
 async def realtime(server) -> AsyncIterator[Any]:
-    client = AsyncOpenAI(
-        api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1"
-    )
+    client = AsyncOpenAI(api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1")
     async with client.realtime.connect(model="voicertc-embedded") as connection:
         yield connection
     await client.close()
@@ -45,9 +43,7 @@ async def send_audio(connection: Any, pcm: bytes) -> None:
     import base64
 
     for i in range(0, len(pcm), CHUNK):
-        await connection.input_audio_buffer.append(
-            audio=base64.b64encode(pcm[i : i + CHUNK]).decode()
-        )
+        await connection.input_audio_buffer.append(audio=base64.b64encode(pcm[i : i + CHUNK]).decode())
 
 
 SESSION = {
@@ -123,14 +119,10 @@ async def test_cancel_truncate_and_errors(realtime) -> None:
     delta = await next_of(realtime, "response.output_audio.delta")
 
     # Truncating beyond what was produced is refused, within it is acknowledged.
-    await realtime.conversation.item.truncate(
-        item_id=delta.item_id, content_index=0, audio_end_ms=10_000_000
-    )
+    await realtime.conversation.item.truncate(item_id=delta.item_id, content_index=0, audio_end_ms=10_000_000)
     error = await next_of(realtime, "error")
     assert error.error.param == "audio_end_ms"
-    await realtime.conversation.item.truncate(
-        item_id=delta.item_id, content_index=0, audio_end_ms=20
-    )
+    await realtime.conversation.item.truncate(item_id=delta.item_id, content_index=0, audio_end_ms=20)
     truncated = await next_of(realtime, "conversation.item.truncated")
     assert truncated.audio_end_ms == 20
 

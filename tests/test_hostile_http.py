@@ -100,9 +100,7 @@ async def raw_request(
             await writer.drain()
         sent = asyncio.get_running_loop().time()
         head_bytes = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
-        fields = dict(
-            line.split(": ", 1) for line in head_bytes.decode().split("\r\n")[1:] if ": " in line
-        )
+        fields = dict(line.split(": ", 1) for line in head_bytes.decode().split("\r\n")[1:] if ": " in line)
         body = await asyncio.wait_for(reader.readexactly(int(fields.get("Content-Length", 0))), 10)
         took = asyncio.get_running_loop().time() - sent
     finally:

@@ -61,6 +61,7 @@ async def test_the_embedded_assistant_answers_in_piper_voice() -> None:
             )
             await rt.response.create()
             audio = b""
+
             async def until_done() -> None:
                 nonlocal audio
                 async for event in rt:
@@ -68,6 +69,7 @@ async def test_the_embedded_assistant_answers_in_piper_voice() -> None:
                         audio += base64.b64decode(event.delta)
                     elif event.type == "response.done":
                         return
+
             await asyncio.wait_for(until_done(), 60)
         assert len(audio) / 2 / RATE > 1.0  # the greeting, spoken by piper
     finally:

@@ -83,7 +83,7 @@ async def test_a_dropped_caller_resumes_the_same_conversation(server) -> None:
         )
         assert "reverb" in reply["text"].lower()
         assert METRICS.upstream_reconnects.value() == reconnects
-        assert ('user', 'add some reverb') in session.link.history  # the turn from before the drop is kept
+        assert ("user", "add some reverb") in session.link.history  # the turn from before the drop is kept
 
         # The old token is used up; a made-up one is unknown.
         refusals = ((token, 409, "resume_token_used"), ("nope", 404, "unknown_resume_token"))

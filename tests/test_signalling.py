@@ -10,9 +10,7 @@ from voicertc.client import CallClient
 GOOD_HEADERS = {"Content-Type": "application/json"}
 
 
-async def _post(
-    url: str, data: bytes | str, headers: dict[str, str] | None = None
-) -> tuple[int, dict]:
+async def _post(url: str, data: bytes | str, headers: dict[str, str] | None = None) -> tuple[int, dict]:
     async with aiohttp.ClientSession() as http:
         async with http.post(url, data=data, headers=headers or GOOD_HEADERS) as response:
             return response.status, await response.json(content_type=None)
@@ -68,9 +66,7 @@ async def test_page_is_served(server) -> None:
         ("x" * 70_000, None, 413, "too_large"),
     ],
 )
-async def test_bad_offers_get_json_errors_and_leave_nothing(
-    server, body, headers, status, code
-) -> None:
+async def test_bad_offers_get_json_errors_and_leave_nothing(server, body, headers, status, code) -> None:
     got_status, got = await _post(f"{server.url}/offer", body, headers)
     assert got_status == status, got
     assert got["error"]["code"] == code

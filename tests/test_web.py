@@ -299,9 +299,9 @@ async def _call_without_microphone(page_url: str, browser: Browser, server: Runn
         await expect(page.locator("#state-hint")).to_contain_text("No microphone on this call")
         assert await page.evaluate("window.voicertc.micTrack") is None
         # The offer asked only to receive audio: no microphone track went out.
-        assert await page.evaluate(
-            "window.voicertc.pc.getTransceivers().map((t) => t.direction)"
-        ) == ["recvonly"]
+        assert await page.evaluate("window.voicertc.pc.getTransceivers().map((t) => t.direction)") == [
+            "recvonly"
+        ]
         await page.screenshot(path=str(artifacts / "mic-denied-phone.png"))
 
         energy = await page.evaluate(INBOUND_ENERGY)
