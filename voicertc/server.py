@@ -211,7 +211,8 @@ class VoiceServer:
         session = self.session_for(request)
         data = await read_json_object(request, self.config.max_body_bytes, self.config.body_timeout_seconds)
         candidates, done = parse_candidates(data)
-        await add_candidates(session.pc, self.peers.admit(session, session.id, candidates), done)
+        self.peers.allow(session, session.id, len(candidates))
+        await add_candidates(session.pc, self.peers.usable(candidates), done)
         return web.Response(status=204)
 
     async def delete_session(self, request: web.Request) -> web.Response:

@@ -138,9 +138,10 @@ class PeerGuard:
         """`call` (its session) started with `count` remote candidates."""
         self._counts[call] = count
 
-    def admit(self, call: object, key: str, candidates: Sequence[RTCIceCandidate]) -> list[RTCIceCandidate]:
-        """The trickled `candidates` to add to `call` (its id `key`); 429 when it trickles
-        too fast, 400 when they would take it over the cap."""
+    def allow(self, call: object, key: str, count: int) -> None:
+        """May `call` (its id `key`) take `count` more trickled candidates? 429 when it
+        trickles too fast, 400 when they would take it over the cap; checked before the
+        candidates are even parsed."""
         wait = self._patches.take(key, time.monotonic())
         if wait > 0:
             raise SignallingError(
@@ -149,8 +150,11 @@ class PeerGuard:
                 "Too many candidate updates for this call; send them together.",
                 {"Retry-After": str(max(1, round(wait)))},
             )
-        total = self._counts.get(call, 0) + len(candidates)
+        total = self._counts.get(call, 0) + count
         if total > self.policy.max_candidates:
             raise self._over(total)
         self._counts[call] = total
+
+    def usable(self, candidates: Sequence[RTCIceCandidate]) -> list[RTCIceCandidate]:
+        """The candidates whose address the server may check."""
         return [c for c in candidates if self.allows(c.ip)]

@@ -88,11 +88,14 @@ class WhipResource:
             return elsewhere
         session = self._server.session_for(request)
         fragment = await self._body(request, SDPFRAG)
+        lines = fragment.replace("\r\n", "\n").split("\n")
+        # Counted before parsing: a flood of lines is refused for the price of a count.
+        self._server.peers.allow(session, session.id, sum(line.startswith("a=candidate:") for line in lines))
         remote = session.pc.remoteDescription
         ufrag = None
         mid: str | None = None
         candidates = []
-        for line in fragment.replace("\r\n", "\n").split("\n"):
+        for line in lines:
             if line.startswith("a=ice-ufrag:"):
                 ufrag = line.split(":", 1)[1].strip()
             elif line.startswith("a=mid:"):
@@ -104,7 +107,7 @@ class WhipResource:
         if remote is not None and ufrag is not None and f"a=ice-ufrag:{ufrag}" not in remote.sdp:
             # A new ufrag asks for an ICE restart, which this endpoint does not do (RFC 9725 4.3.2).
             raise SignallingError(422, "ice_restart_unsupported", "ICE restarts are not supported.")
-        for candidate in self._server.peers.admit(session, session.id, candidates):
+        for candidate in self._server.peers.usable(candidates):
             if candidate.sdpMid is None:
                 candidate.sdpMLineIndex = 0
             await session.pc.addIceCandidate(candidate)
