@@ -102,7 +102,8 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
         # Drain host 1: the balancer stops sending it calls, its calls go on.
         status, _ = await get_json(f"{hosts[1].url}/admin/drain", "POST", headers=AUTH)
         assert status == 202
-        await lb.wait_state("h1", "DOWN", 5)
+        drained_out = await lb.wait_state("h1", "DOWN", 5)
+        print(f"multihost: HAProxy marked the drained host DOWN after {drained_out:.2f} s")
         newcomers = [await call() for _ in range(4)]
         assert {owner(c) for c in newcomers} == {2, 3}
         on_1 = [c for c in calls if owner(c) == 1]
@@ -127,6 +128,7 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
         on_2 = [c for c in alive if owner(c) == 2]
         os.killpg(hosts[2].process.pid, signal.SIGKILL)
         took = await lb.wait_state("h2", "DOWN", 10)
+        print(f"multihost: HAProxy marked the killed host DOWN after {took:.2f} s")
         assert took <= lb.fall * lb.check_ms / 1000 + 1.5, took
         # ...its calls are gone (a hang-up through the balancer finds no one: 502)...
         for client in on_2:
