@@ -87,6 +87,7 @@ class HAProxy:
             "  timeout connect 2s",
             "  timeout client 30s",
             "  timeout server 30s",
+            "  timeout check 2s",
             "frontend signalling",
             f"  bind {bind}:{port}",
             "  default_backend voicertc",
