@@ -20,6 +20,7 @@ from voicertc.cluster.peers import PeerSet
 from voicertc.cluster.settings import ClusterSettings, host_key, host_of
 from voicertc.edge.ice import IceSettings
 from voicertc.patches import install as configure_process
+from voicertc.routing import WorkerInfo
 
 SECRET = "cluster-secret-0123456789"
 TOKEN = "caller-token-0123"
@@ -144,3 +145,16 @@ async def test_peers_from_dns_are_every_address_of_the_name() -> None:
 def test_bad_cluster_settings_name_the_flag(settings: ClusterSettings, needle: str) -> None:
     with pytest.raises(ValueError, match=needle.replace("-", r"\-")):
         settings.validate()
+
+
+def test_ids_name_host_and_worker_apart() -> None:
+    settings = ClusterSettings(
+        secret=SECRET, peers=["http://10.0.0.5:8080"], advertise_url="http://10.0.0.5:8080"
+    )
+    info = WorkerInfo(1, 2, "/tmp")
+    session_id = settings.session_prefix() + info.session_prefix() + "token"
+    assert session_id == "h10-0-0-5-8080.w1.token"
+    assert host_of(session_id) == "h10-0-0-5-8080" and info.owner_of(session_id) == 1
+    assert host_of("w1.token") is None and info.owner_of("w1.token") == 1
+    assert host_of("token") is None and info.owner_of("token") is None
+    assert ClusterSettings().session_prefix() == ""  # one host: ids as before
