@@ -94,6 +94,14 @@ async def test_hang_ups_and_trickle_reach_the_owner_bad_peers_get_clear_errors(h
         status, body = await get_json(f"{b.url}/sessions/{caller.session_id}", "DELETE", headers=AUTH)
         assert (status, body["error"]["code"]) == (404, "not_found")
 
+        # An operator's admin route about a call is forwarded the same way.
+        second = CallClient(a.url, headers=AUTH)
+        clients.append(second)
+        await second.connect()
+        status, _ = await get_json(f"{b.url}/admin/sessions/{second.session_id}", "DELETE", headers=AUTH)
+        assert status == 204
+        await second.wait_type("notice", code="call_ended", timeout=10)
+
         # Ids naming a host that is no peer are not forwarded anywhere (no open proxy).
         status, body = await get_json(f"{b.url}/sessions/h10-1-2-3-80.token", "DELETE", headers=AUTH)
         assert (status, body["error"]["code"]) == (404, "not_found")
