@@ -84,8 +84,8 @@ def _summary(values: list[float]) -> dict[str, float]:
 
 
 async def measure(calls: int, page_only: bool) -> dict[str, object]:
-    from browser import chromium, open_page, silent_wav
     from conftest import start_server
+    from support.browser import chromium, open_page, silent_wav
 
     running, runner = await start_server()
     results: dict[str, object] = {}

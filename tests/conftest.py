@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from coturn import Coturn, running_coturn
+from support.coturn import Coturn, running_coturn
 from support.realtime_conformance import _realtime_garbage, realtime_conformance  # noqa: F401 (autouse)
 
 from voicertc import ServerConfig, create_app

@@ -3,7 +3,7 @@
 What: replaces `aiortc.rtp.compute_audio_level_dbov` (process-wide).
 Why: aiortc computes it by unpacking every sample in Python, about a tenth of a duplex
 call's CPU. This returns the same value (same formula, including aiortc's use of
-`frame.samples` as the divisor) in a few microseconds; `tests/test_audio.py` compares
+`frame.samples` as the divisor) in a few microseconds; `tests/unit/audio/test_audio.py` compares
 the two.
 Upstream: no issue filed yet.
 """

@@ -12,7 +12,7 @@ What: per peer connection (not process-wide), the name-mangled private attribute
 `RTCRtpSender.__loop` and `__encoder` and `RTCRtpReceiver.__decoder_queue` and
 `__jitter_buffer` of its audio transceivers, and the sender's `send`. Every step checks
 that what it replaces is there and leaves aiortc's own path in place otherwise;
-`tests/test_inline_media.py` fails if a new aiortc stops taking the inline path.
+`tests/integration/test_inline_media.py` fails if a new aiortc stops taking the inline path.
 Upstream: aiortc/aiortc#155 (decoding in a coroutine instead of a thread, declined) and
 aiortc/aiortc#744 (aiortc's CPU use); no option in aiortc.
 """

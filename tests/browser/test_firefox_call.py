@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import RunningServer, pcm_of, synthesize_wav
-from firefox import firefox_page
+from support.firefox import firefox_page
 
 INBOUND_PACKETS = """async () => {
   let packets = 0;

@@ -17,7 +17,7 @@ import aioice.stun
 import pytest
 from aiortc import RTCPeerConnection
 from conftest import start_server
-from net import process_udp_ports, reply_finished
+from support.net import process_udp_ports, reply_finished
 
 from voicertc.cli import build_parser, config_from_args, main
 from voicertc.client import CallClient

@@ -15,9 +15,9 @@ import re
 from collections.abc import AsyncIterator
 
 import pytest
-from browser import page_at
 from conftest import RunningServer, start_server, synthesize_wav
 from playwright.async_api import expect
+from support.browser import page_at
 
 # Inbound audio of the call as getStats() reports it (the assistant's voice).
 INBOUND_AUDIO = """async () => {

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from test_endpoint import SESSION, SILENCE, next_of, realtime, send_audio  # noqa: F401 (fixture)
+from integration.test_endpoint import SESSION, SILENCE, next_of, realtime, send_audio  # noqa: F401 (fixture)
 
 
 async def test_a_spoken_command_streams_every_event_the_sdk_defines(realtime, speech) -> None:  # noqa: F811

@@ -8,9 +8,9 @@ import asyncio
 import re
 
 import numpy as np
-from browser import page_at
 from conftest import start_server, synthesize_wav
 from playwright.async_api import expect
+from support.browser import page_at
 
 from voicertc.upstream.settings import SessionSettings
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 import re
 
-from browser import chromium, open_page, silent_wav
-from net import loopback_cut
 from playwright.async_api import expect
+from support.browser import chromium, open_page, silent_wav
+from support.net import loopback_cut
 
 
 async def test_the_call_goes_on_after_the_network_drops(server, artifacts) -> None:

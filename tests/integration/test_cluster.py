@@ -11,9 +11,9 @@ import socket
 from collections.abc import AsyncIterator
 
 import pytest
-from serverproc import ServerProcess, answered, get_json
-from test_cli import _free_port
+from support.serverproc import ServerProcess, answered, get_json
 
+from integration.test_cli import _free_port
 from voicertc.client import CallClient
 from voicertc.cluster.auth import PEER_HEADER, sign, verify
 from voicertc.cluster.peers import PeerSet

@@ -15,10 +15,10 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 import pytest_asyncio
-from browser import chromium, open_page, silent_wav
 from conftest import RunningServer, start_server
-from net import default_route
 from playwright.async_api import Browser, Page, Route, expect
+from support.browser import chromium, open_page, silent_wav
+from support.net import default_route
 
 from voicertc.client import CallClient
 

@@ -7,9 +7,9 @@ import signal
 from collections.abc import AsyncIterator
 
 import pytest
-from serverproc import ServerProcess, answered, get_json
-from test_cli import _free_port
+from support.serverproc import ServerProcess, answered, get_json
 
+from integration.test_cli import _free_port
 from voicertc.client import CallClient, CallError
 from voicertc.drain import Drain, not_ready_reason
 from voicertc.edge.ice import IceSettings

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from browser import chromium, silent_wav
 from conftest import serve_app, start_server
 from playwright.async_api import expect
+from support.browser import chromium, silent_wav
 
 from voicertc.edge.access import AccessPolicy, make_jwt
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "web-embed"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "web-embed"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-START = Path(__file__).resolve().parent.parent / "turn" / "start"
+START = Path(__file__).resolve().parents[2] / "turn" / "start"
 REALM = "voicertc.test"
 SECRET = "test-shared-secret-0123456789"
 RELAY_PORTS = (50000, 50999)

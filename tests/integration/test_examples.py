@@ -18,7 +18,7 @@ from conftest import start_server, synthesize_wav
 
 from voicertc.edge.access import AccessPolicy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 TOKEN = "examples-token"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from browser import page_at
 from conftest import start_server
-from coturn import Coturn
+from support.browser import page_at
+from support.coturn import Coturn
 
 from voicertc.edge.ice import IceSettings
 

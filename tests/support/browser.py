@@ -90,7 +90,7 @@ def silent_wav(seconds: float = 1.0, rate: int = 48000) -> Path:
 
     Chromium's fake capture device beeps when it has no file; the beeps would start turns.
     """
-    out = Path(__file__).parent / ".cache" / f"silence-{seconds:g}s-{rate}.wav"
+    out = Path(__file__).resolve().parents[1] / ".cache" / f"silence-{seconds:g}s-{rate}.wav"
     if not out.exists():
         out.parent.mkdir(exist_ok=True)
         with wave.open(str(out), "wb") as w:

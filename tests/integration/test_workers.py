@@ -8,8 +8,8 @@ import signal
 import sys
 
 import aiohttp
-from test_cli import _free_port
 
+from integration.test_cli import _free_port
 from voicertc.client import CallClient
 from voicertc.edge.ice import IceSettings
 from voicertc.patches import install as configure_process

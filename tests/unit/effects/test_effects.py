@@ -654,7 +654,7 @@ def test_handle_tool_call_fuzz(args: dict[str, Any], as_text: bool) -> None:
 def test_docs_table_lists_every_effect_and_param() -> None:
     from pathlib import Path
 
-    doc = (Path(__file__).parent.parent / "docs" / "effects.md").read_text()
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "effects.md").read_text()
     for name, spec in EFFECT_SPECS.items():
         assert f"| {name} |" in doc
         for p in spec.params:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 
 import aiohttp
-from test_hostile_http import gated_server, offer_sdp
+
+from integration.test_hostile_http import gated_server, offer_sdp
 
 SDPFRAG = {"Content-Type": "application/trickle-ice-sdpfrag"}
 

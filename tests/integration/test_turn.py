@@ -13,8 +13,8 @@ import aioice.ice
 import pytest
 from aiortc import RTCIceServer, RTCPeerConnection
 from conftest import RunningServer, start_server
-from coturn import REALM, Coturn
-from net import process_udp_ports, reply_finished
+from support.coturn import REALM, Coturn
+from support.net import process_udp_ports, reply_finished
 
 from voicertc.client import CallClient, CallError
 from voicertc.edge.ice import IceSettings
