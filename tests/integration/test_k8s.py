@@ -13,7 +13,7 @@ import yaml
 
 from voicertc.cli import build_parser, config_from_args
 
-K8S = Path(__file__).resolve().parent.parent / "deploy" / "k8s"
+K8S = Path(__file__).resolve().parents[2] / "deploy" / "k8s"
 KUBERNETES_VERSION = "1.30.0"
 
 

@@ -16,8 +16,8 @@ import signal
 from collections import Counter
 from pathlib import Path
 
-from hostnet import GATEWAY, HAProxy, HostNet, unique_tag
-from serverproc import ANSWER, ServerProcess, get_json
+from support.hostnet import GATEWAY, HAProxy, HostNet, unique_tag
+from support.serverproc import ANSWER, ServerProcess, get_json
 
 from voicertc.client import CallClient
 from voicertc.cluster.settings import host_of
