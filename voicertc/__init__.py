@@ -5,6 +5,7 @@ from .server import VoiceServer, create_app
 from .session import SessionOptions, VoiceSession
 from .upstream.realtime import UpstreamConfig
 from .upstream.settings import SessionSettings, SettingsError
+from .version import __version__
 
 __all__ = [
     "ServerConfig",
@@ -14,6 +15,6 @@ __all__ = [
     "UpstreamConfig",
     "VoiceServer",
     "VoiceSession",
+    "__version__",
     "create_app",
 ]
-__version__ = "0.1.0"

@@ -23,12 +23,14 @@ from .envvars import env_list as _env_list
 from .logs import configure_logging, use_event_loop
 from .ops.flags import add_operation_flags, operation_config
 from .settings_flags import add_session_flags, instructions_from_args, session_settings_from_args
+from .version import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="voicertc", description="Talk with an AI voice assistant over WebRTC."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="start the server, its web page and the embedded assistant")
     serve.add_argument(

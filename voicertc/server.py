@@ -56,6 +56,7 @@ from .session import SessionOptions, VoiceSession
 from .session.media import PeerMedia
 from .upstream.lookup import look_up_models
 from .upstream.realtime import UpstreamConfig
+from .version import __version__
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +158,7 @@ class VoiceServer:
                 "sessions": len(self.sessions),
                 "upstream": self.config.upstream_label,
                 "endpoint_connections": self.endpoint.connections,
+                "version": __version__,
             }
             | ({"models": self.models} if self.models else {})
             | ({"worker": info.index, "workers": info.count} if (info := request.app.get(WORKER_KEY)) else {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
+import voicertc
 from voicertc.client import CallClient
 
 GOOD_HEADERS = {"Content-Type": "application/json"}
@@ -25,6 +26,7 @@ async def test_healthz_reports_sessions_and_upstream(server) -> None:
                 "sessions": 0,
                 "upstream": "embedded",
                 "endpoint_connections": 0,
+                "version": voicertc.__version__,
             }
 
 
