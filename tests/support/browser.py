@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import wave
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,7 +25,9 @@ def chromium_path() -> str:
     return found
 
 
-def chromium_args(mic_wav: Path | None, fake_ui: bool = True, loop: bool = False) -> list[str]:
+def chromium_args(
+    mic_wav: Path | None, fake_ui: bool = True, loop: bool = False, extra: Sequence[str] = ()
+) -> list[str]:
     args = [
         "--no-sandbox",
         "--disable-gpu",
@@ -48,16 +50,22 @@ def chromium_args(mic_wav: Path | None, fake_ui: bool = True, loop: bool = False
         # Played once (a repeated command would be heard again), or looped for a test
         # that picks its moment (push-to-talk, whatever the file's phase).
         args.append(f"--use-file-for-fake-audio-capture={mic_wav}" + ("" if loop else "%noloop"))
-    return args
+    return [*args, *extra]
 
 
 @asynccontextmanager
 async def chromium(
-    mic_wav: Path | None = None, *, fake_ui: bool = True, loop: bool = False
+    mic_wav: Path | None = None,
+    *,
+    fake_ui: bool = True,
+    loop: bool = False,
+    extra_args: Sequence[str] = (),
 ) -> AsyncIterator[Browser]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=chromium_args(mic_wav, fake_ui, loop)
+            executable_path=chromium_path(),
+            headless=True,
+            args=chromium_args(mic_wav, fake_ui, loop, extra_args),
         )
         try:
             yield browser
@@ -73,8 +81,9 @@ async def page_at(
     fake_ui: bool = True,
     viewport: tuple[int, int] = (1280, 800),
     loop: bool = False,
+    extra_args: Sequence[str] = (),
 ) -> AsyncIterator[Page]:
-    async with chromium(mic_wav, fake_ui=fake_ui, loop=loop) as browser:
+    async with chromium(mic_wav, fake_ui=fake_ui, loop=loop, extra_args=extra_args) as browser:
         context = await browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         page = await context.new_page()
         errors: list[str] = []
