@@ -6,6 +6,7 @@ so they all drive the same flow and need changing in one place when the page doe
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import re
 
@@ -42,6 +43,13 @@ async def spoken_then_typed(page: Page) -> list[str]:
 
     Returns the effect chain the page shows (effect names in order) once both applied.
     """
+    # Each step has its own timeout; this bounds the whole, so that a step that never
+    # returns fails here with its traceback instead of at pytest's timeout.
+    async with asyncio.timeout(240):
+        return await _spoken_then_typed(page)
+
+
+async def _spoken_then_typed(page: Page) -> list[str]:
     await page.wait_for_function("window.voicertc && window.voicertc.ready")
     pcm = pcm_of(synthesize_wav("add some reverb", lead_s=0.3, tail_s=1.5))
     await page.evaluate(SPOKEN_MIC, base64.b64encode(pcm).decode("ascii"))

@@ -40,7 +40,7 @@ def test_dockerfile_is_slim_non_root_and_health_checked() -> None:
     assert re.fullmatch(r"python:3\.\d+-slim(-\w+)?", base), base
     run = " ".join(a for k, a in steps if k == "RUN")
     assert "espeak-ng" in run and "--no-install-recommends" in run
-    assert "rm -rf /var/lib/apt/lists/*" in run and "pip install ." in run
+    assert "rm -rf /var/lib/apt/lists/*" in run and 'pip install ".[whisper]"' in run
     # The last USER is not root, and nothing runs as root after it.
     users = [i for i, k in enumerate(keywords) if k == "USER"]
     assert users and steps[users[-1]][1] not in ("root", "0", "0:0")
