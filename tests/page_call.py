@@ -54,11 +54,12 @@ async def _spoken_then_typed(page: Page) -> list[str]:
     pcm = pcm_of(synthesize_wav("add some reverb", lead_s=0.3, tail_s=1.5))
     await page.evaluate(SPOKEN_MIC, base64.b64encode(pcm).decode("ascii"))
     await page.click("#call")
-    # A freshly started server warms its speech models on the first call: on a loaded
-    # machine that takes longer than a call to an already warm server.
+    # A freshly started server loads its speech models (Whisper included) while the first
+    # call is set up and its first turn is heard: on a loaded machine that takes longer
+    # than a call to the suite's already warm server, hence the longer waits.
     await page.wait_for_selector("body[data-state=listening]", timeout=60_000)
     user = page.locator('#captions .caption[data-role="user"][data-final="true"]')
-    await expect(user.filter(has_text=re.compile("reverb", re.I)).first).to_be_visible(timeout=30_000)
+    await expect(user.filter(has_text=re.compile("reverb", re.I)).first).to_be_visible(timeout=60_000)
     cards = page.locator("#effects-chain .effect-card")
     await expect(cards.and_(page.locator('[data-effect="reverb"]'))).to_be_visible(timeout=20_000)
     assistant = page.locator('#captions .caption[data-role="assistant"][data-final="true"]')
