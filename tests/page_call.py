@@ -7,39 +7,22 @@ so they all drive the same flow and need changing in one place when the page doe
 from __future__ import annotations
 
 import asyncio
-import base64
 import re
+from pathlib import Path
 
-from conftest import pcm_of, synthesize_wav
+from conftest import synthesize_wav
 from playwright.async_api import Page, expect
 
-# The page's getUserMedia answered by Web Audio playing the speech after 1.5 s of silence
-# (as tests/test_firefox_call.py does): under load, Chromium's file-backed fake device
-# starts at an uncertain point of its file, and a late start cut the command short.
-# The fake device is opened too, so the page counts as capturing.
-SPOKEN_MIC = """(b64) => {
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  const pcm = new Int16Array(bytes.buffer);
-  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    window.capturing = await real(constraints);
-    const ctx = new AudioContext({ sampleRate: 24000 });
-    await ctx.resume();
-    const buffer = ctx.createBuffer(1, pcm.length + 36000, 24000);
-    const data = buffer.getChannelData(0);
-    for (let i = 0; i < pcm.length; i++) data[36000 + i] = pcm[i] / 32768;
-    const source = ctx.createBufferSource();
-    source.buffer = buffer;
-    const out = ctx.createMediaStreamDestination();
-    source.connect(out);
-    source.start();
-    return out.stream;
-  };
-}"""
+
+def spoken_command_wav() -> Path:
+    """Chromium's fake microphone file: "add some reverb" after 3 s of silence (the call is
+    up long before the speech starts), then silence that lets the VAD close the turn."""
+    return synthesize_wav("add some reverb", rate=48000, lead_s=3.0, tail_s=3.0)
 
 
 async def spoken_then_typed(page: Page) -> list[str]:
-    """Call, say "add some reverb" into the page's microphone, then type "add some delay".
+    """Call, let the microphone (`spoken_command_wav()`) say "add some reverb", then type
+    "add some delay".
 
     Returns the effect chain the page shows (effect names in order) once both applied.
     """
@@ -51,8 +34,6 @@ async def spoken_then_typed(page: Page) -> list[str]:
 
 async def _spoken_then_typed(page: Page) -> list[str]:
     await page.wait_for_function("window.voicertc && window.voicertc.ready")
-    pcm = pcm_of(synthesize_wav("add some reverb", lead_s=0.3, tail_s=1.5))
-    await page.evaluate(SPOKEN_MIC, base64.b64encode(pcm).decode("ascii"))
     await page.click("#call")
     # A freshly started server loads its speech models (Whisper included) while the first
     # call is set up and its first turn is heard: on a loaded machine that takes longer

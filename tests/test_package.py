@@ -21,7 +21,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from browser import page_at
-from page_call import spoken_then_typed
+from page_call import spoken_command_wav, spoken_then_typed
 from serve_process import free_port, serve_process
 
 import voicertc
@@ -126,6 +126,6 @@ async def test_wheel_in_a_fresh_venv_serves_the_page_and_a_call(venv: Path, tmp_
                 assert await response.read() == page_file.read_bytes()
             async with http.get(f"{served.url}/healthz") as response:
                 assert (await response.json())["version"] == voicertc.__version__
-        async with page_at(served.url) as page:
+        async with page_at(served.url, spoken_command_wav()) as page:
             assert await spoken_then_typed(page) == ["reverb", "delay"]
             assert page.errors == []  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 from browser import page_at
-from page_call import spoken_then_typed
+from page_call import spoken_command_wav, spoken_then_typed
 from serve_process import free_port, serve_process
 from tls import Certificates, make_certificates
 
@@ -124,7 +124,7 @@ async def test_https_through_the_shipped_nginx_config(tmp_path: Path) -> None:
             f"--ignore-certificate-errors-spki-list={certs.ca_spki_sha256}",
             f"--host-resolver-rules=MAP {HOST} 127.0.0.1",
         ]
-        async with page_at(f"{origin}/", extra_args=chromium_flags) as page:
+        async with page_at(f"{origin}/", spoken_command_wav(), extra_args=chromium_flags) as page:
             assert await page.evaluate("window.isSecureContext && location.protocol") == "https:"
             assert await spoken_then_typed(page) == ["reverb", "delay"]
             assert page.errors == []  # type: ignore[attr-defined]
