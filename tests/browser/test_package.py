@@ -20,13 +20,13 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from browser import page_at
-from page_call import spoken_command_wav, spoken_then_typed
-from serve_process import free_port, serve_process
+from support.browser import page_at
+from support.page_call import spoken_command_wav, spoken_then_typed
+from support.serve_process import free_port, serve_process
 
 import voicertc
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOT_SOURCE = (".git", ".cache", "artifacts", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
 WEB_FILES = sorted(p.name for p in (ROOT / "voicertc" / "web").iterdir())
 
@@ -71,7 +71,7 @@ def test_sdist_and_wheel_carry_the_version_the_page_and_pass_twine(dist: Path) -
     assert "Provides-Extra: whisper" in metadata
     with tarfile.open(sdist) as archive:
         members = {m.name.split("/", 1)[1] for m in archive.getmembers() if "/" in m.name}
-    assert {"LICENSE", "CHANGELOG.md", "tests/browser.py", "voicertc/web/index.html"} <= members
+    assert {"LICENSE", "CHANGELOG.md", "tests/support/browser.py", "voicertc/web/index.html"} <= members
     assert not any("__pycache__" in m or m.startswith("tests/.cache") for m in members)
 
 

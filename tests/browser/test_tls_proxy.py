@@ -20,12 +20,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
-from browser import page_at
-from page_call import spoken_command_wav, spoken_then_typed
-from serve_process import free_port, serve_process
-from tls import Certificates, make_certificates
+from support.browser import page_at
+from support.page_call import spoken_command_wav, spoken_then_typed
+from support.serve_process import free_port, serve_process
+from support.tls import Certificates, make_certificates
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "deploy" / "nginx" / "voicertc.conf"
 HOST = "voice.test"
 
