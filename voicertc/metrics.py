@@ -97,9 +97,7 @@ class Metrics:
             "Usage records not delivered to --usage-webhook, by reason (undelivered, queue_full).",
         )
         self.errors = Counter("voicertc_errors_total", "Errors reported to clients, by code.")
-        self.http_errors = Counter(
-            "voicertc_http_errors_total", "Signalling requests refused, by status."
-        )
+        self.http_errors = Counter("voicertc_http_errors_total", "Signalling requests refused, by status.")
         self.turn_total = Histogram(
             "voicertc_turn_latency_seconds",
             "End of user speech to first assistant audio frame sent.",

@@ -6,11 +6,9 @@ import asyncio
 import functools
 import json
 import logging
-import os
 import secrets
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -45,6 +43,7 @@ from .edge.signalling import (
     read_json_object,
 )
 from .edge.trickle import add_candidates, parse_candidates
+from .edge.web_files import CLIENT_SCRIPT, CLIENT_TYPES, WEB_DIR, web_file
 from .edge.whip import WhipResource
 from .effects.specs import page_specs
 from .metrics import METRICS, Gauge
@@ -54,14 +53,12 @@ from .routing import FORWARDED, WorkerInfo, forward, gather_metrics
 from .service_routes import ServiceRoutes
 from .session import SessionOptions, VoiceSession
 from .session.media import PeerMedia
+from .tasks import cancel_and_wait
 from .upstream.lookup import look_up_models
 from .upstream.realtime import UpstreamConfig
 from .version import __version__
 
 logger = logging.getLogger(__name__)
-
-# The page ships inside the package (package data); VOICERTC_WEB_DIR serves another copy.
-WEB_DIR = Path(os.environ.get("VOICERTC_WEB_DIR", Path(__file__).resolve().parent / "web"))
 
 
 class VoiceServer:
@@ -76,7 +73,7 @@ class VoiceServer:
         # Speech recognition and brain construction run here, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="voicertc-speech")
         self.speech = SpeechPool.shared()
-        self._warm: asyncio.Future[None] | None = None
+        self._warm: asyncio.Task[None] | None = None
         self._lookup: asyncio.Task[None] | None = None
         #: With an OpenAI key: what OpenAI says of the configured models (shutdown dates).
         self.models: dict[str, dict[str, Any]] = {}
@@ -128,18 +125,11 @@ class VoiceServer:
     # -- routes -----------------------------------------------------------------------
 
     async def index(self, request: web.Request) -> web.StreamResponse:
-        page = WEB_DIR / "index.html"
-        if not page.is_file():
-            raise SignallingError(404, "not_found", f"The web client is missing: {page} does not exist.")
-        return web.FileResponse(page, headers={"Cache-Control": "no-cache"})
+        return web_file("index.html", "The web client", {})
 
     async def client_file(self, name: str, request: web.Request) -> web.StreamResponse:
-        path = WEB_DIR / name
-        if not path.is_file():
-            raise SignallingError(404, "not_found", f"The client library is missing: {path} does not exist.")
         kind = "text/javascript" if name.endswith(".js") else "text/plain"
-        headers = {"Cache-Control": "no-cache", "Content-Type": f"{kind}; charset=utf-8"}
-        return web.FileResponse(path, headers=headers)
+        return web_file(name, "The client library", {"Content-Type": f"{kind}; charset=utf-8"})
 
     async def effect_specs(self, request: web.Request) -> web.Response:
         return web.json_response(page_specs(), headers={"Cache-Control": "public, max-age=300"})
@@ -354,10 +344,7 @@ class VoiceServer:
         await self.router.close()
         if self.piper is not None:
             await self.piper.close()
-        for pending in (self._warm, self._lookup):
-            if pending is not None:
-                pending.cancel()
-                await asyncio.gather(pending, return_exceptions=True)
+        await cancel_and_wait(t for t in (self._warm, self._lookup) if t is not None)
         self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def _on_startup(self, app: web.Application) -> None:
@@ -365,7 +352,7 @@ class VoiceServer:
             # Loads the models in the background: the first caller should not wait for them.
             # With OpenAI as the upstream the embedded endpoint only serves callers who use
             # it directly, and the pool (100-300 MB) loads on their first turn instead.
-            self._warm = asyncio.ensure_future(self.speech.warm_up())
+            self._warm = asyncio.create_task(self.speech.warm_up())
         c = self.config
         if c.openai_api_key and not c.upstream_url:
             # In the background: a slow or failed lookup must not hold up serving.
@@ -382,8 +369,6 @@ class VoiceServer:
         await self.close()
 
 
-CLIENT_SCRIPT = "voicertc-client.js"
-CLIENT_TYPES = "voicertc-client.d.ts"
 SERVER_KEY = web.AppKey("voicertc", VoiceServer)
 WORKER_KEY = web.AppKey("voicertc_worker", WorkerInfo)
 PREFIX_KEY = web.AppKey("voicertc_prefix", str)

@@ -88,7 +88,7 @@ def _any(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def region(tokens: list[str]) -> Change | None:
-    """"cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass."""
+    """ "cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass."""
     text = " " + " ".join(tokens) + " "
     for words, effect in ((ABOVE, "lowpass"), (BELOW, "highpass")):
         for word in words:
@@ -164,7 +164,7 @@ def amount(text: str, effect: str) -> str | None:
 
 
 def quality(tokens: list[str], named_effect: str | None) -> Change | None:
-    """"it's too boomy", "still too bright", "make it less harsh": the fix as a change."""
+    """ "it's too boomy", "still too bright", "make it less harsh": the fix as a change."""
     text = " " + " ".join(tokens) + " "
     best: tuple[int, str] | None = None
     for q in QUALITIES:
@@ -214,7 +214,7 @@ NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like"
 
 
 def unwanted(text: str) -> bool:
-    """"I don't want any reverb", "I don't need the high pass anymore"."""
+    """ "I don't want any reverb", "I don't need the high pass anymore"."""
     return _any(text, NEGATIONS)
 
 

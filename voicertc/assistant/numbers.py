@@ -114,7 +114,7 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
 
 
 def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
-    """"half a second", "a quarter of a second", "three quarters": the article and "of"
+    """ "half a second", "a quarter of a second", "three quarters": the article and "of"
     belong to the number, not to the unit that follows."""
     n = len(tokens)
     count, j = 1.0, i
@@ -134,7 +134,7 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
 
 
 def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:
-    """"two and a half", "one and a quarter", "one and three quarters"."""
+    """ "two and a half", "one and a quarter", "one and three quarters"."""
     if j < len(tokens) and tokens[j] == "and" and j + 1 < len(tokens):
         rest = _fraction(tokens, j + 1)
         if rest is not None and rest[0] < 1:

@@ -44,6 +44,7 @@ def _load() -> None:
 
 def _start_worker(server_pid: int) -> None:
     """A worker's initializer: follow the server out, then load the models."""
+
     # A server killed outright (SIGKILL, OOM) never shuts its pool down, and a worker
     # blocked on its call queue never sees EOF, since every worker holds that pipe's write
     # end too: it would live on with its ~280 MB. So each worker watches for its parent.

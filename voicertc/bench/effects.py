@@ -37,9 +37,7 @@ def main() -> None:
     for effects in rows:
         costs = block_costs_us(effects, args.blocks)
         label = " + ".join(effects)
-        print(
-            f"{label:70s} median {np.median(costs):7.1f} us  p99 {np.percentile(costs, 99):7.1f} us"
-        )
+        print(f"{label:70s} median {np.median(costs):7.1f} us  p99 {np.percentile(costs, 99):7.1f} us")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RATE = 24000
 CACHE = Path(os.environ.get("VOICERTC_SPEECH_CACHE", Path(tempfile.gettempdir()) / "voicertc-speech"))
 
+
 def synth(text: str, voice: Voice) -> np.ndarray:
     """24 kHz int16 samples of ``text``, cached on disk."""
     key = hashlib.sha1(f"{voice.engine}|{voice.name}|{voice.wpm}|{text}".encode()).hexdigest()

@@ -244,4 +244,3 @@ class AccessControl:
 def request_user(request: web.Request) -> str | None:
     """The user the request's JWT names (`sub`), or None."""
     return request.get(USER_KEY)
-

@@ -44,7 +44,7 @@ class PeerPolicy:
 
 
 def address_class(host: str) -> str | None:
-    """"public", "private" or "loopback" for an address a peer can have; None for one no
+    """ "public", "private" or "loopback" for an address a peer can have; None for one no
     peer can (unspecified, multicast, broadcast, reserved) or a host name. A browser's
     mDNS name (`*.local`) resolves on the local link only: private."""
     if host.lower().endswith(".local"):

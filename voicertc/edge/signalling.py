@@ -26,21 +26,15 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class SignallingError(Exception):
-    def __init__(
-        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.headers = headers or {}
 
 
-def json_error(
-    status: int, code: str, message: str, headers: dict[str, str] | None = None
-) -> web.Response:
-    return web.json_response(
-        {"error": {"code": code, "message": message}}, status=status, headers=headers
-    )
+def json_error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response({"error": {"code": code, "message": message}}, status=status, headers=headers)
 
 
 @web.middleware
@@ -60,9 +54,7 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
-            exc.status, "http_error"
-        )
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(exc.status, "http_error")
         return json_error(
             exc.status,
             code,
@@ -153,7 +145,5 @@ async def negotiate(
     except Exception as exc:
         # aiortc raises InvalidStateError / InvalidAccessError and friends for bad offers.
         if type(exc).__module__.startswith("aiortc"):
-            raise SignallingError(
-                400, "bad_sdp", f"The offer SDP could not be used: {exc}"
-            ) from exc
+            raise SignallingError(400, "bad_sdp", f"The offer SDP could not be used: {exc}") from exc
         raise

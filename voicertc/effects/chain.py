@@ -94,9 +94,7 @@ def _factor(spec: EffectSpec, p: ParamSpec, unit: object) -> float:
     factor = UNIT_FACTORS.get((given, p.unit))
     if factor is None:
         words = UNIT_WORDS[p.unit][1]
-        raise EffectError(
-            f"{capital(param_title(spec, p))} is in {words}, so '{unit}' does not fit."
-        )
+        raise EffectError(f"{capital(param_title(spec, p))} is in {words}, so '{unit}' does not fit.")
     return factor
 
 
@@ -237,9 +235,7 @@ class EffectChain:
         self._commit(entries)
         return message
 
-    def _value(
-        self, spec: EffectSpec, p: ParamSpec, number: float, unit: object
-    ) -> tuple[float, str]:
+    def _value(self, spec: EffectSpec, p: ParamSpec, number: float, unit: object) -> tuple[float, str]:
         """Canonical, rounded, clamped value, and a sentence when it had to be clamped."""
         canonical = number * (_factor(spec, p, unit) if unit is not None else 1.0)
         value = min(max(round(canonical, p.decimals), p.min), p.max)
@@ -368,8 +364,7 @@ class EffectChain:
             src = _whole(index, "index")
             if not 0 <= src < count:
                 raise EffectError(
-                    f"There is no effect at index {src}; the chain has {count} "
-                    f"(indexes 0 to {count - 1})."
+                    f"There is no effect at index {src}; the chain has {count} (indexes 0 to {count - 1})."
                 )
         if effect is not None:
             spec = _spec(effect)

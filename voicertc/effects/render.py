@@ -65,9 +65,7 @@ class ChainRenderer:
 
     def update(self, chain: EffectChain | Iterable[Mapping[str, Any]]) -> None:
         """Switch to a new chain (validated like EffectChain.load; raises EffectError)."""
-        items = (
-            chain if isinstance(chain, EffectChain) else EffectChain.from_list(chain)
-        ).to_list()
+        items = (chain if isinstance(chain, EffectChain) else EffectChain.from_list(chain)).to_list()
         names = [item["effect"] for item in items]
         current = dict(self._stages)
         if names == self.effects:

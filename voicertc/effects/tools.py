@@ -149,17 +149,13 @@ def _checked(args: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
-def handle_tool_call(
-    chain: EffectChain, name: str, arguments: str | dict[str, Any]
-) -> dict[str, Any]:
+def handle_tool_call(chain: EffectChain, name: str, arguments: str | dict[str, Any]) -> dict[str, Any]:
     """Run one model function call; the result is the function_call_output payload."""
     try:
         if name == GET_EFFECTS_NAME:
             return _result(chain, ok=True, message=chain.describe())
         if name != APPLY_EFFECT_NAME:
-            raise EffectError(
-                f"Unknown tool '{name}'; use {APPLY_EFFECT_NAME} or {GET_EFFECTS_NAME}."
-            )
+            raise EffectError(f"Unknown tool '{name}'; use {APPLY_EFFECT_NAME} or {GET_EFFECTS_NAME}.")
         message = chain.apply(**_checked(_arguments(arguments)))
         return _result(chain, ok=True, message=message)
     except EffectError as exc:
