@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from voicertc.assistant import asr, tts
+from voicertc.assistant import asr, sphinx, tts
 from voicertc.assistant.asr import Recognizer, create_recognizer
 from voicertc.assistant.denoise import denoise, snr_db
 from voicertc.assistant.dialogue import Say, ToolCall, understand
@@ -211,7 +211,7 @@ def test_denoising_recovers_commands_lost_in_white_noise(
     assert understand(recognizer.transcribe(pcm, RATE)) == understand(text)
     # The same audio without the denoiser is misheard ("cut the lows" -> nothing at all,
     # "six" -> "fifty"): the front end is what makes these work.
-    monkeypatch.setattr(asr, "denoise", lambda samples: samples)
+    monkeypatch.setattr(sphinx, "denoise", lambda samples: samples)
     assert understand(recognizer.transcribe(pcm, RATE)) != understand(text)
 
 
