@@ -28,6 +28,9 @@ def test_one_call_smoke(tmp_path: Path) -> None:
     assert 0 < m["server"]["cpu_percent_per_call"] < 200
     assert m["server"]["rss_idle_mib"] > 10 and m["server"]["threads"] >= 2
     assert 0 <= m["client"]["cpu_percent"] < 200
+    # The light load call decodes only an echo's first packets, to time its onset.
+    assert m["client"]["kind"] == "light"
+    assert 1 <= m["client"]["decoded_packets"] < m["frames"]["received"] / 4
     pacing = m["pacing_server_ms"]
     assert pacing["frames"] >= 200  # 5 s at 50 frames a second, less the edges
     assert 0 <= pacing["p50"] <= pacing["p99"]

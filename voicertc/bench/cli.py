@@ -73,7 +73,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds after connecting, unmeasured")
     parser.add_argument("--period", type=float, default=2.0, help="seconds between a call's utterances")
-    parser.add_argument("--calls-per-process", type=int, default=6, help="calls per load process")
+    parser.add_argument("--calls-per-process", type=int, default=20, help="calls per load process")
+    parser.add_argument(
+        "--full-client",
+        action="store_true",
+        help="load calls encode and decode every frame (CallClient; ~3%% of a core per call) "
+        "instead of sending pre-encoded packets and timing arrivals at the RTP level",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--no-warm-call",
@@ -114,6 +120,7 @@ async def _measure(args: argparse.Namespace, counts: list[int]) -> list[dict[str
             warm_call=not args.no_warm_call,
             verbose=args.verbose,
             profile=args.profile,
+            full_client=args.full_client,
         )
         runs = []
         for i in range(args.repeat):

@@ -28,6 +28,7 @@ import numpy as np
 
 from ..client import CallClient
 from ..patches import use_host_addresses
+from .lightcall import LightCall, PrecodedAudio, precode
 from .utterance import Utterance, first_above, make_utterance
 
 logger = logging.getLogger("voicertc.bench.load")
@@ -57,18 +58,28 @@ class BenchCall:
     """One call: speaks the utterance every `period_s`, logs every frame and message."""
 
     def __init__(
-        self, url: str, utterance: Utterance, period_s: float, phase_s: float, silence_s: float
+        self,
+        url: str,
+        utterance: Utterance,
+        period_s: float,
+        phase_s: float,
+        silence_s: float,
+        precoded: PrecodedAudio | None = None,
     ) -> None:
-        self.client = CallClient(url)
+        self._threshold = 0.1 * utterance.peak
+        self.light: LightCall | None = None
+        if precoded is not None:
+            self.light = LightCall(url, precoded, self._threshold)
+        self.client: CallClient = self.light or CallClient(url)
         self.silence_s = silence_s
         self.utterance = utterance
         self.period_s = period_s
         self.phase_s = phase_s
         self.spoken: list[float] = []  # monotonic time each utterance's first sample left
-        self.frames = FrameLog()
+        # The light call logs frames itself, already in this form.
+        self.frames = FrameLog(self.light.log.arrival, self.light.log.onset) if self.light else FrameLog()
         self.turns: list[Turn] = []
         self.errors: list[str] = []
-        self._threshold = 0.1 * utterance.peak
         self._messages_seen = 0
         self.client.mic.on_item_started = self._on_item_started
 
@@ -136,6 +147,8 @@ class BenchCall:
         result["mouth_to_ear_s"] = self._mouth_to_ear(t0, t1)
         result["turns"] = [[t.total_ms, t.upstream_ms, t.server_ms] for t in self.turns if t0 <= t.at <= t1]
         result["errors"] = self.errors
+        if self.light is not None:
+            result["decoded"] = self.light.log.decoded
         return result
 
     def _mouth_to_ear(self, t0: float, t1: float) -> list[float]:
@@ -176,9 +189,10 @@ def _emit(message: dict[str, Any]) -> None:
 async def run(args: argparse.Namespace) -> int:
     use_host_addresses(["127.0.0.1"])  # loopback only: the server offers nothing else
     utterance = make_utterance(args.utterance_s, args.dbfs)
+    precoded = None if args.full_client else precode(utterance.pcm16)
     rng = random.Random(args.seed)
     calls = [
-        BenchCall(args.url, utterance, args.period, rng.uniform(0, args.period), args.vad_silence)
+        BenchCall(args.url, utterance, args.period, rng.uniform(0, args.period), args.vad_silence, precoded)
         for _ in range(args.calls)
     ]
     tasks: list[asyncio.Task[None]] = []
@@ -236,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vad-silence", type=float, default=0.5, help="the server VAD's silence wait")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--connect-timeout", type=float, default=20.0)
+    parser.add_argument(
+        "--full-client",
+        action="store_true",
+        help="encode and decode every frame (CallClient) instead of the light call",
+    )
     parser.add_argument("--deadline", type=float, default=900.0, help="exit after this many seconds")
     args = parser.parse_args(argv)
     if not args.url.startswith(("http://127.", "http://localhost", "http://[::1]")):

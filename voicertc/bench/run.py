@@ -46,6 +46,7 @@ class PointConfig:
     warm_call: bool = True
     verbose: bool = False
     profile: bool = False
+    full_client: bool = False  # CallClient's encode/decode per frame instead of the light call
 
     @property
     def workers(self) -> int:
@@ -81,6 +82,7 @@ class LoadWorker:
             str(self.seed),
             "--deadline",
             str(deadline),
+            *(["--full-client"] if c.full_client else []),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=self._log,
@@ -313,6 +315,9 @@ def _summarise(
             "log_warnings": warnings,
         },
         "client": {
+            "kind": "full" if config.full_client else "light",
+            # inbound packets the light call decoded (looking for echo onsets), of those received
+            "decoded_packets": sum(c.get("decoded", 0) for c in calls),
             "processes": config.workers,
             "cpu_percent": round(client_cpu * 100, 2),
             "cpu_percent_per_call": round(client_cpu * 100 / per_call, 2),
