@@ -45,7 +45,7 @@ async def attach(
     session = VoiceSession(pc, options, session_id=session_id)
     session.add_outbound_track()
     # Audio codecs inline for transceivers not yet connected (a started one keeps aiortc's threads).
-    inline_media(pc)
+    inline_media(pc, pcm24=True)  # the inbound pump wants 24 kHz mono
     for transceiver in pc.getTransceivers():
         track = transceiver.receiver.track if transceiver.kind == "audio" else None
         if track is not None:

@@ -16,6 +16,7 @@ from aiortc.rtcrtpreceiver import RemoteStreamTrack
 from av import AudioFrame
 from conftest import listening_call
 
+from voicertc.audio.opus24 import Opus24Decoder
 from voicertc.edge.jitter import JitterBatch
 from voicertc.patches import inline_media
 from voicertc.patches.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
@@ -66,6 +67,9 @@ async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
         await client.wait_frames(len(client.received) + 25)
         assert client_queue.decoded >= 25
         assert server_queue.decoded >= 25
+        # The server's decoder gives the inbound pump 24 kHz mono; the client's stays 48 kHz.
+        assert isinstance(server_queue._decoder, Opus24Decoder)
+        assert not isinstance(client_queue._decoder, Opus24Decoder)
 
 
 async def test_direct_encoder_sounds_like_aiortcs_and_skips_settled_silence() -> None:

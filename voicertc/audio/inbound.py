@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from .opus24 import PcmFrame
 from .resample import Downsampler
 
 logger = logging.getLogger(__name__)
@@ -34,12 +35,13 @@ class InboundPump:
                 frame = await self._track.recv()
             except MediaStreamError:
                 return
-            samples = frame.to_ndarray()
-            channels = len(frame.layout.channels)
-            if frame.sample_rate != 48000:
+            if isinstance(frame, PcmFrame):
+                pcm = frame.pcm  # decoded for us at 24 kHz mono (`inline_media(pcm24=True)`)
+            elif frame.sample_rate == 48000:
+                pcm = self._downsampler.process(frame.to_ndarray(), len(frame.layout.channels))
+            else:
                 logger.warning("unexpected inbound rate %d Hz, frame dropped", frame.sample_rate)
                 continue
-            pcm = self._downsampler.process(samples, channels)
             self.frames += 1
             if not self.muted:
                 self._sink(pcm)

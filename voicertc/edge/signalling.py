@@ -137,7 +137,7 @@ async def negotiate(
         await pc.setRemoteDescription(offer)
         add_tracks()
         await pc.setLocalDescription(await pc.createAnswer())
-        inline_media(pc)
+        inline_media(pc, pcm24=True)  # the inbound pump wants 24 kHz mono
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
         raise SignallingError(
             400, "bad_sdp", f"The offer SDP could not be used: {str(exc) or type(exc).__name__}"

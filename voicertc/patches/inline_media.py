@@ -34,6 +34,7 @@ from aiortc.jitterbuffer import JitterBuffer
 from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
 
+from ..audio import opus24
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
 
 logger = logging.getLogger(__name__)
@@ -131,8 +132,9 @@ class _InlineDecoderQueue:
     remote description is set.
     """
 
-    def __init__(self, receiver: RTCRtpReceiver, decode_error: threading.Event) -> None:
+    def __init__(self, receiver: RTCRtpReceiver, decode_error: threading.Event, pcm24: bool = False) -> None:
         self._receiver = receiver
+        self._pcm24 = pcm24 and opus24.available()
         self._output: asyncio.Queue[Any] | None = None
         self._decode_error = decode_error
         self._stopped = threading.Event()
@@ -161,7 +163,8 @@ class _InlineDecoderQueue:
             # "End of file" and the call would go deaf. (aiortc's own path has this hole.)
             return
         if codec.name != self._codec_name:
-            self._decoder = get_decoder(codec)
+            opus = codec.name.lower() == "opus"
+            self._decoder = opus24.Opus24Decoder() if self._pcm24 and opus else get_decoder(codec)
             self._codec_name = codec.name
         try:
             frames = self._decoder.decode(encoded_frame)
@@ -203,9 +206,11 @@ def inline_sender(sender: RTCRtpSender) -> bool:
     return True
 
 
-def inline_receiver(receiver: RTCRtpReceiver) -> bool:
+def inline_receiver(receiver: RTCRtpReceiver, pcm24: bool = False) -> bool:
     """Decode `receiver`'s audio inline; False (and aiortc's path kept) if it cannot.
 
+    With `pcm24`, Opus comes out of the track as `opus24.PcmFrame`s (24 kHz mono bytes)
+    instead of 48 kHz stereo `AudioFrame`s, for a reader that wants that (`InboundPump`).
     Must run before the receiver starts (aiortc starts it once the transport connects).
     """
     queue = getattr(receiver, _RECEIVER_QUEUE, None)
@@ -219,22 +224,23 @@ def inline_receiver(receiver: RTCRtpReceiver) -> bool:
         or getattr(receiver, _RECEIVER_THREAD, "missing") is not None
     ):
         return False
-    setattr(receiver, _RECEIVER_QUEUE, _InlineDecoderQueue(receiver, error))
+    setattr(receiver, _RECEIVER_QUEUE, _InlineDecoderQueue(receiver, error, pcm24))
     if isinstance(getattr(receiver, _RECEIVER_JITTER, None), JitterBuffer):
         # Only with the inline decoder: it is what takes a JitterBatch apart.
         setattr(receiver, _RECEIVER_JITTER, AudioJitterBuffer())
     return True
 
 
-def inline_media(pc: RTCPeerConnection) -> int:
+def inline_media(pc: RTCPeerConnection, pcm24: bool = False) -> int:
     """Run the audio codecs of `pc`'s current transceivers inline; returns how many ends.
 
     Call it after each set{Local,Remote}Description, before the connection comes up.
+    `pcm24`: the caller's Opus decoded to 24 kHz mono (see `inline_receiver`).
     """
     done = 0
     for transceiver in pc.getTransceivers():
         if transceiver.kind != "audio":
             continue
         done += inline_sender(transceiver.sender)
-        done += inline_receiver(transceiver.receiver)
+        done += inline_receiver(transceiver.receiver, pcm24)
     return done
