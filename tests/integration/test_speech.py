@@ -101,6 +101,9 @@ def test_silero_skips_silent_windows_but_still_hears_speech_after_them(
         def reset(self) -> None:
             model.reset()
 
+        def restart_after_silence(self, windows: int) -> None:
+            model.restart_after_silence(windows)
+
     vad._scorer._model = Counting()  # type: ignore[attr-defined]
     quiet = (np.random.default_rng(5).normal(0, 10, RATE * 3)).astype("<i2").tobytes()  # ~ -70 dBFS
     assert vad.process(quiet) == [] and calls == 0  # 3 s of a quiet pause: the model never ran

@@ -32,9 +32,12 @@ WINDOW = 512  # samples at 16 kHz per score (32 ms)
 _CONTEXT = 64  # samples of the previous window the model sees again
 _STATE_SHAPE = (2, 1, 128)
 _SR = np.array(RATE, dtype=np.int64)
+_SILENT_WINDOW = np.zeros(WINDOW, dtype=np.float32)
 
 _session: Any = None
 _session_lock = threading.Lock()
+# The state after a reset and k windows of digital silence is the same for every stream.
+_after_silence: dict[int, np.ndarray] = {}
 
 
 def available() -> bool:
@@ -92,6 +95,23 @@ class SileroStream:
         self._state = state
         self._input[0, :_CONTEXT] = self._input[0, -_CONTEXT:]
         return float(out[0, 0])
+
+    def restart_after_silence(self, windows: int) -> None:
+        """`reset()` and then `windows` of digital silence, without running the model
+        (the state that leaves is computed once per process)."""
+        if self._own is not None:
+            self.reset()
+            for _ in range(windows):
+                self._own.process(memoryview(_SILENT_WINDOW.data))
+            return
+        state = _after_silence.get(windows)
+        if state is None:
+            probe = SileroStream()
+            for _ in range(windows):
+                probe.process(_SILENT_WINDOW)
+            state = _after_silence.setdefault(windows, probe._state)
+        self._input.fill(0.0)  # the context: the silence's last 64 samples
+        self._state = state  # never written in place: `process` replaces it
 
     def reset(self) -> None:
         """Forgets the stream: the next window scores as the first of a new one."""

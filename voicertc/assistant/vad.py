@@ -61,12 +61,12 @@ class _SileroScorer:
         if float(np.dot(buf, buf)) < _SILENT_ENERGY:
             self._skipped += 1
             return 0.0
-        if self._skipped:
-            if self._skipped >= _PRIMER_WINDOWS:
-                self._model.reset()
-            for _ in range(min(self._skipped, _PRIMER_WINDOWS)):
+        if self._skipped >= _PRIMER_WINDOWS:
+            self._model.restart_after_silence(_PRIMER_WINDOWS)  # a fixed state: no model run
+        elif self._skipped:
+            for _ in range(self._skipped):
                 self._model.process(_PRIMER)
-            self._skipped = 0
+        self._skipped = 0
         return self._model.process(buf)
 
     def reset(self) -> None:

@@ -60,3 +60,19 @@ def test_reset_starts_a_new_stream() -> None:
     first = [stream.process(w) for w in windows(audio)]
     stream.reset()
     assert [stream.process(w) for w in windows(audio)] == pytest.approx(first, abs=1e-6)
+
+
+def test_restart_after_silence_is_reset_then_silent_windows() -> None:
+    audio = vowel(2.0, seed=5)
+    run, cached = silero.SileroStream(), silero.SileroStream()
+    for stream in (run, cached):
+        for w in windows(audio)[:20]:
+            stream.process(w)  # some history to forget
+    run.reset()
+    for _ in range(8):
+        run.process(np.zeros(silero.WINDOW, dtype=np.float32))
+    cached.restart_after_silence(8)
+    cached.restart_after_silence(8)  # a second time from the cache
+    assert [cached.process(w) for w in windows(audio)] == pytest.approx(
+        [run.process(w) for w in windows(audio)], abs=1e-6
+    )
