@@ -55,6 +55,21 @@ def test_one_call_smoke(tmp_path: Path) -> None:
     assert report["largest_passing_calls_any"] in (None, 1)
 
 
+def test_bridge_alone_with_the_echo_in_its_own_process(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    command = [sys.executable, "-m", "voicertc.bench", "--calls", "1", "--seconds", "5", "--warmup", "1"]
+    command += ["--no-warm-call", "--upstream-process", "--json", str(out)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=90)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report["upstream_process"] is True
+    m = report["points"][0]["median"]
+    assert m["live_calls"] == 1
+    # The echo ran over there: its process worked, and the caller heard it.
+    assert m["upstream_process"]["cpu_percent"] > 0
+    assert m["mouth_to_ear_ms"]["raw"]["n"] >= 1 and m["turn_ms"]["n"] >= 1
+
+
 def test_histogram_quantiles_interpolate_within_buckets() -> None:
     before = parse_metrics('h_bucket{le="0.001"} 0\nh_bucket{le="0.01"} 0\nh_bucket{le="+Inf"} 0\nh_sum 0\n')
     after = parse_metrics(

@@ -75,6 +75,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--period", type=float, default=2.0, help="seconds between a call's utterances")
     parser.add_argument("--calls-per-process", type=int, default=20, help="calls per load process")
     parser.add_argument(
+        "--upstream-process",
+        action="store_true",
+        help="the echo endpoint in a second server process on the load's CPUs, as OpenAI would be: "
+        "the measured server is the bridge alone",
+    )
+    parser.add_argument(
         "--full-client",
         action="store_true",
         help="load calls encode and decode every frame (CallClient; ~3%% of a core per call) "
@@ -121,6 +127,7 @@ async def _measure(args: argparse.Namespace, counts: list[int]) -> list[dict[str
             verbose=args.verbose,
             profile=args.profile,
             full_client=args.full_client,
+            upstream_process=args.upstream_process,
         )
         runs = []
         for i in range(args.repeat):
@@ -151,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "server_loop": "uvloop" if args.uvloop else "asyncio",
         "pinned": args.pin,
         "server_workers": args.server_workers,
+        "upstream_process": args.upstream_process,
         "criterion": f"p99 server pacing error < {PACING_LIMIT_S * 1000:g} ms and no missing frames",
         "points": points,
         "largest_passing_calls": largest_passing(points),

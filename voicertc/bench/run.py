@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -47,6 +48,9 @@ class PointConfig:
     verbose: bool = False
     profile: bool = False
     full_client: bool = False  # CallClient's encode/decode per frame instead of the light call
+    # The echo endpoint in a second server process (on the load's CPUs), as OpenAI would be:
+    # the measured server is then the bridge alone.
+    upstream_process: bool = False
 
     @property
     def workers(self) -> int:
@@ -194,7 +198,19 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
         if config.verbose:
             print(f"    +{time.monotonic() - began:5.1f} s  {what}", file=sys.stderr, flush=True)
 
-    async with ServerProcess(loop=config.loop, cpus=server_cpus, workers=config.server_workers) as server:
+    async with contextlib.AsyncExitStack() as stack:
+        upstream: ServerProcess | None = None
+        if config.upstream_process:
+            upstream = await stack.enter_async_context(ServerProcess(loop=config.loop, cpus=client_cpus))
+            phase("upstream server healthy")
+        server = await stack.enter_async_context(
+            ServerProcess(
+                loop=config.loop,
+                cpus=server_cpus,
+                workers=config.server_workers,
+                upstream_url=upstream.realtime_url if upstream else None,
+            )
+        )
         phase("server healthy")
         if config.warm_call:
             await _warm_up(server, config)
@@ -212,6 +228,7 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
             await asyncio.sleep(config.warmup_s)
             cpu0, cpu0_at = server.cpu_seconds(), time.monotonic()
             client0 = sum(w.cpu_seconds() for w in workers)
+            upstream0 = upstream.cpu_seconds() if upstream else 0.0
             busy0 = procfs.busy_seconds()
             m0 = await server.metrics()
             t0 = time.monotonic()
@@ -229,6 +246,7 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
             m1 = await server.metrics()
             cpu1, cpu1_at = server.cpu_seconds(), time.monotonic()
             client1 = sum(w.cpu_seconds() for w in workers)
+            upstream1 = upstream.cpu_seconds() if upstream else 0.0
             busy1 = procfs.busy_seconds()
             load = procfs.loadavg()[0]
             phase("window over")
@@ -254,7 +272,9 @@ async def run_point(config: PointConfig) -> dict[str, Any]:
         window=window,
         server_cpu=(cpu1 - cpu0) / (cpu1_at - cpu0_at),
         client_cpu=(client1 - client0) / (cpu1_at - cpu0_at),
-        other_cpu=((busy1 - busy0) - (cpu1 - cpu0) - (client1 - client0)) / (cpu1_at - cpu0_at),
+        upstream_cpu=(upstream1 - upstream0) / (cpu1_at - cpu0_at) if config.upstream_process else None,
+        other_cpu=((busy1 - busy0) - (cpu1 - cpu0) - (client1 - client0) - (upstream1 - upstream0))
+        / (cpu1_at - cpu0_at),
         loadavg=load,
         rss_idle=rss_idle,
         rss=int(statistics.median(rss_samples)) if rss_samples else rss_idle,
@@ -275,6 +295,7 @@ def _summarise(
     window: float,
     server_cpu: float,
     client_cpu: float,
+    upstream_cpu: float | None,
     other_cpu: float,
     loadavg: float,
     rss_idle: int,
@@ -321,6 +342,13 @@ def _summarise(
             "processes": config.workers,
             "cpu_percent": round(client_cpu * 100, 2),
             "cpu_percent_per_call": round(client_cpu * 100 / per_call, 2),
+        },
+        # the echo endpoint's own process, with --upstream-process (None: inside the server)
+        "upstream_process": None
+        if upstream_cpu is None
+        else {
+            "cpu_percent": round(upstream_cpu * 100, 2),
+            "cpu_percent_per_call": round(upstream_cpu * 100 / per_call, 2),
         },
         "machine_load": {
             # Everything else the machine ran meanwhile: on a shared box, the noise floor.

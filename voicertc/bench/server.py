@@ -50,8 +50,10 @@ class ServerProcess:
         cpus: set[int] | None = None,
         max_sessions: int = 1000,
         workers: int = 1,
+        upstream_url: str | None = None,
     ) -> None:
         self.loop = loop
+        self.upstream_url = upstream_url
         self.cpus = cpus
         self.workers = workers
         self.max_sessions = max_sessions
@@ -63,6 +65,11 @@ class ServerProcess:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def realtime_url(self) -> str:
+        """Its embedded Realtime endpoint, as another server's --upstream-url."""
+        return f"ws://127.0.0.1:{self.port}/v1"
 
     @property
     def pid(self) -> int:
@@ -90,6 +97,8 @@ class ServerProcess:
         command += ["--log-level", "warning"]
         if self.workers > 1:
             command += ["--workers", str(self.workers)]
+        if self.upstream_url:
+            command += ["--upstream-url", self.upstream_url]
         self.proc = await asyncio.create_subprocess_exec(
             *command,
             stdin=asyncio.subprocess.DEVNULL,
