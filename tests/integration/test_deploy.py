@@ -28,7 +28,9 @@ def test_dockerfile_passes_hadolint() -> None:
     if hadolint is None:
         raise RuntimeError("hadolint is not installed; run the README's test command (the test extra has it)")
     result = subprocess.run(
-        [hadolint, "--no-color", str(ROOT / "Dockerfile")], capture_output=True, text=True
+        [hadolint, "--no-color", str(ROOT / "Dockerfile"), str(ROOT / "turn" / "Dockerfile")],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -84,6 +86,7 @@ def test_compose_runs_voicertc_with_coturn_from_turn_dir() -> None:
     assert f'"{port_range}:{port_range}/udp"' in voicertc
     assert 'TURN_SECRET: "${TURN_SECRET:?' in coturn and "TURN_REALM:" in coturn
     assert "./turn:/etc/voicertc-turn:ro" in coturn and "/etc/voicertc-turn/start" in coturn
+    assert "build: turn" in coturn
     assert "\t" not in compose
 
 

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,11 +35,21 @@ class Dockerd:
         return self.command([DOCKER, *args], timeout=timeout, input=input)
 
     def command(
-        self, argv: Sequence[str], *, timeout: float = 120, input: str | None = None, cwd: Path | None = None
+        self,
+        argv: Sequence[str],
+        *,
+        timeout: float = 120,
+        input: str | None = None,
+        env: Mapping[str, str] | None = None,
     ) -> str:
-        """Runs any command with this engine's environment (DOCKER_HOST and BuildKit on)."""
+        """Runs any command with this engine's environment (DOCKER_HOST, BuildKit on), plus `env`."""
         result = subprocess.run(
-            argv, env=self.env, capture_output=True, text=True, timeout=timeout, input=input, cwd=cwd
+            argv,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            input=input,
         )
         if result.returncode != 0:
             raise AssertionError(
@@ -116,6 +126,9 @@ def running_dockerd(ready_timeout: float = 60) -> Iterator[Dockerd]:
         "--bridge=none",
         "--iptables=false",
         "--ip6tables=false",
+        # compose.yaml's "host-gateway" (the host seen from a container): with no bridge,
+        # and containers on the host's (loopback-only) network, that is loopback.
+        "--host-gateway-ip=127.0.0.1",
     ]
     env = {**os.environ, "DOCKER_HOST": f"unix://{sock}", "DOCKER_BUILDKIT": "1", "DOCKER": DOCKER}
     env.pop("DOCKER_CONFIG", None)
