@@ -22,6 +22,7 @@ from ..protocol import realtime as rt
 from ..protocol.tap import observe
 from ..tasks import cancel_and_wait
 from .base import EventHandler, UpstreamError
+from .http_client import process_http_client
 from .settings import SessionSettings
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class Upstream:
             api_key=config.api_key,
             websocket_base_url=config.base_url,
             max_retries=0,
+            http_client=process_http_client(),
         )
         self._connection: Any = None
         # (message, monotonic time it was queued)
