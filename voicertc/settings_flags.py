@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from .config import DEFAULT_INSTRUCTIONS, ConfigError
-from .envvars import env, env_float, env_int
+from .envvars import add_env_flag
 from .upstream.settings import (
     EAGERNESS,
     NOISE_REDUCTIONS,
@@ -30,94 +30,95 @@ def add_session_flags(serve: argparse.ArgumentParser) -> None:
         "as its end-of-turn wait) and answers a setting it cannot honour with an error "
         "naming it (docs/upstreams.md).",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--turn-detection",
-        default=env("TURN_DETECTION", _DEFAULTS.turn_detection),
+        default=_DEFAULTS.turn_detection,
         metavar="MODE",
         help="server_vad (silence ends a turn), semantic_vad (a model judges when you are "
-        "done) or none (push-to-talk: the page commits each turn) (VOICERTC_TURN_DETECTION, server_vad)",
+        "done) or none (push-to-talk: the page commits each turn)",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--vad-eagerness",
-        default=env("VAD_EAGERNESS", _DEFAULTS.vad_eagerness),
+        default=_DEFAULTS.vad_eagerness,
         metavar="LEVEL",
-        help=f"semantic_vad: {', '.join(EAGERNESS)}; low waits up to 8 s for you to go on, "
-        "high up to 2 s (VOICERTC_VAD_EAGERNESS, auto)",
+        help=f"semantic_vad: {', '.join(EAGERNESS)}; low waits up to 8 s for you to go on, high up to 2 s",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--vad-threshold",
         type=float,
-        default=env_float("VAD_THRESHOLD", _DEFAULTS.vad_threshold),
-        help="server_vad: speech probability 0-1 that starts a turn (VOICERTC_VAD_THRESHOLD, 0.5)",
+        default=_DEFAULTS.vad_threshold,
+        help="server_vad: speech probability 0-1 that starts a turn",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--vad-silence-ms",
         type=int,
-        default=env_int("VAD_SILENCE_MS", _DEFAULTS.silence_duration_ms),
-        help="server_vad: silence that ends a turn (VOICERTC_VAD_SILENCE_MS, 500)",
+        default=_DEFAULTS.silence_duration_ms,
+        help="server_vad: silence that ends a turn",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--vad-prefix-ms",
         type=int,
-        default=env_int("VAD_PREFIX_MS", _DEFAULTS.prefix_padding_ms),
-        help="server_vad: audio kept before the speech onset (VOICERTC_VAD_PREFIX_MS, 300)",
+        default=_DEFAULTS.prefix_padding_ms,
+        help="server_vad: audio kept before the speech onset",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--idle-timeout-ms",
         type=int,
-        default=env_int("IDLE_TIMEOUT_MS", None),
-        help="server_vad: the model speaks up after this long without speech, 5000-30000 "
-        "(VOICERTC_IDLE_TIMEOUT_MS, off)",
+        help="server_vad: the model speaks up after this long without speech, 5000-30000",
+        shown="off",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--noise-reduction",
-        default=env("NOISE_REDUCTION", "off"),
+        default="off",
         metavar="TYPE",
         help=f"input noise reduction: {', '.join(NOISE_REDUCTIONS)} (headset / laptop or room "
-        "microphone) or off (VOICERTC_NOISE_REDUCTION, off)",
+        "microphone) or off",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--transcription-model",
-        default=env("TRANSCRIPTION_MODEL", _DEFAULTS.transcription_model),
+        default=_DEFAULTS.transcription_model,
         metavar="MODEL",
-        help="model for the user's captions, or none (VOICERTC_TRANSCRIPTION_MODEL, gpt-live-transcribe)",
+        help="model for the user's captions, or none",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--transcription-language",
-        default=env("TRANSCRIPTION_LANGUAGE"),
         metavar="CODE",
-        help="ISO-639-1 language of the user's speech, e.g. en (VOICERTC_TRANSCRIPTION_LANGUAGE)",
+        help="ISO-639-1 language of the user's speech, e.g. en",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--transcription-prompt",
-        default=env("TRANSCRIPTION_PROMPT"),
         metavar="TEXT",
-        help="words to guide the captions, e.g. 'reverb, lowpass, decibels' (VOICERTC_TRANSCRIPTION_PROMPT)",
+        help="words to guide the captions, e.g. 'reverb, lowpass, decibels'",
     )
-    group.add_argument(
-        "--speed",
-        type=float,
-        default=env_float("SPEED", _DEFAULTS.speed),
-        help="speech speed of the answers, 0.25-1.5 (VOICERTC_SPEED, 1.0)",
+    add_env_flag(
+        group, "--speed", type=float, default=_DEFAULTS.speed, help="speech speed of the answers, 0.25-1.5"
     )
-    group.add_argument(
-        "--max-output-tokens",
-        default=env("MAX_OUTPUT_TOKENS", "inf"),
-        metavar="N",
-        help="tokens per answer, 1-4096 or inf (VOICERTC_MAX_OUTPUT_TOKENS, inf)",
+    add_env_flag(
+        group, "--max-output-tokens", default="inf", metavar="N", help="tokens per answer, 1-4096 or inf"
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--reasoning-effort",
-        default=env("REASONING_EFFORT"),
         metavar="LEVEL",
-        help=f"reasoning models (gpt-realtime-2.x): {', '.join(REASONING_EFFORTS)} "
-        "(VOICERTC_REASONING_EFFORT, the model's default)",
+        help=f"reasoning models (gpt-realtime-2.x): {', '.join(REASONING_EFFORTS)}",
+        shown="the model's default",
     )
-    group.add_argument(
+    add_env_flag(
+        group,
         "--tool-choice",
-        default=env("TOOL_CHOICE", _DEFAULTS.tool_choice),
+        default=_DEFAULTS.tool_choice,
         metavar="CHOICE",
-        help="auto, none, required, or a function the model must call (VOICERTC_TOOL_CHOICE, auto)",
+        help="auto, none, required, or a function the model must call",
     )
 
 

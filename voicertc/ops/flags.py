@@ -5,37 +5,37 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..envvars import env, env_int
+from ..envvars import add_env_flag
 
 
 def add_operation_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    add_env_flag(
+        parser,
         "--max-sessions-per-user",
         type=int,
-        default=env_int("MAX_SESSIONS_PER_USER", 0),
+        default=0,
         metavar="N",
-        help="concurrent calls per user (a JWT's sub), 0 for no cap; needs --jwt-secret "
-        "(VOICERTC_MAX_SESSIONS_PER_USER)",
+        help="concurrent calls per user (a JWT's sub), 0 for no cap; needs --jwt-secret ",
     )
-    parser.add_argument(
+    add_env_flag(
+        parser,
         "--record-dir",
-        default=env("RECORD_DIR"),
         metavar="DIR",
         help="record every call here as <session_id>.ogg (caller left, assistant right) and "
-        ".json (captions, effects, usage); callers are told (VOICERTC_RECORD_DIR)",
+        ".json (captions, effects, usage); callers are told",
     )
-    parser.add_argument(
+    add_env_flag(
+        parser,
         "--usage-webhook",
-        default=env("USAGE_WEBHOOK"),
         metavar="URL",
-        help="POST each call's session_ended object (usage) here as JSON (VOICERTC_USAGE_WEBHOOK)",
+        help="POST each call's session_ended object (usage) here as JSON",
     )
-    parser.add_argument(
+    add_env_flag(
+        parser,
         "--otlp-endpoint",
-        default=env("OTLP_ENDPOINT"),
         metavar="URL",
         help="export OpenTelemetry traces over OTLP/HTTP, e.g. http://collector:4318/v1/traces; "
-        "needs voicertc[otel] (VOICERTC_OTLP_ENDPOINT)",
+        "needs voicertc[otel]",
     )
 
 
