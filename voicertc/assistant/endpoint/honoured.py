@@ -11,6 +11,8 @@ session the client is told.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ...protocol import realtime as rt
@@ -34,22 +36,69 @@ def detector_settings(td: dict[str, Any]) -> tuple[float, int, int]:
     )
 
 
-def _refuse(
-    where: dict[str, Any],
-    key: str,
-    default: Any,
-    ok: Any,
-    refused: list[tuple[str, str]],
-    param: str,
-    why: str,
-) -> None:
-    value = where.get(key, default)
-    if not ok(value):
-        refused.append((param, f"The embedded assistant cannot honour '{param}' ({value!r}): {why}"))
-        if default is None:
-            where.pop(key, None)
+@dataclass(frozen=True)
+class _Refusal:
+    """A setting the assistant cannot honour: anything but what `ok` accepts is refused
+    and set back to `default` (None: removed)."""
+
+    path: tuple[str, ...]  # from the session to the object that holds the setting
+    key: str
+    ok: Callable[[Any], bool]
+    why: str
+    default: Any = None
+
+    def apply(self, session: dict[str, Any], refused: list[tuple[str, str]]) -> None:
+        where: Any = session
+        for step in self.path:
+            where = where.get(step)
+            if not isinstance(where, dict):
+                return  # turn detection or transcription off: nothing to refuse
+        value = where.get(self.key, self.default)
+        if self.ok(value):
+            return
+        param = ".".join(("session", *self.path, self.key))
+        refused.append((param, f"The embedded assistant cannot honour '{param}' ({value!r}): {self.why}"))
+        if self.default is None:
+            where.pop(self.key, None)
         else:
-            where[key] = default
+            where[self.key] = self.default
+
+
+_REFUSALS = (
+    _Refusal(
+        ("audio", "input"),
+        "noise_reduction",
+        lambda v: v is None,
+        "it has no input noise reduction; the audio is used as it arrives",
+    ),
+    _Refusal(
+        ("audio", "input", "turn_detection"),
+        "idle_timeout_ms",
+        lambda v: v is None,
+        "it never speaks up on its own",
+    ),
+    _Refusal(
+        ("audio", "input", "transcription"),
+        "language",
+        lambda v: v in (None, "en"),
+        "it recognises English only",
+    ),
+    _Refusal(
+        ("audio", "input", "transcription"), "prompt", lambda v: not v, "its recogniser takes no prompt"
+    ),
+    _Refusal(("audio", "output"), "speed", lambda v: v == 1.0, "its speech has one speed", 1.0),
+    _Refusal(
+        (), "max_output_tokens", lambda v: v in (None, "inf"), "its answers are one or two sentences already"
+    ),
+    _Refusal((), "reasoning", lambda v: v is None, "it is a rule-based dialogue, not a reasoning model"),
+    _Refusal(
+        (),
+        "tool_choice",
+        lambda v: v == "auto",
+        "it calls the effect tools when a command asks for them",
+        "auto",
+    ),
+)
 
 
 def honour(merged: dict[str, Any], update: dict[str, Any]) -> list[tuple[str, str]]:
@@ -57,85 +106,9 @@ def honour(merged: dict[str, Any], update: dict[str, Any]) -> list[tuple[str, st
     turn detection is replaced whole (a semantic_vad keeps no server_vad numbers), and
     refused settings go back to their defaults. Returns (param, message) per refusal."""
     new_td = ((update.get("audio") or {}).get("input") or {}).get("turn_detection", ...)
-    audio_in, audio_out = merged["audio"]["input"], merged["audio"]["output"]
     if new_td is not ...:
-        audio_in["turn_detection"] = copy.deepcopy(new_td)
+        merged["audio"]["input"]["turn_detection"] = copy.deepcopy(new_td)
     refused: list[tuple[str, str]] = []
-    base = "session.audio.input"
-    _refuse(
-        audio_in,
-        "noise_reduction",
-        None,
-        lambda v: v is None,
-        refused,
-        f"{base}.noise_reduction",
-        "it has no input noise reduction; the audio is used as it arrives",
-    )
-    td = audio_in.get("turn_detection")
-    if isinstance(td, dict):
-        _refuse(
-            td,
-            "idle_timeout_ms",
-            None,
-            lambda v: v is None,
-            refused,
-            f"{base}.turn_detection.idle_timeout_ms",
-            "it never speaks up on its own",
-        )
-    transcription = audio_in.get("transcription")
-    if isinstance(transcription, dict):
-        _refuse(
-            transcription,
-            "language",
-            None,
-            lambda v: v in (None, "en"),
-            refused,
-            f"{base}.transcription.language",
-            "it recognises English only",
-        )
-        _refuse(
-            transcription,
-            "prompt",
-            None,
-            lambda v: not v,
-            refused,
-            f"{base}.transcription.prompt",
-            "its recogniser takes no prompt",
-        )
-    _refuse(
-        audio_out,
-        "speed",
-        1.0,
-        lambda v: v == 1.0,
-        refused,
-        "session.audio.output.speed",
-        "its speech has one speed",
-    )
-    _refuse(
-        merged,
-        "max_output_tokens",
-        None,
-        lambda v: v in (None, "inf"),
-        refused,
-        "session.max_output_tokens",
-        "its answers are one or two sentences already",
-    )
-    _refuse(
-        merged,
-        "reasoning",
-        None,
-        lambda v: v is None,
-        refused,
-        "session.reasoning",
-        "it is a rule-based dialogue, not a reasoning model",
-    )
-    _refuse(
-        merged,
-        "tool_choice",
-        "auto",
-        lambda v: v == "auto",
-        refused,
-        "session.tool_choice",
-        "it calls the effect tools when a command asks for them",
-    )
+    for refusal in _REFUSALS:
+        refusal.apply(merged, refused)
     return refused
