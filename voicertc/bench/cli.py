@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from . import procfs
+from .point import PACING_LIMIT_S, PointConfig, config_dict
 from .report import table
-from .run import PACING_LIMIT_S, PointConfig, config_dict, run_point
+from .run import run_point
 
 
 def median_result(results: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .run import PACING_LIMIT_S
+from .point import PACING_LIMIT_S
 
 
 def plot(report: dict[str, Any], out: Path) -> None:
