@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from ...protocol import realtime as rt
 from ...protocol.tap import observe
+from ...tasks import cancel_and_wait
 from ..brains import Brain
 from ..vad import VoiceActivityDetector
 from .honoured import UNSUPPORTED, detector_settings, honour
@@ -132,13 +133,7 @@ class RealtimeServerSession:
 
     async def close(self) -> None:
         await self._responses.cancel(notify=False)
-        for task in list(self._tasks):
-            task.cancel()
-        for task in list(self._tasks):
-            try:
-                await task
-            except (asyncio.CancelledError, Exception):
-                pass
+        await cancel_and_wait(list(self._tasks))
 
     # -- client events ----------------------------------------------------------------
 

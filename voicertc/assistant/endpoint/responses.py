@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from ...protocol import realtime as rt
+from ...tasks import cancel_and_wait
 from ..brains import Brain, Play, Reply
 from ..dialogue import Say, ToolCall
 from .items import ItemStore, ToolResult, UserTurn
@@ -62,11 +63,7 @@ class Responses:
         if task is None:
             return
         self._task = None
-        task.cancel()
-        try:
-            await task
-        except (asyncio.CancelledError, Exception):
-            pass
+        await cancel_and_wait([task])
         if notify:
             await self._emit(rt.response_done(response_id, "cancelled", []))
 
