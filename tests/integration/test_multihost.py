@@ -11,7 +11,6 @@ only its own calls, and the balancer stops sending to it within its check interv
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 from collections import Counter
@@ -66,7 +65,11 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
 
         async def one(client: CallClient) -> None:
             await client.wait_type("state", state="listening", timeout=20)
-            for attempt in range(4):  # the first words of a call can fall before its VAD loads
+            # More than one try: a call's first words can fall while the endpoint replaces
+            # its detector for the call's session.update. (What is said, ANSWER, is heard
+            # wherever it falls against the detector's windows: a lone vowel was not, and
+            # these tries, 8 s apart, said it at the same place each time.)
+            for attempt in range(4):
                 since, frames = len(client.messages), len(client.received)
                 client.say(ANSWER.pcm16)
                 try:
@@ -74,25 +77,12 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
                     break
                 except AssertionError:
                     if attempt == 3:
-                        # Known, unexplained (docs/scaling.md): 1 to 8 of ~30 calls between
-                        # these namespaces are never heard by the echo, though their data
-                        # channel is up. What this test is about is routing and draining,
-                        # so such a call must still be up on its own host.
-                        await still_up(client)
-                        unheard.append(owner(client))
-                        return
+                        where = f"host {owner(client)}, connection {client.pc.connectionState}"
+                        raise AssertionError(f"call on {where} was not answered") from None
             await client.wait_frames(frames + 50, timeout=15)
 
         for batch in range(0, len(group), 3):  # a few at a time: a burst of turns is no test
             await asyncio.gather(*(one(c) for c in group[batch : batch + 3]))
-
-    unheard: list[int] = []
-
-    async def still_up(client: CallClient) -> None:
-        """The call is still in progress on its own host, and its peer connection up."""
-        status, body = await get_json(f"{hosts[owner(client)].url}/admin/sessions", headers=AUTH)
-        assert status == 200 and str(client.session_id) in json.dumps(body), client.session_id
-        assert client.pc.connectionState == "connected", client.pc.connectionState
 
     async def call() -> CallClient:
         assert lb is not None
@@ -170,8 +160,6 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
         for client in survivors + later:
             status, _ = await get_json(f"{lb.url}/sessions/{client.session_id}", "DELETE", headers=AUTH)
             assert status == 204
-        # Not asserted, reported: the audio path is covered by every other call test.
-        print(f"multihost: calls never heard by the echo, by host: {unheard}")
     finally:
         for client in clients:
             await client.close()
