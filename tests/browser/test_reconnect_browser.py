@@ -29,10 +29,15 @@ async def test_the_call_goes_on_after_the_network_drops(server, artifacts) -> No
             assistant = page.locator('#captions .caption[data-role="assistant"][data-final="true"]')
             await expect(assistant).to_have_count(1, timeout=20_000)
             await page.wait_for_selector("body[data-state=listening]", timeout=20_000)
+            route = page.locator("#stat-route")
+            await expect(route).to_have_text(re.compile("direct"), timeout=10_000)
 
             with loopback_cut() as restore:
                 await page.wait_for_selector("body[data-state=reconnecting]", timeout=30_000)
                 await expect(page.locator("#notice")).to_have_attribute("data-code", "reconnecting")
+                # The lost path's figures are not shown as the call's.
+                await expect(route).to_have_text("–")
+                await expect(page.locator("#route-badge")).to_have_text("Reconnecting…")
                 await page.screenshot(path=str(artifacts / "reconnecting.png"))
                 restore()
                 await page.wait_for_selector("body[data-state=listening]", timeout=30_000)
@@ -43,6 +48,7 @@ async def test_the_call_goes_on_after_the_network_drops(server, artifacts) -> No
             assert list(server.server.sessions) == [sid]
             assert await page.evaluate("window.voicertc.client.reconnects") == 1
             await expect(page.locator("#notice")).to_be_hidden()
+            await expect(route).to_have_text(re.compile("direct"), timeout=10_000)
             await expect(card).to_be_visible()
             await expect(page.locator("#captions .caption")).to_have_count(2)
             assert [e["effect"] for e in session.chain.to_list()] == ["reverb"]

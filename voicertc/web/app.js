@@ -6,7 +6,7 @@ import { VoiceCall, effectSpecs } from '../voicertc-client.js';
 import * as effects from './effects.js';
 import { setEffectSpecs } from './effects.js';
 import { addDivider, addTypedCaption, clearTranscript, exportTranscript, markFinal, onInterrupted, onTranscript, stamp, updateTranscriptButtons } from './captions.js';
-import { onMetrics, pollStats, resetStatsUi, setPreview, tapMic, tapOutput, untap } from './call-stats.js';
+import { markPathLost, onMetrics, pollStats, resetStatsUi, setPreview, tapMic, tapOutput, untap } from './call-stats.js';
 import { initEffectsUi, preview, sendEffect, setChain, updatePreviewUi } from './effects-ui.js';
 import { $, app, clearError, downloadBlob, formatDuration, getAudioContext, hideNotice, micConstraints, record, saveSettings, send, settings, showError, showNotice, ui } from './page-state.js';
 
@@ -228,9 +228,11 @@ function onNotice(n) {
     showNotice('Your browser blocked the assistant’s sound.', { code: n.code, actionLabel: 'Turn sound on', action: () => app.client?.playAudio() });
   } else if (n.code === 'reconnecting') {
     showNotice('The connection dropped. Reconnecting to the same conversation…', { code: n.code });
+    markPathLost();
   } else if (n.code === 'reconnected') {
     if (ui.notice.dataset.code === 'reconnecting') hideNotice();
     tapCall(app.client);
+    pollStats();
   } else if (n.code === 'recording') {
     // The server records this call (--record-dir): the caller must be able to see it.
     showNotice(`● ${n.message || 'This call is being recorded.'}`, { code: n.code });

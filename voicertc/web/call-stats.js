@@ -44,17 +44,30 @@ function renderLatencyList() {
   });
 }
 
+const PATH_STATS = ['stat-route', 'stat-rtt', 'stat-jitter', 'stat-loss', 'stat-dc-rtt'];
+
 export function resetStatsUi() {
-  for (const id of ['stat-route', 'stat-rtt', 'stat-jitter', 'stat-loss', 'stat-dc-rtt', 'stat-barge', 'stat-upstream', 'stat-session']) $(id).textContent = '–';
+  for (const id of [...PATH_STATS, 'stat-barge', 'stat-upstream', 'stat-session']) $(id).textContent = '–';
   ui.routeBadge.hidden = true;
+}
+
+/** While the call reconnects, the figures of the lost path would be read as the call's:
+ * they are cleared until the new path reports its own. */
+export function markPathLost() {
+  for (const id of PATH_STATS) $(id).textContent = '–';
+  app.stats = {};
+  ui.routeBadge.hidden = false;
+  ui.routeBadge.dataset.route = 'reconnecting';
+  ui.routeBadge.textContent = 'Reconnecting…';
+  ui.routeBadge.title = 'The connection dropped; looking for a new path';
 }
 
 /** Polls the call's statistics (route, round trip, jitter, loss) into the panel. */
 export async function pollStats() {
   const client = app.client;
-  if (!client || !app.callActive) return;
+  if (!client || !app.callActive || client.state === 'reconnecting') return;
   const st = await client.stats();
-  if (client !== app.client) return;
+  if (client !== app.client || client.state === 'reconnecting') return;
   app.stats = st;
   renderStats();
 }
