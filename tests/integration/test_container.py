@@ -31,6 +31,13 @@ IMAGE = "voicertc:test"
 MAX_IMAGE_BYTES = 950_000_000
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
 def _offline() -> Path:
     """scripts/image-offline's directory, checked to be up to date."""
     check = subprocess.run([ROOT / "scripts" / "image-offline", "--check"], capture_output=True, text=True)
@@ -47,7 +54,7 @@ def _build_context(into: Path) -> Path:
     for name in ("Dockerfile", ".dockerignore", "pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, context / name)
     shutil.copytree(ROOT / "voicertc", context / "voicertc", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(offline, context / "offline", copy_function=os.link)
+    shutil.copytree(offline, context / "offline", copy_function=_link_or_copy)
     return context
 
 
@@ -164,7 +171,7 @@ def test_compose_relays_a_call_through_its_coturn(engine: Dockerd, tmp_path: Pat
     turn_context.mkdir()
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy2(ROOT / "turn" / name, turn_context / name)
-    shutil.copytree(_offline() / "turn", turn_context / "offline", copy_function=os.link)
+    shutil.copytree(_offline() / "turn", turn_context / "offline", copy_function=_link_or_copy)
     started = time.monotonic()
     # The names compose gives the images it builds: `up --no-build` takes these.
     engine.docker("build", "--network", "none", "--tag", f"{project}_coturn", str(turn_context), timeout=600)
