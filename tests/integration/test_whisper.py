@@ -88,6 +88,16 @@ def test_drop_unfinished() -> None:
     assert whisper.drop_unfinished("") == ""
 
 
+def test_written_scores_both_recognisers_alike() -> None:
+    # The grammar's sentence as Whisper would write it, to be scored against Whisper's own
+    # words; these keep their punctuation ("Turn it up at 1.5 dB.." had cost Whisper's own
+    # transcript several nats against the grammar's).
+    assert whisper.written("set the gain to minus six d b") == "Set the gain to -6 dB."
+    assert whisper.written("Turn it up at 1.5 dB.") == "Turn it up at 1.5 dB."
+    assert whisper.written("Can you turn the volume up?") == "Can you turn the volume up?"
+    assert whisper.written("") == ""
+
+
 def test_mel_filters_match_whisper() -> None:
     filters = whisper.mel_filters()
     assert filters.shape == (80, 201)
@@ -324,6 +334,18 @@ def test_whisper_understood_and_the_grammar_agrees_or_is_unlikely() -> None:
 def test_a_likely_grammar_command_overrules_whisper() -> None:
     heard, recognizer = combine("Turn it up, free NASA bills.", "turn it up three decibels", log_prob=-0.9)
     assert heard == "turn it up three decibels"
+    assert recognizer.stats == counts(switched=1)
+
+
+def test_a_likely_grammar_command_less_likely_than_whispers_own_words_does_not_overrule() -> None:
+    whisper_says, grammar_says = "Turn it up at 1.5 dB.", "turn it up by twenty point five d b"
+    fake = FakeWhisper(whisper_says, log_prob=-1.4, own_log_prob=-1.1)
+    recognizer = CombinedRecognizer(FakeGrammar(grammar_says), fake)  # type: ignore[arg-type]
+    assert recognizer.transcribe(AUDIO, RATE) == whisper_says
+    assert recognizer.stats == counts(again=1)  # a dispute, which the second listen did not settle
+    fake = FakeWhisper(whisper_says, log_prob=-1.0, own_log_prob=-1.1)
+    recognizer = CombinedRecognizer(FakeGrammar(grammar_says), fake)  # type: ignore[arg-type]
+    assert recognizer.transcribe(AUDIO, RATE) == grammar_says
     assert recognizer.stats == counts(switched=1)
 
 

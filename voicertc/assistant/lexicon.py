@@ -73,6 +73,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("dial up", "increase"), ("pull back", "decrease"), ("move up", "increase"),
     ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
     ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
+    ("square 1", "reset"),  # as Whisper writes "square one"
     # Verbs whose stems are other words ("short", "soft", "hard"): rewritten here rather
     # than made fuzzy-match keywords, which would "correct" the stem into the verb.
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),

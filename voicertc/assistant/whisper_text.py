@@ -72,7 +72,8 @@ class Tokenizer:
 
 def written(text: str) -> str:
     """A recogniser sentence as Whisper writes it: "set the gain to minus six d b" ->
-    "Set the gain to -6 dB." (what its language model expects, and so scores fairly)."""
+    "Set the gain to -6 dB." (what its language model expects, and so scores fairly); a
+    sentence that ends in its own punctuation keeps it."""
     tokens = text.split()
     out: list[str] = []
     i = 0
@@ -83,7 +84,11 @@ def written(text: str) -> str:
         i = span.end
     out += tokens[i:]
     s = " ".join(out).replace("d b", "dB").strip()
-    return f"{s[:1].upper()}{s[1:]}." if s else ""
+    if not s:
+        return ""
+    # Whisper's own transcripts end in their own punctuation: a second mark would cost
+    # them several nats against the grammar's sentence (scored as "Turn it up..").
+    return f"{s[:1].upper()}{s[1:]}" + ("" if s.endswith((".", "?", "!")) else ".")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")

@@ -94,6 +94,7 @@ COMMANDS = [
     ("turn everything off", apply(None, "reset")),
     ("remove all effects", apply(None, "reset")),
     ("start over", apply(None, "reset")),
+    ("Back to square 1.", apply(None, "reset")),  # as Whisper writes "square one"
     ("reset the reverb", apply("reverb", "remove")),
     ("can you please add a bit of delay", apply("delay", "add")),
     ("please add some echo for me", apply("delay", "add")),
