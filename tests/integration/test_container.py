@@ -26,7 +26,7 @@ from support.dockerd import COMPOSE, Dockerd, running_dockerd
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
 IMAGE = "voicertc:test"
-# What the image may weigh (873 MB when measured, docs/deploy.md): the wheels (~240 MB)
+# What the image may weigh (869 MB when measured, docs/deploy.md): the wheels (~240 MB)
 # leaking into a layer would cross it.
 MAX_IMAGE_BYTES = 950_000_000
 
