@@ -68,7 +68,7 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
             # More than one try: a call's first words can fall while the endpoint replaces
             # its detector for the call's session.update. (What is said, ANSWER, is heard
             # wherever it falls against the detector's windows: a lone vowel was not, and
-            # these tries, 8 s apart, said it at the same place each time.)
+            # these tries, 8 s apart, often said it at the same place again.)
             for attempt in range(4):
                 since, frames = len(client.messages), len(client.received)
                 client.say(ANSWER.pcm16)
