@@ -94,7 +94,8 @@ class ServerProcess:
         command = [sys.executable, "-m", "voicertc.bench.serve", "--loop", self.loop, "serve"]
         command += ["--brain", "echo", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--ice-host", "127.0.0.1", "--max-sessions", str(self.max_sessions)]
-        command += ["--log-level", "warning"]
+        # Every load call comes from 127.0.0.1: the per-address rate limit would refuse most.
+        command += ["--log-level", "warning", "--rate-limit", "0"]
         if self.workers > 1:
             command += ["--workers", str(self.workers)]
         if self.upstream_url:
