@@ -10,6 +10,7 @@ Tokens are ``dialogue.normalize`` output: lower case, no apostrophes ("its", "do
 
 from __future__ import annotations
 
+from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
 Change = dict[str, object]
@@ -79,20 +80,12 @@ BELOW = ("below", "under", "lower than", "beneath", "underneath")
 REGION_NOUNS = frozenset("everything anything frequencies frequency stuff all whatever content".split())
 
 
-def _has(text: str, phrase: str) -> int:
-    return text.find(f" {phrase} ")
-
-
-def _any(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(_has(text, p) >= 0 for p in phrases)
-
-
 def region(tokens: list[str]) -> Change | None:
     """ "cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass."""
     text = " " + " ".join(tokens) + " "
     for words, effect in ((ABOVE, "lowpass"), (BELOW, "highpass")):
         for word in words:
-            pos = _has(text, word)
+            pos = find_phrase(text, (word,))
             if pos < 0:
                 continue
             before = text[:pos].split()[-3:]
@@ -115,7 +108,7 @@ def region(tokens: list[str]) -> Change | None:
 
 def _near(text: str, lead: str, phrase: str) -> int:
     """Position of ``lead`` followed by ``phrase`` with at most one word between."""
-    pos = _has(text, lead)
+    pos = find_phrase(text, (lead,))
     if pos < 0:
         return -1
     rest = text[pos + len(lead) + 1 :].split()
@@ -143,22 +136,22 @@ STANDALONE: dict[str, tuple[str, str]] = {
 
 def standalone(text: str) -> Change | None:
     for phrase, (effect, action) in STANDALONE.items():
-        if _has(text, phrase) >= 0:
+        if has_phrase(text, (phrase,)):
             return {"effect": effect, "action": action}
     return None
 
 
 def amount(text: str, effect: str) -> str | None:
     """The change asked of a named effect by describing its amount, if any."""
-    if _any(text, TOO_LITTLE):
+    if has_phrase(text, TOO_LITTLE):
         # More filtering: a low pass moves down, a high pass up.
         return {"lowpass": "decrease"}.get(effect, "increase")
-    if _any(text, TOO_MUCH):
+    if has_phrase(text, TOO_MUCH):
         return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
     if effect in ("delay", "reverb"):
-        if _any(text, TOO_LONG):
+        if has_phrase(text, TOO_LONG):
             return "decrease"
-        if _any(text, TOO_SHORT):
+        if has_phrase(text, TOO_SHORT):
             return "increase"
     return None
 
@@ -169,7 +162,7 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     best: tuple[int, str] | None = None
     for q in QUALITIES:
         for excess in EXCESS:
-            pos = _has(text, f"{excess} {q}")
+            pos = find_phrase(text, (f"{excess} {q}",))
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
         # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
@@ -184,7 +177,7 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     if not SUBJECTS.intersection(before) and pos > 1:
         return None  # "my laptop fan is so loud": not the sound the user hears
     effect, action, still_action = QUALITIES[q]
-    still = _any(text, STILL) or named_effect == effect
+    still = has_phrase(text, STILL) or named_effect == effect
     return {"effect": effect, "action": still_action if still else action}
 
 
@@ -196,14 +189,14 @@ SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "ca
 
 def space(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
-    if not _any(text, SPACES):
-        if _any(text, ("close and dry", "bring it closer", "closer", "more intimate")):
+    if not has_phrase(text, SPACES):
+        if has_phrase(text, ("close and dry", "bring it closer", "closer", "more intimate")):
             return {"effect": "reverb", "action": "decrease"}
         return None
-    if _any(text, ("make it sound like", "make me sound like", "put me in", "like im in",
+    if has_phrase(text, ("make it sound like", "make me sound like", "put me in", "like im in",
                    "make it sound as if", "i want it to sound like", "as if im in")):  # fmt: skip
         return {"effect": "reverb", "action": "add"}
-    if _any(text, ("sounds like", "sound like", "feels like", "sounds as if", "like were in",
+    if has_phrase(text, ("sounds like", "sound like", "feels like", "sounds as if", "like were in",
                    "like we are in", "like youre in", "like im in")):  # fmt: skip
         return {"effect": "reverb", "action": "decrease"}
     return None
@@ -215,7 +208,7 @@ NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like"
 
 def unwanted(text: str) -> bool:
     """ "I don't want any reverb", "I don't need the high pass anymore"."""
-    return _any(text, NEGATIONS)
+    return has_phrase(text, NEGATIONS)
 
 
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
@@ -232,9 +225,9 @@ REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill
 
 def band(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
-    if not _any(text, REDUCE):
+    if not has_phrase(text, REDUCE):
         return None
     for effect, names in BANDS.items():
-        if _any(text, names):
+        if has_phrase(text, names):
             return {"effect": effect, "action": "add"}
     return None

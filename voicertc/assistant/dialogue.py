@@ -90,13 +90,6 @@ def _correct(tokens: list[str]) -> list[str]:
     return out
 
 
-def _find(text: str, phrases: tuple[str, ...]) -> int:
-    """Character position of the earliest phrase in padded ``text``, or -1."""
-    hits = [text.find(f" {p} ") for p in phrases]
-    found = [h for h in hits if h >= 0]
-    return min(found) if found else -1
-
-
 def _first_effect(text: str) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     for effect, names in lx.EFFECT_NAMES.items():
@@ -156,7 +149,7 @@ def _action(text: str) -> str | None:
     for phrase, word in lx.REWRITES:
         text = text.replace(f" {phrase} ", f" {word} ")
     for action, words in lx.ACTION_WORDS:
-        if _find(text, words) >= 0:
+        if lx.find_phrase(text, words) >= 0:
             return action
     return None
 
@@ -202,7 +195,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
     action = _action(text)
     if effect is None:
-        everything = _find(text, lx.EVERYTHING) >= 0
+        everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
         if action == "reset" or (everything and action == "remove"):
             return {"action": "reset"}
         return None if question else descriptions.band(tokens)  # "tame the highs"
@@ -259,13 +252,13 @@ def _param(tokens: list[str], effect: str) -> str | None:
 def _chat(text: str) -> str | None:
     bare = _blank(text, lx.FILLER).replace(" _ ", " ").strip()
     for phrases, reply, whole in lx.CHAT:
-        if (bare in phrases) if whole else _find(text, phrases) >= 0:
+        if (bare in phrases) if whole else lx.find_phrase(text, phrases) >= 0:
             return reply
     return None
 
 
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
-    if _find(text, lx.ASK_CHAIN) >= 0:
+    if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
         return _action(_blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
     # "what is the delay set to", "is the reverb on": a question about one effect
@@ -285,7 +278,7 @@ def understand(transcript: str) -> Intent:
     args = _effect_arguments(tokens)
     if args is not None:
         return ToolCall(APPLY, args)
-    if _find(text, lx.HELP) >= 0:
+    if lx.find_phrase(text, lx.HELP) >= 0:
         return Say(HELP_TEXT)
     return Say(_chat(text) or FALLBACK_TEXT)
 

@@ -6,6 +6,7 @@ Phrases are space-separated token sequences as produced by ``dialogue.normalize`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor", "distortion")
@@ -213,3 +214,14 @@ KEYWORDS = sorted(w for w in _words(EFFECT_NAMES, ACTION_WORDS, UNIT_WORDS) if l
 # ... and the real words that are near misses all the same ("leave" is not "level"):
 # never corrected. Written by scripts/real_words.py from pocketsphinx's CMU dictionary.
 REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(encoding="utf-8").split())
+
+
+def find_phrase(text: str, phrases: Iterable[str]) -> int:
+    """Character position of the earliest of `phrases` as whole words in `text` (padded
+    with a space at each end, so every phrase is found between spaces), or -1."""
+    found = [at for at in (text.find(f" {p} ") for p in phrases) if at >= 0]
+    return min(found) if found else -1
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    return find_phrase(text, phrases) >= 0
