@@ -34,6 +34,9 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
             if event["type"] == "session.update":
                 names = [tool["name"] for tool in event["session"]["tools"]]
                 assert "get_time" in names and "apply_audio_effect" in names
+                await ws.send_json(
+                    {"type": "session.updated", "event_id": "e0u", "session": event["session"]}
+                )
                 await ws.send_json({"type": "response.created", "event_id": "e1", "response": {"id": "r1"}})
                 await ws.send_json(
                     {"type": "response.function_call_arguments.done", "event_id": "e2", "call_id": "c1",

@@ -32,6 +32,7 @@ logging.getLogger("websockets.client").setLevel(logging.INFO)
 
 # 20 ms appends: 250 is five seconds of audio queued behind a stalled upstream.
 _SEND_QUEUE_SIZE = 250
+_CONFIGURE_TIMEOUT_S = 10.0
 _CLOSE_TIMEOUT_S = 1.0
 
 
@@ -98,6 +99,8 @@ class Upstream:
         #: Seconds from queueing to sent of recent appends (the session reports their median).
         self.append_delays: deque[float] = deque(maxlen=_SEND_QUEUE_SIZE * 4)
         self._tasks: list[asyncio.Task[None]] = []
+        #: Server events read while the session was being configured, not yet handed on.
+        self._early: list[dict[str, Any]] = []
         self.dropped_appends = 0
         self.closed = asyncio.Event()
 
@@ -119,12 +122,48 @@ class Upstream:
         ]
 
     async def _open(self) -> Any:
-        """Connects and configures the model's session; returns the SDK connection."""
+        """Connects and configures the model's session; returns the SDK connection once
+        the model has answered the configuration."""
         connection = await self._client.realtime.connect(model=self.config.model).enter()
-        update = self.config.session_update()
-        observe(self._protocol, "upstream", "client", update)
-        await connection.send(update)
+        try:
+            update = self.config.session_update()
+            observe(self._protocol, "upstream", "client", update)
+            await connection.send(update)
+            # The caller is told the assistant is listening when this returns. Audio sent
+            # before the model applied the session meets the old turn detection (the
+            # embedded endpoint swaps in a new detector, and an onset said meanwhile is
+            # lost); held in the send queue until then, it meets the new one.
+            try:
+                self._early = await asyncio.wait_for(self._configured(connection), _CONFIGURE_TIMEOUT_S)
+            except asyncio.TimeoutError:
+                raise UpstreamError("the speech model did not answer the session's configuration") from None
+        except BaseException:
+            await connection.close()
+            raise
         return connection
+
+    async def _configured(self, connection: Any) -> list[dict[str, Any]]:
+        """The server's events up to its answer to `session.update` (`session.updated`, or
+        an `error` refusing it), kept for the session in order."""
+        early: list[dict[str, Any]] = []
+        while True:
+            event = self._decode(await connection.recv_bytes())
+            if event is None:
+                continue
+            early.append(event)
+            if event.get("type") in (rt.SESSION_UPDATED, rt.ERROR):
+                return early
+
+    def _decode(self, raw: bytes) -> dict[str, Any] | None:
+        try:
+            event = json.loads(raw)
+        except ValueError:
+            logger.warning("upstream sent a non-JSON message")
+            return None
+        if not isinstance(event, dict):
+            return None
+        observe(self._protocol, "upstream", "server", event)
+        return event
 
     def append_audio(self, pcm16: bytes) -> None:
         """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks."""
@@ -152,15 +191,12 @@ class Upstream:
 
     async def _receive(self) -> None:
         try:
+            early, self._early = self._early, []
+            for event in early:
+                await self._on_event(event)
             while True:
-                raw = await self._connection.recv_bytes()
-                try:
-                    event = json.loads(raw)
-                except ValueError:
-                    logger.warning("upstream sent a non-JSON message")
-                    continue
-                if isinstance(event, dict):
-                    observe(self._protocol, "upstream", "server", event)
+                event = self._decode(await self._connection.recv_bytes())
+                if event is not None:
                     await self._on_event(event)
         except asyncio.CancelledError:
             raise
