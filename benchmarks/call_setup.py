@@ -66,11 +66,6 @@ PAGE_CALL = """async () => {
 }"""
 
 
-def _in_private_namespace() -> bool:
-    lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
-    return [line.split(":", 1)[0].strip() for line in lines] == ["lo"]
-
-
 def _cpu_busy() -> tuple[float, float]:
     fields = [float(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     return fields[3] + fields[4], sum(fields)
@@ -143,9 +138,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--page-only", action="store_true", help="only the page (an old one has no library)")
     args = parser.parse_args()
-    if not _in_private_namespace():
-        script = f"ip link set lo up && exec {sys.executable} {' '.join(map(str, sys.argv))}"
-        os.execvp("unshare", ["unshare", "--net", "--", "sh", "-c", script])
+    from support.net import reexec_in_private_namespace
+
+    reexec_in_private_namespace()
     results = asyncio.run(measure(args.calls, args.page_only))
     for mode in () if args.page_only else ("gather_complete", "trickle"):
         r = results[mode]

@@ -37,7 +37,7 @@ from voicertc.assistant import dialogue  # noqa: E402
 from voicertc.assistant.asr import create_recognizer  # noqa: E402
 from voicertc.bench import heldout  # noqa: E402
 from voicertc.bench.speech import RATE  # noqa: E402
-from voicertc.effects import EFFECT_SPECS, EffectChain, EffectError  # noqa: E402
+from voicertc.effects import EFFECT_SPECS, EffectError  # noqa: E402
 
 LEAD_S = 6.0  # the call is up and its chain full long before the speech starts
 TAIL_S = 2.0
@@ -88,20 +88,13 @@ CALL = """async ({ effects, speechEndMs, constraints }) => {
 }"""
 
 
-def _full_chain() -> EffectChain:
-    chain = EffectChain()
-    for name in EFFECT_SPECS:
-        chain.apply("add", name)
-    return chain
-
-
 def _right(chain: object, case: heldout.Case) -> bool:
     got = heldout._rounded(chain)
     return any(got == heldout._rounded(heldout._chain_after(want, True)) for want in case.expected)
 
 
 def _chain_from(intents: list[dialogue.Intent]) -> object:
-    chain = _full_chain()
+    chain = heldout.full_chain()
     for intent in intents:
         if isinstance(intent, dialogue.ToolCall) and intent.name == dialogue.APPLY:
             try:
@@ -190,20 +183,15 @@ def _figures(rows: list[dict[str, object]]) -> dict[str, object]:
     return out
 
 
-def _in_private_namespace() -> bool:
-    lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
-    return [line.split(":", 1)[0].strip() for line in lines] == ["lo"]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--every", type=int, default=6, help="every Nth command of the test split")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    if not _in_private_namespace():
-        script = f"ip link set lo up && exec {sys.executable} {' '.join(map(str, sys.argv))}"
-        os.execvp("unshare", ["unshare", "--net", "--", "sh", "-c", script])
+    from support.net import reexec_in_private_namespace
+
+    reexec_in_private_namespace()
     t0 = time.time()
     results = asyncio.run(measure(args.every, args.limit))
     results["figures"] = _figures(results["rows"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -54,11 +55,28 @@ async def reply_finished(client: CallClient, since: int, timeout: float = 20.0) 
     await client.wait_type("state", state="listening", since=spoke, timeout=timeout)
 
 
-def _private_namespace() -> None:
-    """Refuses to touch the network unless this is a private loopback-only namespace."""
+def _links() -> list[str]:
     # /proc/self/net follows the namespace (a /sys mounted outside it would not).
     lines = Path("/proc/self/net/dev").read_text().splitlines()[2:]
-    links = sorted(line.split(":", 1)[0].strip() for line in lines)
+    return sorted(line.split(":", 1)[0].strip() for line in lines)
+
+
+def in_private_namespace() -> bool:
+    """Whether this process's network namespace holds only loopback."""
+    return _links() == ["lo"]
+
+
+def reexec_in_private_namespace() -> None:
+    """Runs this script again inside a new loopback-only namespace unless it is in one
+    (`unshare --net`; root needed), so a benchmark's packets cannot leave the machine."""
+    if not in_private_namespace():
+        script = f"ip link set lo up && exec {sys.executable} {' '.join(map(str, sys.argv))}"
+        os.execvp("unshare", ["unshare", "--net", "--", "sh", "-c", script])
+
+
+def _private_namespace() -> None:
+    """Refuses to touch the network unless this is a private loopback-only namespace."""
+    links = _links()
     if links != ["lo"]:
         raise RuntimeError(
             f"this test changes the network and runs only in a loopback-only namespace "

@@ -91,11 +91,16 @@ def load(split: str) -> tuple[list[Case], list[Case]]:
     return commands, off
 
 
-def _chain_after(call: Call, full: bool) -> object:
+def full_chain() -> EffectChain:
+    """A chain holding every effect at its defaults: where a removal or a change is judged."""
     chain = EffectChain()
-    if full:
-        for name in EFFECT_SPECS:
-            chain.apply("add", name)
+    for name in EFFECT_SPECS:
+        chain.apply("add", name)
+    return chain
+
+
+def _chain_after(call: Call, full: bool) -> object:
+    chain = full_chain() if full else EffectChain()
     try:
         chain.apply(**{k: v for k, v in call.items() if v is not None})  # type: ignore[arg-type]
     except (EffectError, TypeError, ValueError, OverflowError):
