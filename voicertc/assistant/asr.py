@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 
 from voicertc.assistant import dialogue, grammar, whisper
+from voicertc.assistant.candidates import gather
+from voicertc.assistant.chooser import Chooser, needs_score
 from voicertc.assistant.denoise import denoise, snr_db
 from voicertc.assistant.sphinx import (  # noqa: F401  (re-exported: tests and benchmarks use them here)
     ASR_RATE,
@@ -144,6 +146,7 @@ class CombinedRecognizer:
         doubt_log_prob: float = DOUBT_LOG_PROB,
         within_log_prob: float = WITHIN_LOG_PROB,
         within_margin: float = WITHIN_MARGIN,
+        chooser: Chooser | None = None,
     ) -> None:
         if whisper is None:
             from voicertc.assistant.whisper import WhisperRecognizer
@@ -160,6 +163,7 @@ class CombinedRecognizer:
         self.doubt_log_prob = doubt_log_prob
         self.within_log_prob = within_log_prob
         self.within_margin = within_margin
+        self.chooser = chooser
         self.stats = dict.fromkeys(
             ("calls", "grammar", "refused", "switched", "again", "seconded", "within", "within_taken"), 0
         )
@@ -178,9 +182,14 @@ class CombinedRecognizer:
         hearing = self.whisper.listen(cleaned)
         if hearing is None:
             return self._grammar(cleaned)
+        return self.choose(cleaned, hearing, snr_db(samples))
+
+    def choose(self, cleaned: np.ndarray, hearing: Any, snr: float) -> str:
+        """The turn's transcript once Whisper has listened (the rule in the class
+        docstring); ``snr`` is the turn's before denoising (``denoise.snr_db``)."""
         scores: dict[str, float] = {}
         text, intent = self._decide(cleaned, hearing, scores)
-        if _asks_nothing(intent) and snr_db(samples) < self.noisy_snr_db:
+        if _asks_nothing(intent) and snr < self.noisy_snr_db:
             return self._listen_within(hearing, scores) or text
         return text
 
@@ -231,6 +240,16 @@ class CombinedRecognizer:
                 return heard, heard_intent
         self.stats["refused"] += 1
         return said, said_intent
+
+    def _learned(self, chooser: Chooser, cleaned: np.ndarray, hearing: Any, snr: float) -> str:
+        """Every candidate of the turn, chosen among by the learned ``chooser``
+        (``chooser.py``) instead of the rule."""
+        self.stats["grammar"] += 1
+        turn = gather(
+            self.whisper, self.grammar, cleaned, hearing, snr=snr, words=COMMAND_WORDS, side=self._side,
+            within=chooser.listens_within(snr), score=lambda cands, c: needs_score(cands, c, chooser.scoring),
+        )  # fmt: skip
+        return chooser.choose(turn)
 
     def _listen_within(self, hearing: Any, scores: dict[str, float]) -> str | None:
         """The last try on a turn nothing understood: Whisper writing with the grammar's

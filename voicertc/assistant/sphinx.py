@@ -8,6 +8,7 @@ more accurate and ~10x faster. Decoders are pooled per process: loading one take
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 import threading
@@ -155,12 +156,19 @@ class PocketsphinxRecognizer:
 
     def transcribe_16k(self, samples: np.ndarray, *, denoised: bool = False) -> str:
         """Float samples at 16 kHz (PCM16 scale) to the grammar sentence heard, or ""."""
+        return self.hear_16k(samples, denoised=denoised)[0]
+
+    def hear_16k(self, samples: np.ndarray, *, denoised: bool = False) -> tuple[str, float]:
+        """``transcribe_16k`` with the natural log of the best path's score (pocketsphinx 5
+        gives it as a probability; 0.0 when nothing was heard): how well the sentence fits."""
         audio = prepare_16k(samples, denoised)
         if audio.size < ASR_RATE // 10:
-            return ""  # under 100 ms: nothing a command fits in
+            return "", 0.0  # under 100 ms: nothing a command fits in
         with self._pool.decoder() as decoder:
             decoder.start_utt()
             decoder.process_raw(audio.tobytes(), no_search=False, full_utt=True)
             decoder.end_utt()
             hyp = decoder.hyp()
-        return hyp.hypstr.strip() if hyp is not None else ""
+        if hyp is None:
+            return "", 0.0
+        return hyp.hypstr.strip(), math.log(max(float(hyp.score), 1e-300))

@@ -236,15 +236,25 @@ class WhisperRecognizer:
         # A command is a few words: a token budget for the audio's length (about twice
         # what fast speech needs) bounds the cost when the decoder starts repeating itself.
         budget = min(self.max_tokens, int(4 + self.tokens_per_s * samples.size / RATE))
-        texts = self._decode(encoded, self._prefix, budget)
-        return Hearing(texts[0], encoded, min(frames, samples.size // HOP), texts, budget)
+        scored = self.decode_scored(encoded, self._prefix, budget)
+        texts = [text for text, _ in scored]
+        hearing = Hearing(texts[0], encoded, min(frames, samples.size // HOP), texts, budget)
+        hearing.scores = [score for _, score in scored]
+        return hearing
 
     def listen_again(self, hearing: Hearing) -> list[str]:
         """The beam's transcripts of the same audio after ``second_prompt`` (~80 ms: the
         encoder output is reused), best first."""
-        return self._decode(hearing.encoded, self._second_prefix, hearing.budget)
+        return [text for text, _ in self.listen_again_scored(hearing)]
+
+    def listen_again_scored(self, hearing: Hearing) -> list[tuple[str, float]]:
+        """``listen_again`` with each transcript's beam score (``decode_scored``)."""
+        return self.decode_scored(hearing.encoded, self._second_prefix, hearing.budget)
 
     def listen_within(self, hearing: Hearing, words: frozenset[str]) -> list[str]:
+        return [text for text, _ in self.listen_within_scored(hearing, words)]
+
+    def listen_within_scored(self, hearing: Hearing, words: frozenset[str]) -> list[tuple[str, float]]:
         """The beam's transcripts of the same audio written with ``words`` only (~75 ms).
 
         Every token that spells none of them (nor a number, nor punctuation) is
@@ -263,11 +273,14 @@ class WhisperRecognizer:
             suppress = [i for i in range(size) if i not in allowed]
             with self._lock:
                 self._suppress[words] = suppress
-        return self._decode(hearing.encoded, self._prefix, hearing.budget, suppress)
+        return self.decode_scored(hearing.encoded, self._prefix, hearing.budget, suppress)
 
-    def _decode(
+    def decode_scored(
         self, encoded: Any, prefix: list[str], budget: int, suppress: list[int] | None = None
-    ) -> list[str]:
+    ) -> list[tuple[str, float]]:
+        """The beam's transcripts, best first, each with its score: the mean log
+        probability per token of what the decoder wrote (CTranslate2's length-normalised
+        beam score, at no extra cost). The caller that chooses among them weighs it."""
         result = self._load().generate(
             encoded,
             [prefix],
@@ -276,8 +289,12 @@ class WhisperRecognizer:
             max_length=len(prefix) + budget,
             suppress_blank=True,
             suppress_tokens=[-1] if suppress is None else suppress,
+            return_scores=True,
         )[0]
-        return [_transcript(tokens, ran_out=len(tokens) >= budget) for tokens in result.sequences]
+        return [
+            (_transcript(tokens, ran_out=len(tokens) >= budget), float(score))
+            for tokens, score in zip(result.sequences, result.scores, strict=True)
+        ]
 
     def log_prob(self, hearing: Hearing, text: str) -> float:
         """Mean log probability per token Whisper gives ``text`` as what was said.
@@ -304,6 +321,7 @@ class Hearing:
     frames: int  # mel frames of actual audio
     alternatives: list[str] = dataclasses.field(default_factory=list)  # the beam's, best first
     budget: int = 40  # tokens the decoder may write for this audio
+    scores: list[float] = dataclasses.field(default_factory=list)  # the beam's, as ``alternatives``
 
 
 def _spelling_ids(tokenizer: Tokenizer, words: frozenset[str]) -> set[int]:

@@ -265,9 +265,7 @@ def run(split: str, asr: str, conditions: list[str], limit: int | None) -> dict[
     errors: list[dict[str, object]] = []
     for cond in conditions:
         for n, case in enumerate(commands + off):
-            # By the condition's place among all of them, so that a partial run hears
-            # each sentence in the same voice as a full run does.
-            voice = vs[(n * 7 + list(CONDITIONS).index(cond)) % len(vs)]
+            voice = voice_for(vs, n, cond)
             audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond))
             said, intents, spent = hear(recognizer, audio)
             latencies.append(spent)
@@ -293,6 +291,13 @@ def run(split: str, asr: str, conditions: list[str], limit: int | None) -> dict[
         "recognition_s_p50": round(statistics.median(latencies), 3) if latencies else None,
         "errors": errors,
     }
+
+
+def voice_for(vs: list[Voice], n: int, cond: str) -> Voice:
+    """The voice of the split's ``n``-th sentence (commands, then off-topic) in ``cond``:
+    by the condition's place among all of them, so that a partial run hears each
+    sentence in the same voice as a full run does."""
+    return vs[(n * 7 + list(CONDITIONS).index(cond)) % len(vs)]
 
 
 def hash_seed(text: str, cond: str) -> int:

@@ -1,0 +1,263 @@
+"""Fits the learned chooser (``voicertc.assistant.chooser``) on a candidates dump of the
+tune split, cross-validated by phrasing family, and compares it with the hand-written
+rule (``CombinedRecognizer``, replayed on the very same candidates and scores).
+
+    python -m voicertc.bench.chooser_fit benchmarks/results/candidates-tune.jsonl.gz
+    python -m voicertc.bench.chooser_fit DUMP --write   # also write voicertc/assistant/chooser.json
+
+Every figure is per utterance, judged as ``heldout`` judges (the chain that results from
+all of its turns). Cross-validation: families (off-topic sentences one by one) are dealt
+into folds by a salted hash; each fold is chosen for by weights fitted on the others.
+Writes benchmarks/results/chooser-fit.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..assistant import dialogue
+from ..assistant.asr import CombinedRecognizer
+from ..assistant.candidates import Turn
+from ..assistant.chooser import FEATURES, WEIGHTS, Chooser, features
+from ..assistant.whisper import Hearing
+from .candidates_dump import read
+from .heldout import ROOT, Case, judge
+
+LAMBDAS = (0.03, 0.3, 3.0, 30.0)
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
+VARIANTS = (("all", "always"), ("grammar", "always"), ("all", "noisy"), ("grammar", "noisy"))
+FOLDS = 5
+
+
+# -- the rule, replayed ------------------------------------------------------------------
+
+
+class _Replay:
+    """Whisper and the grammar as a dumped turn heard them: the rule's inputs, no audio."""
+
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+
+    def _texts(self, source: str) -> list[str]:
+        return [c.text for c in self.turn.candidates if c.source == source]
+
+    def listen_again(self, hearing: Hearing) -> list[str]:
+        return self._texts("again")
+
+    def listen_within(self, hearing: Hearing, words: frozenset[str]) -> list[str]:
+        return self._texts("within")
+
+    def log_prob(self, hearing: Hearing, text: str) -> float:
+        if not text.strip():
+            return 0.0
+        return next(c.log_prob for c in self.turn.candidates if c.text == text and c.log_prob is not None)
+
+    def transcribe_16k(self, cleaned: Any, *, denoised: bool = False) -> str:
+        return next(iter(self._texts("grammar")), "")
+
+
+def rule_text(recognizer: CombinedRecognizer, turn: Turn) -> str:
+    """What ``CombinedRecognizer`` makes of the turn (every score it asks for is dumped)."""
+    replay = _Replay(turn)
+    recognizer.whisper = recognizer.grammar = replay  # type: ignore[assignment]
+    first = replay._texts("first") or [""]
+    return recognizer.choose(None, Hearing(first[0], None, 0, first), turn.snr_db)  # type: ignore[arg-type]
+
+
+# -- data --------------------------------------------------------------------------------
+
+
+@dataclass
+class Utterance:
+    case: Case
+    condition: str
+    voice: str
+    turns: list[Turn]
+    intents: list[list[dialogue.Intent]]  # per turn: every candidate's reading
+    rule: bool  # the rule got it right
+    rows: list[list[int]] = field(default_factory=list)  # per turn: candidates that give a command
+    x: list[np.ndarray] = field(default_factory=list)  # per turn: their features
+    labels: list[np.ndarray] = field(default_factory=list)  # per turn: 1 where that command alone is right
+
+    @property
+    def group(self) -> str:
+        return self.case.family if self.case.expected else f"off:{self.case.text}"
+
+
+def prepare(records: list[dict[str, Any]]) -> list[Utterance]:
+    """Each utterance with every candidate's reading and the rule's verdict."""
+    empty = _Replay(Turn([], 0, 0))
+    recognizer = CombinedRecognizer(grammar=empty, whisper=empty)  # type: ignore[arg-type]
+    out = []
+    try:
+        for r in records:
+            case = Case(str(r["family"]), str(r["text"]), tuple(r["expected"]))
+            turns: list[Turn] = r["turns"]
+            intents = [[dialogue.understand(c.text) for c in turn.candidates] for turn in turns]
+            said = [dialogue.understand(rule_text(recognizer, turn)) for turn in turns]
+            out.append(
+                Utterance(case, str(r["condition"]), str(r["voice"]), turns, intents, judge(said, case))
+            )
+    finally:
+        recognizer.close()
+    return out
+
+
+def featurise(utterances: list[Utterance], scoring: str, within: str) -> None:
+    """Features and labels as a chooser of this ``scoring`` and ``within`` sees the turns."""
+    shape = Chooser(np.zeros(1), np.zeros(1), np.ones(1), 0.5, scoring, within)
+    for u in utterances:
+        u.rows, u.x, u.labels = [], [], []
+        for turn, intents in zip(u.turns, u.intents, strict=True):
+            seen = shape.restrict(turn)
+            kept = [intents[turn.candidates.index(c)] for c in seen.candidates]
+            rows, x = features(seen, kept, scoring)
+            # Indices into the full turn, so the intents stay the turn's.
+            u.rows.append([turn.candidates.index(seen.candidates[i]) for i in rows])
+            u.x.append(x)
+            u.labels.append(np.asarray([float(judge([kept[i]], u.case)) for i in rows]))
+
+
+def fold_of(group: str, salt: str = "chooser") -> int:
+    return int(hashlib.sha256(f"{salt}|{group}".encode()).hexdigest(), 16) % FOLDS
+
+
+# -- fitting -----------------------------------------------------------------------------
+
+
+def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L2-regularised logistic regression by Newton's method; the bias is not penalised."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    bias = FEATURES.index("bias")
+    mean[bias], scale[bias] = 0.0, 1.0
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], lam)
+    penalty[bias] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -40, 40)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return w, mean, scale
+
+
+def training_rows(utterances: list[Utterance]) -> tuple[np.ndarray, np.ndarray]:
+    xs = [x for u in utterances for x in u.x if len(x)]
+    ys = [y for u in utterances for y in u.labels if len(y)]
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+def correct(chooser: Chooser, u: Utterance) -> bool:
+    said: list[dialogue.Intent] = []
+    for rows, x, intents in zip(u.rows, u.x, u.intents, strict=True):
+        if rows:
+            p = chooser.rate(x)
+            best = int(np.argmax(p))
+            if p[best] >= chooser.threshold:
+                said.append(intents[rows[best]])
+    return judge(said, u.case)
+
+
+def cross_validate(utterances: list[Utterance], lam: float, salt: str) -> dict[float, list[bool]]:
+    """Per threshold, each utterance chosen for by weights fitted without its fold."""
+    got: dict[float, list[bool]] = {t: [False] * len(utterances) for t in THRESHOLDS}
+    folds = [fold_of(u.group, salt) for u in utterances]
+    for k in range(FOLDS):
+        train = [u for u, f in zip(utterances, folds, strict=True) if f != k]
+        w, mean, scale = fit(*training_rows(train), lam)
+        for t in THRESHOLDS:
+            chooser = Chooser(w, mean, scale, t)
+            for i, (u, f) in enumerate(zip(utterances, folds, strict=True)):
+                if f == k:
+                    got[t][i] = correct(chooser, u)
+    return got
+
+
+def _figures(utterances: list[Utterance], ok: Sequence[bool]) -> dict[str, dict[str, float]]:
+    by: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    for u, right in zip(utterances, ok, strict=True):
+        kind = "commands" if u.case.expected else "off_topic_declined"
+        by[u.condition][kind].append(right)
+        by["all"][kind].append(right)
+    return {c: {k: round(100.0 * sum(v) / len(v), 1) for k, v in d.items()} for c, d in by.items()}
+
+
+def _paired(utterances: list[Utterance], ok: Sequence[bool], rng: np.random.Generator) -> dict[str, float]:
+    """The learned choice's gain over the rule in utterances, with a bootstrap over
+    families (utterances of one family move together) for its 90% interval."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(utterances):
+        groups[u.group].append(i)
+    diff = np.asarray([int(o) - int(u.rule) for u, o in zip(utterances, ok, strict=True)])
+    sums = np.asarray([diff[idx].sum() for idx in groups.values()])
+    boots = [sums[rng.integers(0, sums.size, sums.size)].sum() for _ in range(2000)]
+    lo, hi = np.percentile(boots, [5, 95])
+    return {"gain": int(diff.sum()), "won": int((diff > 0).sum()), "lost": int((diff < 0).sum()),
+            "gain_90ci": [float(lo), float(hi)]}  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("dumps", type=Path, nargs="+", help="candidates dumps of the tune split")
+    ap.add_argument("--write", action="store_true", help=f"write the fitted chooser to {WEIGHTS}")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "chooser-fit.json")
+    args = ap.parse_args(argv)
+    records = [r for path in args.dumps for r in read(path)]
+    if any(r["split"] != "tune" for r in records):
+        ap.error("the chooser is fitted on the tune split only")
+    utterances = prepare(records)
+    rule = [u.rule for u in utterances]
+    # Some turn has a right candidate (take it, and none elsewhere); off-topic: take none.
+    oracle = [any(len(y) and y.max() > 0 for y in u.labels) or not u.case.expected for u in utterances]
+    report: dict[str, Any] = {"utterances": len(utterances), "rule": _figures(utterances, rule),
+                              "some_candidate_right": _figures(utterances, oracle), "cv": {}}  # fmt: skip
+    print("rule", report["rule"]["all"], "| a candidate right", report["some_candidate_right"]["all"])
+    rng = np.random.default_rng(0)
+    best: tuple[float, str, str, float, float] | None = None
+    for scoring, within in VARIANTS:
+        featurise(utterances, scoring, within)
+        for lam in LAMBDAS:
+            runs = [cross_validate(utterances, lam, salt) for salt in ("chooser", "again", "third")]
+            for t in THRESHOLDS:
+                oks = [run[t] for run in runs]
+                mean_ok = float(np.mean([sum(ok) for ok in oks]))
+                key = f"scoring={scoring} within={within} lambda={lam} threshold={t}"
+                report["cv"][key] = {"figures": _figures(utterances, oks[0]), "right_mean_of_3": mean_ok,
+                                     "vs_rule": [_paired(utterances, ok, rng) for ok in oks]}  # fmt: skip
+                print(key, report["cv"][key]["figures"]["all"], f"{mean_ok - sum(rule):+.1f}",
+                      [p["gain_90ci"] for p in report["cv"][key]["vs_rule"]], flush=True)  # fmt: skip
+                if best is None or mean_ok > best[0]:
+                    best = (mean_ok, scoring, within, lam, t)
+    assert best is not None
+    _, scoring, within, lam, t = best
+    featurise(utterances, scoring, within)
+    w, mean, scale = fit(*training_rows(utterances), lam)
+    chooser = Chooser(w, mean, scale, t, scoring, within)
+    fitted = [correct(chooser, u) for u in utterances]
+    key = f"scoring={scoring} within={within} lambda={lam} threshold={t}"
+    weights = dict(zip(FEATURES, (round(float(v), 3) for v in w), strict=True))
+    report["chosen"] = {"key": key, "cv": report["cv"][key], "weights": weights,
+                        "fitted_on_all_tune": _figures(utterances, fitted)}  # fmt: skip
+    print("chosen", key, "on all of tune:", report["chosen"]["fitted_on_all_tune"])
+    args.out.write_text(json.dumps(report, indent=1) + "\n")
+    if args.write:
+        WEIGHTS.write_text(json.dumps(chooser.to_json(), indent=1) + "\n")
+        print(f"wrote {WEIGHTS}")
+
+
+if __name__ == "__main__":
+    main()
