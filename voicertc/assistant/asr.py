@@ -292,7 +292,7 @@ class CombinedRecognizer:
 
 
 ASR_ENV = "VOICERTC_ASR"
-KINDS = ("auto", "grammar", "combined", "whisper")
+KINDS = ("auto", "grammar", "combined", "whisper", "moonshine")
 
 
 def create_recognizer(kind: str | None = None) -> Recognizer:
@@ -300,12 +300,20 @@ def create_recognizer(kind: str | None = None) -> Recognizer:
 
     "grammar": pocketsphinx alone. "combined": the grammar with Whisper as second
     opinion (needs the ``whisper`` extra). "whisper": Whisper alone (for comparisons).
-    "auto": combined when the extra is installed, else the grammar.
+    "auto": combined when the extra is installed, else the grammar. "moonshine":
+    Moonshine tiny alone (the ``moonshine`` extra, for comparisons).
     """
     kind = (kind or os.environ.get(ASR_ENV) or "auto").strip().lower()
     if kind not in KINDS:
         raise ValueError(f"{ASR_ENV} must be one of {', '.join(KINDS)}, got {kind!r}")
     if kind == "grammar":
+        return PocketsphinxRecognizer()
+    if kind == "moonshine":
+        from voicertc.assistant import moonshine
+
+        if moonshine.available():
+            return moonshine.MoonshineRecognizer()
+        logger.warning("%s=moonshine but the moonshine extra is not installed: using the grammar", ASR_ENV)
         return PocketsphinxRecognizer()
     if not whisper.available():
         if kind != "auto":

@@ -34,7 +34,7 @@ import numpy as np
 import soxr
 
 from ..assistant import dialogue
-from ..assistant.asr import Recognizer, create_recognizer
+from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
@@ -315,7 +315,7 @@ def _summary(d: dict[str, list[bool]]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--split", choices=["test", "tune"], default="test")
-    ap.add_argument("--asr", choices=["grammar", "combined", "whisper"], default="combined")
+    ap.add_argument("--asr", choices=list(KINDS[1:]), default="combined")
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
     ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
