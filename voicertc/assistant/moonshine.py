@@ -133,6 +133,7 @@ class MoonshineRecognizer:
         self._sessions: tuple[Any, Any] | None = None
         self._tokenizer: Tokenizer | None = None
         self._past_names: list[str] = []
+        self._allowed: dict[frozenset[str], np.ndarray] = {}
 
     def warm_up(self) -> None:
         self._load()
@@ -183,6 +184,16 @@ class MoonshineRecognizer:
         texts = [self.tokenizer.decode(ids) for ids, _ in beams]
         return Hearing(texts[0], hidden, texts, beams[0][1])
 
+    def listen_within(self, hearing: Hearing, words: frozenset[str]) -> list[str]:
+        """The beam's transcripts of the same audio written with ``words`` only (as
+        capitalised too), numbers and punctuation: every other token is suppressed, so
+        the decoder writes the closest thing to the audio the vocabulary can say."""
+        allowed = self._allowed.get(words)
+        if allowed is None:
+            allowed = self._allowed[words] = _spelling_mask(self.tokenizer, words)
+        budget = max(4, len(hearing.alternatives[0].split()) * 3 + 4) if hearing.alternatives else 20
+        return [self.tokenizer.decode(ids) for ids, _ in self._beam(hearing.hidden, budget, allowed)]
+
     def log_prob(self, hearing: Hearing, text: str) -> float:
         """Mean log probability per token Moonshine gives ``text`` (and the end of the
         sentence) as what was said: one decoder pass over the whole sentence."""
@@ -219,15 +230,20 @@ class MoonshineRecognizer:
             cache |= {n: past[n] for n in self._past_names if ".encoder." in n}
         return logits, cache
 
-    def _beam(self, hidden: np.ndarray, budget: int) -> list[tuple[list[int], float]]:
-        """The beam's finished transcripts, best first, each with its mean log probability."""
+    def _beam(
+        self, hidden: np.ndarray, budget: int, allowed: np.ndarray | None = None
+    ) -> list[tuple[list[int], float]]:
+        """The beam's finished transcripts, best first, each with its mean log probability
+        (``allowed``: a mask of the tokens it may write)."""
         beams: list[tuple[list[int], float]] = [([], 0.0)]
         finished: list[tuple[list[int], float]] = []
         past: dict[str, np.ndarray] | None = None
         ids = np.array([[START]], np.int64)
         for _ in range(budget):
             logits, past = self._step(hidden, ids, past)
-            logp = _log_softmax(logits[:, -1])
+            logp = _log_softmax(
+                logits[:, -1] if allowed is None else np.where(allowed, logits[:, -1], -np.inf)
+            )
             options: list[tuple[float, int, int]] = []  # (score, beam, token)
             for b, (_, score) in enumerate(beams):
                 for token in np.argpartition(-logp[b], self.beam_size)[: self.beam_size + 1]:
@@ -250,6 +266,19 @@ class MoonshineRecognizer:
             finished = [(tokens, score / max(1, len(tokens))) for tokens, score in beams]
         finished.sort(key=lambda f: f[1], reverse=True)
         return finished[: self.beam_size]
+
+
+def _spelling_mask(tokenizer: Tokenizer, words: frozenset[str]) -> np.ndarray:
+    """The tokens that write ``words`` (capitalised too), numbers and punctuation."""
+    allowed = np.zeros(len(tokenizer.pieces), dtype=bool)
+    for word in words:
+        for form in {word, word[:1].upper() + word[1:]}:
+            allowed[tokenizer.encode(form)] = True
+    for text in [str(n) for n in range(10)] + list(".,?!%-"):
+        allowed[tokenizer.encode(text)] = True  # after a space
+        allowed[tokenizer.ids.get(text.encode(), BYTE_BASE + ord(text))] = True  # after a word
+    allowed[END] = True
+    return allowed
 
 
 def _log_softmax(x: np.ndarray) -> np.ndarray:

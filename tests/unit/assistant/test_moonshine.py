@@ -108,6 +108,14 @@ def test_budget_bounds_the_decode() -> None:
     assert best[0] == [3] * 5 and decoder.calls == 5
 
 
+def test_the_words_mask_allows_their_pieces_numbers_and_the_end(tokenizer: Tokenizer) -> None:
+    mask = moonshine._spelling_mask(tokenizer, frozenset({"add", "reverb"}))
+    assert mask[FIRST] and mask[FIRST + 5] and mask[FIRST + 6] and mask[END]  # add, reverb, "."
+    assert mask[BYTE_BASE + ord("7")] and mask[BYTE_BASE + ord("%")]
+    assert not mask[FIRST + 1] and not mask[FIRST + 3]  # pieces of other spellings
+    assert not mask[START] and not mask[BYTE_BASE + ord("q")]
+
+
 def test_missing_package_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(moonshine.importlib.util, "find_spec", lambda name: None)
     assert not moonshine.available()
