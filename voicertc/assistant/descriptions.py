@@ -161,6 +161,8 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     text = " " + " ".join(tokens) + " "
     best: tuple[int, str] | None = None
     for q in QUALITIES:
+        if f" {q} " not in text:
+            continue  # every pattern below ends in the quality's words: ~1 ms instead of ~10
         for excess in EXCESS:
             pos = find_phrase(text, (f"{excess} {q}",))
             if pos >= 0 and (best is None or pos < best[0]):
