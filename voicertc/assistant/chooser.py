@@ -42,6 +42,15 @@ FEATURES = (
 )  # fmt: skip
 
 
+def readings(turn: Turn) -> list[dialogue.Intent]:
+    """The dialogue's reading of every candidate (each distinct text read once)."""
+    seen: dict[str, dialogue.Intent] = {}
+    for c in turn.candidates:
+        if c.text not in seen:
+            seen[c.text] = dialogue.understand(c.text)
+    return [seen[c.text] for c in turn.candidates]
+
+
 def is_command(intent: dialogue.Intent) -> bool:
     return isinstance(intent, dialogue.ToolCall)
 
@@ -171,7 +180,7 @@ class Chooser:
 
     def pick(self, turn: Turn) -> tuple[int | None, list[dialogue.Intent]]:
         """The index of the candidate to take, or None (no command), and every candidate's reading."""
-        intents = [dialogue.understand(c.text) for c in turn.candidates]
+        intents = readings(turn)
         rows, x = features(turn, intents, self.scoring)
         if not rows:
             return None, intents

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import numpy as np
 from ..assistant import dialogue
 from ..assistant.asr import CombinedRecognizer
 from ..assistant.candidates import Turn
-from ..assistant.chooser import FEATURES, WEIGHTS, Chooser, features
+from ..assistant.chooser import FEATURES, WEIGHTS, Chooser, features, readings
 from ..assistant.whisper import Hearing
 from .candidates_dump import read
 from .heldout import ROOT, Case, judge
@@ -102,7 +103,7 @@ def prepare(records: list[dict[str, Any]]) -> list[Utterance]:
         for r in records:
             case = Case(str(r["family"]), str(r["text"]), tuple(r["expected"]))
             turns: list[Turn] = r["turns"]
-            intents = [[dialogue.understand(c.text) for c in turn.candidates] for turn in turns]
+            intents = [readings(turn) for turn in turns]
             said = [dialogue.understand(rule_text(recognizer, turn)) for turn in turns]
             out.append(
                 Utterance(case, str(r["condition"]), str(r["voice"]), turns, intents, judge(said, case))
@@ -210,6 +211,27 @@ def _paired(utterances: list[Utterance], ok: Sequence[bool], rng: np.random.Gene
             "gain_90ci": [float(lo), float(hi)]}  # fmt: skip
 
 
+def _pick_ms(chooser: Chooser, utterances: list[Utterance]) -> dict[str, float]:
+    """What choosing costs a turn: the dialogue reading every candidate, features, rating."""
+    spent = []
+    for u in utterances:
+        for turn in u.turns:
+            t0 = time.perf_counter()
+            chooser.choose(chooser.restrict(turn))
+            spent.append(1000 * (time.perf_counter() - t0))
+    return {"p50": round(float(np.median(spent)), 2), "p99": round(float(np.percentile(spent, 99)), 2)}
+
+
+def _timings(utterances: list[Utterance]) -> dict[str, float]:
+    """Median seconds of each step while dumping (the machine's load varied)."""
+    steps: dict[str, list[float]] = defaultdict(list)
+    for u in utterances:
+        for turn in u.turns:
+            for k, v in turn.timings.items():
+                steps[k].append(v)
+    return {k: round(float(np.median(v)), 3) for k, v in steps.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dumps", type=Path, nargs="+", help="candidates dumps of the tune split")
@@ -253,6 +275,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     report["chosen"] = {"key": key, "cv": report["cv"][key], "weights": weights,
                         "fitted_on_all_tune": _figures(utterances, fitted)}  # fmt: skip
     print("chosen", key, "on all of tune:", report["chosen"]["fitted_on_all_tune"])
+    report["chosen"]["pick_ms"] = _pick_ms(chooser, utterances)
+    report["timings_s_p50"] = _timings(utterances)
+    print("pick ms", report["chosen"]["pick_ms"], "steps p50 s", report["timings_s_p50"])
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     if args.write:
         WEIGHTS.write_text(json.dumps(chooser.to_json(), indent=1) + "\n")
