@@ -12,7 +12,7 @@ import pytest
 
 from voicertc.assistant import asr, moonshine
 from voicertc.assistant.asr import create_recognizer
-from voicertc.assistant.dialogue import understand
+from voicertc.assistant.dialogue import ToolCall, understand
 from voicertc.assistant.whisper_text import written
 
 RATE = 24000
@@ -70,3 +70,18 @@ def test_chosen_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(create_recognizer(), moonshine.MoonshineRecognizer)
     monkeypatch.setattr(moonshine, "available", lambda: False)
     assert isinstance(create_recognizer(), asr.PocketsphinxRecognizer)
+
+
+def test_second_opinion_on_the_combined_recogniser(speech: Callable[..., bytes]) -> None:
+    from voicertc.assistant.moonshine_check import MoonshineChecked
+
+    recognizer = create_recognizer("combined-moonshine")
+    assert isinstance(recognizer, MoonshineChecked)
+    try:
+        heard = recognizer.transcribe(speech("remove the echo", lead_s=0.3, tail_s=0.3), RATE)
+        assert understand(heard) == understand("remove the echo"), heard
+        heard = recognizer.transcribe(speech("what is the weather like today", lead_s=0.3, tail_s=0.3), RATE)
+        assert not isinstance(understand(heard), ToolCall), heard
+        assert recognizer.stats["calls"] == 2
+    finally:
+        recognizer.close()

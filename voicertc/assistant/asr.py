@@ -292,7 +292,7 @@ class CombinedRecognizer:
 
 
 ASR_ENV = "VOICERTC_ASR"
-KINDS = ("auto", "grammar", "combined", "whisper", "moonshine")
+KINDS = ("auto", "grammar", "combined", "whisper", "moonshine", "combined-moonshine")
 
 
 def create_recognizer(kind: str | None = None) -> Recognizer:
@@ -301,20 +301,25 @@ def create_recognizer(kind: str | None = None) -> Recognizer:
     "grammar": pocketsphinx alone. "combined": the grammar with Whisper as second
     opinion (needs the ``whisper`` extra). "whisper": Whisper alone (for comparisons).
     "auto": combined when the extra is installed, else the grammar. "moonshine":
-    Moonshine tiny alone (the ``moonshine`` extra, for comparisons).
+    Moonshine tiny alone (the ``moonshine`` extra, for comparisons); "combined-moonshine":
+    the combined recogniser with Moonshine's second opinion (both extras).
     """
     kind = (kind or os.environ.get(ASR_ENV) or "auto").strip().lower()
     if kind not in KINDS:
         raise ValueError(f"{ASR_ENV} must be one of {', '.join(KINDS)}, got {kind!r}")
     if kind == "grammar":
         return PocketsphinxRecognizer()
-    if kind == "moonshine":
+    if kind in ("moonshine", "combined-moonshine"):
         from voicertc.assistant import moonshine
 
-        if moonshine.available():
+        if not moonshine.available() or (kind != "moonshine" and not whisper.available()):
+            logger.warning("%s=%s but its extras are not installed: using the grammar", ASR_ENV, kind)
+            return PocketsphinxRecognizer()
+        if kind == "moonshine":
             return moonshine.MoonshineRecognizer()
-        logger.warning("%s=moonshine but the moonshine extra is not installed: using the grammar", ASR_ENV)
-        return PocketsphinxRecognizer()
+        from voicertc.assistant.moonshine_check import MoonshineChecked
+
+        return MoonshineChecked(CombinedRecognizer())
     if not whisper.available():
         if kind != "auto":
             logger.warning("%s=%s but the whisper extra is not installed: using the grammar", ASR_ENV, kind)
