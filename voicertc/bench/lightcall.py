@@ -149,7 +149,17 @@ class ArrivalLog:
     arrival: list[float] = field(default_factory=list)
     size: list[int] = field(default_factory=list)
     onset: list[int] = field(default_factory=list)  # first loud sample (48 kHz), -1 if none
+    #: RTP sequence numbers, unwrapped past 65535: a gap is a frame that never arrived.
+    sequence: list[int] = field(default_factory=list)
     decoded: int = 0
+
+    def add_sequence(self, number: int) -> None:
+        if not self.sequence:
+            self.sequence.append(number)
+            return
+        last = self.sequence[-1]
+        # The 16-bit number nearest the last one's: a wrap goes forward, a reorder back.
+        self.sequence.append(last + ((number - last + 0x8000) & 0xFFFF) - 0x8000)
 
 
 class OnsetFinder:
@@ -215,6 +225,7 @@ class LightCall(CallClient):
         async def handle_rtp_packet(packet: Any, arrival_time_ms: int) -> None:
             payload = packet.payload
             log.arrival.append(time.monotonic())
+            log.add_sequence(packet.sequence_number)
             log.size.append(len(payload))
             log.onset.append(onsets.onset(payload, packet.timestamp))
             log.decoded = onsets.decoded

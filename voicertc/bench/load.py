@@ -44,6 +44,8 @@ class FrameLog:
 
     arrival: list[float] = field(default_factory=list)
     onset: list[int] = field(default_factory=list)  # first loud sample index, -1 if none
+    #: RTP sequence numbers (light calls only): gaps count frames that never arrived.
+    sequence: list[int] | None = None
 
 
 @dataclass
@@ -77,7 +79,11 @@ class BenchCall:
         self.phase_s = phase_s
         self.spoken: list[float] = []  # monotonic time each utterance's first sample left
         # The light call logs frames itself, already in this form.
-        self.frames = FrameLog(self.light.log.arrival, self.light.log.onset) if self.light else FrameLog()
+        self.frames = (
+            FrameLog(self.light.log.arrival, self.light.log.onset, self.light.log.sequence)
+            if self.light
+            else FrameLog()
+        )
         self.turns: list[Turn] = []
         self.errors: list[str] = []
         self._messages_seen = 0
@@ -132,8 +138,18 @@ class BenchCall:
             # frame may fall either side) cannot read as a missing frame.
             span = float(times[-1] - times[0])
             expected = round(span / FRAME_S) + 1
+            # From arrival times alone, a frame ten or more milliseconds late at either end
+            # of the window stretches the span by one frame: lateness would read as a loss.
+            # The RTP sequence numbers say which frames never came.
+            shortfall = max(0, expected - int(times.size))
+            result["span_shortfall"] = shortfall
+            if self.frames.sequence is not None:
+                seqs = np.asarray(self.frames.sequence)[in_window]
+                expected = int(seqs.max() - seqs.min()) + 1
+                result["missing"] = max(0, expected - int(np.unique(seqs).size))
+            else:
+                result["missing"] = shortfall
             result["expected"] = expected
-            result["missing"] = max(0, expected - int(times.size))
             result["interarrival_error_s"] = np.abs(np.diff(times) - FRAME_S).tolist()
             # Drift: how far the stream's clock strays from real time over the window. The
             # slope of arrival time against frame number is the sender's real frame period;

@@ -129,6 +129,8 @@ def summarise(
             "expected": sum(c["expected"] for c in calls),
             "received": sum(c["received"] for c in calls),
             "missing": missing,
+            # what arrival times alone would have called missing (lateness at the edges too)
+            "span_shortfall": sum(c.get("span_shortfall", c["missing"]) for c in calls),
             "expected_per_call": round(window / 0.02),
             "late_server_total": int(late_total),
             # the call whose stream strayed furthest from real time, over the window

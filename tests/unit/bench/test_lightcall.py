@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 from aiortc.codecs.opus import OpusDecoder
 from aiortc.jitterbuffer import JitterFrame
 
-from voicertc.bench.lightcall import QUIET_MAX_BYTES, OnsetFinder, PrecodedTrack, precode
+from voicertc.bench.lightcall import QUIET_MAX_BYTES, ArrivalLog, OnsetFinder, PrecodedTrack, precode
+from voicertc.bench.load import BenchCall
 from voicertc.bench.utterance import first_above, make_utterance
 
 UTTERANCE = make_utterance(0.3, -12.0)
@@ -76,3 +78,37 @@ def test_track_sends_silence_then_the_utterance_at_20_ms() -> None:
     assert len(started) == 1 and started[0] >= times[4]
     # Paced: never ahead of real time (a late wake-up on a busy machine only adds).
     assert 29 * 0.02 - 0.002 <= times[-1] - times[0] < 29 * 0.02 + 0.5
+
+
+def test_sequence_numbers_unwrap_past_65535_and_reorders_step_back() -> None:
+    log = ArrivalLog()
+    for number in (65533, 65535, 65534, 0, 1):
+        log.add_sequence(number)
+    assert log.sequence == [65533, 65535, 65534, 65536, 65537]
+
+
+def _analyse(arrivals: list[float], sequence: list[int]) -> dict[str, Any]:
+    async def main() -> dict[str, Any]:
+        call = BenchCall("http://127.0.0.1:9", UTTERANCE, 2.0, 0.0, 0.5, AUDIO)  # never connected
+        assert call.light is not None
+        call.light.log.arrival.extend(arrivals)
+        call.light.log.sequence.extend(sequence)
+        call.light.log.onset.extend([-1] * len(arrivals))
+        result = call.analyse(-1.0, 10.0)
+        await call.client.pc.close()
+        return result
+
+    return asyncio.run(main())
+
+
+def test_a_late_frame_at_the_windows_edge_is_not_missing_but_a_gap_in_sequence_is() -> None:
+    n = 100
+    arrivals = [k * 0.02 for k in range(n)]
+    arrivals[-1] += 0.012  # the last frame 12 ms late: the span reads one frame longer
+    late = _analyse(arrivals, list(range(n)))
+    assert late["span_shortfall"] == 1
+    assert late["missing"] == 0
+
+    del arrivals[40]  # frame 40 never came
+    lost = _analyse(arrivals, [k for k in range(n) if k != 40])
+    assert lost["missing"] == 1
