@@ -22,14 +22,15 @@ from voicertc.patches import inline_media
 from voicertc.patches.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 
 
-def _frames(pattern: str) -> list[AudioFrame]:
-    """20 ms stereo frames: 't' a 330 Hz tone, '.' digital silence."""
+def _frames(pattern: str, layout: str = "stereo") -> list[AudioFrame]:
+    """20 ms frames (packed stereo or mono): 't' a 330 Hz tone, '.' digital silence."""
     t = np.arange(960 * len(pattern)) / 48000
     tone = (np.sin(2 * np.pi * 330 * t) * 6000).astype(np.int16)
     frames = []
     for i, kind in enumerate(pattern):
         mono = tone[i * 960 : (i + 1) * 960] if kind == "t" else np.zeros(960, dtype=np.int16)
-        frame = AudioFrame.from_ndarray(np.repeat(mono, 2).reshape(1, -1), format="s16", layout="stereo")
+        samples = np.repeat(mono, 2) if layout == "stereo" else mono
+        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout=layout)
         frame.sample_rate = 48000
         frame.pts = i * 960
         frame.time_base = fractions.Fraction(1, 48000)
@@ -89,6 +90,27 @@ async def test_direct_encoder_sounds_like_aiortcs_and_skips_settled_silence() ->
     for start, length in ((15, 40), (83, 20)):
         quiet = a[(start + 4) * 960 : (start + length) * 960]
         assert np.max(np.abs(quiet)) < 50  # the reused packet decodes as silence
+
+
+async def test_mono_frames_go_out_as_mono_opus_heard_at_full_level_on_both_channels() -> None:
+    pattern = "t" * 15 + "." * 10 + "t" * 10
+    ours, theirs = DirectOpusEncoder(), OpusEncoder()
+    sent_ours = [ours.encode(f) for f in _frames(pattern, layout="mono")]
+    sent_theirs = [theirs.encode(f) for f in _frames(pattern)]  # the same voice as stereo
+    assert [ts for _, ts in sent_ours] == [ts for _, ts in sent_theirs]
+    # The TOC byte's stereo flag: one coded channel.
+    assert all(not (payloads[0][0] >> 2) & 1 for payloads, _ in sent_ours)
+    decoder = OpusDecoder()
+    stereo = np.concatenate(
+        [decoder.decode(JitterFrame(p[0], ts))[0].to_ndarray().reshape(-1) for p, ts in sent_ours]
+    )
+    left, right = stereo[0::2], stereo[1::2]
+    assert np.array_equal(left, right)
+    b = _decode(sent_theirs)
+    for start, length in ((0, 15), (25, 10)):
+        part = slice((start + 2) * 960, (start + length) * 960)
+        assert np.corrcoef(left[part], b[part])[0, 1] > 0.99
+        assert abs(20 * np.log10(np.std(left[part]) / np.std(b[part]))) < 0.5
 
 
 async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:

@@ -191,13 +191,13 @@ class AssistantTrack(MediaStreamTrack):
                 self._start -= wait
             if self._lateness is not None:
                 self._lateness.observe(max(0.0, time.monotonic() - due))
-        # Packed stereo, as the Opus encoder wants it: handing it mono makes aiortc's
-        # resampler upmix with a -3 dB centre gain, which the listener hears as lost level.
+        # Mono, coded as mono Opus by the direct encoder (`patches/inline_media.py`): aiortc's
+        # own encoder would upmix it at -3 dB, which the listener hears as lost level, so the
+        # track relies on the inline path (`tests/integration/test_inline_media.py`).
         mono = self._next_samples()
         if self.on_frame is not None:
             self.on_frame(mono)
-        samples = np.repeat(mono, 2).reshape(1, -1)
-        frame = AudioFrame.from_ndarray(samples, format="s16", layout="stereo")
+        frame = AudioFrame.from_ndarray(mono.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = WEBRTC_RATE
         frame.pts = self._timestamp
         frame.time_base = _TIME_BASE
