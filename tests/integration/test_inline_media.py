@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import fractions
 import threading
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,7 +17,9 @@ from aiortc.rtcrtpreceiver import RemoteStreamTrack
 from av import AudioFrame
 from conftest import listening_call
 
-from voicertc.audio.opus24 import Opus24Decoder
+from voicertc.audio import readers
+from voicertc.audio.inbound import InboundPump
+from voicertc.audio.opus24 import Opus24Decoder, PcmFrame
 from voicertc.edge.jitter import JitterBatch
 from voicertc.patches import inline_media
 from voicertc.patches.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
@@ -71,6 +74,8 @@ async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
         # The server's decoder gives the inbound pump 24 kHz mono; the client's stays 48 kHz.
         assert isinstance(server_queue._decoder, Opus24Decoder)
         assert not isinstance(client_queue._decoder, Opus24Decoder)
+        # The server's inbound pump takes its frames from the decoder, not the track's queue.
+        assert readers.reader_of(_audio_ends(session.pc)[1].track) is not None
 
 
 async def test_direct_encoder_sounds_like_aiortcs_and_skips_settled_silence() -> None:
@@ -152,6 +157,53 @@ async def test_decoder_queue_decodes_reports_bad_frames_and_ends() -> None:
     thread.join(timeout=5)
     assert not thread.is_alive() and got == [None]
     await pc.close()
+
+
+async def test_a_registered_reader_takes_frames_as_decoded_once_nothing_waits_in_the_queue() -> None:
+    pc = RTCPeerConnection()
+    receiver = pc.addTransceiver("audio").receiver
+    track = receiver._track = RemoteStreamTrack(kind="audio")
+    output = track._queue
+    queue = _InlineDecoderQueue(receiver, threading.Event(), pcm24=True)
+    codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2, payloadType=111)
+    encoder = OpusEncoder()
+    packets = [encoder.encode(f)[0][0] for f in _frames("tttt")]
+    try:
+        queue.put((codec, JitterFrame(data=packets[0], timestamp=0)))  # no reader yet: queued
+        taken: list[Any] = []
+        readers.register(track, taken.append)
+        queue.put((codec, JitterFrame(data=packets[1], timestamp=960)))  # behind the first
+        assert taken == [] and output.qsize() == 2
+        output.get_nowait(), output.get_nowait()  # the reader's task empties the queue
+        queue.put((codec, JitterFrame(data=packets[2], timestamp=1920)))
+        assert len(taken) == 1 and output.empty()
+        assert isinstance(taken[0], PcmFrame) and len(taken[0].pcm) == 960
+        readers.unregister(track)
+        queue.put((codec, JitterFrame(data=packets[3], timestamp=2880)))
+        assert len(taken) == 1 and output.qsize() == 1
+    finally:
+        await pc.close()
+
+
+async def test_the_inbound_pump_is_fed_by_the_decoder_and_still_ends_with_the_track() -> None:
+    pc = RTCPeerConnection()
+    receiver = pc.addTransceiver("audio").receiver
+    track = receiver._track = RemoteStreamTrack(kind="audio")
+    queue = _InlineDecoderQueue(receiver, threading.Event(), pcm24=True)
+    codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2, payloadType=111)
+    got: list[bytes] = []
+    pump = InboundPump(track, got.append)
+    try:
+        encoder = OpusEncoder()
+        for k, f in enumerate(_frames("tt")):
+            queue.put((codec, JitterFrame(data=encoder.encode(f)[0][0], timestamp=960 * k)))
+        assert len(got) == 2 and pump.frames == 2  # synchronously, no task switch
+        track._queue.put_nowait(None)  # how aiortc ends a remote track
+        await asyncio.wait_for(pump._task, 5)
+        assert readers.reader_of(track) is None
+    finally:
+        await pump.close()
+        await pc.close()
 
 
 async def test_started_or_video_transceivers_keep_aiortcs_path() -> None:

@@ -34,7 +34,7 @@ from aiortc.jitterbuffer import JitterBuffer
 from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
 
-from ..audio import opus24
+from ..audio import opus24, readers
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,6 @@ class DirectOpusEncoder(OpusEncoder):
             self._silent_packet = bytes(packets[0])
         return [bytes(p) for p in packets], timestamp
 
-
     def _mono_codec(self) -> Any:
         if self._mono is None:
             codec = av.CodecContext.create("libopus", "w")
@@ -149,15 +148,16 @@ class _InlineDecoderQueue:
     """Stands in for the receiver's decoder queue and decodes as frames are put in.
 
     The receiver still starts its decoder thread; it waits here, idle, until the receiver
-    stops, then ends the track exactly as aiortc's worker does. Frames go to the queue
-    of the receiver's track, looked up on first use: the track only exists once the
-    remote description is set.
+    stops, then ends the track exactly as aiortc's worker does. Frames go to the reader
+    registered for the receiver's track (`audio/readers.py`), else to its queue, looked up
+    on first use: the track only exists once the remote description is set.
     """
 
     def __init__(self, receiver: RTCRtpReceiver, decode_error: threading.Event, pcm24: bool = False) -> None:
         self._receiver = receiver
         self._pcm24 = pcm24 and opus24.available()
         self._output: asyncio.Queue[Any] | None = None
+        self._track: Any = None
         self._decode_error = decode_error
         self._stopped = threading.Event()
         self._codec_name: str | None = None
@@ -197,9 +197,16 @@ class _InlineDecoderQueue:
             self._decode_error.set()
             return
         if self._output is None:
-            self._output = self._receiver.track._queue  # type: ignore[attr-defined]
+            self._track = self._receiver.track
+            self._output = self._track._queue
+        output = self._output
+        reader = readers.reader_of(self._track)
         for frame in frames:
-            self._output.put_nowait(frame)
+            # Straight to a registered reader, unless frames queued before it still wait.
+            if reader is not None and output.empty():
+                reader(frame)
+            else:
+                output.put_nowait(frame)
         self.decoded += len(frames)
 
     def get(self) -> None:

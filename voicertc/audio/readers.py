@@ -1,0 +1,36 @@
+"""Readers that take a remote track's frames as they are decoded, not through its queue.
+
+aiortc hands each decoded frame to the track's `asyncio.Queue`, and the reader's task
+wakes to take it: per 20 ms frame of every call a queue put, a future and a task switch
+(~15-20 us), the same order as decoding the frame. The inline decoder
+(`patches/inline_media.py`) calls a reader registered here for the track instead, on the
+loop, in the transport's receive task. The track's queue still carries what came before
+the reader was registered, and the end of the track (`recv()` raises
+`MediaStreamError`), so a reader keeps a task reading it too.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from aiortc.mediastreams import MediaStreamTrack
+
+Reader = Callable[[Any], None]
+
+_readers: weakref.WeakKeyDictionary[MediaStreamTrack, Reader] = weakref.WeakKeyDictionary()
+
+
+def register(track: MediaStreamTrack, reader: Reader) -> None:
+    """Frames decoded for `track` from now on go to `reader` (which must not block or raise)
+    once its queue is empty; the queue keeps order until then."""
+    _readers[track] = reader
+
+
+def unregister(track: MediaStreamTrack) -> None:
+    _readers.pop(track, None)
+
+
+def reader_of(track: MediaStreamTrack) -> Reader | None:
+    return _readers.get(track)
