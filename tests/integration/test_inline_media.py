@@ -21,7 +21,7 @@ from voicertc.audio import readers
 from voicertc.audio.inbound import InboundPump
 from voicertc.audio.opus24 import Opus24Decoder, PcmFrame
 from voicertc.edge.jitter import JitterBatch
-from voicertc.patches import inline_media
+from voicertc.patches import inline_media, rtp_history
 from voicertc.patches.inline_media import DirectOpusEncoder, _InlineDecoderQueue, _InlineExecutorLoop
 
 
@@ -74,6 +74,11 @@ async def test_a_call_encodes_and_decodes_inline_on_both_ends(server) -> None:
         # The server's decoder gives the inbound pump 24 kHz mono; the client's stays 48 kHz.
         assert isinstance(server_queue._decoder, Opus24Decoder)
         assert not isinstance(client_queue._decoder, Opus24Decoder)
+        # Audio keeps no retransmission history (no NACK for Opus): frames went out, none kept.
+        for pc in (session.pc, client.pc):
+            sender = _audio_ends(pc)[0]
+            assert sender._RTCRtpSender__rtp_history == {}
+            assert client_queue.decoded >= 25  # so packets were sent both ways meanwhile
         # The server's inbound pump takes its frames from the decoder, not the track's queue.
         assert readers.reader_of(_audio_ends(session.pc)[1].track) is not None
 
@@ -203,6 +208,24 @@ async def test_the_inbound_pump_is_fed_by_the_decoder_and_still_ends_with_the_tr
         assert readers.reader_of(track) is None
     finally:
         await pump.close()
+        await pc.close()
+
+
+async def test_only_audio_senders_lose_their_history_and_a_nack_then_finds_nothing() -> None:
+    pc = RTCPeerConnection()
+    try:
+        audio, video = pc.addTransceiver("audio"), pc.addTransceiver("video")
+        assert rtp_history.drop_audio_history(audio.sender) is True
+        assert rtp_history.drop_audio_history(audio.sender) is True  # idempotent
+        assert rtp_history.drop_audio_history(video.sender) is False
+        history = audio.sender._RTCRtpSender__rtp_history
+        history[5] = object()
+        assert history.get(5) is None and len(history) == 0
+        await audio.sender._retransmit(5)  # a NACK's path: nothing to send, no error
+        assert video.sender._RTCRtpSender__rtp_history == {}
+        video.sender._RTCRtpSender__rtp_history[5] = "kept"
+        assert video.sender._RTCRtpSender__rtp_history[5] == "kept"
+    finally:
         await pc.close()
 
 

@@ -10,7 +10,8 @@ stands; each module's docstring says more.
 
 `inline_media` is the one per-connection change: `inline_media(pc)` (called by the
 server's signalling, `attach()` and `CallClient`) moves one peer connection's audio
-codecs onto the event loop; it ends with that connection.
+codecs onto the event loop and drops its audio senders' retransmission history
+(`rtp_history`); it ends with that connection.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ PATCHES: tuple[Patch, ...] = (
         "per peer connection",
         "Opus encoding and decoding on the event loop instead of per-frame thread hand-offs",
         "aiortc/aiortc#155 (declined), aiortc/aiortc#744",
+    ),
+    Patch(
+        "rtp_history",
+        "RTCRtpSender.__rtp_history (audio senders)",
+        "per peer connection (by inline_media)",
+        "keeps no retransmission history for audio, which never negotiates NACK: 128 live"
+        " packets per call kept the collector's young generation at ~19k objects at 30 calls",
+        "no issue filed",
     ),
 )
 

@@ -36,6 +36,7 @@ from av import AudioFrame
 
 from ..audio import opus24, readers
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
+from .rtp_history import drop_audio_history
 
 logger = logging.getLogger(__name__)
 
@@ -270,6 +271,7 @@ def inline_media(pc: RTCPeerConnection, pcm24: bool = False) -> int:
     for transceiver in pc.getTransceivers():
         if transceiver.kind != "audio":
             continue
+        drop_audio_history(transceiver.sender)
         done += inline_sender(transceiver.sender)
         done += inline_receiver(transceiver.receiver, pcm24)
     return done
