@@ -198,6 +198,11 @@ class Upstream:
                 event = self._decode(await self._connection.recv_bytes())
                 if event is not None:
                     await self._on_event(event)
+                # A model sends a response's first second of audio at once; read from the
+                # socket's buffer without a pause, those ten deltas were one 3-6 ms step of
+                # this task, holding up every call's frame timers (40 calls: the largest
+                # callbacks on the loop). One turn of the loop between events bounds it.
+                await asyncio.sleep(0)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
