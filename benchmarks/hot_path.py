@@ -135,7 +135,11 @@ def inbound_handoff() -> dict[str, Any]:
     async def measure() -> dict[str, Any]:
         track = RemoteStreamTrack(kind="audio")
         got: list[bytes] = []
-        pump = InboundPump(track, got.append)
+
+        def sink(pcm: bytes, pts: int | None) -> None:
+            got.append(pcm)
+
+        pump = InboundPump(track, sink)
         reader = readers.reader_of(track)
         assert reader is not None
         readers.unregister(track)

@@ -196,13 +196,14 @@ async def test_the_inbound_pump_is_fed_by_the_decoder_and_still_ends_with_the_tr
     track = receiver._track = RemoteStreamTrack(kind="audio")
     queue = _InlineDecoderQueue(receiver, threading.Event(), pcm24=True)
     codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2, payloadType=111)
-    got: list[bytes] = []
-    pump = InboundPump(track, got.append)
+    got: list[tuple[bytes, int | None]] = []
+    pump = InboundPump(track, lambda pcm, pts: got.append((pcm, pts)))
     try:
         encoder = OpusEncoder()
         for k, f in enumerate(_frames("tt")):
             queue.put((codec, JitterFrame(data=encoder.encode(f)[0][0], timestamp=960 * k)))
         assert len(got) == 2 and pump.frames == 2  # synchronously, no task switch
+        assert [pts for _, pts in got] == [0, 960]  # each frame's RTP time, for the recording
         track._queue.put_nowait(None)  # how aiortc ends a remote track
         await asyncio.wait_for(pump._task, 5)
         assert readers.reader_of(track) is None

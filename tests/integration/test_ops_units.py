@@ -189,6 +189,56 @@ async def test_recording_places_each_voice_on_its_channel_at_its_time(tmp_path: 
     assert meta["audio"] == "call1.ogg" and meta["channels"] == ["caller", "assistant"]
 
 
+async def test_recording_places_the_callers_frames_by_their_timestamps(tmp_path: Path) -> None:
+    # Arrival is stamped by a clock the test moves (no waiting): the caller's frames come
+    # late and in bursts, some never, and a second track (a resumed call) starts its
+    # timestamps again; the assistant's frames leave on time. Each voice's tone is said
+    # at the same moment, so they must start together in the file.
+    now = [100.0]
+    recording = CallRecording(tmp_path, "call-jitter", clock=lambda: now[0])
+    tone24, tone48 = _tone(440, 0.4, 24000).reshape(-1, 480), _tone(1000, 0.4, 48000).reshape(-1, 960)
+    silence24, silence48 = np.zeros(480, np.int16), np.zeros(960, np.int16)
+
+    def caller_frame(k: int) -> bytes:  # on either track, the tone is frames 30-49
+        return (tone24[k - 30] if 30 <= k < 50 else silence24).tobytes()
+
+    # tick -> caller frames (first track's numbers) arriving then: 0-2 late together,
+    # 8-17 held 200 ms, 22-24 lost, 33-36 late 80 ms.
+    arrivals: dict[int, list[int]] = {tick: [tick] for tick in range(60)}
+    for late, tick in ((range(0, 2), 2), (range(8, 18), 18), (range(33, 37), 37)):
+        for k in late:
+            arrivals[k].remove(k)
+            arrivals[tick].insert(len(arrivals[tick]) - 1, k)
+    for k in (22, 23, 24):
+        arrivals[k].remove(k)
+    second_track_from = 80  # ticks 80-139 carry the second track's frames 0-59
+    for tick in range(140):
+        now[0] = 100.0 + (tick + 1) * 0.02
+        if tick < 60:
+            for k in arrivals[tick]:
+                recording.caller(caller_frame(k), k * 960)
+        elif tick >= second_track_from:
+            k = tick - second_track_from
+            recording.caller(caller_frame(k), k * 960)
+        said = tick % second_track_from if tick < 60 or tick >= second_track_from else -1
+        recording.assistant(tone48[said - 30] if 30 <= said < 50 else silence48)
+    await recording.close()
+    audio = _decode(recording.audio_path)
+
+    def onset(channel: int, after: float) -> float:
+        samples = np.abs(audio[channel, int(after * 48000) :])
+        return after + int(np.argmax(samples > 0.05)) / 48000
+
+    rms = lambda ch, a, b: float(np.sqrt(np.mean(audio[ch, int(a * 48000) : int(b * 48000)] ** 2)))  # noqa: E731
+    for first_frame in (0, second_track_from):
+        start = first_frame * 0.02
+        caller, assistant = onset(0, start), onset(1, start)
+        assert abs(caller - assistant) < 0.003, (first_frame, caller, assistant)
+        # The whole tone is there (none of it dropped), and then silence.
+        assert rms(0, caller + 0.01, caller + 0.39) > 0.1 and rms(0, caller + 0.42, caller + 0.6) < 0.01
+        assert rms(0, start + 0.05, caller - 0.02) < 0.01
+
+
 async def test_recording_written_as_the_call_goes(tmp_path: Path) -> None:
     recording = CallRecording(tmp_path, "call2")
     loop = asyncio.get_running_loop()

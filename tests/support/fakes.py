@@ -128,13 +128,13 @@ class FakeMedia:
         self.listening: list[MediaStreamTrack] = []
         self.stopped_listening = False
         self.closed = False
-        self._on_audio: Callable[[bytes], None] | None = None
+        self._on_audio: Callable[[bytes, int | None], None] | None = None
         self._on_channel: Callable[[Channel], None] | None = None
         self._on_state: Callable[[], None] | None = None
 
     def attach(
         self,
-        on_audio: Callable[[bytes], None],
+        on_audio: Callable[[bytes, int | None], None],
         on_channel: Callable[[Channel], None],
         on_state: Callable[[], None],
     ) -> None:
@@ -158,9 +158,9 @@ class FakeMedia:
 
     # -- the caller's side -------------------------------------------------------------
 
-    def speak(self, pcm16: bytes = b"\0\0" * 480) -> None:
+    def speak(self, pcm16: bytes = b"\0\0" * 480, pts: int | None = None) -> None:
         assert self._on_audio is not None
-        self._on_audio(pcm16)
+        self._on_audio(pcm16, pts)
 
     def open_channel(self, channel: FakeChannel) -> FakeChannel:
         assert self._on_channel is not None

@@ -19,13 +19,15 @@ logger = logging.getLogger(__name__)
 class InboundPump:
     """Reads a remote audio track until it ends and hands each frame to `sink`.
 
-    `sink` is called on the event loop with 20 ms of 24 kHz mono PCM16 (960 bytes); it
-    must not block. Frames come straight from the inline decoder (`readers.register`), or
-    through the track's queue where there is none. The pump owns its task (which reads
-    the queue and the track's end): `close()` cancels and awaits it.
+    `sink` is called on the event loop with 20 ms of 24 kHz mono PCM16 (960 bytes) and
+    the frame's `pts` (where it starts on the sender's clock, 48 kHz: RTP's Opus clock,
+    which aiortc counts from the track's first packet); it must not block. Frames come
+    straight from the inline decoder (`readers.register`), or through the track's queue
+    where there is none. The pump owns its task (which reads the queue and the track's
+    end): `close()` cancels and awaits it.
     """
 
-    def __init__(self, track: MediaStreamTrack, sink: Callable[[bytes], None]) -> None:
+    def __init__(self, track: MediaStreamTrack, sink: Callable[[bytes, int | None], None]) -> None:
         self._track = track
         self._sink = sink
         self._downsampler = Downsampler()
@@ -56,7 +58,7 @@ class InboundPump:
         self.frames += 1
         if not self.muted:
             try:
-                self._sink(pcm)
+                self._sink(pcm, frame.pts)
             except Exception:
                 # Called from the transport's receive task, an exception would end the call.
                 logger.exception("the inbound audio sink failed; frame dropped")

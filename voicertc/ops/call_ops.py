@@ -91,11 +91,12 @@ class CallOperations:
 
     # -- fed by the session -----------------------------------------------------------
 
-    def caller_audio(self, pcm16: bytes) -> None:
-        """20 ms of the caller's audio (24 kHz PCM16) on its way upstream."""
+    def caller_audio(self, pcm16: bytes, pts: int | None = None) -> None:
+        """20 ms of the caller's audio (24 kHz PCM16) on its way upstream, and where it
+        starts on the sender's 48 kHz clock (None: unknown)."""
         self.usage.add_audio_in(len(pcm16))
         if self.recording is not None:
-            self.recording.caller(pcm16)
+            self.recording.caller(pcm16, pts)
 
     def assistant_frame(self, samples: np.ndarray) -> None:
         """An outbound frame (48 kHz mono int16) as it leaves for the caller."""

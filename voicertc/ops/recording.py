@@ -3,9 +3,12 @@
 
 The event loop only stamps each chunk with the time it arrived and puts it on a bounded
 queue (a full queue drops the chunk and counts it: a recording must never slow a call);
-a writer thread places the chunks on one timeline, encodes and writes. Each channel's
-chunks are laid end to end while they keep up with the clock, and silence fills a gap
-(a muted caller, lost packets), so both voices stay where they happened. The Ogg muxer
+a writer thread places the chunks on one timeline, encodes and writes. The caller's
+frames go where their RTP timestamps (`pts`) put them, the stream anchored by its least
+delayed frame, so jitter, a stalled loop's burst or a lost packet moves none of them
+against the assistant; silence fills what never came. The assistant's frames are laid
+end to end while they keep up with the clock (they are ours, paced: arrival is their
+time), silence filling a pause. The Ogg muxer
 writes a page at least every half second and the file is flushed per packet, so a crash
 loses about a second; the JSON is rewritten (atomically) every few seconds while it changes.
 """
@@ -21,6 +24,7 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +44,9 @@ _GAP = int(0.06 * WEBRTC_RATE)
 _AHEAD = int(0.1 * WEBRTC_RATE)
 #: How long the writer waits for a lagging channel before writing silence in its place.
 _WAIT_FOR_LAGGARD = int(1.0 * WEBRTC_RATE)
+#: A caller frame this much later than its timestamp says starts a new anchor: a new track
+#: (a resumed call starts its timestamps again) or a sender whose clock jumped.
+_RESYNC = int(1.0 * WEBRTC_RATE)
 _JSON_EVERY_S = 2.0
 _CALLER, _ASSISTANT, _META, _STOP = range(4)
 
@@ -65,11 +72,22 @@ class _Lane:
         self.end = 0  # timeline position (48 kHz samples) just after the last sample held
 
     def put(self, samples: np.ndarray, start: int) -> None:
+        """Laid end to end, unless `start` is a gap (silence first) or a burst (dropped)."""
         if start - self.end > _GAP:
             self.samples = np.concatenate((self.samples, np.zeros(start - self.end, dtype=np.int16)))
             self.end = start
         elif self.end - start > _AHEAD:
             return
+        self.samples = np.concatenate((self.samples, samples))
+        self.end += len(samples)
+
+    def place(self, samples: np.ndarray, start: int) -> None:
+        """Exactly at `start`: silence before it, what overlaps the samples held is cut."""
+        if start > self.end:
+            self.samples = np.concatenate((self.samples, np.zeros(start - self.end, dtype=np.int16)))
+            self.end = start
+        elif start < self.end:
+            samples = samples[self.end - start :]
         self.samples = np.concatenate((self.samples, samples))
         self.end += len(samples)
 
@@ -81,14 +99,40 @@ class _Lane:
         return out
 
 
+class _CallerClock:
+    """Where the caller's frames go: their `pts` (48 kHz, the sender's clock) shifted by
+    the least delay any frame has had, so a frame that waited lands where the others say."""
+
+    def __init__(self) -> None:
+        self._offset: int | None = None  # timeline position minus pts
+
+    def start(self, pts: int | None, arrived_start: int) -> int:
+        """The timeline position of a frame whose 20 ms would have begun at `arrived_start`
+        had it come without delay beyond the least seen (None: no pts, where it arrived)."""
+        if pts is None:
+            return arrived_start
+        offset = arrived_start - pts
+        if self._offset is None or offset < self._offset or offset - self._offset > _RESYNC:
+            self._offset = offset
+        return self._offset + pts
+
+
 class CallRecording:
     """Records one call; feed it from the event loop, then `await close()`."""
 
-    def __init__(self, directory: Path, session_id: str, *, max_queued: int = 1000) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        session_id: str,
+        *,
+        max_queued: int = 1000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.session_id = session_id
         self.audio_path = directory / f"{session_id}.ogg"
         self.json_path = directory / f"{session_id}.json"
-        self.started = time.monotonic()
+        self._clock = clock  # what stamps each chunk's arrival, in seconds
+        self.started = clock()
         self.dropped = 0
         self.error: str | None = None
         self._queue: queue.Queue[tuple[int, float, Any]] = queue.Queue(max_queued)
@@ -109,9 +153,10 @@ class CallRecording:
 
     # -- fed on the event loop: stamp and queue, nothing more ---------------------------
 
-    def caller(self, pcm16_24k: bytes) -> None:
-        """20 ms of the caller's audio (24 kHz mono PCM16), as it arrives."""
-        self._put(_CALLER, pcm16_24k)
+    def caller(self, pcm16_24k: bytes, pts: int | None = None) -> None:
+        """20 ms of the caller's audio (24 kHz mono PCM16), as it arrives; `pts` is where
+        it starts on the sender's clock (48 kHz: RTP's Opus clock), if known."""
+        self._put(_CALLER, (pcm16_24k, pts))
 
     def assistant(self, samples_48k: np.ndarray) -> None:
         """One outbound frame (48 kHz mono int16) as it leaves for the caller."""
@@ -127,11 +172,11 @@ class CallRecording:
         self._put(_META, ("usage", usage))
 
     def _now(self) -> float:
-        return round(time.monotonic() - self.started, 3)
+        return round(self._clock() - self.started, 3)
 
     def _put(self, kind: int, payload: Any) -> None:
         try:
-            self._queue.put_nowait((kind, time.monotonic(), payload))
+            self._queue.put_nowait((kind, self._clock(), payload))
         except queue.Full:
             self.dropped += 1
 
@@ -183,6 +228,7 @@ class CallRecording:
     def _pump(self, container: Any, stream: Any) -> None:
         lanes = {_CALLER: _Lane(), _ASSISTANT: _Lane()}
         upsampler = Upsampler()
+        caller_clock = _CallerClock()
         written = 0  # timeline position written so far
         clock = 0  # the latest arrival seen, as a timeline position
         dirty, json_at = False, time.monotonic()
@@ -192,13 +238,18 @@ class CallRecording:
             except queue.Empty:
                 if self._stopping.is_set():
                     break
-                kind, at, payload = None, time.monotonic(), None
+                kind, at, payload = None, self._clock(), None
             position = int((at - self.started) * WEBRTC_RATE)
             clock = max(clock, position)
             if kind == _CALLER:
-                samples = upsampler.process(payload)
+                pcm, pts = payload
+                samples = upsampler.process(pcm)
                 # It arrived at the end of the 20 ms it holds.
-                lanes[_CALLER].put(samples, position - len(samples))
+                start = caller_clock.start(pts, position - len(samples))
+                if pts is None:
+                    lanes[_CALLER].put(samples, start)
+                else:
+                    lanes[_CALLER].place(samples, start)
             elif kind == _ASSISTANT:
                 lanes[_ASSISTANT].put(payload, position)
             elif kind == _META:

@@ -12,7 +12,8 @@ from aiortc.mediastreams import MediaStreamTrack
 from ..audio.inbound import InboundPump
 from .events import Channel
 
-AudioSink = Callable[[bytes], None]
+#: 20 ms of the caller's audio (24 kHz PCM16) and its `pts` (48 kHz, the sender's clock).
+AudioSink = Callable[[bytes, int | None], None]
 
 
 class CallMedia(Protocol):
@@ -28,8 +29,9 @@ class CallMedia(Protocol):
         on_channel: Callable[[Channel], None],
         on_state: Callable[[], None],
     ) -> None:
-        """Hand the caller's audio (20 ms of 24 kHz PCM16 at a time), each data channel
-        they open and each connection state change to these."""
+        """Hand the caller's audio (20 ms of 24 kHz PCM16 at a time, with its `pts`: where
+        it starts on the sender's 48 kHz clock, or None), each data channel they open and
+        each connection state change to these."""
 
     def listen(self, track: MediaStreamTrack) -> None:
         """Take the caller's audio from `track` (the first audio track; later ones are ignored)."""

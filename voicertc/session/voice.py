@@ -255,10 +255,10 @@ class VoiceSession(AsyncIOEventEmitter):
         """Listen to `track` (the caller's audio); later tracks are ignored."""
         self.media.listen(track)
 
-    def _on_audio(self, pcm16: bytes) -> None:
+    def _on_audio(self, pcm16: bytes, pts: int | None) -> None:
         self.limiter.frame()
         self.link.append_audio(pcm16)
-        self.ops.caller_audio(pcm16)
+        self.ops.caller_audio(pcm16, pts)
         self.effects.feed_monitor(pcm16)
 
     def attach_channel(self, channel: Channel, any_label: bool = False) -> None:

@@ -76,12 +76,12 @@ def test_the_inbound_pump_passes_24k_frames_through() -> None:
                 raise MediaStreamError
             return self.frames.pop(0)
 
-    async def run() -> list[bytes]:
-        got: list[bytes] = []
-        pump = InboundPump(Track(), got.append)  # type: ignore[arg-type]
+    async def run() -> list[tuple[bytes, int | None]]:
+        got: list[tuple[bytes, int | None]] = []
+        pump = InboundPump(Track(), lambda pcm, pts: got.append((pcm, pts)))  # type: ignore[arg-type]
         await asyncio.wait_for(pump._task, 5)  # the track's end ends the pump
         assert pump.done and pump.frames == 3
         await pump.close()
         return got
 
-    assert asyncio.run(run()) == [bytes([k]) * 960 for k in range(3)]
+    assert asyncio.run(run()) == [(bytes([k]) * 960, k * 960) for k in range(3)]
