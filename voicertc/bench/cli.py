@@ -106,8 +106,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--server-workers must be at least 1")
     if args.server_workers > 1 and args.pin:
         parser.error("--pin puts the server on one CPU: it makes no sense with --server-workers")
-    if args.period < 1.5:
-        parser.error("--period must leave room for the utterance, the VAD's 500 ms wait and the echo")
+    if args.period < 2.0:
+        # 0.58 s said, 0.5 s of the VAD's wait, then its echo: 0.3 s of prefix and the 0.58 s
+        parser.error("--period must leave room for the utterance, the VAD's 500 ms wait and the echo (2 s)")
     return args
 
 

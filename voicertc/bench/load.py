@@ -1,7 +1,9 @@
 """The client side of the benchmark: one process driving several echo calls.
 
 `python -m voicertc.bench.load --url URL --calls N` connects N `CallClient` calls, has
-each speak the benchmark utterance once per period, and records what comes back. It
+each speak the benchmark utterance (`make_syllables`: a lone vowel goes unheard by the
+endpoint's VAD at some onset phases) once per period, and records what comes back; an
+utterance with no echo is counted (`unheard`), not passed over. It
 speaks JSON lines: it prints `{"type": "ready", ...}` once every call is live, reads
 `{"type": "stop", "window": [t0, t1]}` on stdin, then hangs up and prints
 `{"type": "result", ...}` measured over that window of `time.monotonic()` (one clock for
@@ -29,7 +31,7 @@ import numpy as np
 from ..client import CallClient
 from ..patches import use_host_addresses
 from .lightcall import LightCall, PrecodedAudio, precode
-from .utterance import Utterance, first_above, make_utterance
+from .utterance import Utterance, first_above, make_syllables
 
 logger = logging.getLogger("voicertc.bench.load")
 
@@ -160,34 +162,46 @@ class BenchCall:
         else:
             result.update(expected=round((t1 - t0) / FRAME_S), missing=round((t1 - t0) / FRAME_S))
             result["interarrival_error_s"] = []
-        result["mouth_to_ear_s"] = self._mouth_to_ear(t0, t1)
+        spoken = [s for s in self.spoken if t0 <= s <= t1]
+        result["spoken"] = len(spoken)
+        result["mouth_to_ear_s"], result["unheard"] = mouth_to_ear(
+            spoken, arrival, np.asarray(self.frames.onset), self.utterance, self.silence_s, self.period_s
+        )
         result["turns"] = [[t.total_ms, t.upstream_ms, t.server_ms] for t in self.turns if t0 <= t.at <= t1]
         result["errors"] = self.errors
         if self.light is not None:
             result["decoded"] = self.light.log.decoded
         return result
 
-    def _mouth_to_ear(self, t0: float, t1: float) -> list[float]:
-        """Per utterance spoken in the window: its onset leaving the mic to the echo's arriving."""
-        arrival = np.asarray(self.frames.arrival)
-        onset = np.asarray(self.frames.onset)
-        loud = onset >= 0
-        # An echo starts on a loud frame after a quiet one: never the middle of an earlier echo.
-        starts = loud & ~np.concatenate(([False], loud[:-1]))
-        out: list[float] = []
-        for spoken in self.spoken:
-            if not t0 <= spoken <= t1:
-                continue
-            # No echo can start before the utterance and the VAD's silence wait are over, and
-            # one that comes a whole period after that is an earlier utterance's, late.
-            earliest = spoken + self.utterance.duration_s + self.silence_s
-            candidates = np.flatnonzero((arrival > earliest) & (arrival < earliest + self.period_s) & starts)
-            if candidates.size == 0:
-                continue
-            i = int(candidates[0])
-            heard = arrival[i] + onset[i] / _WEBRTC_RATE
-            out.append(float(heard - (spoken + self.utterance.onset_s)))
-        return out
+
+def mouth_to_ear(
+    spoken: list[float],
+    arrival: np.ndarray,
+    onset: np.ndarray,
+    utterance: Utterance,
+    silence_s: float,
+    period_s: float,
+) -> tuple[list[float], int]:
+    """Per utterance `spoken` (when its first sample left the mic), its onset to its echo's
+    (`arrival` and `onset`: per inbound frame, when it came and its first loud sample);
+    and how many had no echo: never heard as a turn, or answered over a period late."""
+    loud = onset >= 0
+    # An echo starts on a loud frame after a quiet one: never the middle of an earlier echo.
+    starts = loud & ~np.concatenate(([False], loud[:-1]))
+    out: list[float] = []
+    unheard = 0
+    for said in spoken:
+        # No echo can start before the utterance and the VAD's silence wait are over, and
+        # one that comes a whole period after that is an earlier utterance's, late.
+        earliest = said + utterance.duration_s + silence_s
+        candidates = np.flatnonzero((arrival > earliest) & (arrival < earliest + period_s) & starts)
+        if candidates.size == 0:
+            unheard += 1
+            continue
+        i = int(candidates[0])
+        heard = arrival[i] + onset[i] / _WEBRTC_RATE
+        out.append(float(heard - (said + utterance.onset_s)))
+    return out, unheard
 
 
 async def _read_line(reader: asyncio.StreamReader) -> dict[str, Any] | None:
@@ -204,7 +218,7 @@ def _emit(message: dict[str, Any]) -> None:
 
 async def run(args: argparse.Namespace) -> int:
     use_host_addresses(["127.0.0.1"])  # loopback only: the server offers nothing else
-    utterance = make_utterance(args.utterance_s, args.dbfs)
+    utterance = make_syllables(args.syllables, dbfs=args.dbfs)
     precoded = None if args.full_client else precode(utterance.pcm16)
     rng = random.Random(args.seed)
     calls = [
@@ -261,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", required=True)
     parser.add_argument("--calls", type=int, required=True)
     parser.add_argument("--period", type=float, default=2.0, help="seconds between utterances")
-    parser.add_argument("--utterance-s", type=float, default=0.3)
+    parser.add_argument("--syllables", type=int, default=2, help="vowels per utterance, 80 ms apart")
     parser.add_argument("--dbfs", type=float, default=-12.0)
     parser.add_argument("--vad-silence", type=float, default=0.5, help="the server VAD's silence wait")
     parser.add_argument("--seed", type=int, default=0)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from .stats import HistogramDelta, histogram_delta, median_of, summary
+from .utterance import Utterance, make_syllables
 
 MIB = 1024 * 1024
 PACING_LIMIT_S = 0.01  # the issue's capacity criterion: p99 pacing error under 10 ms
@@ -24,7 +25,8 @@ class PointConfig:
     seconds: float
     warmup_s: float = 3.0
     period_s: float = 2.0
-    utterance_s: float = 0.3
+    # Vowels 80 ms apart per utterance: one alone the endpoint's VAD misses at some phases.
+    syllables: int = 2
     dbfs: float = -12.0
     loop: str = "asyncio"
     calls_per_worker: int = 6
@@ -38,6 +40,10 @@ class PointConfig:
     # The echo endpoint in a second server process (on the load's CPUs), as OpenAI would be:
     # the measured server is then the bridge alone.
     upstream_process: bool = False
+
+    def utterance(self) -> Utterance:
+        """What each call says (the load processes make the same from the same flags)."""
+        return make_syllables(self.syllables, dbfs=self.dbfs)
 
     @property
     def workers(self) -> int:
@@ -74,7 +80,7 @@ def summarise(
     raw = [x for c in calls for x in c["mouth_to_ear_s"]]
     # What the echo path adds beyond the conversation's own timing: the utterance itself,
     # the VAD's silence wait, and the prefix padding replayed before the onset.
-    offset = config.utterance_s + SILENCE_DURATION_S + PREFIX_PADDING_S
+    offset = config.utterance().duration_s + SILENCE_DURATION_S + PREFIX_PADDING_S
     turns = [t for c in calls for t in c["turns"]]
     late_total = m_end.get("voicertc_late_frames_total", 0.0) - m_start.get("voicertc_late_frames_total", 0.0)
     warnings = sum(1 for line in server_log.splitlines() if " WARNING " in line or " ERROR " in line)
@@ -137,6 +143,12 @@ def summarise(
             "drift_ms_worst": _worst(c.get("drift_ms") for c in calls),
             "drift_ppm_worst": _worst(c.get("drift_ppm") for c in calls),
             "sessions_drained": drained,
+        },
+        # Said in the window, and of those how many had no echo within a period: never heard
+        # as a turn by the endpoint's VAD, or answered that late (no mouth-to-ear figure).
+        "utterances": {
+            "spoken": sum(c["spoken"] for c in calls),
+            "unheard": sum(c["unheard"] for c in calls),
         },
         "mouth_to_ear_ms": {
             "raw": summary(raw, 1000),

@@ -20,6 +20,7 @@ _COLUMNS = (
     ("missing", lambda m: m["frames"]["missing"]),
     ("late", lambda m: m["frames"]["late_server_total"]),
     ("drift ppm", lambda m: m["frames"].get("drift_ppm_worst")),
+    ("unheard", lambda m: (m.get("utterances") or {}).get("unheard")),
     ("m2e raw", lambda m: m["mouth_to_ear_ms"]["raw"]["p50"]),
     ("m2e net", lambda m: m["mouth_to_ear_ms"]["net"]["p50"]),
     ("in->up p99", lambda m: (m.get("inbound_to_append_ms") or {}).get("p99")),

@@ -43,8 +43,8 @@ class LoadWorker:
             str(self.calls),
             "--period",
             str(c.period_s),
-            "--utterance-s",
-            str(c.utterance_s),
+            "--syllables",
+            str(c.syllables),
             "--dbfs",
             str(c.dbfs),
             "--seed",
@@ -140,14 +140,13 @@ async def _warm_up(server: ServerProcess, config: PointConfig) -> None:
     """
     from ..client import CallClient
     from ..patches import use_host_addresses
-    from .utterance import make_utterance
 
     use_host_addresses(["127.0.0.1"])
     client = CallClient(server.url)
     try:
         await client.connect(timeout=30)
         await client.wait_type("state", state="listening", timeout=30)
-        client.say(make_utterance(config.utterance_s, config.dbfs).pcm16)
+        client.say(config.utterance().pcm16)
         await asyncio.sleep(config.warmup_s)
     finally:
         await client.hang_up()
