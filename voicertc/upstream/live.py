@@ -34,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 #: Output silence after which a Live answer counts as finished.
 QUIET_MS = 700
-_START_TIMEOUT_S = 10.0
 _DELEGATE = (
     "\n\nWhen the user asks to change, add, remove or list audio effects, delegate the task to "
     "the application: it applies the change to the effect chain and tells you the result, "
@@ -256,22 +255,17 @@ class LiveUpstream(Upstream):
             config = self.config
             start = lv.session_start(config.model, config.voice, config.instructions + _DELEGATE)
             await self._send_live(start, connection)
-            await asyncio.wait_for(self._started(connection), _START_TIMEOUT_S)
+            early = await self._answered(connection, (lv.SESSION_STARTED, lv.ERROR))
+            # No session at all: nothing to carry on with, unlike a refused Realtime update.
+            if early[-1].get("type") == lv.ERROR:
+                raise UpstreamError(
+                    f"the Live session did not start: {(early[-1].get('error') or {}).get('message')}"
+                )
+            self._early = early
         except BaseException:
             await connection.close()
             raise
         return connection
-
-    @staticmethod
-    async def _started(connection: Any) -> None:
-        while True:
-            event = json.loads(await connection.recv_bytes())
-            if event.get("type") == lv.SESSION_STARTED:
-                return
-            if event.get("type") == lv.ERROR:
-                raise UpstreamError(
-                    f"the Live session did not start: {(event.get('error') or {}).get('message')}"
-                )
 
     async def send(self, event: dict[str, Any]) -> None:
         if self._connection is None or self.closed.is_set():

@@ -129,30 +129,37 @@ class Upstream:
             update = self.config.session_update()
             observe(self._protocol, "upstream", "client", update)
             await connection.send(update)
-            # The caller is told the assistant is listening when this returns. Audio sent
-            # before the model applied the session meets the old turn detection (the
-            # embedded endpoint swaps in a new detector, and an onset said meanwhile is
-            # lost); held in the send queue until then, it meets the new one.
-            try:
-                self._early = await asyncio.wait_for(self._configured(connection), _CONFIGURE_TIMEOUT_S)
-            except asyncio.TimeoutError:
-                raise UpstreamError("the speech model did not answer the session's configuration") from None
+            # A refusal (`error`) is the session's to report, as any error the model sends.
+            self._early = await self._answered(connection, (rt.SESSION_UPDATED, rt.ERROR))
         except BaseException:
             await connection.close()
             raise
         return connection
 
-    async def _configured(self, connection: Any) -> list[dict[str, Any]]:
-        """The server's events up to its answer to `session.update` (`session.updated`, or
-        an `error` refusing it), kept for the session in order."""
-        early: list[dict[str, Any]] = []
-        while True:
-            event = self._decode(await connection.recv_bytes())
-            if event is None:
-                continue
-            early.append(event)
-            if event.get("type") in (rt.SESSION_UPDATED, rt.ERROR):
-                return early
+    async def _answered(self, connection: Any, answers: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Reads the server's events up to its answer to the session's configuration (the
+        first of the `answers` types) and returns them in order, the answer last; they go
+        to the session once connected. UpstreamError if none comes in time.
+
+        The caller is told the assistant is listening only once the model has answered:
+        audio sent before the model applied the session meets the old turn detection (the
+        embedded endpoint swaps in a new detector, and an onset said meanwhile is lost);
+        held in the send queue until then, it meets the new one."""
+
+        async def read() -> list[dict[str, Any]]:
+            early: list[dict[str, Any]] = []
+            while True:
+                event = self._decode(await connection.recv_bytes())
+                if event is None:
+                    continue
+                early.append(event)
+                if event.get("type") in answers:
+                    return early
+
+        try:
+            return await asyncio.wait_for(read(), _CONFIGURE_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise UpstreamError("the speech model did not answer the session's configuration") from None
 
     def _decode(self, raw: bytes) -> dict[str, Any] | None:
         try:
