@@ -9,11 +9,14 @@ import subprocess
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
 from support.coturn import Coturn, running_coturn
 from support.realtime_conformance import _realtime_garbage, realtime_conformance  # noqa: F401 (autouse)
+from support.scripted_model import serve_app
+from support.sdk import embedded_realtime
 
 from voicertc import ServerConfig, create_app
 from voicertc.client import CallClient
@@ -96,16 +99,6 @@ class RunningServer:
     app: web.Application
 
 
-async def serve_app(app: web.Application) -> tuple[str, web.AppRunner]:
-    """Serves `app` on a free loopback port: its base URL, and the runner to clean up."""
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return f"http://127.0.0.1:{port}", runner
-
-
 async def start_server(**overrides: object) -> tuple[RunningServer, web.AppRunner]:
     overrides.setdefault("ice", IceSettings(hosts=["127.0.0.1"]))
     # Tests make many calls from one address; the rate limit has its own test.
@@ -135,6 +128,13 @@ async def server() -> AsyncIterator[RunningServer]:
         yield running
     finally:
         await runner.cleanup()
+
+
+@pytest.fixture
+async def realtime(server: RunningServer) -> AsyncIterator[Any]:
+    """The `server`'s embedded assistant through the SDK's Realtime connection."""
+    async with embedded_realtime(server.url) as connection:
+        yield connection
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 
 import aiohttp
+from support.whip import patch_fragment
 
 from integration.test_hostile_http import gated_server, offer_sdp
-
-SDPFRAG = {"Content-Type": "application/trickle-ice-sdpfrag"}
 
 
 def with_candidates(sdp: str, lines: list[str]) -> str:
@@ -73,8 +72,7 @@ async def test_trickled_candidates_are_capped_and_never_stall_the_server() -> No
 
         async def patch(lines: list[str]) -> tuple[int, dict]:
             body = "\r\n".join([ufrag, "a=mid:0", *lines]) + "\r\n"
-            async with http.patch(f"{server.url}{location}", data=body, headers=SDPFRAG) as response:
-                return response.status, (await response.json() if response.status >= 400 else {})
+            return await patch_fragment(http, f"{server.url}{location}", body)
 
         assert (await patch(["a=candidate:garbage"]))[1]["error"]["code"] == "bad_sdp"
         assert (await patch(host_lines(10)))[0] == 204

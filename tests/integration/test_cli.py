@@ -6,20 +6,14 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 
 import aiohttp
 import pytest
+from support.serve_process import free_port
 
 from voicertc.client import CallClient
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +41,7 @@ def test_bad_config_exits_2_with_a_clear_message(args: list[str], needle: str) -
 
 
 async def test_serve_then_sigterm_tells_the_caller_and_exits() -> None:
-    port = _free_port()
+    port = free_port()
     # Without a drain SIGTERM ends the calls at once (the drain has tests of its own).
     env = {**os.environ, "VOICERTC_ICE_HOSTS": "127.0.0.1", "VOICERTC_LOG_FORMAT": "json"}
     env["VOICERTC_DRAIN_SECONDS"] = "0"

@@ -11,15 +11,13 @@ import socket
 from collections.abc import AsyncIterator
 
 import pytest
-from support.serverproc import ServerProcess, answered, get_json
+from support.serve_process import free_port
+from support.serverproc import EchoHosts, ServerProcess, answered, get_json
 
-from integration.test_cli import _free_port
 from voicertc.client import CallClient
 from voicertc.cluster.auth import PEER_HEADER, sign, verify
 from voicertc.cluster.peers import PeerSet
 from voicertc.cluster.settings import ClusterSettings, host_key, host_of
-from voicertc.edge.ice import IceSettings
-from voicertc.patches import install as configure_process
 from voicertc.routing import WorkerInfo
 
 SECRET = "cluster-secret-0123456789"
@@ -29,32 +27,23 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture
 async def hosts() -> AsyncIterator:
-    started: list[ServerProcess] = []
-    clients: list[CallClient] = []
-    configure_process(IceSettings(hosts=["127.0.0.1"]))
+    running = EchoHosts(TOKEN)
 
     async def start(
         port: int, peers: list[int], secret: str = SECRET, extra: tuple[str, ...] = ()
     ) -> ServerProcess:
-        url = f"http://127.0.0.1:{port}"
-        args = ["--port", str(port), "--brain", "echo", "--ice-host", "127.0.0.1", "--advertise-url", url]
-        args += ["--auth-token", TOKEN]
+        args = ["--advertise-url", f"http://127.0.0.1:{port}"]
         for peer in peers:
             args += ["--peer", f"http://127.0.0.1:{peer}"]
-        server = await ServerProcess.start(url, [*args, *extra], env={"VOICERTC_CLUSTER_SECRET": secret})
-        started.append(server)
-        return server
+        return await running.start(*args, *extra, port=port, env={"VOICERTC_CLUSTER_SECRET": secret})
 
-    yield start, clients
-    for client in clients:
-        await client.close()
-    for server in started:
-        await server.stop()
+    yield start, running.clients
+    await running.close()
 
 
 async def test_hang_ups_and_trickle_reach_the_owner_bad_peers_get_clear_errors(hosts) -> None:
     start, clients = hosts
-    a_port, b_port, rogue_port, silent_port, closed_port = (_free_port() for _ in range(5))
+    a_port, b_port, rogue_port, silent_port, closed_port = (free_port() for _ in range(5))
     # A peer that accepts connections and never answers.
     silent = socket.create_server(("127.0.0.1", silent_port))
     try:

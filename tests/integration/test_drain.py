@@ -7,13 +7,10 @@ import signal
 from collections.abc import AsyncIterator
 
 import pytest
-from support.serverproc import ServerProcess, answered, get_json
+from support.serverproc import EchoHosts, ServerProcess, answered, get_json
 
-from integration.test_cli import _free_port
 from voicertc.client import CallClient, CallError
 from voicertc.drain import Drain, not_ready_reason
-from voicertc.edge.ice import IceSettings
-from voicertc.patches import install as configure_process
 
 TOKEN = "operator-token-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -21,23 +18,15 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 @pytest.fixture
 async def start() -> AsyncIterator:
-    servers: list[ServerProcess] = []
-    clients: list[CallClient] = []
-    configure_process(IceSettings(hosts=["127.0.0.1"]))  # the callers' side, in this process
+    hosts = EchoHosts(TOKEN)
 
     async def run(*flags: str) -> tuple[ServerProcess, list[CallClient]]:
-        port = _free_port()
-        args = ["--port", str(port), "--brain", "echo", "--ice-host", "127.0.0.1", "--auth-token", TOKEN]
-        server = await ServerProcess.start(f"http://127.0.0.1:{port}", [*args, *flags])
-        servers.append(server)
+        server = await hosts.start(*flags)
         await server.ready()
-        return server, clients
+        return server, hosts.clients
 
     yield run
-    for client in clients:
-        await client.close()
-    for server in servers:
-        await server.stop()
+    await hosts.close()
 
 
 async def call(server: ServerProcess, clients: list[CallClient]) -> CallClient:

@@ -6,25 +6,15 @@ import asyncio
 import json
 import os
 import signal
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from openai import AsyncOpenAI
 
 from voicertc.assistant.dialogue import NOT_HEARD_TEXT
 from voicertc.assistant.speechpool import SpeechPool
 
 CHUNK = 960  # 20 ms of 24 kHz PCM16
 SILENCE = bytes(24000 * 2)  # one second
-
-
-@pytest.fixture
-async def realtime(server) -> AsyncIterator[Any]:
-    client = AsyncOpenAI(api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1")
-    async with client.realtime.connect(model="voicertc-embedded") as connection:
-        yield connection
-    await client.close()
 
 
 async def next_of(connection: Any, *types: str, timeout: float = 20.0) -> Any:

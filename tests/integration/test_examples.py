@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import sys
 import wave
 from collections.abc import Callable
@@ -15,18 +14,13 @@ from pathlib import Path
 
 import numpy as np
 from conftest import start_server, synthesize_wav
+from support.serve_process import free_port
 
 from voicertc.edge.access import AccessPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 TOKEN = "examples-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _env() -> dict[str, str]:
@@ -140,7 +134,7 @@ async def test_call_py_calls_a_server(tmp_path: Path) -> None:
     out = tmp_path / "reply.wav"
     call_py = str(EXAMPLES / "call.py")
     # Nothing listens on that port: started first, as it needs no server.
-    nobody = f"http://127.0.0.1:{_free_port()}"
+    nobody = f"http://127.0.0.1:{free_port()}"
     unreachable = await Child.start(
         "call.py", call_py, nobody, "--text", "hi", "--out", str(tmp_path / "u.wav")
     )
@@ -180,7 +174,7 @@ async def test_call_py_calls_a_server(tmp_path: Path) -> None:
 
 
 async def test_embed_example_hosts_a_call(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     host = await Child.start("embed_aiortc.py", str(EXAMPLES / "embed_aiortc.py"), "--port", str(port))
     children = [host]
     try:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 import json
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 from aiortc import RTCPeerConnection
-from conftest import serve_app
+from support.scripted_model import ScriptedModel
 
 from voicertc import SessionOptions, UpstreamConfig
 from voicertc.edge.ice import rtc_configuration
@@ -22,41 +22,26 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
     received: list[dict] = []
     got_output = asyncio.Event()
 
-    async def realtime(request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse()
-        await ws.prepare(request)
-        await ws.send_json({"type": "session.created", "event_id": "e0", "session": {"type": "realtime"}})
-        async for message in ws:
-            if message.type != WSMsgType.TEXT:
-                continue
-            event = json.loads(message.data)
-            received.append(event)
-            if event["type"] == "session.update":
-                names = [tool["name"] for tool in event["session"]["tools"]]
-                assert "get_time" in names and "apply_audio_effect" in names
-                await ws.send_json(
-                    {"type": "session.updated", "event_id": "e0u", "session": event["session"]}
-                )
-                await ws.send_json({"type": "response.created", "event_id": "e1", "response": {"id": "r1"}})
-                await ws.send_json(
-                    {"type": "response.function_call_arguments.done", "event_id": "e2", "call_id": "c1",
-                     "name": "get_time", "arguments": json.dumps({"zone": "UTC"}), "item_id": "i1",
-                     "response_id": "r1", "output_index": 0}
-                )  # fmt: skip
-                await ws.send_json(
-                    {
-                        "type": "response.done",
-                        "event_id": "e3",
-                        "response": {"id": "r1", "status": "completed"},
-                    }
-                )
-            if event["type"] == "response.create":
-                got_output.set()
-        return ws
+    async def script(ws: web.WebSocketResponse, event: dict) -> None:
+        received.append(event)
+        if event["type"] == "session.update":
+            names = [tool["name"] for tool in event["session"]["tools"]]
+            assert "get_time" in names and "apply_audio_effect" in names
+            await ws.send_json({"type": "session.updated", "event_id": "e0u", "session": event["session"]})
+            await ws.send_json({"type": "response.created", "event_id": "e1", "response": {"id": "r1"}})
+            await ws.send_json(
+                {"type": "response.function_call_arguments.done", "event_id": "e2", "call_id": "c1",
+                 "name": "get_time", "arguments": json.dumps({"zone": "UTC"}), "item_id": "i1",
+                 "response_id": "r1", "output_index": 0}
+            )  # fmt: skip
+            await ws.send_json(
+                {"type": "response.done", "event_id": "e3", "response": {"id": "r1", "status": "completed"}}
+            )
+        if event["type"] == "response.create":
+            got_output.set()
 
-    app = web.Application()
-    app.router.add_get("/v1/realtime", realtime)
-    url, runner = await serve_app(app)
+    model = ScriptedModel(script)
+    url = await model.start()
     calls: list[dict] = []
 
     async def get_time(args: dict) -> dict:
@@ -67,7 +52,7 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
     session = VoiceSession(
         RTCPeerConnection(rtc_configuration()),
         SessionOptions(
-            upstream=UpstreamConfig(base_url=url.replace("http", "ws") + "/v1"),
+            upstream=UpstreamConfig(base_url=url),
             tools={"get_time": (tool, get_time)},
         ),
     )
@@ -85,4 +70,4 @@ async def test_a_host_tool_call_runs_its_handler_and_the_answer_goes_back() -> N
         assert [e["type"] for e in received][-1] == "response.create"
     finally:
         await session.close()
-        await runner.cleanup()
+        await model.close()

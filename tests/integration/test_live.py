@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from conftest import listening_call, start_server
-from openai import AsyncOpenAI
 from support.realtime_conformance import Conformance
+from support.sdk import embedded_client
 
 from voicertc import ServerConfig
 from voicertc.cli import main
@@ -54,7 +54,7 @@ def conformance() -> Iterator[dict[str, list[str]]]:
 
 @pytest.fixture
 async def live(server) -> AsyncIterator[Any]:
-    client = AsyncOpenAI(api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1")
+    client = embedded_client(server.url)
     async with client.live.connect(max_retries=0) as connection:
         yield connection
     await client.close()

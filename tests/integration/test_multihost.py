@@ -18,6 +18,7 @@ from pathlib import Path
 
 from support.hostnet import GATEWAY, HAProxy, HostNet, unique_tag
 from support.serverproc import ANSWER, ServerProcess, get_json
+from support.whip import SDPFRAG
 
 from voicertc.client import CallClient
 from voicertc.cluster.settings import host_of
@@ -28,7 +29,6 @@ PORT = 8080
 TOKEN = "caller-token-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SECRET = "multihost-cluster-secret-0123"
-FRAG = "application/trickle-ice-sdpfrag"
 
 
 async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ async def test_three_hosts_behind_haproxy(tmp_path: Path) -> None:
             path = f"/sessions/{client.session_id}"
             status, _ = await get_json(lb.url + path, "PATCH", json={"candidates": []}, headers=AUTH)
             assert status == 204, path
-            headers = {**AUTH, "Content-Type": FRAG}
+            headers = {**AUTH, "Content-Type": SDPFRAG}
             status, _ = await get_json(
                 f"{lb.url}/whip/{client.session_id}", "PATCH", data="a=mid:0\r\n", headers=headers
             )

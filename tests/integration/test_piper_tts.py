@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import start_server
-from openai import AsyncOpenAI
+from support.sdk import embedded_client
 
 from voicertc.assistant.asr import create_recognizer
 from voicertc.assistant.dialogue import ToolCall, understand
@@ -53,7 +53,7 @@ async def test_a_reply_cut_off_leaves_nothing_in_the_next(piper: PiperProcess) -
 
 async def test_the_embedded_assistant_answers_in_piper_voice() -> None:
     running, runner = await start_server(tts="piper")
-    client = AsyncOpenAI(api_key="local", websocket_base_url=running.url.replace("http", "ws") + "/v1")
+    client = embedded_client(running.url)
     try:
         async with client.realtime.connect(model="voicertc-embedded") as rt:
             await rt.conversation.item.create(

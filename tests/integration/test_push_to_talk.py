@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from conftest import listening_call, start_server
-from openai import AsyncOpenAI
 
 from voicertc.assistant.endpoint.honoured import EAGERNESS_SILENCE_MS, detector_settings
 from voicertc.upstream.settings import SessionSettings
@@ -87,14 +86,6 @@ async def test_commit_with_turn_detection_on_is_refused(server) -> None:
         call.send({"type": "commit"})
         error = await call.wait_type("error", since=since)
         assert error["code"] == "not_push_to_talk"
-
-
-@pytest.fixture
-async def realtime(server) -> AsyncIterator[Any]:
-    client = AsyncOpenAI(api_key="local", websocket_base_url=server.url.replace("http", "ws") + "/v1")
-    async with client.realtime.connect(model="voicertc-embedded") as connection:
-        yield connection
-    await client.close()
 
 
 async def _next(connection: Any, kind: str) -> Any:

@@ -5,62 +5,46 @@ then, and audio said before it meets the new session."""
 from __future__ import annotations
 
 import asyncio
-import json
 
 import pytest
-from aiohttp import WSMsgType, web
-from conftest import serve_app
+from aiohttp import web
+from support.scripted_model import ScriptedModel
 
 from voicertc.protocol import live as lv
 from voicertc.upstream import LiveUpstream, Upstream, UpstreamConfig, UpstreamError
 
-#: Per protocol: its WebSocket path, configuration event and audio append.
+#: Per protocol: its configuration event and audio append.
 PROTOCOLS = {
-    "realtime": ("/v1/realtime", "session.update", "input_audio_buffer.append"),
-    "live": ("/v1/live/sessions", "session.start", "session.input_audio.append"),
+    "realtime": ("session.update", "input_audio_buffer.append"),
+    "live": ("session.start", "session.input_audio.append"),
 }
 
 
-class Model:
-    """A Realtime or Live server that answers the session's configuration only once
+class Model(ScriptedModel):
+    """A Realtime or Live model that answers the session's configuration only once
     `answer` is set (with an event of type `reply`, or never)."""
 
     def __init__(self, reply: str | None, protocol: str = "realtime") -> None:
+        super().__init__(self._script, protocol)
         self.reply = reply
-        self.path, self.configure, self.append = PROTOCOLS[protocol]
+        self.configure, self.append = PROTOCOLS[protocol]
         self.answer = asyncio.Event()
         self.update_seen = asyncio.Event()
         self.appended = asyncio.Event()
         self.answered = False
         self.appended_after_answer: bool | None = None
-        self.runner: web.AppRunner | None = None
 
-    async def start(self) -> str:
-        app = web.Application()
-        app.router.add_get(self.path, self._serve)
-        url, self.runner = await serve_app(app)
-        return url.replace("http", "ws") + "/v1"
-
-    async def _serve(self, request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse()
-        await ws.prepare(request)
-        if self.configure == "session.update":
-            await ws.send_json({"type": "session.created", "event_id": "e0", "session": {"type": "realtime"}})
-        async for message in ws:
-            if message.type != WSMsgType.TEXT:
-                continue
-            event = json.loads(message.data)
-            if event["type"] == self.configure:
-                self.update_seen.set()
-                if self.reply is None:
-                    continue
-                await self.answer.wait()
-                self.answered = True
-                await ws.send_json({"event_id": "e1", **self._reply(event)})
-            elif event["type"] == self.append:
-                self.appended_after_answer = self.answered
-                self.appended.set()
-        return ws
+    async def _script(self, ws: web.WebSocketResponse, event: dict) -> None:
+        if event["type"] == self.configure:
+            self.update_seen.set()
+            if self.reply is None:
+                return
+            await self.answer.wait()
+            self.answered = True
+            await ws.send_json({"event_id": "e1", **self._reply(event)})
+        elif event["type"] == self.append:
+            self.appended_after_answer = self.answered
+            self.appended.set()
 
     def _reply(self, configuration: dict) -> dict:
         if self.reply == "error":
@@ -98,7 +82,7 @@ async def test_connect_waits_for_session_updated_and_hands_on_what_came_before()
         assert model.appended_after_answer is True
     finally:
         await upstream.close()
-        await model.runner.cleanup()
+        await model.close()
 
 
 async def test_a_model_that_never_answers_the_configuration_is_an_upstream_error(monkeypatch) -> None:
@@ -116,7 +100,7 @@ async def test_a_model_that_never_answers_the_configuration_is_an_upstream_error
         assert model.update_seen.is_set()
     finally:
         await upstream.close()
-        await model.runner.cleanup()
+        await model.close()
 
 
 async def test_live_connect_waits_for_session_started() -> None:
@@ -141,7 +125,7 @@ async def test_live_connect_waits_for_session_started() -> None:
         assert got == []  # session.started has no Realtime counterpart for the session
     finally:
         await upstream.close()
-        await model.runner.cleanup()
+        await model.close()
 
 
 @pytest.mark.parametrize(
@@ -164,4 +148,4 @@ async def test_a_live_session_that_never_starts_is_an_upstream_error(monkeypatch
         assert model.update_seen.is_set() and not upstream.connected
     finally:
         await upstream.close()
-        await model.runner.cleanup()
+        await model.close()

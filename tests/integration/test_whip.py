@@ -6,6 +6,7 @@ import asyncio
 
 import aiohttp
 from aiortc import RTCPeerConnection, RTCSessionDescription
+from support.whip import patch_fragment
 
 from voicertc.audio.outbound import AssistantTrack
 from voicertc.edge.ice import rtc_configuration
@@ -53,12 +54,7 @@ async def test_whip_call_with_trickled_candidates_then_delete(server) -> None:
                 "",
             ]
         )
-        async with http.patch(
-            f"{server.url}{location}",
-            data=fragment,
-            headers={"Content-Type": "application/trickle-ice-sdpfrag"},
-        ) as response:
-            assert response.status == 204
+        assert (await patch_fragment(http, f"{server.url}{location}", fragment))[0] == 204
         ice = session.pc.getTransceivers()[0].receiver.transport.transport
         remote = ice.iceGatherer._connection.remote_candidates  # the PATCHed candidates
         assert len(remote) == len(candidates)
@@ -67,28 +63,15 @@ async def test_whip_call_with_trickled_candidates_then_delete(server) -> None:
         await asyncio.wait_for(connected.wait(), 10)
 
         restart = fragment.replace(_attribute(offer, "ice-ufrag"), "zzzz")
-        async with http.patch(
-            f"{server.url}{location}",
-            data=restart,
-            headers={"Content-Type": "application/trickle-ice-sdpfrag"},
-        ) as response:
-            assert response.status == 422
-        async with http.patch(
-            f"{server.url}{location}", data=fragment, headers={"Content-Type": "text/plain"}
-        ) as response:
-            assert response.status == 415
+        assert (await patch_fragment(http, f"{server.url}{location}", restart))[0] == 422
+        assert (await patch_fragment(http, f"{server.url}{location}", fragment, "text/plain"))[0] == 415
 
         async with http.delete(f"{server.url}{location}") as response:
             assert response.status == 200
         assert server.server.sessions == {}
         async with http.delete(f"{server.url}{location}") as response:
             assert response.status == 404
-        async with http.patch(
-            f"{server.url}{location}",
-            data=fragment,
-            headers={"Content-Type": "application/trickle-ice-sdpfrag"},
-        ) as response:
-            assert response.status == 404
+        assert (await patch_fragment(http, f"{server.url}{location}", fragment))[0] == 404
     mic.stop()
     await pc.close()
 

@@ -8,8 +8,8 @@ import signal
 import sys
 
 import aiohttp
+from support.serve_process import free_port
 
-from integration.test_cli import _free_port
 from voicertc.client import CallClient
 from voicertc.edge.ice import IceSettings
 from voicertc.patches import install as configure_process
@@ -19,7 +19,7 @@ async def test_two_workers_share_the_port_and_forward_hang_ups() -> None:
     # The callers' own peers need a loopback candidate too (other modules set this before;
     # alone, every offer was refused and the test hung on the orphaned workers' pipe).
     configure_process(IceSettings(hosts=["127.0.0.1"]))
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "VOICERTC_ICE_HOSTS": "127.0.0.1", "VOICERTC_RATE_LIMIT": "0"}
     env.pop("OPENAI_API_KEY", None)
     proc = await asyncio.create_subprocess_exec(

@@ -15,6 +15,10 @@ import aiohttp
 
 from voicertc.bench.utterance import make_syllables
 from voicertc.client import CallClient
+from voicertc.edge.ice import IceSettings
+from voicertc.patches import install as configure_process
+
+from .serve_process import free_port
 
 #: What the tests' callers say for the echo brain to play back: two syllables, which the
 #: endpoint's VAD hears wherever its windows fall (a lone vowel it misses at 1 onset in 11).
@@ -110,3 +114,31 @@ async def answered(client: CallClient, tries: int = 4, wait: float = 5.0) -> Non
         except AssertionError:
             if attempt == tries - 1:
                 raise
+
+
+class EchoHosts:
+    """`voicertc serve --brain echo` processes on loopback with an `--auth-token`, and the
+    callers a test makes of them (kept in `clients`); `close()` hangs up and stops all."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.servers: list[ServerProcess] = []
+        self.clients: list[CallClient] = []
+        # The callers' side, in the test's process: loopback candidates.
+        configure_process(IceSettings(hosts=["127.0.0.1"]))
+
+    async def start(
+        self, *flags: str, port: int | None = None, env: dict[str, str] | None = None
+    ) -> ServerProcess:
+        """One more server on `port` (a free one by default), not yet waited for."""
+        port = port or free_port()
+        args = ["--port", str(port), "--brain", "echo", "--ice-host", "127.0.0.1", "--auth-token", self.token]
+        server = await ServerProcess.start(f"http://127.0.0.1:{port}", [*args, *flags], env=env)
+        self.servers.append(server)
+        return server
+
+    async def close(self) -> None:
+        for client in self.clients:
+            await client.close()
+        for server in self.servers:
+            await server.stop()
