@@ -8,7 +8,6 @@ stops at once, ending the calls left with a `server_shutdown` notice.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import signal
 from collections.abc import Awaitable, Callable
@@ -17,6 +16,7 @@ from typing import Protocol
 from aiohttp import web
 
 from .drain import Drain
+from .ops.collector import freeze_startup_objects, time_collections
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +29,6 @@ class Drainable(Protocol):
     def begin_drain(self) -> None: ...
 
 
-def freeze_startup_objects() -> None:
-    """Moves every object alive now (modules, models, the app) out of the collector's
-    reach. A full collection otherwise scans them all, ~150k objects, 0.1-0.9 s here, on
-    the event loop every call shares: an audible gap for everyone. With them frozen it
-    scans what calls made since, so it also runs often enough that the garbage calls
-    leave in reference cycles (aiortc's peer connections, ~1.5 MB of native memory each)
-    is freed every few calls instead of piling up for a hundred (300 MiB peaks that glibc
-    then cannot give back)."""
-    gc.collect()
-    gc.freeze()
-
-
 async def serve(
     app: web.Application,
     server: Drainable,
@@ -51,6 +39,7 @@ async def serve(
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_TIMEOUT_S)
     await runner.setup()
     freeze_startup_objects()
+    time_collections()
     stop = asyncio.Event()
     # Counted apart from the drain: one begun by POST /admin/drain is still SIGTERM's first.
     sigterms = 0

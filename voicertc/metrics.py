@@ -131,6 +131,11 @@ class Metrics:
             "Upstream audio that found nothing queued ahead of it: its arrival to its first frame sent.",
             _PACING_BUCKETS,
         )
+        self.gc_pause = Histogram(
+            "voicertc_gc_pause_seconds",
+            "Each run of Python's cycle collector: the event loop, and every call's audio, waits it out.",
+            _PACING_BUCKETS,
+        )
         self.late_frames = Counter(
             "voicertc_late_frames_total", "Outbound frames so late the clock was re-anchored."
         )

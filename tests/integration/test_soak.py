@@ -9,7 +9,7 @@ import logging
 import os
 
 from voicertc.client import CallClient
-from voicertc.lifecycle import freeze_startup_objects
+from voicertc.ops.collector import freeze_startup_objects
 
 CALLS = 200
 # Allocator arenas and per-process caches (VAD models, codecs) settle over the first calls.

@@ -9,6 +9,9 @@ from aiohttp import web
 
 from voicertc.drain import Drain
 from voicertc.lifecycle import serve
+from voicertc.metrics import METRICS
+from voicertc.ops import collector
+from voicertc.ops.collector import time_collections
 
 
 async def test_serving_freezes_what_start_up_made_so_full_collections_stay_short() -> None:
@@ -28,5 +31,24 @@ async def test_serving_freezes_what_start_up_made_so_full_collections_stay_short
         assert gc.is_tracked(made_at_start_up)
         # A frozen object is in no generation: a full collection no longer visits it.
         assert not any(o is made_at_start_up for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+
+
+async def test_serving_times_every_collection_into_the_gc_pause_histogram() -> None:
+    drain = Drain(0)
+
+    async def start_sites(runner: web.AppRunner) -> None:
+        drain.finished.set()
+
+    try:
+        await serve(web.Application(), SimpleNamespace(drain=drain, begin_drain=lambda: None), start_sites)
+        before = METRICS.gc_pause.count
+        gc.collect()
+        gc.collect(0)
+        assert METRICS.gc_pause.count == before + 2
+        assert METRICS.gc_pause.sum > 0
+        time_collections()  # again: still one callback
+        assert sum(1 for cb in gc.callbacks if cb is collector._time_collection) == 1
     finally:
         gc.unfreeze()

@@ -17,6 +17,7 @@ PREFIX_PADDING_S = 0.3  # the bridge's server_vad prefix_padding_ms: echoed befo
 _LATENESS = "voicertc_frame_lateness_seconds"
 _INBOUND_TO_APPEND = "voicertc_inbound_to_append_seconds"
 _DELTA_TO_FRAME = "voicertc_delta_to_frame_seconds"
+_GC_PAUSE = "voicertc_gc_pause_seconds"
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ def summarise(
         # voicertc's own per-frame latencies, from the server's histograms over the window
         "inbound_to_append_ms": _histogram_ms(histogram_delta(m0, m1, _INBOUND_TO_APPEND)),
         "delta_to_frame_ms": _histogram_ms(histogram_delta(m0, m1, _DELTA_TO_FRAME)),
+        # the cycle collector's runs in the window: each one a stall of every call's pacing
+        "gc_pause_ms": _pauses_ms(histogram_delta(m0, m1, _GC_PAUSE)),
         "frames": {
             "expected": sum(c["expected"] for c in calls),
             "received": sum(c["received"] for c in calls),
@@ -176,6 +179,14 @@ def _ms(seconds: float | None) -> float | None:
         return None
     # JSON has no infinity: "above every bucket" reads as None, with its count beside it.
     return None if math.isinf(seconds) else round(seconds * 1000, 3)
+
+
+def _pauses_ms(delta: HistogramDelta) -> dict[str, float | int | None]:
+    return {
+        "n": int(delta.count),
+        "total": _ms(delta.total_sum),
+        "max_bucket_le": _ms(delta.max_bound()),
+    }
 
 
 def _histogram_ms(delta: HistogramDelta) -> dict[str, float | int | None]:
