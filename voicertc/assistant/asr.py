@@ -7,6 +7,7 @@ accurate on held-out voices and rejects off-topic speech the grammar cannot (doc
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -16,8 +17,9 @@ from typing import Any
 import numpy as np
 
 from voicertc.assistant import dialogue, grammar, whisper
-from voicertc.assistant.candidates import gather
+from voicertc.assistant.candidates import Replay, Turn, gather
 from voicertc.assistant.chooser import Chooser, needs_score
+from voicertc.assistant.chooser import load as load_chooser
 from voicertc.assistant.denoise import denoise, snr_db
 from voicertc.assistant.sphinx import (  # noqa: F401  (re-exported: tests and benchmarks use them here)
     ASR_RATE,
@@ -186,7 +188,10 @@ class CombinedRecognizer:
 
     def choose(self, cleaned: np.ndarray, hearing: Any, snr: float) -> str:
         """The turn's transcript once Whisper has listened (the rule in the class
-        docstring); ``snr`` is the turn's before denoising (``denoise.snr_db``)."""
+        docstring, or the learned ``chooser``); ``snr`` is the turn's before denoising
+        (``denoise.snr_db``)."""
+        if self.chooser is not None:
+            return self._learned(self.chooser, cleaned, hearing, snr)
         scores: dict[str, float] = {}
         text, intent = self._decide(cleaned, hearing, scores)
         if _asks_nothing(intent) and snr < self.noisy_snr_db:
@@ -249,7 +254,17 @@ class CombinedRecognizer:
             self.whisper, self.grammar, cleaned, hearing, snr=snr, words=COMMAND_WORDS, side=self._side,
             within=chooser.listens_within(snr), score=lambda cands, c: needs_score(cands, c, chooser.scoring),
         )  # fmt: skip
-        return chooser.choose(turn)
+        return chooser.choose(turn, dialogue.understand(self.rule_on(turn)))
+
+    def rule_on(self, turn: Turn) -> str:
+        """The rule's choice among a gathered turn's candidates (no decoding): the learned
+        chooser reads it as one more opinion."""
+        rule = copy.copy(self)  # shares the side thread; its own stats and stand-ins
+        rule.chooser, rule.stats = None, dict(self.stats)
+        rule.whisper = rule.grammar = Replay(turn)  # type: ignore[assignment]
+        first = rule.whisper.texts("first") or [""]
+        hearing = whisper.Hearing(first[0], None, 0, first)
+        return rule.choose(None, hearing, turn.snr_db)  # type: ignore[arg-type]
 
     def _listen_within(self, hearing: Any, scores: dict[str, float]) -> str | None:
         """The last try on a turn nothing understood: Whisper writing with the grammar's
@@ -292,7 +307,7 @@ class CombinedRecognizer:
 
 
 ASR_ENV = "VOICERTC_ASR"
-KINDS = ("auto", "grammar", "combined", "whisper", "moonshine", "combined-moonshine")
+KINDS = ("auto", "grammar", "combined", "whisper", "moonshine", "combined-moonshine", "chooser")
 
 
 def create_recognizer(kind: str | None = None) -> Recognizer:
@@ -302,7 +317,10 @@ def create_recognizer(kind: str | None = None) -> Recognizer:
     opinion (needs the ``whisper`` extra). "whisper": Whisper alone (for comparisons).
     "auto": combined when the extra is installed, else the grammar. "moonshine":
     Moonshine tiny alone (the ``moonshine`` extra, for comparisons); "combined-moonshine":
-    the combined recogniser with Moonshine's second opinion (both extras).
+    the combined recogniser with Moonshine's second opinion (both extras). "chooser":
+    the combined recogniser choosing among all its candidates with the learned
+    ``chooser.py`` instead of its rule (not the default: on the tune split it did not beat
+    the rule by a margin cross-validation trusts, and it decodes more; docs/speech.md).
     """
     kind = (kind or os.environ.get(ASR_ENV) or "auto").strip().lower()
     if kind not in KINDS:
@@ -326,4 +344,6 @@ def create_recognizer(kind: str | None = None) -> Recognizer:
         return PocketsphinxRecognizer()
     if kind == "whisper":
         return whisper.WhisperRecognizer()
+    if kind == "chooser":
+        return CombinedRecognizer(chooser=load_chooser())
     return CombinedRecognizer()

@@ -114,3 +114,34 @@ def gather(
     timings["score"] = time.perf_counter() - t0
     timings["scored"] = float(len(scored))
     return Turn(candidates, snr, cleaned.size / 16000.0, timings)
+
+
+class Replay:
+    """Whisper and the grammar as they heard a gathered turn: what the hand-written rule
+    (``CombinedRecognizer.choose``) reads, without audio. A first-listen sentence is
+    scored by its beam score (the same number, see ``chooser.needs_score``)."""
+
+    def __init__(self, turn: Turn) -> None:
+        self.turn = turn
+
+    def texts(self, source: str) -> list[str]:
+        return [c.text for c in self.turn.candidates if c.source == source]
+
+    def listen_again(self, hearing: Any) -> list[str]:
+        return self.texts("again")
+
+    def listen_within(self, hearing: Any, words: frozenset[str]) -> list[str]:
+        return self.texts("within")
+
+    def log_prob(self, hearing: Any, text: str) -> float:
+        if not text.strip():
+            return 0.0
+        first = [c.beam_score for c in self.turn.candidates if c.source == "first" and c.text == text]
+        if first:
+            return first[0]
+        return next(
+            (c.log_prob for c in self.turn.candidates if c.text == text and c.log_prob is not None), -9.0
+        )
+
+    def transcribe_16k(self, cleaned: Any, *, denoised: bool = False) -> str:
+        return next(iter(self.texts("grammar")), "")

@@ -39,6 +39,7 @@ FEATURES = (
     "share_agreeing", "snr", "noisy", "seconds", "words", "words_per_s", "sentences",
     "asks_chain", "has_value", "grammar_fit",
     "grammar_x_log_prob", "within_x_log_prob", "within_x_noisy", "grammar_x_noisy", "again_x_log_prob",
+    "agrees_rule", "rule_none",
 )  # fmt: skip
 
 
@@ -87,10 +88,11 @@ def _lp(c: Candidate, first: dict[str, float], scoring: str) -> float:
 
 
 def features(
-    turn: Turn, intents: list[dialogue.Intent], scoring: str = "all"
+    turn: Turn, intents: list[dialogue.Intent], scoring: str = "all", rule: dialogue.Intent | None = None
 ) -> tuple[list[int], np.ndarray]:
     """The candidates that give a command (their indices) and one row of FEATURES each
-    (``scoring``: which teacher-forced scores are read, see ``needs_score``)."""
+    (``scoring``: which teacher-forced scores are read, see ``needs_score``; ``rule``:
+    the hand-written rule's reading of the turn, one more opinion)."""
     cands = turn.candidates
     rows = [i for i, intent in enumerate(intents) if is_command(intent)]
     if not rows:
@@ -148,6 +150,8 @@ def features(
             "within_x_noisy": noisy if c.source == "within" else 0.0,
             "grammar_x_noisy": noisy if c.source == "grammar" else 0.0,
             "again_x_log_prob": lp if c.source == "again" else 0.0,
+            "agrees_rule": float(intents[i] == rule),
+            "rule_none": float(not is_command(rule)) if rule is not None else 1.0,
         }
         out.append([f[name] for name in FEATURES])
     return rows, np.asarray(out, dtype=np.float64)
@@ -178,19 +182,22 @@ class Chooser:
         z = ((x - self.mean) / self.scale) @ self.weights
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
 
-    def pick(self, turn: Turn) -> tuple[int | None, list[dialogue.Intent]]:
-        """The index of the candidate to take, or None (no command), and every candidate's reading."""
+    def pick(
+        self, turn: Turn, rule: dialogue.Intent | None = None
+    ) -> tuple[int | None, list[dialogue.Intent]]:
+        """The index of the candidate to take, or None (no command), and every candidate's
+        reading; ``rule`` is the hand-written rule's reading of the turn."""
         intents = readings(turn)
-        rows, x = features(turn, intents, self.scoring)
+        rows, x = features(turn, intents, self.scoring, rule)
         if not rows:
             return None, intents
         p = self.rate(x)
         best = int(np.argmax(p))
         return (rows[best] if p[best] >= self.threshold else None), intents
 
-    def choose(self, turn: Turn) -> str:
+    def choose(self, turn: Turn, rule: dialogue.Intent | None = None) -> str:
         """The transcript the dialogue gets: the chosen command's, else one that asks for none."""
-        index, intents = self.pick(turn)
+        index, intents = self.pick(turn, rule)
         if index is not None:
             return turn.candidates[index].text
         # No command: Whisper's own best words when they give none (what the speaker most
