@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voicertc.assistant import chooser, dialogue
+from voicertc.assistant import candidates, chooser, dialogue
 from voicertc.assistant.asr import CombinedRecognizer
 from voicertc.assistant.candidates import Candidate, Turn
 from voicertc.assistant.whisper import Hearing
@@ -150,3 +150,118 @@ def test_the_combined_recogniser_takes_the_choosers_pick() -> None:
         recognizer.close()
     assert heard == "Add some reverb."
     assert fake.scored == ["set the delay to thirty"]  # the first listen's sentences carry their score
+
+
+class ScriptedWhisper:
+    """Whisper's listens of one turn as given, each sentence scored as given."""
+
+    def __init__(
+        self, first: list[str], again: list[str], within: list[str], scores: dict[str, float]
+    ) -> None:
+        self.first, self.again, self.within, self.scores = first, again, within, scores
+
+    def listen(self, samples: np.ndarray) -> Hearing:
+        hearing = Hearing(self.first[0], None, 100, list(self.first))
+        hearing.scores = [self.scores[t] for t in self.first]
+        return hearing
+
+    def listen_again(self, hearing: Hearing) -> list[str]:
+        return list(self.again)
+
+    def listen_within(self, hearing: Hearing, words: frozenset[str]) -> list[str]:
+        return list(self.within)
+
+    def listen_again_scored(self, hearing: Hearing) -> list[tuple[str, float]]:
+        return [(t, -0.5) for t in self.again]
+
+    def listen_within_scored(self, hearing: Hearing, words: frozenset[str]) -> list[tuple[str, float]]:
+        return [(t, -0.5) for t in self.within]
+
+    def log_prob(self, hearing: Hearing, text: str) -> float:
+        return self.scores[text]
+
+
+class ScriptedGrammar:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def transcribe_16k(self, samples: np.ndarray, *, denoised: bool = False) -> str:
+        return self.text
+
+    def hear_16k(self, samples: np.ndarray, *, denoised: bool = False) -> tuple[str, float]:
+        return self.text, -1.0
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "grammar", "within", "scores", "expected"),
+    [
+        # Whisper's words stand; the grammar's different command is less likely.
+        (
+            ["Add some reverb."],
+            [],
+            "add some delay",
+            [],
+            {"Add some reverb.": -0.3, "add some delay": -2.0},
+            "Add some reverb.",
+        ),
+        # A likely grammar command, but less likely than Whisper's own words: no overrule.
+        (
+            ["Add some reverb."],
+            [],
+            "add some delay",
+            [],
+            {"Add some reverb.": -0.3, "add some delay": -1.0},
+            "Add some reverb.",
+        ),
+        # The grammar overrules a command Whisper itself finds less likely.
+        (
+            ["Turn it up, free NASA bills."],
+            [],
+            "turn it up three decibels",
+            [],
+            {"Turn it up, free NASA bills.": -1.2, "turn it up three decibels": -0.9},
+            "turn it up three decibels",
+        ),
+        # Whisper heard nothing asked; the second listen did.
+        (
+            ["Put for speed."],
+            ["Put fuzz on it."],
+            "",
+            [],
+            {"Put for speed.": -0.8, "Put fuzz on it.": -0.9},
+            "Put fuzz on it.",
+        ),
+        # Nothing understood in noise, Whisper doubted its words: the third listen's command.
+        (
+            ["Molybab."],
+            ["Molybab."],
+            "",
+            ["More reverb."],
+            {"Molybab.": -2.0, "More reverb.": -2.5},
+            "More reverb.",
+        ),
+    ],
+)
+def test_the_rule_replayed_on_gathered_candidates_is_the_rule(
+    first: list[str],
+    again: list[str],
+    grammar: str,
+    within: list[str],
+    scores: dict[str, float],
+    expected: str,
+) -> None:
+    """``rule_on`` (the chooser's view of the rule, and chooser_fit's baseline) gives what
+    the live rule gives when both recognisers hear the turn alike."""
+    audio = (np.random.default_rng(0).normal(0, 3000, 24000)).astype("<i2").tobytes()  # noisy: SNR ~0 dB
+    whisper_, grammar_ = ScriptedWhisper(first, again, within, scores), ScriptedGrammar(grammar)
+    live = CombinedRecognizer(grammar_, whisper_)  # type: ignore[arg-type]
+    try:
+        said = live.transcribe(audio, 24000)
+        samples = np.frombuffer(audio, "<i2").astype(np.float32)
+        turn = candidates.gather(
+            whisper_, grammar_, samples, whisper_.listen(samples), snr=0.0, words=frozenset(), side=None
+        )
+        assert said == expected
+        assert live.rule_on(turn) == expected
+    finally:
+        live.close()
