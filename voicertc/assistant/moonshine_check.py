@@ -11,8 +11,8 @@ agree costs no scoring.
 
 Chosen on the held-out corpus's tune split from a dump of every turn's candidates and
 both models' scores (docs/speech.md, session 7): +1.5 points of commands clean and +0.5
-in white noise at 10 dB, off-topic unchanged, for Moonshine's ~100 MB and ~0.1-0.2 s a
-turn. Letting Moonshine's command also stand in for words that ask nothing, or using its
+in white noise at 10 dB, off-topic unchanged, for ~130 MB a worker and ~0.1-0.2 s a turn.
+Letting Moonshine's command also stand in for words that ask nothing, or using its
 scores only to re-rank Whisper's own beam, gained nothing. So it is a choice
 (``VOICERTC_ASR=combined-moonshine``) kept for comparison, not the default.
 """
