@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from integration.test_endpoint import SESSION, SILENCE, next_of, realtime, send_audio  # noqa: F401 (fixture)
+from integration.test_endpoint import SESSION, SILENCE, next_of, send_audio
 
 
-async def test_a_spoken_command_streams_every_event_the_sdk_defines(realtime, speech) -> None:  # noqa: F811
+async def test_a_spoken_command_streams_every_event_the_sdk_defines(realtime, speech) -> None:
     await realtime.session.update(session=SESSION)
     await next_of(realtime, "session.updated")
     turn = SILENCE[:24000] + speech("add some reverb") + SILENCE
@@ -54,7 +54,7 @@ WATCHED = (
 )
 
 
-async def test_items_are_retrieved_and_deleted_and_output_audio_cleared(realtime) -> None:  # noqa: F811
+async def test_items_are_retrieved_and_deleted_and_output_audio_cleared(realtime) -> None:
     await next_of(realtime, "session.created")
     await realtime.conversation.item.create(
         item={"type": "message", "role": "user", "content": [{"type": "input_text", "text": "help"}]}
