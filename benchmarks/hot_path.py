@@ -54,9 +54,14 @@ def best_us(run: Callable[[], Any], per_round: int, rounds: int = 7) -> dict[str
     return {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
 
 
-def opus_packets(seconds: float = 2.0) -> list[bytes]:
+def sung_48k() -> np.ndarray:
+    """Five vowels at rising pitches, 2 s of 48 kHz mono int16: the speech every part codes."""
     sung = np.concatenate([vowel(0.4, -12.0, (140.0 + 20 * k, 100.0 + 10 * k)) for k in range(5)])
-    mono = np.repeat(sung, 2)[: int(48000 * seconds)].astype(np.int16)
+    return np.repeat(sung, 2).astype(np.int16)
+
+
+def opus_packets(seconds: float = 2.0) -> list[bytes]:
+    mono = sung_48k()[: int(48000 * seconds)]
     encoder, out = OpusEncoder(), []
     for k in range(mono.size // 960):
         frame = AudioFrame.from_ndarray(
@@ -93,8 +98,7 @@ def outbound() -> dict[str, Any]:
     """The assistant's frame to an Opus packet: packed stereo (before) and mono (after)."""
     from voicertc.patches.inline_media import DirectOpusEncoder
 
-    sung = np.concatenate([vowel(0.4, -12.0, (140.0 + 20 * k, 100.0 + 10 * k)) for k in range(5)])
-    mono48 = np.repeat(sung, 2).astype(np.int16)
+    mono48 = sung_48k()
     frames = mono48.size // 960
 
     def run(layout: str) -> Callable[[], None]:

@@ -1,10 +1,11 @@
 """Readers that take a remote track's frames as they are decoded, not through its queue.
 
 aiortc hands each decoded frame to the track's `asyncio.Queue`, and the reader's task
-wakes to take it: per 20 ms frame of every call a queue put, a future and a task switch
-(~15-20 us), the same order as decoding the frame. The inline decoder
-(`patches/inline_media.py`) calls a reader registered here for the track instead, on the
-loop, in the transport's receive task. The track's queue still carries what came before
+wakes to take it in a later turn of the event loop: per 20 ms frame of every call a queue
+put, a future and a task switch (~2 us here, `benchmarks/hot_path.py`), and under load a
+whole loop iteration (milliseconds) between the packet and the upstream append. The
+inline decoder (`patches/inline_media.py`) calls a reader registered here for the track
+instead, on the loop, in the transport's receive task. The track's queue still carries what came before
 the reader was registered, and the end of the track (`recv()` raises
 `MediaStreamError`), so a reader keeps a task reading it too.
 """
