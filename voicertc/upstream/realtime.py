@@ -23,6 +23,7 @@ from ..protocol.tap import observe
 from ..tasks import cancel_and_wait
 from .base import EventHandler, UpstreamError
 from .http_client import process_http_client
+from .raw_send import raw_sender
 from .settings import SessionSettings
 
 logger = logging.getLogger(__name__)
@@ -188,10 +189,11 @@ class Upstream:
         await self._connection.send_raw(json.dumps(event))
 
     async def _send_loop(self) -> None:
+        send = raw_sender(self._connection)
         while True:
             message, queued_at = await self._queue.get()
             observe(self._protocol, "upstream", "client", message)
-            await self._connection.send_raw(message)
+            await send(message)
             delay = time.monotonic() - queued_at
             self.append_delays.append(delay)
             METRICS.inbound_to_append.observe(delay)
