@@ -14,7 +14,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from websockets.protocol import State
+
 RawSend = Callable[[str], Awaitable[None]]
+#: Writes a text message now if the connection can take it without waiting; False if not.
+DirectWrite = Callable[[str], bool]
 
 
 def raw_sender(connection: Any) -> RawSend:
@@ -27,3 +31,34 @@ def raw_sender(connection: Any) -> RawSend:
     if callable(send) and no_reconnection and idle_queue:
         return send  # type: ignore[no-any-return]
     return connection.send_raw  # type: ignore[no-any-return]
+
+
+def direct_writer(connection: Any) -> DirectWrite | None:
+    """A synchronous write of a text message onto `connection`'s websocket, for when
+    nothing is queued before it: what websockets' `send` does when it need not wait (open,
+    no fragmented message under way, the transport not paused), without the coroutine,
+    its context manager and the send task's wake-up. None where `raw_sender` would not
+    take the websocket's own `send`, or the websocket is not the one expected."""
+    sender = raw_sender(connection)
+    websocket = getattr(sender, "__self__", None)
+    protocol = getattr(websocket, "protocol", None)
+    if websocket is None or not all(
+        hasattr(websocket, name) for name in ("fragmented_send_waiter", "paused", "transport", "send_data")
+    ):
+        return None
+    if not callable(getattr(protocol, "send_text", None)):
+        return None
+
+    def write(message: str) -> bool:
+        if (
+            protocol.state is not State.OPEN
+            or websocket.fragmented_send_waiter is not None
+            or websocket.paused
+            or websocket.transport.is_closing()
+        ):
+            return False
+        protocol.send_text(message.encode())
+        websocket.send_data()
+        return True
+
+    return write

@@ -23,7 +23,7 @@ from ..protocol.tap import observe
 from ..tasks import cancel_and_wait
 from .base import EventHandler, UpstreamError
 from .http_client import process_http_client
-from .raw_send import raw_sender
+from .raw_send import DirectWrite, direct_writer, raw_sender
 from .settings import SessionSettings
 
 logger = logging.getLogger(__name__)
@@ -95,6 +95,8 @@ class Upstream:
             http_client=process_http_client(),
         )
         self._connection: Any = None
+        # Appends written straight onto the socket while nothing waits in the queue.
+        self._write_now: DirectWrite | None = None
         # (message, monotonic time it was queued)
         self._queue: asyncio.Queue[tuple[str, float]] = asyncio.Queue(_SEND_QUEUE_SIZE)
         #: Seconds from queueing to sent of recent appends (the session reports their median).
@@ -117,6 +119,7 @@ class Upstream:
             raise
         except Exception as exc:
             raise UpstreamError(f"cannot reach the speech model: {exc}") from exc
+        self._write_now = direct_writer(self._connection)
         self._tasks = [
             asyncio.create_task(self._receive(), name="voicertc-upstream-recv"),
             asyncio.create_task(self._send_loop(), name="voicertc-upstream-send"),
@@ -174,8 +177,16 @@ class Upstream:
         return event
 
     def append_audio(self, pcm16: bytes) -> None:
-        """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks."""
+        """Queue 24 kHz PCM16 for `input_audio_buffer.append`; never blocks. With nothing
+        queued before it and a socket that takes it at once, it is written now (as the send
+        task would, one loop iteration and a queue hop later)."""
         message = self._append_json(base64.b64encode(pcm16).decode("ascii"))
+        write_now = self._write_now
+        if write_now is not None and self._queue.empty() and write_now(message):
+            observe(self._protocol, "upstream", "client", message)
+            self.append_delays.append(0.0)
+            METRICS.inbound_to_append.observe(0.0)
+            return
         if self._queue.full():
             self._queue.get_nowait()
             self.dropped_appends += 1
@@ -229,6 +240,7 @@ class Upstream:
         self.closed.set()
 
     async def close(self) -> None:
+        self._write_now = None
         await cancel_and_wait(self._tasks)
         self._tasks = []
         if self._connection is not None:
