@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 import numpy as np
-import soxr
 
 from ..protocol.realtime import PREFIX_PADDING_MS, SILENCE_DURATION_MS, VAD_THRESHOLD
 from . import silero
+from .vad_input import ScorerInput
 
 logger = logging.getLogger(__name__)
 
@@ -137,11 +137,7 @@ class VoiceActivityDetector:
         self.reset()
 
     def _make_resampler(self) -> None:
-        self._resampler = (
-            soxr.ResampleStream(self.sample_rate, _RATE, 1, dtype="float32", quality="QQ")
-            if self.sample_rate != _RATE
-            else None
-        )
+        self._input = ScorerInput(self.sample_rate, _RATE)
 
     def reset(self) -> None:
         """Forgets all audio and state; positions restart at 0 ms."""
@@ -155,9 +151,7 @@ class VoiceActivityDetector:
 
     def process(self, pcm16: bytes) -> list[VadEvent]:
         """Feeds 16-bit little-endian mono samples; returns the events they complete."""
-        samples = np.frombuffer(pcm16, dtype="<i2").astype(np.float32) / 32768.0
-        if self._resampler is not None:
-            samples = self._resampler.resample_chunk(samples)
+        samples = self._input.process(pcm16)
         buf = np.concatenate((self._pending, samples)) if self._pending.size else samples
         win = self._scorer.window
         events: list[VadEvent] = []
