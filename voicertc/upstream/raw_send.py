@@ -58,7 +58,12 @@ def direct_writer(connection: Any) -> DirectWrite | None:
         ):
             return False
         protocol.send_text(message.encode())
-        websocket.send_data()
+        try:
+            websocket.send_data()
+        except Exception:
+            # As websockets' own send: a socket that fails a write ends the connection
+            # (the upstream's receive task then reports it), never the caller's frame path.
+            websocket.transport.abort()
         return True
 
     return write

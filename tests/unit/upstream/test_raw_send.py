@@ -55,15 +55,22 @@ class _Websocket:
         self.protocol = SimpleNamespace(state=State.OPEN, send_text=self._frame)
         self.fragmented_send_waiter: object | None = None
         self.paused = False
-        self.transport = SimpleNamespace(is_closing=lambda: self.closing)
+        self.transport = SimpleNamespace(is_closing=lambda: self.closing, abort=self._abort)
         self.closing = False
+        self.aborted = False
+        self.fail_writes = False
         self.framed: list[bytes] = []
         self.written: list[bytes] = []
 
     def _frame(self, data: bytes) -> None:
         self.framed.append(data)
 
+    def _abort(self) -> None:
+        self.aborted = True
+
     def send_data(self) -> None:
+        if self.fail_writes:
+            raise OSError("broken pipe")
         self.written += self.framed
         self.framed = []
 
@@ -89,6 +96,14 @@ def test_a_direct_write_goes_out_only_when_websockets_would_not_wait() -> None:
         write = direct_writer(_connection(_connection=websocket))
         assert write is not None and not write("a"), setting
         assert websocket.written == [] and websocket.framed == [], setting
+
+
+def test_a_failed_socket_write_ends_the_connection_not_the_frame_path() -> None:
+    websocket = _Websocket()
+    websocket.fail_writes = True
+    write = direct_writer(_connection(_connection=websocket))
+    assert write is not None and write("a")  # taken (not queued again), and raised nothing
+    assert websocket.aborted
 
 
 def test_no_direct_write_where_the_sdk_sends_itself() -> None:
