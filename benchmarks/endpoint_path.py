@@ -8,6 +8,8 @@ so each change to it can be measured on a busy machine:
 - `round_trip`: `Upstream.append_audio` -> its send task -> the openai SDK's websocket ->
   aiohttp -> `RealtimeEndpoint` (JSON, base64, VAD, turns, the echo brain's answer) ->
   its deltas read back by the upstream's receive task, per frame of the caller's audio;
+- `round_trip_40ms_appends`: the same with two frames per append message (not done: it
+  would delay every VAD decision by up to 20 ms), per 20 ms of audio;
 - `wire`: one append message sent by the SDK's `send_raw` and read by aiohttp, per message;
 - `vad`: `VoiceActivityDetector.process` alone on the same frames, and on a frame of
   digital silence and a frame of the utterance, with the Silero windows it ran.
@@ -90,7 +92,7 @@ class Tally:
         return self._reached.wait()
 
 
-async def round_trip(frames: list[bytes]) -> dict[str, Any]:
+async def round_trip(frames: list[bytes], frames_per_append: int = 1) -> dict[str, Any]:
     endpoint = RealtimeEndpoint(EchoBrain)
     app = web.Application()
     app.router.add_get("/v1/realtime", endpoint.handle)
@@ -117,7 +119,7 @@ async def round_trip(frames: list[bytes]) -> dict[str, Any]:
             await asyncio.sleep(0)  # the send task
             await asyncio.sleep(0)  # the endpoint's read
         await answered
-        return len(frames)
+        return len(frames) * frames_per_append
 
     try:
         out = {"per_frame": await rounds(run), "events_read": counts}
@@ -213,6 +215,11 @@ def main() -> None:
         "loadavg_before": load_before,
         "what": "CPU time of the process per 20 ms frame, best and median of 7 rounds",
         "round_trip": asyncio.run(round_trip(frames)),
+        # Not done: 40 ms appends (two frames a message) would delay every VAD decision by
+        # up to 20 ms of wall time; measured for what it would save.
+        "round_trip_40ms_appends": asyncio.run(
+            round_trip([a + b for a, b in zip(frames[::2], frames[1::2], strict=True)], 2)
+        ),
         "wire": asyncio.run(wire(messages)),
         "vad": vad(frames),
     }
