@@ -31,16 +31,27 @@ from ..assistant.denoise import denoise, snr_db
 from ..assistant.vad import VoiceActivityDetector
 from .heldout import CONDITIONS, ROOT, Case, hash_seed, load, scene, speak, voice_for, voices
 from .speech import CACHE, RATE, segments
+from .variants import VARIANTS, applied
 
 # Bumped when what a record holds changes: older cached records are then decoded again.
 VERSION = 1
 
 
-def _key(case: Case, voice: str, cond: str) -> str:
-    return hashlib.sha1(f"{VERSION}|{case.text}|{voice}|{cond}".encode()).hexdigest()[:20]
+def _key(case: Case, voice: str, cond: str, variant: str = "default") -> str:
+    tag = "" if variant == "default" else f"|{variant}"  # the default's records keep their names
+    return hashlib.sha1(f"{VERSION}|{case.text}|{voice}|{cond}{tag}".encode()).hexdigest()[:20]
 
 
-def dump(split: str, conditions: list[str], limit: int | None, cache: Path) -> Iterator[dict[str, object]]:
+def dump(
+    split: str, conditions: list[str], limit: int | None, cache: Path, variant: str = "default"
+) -> Iterator[dict[str, object]]:
+    with applied(variant) as v:
+        yield from _dump(split, conditions, limit, cache, variant, v.prefix_ms)
+
+
+def _dump(
+    split: str, conditions: list[str], limit: int | None, cache: Path, variant: str, prefix_ms: int
+) -> Iterator[dict[str, object]]:
     from ..assistant.whisper import WhisperRecognizer
 
     commands, off = load(split)
@@ -55,13 +66,13 @@ def dump(split: str, conditions: list[str], limit: int | None, cache: Path) -> I
             for n, case in enumerate(commands + off):
                 voice = voice_for(vs, n, cond)
                 name = f"{voice.engine}:{voice.name}@{voice.wpm}"
-                path = cache / f"{_key(case, name, cond)}.json"
+                path = cache / f"{_key(case, name, cond, variant)}.json"
                 if path.exists():
                     yield json.loads(path.read_text())
                     continue
                 audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond))
                 turns = []
-                for seg in segments(audio, VoiceActivityDetector()):
+                for seg in segments(audio, VoiceActivityDetector(), prefix_ms):
                     samples = resample_16k(seg, RATE)
                     if samples.size < ASR_RATE // 10:
                         continue  # the recogniser hears nothing in it either
@@ -97,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--split", choices=["test", "tune"], default="tune")
     ap.add_argument("--conditions", default="clean,white10,pink10,babble10", help="comma separated")
     ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
+    ap.add_argument(
+        "--variant", choices=list(VARIANTS), default="default", help="one setting changed (variants.py)"
+    )
     ap.add_argument("--cache", type=Path, default=CACHE / "candidates", help="per-utterance records")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
@@ -104,10 +118,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     unknown = [c for c in conditions if c not in CONDITIONS]
     if unknown:
         ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
-    out = args.out or ROOT / "benchmarks" / "results" / f"candidates-{args.split}.jsonl.gz"
+    tag = "" if args.variant == "default" else f"-{args.variant}"
+    out = args.out or ROOT / "benchmarks" / "results" / f"candidates-{args.split}{tag}.jsonl.gz"
     started, count = time.perf_counter(), 0
     with gzip.open(out, "wt") as f:
-        for record in dump(args.split, conditions, args.limit, args.cache):
+        for record in dump(args.split, conditions, args.limit, args.cache, args.variant):
             f.write(json.dumps(record) + "\n")
             count += 1
             if count % 50 == 0:

@@ -39,6 +39,7 @@ from ..assistant.piper_tts import packaged_voice
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
+from .variants import VARIANTS, applied
 
 #: The checkout: the corpus and the results live in benchmarks/.
 ROOT = Path(__file__).resolve().parents[2]
@@ -244,9 +245,11 @@ def scene(clean: np.ndarray, condition: tuple[str, float] | None, seed: int) -> 
 # -- the run -----------------------------------------------------------------------------
 
 
-def hear(recognizer: Recognizer, audio: np.ndarray) -> tuple[list[str], list[dialogue.Intent], float]:
+def hear(
+    recognizer: Recognizer, audio: np.ndarray, prefix_ms: int = 300
+) -> tuple[list[str], list[dialogue.Intent], float]:
     said, intents, spent = [], [], 0.0
-    for seg in segments(audio, VoiceActivityDetector()):
+    for seg in segments(audio, VoiceActivityDetector(), prefix_ms):
         t0 = time.perf_counter()
         said.append(recognizer.transcribe(seg, RATE))
         spent += time.perf_counter() - t0
@@ -254,7 +257,14 @@ def hear(recognizer: Recognizer, audio: np.ndarray) -> tuple[list[str], list[dia
     return said, intents, spent
 
 
-def run(split: str, asr: str, conditions: list[str], limit: int | None) -> dict[str, object]:
+def run(
+    split: str, asr: str, conditions: list[str], limit: int | None, variant: str = "default"
+) -> dict[str, object]:
+    with applied(variant) as v:
+        return _run(split, asr, conditions, limit, v.prefix_ms) | {"variant": variant}
+
+
+def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_ms: int) -> dict[str, object]:
     commands, off = load(split)
     if limit:
         commands, off = commands[:limit], off[: max(1, limit // 4)]
@@ -267,7 +277,7 @@ def run(split: str, asr: str, conditions: list[str], limit: int | None) -> dict[
         for n, case in enumerate(commands + off):
             voice = voice_for(vs, n, cond)
             audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond))
-            said, intents, spent = hear(recognizer, audio)
+            said, intents, spent = hear(recognizer, audio, prefix_ms)
             latencies.append(spent)
             ok = judge(intents, case)
             kind = "commands" if case.expected else "off_topic_declined"
@@ -318,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--asr", choices=list(KINDS[1:]), default="combined")
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
     ap.add_argument("--limit", type=int, help="only the first N commands (a quick look)")
+    ap.add_argument(
+        "--variant", choices=list(VARIANTS), default="default", help="one setting changed (variants.py)"
+    )
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
     ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
     args = ap.parse_args(argv)
@@ -326,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if unknown:
         ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
     started = time.perf_counter()
-    report = run(args.split, args.asr, conditions, args.limit)
+    report = run(args.split, args.asr, conditions, args.limit, args.variant)
     report["seconds"] = round(time.perf_counter() - started, 1)
     with open("/proc/loadavg") as f:
         report["loadavg_at_end"] = f.read().split()[:3]
@@ -336,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.out.write_text(json.dumps(report, indent=1) + "\n")
     if args.errors:
         args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
-    if args.limit is None and len(conditions) == len(CONDITIONS):
+    if args.limit is None and len(conditions) == len(CONDITIONS) and args.variant == "default":
         dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
