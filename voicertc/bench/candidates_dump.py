@@ -29,7 +29,7 @@ from ..assistant.asr import ASR_RATE, COMMAND_WORDS, PocketsphinxRecognizer, res
 from ..assistant.candidates import Turn, gather
 from ..assistant.denoise import denoise, snr_db
 from ..assistant.vad import VoiceActivityDetector
-from .heldout import CONDITIONS, ROOT, Case, hash_seed, load, scene, speak, voice_for, voices
+from .heldout import CONDITIONS, ROOT, Case, hash_seed, load, missing_voices, scene, speak, voice_for, voices
 from .speech import CACHE, RATE, segments
 from .variants import VARIANTS, applied
 
@@ -119,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if unknown:
         ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
     tag = "" if args.variant == "default" else f"-{args.variant}"
+    if missing_voices():
+        ap.error(f"not installed: {', '.join(missing_voices())}; scripts/setup --test installs them")
     out = args.out or ROOT / "benchmarks" / "results" / f"candidates-{args.split}{tag}.jsonl.gz"
     started, count = time.perf_counter(), 0
     with gzip.open(out, "wt") as f:

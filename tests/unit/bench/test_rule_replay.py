@@ -3,11 +3,13 @@ replayed on a dump scores sentences as the live rule does."""
 
 from __future__ import annotations
 
+import pytest
+
 from voicertc.assistant import denoise, whisper
 from voicertc.assistant.asr import CombinedRecognizer
 from voicertc.assistant.candidates import Candidate, Turn
 from voicertc.assistant.vad import VoiceActivityDetector
-from voicertc.bench import rule_replay, variants
+from voicertc.bench import heldout, rule_replay, variants
 
 
 def test_a_variant_changes_the_defaults_for_its_block_only() -> None:
@@ -50,3 +52,15 @@ def test_the_replay_scores_as_the_live_rule_and_takes_rule_settings() -> None:
     strict = rule_replay.replay(records, {"switch_margin": 0.5}, beam_scores=False)
     assert strict["figures"]["clean"]["overrules"] == 0
     assert strict["ok"][("clean", "add some delay")] is False
+
+
+def test_heldout_refuses_to_run_with_a_voice_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without flite every sentence would be said by another voice (the rotation is over
+    the whole list) and the figures would not compare with any kept run."""
+    monkeypatch.setattr(heldout, "_has", lambda cmd: cmd != "flite")
+    monkeypatch.setattr(heldout, "packaged_voice", lambda: "joe.onnx")
+    assert heldout.missing_voices() == ["flite (apt-get install flite)"]
+    with pytest.raises(SystemExit):
+        heldout.main(["--split", "tune", "--limit", "1"])
+    monkeypatch.setattr(heldout, "_has", lambda cmd: True)
+    assert heldout.missing_voices() == []
