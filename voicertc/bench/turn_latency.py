@@ -58,6 +58,25 @@ SESSION = {
 }
 
 
+def workers_mib(pid: int) -> list[dict[str, float]]:
+    """Each child process's resident set now and at its peak: the speech pool's workers,
+    where the recogniser lives (one Whisper and grammar per worker)."""
+    out = []
+    for child in procfs.tree(pid):
+        if child == pid:
+            continue
+        try:
+            st = procfs.status(child)
+        except OSError:
+            continue
+        out.append({"rss": round(st.get("VmRSS", 0) / 2**20, 1), "hwm": round(st.get("VmHWM", 0) / 2**20, 1)})
+    return out
+
+
+def loadavg() -> list[float]:
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
 def tree_rss_mib(pid: int) -> float:
     total = 0
     for child in procfs.tree(pid):
@@ -145,6 +164,7 @@ async def main(voices: list[str]) -> dict[str, Any]:
     utterances = [(v, p, tts.render(p, voice="espeak:" + v)) for v in voices for p in PHRASES]
     await server.speech.warm_up()
     rss_base = tree_rss_mib(os.getpid())
+    load_start = loadavg()
     client = AsyncOpenAI(api_key="local", websocket_base_url=f"ws://127.0.0.1:{port}/v1")
     turns = []
     rss_live = []
@@ -157,6 +177,7 @@ async def main(voices: list[str]) -> dict[str, Any]:
                 turns.append(result)
                 rss_live.append(tree_rss_mib(os.getpid()))
                 print(f"{voice:12} {phrase!r:48} -> {result.get('stopped_to_audio_ms')} ms", file=sys.stderr)
+        workers = workers_mib(os.getpid())
     finally:
         await client.close()
         await runner.cleanup()
@@ -174,6 +195,8 @@ async def main(voices: list[str]) -> dict[str, Any]:
             "of": len(turns),
         },
         "rss_mib": {"base": round(rss_base, 1), "live_max": round(max(rss_live), 1) if rss_live else None},
+        "speech_workers_mib": workers,
+        "loadavg": {"start": load_start, "end": loadavg()},
     }
     report["rss_mib"]["assistant"] = round(report["rss_mib"]["live_max"] - rss_base, 1) if rss_live else None
     print(json.dumps({k: v for k, v in report.items() if k not in ("turns", "machine")}, indent=1))
