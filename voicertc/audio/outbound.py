@@ -30,6 +30,13 @@ _REMEMBERED_ITEMS = 16
 _MONITOR_MAX = FRAME_SAMPLES * 3
 
 
+def _frame_of(mono: np.ndarray) -> AudioFrame:
+    frame = AudioFrame.from_ndarray(mono.reshape(1, -1), format="s16", layout="mono")
+    frame.sample_rate = WEBRTC_RATE
+    frame.time_base = _TIME_BASE
+    return frame
+
+
 def _settle(future: asyncio.Future[bool], value: bool) -> None:
     if not future.done():
         future.set_result(value)
@@ -59,6 +66,8 @@ class AssistantTrack(MediaStreamTrack):
     Frames are paced on a monotonic clock anchored at the first frame, so timing does not
     drift however long the call. The track counts, per item, the samples actually handed
     to the encoder: that is the `audio_end_ms` a truncate may claim the listener heard.
+    Silent frames are one `AudioFrame` handed out again with each new `pts`: a consumer
+    uses a frame before it asks for the next (aiortc's sender does), and never keeps one.
     """
 
     kind = "audio"
@@ -87,6 +96,7 @@ class AssistantTrack(MediaStreamTrack):
         self._drained.set()
         self.late_frames = 0
         self.frames_sent = 0
+        self._silence_frame: AudioFrame | None = None
         self._frame_waiters: list[asyncio.Future[float]] = []
         # Set while recv() waits for the next slot, so new audio on an idle track can go
         # out at once instead of waiting up to 20 ms (half of it on average) for its slot.
@@ -197,10 +207,8 @@ class AssistantTrack(MediaStreamTrack):
         mono = self._next_samples()
         if self.on_frame is not None:
             self.on_frame(mono)
-        frame = AudioFrame.from_ndarray(mono.reshape(1, -1), format="s16", layout="mono")
-        frame.sample_rate = WEBRTC_RATE
+        frame = self._silent_frame() if mono is _SILENCE else _frame_of(mono)
         frame.pts = self._timestamp
-        frame.time_base = _TIME_BASE
         self.frames_sent += 1
         if self._frame_waiters:
             sent_at = time.monotonic()
@@ -209,6 +217,15 @@ class AssistantTrack(MediaStreamTrack):
                     waiter.set_result(sent_at)
             self._frame_waiters.clear()
         return frame
+
+    def _silent_frame(self) -> AudioFrame:
+        """One frame of silence, handed out again with each new `pts` (the track is idle
+        most of a call; making a frame costs ~2.5 us). The sender encodes a frame before
+        it asks for the next, and libopus copies what it keeps, so no earlier use sees the
+        new `pts`; the samples are never written."""
+        if self._silence_frame is None:
+            self._silence_frame = _frame_of(_SILENCE)
+        return self._silence_frame
 
     async def _sleep(self, seconds: float) -> bool:
         """Waits `seconds`, or less if feed() brings audio to an idle track: True then."""

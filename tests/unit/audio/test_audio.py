@@ -180,3 +180,28 @@ async def test_a_track_already_playing_is_never_pulled_ahead() -> None:
     await asyncio.wait_for(waiting, 5)
     assert track.early_starts == 0 and track._lead == 0
     track.stop()
+
+
+async def test_silence_goes_out_as_one_frame_with_each_frames_own_pts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def no_wait(self: AssistantTrack, seconds: float) -> bool:
+        return False
+
+    monkeypatch.setattr(AssistantTrack, "_sleep", no_wait)
+    track = AssistantTrack()
+    pts, silent = [], []
+    for _ in range(3):
+        frame = await track.recv()
+        pts.append(frame.pts)
+        silent.append(frame)
+        assert frame.samples == FRAME_SAMPLES and frame.sample_rate == 48000 and frame.layout.name == "mono"
+        assert frame.format.name == "s16" and not frame.to_ndarray().any()
+    assert pts == [0, 960, 1920]
+    assert silent[0] is silent[1] is silent[2]  # made once: the idle track's frames cost no frame
+    track.feed("item1", _tone(500, 24000, 0.02).tobytes())
+    spoken = await track.recv()
+    assert spoken is not silent[0] and spoken.pts == 2880 and spoken.to_ndarray().any()
+    after = await track.recv()
+    assert after is silent[0] and after.pts == 3840 and not after.to_ndarray().any()
+    track.stop()
