@@ -36,6 +36,7 @@ from av import AudioFrame
 
 from ..audio import opus24, readers
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
+from .lean_send import lean_sender
 from .rtp_history import drop_audio_history
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,8 @@ class DirectOpusEncoder(OpusEncoder):
         self._silent_packet: bytes | None = None
         self._first_pts: int | None = None
         self.reused = 0
+        #: Whether the last frame encoded was digital silence (its audio level is -127 dBov).
+        self.last_silent = False
 
     def encode(self, frame: av.frame.Frame, force_keyframe: bool = False) -> tuple[list[bytes], int]:
         if not (
@@ -98,6 +101,7 @@ class DirectOpusEncoder(OpusEncoder):
             and frame.pts is not None
         ):
             self._silent_run = 0
+            self.last_silent = False
             return super().encode(frame, force_keyframe)
         # The RTP timestamp comes from the frame, not the codec: libopus numbers its packets
         # by the frames it saw, and it does not see the silent frames skipped below.
@@ -107,6 +111,7 @@ class DirectOpusEncoder(OpusEncoder):
         mono = frame.layout.name == "mono"
         samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=SAMPLES_PER_FRAME * (1 if mono else 2))
         silent = not samples.any()
+        self.last_silent = silent
         self._silent_run = self._silent_run + 1 if silent else 0
         if silent and self._silent_packet is not None and self._silent_run > _SILENCE_SETTLE_FRAMES:
             self.reused += 1
@@ -272,13 +277,15 @@ def inline_media(pc: RTCPeerConnection, pcm24: bool = False) -> int:
     """Run the audio codecs of `pc`'s current transceivers inline; returns how many ends.
 
     Call it after each set{Local,Remote}Description, before the connection comes up.
-    `pcm24`: the caller's Opus decoded to 24 kHz mono (see `inline_receiver`).
+    `pcm24`: the caller's Opus decoded to 24 kHz mono (see `inline_receiver`). Senders
+    also write their packets the lean way (`lean_send`), uncounted.
     """
     done = 0
     for transceiver in pc.getTransceivers():
         if transceiver.kind != "audio":
             continue
         drop_audio_history(transceiver.sender)
+        lean_sender(transceiver.sender)
         done += inline_sender(transceiver.sender)
         done += inline_receiver(transceiver.receiver, pcm24)
     return done
