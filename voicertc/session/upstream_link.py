@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 # What a new upstream connection is told of the conversation so far (user and assistant
 # turns, as text): enough to go on with, bounded for an hour-long call.
 HISTORY_TURNS = 40
+# The event loop runs a timer a hair early (its clock's resolution): a deadline this close
+# has come.
+_REPLY_DUE_SLACK_S = 0.001
 
 
 def backoff_seconds(attempt: int) -> float:
@@ -62,6 +65,7 @@ class UpstreamLink:
         self._backoff = backoff
         self.history: deque[tuple[str, str]] = deque(maxlen=HISTORY_TURNS)  # (role, text)
         self._reply_timer: asyncio.TimerHandle | None = None
+        self._reply_due = 0.0  # loop time the owed reply is overdue at
         self._closing = False
         self.connection: UpstreamConnection = self._new_connection()
 
@@ -149,11 +153,24 @@ class UpstreamLink:
     def expect_reply(self) -> None:
         """The model owes a response (a turn ended) or the rest of one, within the
         reply timeout."""
-        self.cancel_reply_timer()
         # Nothing is owed by a connection that is not there (text typed while reconnecting).
-        if self._reply_timeout and not self._closing and self.connection.connected:
-            loop = asyncio.get_running_loop()
-            self._reply_timer = loop.call_later(self._reply_timeout, self._reply_overdue)
+        if not (self._reply_timeout and not self._closing and self.connection.connected):
+            self.cancel_reply_timer()
+            return
+        # Every event of a response moves the deadline (~10 a second per call while it
+        # plays); the timer already set waits on to it, rather than one cancelled and one
+        # made per event.
+        loop = asyncio.get_running_loop()
+        self._reply_due = loop.time() + self._reply_timeout
+        if self._reply_timer is None:
+            self._reply_timer = loop.call_at(self._reply_due, self._reply_check)
+
+    def _reply_check(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._reply_due - loop.time() > _REPLY_DUE_SLACK_S:
+            self._reply_timer = loop.call_at(self._reply_due, self._reply_check)
+            return
+        self._reply_overdue()
 
     def cancel_reply_timer(self) -> None:
         if self._reply_timer is not None:

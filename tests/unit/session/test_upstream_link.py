@@ -276,3 +276,17 @@ async def test_a_stalled_session_reconnects_end_to_end() -> None:
     replay = opened.upstream.sent[0]
     assert replay["item"]["content"][0]["text"] == "hello?"
     await opened.session.close()
+
+
+async def test_later_response_events_move_the_deadline_on_one_timer() -> None:
+    made = await watched(timeout=5)
+    made.link.expect_reply()
+    timer, due = made.link._reply_timer, made.link._reply_due
+    await made.upstreams.current.push({"type": "response.output_audio.delta"})
+    assert made.link._reply_timer is timer and made.link._reply_due > due
+    made.link._reply_check()  # the first deadline's timer: the reply is not overdue yet
+    assert made.link.reply_owed and made.errors() == []
+    made.link._reply_due = asyncio.get_running_loop().time()  # the latest deadline passes
+    made.link._reply_check()
+    assert made.errors() == ["upstream_stalled"]
+    await made.stop()
