@@ -20,6 +20,9 @@ _SETTLED_SAMPLES = 960
 # Chunks up to this size (200 ms at 24 kHz) are checked for silence, against zeros kept
 # per size: a client's 20-100 ms appends; longer ones just take the resampler.
 _CHECKED_BYTES = 9600
+# Zeros kept for this many sizes (the bridge sends one; a client choosing a new size for
+# every append must not grow them).
+_KEPT_SIZES = 8
 
 _zero_bytes: dict[int, bytes] = {}
 _zero_floats: dict[int, np.ndarray] = {}
@@ -31,7 +34,9 @@ def _is_silent(pcm16: bytes) -> bool:
         return False
     zeros = _zero_bytes.get(size)
     if zeros is None:
-        zeros = _zero_bytes[size] = bytes(size)
+        zeros = bytes(size)
+        if len(_zero_bytes) < _KEPT_SIZES:
+            _zero_bytes[size] = zeros
     return pcm16 == zeros
 
 
@@ -40,7 +45,8 @@ def _silent_floats(count: int) -> np.ndarray:
     if zeros is None:
         zeros = np.zeros(count, dtype=np.float32)
         zeros.flags.writeable = False  # shared by every stream
-        _zero_floats[count] = zeros
+        if len(_zero_floats) < _KEPT_SIZES:
+            _zero_floats[count] = zeros
     return zeros
 
 

@@ -80,6 +80,15 @@ def test_long_silent_chunks_are_not_kept_as_zeros_to_compare() -> None:
     assert vad_input._CHECKED_BYTES + 2 not in vad_input._zero_bytes
 
 
+def test_a_client_appending_every_size_keeps_few_zeros() -> None:
+    scorer_input = ScorerInput(24000, 16000)
+    for size in range(6, 6000, 6):
+        for _ in range(4):  # silence after silence: the zeros' way
+            assert not scorer_input.process(bytes(size)).any()
+    assert len(vad_input._zero_bytes) <= vad_input._KEPT_SIZES
+    assert len(vad_input._zero_floats) <= vad_input._KEPT_SIZES
+
+
 def test_the_detector_finds_the_benchmark_utterance_where_it_did() -> None:
     """The bench's two syllables after and before digital silence: the turn's start and
     end in stream time (the figures before silence skipped the resampler)."""
