@@ -11,8 +11,8 @@ stands; each module's docstring says more.
 `inline_media` is the one per-connection change: `inline_media(pc)` (called by the
 server's signalling, `attach()` and `CallClient`) moves one peer connection's audio
 codecs onto the event loop, drops its audio senders' retransmission history
-(`rtp_history`) and has them write their packets the lean way (`lean_send`); it ends
-with that connection.
+(`rtp_history`), has them write their packets the lean way (`lean_send`) and handles
+arriving RTP without a task hop (`lean_receive`); it ends with that connection.
 """
 
 from __future__ import annotations
@@ -87,6 +87,15 @@ PATCHES: tuple[Patch, ...] = (
         "writes each audio packet from a header template aiortc serialised once and sends the"
         " SRTP packet straight to the nominated pair's socket: no RtpPacket, no datetime, no"
         " four nested coroutines a packet",
+        "no issue filed; aiortc/aiortc#744 (aiortc's CPU use)",
+    ),
+    Patch(
+        "lean_receive",
+        "aioice Connection.data_received (an instance attribute, per peer connection)",
+        "per peer connection (by inline_media)",
+        "unprotects and handles an arriving RTP packet in the datagram callback, not through"
+        " aiortc's queue and a wake-up of the DTLS transport's task; DTLS, SCTP and RTCP keep"
+        " the queue",
         "no issue filed; aiortc/aiortc#744 (aiortc's CPU use)",
     ),
 )

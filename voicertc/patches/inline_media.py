@@ -36,6 +36,7 @@ from av import AudioFrame
 
 from ..audio import opus24, readers
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
+from .lean_receive import lean_receiver
 from .lean_send import lean_sender
 from .rtp_history import drop_audio_history
 
@@ -278,7 +279,8 @@ def inline_media(pc: RTCPeerConnection, pcm24: bool = False) -> int:
 
     Call it after each set{Local,Remote}Description, before the connection comes up.
     `pcm24`: the caller's Opus decoded to 24 kHz mono (see `inline_receiver`). Senders
-    also write their packets the lean way (`lean_send`), uncounted.
+    also write their packets the lean way (`lean_send`) and the connection handles RTP as
+    it arrives (`lean_receive`), uncounted.
     """
     done = 0
     for transceiver in pc.getTransceivers():
@@ -286,6 +288,7 @@ def inline_media(pc: RTCPeerConnection, pcm24: bool = False) -> int:
             continue
         drop_audio_history(transceiver.sender)
         lean_sender(transceiver.sender)
+        lean_receiver(transceiver.receiver.transport)
         done += inline_sender(transceiver.sender)
         done += inline_receiver(transceiver.receiver, pcm24)
     return done
