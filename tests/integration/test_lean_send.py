@@ -79,7 +79,7 @@ def test_send_time_is_ntp_in_six_eighteen_fixed_point() -> None:
     assert abs_send_time(64.0) == abs_send_time(0.0)  # 24 bits wrap every 64 s
 
 
-def test_only_a_plain_socket_is_written_directly() -> None:
+async def test_only_a_plain_socket_is_written_directly() -> None:  # aioice wants a loop
     sent: list[Any] = []
     plain = StunProtocol(receiver=None)
     plain.transport = SimpleNamespace(sendto=lambda data, addr: sent.append((data, addr)))
