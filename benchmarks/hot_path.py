@@ -5,8 +5,9 @@ measures the neighbours as much as the server; these are the pieces that changed
 as the best of several rounds (a neighbour can only make a round slower), so they hold on
 a loaded machine:
 
-- outbound: the assistant's 20 ms frame made and coded as Opus, packed stereo (before) and
-  mono (after, session 7);
+- outbound: the assistant's 20 ms of 24 kHz speech made into a frame and coded as Opus:
+  upsampled and packed stereo (before), upsampled mono (session 7), 24 kHz mono as it
+  comes (after, session 8);
 - the inbound hand-off: a decoded frame to the pump's sink through the track's queue and
   the pump's task (before) or from the decoder directly (after, session 7);
 - inbound: an Opus packet to 24 kHz mono PCM16, as FFmpeg 48 kHz stereo + ndarray + the
@@ -95,30 +96,41 @@ def inbound() -> dict[str, Any]:
 
 
 def outbound() -> dict[str, Any]:
-    """The assistant's frame to an Opus packet: packed stereo (before) and mono (after)."""
+    """The assistant's 20 ms of 24 kHz speech to an Opus packet: upsampled to 48 kHz and
+    coded as packed stereo (before) or mono (session 7), or coded at 24 kHz as it comes
+    (session 8, no upsampler)."""
+    from voicertc.audio.resample import Upsampler
     from voicertc.patches.inline_media import DirectOpusEncoder
 
-    mono48 = sung_48k()
-    frames = mono48.size // 960
+    mono24 = sung_48k()[::2].copy()
+    frames = mono24.size // 480
 
-    def run(layout: str) -> Callable[[], None]:
+    def run(layout: str, rate: int) -> Callable[[], None]:
         encoder = DirectOpusEncoder()
+        upsampler = Upsampler()
 
         def go() -> None:
             for k in range(frames):
-                samples = mono48[k * 960 : (k + 1) * 960]
+                samples = mono24[k * 480 : (k + 1) * 480]
+                if rate == 48000:
+                    samples = upsampler.process(samples.tobytes())
                 if layout == "stereo":
                     samples = np.repeat(samples, 2)
                 frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout=layout)
-                frame.sample_rate, frame.pts, frame.time_base = 48000, k * 960, Fraction(1, 48000)
+                frame.sample_rate, frame.pts, frame.time_base = rate, k * 960, Fraction(1, 48000)
                 encoder.encode(frame)
 
         return go
 
-    before, after = best_us(run("stereo"), 1), best_us(run("mono"), 1)
+    before, mono48, after = (
+        best_us(run("stereo", 48000), 1),
+        best_us(run("mono", 48000), 1),
+        best_us(run("mono", 24000), 1),
+    )
     return {
-        "what": "one 20 ms frame of the assistant's speech (48 kHz) made and coded as Opus",
+        "what": "20 ms of the assistant's 24 kHz speech made into a frame and coded as Opus",
         "before": {k: round(v / frames, 2) for k, v in before.items()},
+        "mono_48k": {k: round(v / frames, 2) for k, v in mono48.items()},
         "after": {k: round(v / frames, 2) for k, v in after.items()},
     }
 

@@ -277,3 +277,38 @@ async def test_inline_executor_hands_back_results_and_errors(fails: bool) -> Non
         assert await future == 42
     # everything else is the real loop's
     assert loop.create_future().get_loop() is asyncio.get_running_loop()
+
+
+async def test_the_assistants_24khz_frames_are_coded_as_they_come() -> None:
+    """The track's 24 kHz mono frames (pts on the 48 kHz clock) are Opus-coded without
+    upsampling: mono CELT packets 960 ticks apart that decode at 48 kHz as the 48 kHz
+    frames of the same sound do, at the same level."""
+    t = np.arange(24000) / 24000
+    tone24 = (np.sin(2 * np.pi * 330 * t) * 6000).astype(np.int16)
+    ours, reference = DirectOpusEncoder(), DirectOpusEncoder()
+    sent, expected = [], []
+    for i in range(40):
+        frame = AudioFrame.from_ndarray(
+            tone24[i * 480 : (i + 1) * 480].reshape(1, -1), format="s16", layout="mono"
+        )
+        frame.sample_rate, frame.pts, frame.time_base = 24000, 1000 + i * 960, fractions.Fraction(1, 48000)
+        sent.append(ours.encode(frame))
+    for frame in _frames("t" * 40, layout="mono"):
+        expected.append(reference.encode(frame))
+    assert [ts for _, ts in sent] == [i * 960 for i in range(40)]
+    assert all(not (p[0][0] >> 2) & 1 and p[0][0] >> 3 >= 16 for p, _ in sent)  # mono, CELT
+    assert set(ours._mono) == {24000}  # no 48 kHz coder was made
+    decoded, reference_decoded = _decode(sent), _decode(expected)
+    part = slice(10 * 960, 38 * 960)
+    level = 20 * np.log10(np.std(decoded[part]) / np.std(reference_decoded[part]))
+    assert abs(level) < 0.5
+    spectrum = np.abs(np.fft.rfft(decoded[part]))
+    assert np.argmax(spectrum) == round(330 * len(decoded[part]) / 48000)  # the tone, at 48 kHz
+    # A 24 kHz frame counted in its own samples is put on the 48 kHz clock too.
+    own = DirectOpusEncoder()
+    stamps = []
+    for i in range(3):
+        frame = AudioFrame.from_ndarray(tone24[:480].reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate, frame.pts, frame.time_base = 24000, i * 480, fractions.Fraction(1, 24000)
+        stamps.append(own.encode(frame)[1])
+    assert stamps == [0, 960, 1920]

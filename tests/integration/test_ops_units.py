@@ -153,10 +153,10 @@ def _decode(path: Path) -> np.ndarray:
 async def test_recording_places_each_voice_on_its_channel_at_its_time(tmp_path: Path) -> None:
     recording = CallRecording(tmp_path, "call1")
     caller_tone = _tone(440, 0.4, 24000)
-    assistant_tone = _tone(1000, 0.4, 48000)
+    assistant_tone = _tone(1000, 0.4, 24000)
     frames_24k = caller_tone.reshape(-1, 480)
-    frames_48k = assistant_tone.reshape(-1, 960)
-    silence24, silence48 = np.zeros(480, np.int16), np.zeros(960, np.int16)
+    assistant_frames = assistant_tone.reshape(-1, 480)
+    silence24 = np.zeros(480, np.int16)
     # 0-0.4 s the caller speaks, 0.6-1.0 s the assistant answers, both paced at real time.
     loop = asyncio.get_running_loop()
     start = loop.time()
@@ -167,7 +167,7 @@ async def test_recording_places_each_voice_on_its_channel_at_its_time(tmp_path: 
             caller_sent_at = time.monotonic() - recording.started
         if index == 30:
             tone_sent_at = time.monotonic() - recording.started
-        recording.assistant(frames_48k[index - 30] if 30 <= index < 50 else silence48)
+        recording.assistant(assistant_frames[index - 30] if 30 <= index < 50 else silence24)
         if index == 10:
             recording.caption("user", "hello", "item1")
     await recording.close({"turns": 1}, "hangup")
@@ -196,8 +196,8 @@ async def test_recording_places_the_callers_frames_by_their_timestamps(tmp_path:
     # at the same moment, so they must start together in the file.
     now = [100.0]
     recording = CallRecording(tmp_path, "call-jitter", clock=lambda: now[0])
-    tone24, tone48 = _tone(440, 0.4, 24000).reshape(-1, 480), _tone(1000, 0.4, 48000).reshape(-1, 960)
-    silence24, silence48 = np.zeros(480, np.int16), np.zeros(960, np.int16)
+    tone24, tone24b = _tone(440, 0.4, 24000).reshape(-1, 480), _tone(1000, 0.4, 24000).reshape(-1, 480)
+    silence24 = np.zeros(480, np.int16)
 
     def caller_frame(k: int) -> bytes:  # on either track, the tone is frames 30-49
         return (tone24[k - 30] if 30 <= k < 50 else silence24).tobytes()
@@ -221,7 +221,7 @@ async def test_recording_places_the_callers_frames_by_their_timestamps(tmp_path:
             k = tick - second_track_from
             recording.caller(caller_frame(k), k * 960)
         said = tick % second_track_from if tick < 60 or tick >= second_track_from else -1
-        recording.assistant(tone48[said - 30] if 30 <= said < 50 else silence48)
+        recording.assistant(tone24b[said - 30] if 30 <= said < 50 else silence24)
     await recording.close()
     audio = _decode(recording.audio_path)
 
@@ -243,11 +243,11 @@ async def test_recording_written_as_the_call_goes(tmp_path: Path) -> None:
     recording = CallRecording(tmp_path, "call2")
     loop = asyncio.get_running_loop()
     start = loop.time()
-    noise = (np.random.default_rng(1).standard_normal(960) * 3000).astype(np.int16)
+    noise = (np.random.default_rng(1).standard_normal(480) * 3000).astype(np.int16)
     for index in range(150):  # 3 s
         await asyncio.sleep(max(0.0, start + (index + 1) * 0.02 - loop.time()))
         recording.assistant(noise)
-        recording.caller(noise[::2].tobytes())
+        recording.caller(noise.tobytes())
     # Before close: most of the call is on disk already (a crash would lose about a second).
     size_mid_call = recording.audio_path.stat().st_size
     await recording.close()

@@ -99,7 +99,7 @@ class CallOperations:
             self.recording.caller(pcm16, pts)
 
     def assistant_frame(self, samples: np.ndarray) -> None:
-        """An outbound frame (48 kHz mono int16) as it leaves for the caller."""
+        """An outbound frame (24 kHz mono int16) as it leaves for the caller."""
         if self.recording is not None:
             self.recording.assistant(samples)
 

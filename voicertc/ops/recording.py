@@ -158,9 +158,9 @@ class CallRecording:
         it starts on the sender's clock (48 kHz: RTP's Opus clock), if known."""
         self._put(_CALLER, (pcm16_24k, pts))
 
-    def assistant(self, samples_48k: np.ndarray) -> None:
-        """One outbound frame (48 kHz mono int16) as it leaves for the caller."""
-        self._put(_ASSISTANT, samples_48k)
+    def assistant(self, samples_24k: np.ndarray) -> None:
+        """One outbound frame (24 kHz mono int16) as it leaves for the caller."""
+        self._put(_ASSISTANT, samples_24k)
 
     def caption(self, role: str, text: str, item_id: str) -> None:
         self._put(_META, ("captions", {"t": self._now(), "role": role, "text": text, "item_id": item_id}))
@@ -227,7 +227,9 @@ class CallRecording:
 
     def _pump(self, container: Any, stream: Any) -> None:
         lanes = {_CALLER: _Lane(), _ASSISTANT: _Lane()}
-        upsampler = Upsampler()
+        # Both voices come at 24 kHz and are written at 48 kHz, upsampled here, on the
+        # recorder's thread rather than on the calls' event loop.
+        upsampler, assistant_upsampler = Upsampler(), Upsampler()
         caller_clock = _CallerClock()
         written = 0  # timeline position written so far
         clock = 0  # the latest arrival seen, as a timeline position
@@ -251,7 +253,7 @@ class CallRecording:
                 else:
                     lanes[_CALLER].place(samples, start)
             elif kind == _ASSISTANT:
-                lanes[_ASSISTANT].put(payload, position)
+                lanes[_ASSISTANT].put(assistant_upsampler.process(payload.tobytes()), position)
             elif kind == _META:
                 key, value = payload
                 if isinstance(self._meta.get(key), list):

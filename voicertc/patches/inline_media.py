@@ -23,6 +23,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import av
@@ -63,6 +64,8 @@ MONO_BIT_RATE = 64000
 # at ~100 kbit/s (26 against 27 dB; voip mode's own pre-filter puts it lower still).
 # At this rate Opus codes speech with CELT anyway, so nothing audible is given up.
 MONO_OPTIONS = {"application": "lowdelay", "compression_level": "5"}
+# A 24 kHz frame's pts to RTP's 48 kHz clock, by its time base.
+_TICKS_24K = {Fraction(1, SAMPLE_RATE): 1, Fraction(1, SAMPLE_RATE // 2): 2}
 
 
 class DirectOpusEncoder(OpusEncoder):
@@ -79,12 +82,14 @@ class DirectOpusEncoder(OpusEncoder):
       here) for nothing a listener hears; every Opus decoder plays a mono packet on both
       channels at full level, so the "opus/48000/2" the SDP names still holds (RFC 7587
       lets the sender choose). aiortc's own encoder would upmix mono at -3 dB instead.
-      It is coded with less look-ahead and effort than aiortc's (`MONO_OPTIONS`).
+      It is coded with less look-ahead and effort than aiortc's (`MONO_OPTIONS`), and at
+      the rate it comes in: 24 kHz mono from the assistant's track is coded as it is
+      (Opus takes 24 kHz input; its decoders play it at 48 kHz).
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self._mono: Any = None
+        self._mono: dict[int, Any] = {}
         self._silent_run = 0
         self._silent_packet: bytes | None = None
         self._first_pts: int | None = None
@@ -93,14 +98,8 @@ class DirectOpusEncoder(OpusEncoder):
         self.last_silent = False
 
     def encode(self, frame: av.frame.Frame, force_keyframe: bool = False) -> tuple[list[bytes], int]:
-        if not (
-            isinstance(frame, AudioFrame)
-            and frame.samples == SAMPLES_PER_FRAME
-            and frame.sample_rate == SAMPLE_RATE
-            and frame.format.name == "s16"
-            and frame.layout.name in ("mono", "stereo")
-            and frame.pts is not None
-        ):
+        ticks = self._ticks_per_pts(frame)
+        if ticks is None:
             self._silent_run = 0
             self.last_silent = False
             return super().encode(frame, force_keyframe)
@@ -108,33 +107,49 @@ class DirectOpusEncoder(OpusEncoder):
         # by the frames it saw, and it does not see the silent frames skipped below.
         if self._first_pts is None:
             self._first_pts = frame.pts
-        timestamp = frame.pts - self._first_pts
+        timestamp = (frame.pts - self._first_pts) * ticks
         mono = frame.layout.name == "mono"
-        samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=SAMPLES_PER_FRAME * (1 if mono else 2))
+        samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=frame.samples * (1 if mono else 2))
         silent = not samples.any()
         self.last_silent = silent
         self._silent_run = self._silent_run + 1 if silent else 0
         if silent and self._silent_packet is not None and self._silent_run > _SILENCE_SETTLE_FRAMES:
             self.reused += 1
             return [self._silent_packet], timestamp
-        packets = (self._mono_codec() if mono else self.codec).encode(frame)
+        packets = (self._mono_codec(frame.sample_rate) if mono else self.codec).encode(frame)
         if not packets:
             return [], 0
         if silent and self._silent_run == _SILENCE_SETTLE_FRAMES:
             self._silent_packet = bytes(packets[0])
         return [bytes(p) for p in packets], timestamp
 
-    def _mono_codec(self) -> Any:
-        if self._mono is None:
+    @staticmethod
+    def _ticks_per_pts(frame: av.frame.Frame) -> int | None:
+        """RTP clock ticks per unit of the frame's `pts`, for the frames coded here: 20 ms
+        of s16 at 48 kHz (mono or stereo, `pts` in samples) or of mono at 24 kHz (the
+        assistant's track: `pts` on the 48 kHz clock, or in its own samples). None for the
+        rest, which aiortc's encoder takes."""
+        if not (isinstance(frame, AudioFrame) and frame.pts is not None and frame.format.name == "s16"):
+            return None
+        if frame.sample_rate == SAMPLE_RATE and frame.samples == SAMPLES_PER_FRAME:
+            return 1 if frame.layout.name in ("mono", "stereo") else None
+        if frame.sample_rate == SAMPLE_RATE // 2 and frame.samples == SAMPLES_PER_FRAME // 2:
+            if frame.layout.name == "mono":
+                return _TICKS_24K.get(frame.time_base)
+        return None
+
+    def _mono_codec(self, rate: int) -> Any:
+        codec = self._mono.get(rate)
+        if codec is None:
             codec = av.CodecContext.create("libopus", "w")
             codec.bit_rate = MONO_BIT_RATE
             codec.format = "s16"
             codec.layout = "mono"
             codec.options = dict(MONO_OPTIONS)
-            codec.sample_rate = SAMPLE_RATE
+            codec.sample_rate = rate
             codec.time_base = self.codec.time_base
-            self._mono = codec
-        return self._mono
+            self._mono[rate] = codec
+        return codec
 
 
 class _InlineExecutorLoop:

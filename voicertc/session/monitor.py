@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..audio.outbound import AssistantTrack
-from ..audio.resample import Upsampler
 from ..effects import ChainRenderer, EffectChain
 
 
@@ -18,13 +17,12 @@ class Monitor:
 
     def __init__(self, chain: EffectChain, track: AssistantTrack) -> None:
         self.renderer = ChainRenderer(chain, sample_rate=24000)
-        self._upsampler = Upsampler()
         self._track = track
 
     def feed(self, pcm16: bytes) -> None:
         dry = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
         wet = np.clip(self.renderer.process(dry) * 32768.0, -32768, 32767).astype(np.int16)
-        self._track.monitor(self._upsampler.process(wet.tobytes()))
+        self._track.monitor(wet)
 
     def update(self, chain: EffectChain) -> None:
         self.renderer.update(chain)

@@ -60,12 +60,15 @@ async def test_track_emits_20ms_frames_of_silence_then_audio_and_counts_sent() -
     track = AssistantTrack()
     track._start = None
     first = await track.recv()
-    assert first.samples == FRAME_SAMPLES and first.sample_rate == 48000
+    # 24 kHz mono as it came, stamped on the 48 kHz RTP clock.
+    assert first.samples == FRAME_SAMPLES == 480 and first.sample_rate == 24000
     assert not first.to_ndarray().any()
-    track.feed("item1", _tone(500, 24000, 0.1).tobytes())  # 100 ms
+    tone = _tone(500, 24000, 0.1)
+    track.feed("item1", tone.tobytes())  # 100 ms
     assert track.buffered_ms == 100
     frames = [await track.recv() for _ in range(6)]
     assert [f.pts for f in frames] == [960 * (i + 1) for i in range(6)]
+    assert np.array_equal(np.concatenate([f.to_ndarray().reshape(-1) for f in frames[:5]]), tone)
     assert all(f.to_ndarray().any() for f in frames[:5])
     assert not frames[5].to_ndarray().any()
     assert track.sent_ms("item1") == 100
@@ -195,7 +198,7 @@ async def test_silence_goes_out_as_one_frame_with_each_frames_own_pts(
         frame = await track.recv()
         pts.append(frame.pts)
         silent.append(frame)
-        assert frame.samples == FRAME_SAMPLES and frame.sample_rate == 48000 and frame.layout.name == "mono"
+        assert frame.samples == FRAME_SAMPLES and frame.sample_rate == 24000 and frame.layout.name == "mono"
         assert frame.format.name == "s16" and not frame.to_ndarray().any()
     assert pts == [0, 960, 1920]
     assert silent[0] is silent[1] is silent[2]  # made once: the idle track's frames cost no frame
