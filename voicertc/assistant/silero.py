@@ -41,17 +41,22 @@ def available() -> bool:
     return onnxruntime is not None
 
 
+def open_session(path: str = MODEL_PATH) -> Any:
+    """A session as the streams' shared one is made (benchmarks open other models so)."""
+    options = onnxruntime.SessionOptions()
+    # One thread per run: scoring runs on the caller's thread, never a pool's.
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+
+
 def _shared_session() -> Any:
     global _session
     with _session_lock:
         if _session is None:
-            options = onnxruntime.SessionOptions()
-            # One thread per run: scoring runs on the caller's thread, never a pool's.
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-            _session = onnxruntime.InferenceSession(MODEL_PATH, options, providers=["CPUExecutionProvider"])
+            _session = open_session()
         return _session
 
 
