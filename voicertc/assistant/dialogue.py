@@ -51,6 +51,9 @@ def normalize(text: str) -> list[str]:
     """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
     s = text.lower().replace("%", " percent ").replace("’", "'")
     s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
+    # Whisper writes the noun "cutoff" as "cut off" or "cut-off" ("Raise the low pass cut
+    # off."): after a filter or an article it is the noun, not the verb that removes.
+    s = re.sub(r"\b(pass|filter|the|its|that)\s+cut[\s-]+off\b", r"\1 cutoff", s)
     s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9.' ]+", " ", s)

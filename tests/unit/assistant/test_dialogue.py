@@ -95,6 +95,10 @@ COMMANDS = [
     ("remove all effects", apply(None, "reset")),
     ("start over", apply(None, "reset")),
     ("Back to square 1.", apply(None, "reset")),  # as Whisper writes "square one"
+    # Whisper's spellings of the noun "cutoff"; the verb still removes.
+    ("Raise the low pass cut off.", apply("lowpass", "increase")),
+    ("Lower the high pass cut-off.", apply("highpass", "decrease")),
+    ("Cut off the reverb.", apply("reverb", "remove")),
     ("reset the reverb", apply("reverb", "remove")),
     ("can you please add a bit of delay", apply("delay", "add")),
     ("please add some echo for me", apply("delay", "add")),
