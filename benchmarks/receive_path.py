@@ -12,14 +12,13 @@ Best of several interleaved rounds (a neighbour can only make a round slower).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import json
 import os
 import time
 from types import SimpleNamespace
 from typing import Any
 
+import figures
 import numpy as np
 from aiortc import RTCCertificate, RTCDtlsTransport, RTCIceGatherer, RTCIceTransport
 from aiortc.rtcdtlstransport import State
@@ -87,22 +86,11 @@ async def measure(rounds: int = 7, count: int = 5000) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", help="write the figures here")
-    args = parser.parse_args()
-    with open("/proc/loadavg") as f:
-        load_before = [float(x) for x in f.read().split()[:3]]
-    report: dict[str, Any] = {
-        "what": "one arriving SRTP packet to its receiver, plus a turn of the event loop"
-    }
-    report.update(asyncio.run(measure()))
-    with open("/proc/loadavg") as f:
-        report["loadavg"] = [load_before, [float(x) for x in f.read().split()[:3]]]
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
+    figures.run(
+        __doc__.splitlines()[0],
+        "one arriving SRTP packet to its receiver, plus a turn of the event loop",
+        measure,
+    )
 
 
 if __name__ == "__main__":

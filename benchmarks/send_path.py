@@ -11,15 +11,13 @@ several rounds (a neighbour can only make a round slower), so it holds on a load
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import json
 import os
 import time
 from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
+import figures
 import numpy as np
 from aioice import Connection
 from aioice.ice import StunProtocol
@@ -132,22 +130,11 @@ async def measure(rounds: int = 7, count: int = 2000) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", help="write the figures here")
-    args = parser.parse_args()
-    with open("/proc/loadavg") as f:
-        load_before = [float(x) for x in f.read().split()[:3]]
-    report = {
-        "what": "one 20 ms frame from the track to its SRTP packet on the socket (system call excluded)"
-    }
-    report.update(asyncio.run(measure()))
-    with open("/proc/loadavg") as f:
-        report["loadavg"] = [load_before, [float(x) for x in f.read().split()[:3]]]
-    text = json.dumps(report, indent=1)
-    print(text)
-    if args.json:
-        with open(args.json, "w") as f:
-            f.write(text + "\n")
+    figures.run(
+        __doc__.splitlines()[0],
+        "one 20 ms frame from the track to its SRTP packet on the socket (system call excluded)",
+        measure,
+    )
 
 
 if __name__ == "__main__":
