@@ -312,3 +312,25 @@ async def test_the_assistants_24khz_frames_are_coded_as_they_come() -> None:
         frame.sample_rate, frame.pts, frame.time_base = 24000, i * 480, fractions.Fraction(1, 24000)
         stamps.append(own.encode(frame)[1])
     assert stamps == [0, 960, 1920]
+
+
+def test_the_tracks_silence_mark_is_taken_without_reading_the_samples() -> None:
+    from voicertc.audio.outbound import SILENCE
+
+    encoder = DirectOpusEncoder()
+    frames = _frames("." * 8, layout="mono")
+    for frame in frames:
+        frame.opaque = SILENCE
+        encoder.encode(frame)
+        assert encoder.last_silent
+    assert encoder.reused == 8 - 4  # coded while it settles (four frames), reused after
+    # The mark is trusted, not checked: it only ever sits on the track's own silent
+    # frame, whose samples are never written. A tone carrying it goes out as silence.
+    loud = _frames("t", layout="mono")[0]
+    loud.pts = 8 * 960
+    loud.opaque = SILENCE
+    payloads, _ = encoder.encode(loud)
+    assert encoder.last_silent and payloads == [encoder._silent_packet]
+    loud.opaque = None
+    payloads, _ = encoder.encode(loud)
+    assert not encoder.last_silent and payloads != [encoder._silent_packet]

@@ -33,6 +33,18 @@ _SILENCE = np.zeros(FRAME_SAMPLES, dtype=np.int16)
 # of back-to-back frames, which the receiver's jitter buffer would have to absorb.
 _MAX_LATENESS_S = 0.06
 _REMEMBERED_ITEMS = 16
+
+
+class _Silence:
+    """The `opaque` of the track's silent frame: a coder may trust it instead of reading
+    the samples (`patches/inline_media.py` does)."""
+
+    def __repr__(self) -> str:
+        return "SILENCE"
+
+
+#: The mark the track's one silent frame carries as its `opaque`.
+SILENCE = _Silence()
 _MONITOR_MAX = FRAME_SAMPLES * 3
 
 
@@ -226,6 +238,7 @@ class AssistantTrack(MediaStreamTrack):
         new `pts`; the samples are never written."""
         if self._silence_frame is None:
             self._silence_frame = _frame_of(_SILENCE)
+            self._silence_frame.opaque = SILENCE
         return self._silence_frame
 
     async def _sleep(self, seconds: float) -> bool:

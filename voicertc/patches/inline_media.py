@@ -23,7 +23,6 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
 
 import av
@@ -36,6 +35,7 @@ from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
 
 from ..audio import opus24, readers
+from ..audio.outbound import SILENCE
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
 from .lean_receive import lean_receiver
 from .lean_send import lean_sender
@@ -65,7 +65,7 @@ MONO_BIT_RATE = 64000
 # At this rate Opus codes speech with CELT anyway, so nothing audible is given up.
 MONO_OPTIONS = {"application": "lowdelay", "compression_level": "5"}
 # A 24 kHz frame's pts to RTP's 48 kHz clock, by its time base.
-_TICKS_24K = {Fraction(1, SAMPLE_RATE): 1, Fraction(1, SAMPLE_RATE // 2): 2}
+_TICKS_24K = {SAMPLE_RATE: 1, SAMPLE_RATE // 2: 2}  # by the time base's denominator (1/N)
 
 
 class DirectOpusEncoder(OpusEncoder):
@@ -109,8 +109,11 @@ class DirectOpusEncoder(OpusEncoder):
             self._first_pts = frame.pts
         timestamp = (frame.pts - self._first_pts) * ticks
         mono = frame.layout.name == "mono"
-        samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=frame.samples * (1 if mono else 2))
-        silent = not samples.any()
+        if frame.opaque is SILENCE:  # the track's own silent frame: no need to read it
+            silent = True
+        else:
+            samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=frame.samples * (1 if mono else 2))
+            silent = not samples.any()
         self.last_silent = silent
         self._silent_run = self._silent_run + 1 if silent else 0
         if silent and self._silent_packet is not None and self._silent_run > _SILENCE_SETTLE_FRAMES:
@@ -134,8 +137,9 @@ class DirectOpusEncoder(OpusEncoder):
         if frame.sample_rate == SAMPLE_RATE and frame.samples == SAMPLES_PER_FRAME:
             return 1 if frame.layout.name in ("mono", "stereo") else None
         if frame.sample_rate == SAMPLE_RATE // 2 and frame.samples == SAMPLES_PER_FRAME // 2:
-            if frame.layout.name == "mono":
-                return _TICKS_24K.get(frame.time_base)
+            time_base = frame.time_base  # a Fraction's hash costs more than its fields
+            if frame.layout.name == "mono" and time_base is not None and time_base.numerator == 1:
+                return _TICKS_24K.get(time_base.denominator)
         return None
 
     def _mono_codec(self, rate: int) -> Any:
