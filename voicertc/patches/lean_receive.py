@@ -31,9 +31,9 @@ from aiortc import RTCDtlsTransport
 from aiortc.rtcdtlstransport import State
 from aiortc.rtp import is_rtcp
 
-logger = logging.getLogger(__name__)
+from .lean_send import NTP_EPOCH_S
 
-_NTP_EPOCH = 2208988800  # aiortc stamps arrivals in milliseconds since 1900
+logger = logging.getLogger(__name__)
 
 
 def run_now(coro: Coroutine[Any, Any, Any]) -> None:
@@ -92,7 +92,7 @@ def lean_receiver(dtls: RTCDtlsTransport) -> bool:
             return
         dtls._RTCDtlsTransport__rx_bytes += len(data)
         dtls._RTCDtlsTransport__rx_packets += 1
-        arrival_ms = int((time.time() + _NTP_EPOCH) * 1000)
+        arrival_ms = int((time.time() + NTP_EPOCH_S) * 1000)  # aiortc's ms since 1900
         try:
             plain = srtp.unprotect(data)
         except pylibsrtp.Error:

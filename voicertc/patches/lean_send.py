@@ -40,7 +40,8 @@ from . import audio_level
 logger = logging.getLogger(__name__)
 
 _P = "_RTCRtpSender__"
-_NTP_EPOCH = 2208988800  # seconds from 1900 (NTP's epoch) to 1970
+#: Seconds from 1900 (NTP's epoch, aiortc's clock) to 1970 (the Unix epoch).
+NTP_EPOCH_S = 2208988800
 _SILENT_LEVEL = 127  # RFC 6465: -127 dBov, what aiortc computes for digital silence
 
 
@@ -108,13 +109,18 @@ class PacketWriter:
         return bytes(header)
 
 
+def _ntp(now: float) -> int:
+    """A wall time as a 64-bit NTP timestamp (32.32 fixed-point seconds since 1900)."""
+    return int((now + NTP_EPOCH_S) * (1 << 32))
+
+
+def _send_time_of(ntp: int) -> int:
+    return (ntp >> 14) & 0xFFFFFF
+
+
 def abs_send_time(now: float) -> int:
     """RFC 5285's absolute send time (6.18 fixed-point seconds, 24 bits) of a wall time."""
-    return (int((now + _NTP_EPOCH) * (1 << 32)) >> 14) & 0xFFFFFF
-
-
-def _ntp(now: float) -> int:
-    return int((now + _NTP_EPOCH) * (1 << 32))
+    return _send_time_of(_ntp(now))
 
 
 def _direct_sender(dtls: Any) -> Any:
@@ -170,8 +176,8 @@ async def lean_run_rtp(sender: RTCRtpSender, codec: RTCRtpCodecParameters) -> No
             timestamp = (timestamp_origin + timestamp) & 0xFFFFFFFF
             if dtls._state != State.CONNECTED:
                 raise ConnectionError("Cannot send encrypted RTP, not connected")
-            now = time.time()
-            send_time = abs_send_time(now)
+            ntp = _ntp(time.time())
+            send_time = _send_time_of(ntp)
             last = len(payloads) - 1
             for i, payload in enumerate(payloads):
                 data = dtls._tx_srtp.protect(
@@ -189,7 +195,7 @@ async def lean_run_rtp(sender: RTCRtpSender, codec: RTCRtpCodecParameters) -> No
                 setattr(sender, _P + "packet_count", getattr(sender, _P + "packet_count") + 1)
                 sequence_number = (sequence_number + 1) & 0xFFFF
             # What the RTCP sender report pairs: the wall time and RTP time of the last packet.
-            setattr(sender, _P + "ntp_timestamp", _ntp(now))
+            setattr(sender, _P + "ntp_timestamp", ntp)
             setattr(sender, _P + "rtp_timestamp", timestamp)
     except (asyncio.CancelledError, ConnectionError, MediaStreamError):
         pass
