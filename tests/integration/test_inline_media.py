@@ -315,12 +315,12 @@ async def test_the_assistants_24khz_frames_are_coded_as_they_come() -> None:
 
 
 def test_the_tracks_silence_mark_is_taken_without_reading_the_samples() -> None:
-    from voicertc.audio.outbound import SILENCE
+    from voicertc.audio.outbound import SILENT_FRAME
 
     encoder = DirectOpusEncoder()
     frames = _frames("." * 8, layout="mono")
     for frame in frames:
-        frame.opaque = SILENCE
+        frame.opaque = SILENT_FRAME
         encoder.encode(frame)
         assert encoder.last_silent
     assert encoder.reused == 8 - 4  # coded while it settles (four frames), reused after
@@ -328,7 +328,7 @@ def test_the_tracks_silence_mark_is_taken_without_reading_the_samples() -> None:
     # frame, whose samples are never written. A tone carrying it goes out as silence.
     loud = _frames("t", layout="mono")[0]
     loud.pts = 8 * 960
-    loud.opaque = SILENCE
+    loud.opaque = SILENT_FRAME
     payloads, _ = encoder.encode(loud)
     assert encoder.last_silent and payloads == [encoder._silent_packet]
     loud.opaque = None

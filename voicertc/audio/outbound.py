@@ -28,23 +28,23 @@ FRAME_SECONDS = FRAME_SAMPLES / TRACK_RATE
 # Timestamps stay on RTP's 48 kHz Opus clock whatever the input rate (RFC 7587).
 PTS_PER_FRAME = 960
 _TIME_BASE = fractions.Fraction(1, WEBRTC_RATE)
-_SILENCE = np.zeros(FRAME_SAMPLES, dtype=np.int16)
+_ZEROS = np.zeros(FRAME_SAMPLES, dtype=np.int16)
 # A frame later than this re-anchors the clock instead of being caught up with a burst
 # of back-to-back frames, which the receiver's jitter buffer would have to absorb.
 _MAX_LATENESS_S = 0.06
 _REMEMBERED_ITEMS = 16
 
 
-class _Silence:
+class _SilentMark:
     """The `opaque` of the track's silent frame: a coder may trust it instead of reading
     the samples (`patches/inline_media.py` does)."""
 
     def __repr__(self) -> str:
-        return "SILENCE"
+        return "SILENT_FRAME"
 
 
 #: The mark the track's one silent frame carries as its `opaque`.
-SILENCE = _Silence()
+SILENT_FRAME = _SilentMark()
 _MONITOR_MAX = FRAME_SAMPLES * 3
 
 
@@ -220,7 +220,7 @@ class AssistantTrack(MediaStreamTrack):
         mono = self._next_samples()
         if self.on_frame is not None:
             self.on_frame(mono)
-        frame = self._silent_frame() if mono is _SILENCE else _frame_of(mono)
+        frame = self._silent_frame() if mono is _ZEROS else _frame_of(mono)
         frame.pts = self._timestamp
         self.frames_sent += 1
         if self._frame_waiters:
@@ -237,8 +237,8 @@ class AssistantTrack(MediaStreamTrack):
         it asks for the next, and libopus copies what it keeps, so no earlier use sees the
         new `pts`; the samples are never written."""
         if self._silence_frame is None:
-            self._silence_frame = _frame_of(_SILENCE)
-            self._silence_frame.opaque = SILENCE
+            self._silence_frame = _frame_of(_ZEROS)
+            self._silence_frame.opaque = SILENT_FRAME
         return self._silence_frame
 
     async def _sleep(self, seconds: float) -> bool:
@@ -270,7 +270,7 @@ class AssistantTrack(MediaStreamTrack):
 
     def _next_assistant_samples(self) -> np.ndarray:
         if not self._chunks:
-            return _SILENCE
+            return _ZEROS
         out = np.zeros(FRAME_SAMPLES, dtype=np.int16)
         filled = 0
         while filled < FRAME_SAMPLES and self._chunks:

@@ -35,7 +35,7 @@ from aiortc.rtcrtpparameters import RTCRtpCodecParameters, RTCRtpSendParameters
 from av import AudioFrame
 
 from ..audio import opus24, readers
-from ..audio.outbound import SILENCE
+from ..audio.outbound import SILENT_FRAME
 from ..edge.jitter import AudioJitterBuffer, JitterBatch
 from .lean_receive import lean_receiver
 from .lean_send import lean_sender
@@ -109,7 +109,7 @@ class DirectOpusEncoder(OpusEncoder):
             self._first_pts = frame.pts
         timestamp = (frame.pts - self._first_pts) * ticks
         mono = frame.layout.name == "mono"
-        if frame.opaque is SILENCE:  # the track's own silent frame: no need to read it
+        if frame.opaque is SILENT_FRAME:  # the track's own silent frame: no need to read it
             silent = True
         else:
             samples = np.frombuffer(frame.planes[0], dtype=np.int16, count=frame.samples * (1 if mono else 2))
