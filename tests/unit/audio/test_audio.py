@@ -202,7 +202,7 @@ async def test_silence_goes_out_as_one_frame_with_each_frames_own_pts(
         assert frame.format.name == "s16" and not frame.to_ndarray().any()
     assert pts == [0, 960, 1920]
     assert silent[0] is silent[1] is silent[2]  # made once: the idle track's frames cost no frame
-    assert silent[0].opaque is outbound.SILENCE  # marked, so the coder need not read it
+    assert silent[0].opaque is outbound.SILENT_FRAME  # marked, so the coder need not read it
     track.feed("item1", _tone(500, 24000, 0.02).tobytes())
     spoken = await track.recv()
     assert spoken is not silent[0] and spoken.pts == 2880 and spoken.to_ndarray().any()
