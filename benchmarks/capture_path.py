@@ -90,7 +90,9 @@ CALL = """async ({ effects, speechEndMs, constraints }) => {
 
 def _right(chain: object, case: heldout.Case) -> bool:
     got = heldout._rounded(chain)
-    return any(got == heldout._rounded(heldout._chain_after(want, True)) for want in case.expected)
+    return any(
+        got == heldout._rounded(heldout._chain_after(want, heldout.full_chain)) for want in case.expected
+    )
 
 
 def _chain_from(intents: list[dialogue.Intent]) -> object:

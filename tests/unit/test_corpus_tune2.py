@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from voicertc.bench.heldout import _chain_after, parse_call
-from voicertc.effects import EFFECT_SPECS
+from voicertc.bench.heldout import _chain_after, full_chain, parse_call
+from voicertc.effects import EFFECT_SPECS, EffectChain
 from voicertc.effects.chain import ACTIONS
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
@@ -42,9 +42,9 @@ def test_every_expected_call_parses_and_runs_on_a_full_chain():
     for _, text, expected in _rows():
         for alternative in expected.split(" | "):
             call = parse_call(alternative)
-            assert _chain_after(call, True) != "refused", (text, alternative)
+            assert _chain_after(call, full_chain) != "refused", (text, alternative)
             if call["action"] in ("add", "set", "increase"):
-                assert _chain_after(call, False) != "refused", (text, alternative)
+                assert _chain_after(call, EffectChain) != "refused", (text, alternative)
 
 
 def test_families_are_named_by_effect_action_style_and_hold_two_sentences():

@@ -26,7 +26,7 @@ import tempfile
 import time
 import wave
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,13 +100,36 @@ def full_chain() -> EffectChain:
     return chain
 
 
-def _chain_after(call: Call, full: bool) -> object:
-    chain = full_chain() if full else EffectChain()
+def moved_chain() -> EffectChain:
+    """Every effect on with every parameter one step from its default: where a reset, or a
+    step against a set to the value one step gives, shows (both change nothing or the same
+    on `full_chain`)."""
+    items = []
+    for name, spec in EFFECT_SPECS.items():
+        params = {}
+        for p in spec.params:
+            stepped = p.default * p.step if p.step_mode == "mul" else p.default + p.step
+            params[p.name] = min(p.max, max(p.min, stepped))
+        items.append({"effect": name, "params": params})
+    return EffectChain.from_list(items)
+
+
+#: The chains a call is judged on: what it does to each must be what the expected call does.
+JUDGED_ON = (EffectChain, full_chain, moved_chain)
+
+
+def _chain_after(call: Call, start: Callable[[], EffectChain]) -> object:
+    chain = start()
     try:
         chain.apply(**{k: v for k, v in call.items() if v is not None})  # type: ignore[arg-type]
     except (EffectError, TypeError, ValueError, OverflowError):
         return "refused"
     return chain.to_list()
+
+
+def refused_everywhere(call: Call) -> bool:
+    """A call no chain takes: as an expected call it would match every refused call."""
+    return all(_chain_after(call, start) == "refused" for start in JUDGED_ON)
 
 
 def _rounded(chain: object) -> object:
@@ -121,9 +144,9 @@ def _rounded(chain: object) -> object:
 
 
 def same_change(got: Call, want: Call) -> bool:
-    """The same chain results from an empty chain and from one holding every effect."""
+    """The same chain results from each of `JUDGED_ON`."""
     return all(
-        _rounded(_chain_after(got, full)) == _rounded(_chain_after(want, full)) for full in (False, True)
+        _rounded(_chain_after(got, start)) == _rounded(_chain_after(want, start)) for start in JUDGED_ON
     )
 
 
