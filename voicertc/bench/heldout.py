@@ -71,25 +71,37 @@ def parse_call(spec: str) -> Call:
 
 
 def load(split: str) -> tuple[list[Case], list[Case]]:
+    """The commands and off-topic sentences of ``tune`` or ``test`` (split.tsv), or of a
+    corpus of its own in a folder of that name (``tune2``: written blind, all tune data)."""
+    folder = CORPUS / split
+    if split not in ("tune", "test") and folder.is_dir():
+        return _commands(folder, lambda family: True), _off_topic(folder, lambda text: True)
     splits = dict(
         line.rstrip("\n").split("\t")
         for line in (CORPUS / "split.tsv").read_text().splitlines()
         if line and not line.startswith("#")
     )
+    return (
+        _commands(CORPUS, lambda family: splits[family] == split),
+        _off_topic(CORPUS, lambda text: splits[f"off:{text}"] == split),
+    )
+
+
+def _commands(folder: Path, keep: Callable[[str], bool]) -> list[Case]:
     commands = []
-    for line in (CORPUS / "commands.tsv").read_text().splitlines():
+    for line in (folder / "commands.tsv").read_text().splitlines():
         if not line or line.startswith("#"):
             continue
         family, text, expected = line.split("\t")
-        if splits[family] == split:
+        if keep(family):
             alternatives = tuple(parse_call(s.strip()) for s in expected.split("|"))
             commands.append(Case(family, text, alternatives))
-    off = [
-        Case("off-topic", t, ())
-        for t in (CORPUS / "off_topic.txt").read_text().splitlines()
-        if t and not t.startswith("#") and splits[f"off:{t}"] == split
-    ]
-    return commands, off
+    return commands
+
+
+def _off_topic(folder: Path, keep: Callable[[str], bool]) -> list[Case]:
+    lines = (folder / "off_topic.txt").read_text().splitlines()
+    return [Case("off-topic", t, ()) for t in lines if t and not t.startswith("#") and keep(t)]
 
 
 def full_chain() -> EffectChain:

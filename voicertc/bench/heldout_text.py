@@ -1,0 +1,76 @@
+"""The dialogue on the held-out corpus's text, no speech: what understanding alone is worth.
+
+Each sentence of a split is read by ``dialogue.understand`` as typed and judged as
+``heldout`` judges a spoken one (by the effect chain the call gives). Figures per
+style (the family's last part) and per effect (the expected call's).
+
+    python -m voicertc.bench.heldout_text --split tune2     # the blind second tune corpus
+    python -m voicertc.bench.heldout_text --split tune --errors
+
+Writes benchmarks/results/heldout-text-<split>.json (or ``--out``). The misses of a
+tune split are kept in it; the test split's never are, nor printed: it is measured
+once, for the figure only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..assistant import dialogue
+from .heldout import ROOT, Case, judge, load
+
+Understand = Callable[[str], dialogue.Intent]
+
+
+def figures(commands: list[Case], off: list[Case], understand: Understand = dialogue.understand) -> dict:
+    """Percent right overall, per style and per effect; the misses (text, what was read)."""
+    by: dict[str, list[bool]] = defaultdict(list)
+    misses: list[dict[str, str]] = []
+    for case in commands + off:
+        intent = understand(case.text)
+        ok = judge([intent], case)
+        if case.expected:
+            effect = case.expected[0].get("effect", "reset")
+            keys = ("commands", f"style:{case.family.split('.')[-1]}", f"effect:{effect}")
+        else:
+            keys = ("off_topic_declined",)
+        for key in keys:
+            by[key].append(ok)
+        if not ok:
+            misses.append({"family": case.family, "text": case.text, "read": repr(intent)})
+    table = {k: {"pct": round(100.0 * sum(v) / len(v), 1), "n": len(v)} for k, v in sorted(by.items())}
+    return {"figures": table, "misses": misses}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", default="tune2", help="tune, test, or a corpus folder (tune2)")
+    ap.add_argument("--errors", action="store_true", help="print the misses (never for test)")
+    ap.add_argument("--out", type=Path, help="where the JSON goes")
+    ap.add_argument("--label", default="", help="what code was measured (kept in the JSON)")
+    args = ap.parse_args(argv)
+    commands, off = load(args.split)
+    report = figures(commands, off)
+    if args.split == "test":
+        report.pop("misses")
+    shown = report["figures"]
+    right, declined = shown["commands"], shown["off_topic_declined"]
+    print(f"{args.split}: commands {right['pct']}% of {right['n']},", end=" ")
+    print(f"off-topic declined {declined['pct']}% of {declined['n']}")
+    for key, fig in shown.items():
+        if ":" in key:
+            print(f"  {key:28} {fig['pct']:5.1f}% of {fig['n']}")
+    if args.errors and "misses" in report:
+        for miss in report["misses"]:
+            print(f"  miss [{miss['family']}] {miss['text']!r} -> {miss['read']}")
+    dest = args.out or ROOT / "benchmarks" / "results" / f"heldout-text-{args.split}.json"
+    dest.write_text(json.dumps({"split": args.split, "label": args.label} | report, indent=1) + "\n")
+    print(f"wrote {dest}")
+
+
+if __name__ == "__main__":
+    main()
