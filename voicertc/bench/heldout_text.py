@@ -2,7 +2,7 @@
 
 Each sentence of a split is read by ``dialogue.understand`` as typed and judged as
 ``heldout`` judges a spoken one (by the effect chain the call gives). Figures per
-style (the family's last part) and per effect (the expected call's).
+style (the family's last part, less any ``-detail``) and per effect (the expected call's).
 
     python -m voicertc.bench.heldout_text --split tune2     # the blind second tune corpus
     python -m voicertc.bench.heldout_text --split tune --errors
@@ -35,7 +35,7 @@ def figures(commands: list[Case], off: list[Case], understand: Understand = dial
         ok = judge([intent], case)
         if case.expected:
             effect = case.expected[0].get("effect", "reset")
-            keys = ("commands", f"style:{case.family.split('.')[-1]}", f"effect:{effect}")
+            keys = ("commands", f"style:{case.family.split('.')[-1].split('-')[0]}", f"effect:{effect}")
         else:
             keys = ("off_topic_declined",)
         for key in keys:
