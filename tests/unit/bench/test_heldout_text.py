@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from voicertc.assistant.dialogue import Say, ToolCall
-from voicertc.bench import heldout, heldout_text
+from voicertc.bench import corpus, heldout, heldout_text
 
 
 def _corpus(root: Path) -> None:
@@ -24,7 +24,7 @@ def _corpus(root: Path) -> None:
 
 def test_a_folder_loads_as_a_split_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _corpus(tmp_path)
-    monkeypatch.setattr(heldout, "CORPUS", tmp_path)
+    monkeypatch.setattr(corpus, "CORPUS", tmp_path)
     commands, off = heldout.load("tune2")
     assert [c.family for c in commands] == ["reverb.add.imp", "delay.set.ms", "reverb.add.odd"]
     assert commands[1].expected == ({"effect": "delay", "action": "set", "value": 300.0, "unit": "ms"},)
@@ -34,7 +34,7 @@ def test_a_folder_loads_as_a_split_of_its_own(tmp_path: Path, monkeypatch: pytes
 
 def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _corpus(tmp_path)
-    monkeypatch.setattr(heldout, "CORPUS", tmp_path)
+    monkeypatch.setattr(corpus, "CORPUS", tmp_path)
     reads = {
         "add some reverb": ToolCall("apply_audio_effect", {"effect": "reverb", "action": "add"}),
         "delay at 300 ms": ToolCall("apply_audio_effect", {"effect": "delay", "action": "set", "value": 30}),
@@ -57,3 +57,13 @@ def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch
         ]["pct"]
         == 100.0
     )
+
+
+def test_tune2_halves_split_by_family_and_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules were written from half A's misses only: a family is never on both sides."""
+    assert heldout_text.half("t2.reverb.add.imp") == heldout_text.half("t2.reverb.add.imp")
+    assert {heldout_text.half(f"t2.x.{n}") for n in range(20)} == {"A", "B"}
+    _corpus(tmp_path)
+    monkeypatch.setattr(corpus, "CORPUS", tmp_path)
+    halves = heldout_text.by_half(*heldout.load("tune2"))
+    assert sum(h["commands"]["n"] for h in halves.values() if "commands" in h) == 3
