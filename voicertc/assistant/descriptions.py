@@ -51,14 +51,14 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
 }  # fmt: skip
 
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
-EXCESS = ("too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
+EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
           "excessively", "far too", "less", "still", "a bit", "a little", "kind of", "rather",
           "quite", "pretty", "very", "way to", "to")  # fmt: skip
 # ("to": recognisers write "too" as "to": "way to crunchy".)
 # The sound (not the weather or the fridge) must be what is described.
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "
-    "still result output hear".split()
+    "still result output hear im i vocal vocals mic".split()
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
 
@@ -130,15 +130,32 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("cant hear it", "cant hear anything", "barely hear it",
                      "barely hear anything", "hardly hear it", "cannot hear it"),
                     ("gain", "increase")),
-    **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain"), ("lowpass", "increase")),
+    **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain", "blanket over",
+                     "underwater", "under water", "behind a wall"), ("lowpass", "increase")),
+    **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
+                     "hardly hear me", "cant hear me"), ("gain", "increase")),
+    **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
+    **dict.fromkeys(("tin can", "a telephone", "a phone"), ("highpass", "decrease")),
+    **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
 }  # fmt: skip
+# Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
+# muffling that "it sounds like I'm behind a wall" complains of.
+WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that")
 
 
 def standalone(text: str) -> Change | None:
     for phrase, (effect, action) in STANDALONE.items():
         if has_phrase(text, (phrase,)):
+            if effect == "lowpass" and action == "increase" and has_phrase(text, WANTED):
+                action = "add"
             return {"effect": effect, "action": action}
-    return None
+    return missing(text)
+
+
+# A band gone missing: "where did the bass go", "I can't hear the highs", "there's no low
+# end": the filter that takes it away is eased.
+MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cannot hear the", "no",
+           "lost the", "lost my", "missing the", "lost all the")  # fmt: skip
 
 
 def amount(text: str, effect: str) -> str | None:
@@ -168,7 +185,7 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
         # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
-        for lead in ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is"):
+        for lead in ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im"):
             pos = _near(text, lead, q)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
@@ -216,13 +233,20 @@ def unwanted(text: str) -> bool:
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
-                "sizzle", "brightness", "harshness"),
+                "sizzle", "brightness", "harshness", "high sounds", "high sound"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
-                 "bottom end", "muddiness", "boominess"),
+                 "bottom end", "muddiness", "boominess", "low sounds", "low sound"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out")  # fmt: skip
+
+
+def missing(text: str) -> Change | None:
+    for effect, names in BANDS.items():
+        if any(has_phrase(text, (f"{lead} {name}",)) for lead in MISSING for name in names):
+            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
+    return None
 
 
 def band(tokens: list[str]) -> Change | None:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import descriptions
+from voicertc.assistant import descriptions, phrasing
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.speakable import describe_param, speakable
@@ -113,7 +113,9 @@ def _positions(text: str, phrase: str) -> list[int]:
 
 _OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})
 _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
-_SOUND = frozenset({"voice", "mic", "microphone", "vocals", "track", "sound", "audio", "signal"})
+_SOUND = frozenset(
+    {"voice", "mic", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
+)
 
 
 def _owned(text: str, pos: int, name: str) -> bool:
@@ -149,6 +151,8 @@ def _unit_after(tokens: list[str], i: int) -> str | None:
 
 
 def _action(text: str) -> str | None:
+    for verb, particle, word in lx.PARTICLE_VERBS:
+        text = re.sub(rf" {verb}((?: \S+){{0,3}}) {particle} ", rf" {word}\1 ", text)
     for phrase, word in lx.REWRITES:
         text = text.replace(f" {phrase} ", f" {word} ")
     for action, words in lx.ACTION_WORDS:
@@ -187,6 +191,8 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         described = _described(tokens, text, effect)
         if described is not None:
             return described
+    if effect is None:
+        effect = phrasing.implied_effect(tokens, text)  # "knee at zero", "up three db"
     idiom_action: str | None = None
     # "What's the warmer like to me?": a question, not "make it warmer".
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
@@ -197,31 +203,65 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     for names in lx.EFFECT_NAMES.values():
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
     action = _action(text)
+    if phrasing.not_a_command(
+        tokens, " " + " ".join(tokens) + " ", action is not None or idiom_action is not None
+    ):
+        return None
     if effect is None:
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
-        if action == "reset" or (everything and action == "remove"):
+        if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
             return {"action": "reset"}
         return None if question else descriptions.band(tokens)  # "tame the highs"
+    if phrasing.one_reset(text):
+        return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
     if action == "reset":
-        action = "remove"  # "reset the reverb": the chain-wide reset would clear the rest
+        action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
+    return _arguments(tokens, effect, action, idiom_action)
+
+
+def _arguments(
+    tokens: list[str], effect: str, action: str | None, idiom_action: str | None = None
+) -> dict[str, object] | None:
+    """The call for ``effect``: the action settled against the number said, its value,
+    unit and parameter."""
     numbers = find_numbers(tokens)
     value = _value(tokens, numbers)
     if action is None and idiom_action is None and any(_other_unit(tokens, s) for s in numbers):
         # No verb, and a number of something that is not sound: "what's the volume of a
         # cube with sides of 2 meters" is not a request to set the gain.
         return None
+    text = " " + " ".join(tokens) + " "
     if action is None:
         action = idiom_action or ("set" if value else "add")
     elif action == "set" and value is None:
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
-    elif action == "set" and idiom_action in ("increase", "decrease"):
-        action = idiom_action  # "make it five decibels louder" is a change by, not to
-    elif action == "add" and value is not None and effect == "gain" and value[1] == "db":
-        action = "increase"  # "add two dB of gain": gain is relative, so this is by, not to
+    elif action in ("set", "add") and idiom_action in ("increase", "decrease"):
+        action = idiom_action  # "make it five decibels louder", "I'd like it louder": a change
+    elif (
+        action == "add"
+        and value is not None
+        and ((effect == "gain" and value[1] == "db") or _onto(tokens, value))
+    ):
+        action = "increase"  # "add two dB of gain", "add 100 ms to the delay": by, not to
+    elif action == "remove" and ((value is not None and value[1]) or lx.has_phrase(text, lx.PARAM_NOUNS)):
+        action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency"
     if value is not None and value[0].start > 0 and tokens[value[0].start - 1] == "to":
         if action in ("increase", "decrease", "remove"):
             action = "set"  # "raise the delay to 400 ms", "drop the cutoff to 800 Hz": a target
+    timed = phrasing.speed(text, effect)
+    if timed is not None and value is None:
+        action = timed[0]  # "speed up the echo": a shorter delay
+    octave = phrasing.octaves(tokens, action)
+    if octave is not None:
+        return {"effect": effect, "action": octave[1], "value": octave[0], "unit": "percent"}
+    if effect == "gain" and "unity" in tokens:
+        return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}
+    if value is None and action in ("increase", "decrease"):
+        param = (timed and timed[1]) or _named_param(tokens, effect)
+        if param is not None and param != EFFECT_SPECS[effect].primary:
+            args["param"] = param  # "longer reverb tail", "more feedback on the delay"
+        return args
     if value is None or action == "remove":
         return args
     span, unit = value
@@ -238,6 +278,20 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     if unit:
         args["unit"] = unit
     return args
+
+
+def _onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
+    """ "add a hundred ms to the delay": the number is put onto what is there."""
+    after = value[0].end + (1 if value[1] else 0)
+    return tokens[after : after + 1] in (["to"], ["onto"])
+
+
+def _named_param(tokens: list[str], effect: str) -> str | None:
+    """The parameter named, unless its word only names the effect ("more repeats")."""
+    param = _param(tokens, effect)
+    names = {n for n in lx.EFFECT_NAMES[effect] if " " not in n}
+    others = [t for t in tokens if t in names and lx.PARAM_SYNONYMS.get(t, t) not in lx.PARAM_WORDS]
+    return param if (param is not None and others) or not names.intersection(tokens) else None
 
 
 def _param(tokens: list[str], effect: str) -> str | None:
@@ -265,20 +319,30 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
         # "on" in "what effects are on" is not "turn on"
         return _action(_blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
     # "what is the delay set to", "is the reverb on": a question about one effect
-    if tokens[0] not in lx.QUESTION_WORDS or _first_effect(text)[0] is None:
+    if (
+        tokens[0] not in lx.QUESTION_WORDS
+        or _first_effect(text)[0] is None
+        or phrasing.knowledge(tokens, text)
+    ):
         return False
     return _action(_blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
 
 
+def tokens(text: str) -> list[str]:
+    """The token list the rules (and the learned model) read: normalised, misheard
+    keywords corrected."""
+    return _correct(normalize(text))
+
+
 def understand(transcript: str) -> Intent:
     """Maps one user utterance to a tool call or to something to say."""
-    tokens = _correct(normalize(transcript))
-    if not tokens:
+    words = tokens(transcript)
+    if not words:
         return Say(NOT_HEARD_TEXT)
-    text = " " + " ".join(tokens) + " "
-    if _asks_about_chain(tokens, text):
+    text = " " + " ".join(words) + " "
+    if _asks_about_chain(words, text):
         return ToolCall(GET, {})
-    args = _effect_arguments(tokens)
+    args = _effect_arguments(words)
     if args is not None:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0:

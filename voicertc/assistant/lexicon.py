@@ -16,12 +16,12 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                "ambiance", "space", "spacious", "decay"),
     "delay": ("delay", "delays", "echo", "echoes", "echos", "slapback", "feedback", "repeats"),
     "lowpass": ("low pass", "lowpass", "lo pass", "high cut", "hi cut", "treble cut",
-                "highcut"),
+                "highcut", "lpf"),
     "highpass": ("high pass", "highpass", "hi pass", "low cut", "lo cut", "bass cut",
-                 "lowcut", "rumble filter"),
-    "gain": ("gain", "volume", "level", "loudness"),
+                 "lowcut", "rumble filter", "hpf"),
+    "gain": ("gain", "volume", "level", "loudness", "vol"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio"),
+                   "limiter", "threshold", "ratio", "comp", "limit it"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
                    "drive at"),
@@ -48,7 +48,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
     ),
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
     **dict.fromkeys(("distort it", "distort the", "make it dirty", "sound dirty", "crunchy",
-                     "gritty"), ("distortion", "add")),
+                     "gritty", "sound distorted", "voice distorted", "me distorted", "it distorted"),
+                    ("distortion", "add")),
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
@@ -80,13 +81,21 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
+    ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
+)  # fmt: skip
+# Verbs whose particle comes after their object: "back the reverb off", "pull the verb
+# back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
+PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
+    ("back", "off", "decrease"), ("pull", "back", "decrease"), ("tuck", "in", "decrease"),
+    ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
+    ("take", "down", "decrease"),
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.
 ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("remove", ("remove", "delete", "off", "kill", "drop", "without", "bypass", "disable",
                 "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
-                "strip", "cancel", "mute", "nix", "scrap", "axe")),
+                "strip", "cancel", "mute", "nix", "scrap", "axe", "gone")),
     ("reset", ("reset", "restart")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
@@ -103,8 +112,12 @@ CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 
 # Words that name a parameter rather than an effect ("delay" names both: it is left out).
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
-                        "attack release cutoff corner drive resonance".split())  # fmt: skip
-PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats"}
+                        "attack release cutoff corner drive resonance q".split())  # fmt: skip
+PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
+                  "resonant": "resonance"}  # fmt: skip
+
+# Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter.
+PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback")
 
 EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
               "the whole chain", "every effect", "them all", "all of them")  # fmt: skip

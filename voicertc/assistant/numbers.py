@@ -25,7 +25,7 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 NEGATIVE = frozenset({"minus", "negative"})
 # "a quarter of a second", "three quarters", "one and a third"
 FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
-                               "quarter": 1 / 4, "quarters": 1 / 4}  # fmt: skip
+                               "quarter": 1 / 4, "quarters": 1 / 4, "halfway": 1 / 2}  # fmt: skip
 NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
@@ -65,6 +65,9 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
         value, j = _read(tokens, i) or (0.0, i + 1)
         return value, j - 1
+    if tok == "couple" or tokens[i : i + 2] == ["a", "couple"]:
+        j = i + (tok != "couple") + 1
+        return 2.0, j + (tokens[j : j + 1] == ["of"])  # "a couple of dB"
     a_scale = tok in ("a", "an") and i + 1 < n and tokens[i + 1] in SCALES
     if not (_is_word_number(tok) or a_scale):
         return None
@@ -86,6 +89,9 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
             last = "teens"
         elif w in TENS and last in ("", "scale"):
             current += TENS[w]
+            last = "tens"
+        elif w in TENS and last == "ones" and current < 10 and total == 0:
+            current = current * 100 + TENS[w]  # "two fifty" is 250, as times and sizes are said
             last = "tens"
         elif w == "hundred" and last in ("", "ones", "teens", "tens") and current < 100:
             current = max(current, 1) * 100

@@ -99,7 +99,7 @@ COMMANDS = [
     ("Raise the low pass cut off.", apply("lowpass", "increase")),
     ("Lower the high pass cut-off.", apply("highpass", "decrease")),
     ("Cut off the reverb.", apply("reverb", "remove")),
-    ("reset the reverb", apply("reverb", "remove")),
+    ("reset the reverb", apply("reverb", "reset")),  # its defaults (the chain has per-effect resets)
     ("can you please add a bit of delay", apply("delay", "add")),
     ("please add some echo for me", apply("delay", "add")),
     # misspellings and mishearings

@@ -1,0 +1,116 @@
+"""Ways of asking that the keyword rules did not know, and sentences that only look like
+commands: general readings written from half of the blind ``tune2`` corpus's families
+(issue 20, docs/speech.md "Session 9"), the other half kept to measure them on.
+
+Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space at each end.
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import find_phrase, has_phrase
+from voicertc.assistant.numbers import find_numbers
+
+# -- an effect named by one of its own parameters, or by a gain's unit ------------------
+
+# Parameters no other effect has: "set the attack to ten ms", "drive twenty five percent".
+OWN_PARAMS = {"attack": "compressor", "release": "compressor", "knee": "compressor",
+              "drive": "distortion"}  # fmt: skip
+# ... said with one of these, so "the drive to work" or "the release date" stay what they are.
+PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", "shorter", "set",
+              "make", "change", "halfway")  # fmt: skip
+LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
+               "reduce", "louder", "quieter", "turn", "bring", "add")  # fmt: skip
+
+
+def implied_effect(tokens: list[str], text: str) -> str | None:
+    """ "knee at zero": the compressor; "up three db", "lower it 3 decibels": the gain."""
+    numbers = find_numbers(tokens)
+    for word, effect in OWN_PARAMS.items():
+        if word in tokens and (numbers or has_phrase(text, PARAM_CUES)):
+            return effect
+    said_db = any(tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"]) for s in numbers)
+    if said_db and has_phrase(text, LEVEL_VERBS):
+        return "gain"
+    return None
+
+
+# -- the action: speeds of a time, steps that have a size, resets of one effect ---------
+
+FASTER = ("faster", "quicker", "speed up", "speed it up", "tighten", "tighten up", "snappier", "fast",
+          "quick")  # fmt: skip
+SLOWER = ("slower", "slow down", "slow it down", "slow")
+# The time a speed is about, where the effect has one: the delay's time, the reverb's tail.
+TIMED = {"delay": None, "compressor": None, "reverb": "decay_s"}
+TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
+              "default settings", "factory settings", "defaults")  # fmt: skip
+
+
+def speed(text: str, effect: str) -> tuple[str, str | None] | None:
+    """ "speed up the echo": a shorter delay; "slow the echo down": a longer one; "make
+    the reverb decay faster": a shorter tail. (action, parameter or None)."""
+    if effect not in TIMED:
+        return None
+    if has_phrase(text, FASTER) or ("speed" in text.split() and "up" in text.split()):
+        return "decrease", TIMED[effect]
+    if has_phrase(text, SLOWER):
+        return "increase", TIMED[effect]
+    return None
+
+
+def one_reset(text: str) -> bool:
+    """ "reset the reverb", "put the low cut back to default": that effect's defaults."""
+    return has_phrase(text, ("reset",)) or has_phrase(text, TO_DEFAULT)
+
+
+# The whole chain off, said without "everything": "no effects", "back to the dry signal".
+WHOLE_RESET = ("no effects", "without effects", "without any effects", "no processing",
+               "without processing", "the dry signal", "my normal voice", "whole effects chain",
+               "all the processing", "all processing", "the effects chain", "no effects at all")  # fmt: skip
+
+
+def whole_reset(text: str) -> bool:
+    return has_phrase(text, WHOLE_RESET)
+
+
+def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
+    """ "drop the low pass an octave": a cutoff halved (-50 %); up two octaves: x4 (+300 %)."""
+    for i, tok in enumerate(tokens):
+        if tok not in ("octave", "octaves"):
+            continue
+        count = next((s.value for s in find_numbers(tokens) if s.end == i), 1.0)
+        if action in ("decrease", "remove"):  # "drop the low pass an octave"
+            return 100.0 * (1 - 2.0**-count), "decrease"
+        if action == "increase":
+            return 100.0 * (2.0**count - 1), "increase"
+    return None
+
+
+# -- sentences that name an effect and ask for nothing ----------------------------------
+
+QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
+# Questions about effects in general, not about this chain.
+KNOWLEDGE = ("difference between", "the same as", "same thing as", "how does", "how do", "what does",
+             "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
+             "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
+             "do you know what", "mean")  # fmt: skip
+# Things that are not sound, as the object of an effect word: "compress this zip file".
+NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "router",
+             "air compressor", "hard drive")  # fmt: skip
+# A story, not a request: "the reverb in that church was amazing".
+NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week")
+
+
+def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
+    """A question about effects in general, an effect word whose object is not sound, or
+    a story with no word that asks for a change (``asked``: an action word was found)."""
+    if knowledge(tokens, text):
+        return True
+    if has_phrase(text, NOT_SOUND):
+        return True
+    return not asked and has_phrase(text, NARRATIVE)
+
+
+def knowledge(tokens: list[str], text: str) -> bool:
+    """ "what does a compressor do", "is reverb the same as echo": about effects in
+    general, neither a change nor a question about the chain."""
+    return tokens[0] in QUESTION_STARTS and find_phrase(text, KNOWLEDGE) >= 0
