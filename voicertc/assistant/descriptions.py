@@ -244,7 +244,8 @@ REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill
 
 def missing(text: str) -> Change | None:
     for effect, names in BANDS.items():
-        if any(has_phrase(text, (f"{lead} {name}",)) for lead in MISSING for name in names):
+        said = [name for name in names if f" {name} " in text]  # the band first: ~0.1 ms less
+        if any(has_phrase(text, (f"{lead} {name}",)) for name in said for lead in MISSING):
             return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
     return None
 
