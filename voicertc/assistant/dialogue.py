@@ -259,7 +259,10 @@ def _arguments(
     args: dict[str, object] = {"effect": effect, "action": action}
     if value is None and action in ("increase", "decrease"):
         param = (timed and timed[1]) or _named_param(tokens, effect)
-        if param is not None and param != EFFECT_SPECS[effect].primary:
+        spec = EFFECT_SPECS[effect]
+        # "raise the threshold" names the compressor's threshold, which an unnamed step moves
+        # the other way (more compression).
+        if param is not None and (param != spec.primary or spec.primary_falls):
             args["param"] = param  # "longer reverb tail", "more feedback on the delay"
         return args
     if value is None or action == "remove":
@@ -270,8 +273,9 @@ def _arguments(
     spec = EFFECT_SPECS[effect]
     param = _param(tokens, effect)
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
-    if param is not None and param != (implied or spec.param(spec.primary)).name:
-        args["param"] = param  # only where the unit alone would point elsewhere
+    named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
+    if named:
+        args["param"] = param  # only where the unit alone would point elsewhere (or turns)
     said_fraction = any(t in FRACTIONS for t in tokens[span.start : span.end])
     if unit is None and said_fraction and spec.param(param or spec.primary).unit == "percent":
         unit = "fraction"  # "reverb mix at half" is 50 %, not 0.5 %
@@ -289,6 +293,8 @@ def _onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
 def _named_param(tokens: list[str], effect: str) -> str | None:
     """The parameter named, unless its word only names the effect ("more repeats")."""
     param = _param(tokens, effect)
+    if param is not None and EFFECT_SPECS[effect].primary_falls and param == EFFECT_SPECS[effect].primary:
+        return param  # "raise the threshold": the threshold itself, not more compressor
     names = {n for n in lx.EFFECT_NAMES[effect] if " " not in n}
     others = [t for t in tokens if t in names and lx.PARAM_SYNONYMS.get(t, t) not in lx.PARAM_WORDS]
     return param if (param is not None and others) or not names.intersection(tokens) else None

@@ -231,7 +231,9 @@ class EffectChain:
                 message = self._put(entries, spec, p, number, unit, act)
             else:
                 sign = 1.0 if act == "increase" else -1.0
-                message = self._step(entries, spec, p, number, unit, sign)
+                # Unless the parameter was named, "more compressor" means more compression.
+                falls = spec.primary_falls and param is None and (p is None or p.name == spec.primary)
+                message = self._step(entries, spec, p, number, unit, sign, -sign if falls else sign)
         self._commit(entries)
         return message
 
@@ -285,7 +287,10 @@ class EffectChain:
         number: float | None,
         unit: object,
         sign: float,
+        moves: float,
     ) -> str:
+        """``sign`` is the action's direction (more or less of the effect), ``moves`` the
+        parameter's: they differ for an effect whose primary parameter falls as it grows."""
         target = p or spec.param(spec.primary)
         found = next((i for i, (n, _) in enumerate(entries) if n == spec.name), None)
         if found is None and target.name not in spec.neutral:
@@ -296,7 +301,7 @@ class EffectChain:
             return f"There was no {spec.title}, so I added it: {params_text(spec, params)}."
         params = dict(entries[found][1]) if found is not None else spec.defaults()
         old = params[target.name] if found is not None else spec.neutral[target.name]
-        new = self._stepped(spec, target, old, number, unit, sign)
+        new = self._stepped(spec, target, old, number, unit, moves)
         value = min(max(round(new, target.decimals), target.min), target.max)
         params[target.name] = value
         if found is None:
@@ -304,7 +309,7 @@ class EffectChain:
             return f"Added {spec.title}: {params_text(spec, params)}."
         entries[found] = (spec.name, params)
         title = param_title(spec, target)
-        limit = "maximum" if sign > 0 else "minimum"
+        limit = "maximum" if moves > 0 else "minimum"
         if value == old:
             return f"{capital(title)} is already at its {limit} of {fmt(target, value)}."
         verb = "Raised" if value > old else "Lowered"

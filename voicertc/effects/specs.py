@@ -113,6 +113,9 @@ class EffectSpec:
     # Value of each parameter that makes the effect inaudible, when there is one: an
     # absent gain behaves like gain_db 0, so "quieter" can step down from there.
     neutral: dict[str, float] = field(default_factory=dict)
+    # More of the effect lowers its primary parameter: a compressor compresses more as its
+    # threshold falls, so "increase the compressor" steps the threshold down.
+    primary_falls: bool = False
     # What a page's controls call the effect, and a few words on what it does.
     label: str = ""
     hint: str = ""
@@ -228,6 +231,7 @@ _SPECS: tuple[EffectSpec, ...] = (
         ),
         primary="threshold_db", aliases=("compression", "comp", "dynamics", "limiter"),
         label="Compressor", hint="Evens out the level",
+        primary_falls=True,
     ),
     EffectSpec(
         "distortion", "distortion", "tanh waveshaper saturation",

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from voicertc.assistant.dialogue import (
+    APPLY,
     FALLBACK_TEXT,
     HELP_TEXT,
     NOT_HEARD_TEXT,
@@ -139,6 +140,24 @@ def test_a_suggestion_is_still_a_command() -> None:
 
 def test_a_number_of_something_else_is_not_the_value() -> None:
     assert understand("add reverb for 5 minutes") == apply("reverb", "add")
+
+
+THRESHOLD = {"effect": "compressor", "param": "threshold_db"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more compression", apply("compressor", "increase")),  # the chain lowers the threshold
+        ("raise the threshold", ToolCall(APPLY, {**THRESHOLD, "action": "increase"})),
+        (
+            "lower the compressor threshold by 3 dB",
+            ToolCall(APPLY, {**THRESHOLD, "action": "decrease", "value": 3, "unit": "db"}),
+        ),
+    ],
+)
+def test_a_named_threshold_is_passed_as_named(text: str, expected: ToolCall) -> None:
+    assert understand(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), COMMANDS)

@@ -232,6 +232,21 @@ def test_step_at_the_limit_says_so_and_changes_nothing() -> None:
     assert chain.apply("increase", "gain").endswith("its maximum.")
 
 
+def test_more_compressor_means_more_compression() -> None:
+    # Its primary parameter is the threshold, which compresses more as it falls; a named
+    # threshold moves the way it is told.
+    chain = chain_with("compressor")
+    assert chain.apply("increase", "compressor") == "Lowered compressor threshold from -24 dB to -27 dB."
+    chain.apply("decrease", "compressor", 6, "db")
+    assert params(chain, "compressor")["threshold_db"] == -21
+    chain.apply("increase", "compressor", param="threshold_db")
+    assert params(chain, "compressor")["threshold_db"] == -18
+    chain.apply("set", "compressor", 0)
+    assert "already at its maximum of 0 dB" in chain.apply("decrease", "compressor")
+    with pytest.raises(EffectError, match="no compressor in the chain to turn down"):
+        EffectChain().apply("decrease", "compressor")
+
+
 def test_increase_absent_adds_defaults() -> None:
     chain = EffectChain()
     assert "so I added it" in chain.apply("increase", "reverb")
