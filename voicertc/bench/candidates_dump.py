@@ -29,7 +29,18 @@ from ..assistant.asr import ASR_RATE, COMMAND_WORDS, PocketsphinxRecognizer, res
 from ..assistant.candidates import Turn, gather
 from ..assistant.denoise import denoise, snr_db
 from ..assistant.vad import VoiceActivityDetector
-from .heldout import CONDITIONS, ROOT, Case, hash_seed, load, missing_voices, scene, speak, voice_for, voices
+from .heldout import (
+    CONDITIONS,
+    ROOT,
+    Case,
+    checked_conditions,
+    hash_seed,
+    load,
+    scene,
+    speak,
+    voice_for,
+    voices,
+)
 from .speech import CACHE, RATE, segments
 from .variants import VARIANTS, applied
 
@@ -114,20 +125,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, default=CACHE / "candidates", help="per-utterance records")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    conditions = [c for c in args.conditions.split(",") if c]
-    unknown = [c for c in conditions if c not in CONDITIONS]
-    if unknown:
-        ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
+    conditions = checked_conditions(ap, args.conditions)
     tag = "" if args.variant == "default" else f"-{args.variant}"
-    if missing_voices():
-        ap.error(f"not installed: {', '.join(missing_voices())}; scripts/setup --test installs them")
     out = args.out or ROOT / "benchmarks" / "results" / f"candidates-{args.split}{tag}.jsonl.gz"
+    write(out, dump(args.split, conditions, args.limit, args.cache, args.variant))
+
+
+def write(out: Path, records: Iterator[dict[str, object]], every: int = 50) -> None:
+    """A dump's records to ``out``, one a line, with progress every ``every``."""
     started, count = time.perf_counter(), 0
     with gzip.open(out, "wt") as f:
-        for record in dump(args.split, conditions, args.limit, args.cache, args.variant):
+        for record in records:
             f.write(json.dumps(record) + "\n")
             count += 1
-            if count % 50 == 0:
+            if count % every == 0:
                 print(f"{count} utterances, {time.perf_counter() - started:.0f} s", flush=True)
     print(f"wrote {out}: {count} utterances in {time.perf_counter() - started:.0f} s")
 

@@ -307,6 +307,17 @@ def _summary(d: dict[str, list[bool]]) -> str:
     return ", ".join(f"{k} {100.0 * sum(v) / len(v):.1f}% of {len(v)}" for k, v in d.items())
 
 
+def checked_conditions(ap: argparse.ArgumentParser, given: str) -> list[str]:
+    """``--conditions`` as a list, refused if one is unknown or a voice is missing."""
+    conditions = [c for c in given.split(",") if c]
+    unknown = [c for c in conditions if c not in CONDITIONS]
+    if unknown:
+        ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
+    if missing_voices():
+        ap.error(f"not installed: {', '.join(missing_voices())}; scripts/setup --test installs them")
+    return conditions
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--split", choices=["test", "tune", "test2", "tune2"], default="test")
@@ -321,12 +332,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.errors and args.split == "test2":
         ap.error("test2 is blind: its misses are never written (its figures are)")
-    conditions = [c for c in args.conditions.split(",") if c]
-    unknown = [c for c in conditions if c not in CONDITIONS]
-    if unknown:
-        ap.error(f"unknown conditions {unknown}; known: {', '.join(CONDITIONS)}")
-    if missing_voices():
-        ap.error(f"not installed: {', '.join(missing_voices())}; scripts/setup --test installs them")
+    conditions = checked_conditions(ap, args.conditions)
     started = time.perf_counter()
     report = run(args.split, args.asr, conditions, args.limit, args.variant)
     report["seconds"] = round(time.perf_counter() - started, 1)
