@@ -271,7 +271,7 @@ def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_
                 by[f"voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
                 if cond == "clean":
                     by[f"clean voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
-                by[f"style:{case.family.split('.')[-1]}"]["commands"].append(ok)
+                by[f"style:{case.family.split('.')[-1].split('-')[0]}"]["commands"].append(ok)
             if not ok:
                 errors.append({"condition": cond, "voice": voice.name, "text": case.text,
                                "heard": said, "intents": [repr(i) for i in intents]})  # fmt: skip
