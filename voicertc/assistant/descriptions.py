@@ -40,7 +40,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
                      "distant", "far away"),
                     ("reverb", "decrease", "decrease")),
     **dict.fromkeys(("squashed", "squash", "squished", "over compressed", "overcompressed", "pumping",
-                     "lifeless", "flat", "crushed"),
+                     "lifeless", "flat", "crushed", "flattened"),
                     ("compressor", "decrease", "decrease")),
     **dict.fromkeys(("dynamic", "uneven", "inconsistent", "jumpy", "all over the place",
                      "jumps around"),
@@ -48,17 +48,21 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("distorted", "crunchy", "crunch", "fuzzy", "fuzz", "dirty", "gritty", "broken up"),
                     ("distortion", "decrease", "decrease")),
     "clean": ("distortion", "add", "increase"),
+    **dict.fromkeys(("crackly", "crackling", "crackles"), ("distortion", "decrease", "decrease")),
+    **dict.fromkeys(("peaking", "clipping", "in the red", "blasting"), ("gain", "decrease", "decrease")),
+    "low": ("gain", "increase", "increase"),  # "the volume is really low", "I'm too low"
+    "dead": ("reverb", "add", "increase"),  # "it sounds too dead in here"
 }  # fmt: skip
 
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
           "excessively", "far too", "less", "still", "a bit", "a little", "kind of", "rather",
-          "quite", "pretty", "very", "way to", "to")  # fmt: skip
+          "quite", "pretty", "very", "way to", "to", "really", "super", "extremely")  # fmt: skip
 # ("to": recognisers write "too" as "to": "way to crunchy".)
 # The sound (not the weather or the fridge) must be what is described.
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "
-    "still result output hear im i vocal vocals mic".split()
+    "still result output hear im i vocal vocals mic volume level levels gain".split()
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
 
@@ -75,9 +79,11 @@ TOO_LITTLE = ("not enough", "too little", "too subtle", "too weak", "too light",
 TOO_LONG = ("too long", "too slow", "drags on", "drags", "too far apart", "goes on too long")
 TOO_SHORT = ("too short", "too quick", "too fast", "too close together", "too close")
 
-ABOVE = ("above", "over", "higher than", "beyond")
+ABOVE = ("above", "over", "higher than", "beyond", "past")
 BELOW = ("below", "under", "lower than", "beneath", "underneath")
-REGION_NOUNS = frozenset("everything anything frequencies frequency stuff all whatever content".split())
+REGION_NOUNS = frozenset(
+    "everything anything nothing frequencies frequency stuff all whatever content".split()
+)
 
 
 def region(tokens: list[str]) -> Change | None:
@@ -113,10 +119,14 @@ def _near(text: str, lead: str, phrase: str) -> int:
         return -1
     rest = text[pos + len(lead) + 1 :].split()
     words = phrase.split()
-    for skip in (0, 1):
+    filler = next((i for i, w in enumerate(rest) if w not in FILLER), len(rest))
+    for skip in {0, 1, filler, filler + 1}:  # "there's like this hum", "my voice is all crackly"
         if rest[skip : skip + len(words)] == words:
             return pos
     return -1
+
+
+FILLER = frozenset("like this that a some kind sort of all real really kinda".split())
 
 
 # Complaints that name no quality word but are clear all the same.
@@ -137,6 +147,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
     **dict.fromkeys(("tin can", "a telephone", "a phone"), ("highpass", "decrease")),
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
+    **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps"),
+                    ("highpass", "add")),
 }  # fmt: skip
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
@@ -180,12 +192,14 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     for q in QUALITIES:
         if f" {q} " not in text:
             continue  # every pattern below ends in the quality's words: ~1 ms instead of ~10
+        if q == "low" and has_phrase(text, LOW_NAMES):
+            continue  # "the low end", "a low hum": a band, not the level
         for excess in EXCESS:
             pos = find_phrase(text, (f"{excess} {q}",))
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
         # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
-        for lead in ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im"):
+        for lead in SOUND_LEADS if q in SOUND_ONLY else LEADS:
             pos = _near(text, lead, q)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
@@ -200,6 +214,14 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     return {"effect": effect, "action": still_action if still else action}
 
 
+LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im")
+# Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
+SOUND_ONLY = frozenset({"dead"})
+SOUND_LEADS = ("sounds", "sounding", "sound")
+LOW_NAMES = tuple(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
+                  "notes shelf tones pitch register".split())  # fmt: skip
+
+
 # Spaces a voice can be put in: asked for ("make it sound like a church") or complained
 # of ("it sounds like a bathroom").
 SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
@@ -212,8 +234,9 @@ def space(tokens: list[str]) -> Change | None:
         if has_phrase(text, ("close and dry", "bring it closer", "closer", "more intimate")):
             return {"effect": "reverb", "action": "decrease"}
         return None
-    if has_phrase(text, ("make it sound like", "make me sound like", "put me in", "like im in",
-                   "make it sound as if", "i want it to sound like", "as if im in")):  # fmt: skip
+    # ("I sound like I'm in a cave" complains; "make me sound like I'm in a cave" asks.)
+    if has_phrase(text, ("make it sound like", "make me sound like", "put me in", "make it sound as if",
+                   "i want it to sound like", "i want to sound like")):  # fmt: skip
         return {"effect": "reverb", "action": "add"}
     if has_phrase(text, ("sounds like", "sound like", "feels like", "sounds as if", "like were in",
                    "like we are in", "like youre in", "like im in")):  # fmt: skip
@@ -222,7 +245,8 @@ def space(tokens: list[str]) -> Change | None:
 
 
 NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like", "hate",
-             "cant stand", "no longer want", "dont use")  # fmt: skip
+             "cant stand", "no longer want", "dont use", "rather not", "prefer not",
+             "no longer need")  # fmt: skip
 
 
 def unwanted(text: str) -> bool:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import descriptions, phrasing
+from voicertc.assistant import colloquial, descriptions, phrasing
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -171,21 +171,34 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     change = descriptions.region(tokens) or descriptions.standalone(text)
     if change is not None:
         return change
+    if colloquial.swings(tokens):  # "I go from whispering to shouting"
+        return {"effect": "compressor", "action": "add"}
     if effect is None:
+        if colloquial.ears(text):  # "you're blowing out their ears"
+            return {"effect": "gain", "action": "decrease"}
         return descriptions.space(tokens) or descriptions.quality(tokens, None)
     if descriptions.unwanted(text):
         return {"effect": effect, "action": "remove"}
     amount = descriptions.amount(text, effect)
+    if amount is None and colloquial.nuisance(text) and _action(text) is None:
+        amount = "decrease"  # "the reverb is drowning my voice" (not "..., take it away")
     if amount is not None:
-        return {"effect": effect, "action": amount}
+        param = colloquial.step_param(text, effect) if amount in ("increase", "decrease") else None
+        return {"effect": effect, "action": amount} | ({"param": param} if param else {})
     change = descriptions.quality(tokens, effect)
     return change if change is not None and change["effect"] == effect else None
 
 
 def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
+    # "the volume on minus six dB": "on" before a number is "at" (a value, not "turn on")
+    tokens = [
+        ("at" if t == "on" and find_numbers(tokens[i + 1 : i + 3]) else t) for i, t in enumerate(tokens)
+    ]
     text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
+    if lx.has_phrase(text, phrasing.NOT_SOUND):
+        return None  # "the battery level is low", "the heater is too loud": not this sound
     if not question:
         described = _described(tokens, text, effect)
         if described is not None:
@@ -202,19 +215,24 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     for names in lx.EFFECT_NAMES.values():
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
     action = _action(text)
-    if phrasing.not_a_command(
-        tokens, " " + " ".join(tokens) + " ", action is not None or idiom_action is not None
-    ):
+    # "the distortion on that old record": "on" before its object asks for nothing
+    asked = idiom_action is not None or _action(
+        re.sub(r" on (?=(?:the|that|this|his|her|their|a) )", " ", text)
+    )
+    if phrasing.not_a_command(tokens, " " + " ".join(tokens) + " ", bool(asked)):
         return None
     if effect is None:
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
         if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
             return {"action": "reset"}
-        return None if question else descriptions.band(tokens)  # "tame the highs"
+        if question:
+            return None
+        return colloquial.level(tokens) or descriptions.band(tokens)  # "crank it", "tame the highs"
     if phrasing.one_reset(text):
         return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
     if action == "reset":
         action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
+    action = colloquial.filter_motion(text, effect) or action  # "close the low pass a bit"
     return _arguments(tokens, effect, action, idiom_action)
 
 
@@ -250,14 +268,14 @@ def _arguments(
     timed = phrasing.speed(text, effect)
     if timed is not None and value is None:
         action = timed[0]  # "speed up the echo": a shorter delay
-    octave = phrasing.octaves(tokens, action)
+    octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, _unit_of(tokens, effect), action)
     if octave is not None:
         return {"effect": effect, "action": octave[1], "value": octave[0], "unit": "percent"}
     if effect == "gain" and "unity" in tokens:
         return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}
     if value is None and action in ("increase", "decrease"):
-        param = (timed and timed[1]) or _named_param(tokens, effect)
+        param = (timed and timed[1]) or _named_param(tokens, effect) or colloquial.step_param(text, effect)
         spec = EFFECT_SPECS[effect]
         # "raise the threshold" names the compressor's threshold, which an unnamed step moves
         # the other way (more compression).
@@ -270,7 +288,9 @@ def _arguments(
     number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
     args["value"] = int(number) if number == int(number) else number
     spec = EFFECT_SPECS[effect]
-    param = _param(tokens, effect)
+    param = _param(tokens, effect) or (
+        "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
+    )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
@@ -286,17 +306,23 @@ def _arguments(
 def _onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add a hundred ms to the delay": the number is put onto what is there."""
     after = value[0].end + (1 if value[1] else 0)
-    return tokens[after : after + 1] in (["to"], ["onto"])
+    ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
+    return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio
 
 
 def _named_param(tokens: list[str], effect: str) -> str | None:
     """The parameter named, unless its word only names the effect ("more repeats")."""
     param = _param(tokens, effect)
-    if param is not None and EFFECT_SPECS[effect].primary_falls and param == EFFECT_SPECS[effect].primary:
-        return param  # "raise the threshold": the threshold itself, not more compressor
+    if param is not None and EFFECT_SPECS[effect].primary_falls:
+        return param  # "raise the threshold", "raise the ratio": that parameter, not more compressor
     names = {n for n in lx.EFFECT_NAMES[effect] if " " not in n}
     others = [t for t in tokens if t in names and lx.PARAM_SYNONYMS.get(t, t) not in lx.PARAM_WORDS]
     return param if (param is not None and others) or not names.intersection(tokens) else None
+
+
+def _unit_of(tokens: list[str], effect: str) -> str:
+    spec = EFFECT_SPECS[effect]
+    return spec.param(_param(tokens, effect) or spec.primary).unit
 
 
 def _param(tokens: list[str], effect: str) -> str | None:

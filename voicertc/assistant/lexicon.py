@@ -24,7 +24,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                    "limiter", "threshold", "ratio", "comp", "limit it"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
-                   "drive at"),
+                   "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
 }  # fmt: skip
 
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
@@ -48,8 +48,11 @@ IDIOMS: dict[str, tuple[str, str]] = {
     ),
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
     **dict.fromkeys(("distort it", "distort the", "make it dirty", "sound dirty", "crunchy",
-                     "gritty", "sound distorted", "voice distorted", "me distorted", "it distorted"),
+                     "gritty", "sound distorted", "voice distorted", "me distorted", "it distorted",
+                     "dirty it up", "rough it up", "dirty up", "rough up", "grit it up"),
                     ("distortion", "add")),
+    **dict.fromkeys(("dirtier", "filthier", "grittier", "crunchier", "fuzzier", "rougher", "nastier"),
+                    ("distortion", "increase")),
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
@@ -82,6 +85,11 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
+    ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
+    # Comparatives said with "more": "make volume more small".
+    ("more small", "decrease"), ("more quiet", "decrease"), ("more soft", "decrease"),
+    ("more low", "decrease"), ("more short", "decrease"), ("more big", "increase"),
+    ("more loud", "increase"), ("more long", "increase"), ("more high", "increase"),
 )  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
@@ -95,18 +103,19 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
 ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("remove", ("remove", "delete", "off", "kill", "drop", "without", "bypass", "disable",
                 "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
-                "strip", "cancel", "mute", "nix", "scrap", "axe", "gone")),
-    ("reset", ("reset", "restart")),
+                "strip", "cancel", "mute", "nix", "scrap", "axe", "gone", "removing", "deleting",
+                "clearing", "disabling", "bypassing")),
+    ("reset", ("reset", "restart", "resetting")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
-                  "amplify")),
+                  "amplify", "raising", "increasing", "boosting")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "decreased",
-                  "reduced", "minimize", "attenuate")),
+                  "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",
-             "slap", "chuck", "throw", "gimme")),
+             "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling")),
 )  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 
@@ -114,7 +123,8 @@ CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
                         "attack release cutoff corner drive resonance q".split())  # fmt: skip
 PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
-                  "resonant": "resonance"}  # fmt: skip
+                  "resonant": "resonance",
+                  "level": "mix"}  # "the echo level": the delay's mix (the gain has no mix)  # fmt: skip
 
 # Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter.
 PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback")

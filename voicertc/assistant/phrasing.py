@@ -7,6 +7,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
@@ -26,12 +27,22 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
     """ "knee at zero": the compressor; "up three db", "lower it 3 decibels": the gain."""
     numbers = find_numbers(tokens)
     for word, effect in OWN_PARAMS.items():
-        if word in tokens and (numbers or has_phrase(text, PARAM_CUES)):
+        if word in tokens and (numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word)):
             return effect
+    if ratio(tokens) is not None:
+        return "compressor"  # "ten to one": a ratio
     said_db = any(tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"]) for s in numbers)
     if said_db and has_phrase(text, LEVEL_VERBS):
         return "gain"
     return None
+
+
+def _more_of(tokens: list[str], word: str) -> bool:
+    """ "more drive", "less attack on the vocal"; not "more drive to finish this"."""
+    at = tokens.index(word)
+    return (
+        at > 0 and tokens[at - 1] in ("more", "less") and tokens[at + 1 : at + 2] in ([], ["on"], ["please"])
+    )
 
 
 # -- the action: speeds of a time, steps that have a size, resets of one effect ---------
@@ -92,20 +103,36 @@ QUESTION_STARTS = frozenset("what whats which how hows is are why who whos shoul
 KNOWLEDGE = ("difference between", "the same as", "same thing as", "how does", "how do", "what does",
              "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
              "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
-             "do you know what", "mean")  # fmt: skip
+             "do you know what", "mean", "should")  # fmt: skip
+# Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
+TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # Things that are not sound, as the object of an effect word: "compress this zip file".
 NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "router",
-             "air compressor", "hard drive")  # fmt: skip
+             "air compressor", "hard drive", "thermostat", "temperature", "lights", "lamp", "tv",
+             "television", "oven", "air conditioning", "aircon", "password", "computer", "laptop",
+             "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
+             "battery level", "stress level", "energy level", "fuel level", "skill level",
+             "oil level")  # fmt: skip
+# A room or a space people are in, not the reverb's: "the room is really cold", "we need a
+# bigger room for the party", "give me some space".
+PLACES = ("room", "rooms", "space", "hall")
+PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "guests",
+              "meeting", "give me some space", "give me space", "need some space", "need space",
+              "im working", "leave me alone")  # fmt: skip
 # A story, not a request: "the reverb in that church was amazing".
-NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week")
+NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
+             "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
+             "enjoyed")  # fmt: skip
 
 
 def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     """A question about effects in general, an effect word whose object is not sound, or
     a story with no word that asks for a change (``asked``: an action word was found)."""
-    if knowledge(tokens, text):
+    if knowledge(tokens, text) or has_phrase(text, TEACH):
         return True
     if has_phrase(text, NOT_SOUND):
+        return True
+    if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
         return True
     return not asked and has_phrase(text, NARRATIVE)
 

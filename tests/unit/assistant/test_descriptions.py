@@ -39,7 +39,8 @@ def apply(effect: str | None, action: str, value: float | None = None, unit: str
         ("the low pass isn't doing enough", apply("lowpass", "decrease")),
         ("the high pass is not doing enough", apply("highpass", "increase")),
         ("the echo is too short", apply("delay", "increase")),
-        ("the reverb goes on too long", apply("reverb", "decrease")),
+        # the reverb's length is its tail (session 9's second pass; the mix was stepped before)
+        ("the reverb goes on too long", apply("reverb", "decrease", param="decay_s")),
         # frequency regions
         ("cut everything above 4 kilohertz", apply("lowpass", "set", 4, "khz")),
         ("remove anything below sixty hertz", apply("highpass", "set", 60, "hz")),

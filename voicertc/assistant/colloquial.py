@@ -1,0 +1,151 @@
+"""Second pass of general readings (issue 20, docs/speech.md "Session 9", second pass):
+ways of asking written from the remaining misses of the blind ``tune2`` corpus (its half B
+first, then half A) that name no control the way the keyword rules expect.
+
+Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space at each end.
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.numbers import NumberSpan, find_numbers
+
+# -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
+
+# A verb (and the direction it has alone, if any) ...
+LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock": "decrease",
+               "crank": "increase", "juice": "increase", "pump": "increase", "bump": "increase",
+               "back": "decrease", "dial": None, "push": "increase", "kick": None}  # fmt: skip
+# ... of the sound itself, or of the speaker ...
+LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
+PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}
+# ... followed only by how much: "bring it up with my boss" is not about the sound.
+DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
+                   "just of way further right thanks tiny smidge".split())  # fmt: skip
+
+
+def level(tokens: list[str]) -> dict[str, object] | None:
+    """ "crank it", "back it off a touch", "could you turn me down a little": the gain."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok not in LEVEL_VERBS or tokens[i + 1] not in LEVEL_OBJECTS:
+            continue
+        j, action = i + 2, LEVEL_VERBS[tok]
+        if j < len(tokens) and tokens[j] in PARTICLES and (tok != "back" or tokens[j] == "off"):
+            action, j = PARTICLES[tokens[j]], j + 1
+        if action is not None and all(t in DEGREE for t in tokens[j:]):
+            return {"effect": "gain", "action": action}
+    return None
+
+
+# -- multiples of a time or a frequency: "double the delay time", "half as long" ---------
+
+TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5, "quadruple": 4.0}
+AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as much")
+
+
+def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, str] | None:
+    """ "double the delay time": +100 % (increase); "make the echo half as long": -50 %.
+    Not of a parameter in percent or dB (``unit``): a percent of those is no multiple."""
+    if unit in ("percent", "db") or action == "remove":
+        return None
+    text = " " + " ".join(tokens) + " "
+    factor = next((f for w, f in TIMES.items() if w in tokens), None)
+    if "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
+        factor = None  # "I can hear myself twice": not a multiple of anything
+    if factor is None and has_phrase(text, AS_LONG):
+        at = next(i for i, t in enumerate(tokens) if t == "as")
+        before = [s for s in find_numbers(tokens) if s.end == at]
+        factor = before[0].value if before and before[0].value > 0 else None
+        if factor is None and tokens[at - 1 : at] == ["times"]:
+            count = [s for s in find_numbers(tokens) if s.end == at - 1]
+            factor = count[0].value if count else None
+    if factor is None or factor == 1:
+        return None
+    if factor > 1:
+        return round(100.0 * (factor - 1), 3), "increase"
+    return round(100.0 * (1 - factor), 3), "decrease"
+
+
+# -- a compressor's ratio said as "N to one": "ten to one compression" ---------------------
+
+
+def ratio(tokens: list[str]) -> NumberSpan | None:
+    for span in find_numbers(tokens):
+        if tokens[span.end : span.end + 2] in (["to", "one"], ["to", "1"]):
+            return span
+    return None
+
+
+# -- which parameter a step of a named effect moves -----------------------------------------
+
+# The delay's level is its mix: "make the echo stronger", "the echo is way too loud",
+# "the echo is distracting" (its time is what "longer" or "a faster echo" moves).
+WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "too quiet",
+             "too soft", "so loud", "subtle", "prominent", "distracting", "annoying", "drowning",
+             "overpowering", "overwhelming", "in your face", "level")  # fmt: skip
+# The reverb's time is its decay: "the reverb rings too long" shortens the tail.
+TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring")
+
+
+def step_param(text: str, effect: str) -> str | None:
+    if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
+        return "mix"
+    if effect == "reverb" and has_phrase(text, TIME_WORDS):
+        return "decay_s"
+    return None
+
+
+# A complaint with no degree word: "the reverb is drowning my voice", "the echo is
+# distracting me": less of it, unless a verb says what to do ("that delay is distracting,
+# take it away").
+NUISANCE = ("distracting", "annoying", "drowning", "drowns", "overwhelming", "burying", "buries",
+            "swamping", "in the way", "getting in the way")  # fmt: skip
+
+
+def nuisance(text: str) -> bool:
+    return has_phrase(text, NUISANCE)
+
+
+# -- a filter opened or closed: "close the low pass a bit" lowers its cutoff ---------------
+
+OPEN = ("open", "open up", "opens")
+CLOSE = ("close", "close down", "closes", "shut")
+
+
+def filter_motion(text: str, effect: str) -> str | None:
+    """ "open up the low pass": a higher cutoff; "close the high pass": a higher one too (it
+    takes away more)."""
+    if effect not in ("lowpass", "highpass"):
+        return None
+    opened = has_phrase(text, OPEN)
+    if not opened and not has_phrase(text, CLOSE):
+        return None
+    return "increase" if opened == (effect == "lowpass") else "decrease"
+
+
+# -- complaints about the range of levels or about the listener's ears ---------------------
+
+SOFT = ("whisper", "whispering", "whispers", "quiet", "soft", "mumbling", "mumble", "muttering")
+LOUD = ("shout", "shouting", "shouts", "yelling", "yell", "screaming", "scream", "loud")
+EAR_VERBS = ("hurting", "hurts", "hurt", "blowing out", "blow out", "blowing", "killing", "destroying",
+             "ringing", "piercing", "splitting")  # fmt: skip
+
+
+def swings(tokens: list[str]) -> bool:
+    """ "I go from whispering to shouting", "from loud to quiet": the level needs evening out."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok != "from" or "to" not in tokens[i + 2 : i + 4]:
+            continue
+        first, second = tokens[i + 1], tokens[tokens.index("to", i + 2) + 1 : tokens.index("to", i + 2) + 2]
+        if second and {first, second[0]} & set(SOFT) and {first, second[0]} & set(LOUD):
+            return True
+    return False
+
+
+def ears(text: str) -> bool:
+    """ "you're blowing out their ears", "it's killing my ears": too loud."""
+    for verb in EAR_VERBS:
+        at = text.find(f" {verb} ")
+        if at >= 0 and "ears" in text[at:].split()[: len(verb.split()) + 3]:
+            return True
+    return False
