@@ -8,6 +8,7 @@ to one token list first and effect words are matched loosely.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -69,8 +70,16 @@ def near_keyword(token: str) -> str | None:
     """
     if len(token) < 4 or token in lx.KNOWN or token in NUMBER_WORDS:
         return None
-    close = difflib.get_close_matches(token, lx.KEYWORDS, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(token, _within_reach(len(token)), n=1, cutoff=0.8)
     return close[0] if close else None
+
+
+@functools.cache
+def _within_reach(length: int) -> list[str]:
+    """The keywords whose length lets them reach a ratio of 0.8 with a word of ``length``
+    (difflib's own length test, done once a length instead of once a keyword: the same
+    matches, a third of the cost of reading a sentence)."""
+    return [k for k in lx.KEYWORDS if 2 * min(length, len(k)) >= 0.8 * (length + len(k))]
 
 
 def _correct(tokens: list[str]) -> list[str]:
@@ -216,8 +225,9 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
     action = _action(text)
     # "the distortion on that old record": "on" before its object asks for nothing
-    asked = idiom_action is not None or _action(
-        re.sub(r" on (?=(?:the|that|this|his|her|their|a) )", " ", text)
+    asked = idiom_action is not None or (
+        action is not None
+        and (" on " not in text or _action(re.sub(r" on (?=(?:the|that|this|his|her|their|a) )", " ", text)))
     )
     if phrasing.not_a_command(tokens, " " + " ".join(tokens) + " ", bool(asked)):
         return None

@@ -247,4 +247,4 @@ def find_phrase(text: str, phrases: Iterable[str]) -> int:
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
-    return find_phrase(text, phrases) >= 0
+    return any(f" {p} " in text for p in phrases)  # find_phrase >= 0, stopping at the first

@@ -126,11 +126,11 @@ NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "y
 
 
 def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
-    """A question about effects in general, an effect word whose object is not sound, or
-    a story with no word that asks for a change (``asked``: an action word was found)."""
+    """A question about effects in general or a request to be taught, a room people are in,
+    or a story with no word that asks for a change (``asked``: an action word was found).
+    (An effect word whose object is not sound, ``NOT_SOUND``, the dialogue asks first,
+    before any description: "the battery level is low".)"""
     if knowledge(tokens, text) or has_phrase(text, TEACH):
-        return True
-    if has_phrase(text, NOT_SOUND):
         return True
     if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
         return True
