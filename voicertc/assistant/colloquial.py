@@ -19,6 +19,10 @@ LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock":
 # ... of the sound itself, or of the speaker ...
 LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
 PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}
+# The particles each verb takes for a level ("knock it off" is "stop it"; "pull it up" shows
+# something; "take this down" writes it).
+TAKES = {"back": ("off",), "pull": ("down", "back"), "dial": ("up", "down", "back"), "knock": ("down",),
+         "take": ("down",)}  # fmt: skip
 # ... followed only by how much: "bring it up with my boss" is not about the sound.
 DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
                    "just of way further right thanks tiny smidge".split())  # fmt: skip
@@ -30,8 +34,12 @@ def level(tokens: list[str]) -> dict[str, object] | None:
         if tok not in LEVEL_VERBS or tokens[i + 1] not in LEVEL_OBJECTS:
             continue
         j, action = i + 2, LEVEL_VERBS[tok]
-        if j < len(tokens) and tokens[j] in PARTICLES and (tok != "back" or tokens[j] == "off"):
+        if j < len(tokens) and tokens[j] in TAKES.get(tok, ("up", "down")):
             action, j = PARTICLES[tokens[j]], j + 1
+        elif j < len(tokens) and tokens[j] in PARTICLES:
+            continue  # "knock it off", "pull it up"
+        if tok == "take" and tokens[i + 1] == "this":
+            continue
         if action is not None and all(t in DEGREE for t in tokens[j:]):
             return {"effect": "gain", "action": action}
     return None
@@ -40,6 +48,13 @@ def level(tokens: list[str]) -> dict[str, object] | None:
 # -- multiples of a time or a frequency: "double the delay time", "half as long" ---------
 
 TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5, "quadruple": 4.0}
+OBJECT_AFTER = (["the"], ["it"], ["that"], ["my"], ["its"], ["this"], ["as"])
+
+
+def _said(tokens: list[str]) -> list[tuple[int, tuple[str, float]]]:
+    return [(i, (t, TIMES[t])) for i, t in enumerate(tokens) if t in TIMES]
+
+
 AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as much")
 
 
@@ -49,7 +64,8 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     if unit in ("percent", "db") or action == "remove":
         return None
     text = " " + " ".join(tokens) + " "
-    factor = next((f for w, f in TIMES.items() if w in tokens), None)
+    # "double the delay", "halve it"; not "double check the delay"
+    factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)
     if "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
         factor = None  # "I can hear myself twice": not a multiple of anything
     if factor is None and has_phrase(text, AS_LONG):
@@ -71,7 +87,8 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
 
 def ratio(tokens: list[str]) -> NumberSpan | None:
     for span in find_numbers(tokens):
-        if tokens[span.end : span.end + 2] in (["to", "one"], ["to", "1"]):
+        counted = span.start > 0 and tokens[span.start - 1] == "from"  # "from three to one"
+        if tokens[span.end : span.end + 2] in (["to", "one"], ["to", "1"]) and not counted:
             return span
     return None
 

@@ -218,8 +218,9 @@ LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")
-LOW_NAMES = tuple(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
-                  "notes shelf tones pitch register".split())  # fmt: skip
+LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
+                "notes shelf tones pitch register on key battery".split()),
+             "feeling low", "feel low", "running low")  # fmt: skip
 
 
 # Spaces a voice can be put in: asked for ("make it sound like a church") or complained

@@ -157,7 +157,10 @@ def test_readings(said: str, expected: ToolCall) -> None:
         "the hard drive is full",
         "when is the album release",
         # second pass
-        "I'll bring it up with my boss",  # a level verb with more than a degree after it
+        "I'll bring it up with my boss",
+        "knock it off",  # "stop it", not a level
+        "count down from three to one",
+        "I'm feeling low",  # a level verb with more than a degree after it
         "take it down from the shelf",
         "I need more drive to finish this",
         "I heard it twice",
