@@ -20,7 +20,9 @@ are the first of its beam that asks for something, as for the first listen):
   score averaged over the original and the copies; the best replaces the rule's choice
   by ``margin``;
 - ``rescue``: in place of words that ask nothing, the copies' best command by Whisper's
-  score on the original audio, if above a floor and within a margin of its own words.
+  score on the original audio, if above a floor and within a margin of its own words
+  (``always``: also in place of a command it outscores by the margin);
+- ``own<T``: a rule only in turns where Whisper scored its own first words below T.
 """
 
 from __future__ import annotations
@@ -146,6 +148,18 @@ def rescue(views: Sequence[str], margin: float, floor: float, when: str = "doubt
     return rule
 
 
+def gated(rule: Rule, below: float) -> Rule:
+    """``rule`` only in turns where Whisper's score of its own first words is below
+    ``below`` (it doubted them)."""
+
+    def g(chosen: str, turn: Turn, pt: dict[str, Any]) -> str:
+        first = turn.first()
+        own = first.log_prob if first is not None and first.log_prob is not None else 0.0
+        return rule(chosen, turn, pt) if own < below else chosen
+
+    return g
+
+
 def rules() -> dict[str, Rule]:
     every = list(PERTURBATIONS)
     out: dict[str, Rule] = {}
@@ -165,6 +179,15 @@ def rules() -> dict[str, Rule]:
         for margin, floor in ((0.0, -1.5), (1.0, -2.0), (2.0, -3.0)):
             out[f"rescue {name} m={margin} f={floor}"] = rescue(vs, margin, floor)
             out[f"rescue-always {name} m={margin} f={floor}"] = rescue(vs, margin, floor, "always")
+    doubted = {n: sets[n] for n in ("all7", "speed2", "tempo2", "pitch2")}
+    for below in (-0.3, -0.5, -0.8, -1.0, -1.5):
+        for name, vs in doubted.items():
+            for k in (2, 3, 4):
+                out[f"vote-cmd {name}+orig k={k} own<{below}"] = gated(
+                    vote(["orig", *vs], k, "command"), below
+                )
+            out[f"vote-doubt {name}+orig k=2 own<{below}"] = gated(vote(["orig", *vs], 2, "doubt"), below)
+            out[f"rescue-always {name} m=1.0 own<{below}"] = gated(rescue(vs, 1.0, -2.0, "always"), below)
     return out
 
 
