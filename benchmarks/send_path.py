@@ -122,10 +122,7 @@ async def measure(rounds: int = 7, count: int = 2000) -> dict[str, Any]:
         for _ in range(rounds):  # interleaved, so a slow spell hits both
             for way in times:
                 times[way].append(await _round(kind, way == "lean", count))
-        report[kind] = {
-            way: {"best_us": round(min(t), 2), "median_us": round(float(np.median(t)), 2)}
-            for way, t in times.items()
-        }
+        report[kind] = {way: figures.summary(t) for way, t in times.items()}
     return report
 
 
