@@ -20,6 +20,12 @@ class Case:
     expected: tuple[Call, ...]  # empty: off-topic, nothing may change
 
 
+def style(family: str) -> str:
+    """How a family says its intent: its last part, less any ``-detail`` (tune2 and test2
+    name families ``<prefix>.<effect>.<action>.<style>-<detail>``)."""
+    return family.split(".")[-1].split("-")[0]
+
+
 def parse_call(spec: str) -> Call:
     """``"delay set 60 percent param=feedback"`` -> tool arguments."""
     words = spec.split()

@@ -37,7 +37,7 @@ from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
-from .corpus import CORPUS, ROOT, Call, Case, load, parse_call  # noqa: F401 (heldout's API since session 5)
+from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
 from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
 from .variants import VARIANTS, applied
 
@@ -271,7 +271,7 @@ def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_
                 by[f"voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
                 if cond == "clean":
                     by[f"clean voice:{voice.engine}:{voice.name}"]["commands"].append(ok)
-                by[f"style:{case.family.split('.')[-1].split('-')[0]}"]["commands"].append(ok)
+                by[f"style:{style(case.family)}"]["commands"].append(ok)
             if not ok:
                 errors.append({"condition": cond, "voice": voice.name, "text": case.text,
                                "heard": said, "intents": [repr(i) for i in intents]})  # fmt: skip

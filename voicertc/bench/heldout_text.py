@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..assistant import dialogue
+from .corpus import style
 from .heldout import ROOT, Case, judge, load
 
 Understand = Callable[[str], dialogue.Intent]
@@ -36,7 +37,7 @@ def figures(commands: list[Case], off: list[Case], understand: Understand = dial
         ok = judge([intent], case)
         if case.expected:
             effect = case.expected[0].get("effect", "reset")
-            keys = ("commands", f"style:{case.family.split('.')[-1].split('-')[0]}", f"effect:{effect}")
+            keys = ("commands", f"style:{style(case.family)}", f"effect:{effect}")
         else:
             keys = ("off_topic_declined",)
         for key in keys:
