@@ -203,7 +203,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     tokens = [
         ("at" if t == "on" and find_numbers(tokens[i + 1 : i + 3]) else t) for i, t in enumerate(tokens)
     ]
-    text = " " + " ".join(tokens) + " "
+    said = text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     if lx.has_phrase(text, phrasing.NOT_SOUND):
@@ -229,7 +229,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         action is not None
         and (" on " not in text or _action(re.sub(r" on (?=(?:the|that|this|his|her|their|a) )", " ", text)))
     )
-    if phrasing.not_a_command(tokens, " " + " ".join(tokens) + " ", bool(asked)):
+    if phrasing.not_a_command(tokens, said, bool(asked)):
         return None
     if effect is None:
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
@@ -284,9 +284,9 @@ def _arguments(
     if effect == "gain" and "unity" in tokens:
         return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}
+    spec = EFFECT_SPECS[effect]
     if value is None and action in ("increase", "decrease"):
         param = (timed and timed[1]) or _named_param(tokens, effect) or colloquial.step_param(text, effect)
-        spec = EFFECT_SPECS[effect]
         # "raise the threshold" names the compressor's threshold, which an unnamed step moves
         # the other way (more compression).
         if param is not None and (param != spec.primary or spec.primary_falls):
@@ -297,7 +297,6 @@ def _arguments(
     span, unit = value
     number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
     args["value"] = int(number) if number == int(number) else number
-    spec = EFFECT_SPECS[effect]
     param = _param(tokens, effect) or (
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
