@@ -47,8 +47,11 @@ async def test_a_reply_cut_off_leaves_nothing_in_the_next(piper: PiperProcess) -
     assert first
     await long.aclose()  # barge-in: the worker still finishes the long reply
     after = await collect(piper, "Okay.")
+    leftover = await collect(piper, "It has three sentences.")
     # The cut reply's remaining sentences are skipped by id, not heard in the next one.
-    assert abs(len(after) - len(alone)) < 0.1 * len(alone)
+    # Piper's durations are noisy (the same "Okay." varies by ~20%), so the bound is
+    # half of the shortest sentence that would leak, not the first "Okay."'s length.
+    assert 0.5 * len(alone) < len(after) < len(alone) + 0.5 * len(leftover)
 
 
 async def test_the_embedded_assistant_answers_in_piper_voice() -> None:
