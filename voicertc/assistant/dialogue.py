@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import colloquial, descriptions, phrasing
+from voicertc.assistant import colloquial, descriptions, numbers, phrasing
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -52,8 +52,12 @@ def normalize(text: str) -> list[str]:
     s = text.lower().replace("%", " percent ").replace("’", "'")
     s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
     # Whisper writes the noun "cutoff" as "cut off" or "cut-off" ("Raise the low pass cut
-    # off."): after a filter or an article it is the noun, not the verb that removes.
-    s = re.sub(r"\b(pass|filter|the|its|that)\s+cut[\s-]+off\b", r"\1 cutoff", s)
+    # off."), with a comma where the speaker paused ("the high pass, cut off at ..."): after
+    # a filter or an article it is the noun, not the verb that removes.
+    s = re.sub(r"\b(pass|filter|the|its|that)[\s,]+cut[\s-]+off\b", r"\1 cutoff", s)
+    s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
+    s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
+    s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
     s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9.' ]+", " ", s)

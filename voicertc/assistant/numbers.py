@@ -126,8 +126,9 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
     count, j = 1.0, i
     if tokens[j] in ("a", "an", "one") and j + 1 < n and tokens[j + 1] in FRACTIONS:
         j += 1
-    elif tokens[j] in ONES and j + 1 < n and tokens[j + 1] in FRACTIONS and tokens[j + 1] != "half":
-        count, j = float(ONES[tokens[j]]), j + 1
+    elif (k := _count(tokens[j])) is not None and tokens[j + 1 : j + 2] != ["half"] and j + 1 < n:
+        if tokens[j + 1] in FRACTIONS:
+            count, j = k, j + 1  # "three quarters", and as Whisper writes it, "3 quarters"
     if tokens[j] not in FRACTIONS:
         return None
     value = count * FRACTIONS[tokens[j]]
@@ -137,6 +138,33 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
     elif j < n and tokens[j] in ("a", "an"):
         j += 1
     return value, j
+
+
+def _count(tok: str) -> float | None:
+    """How many of a fraction a word or a whole number in digits counts: "three", "3"."""
+    if tok in ONES:
+        return float(ONES[tok])
+    return float(tok) if tok.isdigit() and 0 < int(tok) < 10 else None
+
+
+# Fractions Whisper writes in digits ("3/4 of a second", "1/2 a second"), as said.
+_WRITTEN_FRACTION = re.compile(r"(?<![\w./])([1-9])/([234])(?![\w/]|\.\d)")
+_DENOMINATORS = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters")}
+_ONES_BY_VALUE = {v: w for w, v in ONES.items() if w not in ("zero", "oh")}
+
+
+def written_fractions(text: str) -> str:
+    """ "3/4" -> "three quarters", "1/2" -> "one half": fractions read as the words they
+    stand for, so that "of a second" after them still belongs to the number."""
+
+    def words(m: re.Match[str]) -> str:
+        top = int(m.group(1))
+        one, many = _DENOMINATORS[m.group(2)]
+        if top >= int(m.group(2)):
+            return m.group(0)  # "3/2", "4/4": not a fraction of one thing
+        return f"{_ONES_BY_VALUE[top]} {one if top == 1 else many}"
+
+    return _WRITTEN_FRACTION.sub(words, text)
 
 
 def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:

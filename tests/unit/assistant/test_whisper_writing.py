@@ -1,0 +1,77 @@
+"""How Whisper writes speech it heard right: digits next to words, fractions and decimals
+in digits, letters glued to their value, commas where the speaker paused. Each form is
+read as its spoken words are (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant.dialogue import ToolCall, normalize, understand
+from voicertc.assistant.numbers import find_numbers, written_fractions
+
+
+def call(
+    effect: str | None, action: str, value: float | None = None, unit: str | None = None, **more: object
+) -> ToolCall:
+    args: dict[str, object] = {"action": action} if effect is None else {"effect": effect, "action": action}
+    if value is not None:
+        args["value"] = value
+    if unit is not None:
+        args["unit"] = unit
+    return ToolCall("apply_audio_effect", args | more)
+
+
+NUMBERS = [
+    # a count in digits before a fraction word: "two thirds" written "2 thirds"
+    ("Slow the echo to 3 quarters of a second.", call("delay", "set", 0.75, "s")),
+    ("Delay time, 2 thirds of a second.", call("delay", "set", 2 / 3, "s")),
+    # fractions in digits
+    ("Put the echo at 1/2 a second.", call("delay", "set", 0.5, "s")),
+    ("Make the delay 3/4 of a second.", call("delay", "set", 0.75, "s")),
+    ("Drive at 1/4, please.", call("distortion", "set", 0.25, "fraction")),
+    # a decimal written without its leading zero
+    ("Reverb decay at .8 seconds.", call("reverb", "set", 0.8, "s")),
+    # a parameter letter glued to its value
+    ("Give the low pass a Q4.", call("lowpass", "add", 4, param="q")),
+    ("Set the high pass Q2.5.", call("highpass", "set", 2.5, param="q")),
+    # a comma where the speaker paused between a filter and its cutoff
+    ("Put the low pass, cut off at 4k.", call("lowpass", "set", 4, "khz")),
+    ("Bring the high pass, cut-off to 90 hertz.", call("highpass", "set", 90, "hz")),
+]
+
+
+@pytest.mark.parametrize(("said", "expected"), NUMBERS)
+def test_numbers_as_whisper_writes_them(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+def test_written_fractions_are_only_fractions_of_one() -> None:
+    assert written_fractions("at 1/3 and 2/4") == "at one third and two quarters"
+    assert written_fractions("open 24/7, a 3/2 meter, 4/4 time, 1/25, 1/2.5") == (
+        "open 24/7, a 3/2 meter, 4/4 time, 1/25, 1/2.5"
+    )
+
+
+def test_digits_count_fractions_as_number_words_do() -> None:
+    assert [s.value for s in find_numbers(normalize("5 quarters"))] == [1.25]
+    assert [s.value for s in find_numbers(normalize("3 half"))] == [
+        3,
+        0.5,
+    ]  # "half" counts only after "a"/"one"
+    assert [s.value for s in find_numbers(normalize("12 quarters"))] == [12, 0.25]  # not a count of fractions
+
+
+def test_a_full_stop_and_a_q_stay_what_they_are() -> None:
+    assert normalize("It's at 5. 3 more.") == ["its", "at", "5", "3", "more"]
+    assert normalize("the quick fox, q and a") == ["the", "quick", "fox", "q", "and", "a"]
+    assert normalize("I cut off the tag, the cut off the top") == [
+        "i",
+        "cut",
+        "off",
+        "the",
+        "tag",
+        "the",
+        "cutoff",
+        "the",
+        "top",
+    ]
