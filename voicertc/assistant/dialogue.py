@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import colloquial, descriptions, numbers, phrasing
+from voicertc.assistant import colloquial, descriptions, homophones, numbers, phrasing
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -91,7 +91,7 @@ def _correct(tokens: list[str]) -> list[str]:
     text = " " + " ".join(tokens) + " "
     for heard, meant in lx.MISHEARD_PHRASES:
         text = text.replace(f" {heard} ", f" {meant} ")
-    tokens = text.split()
+    tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     out: list[str] = []
     for i, tok in enumerate(tokens):
         if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:

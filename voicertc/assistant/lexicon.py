@@ -110,7 +110,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
                   "amplify", "raising", "increasing", "boosting")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
-                  "quieter", "softer", "lighter", "weaker", "drier", "decreased",
+                  "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
                   "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
@@ -123,7 +123,9 @@ CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
                         "attack release cutoff corner drive resonance q".split())  # fmt: skip
 PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
-                  "resonant": "resonance",
+                  "resonant": "resonance", "repeat": "repeats",
+                  # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
+                  "tale": "decay", "queue": "q",
                   "level": "mix"}  # "the echo level": the delay's mix (the gain has no mix)  # fmt: skip
 
 # Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter.

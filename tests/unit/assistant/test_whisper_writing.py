@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from voicertc.assistant import homophones
 from voicertc.assistant.dialogue import ToolCall, normalize, understand
 from voicertc.assistant.numbers import find_numbers, written_fractions
 
@@ -75,3 +76,52 @@ def test_a_full_stop_and_a_q_stay_what_they_are() -> None:
         "the",
         "top",
     ]
+
+
+WORDS = [
+    # "dryer", the other spelling of the comparative "drier"
+    ("Could the delay be a little dryer?", call("delay", "decrease")),
+    # a singular "repeat" names the delay's repeats
+    ("Echo repeat at 45%.", call("delay", "set", 45, "percent", param="feedback")),
+    # homophones of a parameter, within an effect's sentence
+    ("Give the reverb a longer tale.", call("reverb", "increase", param="decay_s")),
+    ("High pass queue at 1.2.", call("highpass", "set", 1.2, param="q")),
+    # "base" for the band, where only the sound can be meant
+    ("Could you get rid of some of the base?", call("highpass", "add")),
+    ("Too much base on my vocals.", call("highpass", "add")),
+    ("Less base in the mix, please.", call("highpass", "add")),
+]
+
+
+@pytest.mark.parametrize(("said", "expected"), WORDS)
+def test_words_as_whisper_spells_them(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The tumble dryer is making a racket.",
+        "I left my socks in the dryer.",
+        "Cut the pizza base in half.",
+        "Cut the base of the stem.",
+        "The soldiers drove back to the base.",
+        "Drop me off at the base.",
+        "Lower the base rate by a point.",
+        "Remove the base coat first.",
+        "I waited in a long queue.",
+        "Repeat after me.",
+        "It's an old tale.",
+    ],
+)
+def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:
+    intent = understand(said)
+    assert not isinstance(intent, ToolCall), intent
+
+
+def test_base_is_the_band_only_among_words_about_sound() -> None:
+    assert homophones.bass("less base please".split()) == "less bass please".split()
+    assert homophones.bass("the base frequencies".split())[1] == "bass"
+    assert homophones.bass("some of the base in my voice".split())[3] == "bass"
+    assert homophones.bass("some of the base in germany".split())[3] == "base"
+    assert homophones.bass("back to base".split())[2] == "base"
