@@ -134,8 +134,8 @@ def _owned(text: str, pos: int, name: str) -> bool:
     """ "my compressor", "the compressor on my fridge": a thing, not the audio effect."""
     before = text[:pos].split()[-1:]
     after = text[pos + len(name) + 2 :].split()[:3]
-    if before and before[0] in _OWNERS:
-        return True
+    if (before and before[0] in _OWNERS) or phrasing.of_something_else(after, _SOUND):
+        return True  # "my compressor", "the volume of traffic"
     owner = " ".join(after[:2])
     return owner in _OWNED_BY and len(after) > 2 and after[2] not in _SOUND
 
@@ -233,6 +233,8 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
         action is not None
         and (" on " not in text or _action(re.sub(r" on (?=(?:the|that|this|his|her|their|a) )", " ", text)))
     )
+    if asked and idiom_action is None and lx.has_phrase(text, phrasing.NARRATIVE):
+        asked = _action(phrasing.nouns_blanked(text)) is not None  # "the reverb in that cut was amazing"
     if phrasing.not_a_command(tokens, said, bool(asked)):
         return None
     if effect is None:

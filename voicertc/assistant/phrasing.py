@@ -7,9 +7,11 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.colloquial import ratio
-from voicertc.assistant.lexicon import find_phrase, has_phrase
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.lexicon import KNOWN, find_phrase, has_phrase
+from voicertc.assistant.numbers import NUMBER_WORDS, find_numbers
 
 # -- an effect named by one of its own parameters, or by a gain's unit ------------------
 
@@ -122,7 +124,21 @@ PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture",
 # A story, not a request: "the reverb in that church was amazing".
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
-             "enjoyed")  # fmt: skip
+             "enjoyed", "invented", "recorded", "played", "sang", "sung", "said", "told", "wrote",
+             "saw", "met", "built")  # fmt: skip
+# A comparison, not a request, unless a verb asks for one: "reverb is not the same as echo"
+# (but "make the delay the same as the reverb's").
+COMPARISONS = ("difference between", "the same as", "same thing as", "different from", "similar to",
+               "compared to", "compared with", "versus")  # fmt: skip
+# In a story, the word after one of these is a noun ("that cut", "the drop"), not the verb.
+DETERMINERS = ("the", "that", "this", "these", "those", "a", "an", "my", "your", "his", "her", "our",
+               "their")  # fmt: skip
+_DETERMINED = re.compile(rf" (?:{'|'.join(DETERMINERS)}) \S+(?= )")
+
+
+def nouns_blanked(text: str) -> str:
+    """``text`` with each word after a determiner blanked: what is left of the verbs."""
+    return _DETERMINED.sub(" _", text)
 
 
 def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
@@ -134,7 +150,44 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
         return True
     if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
         return True
-    return not asked and has_phrase(text, NARRATIVE)
+    if resets_something_else(tokens):
+        return True
+    return not asked and (has_phrase(text, NARRATIVE) or has_phrase(text, COMPARISONS))
+
+
+# What a reset of the chain may name after "my" ("reset my effects"); the effects' and the
+# sound's own words (lexicon.KNOWN) are the rest.
+RESET_OBJECTS = frozenset("effects effect settings setting setup chain sounds vocals vocal mix levels "
+                          "processing filters stuff things".split())  # fmt: skip
+OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})
+
+
+def resets_something_else(tokens: list[str]) -> bool:
+    """ "reset my phone", "he reset his password": something of someone's, not the chain."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok == "reset" and tokens[i + 1] in OWNERS:
+            thing = tokens[i + 2]
+            return thing not in RESET_OBJECTS and thing not in KNOWN
+    return False
+
+
+# Words after "of" that leave an effect word the effect: "a delay of about 300 ms", "a
+# ratio of four to one", "the level of my voice", "a gain of plus three", "the volume of
+# the music" (and the dialogue's words of the sound).
+OF_THE_SOUND = frozenset("a an the my your his her our their its it this that these those them us me you "
+                         "everything all some any each every about around roughly approximately maybe "
+                         "exactly only just like couple plus music speech playback output input "
+                         "headphones speakers".split())  # fmt: skip
+
+
+def of_something_else(after: list[str], sound: frozenset[str]) -> bool:
+    """ "the volume of traffic", "the level of detail", "the second volume of poems": an
+    effect word measuring a thing named bare right after "of" ("the level of reverb" is
+    the reverb's)."""
+    if after[:1] != ["of"] or len(after) < 2:
+        return False
+    word = after[1]
+    return word.isalpha() and word not in OF_THE_SOUND and word not in NUMBER_WORDS and word not in sound
 
 
 def knowledge(tokens: list[str], text: str) -> bool:

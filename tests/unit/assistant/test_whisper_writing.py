@@ -125,3 +125,47 @@ def test_base_is_the_band_only_among_words_about_sound() -> None:
     assert homophones.bass("some of the base in my voice".split())[3] == "bass"
     assert homophones.bass("some of the base in germany".split())[3] == "base"
     assert homophones.bass("back to base".split())[2] == "base"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a comparison with no verb asking for anything, however Whisper begins it
+        "So reverb is the same as echo, right?",
+        "The difference between a gate and a compressor.",
+        "Delay versus reverb for vocals.",
+        # a story: past-tense verbs, and an action word that is a noun there ("that cut")
+        "My uncle invented a distortion pedal.",
+        "We recorded the demo through a compressor.",
+        "The delay after that cut was perfect.",
+        "The echo in that boost was wild.",
+        # a reset of something of someone's, not of the chain
+        "She reset her phone.",
+        "Reset my alarm for seven.",
+        # an effect word measuring another thing, named right after "of"
+        "The volume of traffic is insane today.",
+        "The level of detail in that painting.",
+        "The third volume of poems is out.",
+    ],
+)
+def test_statements_that_only_contain_an_effect_word(said: str) -> None:
+    intent = understand(said)
+    assert not isinstance(intent, ToolCall), intent
+
+
+ORDERS = [
+    ("Make the echo the same as before, but louder.", call("delay", "increase", param="mix")),
+    ("Reset my effects.", call(None, "reset")),
+    ("Reset my voice, please.", call(None, "reset")),
+    ("I played with it all day, now cut the reverb.", call("reverb", "remove")),
+    ("My friend said I need more compression.", call("compressor", "increase")),
+    ("Set the level of the reverb to 30%.", call("reverb", "set", 30, "percent")),
+    ("Turn up the volume of my voice.", call("gain", "increase")),
+    ("A delay of about 300 ms.", call("delay", "set", 300, "ms")),
+    ("A gain of plus 3 dB.", call("gain", "set", 3, "db")),
+]
+
+
+@pytest.mark.parametrize(("said", "expected"), ORDERS)
+def test_orders_near_those_statements_stay_orders(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
