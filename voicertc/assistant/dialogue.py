@@ -108,7 +108,7 @@ def _correct(tokens: list[str]) -> list[str]:
 def _first_effect(text: str) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     for effect, names in lx.EFFECT_NAMES.items():
-        hits = [h for name in names for h in _positions(text, name) if not _owned(text, h, name)]
+        hits = [h for name in names for h in _positions(text, name) if not phrasing.owned(text, h, name)]
         pos = min(hits, default=-1)
         if pos >= 0 and (best[1] < 0 or pos < best[1]):
             best = (effect, pos)
@@ -121,23 +121,6 @@ def _positions(text: str, phrase: str) -> list[int]:
         found.append(at)
         at = text.find(f" {phrase} ", at + 1)
     return found
-
-
-_OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})
-_OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
-_SOUND = frozenset(
-    {"voice", "mic", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
-)
-
-
-def _owned(text: str, pos: int, name: str) -> bool:
-    """ "my compressor", "the compressor on my fridge": a thing, not the audio effect."""
-    before = text[:pos].split()[-1:]
-    after = text[pos + len(name) + 2 :].split()[:3]
-    if (before and before[0] in _OWNERS) or phrasing.of_something_else(after, _SOUND):
-        return True  # "my compressor", "the volume of traffic"
-    owner = " ".join(after[:2])
-    return owner in _OWNED_BY and len(after) > 2 and after[2] not in _SOUND
 
 
 def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:

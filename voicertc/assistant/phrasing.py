@@ -29,7 +29,9 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
     """ "knee at zero": the compressor; "up three db", "lower it 3 decibels": the gain."""
     numbers = find_numbers(tokens)
     for word, effect in OWN_PARAMS.items():
-        if word in tokens and (numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word)):
+        if word not in tokens or owned(text, text.find(f" {word} "), word):
+            continue  # "the attack on the castle", "the release of my book"
+        if numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word):
             return effect
     if ratio(tokens) is not None:
         return "compressor"  # "ten to one": a ratio
@@ -169,6 +171,27 @@ def resets_something_else(tokens: list[str]) -> bool:
             thing = tokens[i + 2]
             return thing not in RESET_OBJECTS and thing not in KNOWN
     return False
+
+
+# -- an effect word that names someone's thing: "my compressor", "the level of detail" --
+
+_OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
+SOUND = frozenset(
+    {"voice", "mic", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
+)
+
+
+def owned(text: str, pos: int, name: str) -> bool:
+    """ "my compressor", "the compressor on my fridge", "the compressor is on my fridge",
+    "the volume of traffic": a thing, not the audio effect (``name`` found at ``pos``)."""
+    before = text[:pos].split()[-1:]
+    after = text[pos + len(name) + 2 :].split()[:4]
+    if (before and before[0] in OWNERS) or of_something_else(after, SOUND):
+        return True
+    if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:
+        after = after[1:]  # where someone's thing is: "is on my fridge" (not "is on the vocals")
+    owner = " ".join(after[:2])
+    return owner in _OWNED_BY and len(after) > 2 and after[2] not in SOUND
 
 
 # Words after "of" that leave an effect word the effect: "a delay of about 300 ms", "a

@@ -146,6 +146,10 @@ def test_base_is_the_band_only_among_words_about_sound() -> None:
         "The volume of traffic is insane today.",
         "The level of detail in that painting.",
         "The third volume of poems is out.",
+        # where someone's thing is; a parameter word of someone else's thing
+        "The old compressor is in my garage.",
+        "The attack on the fort came at 5.",
+        "The release of my album is at 9.",
     ],
 )
 def test_statements_that_only_contain_an_effect_word(said: str) -> None:
@@ -163,6 +167,8 @@ ORDERS = [
     ("Turn up the volume of my voice.", call("gain", "increase")),
     ("A delay of about 300 ms.", call("delay", "set", 300, "ms")),
     ("A gain of plus 3 dB.", call("gain", "set", 3, "db")),
+    ("The reverb is on my vocal, take it off.", call("reverb", "remove")),
+    ("Set the release on the compressor to 80 ms.", call("compressor", "set", 80, "ms", param="release_ms")),
 ]
 
 
