@@ -54,6 +54,10 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     "dead": ("reverb", "add", "increase"),  # "it sounds too dead in here"
 }  # fmt: skip
 
+# Quality words that the near-keyword correction would turn into another effect's name
+# ("echoey" into "echoes", a delay; "roomy" into "room", more reverb): kept as spelt.
+KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant"})
+
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
           "excessively", "far too", "less", "still", "a bit", "a little", "kind of", "rather",

@@ -58,12 +58,21 @@ def normalize(text: str) -> list[str]:
     s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
     s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
+    # Letters spelled out ("L.P.F.", "H-P-F") and words hyphenated ("over-drive", "re-set",
+    # "echo-y"): one word, where that word is known.
+    s = re.sub(r"\b[a-z](?:[.-][a-z]\b)+\.?", lambda m: _joined(m.group(0).replace(".", "-")), s)
+    s = re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", lambda m: _joined(m.group(0)), s)
     s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9.' ]+", " ", s)
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
     s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
     return s.split()
+
+
+def _joined(hyphenated: str) -> str:
+    word = hyphenated.strip("-").replace("-", "")
+    return word if word in lx.KNOWN or word in descriptions.KEEP_SPELLING else hyphenated
 
 
 def near_keyword(token: str) -> str | None:
@@ -99,7 +108,7 @@ def _correct(tokens: list[str]) -> list[str]:
                 out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
                 continue
         fixed = lx.MISHEARD.get(tok)
-        if fixed is None and tok not in lx.REAL_WORDS:
+        if fixed is None and tok not in lx.REAL_WORDS and tok not in descriptions.KEEP_SPELLING:
             fixed = near_keyword(tok)
         out.extend((fixed or tok).split())
     return out

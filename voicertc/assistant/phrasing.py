@@ -177,8 +177,8 @@ def resets_something_else(tokens: list[str]) -> bool:
 
 _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
 SOUND = frozenset(
-    {"voice", "mic", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
-)
+    {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
+)  # ("mike": Whisper writes "mic" so too)
 
 
 def owned(text: str, pos: int, name: str) -> bool:

@@ -90,6 +90,17 @@ WORDS = [
     ("Could you get rid of some of the base?", call("highpass", "add")),
     ("Too much base on my vocals.", call("highpass", "add")),
     ("Less base in the mix, please.", call("highpass", "add")),
+    # letters spelled out, words hyphenated: one word where that word is known
+    ("Could we get an H.P.F. on the vocal?", call("highpass", "add")),
+    ("L-P-F at 6 kHz.", call("lowpass", "set", 6, "khz")),
+    ("Bring in a little over-drive.", call("distortion", "add")),
+    ("By-pass the echo.", call("delay", "remove")),
+    # a quality word is not "corrected" into another effect's name
+    ("My voice is all echo-y.", call("reverb", "decrease")),
+    ("Still a bit too roomy.", call("reverb", "decrease")),
+    ("The vocals are too reverberant.", call("reverb", "decrease")),
+    # "Mike", as Whisper may write "mic", is the sound the effect goes on
+    ("Pop a compressor on my Mike.", call("compressor", "add")),
 ]
 
 
@@ -112,6 +123,8 @@ def test_words_as_whisper_spells_them(said: str, expected: ToolCall) -> None:
         "I waited in a long queue.",
         "Repeat after me.",
         "It's an old tale.",
+        "A well-known story.",
+        "It's a U.S. holiday.",
     ],
 )
 def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:
