@@ -116,30 +116,31 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "television", "oven", "air conditioning", "aircon", "password", "computer", "laptop",
              "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
              "battery level", "stress level", "energy level", "fuel level", "skill level",
-             "oil level")  # fmt: skip
+             "oil level", "heat", "bass guitar")  # fmt: skip
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a
 # bigger room for the party", "give me some space".
 PLACES = ("room", "rooms", "space", "hall")
-PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "guests",
+PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "book", "guests",
               "meeting", "give me some space", "give me space", "need some space", "need space",
               "im working", "leave me alone")  # fmt: skip
 # A story, not a request: "the reverb in that church was amazing".
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
              "enjoyed", "invented", "recorded", "played", "sang", "sung", "said", "told", "wrote",
-             "saw", "met", "built")  # fmt: skip
+             "saw", "met", "built", "turned", "switched", "has a", "has an")  # fmt: skip
 # A comparison, not a request, unless a verb asks for one: "reverb is not the same as echo"
 # (but "make the delay the same as the reverb's").
 COMPARISONS = ("difference between", "the same as", "same thing as", "different from", "similar to",
                "compared to", "compared with", "versus")  # fmt: skip
-# In a story, the word after one of these is a noun ("that cut", "the drop"), not the verb.
+# In a story, the word after one of these is a noun ("that cut", "the drop") or a
+# participle ("was cancelled", which the near-keyword correction makes "cancel"), not a verb.
 DETERMINERS = ("the", "that", "this", "these", "those", "a", "an", "my", "your", "his", "her", "our",
-               "their")  # fmt: skip
+               "their", "was", "were", "been")  # fmt: skip
 _DETERMINED = re.compile(rf" (?:{'|'.join(DETERMINERS)}) \S+(?= )")
 
 
 def nouns_blanked(text: str) -> str:
-    """``text`` with each word after a determiner blanked: what is left of the verbs."""
+    """``text`` with each word after a determiner (or "was") blanked: what is left of the verbs."""
     return _DETERMINED.sub(" _", text)
 
 
@@ -175,7 +176,8 @@ def resets_something_else(tokens: list[str]) -> bool:
 
 # -- an effect word that names someone's thing: "my compressor", "the level of detail" --
 
-_OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the")
+_OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", "on his", "on her",
+             "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
 SOUND = frozenset(
     {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
 )  # ("mike": Whisper writes "mic" so too)

@@ -163,6 +163,14 @@ def test_base_is_the_band_only_among_words_about_sound() -> None:
         "The old compressor is in my garage.",
         "The attack on the fort came at 5.",
         "The release of my album is at 9.",
+        # what someone or something has; a story told in the passive; other rooms, heat, guitars
+        "My cousin has a new limiter.",
+        "Her voice has a lovely echo.",
+        "The space mission was cancelled.",
+        "We'd like to book a room for Friday.",
+        "Could you turn up the heat?",
+        "I dropped my bass guitar.",
+        "The echo on their new album is great.",
     ],
 )
 def test_statements_that_only_contain_an_effect_word(said: str) -> None:
@@ -181,6 +189,9 @@ ORDERS = [
     ("A delay of about 300 ms.", call("delay", "set", 300, "ms")),
     ("A gain of plus 3 dB.", call("gain", "set", 3, "db")),
     ("The reverb is on my vocal, take it off.", call("reverb", "remove")),
+    ("The reverb has a long tail, shorten it.", call("reverb", "decrease", param="decay_s")),
+    ("It was fine before, now add some reverb.", call("reverb", "add")),
+    ("Put some reverb on his voice.", call("reverb", "add")),
     ("Set the release on the compressor to 80 ms.", call("compressor", "set", 80, "ms", param="release_ms")),
 ]
 
