@@ -232,6 +232,9 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     if effect is None:
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
         if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
+            value = _value(tokens, find_numbers(tokens))
+            if value is not None and value[1] in ("hz", "khz"):
+                return None  # "cut everything at 1,200 hertz": about a filter, not the chain cleared
             return {"action": "reset"}
         if question:
             return None

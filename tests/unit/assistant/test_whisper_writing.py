@@ -199,3 +199,15 @@ ORDERS = [
 @pytest.mark.parametrize(("said", "expected"), ORDERS)
 def test_orders_near_those_statements_stay_orders(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize("said", ["Clear everything at 900 hertz.", "Kill everything, go to 2k."])
+def test_a_frequency_never_clears_the_whole_chain(said: str) -> None:
+    """Region commands misheard around their number ("above" as "at"): a filter was meant,
+    and clearing every effect would be the worst reading."""
+    assert understand(said) != call(None, "reset")
+
+
+def test_a_reset_without_a_frequency_still_clears_it() -> None:
+    assert understand("Clear everything, please.") == call(None, "reset")
+    assert understand("Reset it all back to zero.") == call(None, "reset")
