@@ -127,7 +127,8 @@ PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture",
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
              "enjoyed", "invented", "recorded", "played", "sang", "sung", "said", "told", "wrote",
-             "saw", "met", "built", "turned", "switched", "has a", "has an")  # fmt: skip
+             "saw", "met", "built", "turned", "switched", "has a", "has an", "wasnt", "werent", "didnt",
+             "hadnt")  # fmt: skip
 # A comparison, not a request, unless a verb asks for one: "reverb is not the same as echo"
 # (but "make the delay the same as the reverb's").
 COMPARISONS = ("difference between", "the same as", "same thing as", "different from", "similar to",

@@ -152,6 +152,8 @@ def test_base_is_the_band_only_among_words_about_sound() -> None:
         "We recorded the demo through a compressor.",
         "The delay after that cut was perfect.",
         "The echo in that boost was wild.",
+        "The echo in that tunnel wasn't that loud.",
+        "The reverb back then wasn't great.",
         # a reset of something of someone's, not of the chain
         "She reset her phone.",
         "Reset my alarm for seven.",
@@ -191,6 +193,7 @@ ORDERS = [
     ("The reverb is on my vocal, take it off.", call("reverb", "remove")),
     ("The reverb has a long tail, shorten it.", call("reverb", "decrease", param="decay_s")),
     ("It was fine before, now add some reverb.", call("reverb", "add")),
+    ("I didn't ask for echo, take it off.", call("delay", "remove")),
     ("Put some reverb on his voice.", call("reverb", "add")),
     ("Set the release on the compressor to 80 ms.", call("compressor", "set", 80, "ms", param="release_ms")),
 ]
