@@ -1,6 +1,8 @@
 """Ways of asking that the keyword rules did not know, and sentences that only look like
 commands: general readings written from half of the blind ``tune2`` corpus's families
-(issue 20, docs/speech.md "Session 9"), the other half kept to measure them on.
+(issue 20, docs/speech.md "Session 9"), the other half kept to measure them on; and
+statements that only contain an effect word, from how Whisper wrote tune2's spoken
+off-topic sentences (docs/speech.md, "How Whisper writes what it heard right").
 
 Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space at each end.
 """
