@@ -4,7 +4,8 @@ A sample of the test split's commands, each in the voice the held-out benchmark 
 on clean speech, is played as Chromium's fake microphone into a call made with
 voicertc-client.js, once with the browser's capture processing on (echo cancellation,
 noise suppression, automatic gain control: what every caller's browser does) and once
-with it off. The same audio also goes straight to the recogniser, as in
+with it off (`--no-raw` skips it; `--again` calls a second time with it on, to count how
+often one file is heard differently). The same audio also goes straight to the recogniser, as in
 `python -m voicertc.bench.heldout`. All three are judged alike: the call starts with
 every effect in the chain, and the chain after the utterance must be the one the command
 asks for. So the figures show what the browser and the call's transport cost.
@@ -131,7 +132,7 @@ async def _in_chromium(url: str, wav: Path, speech_end_ms: float, processing: bo
         )
 
 
-async def measure(every: int, limit: int | None) -> dict[str, object]:
+async def measure(every: int, limit: int | None, modes: tuple[str, ...]) -> dict[str, object]:
     from conftest import start_server
 
     commands, _ = heldout.load("test")
@@ -153,7 +154,8 @@ async def measure(every: int, limit: int | None) -> dict[str, object]:
                 row: dict[str, object] = {"text": case.text, "voice": voice_name, "direct": direct}
                 wav = Path(tmp) / "mic.wav"
                 speech_end_ms = _browser_wav(heldout.speak(case.text, voice), wav)
-                for mode, processing in (("processed", True), ("raw", False)):
+                for mode in modes:
+                    processing = mode != "raw"
                     got = await _in_chromium(running.url, wav, speech_end_ms, processing)
                     # A call that was not listening with its full chain before the speech
                     # began (times from the microphone's opening) would be judged on part
@@ -163,26 +165,35 @@ async def measure(every: int, limit: int | None) -> dict[str, object]:
                     row[mode] = {"heard": got["heard"], "valid": valid, "ready_ms": got["readyMs"],
                                  "right": valid and _right(got["chain"], case)}  # fmt: skip
                 rows.append(row)
-                print(
-                    f"{len(rows):3}/{len(sample)} {row['voice']:28} direct {row['direct']['right']!s:5} "
-                    f"processed {row['processed']['right']!s:5} raw {row['raw']['right']!s:5} {case.text}",
-                    flush=True,
-                )
+                marks = " ".join(f"{m} {row[m]['right']!s:5}" for m in ("direct", *modes))  # type: ignore[index]
+                print(f"{len(rows):3}/{len(sample)} {row['voice']:28} {marks} {case.text}", flush=True)
     finally:
         await runner.cleanup()
     return {"rows": rows}
 
 
-def _figures(rows: list[dict[str, object]]) -> dict[str, object]:
+def _figures(rows: list[dict[str, object]], modes: tuple[str, ...]) -> dict[str, object]:
     out: dict[str, object] = {"n": len(rows)}
-    for mode in ("direct", "processed", "raw"):
+    for mode in ("direct", *modes):
         judged = [r[mode] for r in rows if r[mode].get("valid", True)]
         out[mode] = {"right_pct": round(100 * sum(j["right"] for j in judged) / max(1, len(judged)), 1),
                      "judged": len(judged)}  # fmt: skip
     both = [r for r in rows if r["processed"]["valid"]]
     out["lost_in_browser"] = sum(r["direct"]["right"] and not r["processed"]["right"] for r in both)
     out["won_in_browser"] = sum(not r["direct"]["right"] and r["processed"]["right"] for r in both)
+    if "again" in modes:
+        # The same file on a second call: the outside tester heard one file differently twice.
+        twice = [r for r in both if r["again"]["valid"]]
+        out["heard_differently_twice"] = sum(_user(r["processed"]) != _user(r["again"]) for r in twice)
+        out["judged_differently_twice"] = sum(r["processed"]["right"] != r["again"]["right"] for r in twice)
+        out["called_twice"] = len(twice)
     return out
+
+
+def _user(call: dict[str, object]) -> list[str]:
+    """What the server heard on a call (its user captions), without punctuation or case."""
+    heard = [h.removeprefix("user: ") for h in call["heard"] if h.startswith("user: ")]  # type: ignore[union-attr]
+    return [" ".join("".join(c for c in h.lower() if c.isalnum() or c == " ").split()) for h in heard]
 
 
 def main() -> None:
@@ -190,13 +201,18 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=6, help="every Nth command of the test split")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--again", action="store_true", help="call each file a second time with the processing on"
+    )
+    parser.add_argument("--no-raw", action="store_true", help="skip the call with the processing off")
     args = parser.parse_args()
+    modes = ("processed", *(("again",) if args.again else ()), *(() if args.no_raw else ("raw",)))
     from support.net import reexec_in_private_namespace
 
     reexec_in_private_namespace()
     t0 = time.time()
-    results = asyncio.run(measure(args.every, args.limit))
-    results["figures"] = _figures(results["rows"])
+    results = asyncio.run(measure(args.every, args.limit, modes))
+    results["figures"] = _figures(results["rows"], modes)
     results["machine"] = {
         "cpus": os.cpu_count(),
         "loadavg": os.getloadavg(),
