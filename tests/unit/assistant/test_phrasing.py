@@ -4,21 +4,10 @@ of asking, tested on sentences of its own, and sentences that only look like com
 from __future__ import annotations
 
 import pytest
+from support.tool_calls import call
 
 from voicertc.assistant.dialogue import GET, Say, ToolCall, understand
 from voicertc.assistant.numbers import find_numbers
-
-
-def call(
-    effect: str | None, action: str, value: float | None = None, unit: str | None = None, **more: object
-) -> ToolCall:
-    args: dict[str, object] = {"action": action} if effect is None else {"effect": effect, "action": action}
-    if value is not None:
-        args["value"] = value
-    if unit is not None:
-        args["unit"] = unit
-    return ToolCall("apply_audio_effect", args | more)
-
 
 READINGS = [
     # abbreviations engineers type and say

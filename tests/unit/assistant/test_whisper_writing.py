@@ -5,22 +5,11 @@ read as its spoken words are (sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
+from support.tool_calls import call
 
 from voicertc.assistant import homophones
 from voicertc.assistant.dialogue import ToolCall, normalize, understand
 from voicertc.assistant.numbers import find_numbers, written_fractions
-
-
-def call(
-    effect: str | None, action: str, value: float | None = None, unit: str | None = None, **more: object
-) -> ToolCall:
-    args: dict[str, object] = {"action": action} if effect is None else {"effect": effect, "action": action}
-    if value is not None:
-        args["value"] = value
-    if unit is not None:
-        args["unit"] = unit
-    return ToolCall("apply_audio_effect", args | more)
-
 
 NUMBERS = [
     # a count in digits before a fraction word: "two thirds" written "2 thirds"
