@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from voicertc.assistant import asr, speechpool, whisper
+from voicertc.assistant import asr, speechpool, whisper, whisper_adapter
 from voicertc.assistant.asr import CombinedRecognizer, PocketsphinxRecognizer, create_recognizer
 from voicertc.assistant.denoise import denoise
 from voicertc.assistant.dialogue import ToolCall, understand
@@ -139,6 +139,31 @@ def test_whisper_alone_hears_clean_commands(
     assert understand(heard) == understand(text), heard
 
 
+def test_the_packaged_adapter_is_merged_by_default(combined: CombinedRecognizer) -> None:
+    assert combined.whisper.adapter == whisper_adapter.packaged() is not None
+
+
+def test_the_adapter_hears_accents_the_plain_model_mishears(
+    combined: CombinedRecognizer, speech: Callable[..., bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Benchmark voices the adapter never heard: the plain model wrote these as "Cut in
+    # within your non-4 kilohertz.", "Make it faster." and "Let more count the sounds of 8 dB.".
+    monkeypatch.setenv(whisper.ADAPTER_ENV, "off")
+    plain = whisper.WhisperRecognizer()
+    assert plain.adapter is None
+    said = [
+        ("cut everything above four kilohertz", "en-gb-scotland+f5"),
+        ("make it a bit less bassy", "en-029+Andy"),
+        ("the vocal sounds a bit thin", "en-029+Andy"),
+    ]
+    adapted_right = plain_right = 0
+    for text, voice in said:
+        pcm = speech(text, voice=voice, speed=175, lead_s=0.3, tail_s=0.3)
+        adapted_right += understand(combined.whisper.transcribe(pcm, RATE)) == understand(text)
+        plain_right += understand(plain.transcribe(pcm, RATE)) == understand(text)
+    assert (adapted_right, plain_right) == (3, 0)
+
+
 def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOICERTC_ASR", raising=False)
     assert isinstance(create_recognizer(), CombinedRecognizer)
@@ -181,11 +206,13 @@ def test_listening_again_reuses_the_encoded_audio(
 
 
 def test_listening_within_the_grammars_words_hears_more_commands_in_noise(
-    combined: CombinedRecognizer, speech: Callable[..., bytes]
+    speech: Callable[..., bytes],
 ) -> None:
-    # Free, Whisper writes near misses at 10 dB ("Add the oil pass field.", "Turn it off in
-    # the midwell."); with only the grammar's words it has to write some command, most
-    # often the right one. Counted over noise seeds: single turns here are knife-edge.
+    # Free, the plain Whisper writes near misses at 10 dB ("Add the oil pass field.", "Turn
+    # it off in the midwell."); with only the grammar's words it has to write some command,
+    # most often the right one. Counted over noise seeds: single turns here are knife-edge.
+    # The plain model: the adapted one hears all 32 free, which leaves nothing to show.
+    plain = whisper.WhisperRecognizer(adapter=None)
     voices = [
         ("add a high pass filter", "en-gb-x-gbcwmd+m4", 165),
         ("turn off the reverb", "en-gb-scotland+f3", 170),
@@ -196,10 +223,10 @@ def test_listening_within_the_grammars_words_hears_more_commands_in_noise(
     for text, voice, speed in voices:
         pcm = speech(text, voice=voice, speed=speed, lead_s=0.3, tail_s=0.3)
         for seed in range(1, 9):
-            hearing = combined.whisper.listen(denoise(asr.resample_16k(with_noise(pcm, 10, seed), RATE)))
+            hearing = plain.listen(denoise(asr.resample_16k(with_noise(pcm, 10, seed), RATE)))
             assert hearing is not None
             free += any(understand(t) == understand(text) for t in hearing.alternatives)
-            heard = combined.whisper.listen_within(hearing, asr.COMMAND_WORDS)
+            heard = plain.listen_within(hearing, asr.COMMAND_WORDS)
             within += understand(heard[0]) == understand(text)
     assert within >= 16 and within >= free + 6, (free, within)  # 20 and 10 of 32 when written
 

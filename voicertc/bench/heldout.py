@@ -282,10 +282,18 @@ def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_
         "n_commands": len(commands),
         "n_off_topic": len(off),
         "voices": [f"{v.engine}:{v.name}@{v.wpm}" for v in vs],
+        "whisper_adapter": _adapter_name(),
         "figures": {k: {kind: _pct(v) | {"n": len(v)} for kind, v in d.items()} for k, d in by.items()},
         "recognition_s_p50": round(statistics.median(latencies), 3) if latencies else None,
         "errors": errors,
     }
+
+
+def _adapter_name() -> str:
+    from ..assistant import whisper
+
+    adapter = whisper.adapter_from_env()
+    return "off" if adapter is None else adapter.name
 
 
 def voice_for(vs: list[Voice], n: int, cond: str) -> Voice:

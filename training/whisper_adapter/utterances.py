@@ -1,0 +1,167 @@
+"""What the adapter learns from and is checked on, as the live recogniser hears it.
+
+Training: every tune and tune2 sentence (commands and off-topic), each in ``PER_SENTENCE``
+espeak-ng voices whose variant and speed the benchmark never uses (``TRAIN_VARIANTS`` x
+every benchmark accent x ``TRAIN_SPEEDS``; no flite, no piper), 40% clean and the rest in
+white, pink or babble noise at 3-22 dB. The babble is other texts in other voices than the
+benchmark's. Validation: the first corpus's test split in the benchmark's own voices, clean
+and in white noise at 10 dB, as ``heldout`` says them.
+
+Each utterance goes the live way: a scene with silence around it, the endpoint's VAD,
+16 kHz, the denoiser, Whisper's log-mel over the recogniser's window. Utterances the VAD
+cuts in two are left out (their transcript would not be the sentence).
+
+    python -m training.whisper_adapter.utterances train   # -> training/whisper_adapter/work/train.pkl
+    python -m training.whisper_adapter.utterances valid
+"""
+
+from __future__ import annotations
+
+import pickle
+import random
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+import numpy as np
+
+from voicertc.assistant import whisper
+from voicertc.assistant.denoise import denoise
+from voicertc.assistant.sphinx import resample_16k
+from voicertc.assistant.vad import VoiceActivityDetector
+from voicertc.bench import heldout
+from voicertc.bench.corpus import load
+from voicertc.bench.speech import RATE, Voice, segments, synth
+
+WORK = Path(__file__).with_name("work")
+PER_SENTENCE = 4
+# espeak-ng variants the benchmark's voices() never uses (it takes m1 m3 m5 m7 f1 f3 f5
+# klatt2 Andy Denis), nor its babble (m2 f2 f4 m6); speeds it never uses (140 175 210).
+TRAIN_VARIANTS = ["m4", "m8", "klatt", "klatt3", "klatt4", "Alex", "Annie", "Michael", "Paul", "Steph",
+                  "Robert", "Lee", "Linda", "Mike", "Gene", "Jacky", "Ed", "David", "Zac",
+                  "Belinda"]  # fmt: skip
+TRAIN_SPEEDS = [120, 155, 190, 230]
+BABBLE_TEXT = [
+    "the library opens at nine on weekdays and at ten on saturdays during the summer months",
+    "she bought three kinds of apples at the market and baked a pie for her neighbours",
+    "the train to the coast was delayed by an hour because of work on the line near the bridge",
+    "our team finished the project early and celebrated with a long lunch by the river",
+]
+BABBLE_VOICES = [
+    Voice("espeak", "en-gb-x-rp+Steph", 165, "noise"),
+    Voice("espeak", "en-us+Paul", 175, "noise"),
+    Voice("espeak", "en-029+Linda", 150, "noise"),
+    Voice("espeak", "en-us-nyc+Zac", 185, "noise"),
+]
+QUESTION_WORDS = {
+    "can",
+    "could",
+    "would",
+    "will",
+    "what",
+    "is",
+    "are",
+    "do",
+    "does",
+    "how",
+    "why",
+    "where",
+    "who",
+}
+
+Item = tuple[str, Voice, "str | None", float, int, bool]  # text, voice, noise, snr dB, seed, a command?
+
+
+def _babble(n: int, rng: np.random.Generator) -> np.ndarray:
+    out = np.zeros(n)
+    for text, voice in zip(BABBLE_TEXT, BABBLE_VOICES, strict=True):
+        talk = synth(text, voice).astype(np.float64)
+        talk = np.tile(talk, 2 + n // max(1, talk.size))
+        start = int(rng.integers(0, talk.size - n))
+        out += talk[start : start + n]
+    return out
+
+
+def scene(clean: np.ndarray, kind: str | None, snr_db: float, seed: int) -> np.ndarray:
+    """As ``heldout.scene``, with the training babble."""
+    rng = np.random.default_rng(seed)
+    audio = np.concatenate([np.zeros(int(0.8 * RATE)), clean.astype(np.float64), np.zeros(RATE)])
+    if kind:
+        s0, s1 = heldout.speech_bounds(clean)
+        power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
+        noise = {"white": lambda: rng.normal(size=audio.size), "pink": lambda: heldout._pink(audio.size, rng),
+                 "babble": lambda: _babble(audio.size, rng)}[kind]()  # fmt: skip
+        noise *= np.sqrt(power / 10 ** (snr_db / 10) / np.mean(np.square(noise)))
+        audio += noise
+    return np.clip(audio, -32768, 32767).astype(np.int16)
+
+
+def target(text: str) -> str:
+    """The sentence as Whisper writes a transcript: a capital and a full stop or question mark."""
+    t = text.strip()
+    t = t[:1].upper() + t[1:]
+    if t[-1] not in ".?!":
+        t += "?" if t.split()[0].lower() in QUESTION_WORDS else "."
+    return t
+
+
+def features(audio: np.ndarray) -> np.ndarray | None:
+    cut = segments(audio, VoiceActivityDetector(), 300)
+    if len(cut) != 1:
+        return None
+    cleaned = denoise(resample_16k(cut[0], RATE))
+    frames = whisper._frames(cleaned.size, 10.0, 1.0)
+    return whisper.log_mel(np.asarray(cleaned, np.float32) / 32768.0, frames).astype(np.float16)
+
+
+def render(item: Item) -> tuple[np.ndarray, str, str, str, bool] | None:
+    text, voice, kind, snr_db, seed, command = item
+    pcm = heldout.speak(text, voice)
+    mel = features(scene(pcm, kind, snr_db, seed))
+    return None if mel is None else (mel, target(text), f"{voice.name}@{voice.wpm}", kind or "clean", command)
+
+
+def train_items() -> list[Item]:
+    rng = random.Random(20261203)
+    items: list[Item] = []
+    for split in ("tune", "tune2"):
+        commands, off = load(split)
+        for case in commands + off:
+            for _ in range(PER_SENTENCE):
+                accent = rng.choice(heldout.ESPEAK_ACCENTS)
+                voice = Voice(
+                    "espeak", f"{accent}+{rng.choice(TRAIN_VARIANTS)}", rng.choice(TRAIN_SPEEDS), "train"
+                )
+                kind = None if rng.random() < 0.4 else rng.choice(["white", "pink", "babble"])
+                items.append(
+                    (case.text, voice, kind, rng.uniform(3, 22), rng.getrandbits(31), bool(case.expected))
+                )
+    return items
+
+
+def valid_items() -> list[Item]:
+    commands, off = load("test")
+    voices = heldout.voices()
+    items: list[Item] = []
+    for cond in ("clean", "white10"):
+        condition = heldout.CONDITIONS[cond]
+        for n, case in enumerate(commands + off):
+            kind, snr_db = condition if condition else (None, 0.0)
+            voice = heldout.voice_for(voices, n, cond)
+            items.append(
+                (case.text, voice, kind, snr_db, heldout.hash_seed(case.text, cond), bool(case.expected))
+            )
+    return items
+
+
+def main(which: str) -> None:
+    items = train_items() if which == "train" else valid_items()
+    with Pool(2) as pool:
+        out = [r for r in pool.imap(render, items, chunksize=8) if r is not None]
+    print(f"{which}: {len(items)} utterances, {len(out)} kept")
+    WORK.mkdir(exist_ok=True)
+    (WORK / f"{which}.pkl").write_bytes(pickle.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
