@@ -6,7 +6,9 @@ tests that use the model fail, never skip, when it is missing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -162,6 +164,18 @@ def test_the_adapter_hears_accents_the_plain_model_mishears(
         adapted_right += understand(combined.whisper.transcribe(pcm, RATE)) == understand(text)
         plain_right += understand(plain.transcribe(pcm, RATE)) == understand(text)
     assert (adapted_right, plain_right) == (3, 0)
+
+
+def test_an_adapter_that_cannot_be_merged_leaves_the_plain_model_and_says_why(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, **{"encoder/layer_7/ffn/linear_0/A": np.zeros((2, 4))})
+    recognizer = whisper.WhisperRecognizer(adapter=bad)
+    with caplog.at_level(logging.WARNING, logger="voicertc.assistant.whisper"):
+        recognizer.warm_up()
+    assert recognizer.adapter is None and recognizer._model is not None
+    assert "without its adapter: merging bad.npz" in caplog.text
 
 
 def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -240,7 +240,12 @@ class WhisperRecognizer:
                 with contextlib.ExitStack() as stack:
                     weights = path
                     if isinstance(self.adapter, Path):
-                        weights = stack.enter_context(whisper_adapter.merged_model(path, self.adapter))
+                        try:
+                            weights = stack.enter_context(whisper_adapter.merged_model(path, self.adapter))
+                        except (whisper_adapter.AdapterError, OSError) as e:
+                            # The plain model still hears better than the grammar alone.
+                            logger.warning("Whisper runs without its adapter: %s", e)
+                            self.adapter = None
                     self._model = ctranslate2.models.Whisper(
                         str(weights), device="cpu", compute_type=self.compute_type, intra_threads=self.threads
                     )
