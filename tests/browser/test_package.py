@@ -70,12 +70,15 @@ def test_sdist_and_wheel_carry_the_version_the_page_and_pass_twine(dist: Path) -
     assert {
         "voicertc/assistant/models/silero_vad_16k.onnx",
         "voicertc/assistant/models/LICENSE-silero-vad",
+        "voicertc/assistant/models/whisper-tiny-en-commands.npz",
     } <= names
+    assert not any(name.startswith("training/") for name in names)  # how it was made: the sdist
     assert f"Version: {version}\n" in metadata and "License-Expression: MIT" in metadata
     assert "Provides-Extra: whisper" in metadata
     with tarfile.open(sdist) as archive:
         members = {m.name.split("/", 1)[1] for m in archive.getmembers() if "/" in m.name}
-    assert {"LICENSE", "CHANGELOG.md", "tests/support/browser.py", "voicertc/web/index.html"} <= members
+    assert {"LICENSE", "CHANGELOG.md", "tests/support/browser.py", "voicertc/web/index.html",
+            "training/whisper_adapter/train.py"} <= members  # fmt: skip
     assert not any("__pycache__" in m or m.startswith("tests/.cache") for m in members)
 
 
@@ -106,11 +109,13 @@ def venv(dist: Path, tmp_path: Path) -> Path:
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     where = subprocess.run(
-        [str(python), "-c", "import voicertc.server as s; print(s.__file__); print(s.WEB_DIR)"],
+        [str(python), "-c", "import voicertc.server as s; print(s.__file__); print(s.WEB_DIR)\n"
+         "from voicertc.assistant import whisper_adapter as a; print(a.packaged())"],
         env=_venv_env(venv), cwd=tmp_path, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
     package = venv / SITE / "voicertc"
-    assert where == [str(package / "server.py"), str(package / "web")]
+    adapter = package / "assistant" / "models" / "whisper-tiny-en-commands.npz"
+    assert where == [str(package / "server.py"), str(package / "web"), str(adapter)]
     version = subprocess.run(
         [str(venv / "bin" / "voicertc"), "--version"],
         env=_venv_env(venv), capture_output=True, text=True, check=True,
