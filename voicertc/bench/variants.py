@@ -65,6 +65,10 @@ VARIANTS: dict[str, Variant] = {
     "silence-700": Variant(vad={"silence_duration_ms": 700}),
     "min-speech-250": Variant(vad={"min_speech_ms": 250}),
     "prefix-500": Variant(prefix_ms=500),
+    # Session 12: the rule's extra listens were chosen for the plain Whisper; with the
+    # adapter they may cost more than they find (measured on tune3, which it never heard).
+    "no-third-listen": Variant(rule={"noisy_snr_db": float("-inf")}),
+    "no-cross-check": Variant(rule={"cross_check": False}),
 }
 
 
