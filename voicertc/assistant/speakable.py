@@ -33,6 +33,7 @@ _SYMBOLS: list[tuple[str, str]] = [
     ("≈", " about "),
     ("°", " degrees"),
 ]
+_RATIO = re.compile(r"(?<![\w.:])(\d+(?:\.\d+)?):(1)(?![\d:])")
 _DROP = re.compile(r"[()\[\]{}<>*#_|\\^@$`\"]")
 _PARAM_UNITS: dict[str, str] = {
     "s": "seconds",
@@ -59,7 +60,10 @@ def _plain_number(text: str) -> str:
 
 def speakable(text: str) -> str:
     """``text`` with units, signs and symbols spelled out, fit to be spoken."""
-    out = _NUM_UNIT.sub(_number_with_unit, text)
+    # A ratio ("4:1", as tool outputs write the compressor's) is said "4 to 1"; the colon
+    # rule below would make it "4, 1".
+    out = _RATIO.sub(r"\1 to \2", text)
+    out = _NUM_UNIT.sub(_number_with_unit, out)
     out = re.sub(_NUM, lambda m: _plain_number(m.group(1)), out)
     for symbol, words in _SYMBOLS:
         out = out.replace(symbol, words)

@@ -268,3 +268,9 @@ def test_speakable_units_and_signs() -> None:
     assert speakable("gain -6 dB, 1 s, 2.0 kHz, 30%") == (
         "gain minus 6 decibels, 1 second, 2 kilohertz, 30 percent"
     )
+
+
+def test_speakable_says_a_ratio_as_to_one_and_other_colons_as_before() -> None:
+    assert speakable("Set compressor ratio to 2:1.") == "Set compressor ratio to 2 to 1."
+    assert speakable("ratio 4.5:1, knee 30 dB") == "ratio 4.5 to 1, knee 30 decibels"
+    assert speakable("Note: it starts at 10:15") == "Note, it starts at 10, 15"
