@@ -82,18 +82,14 @@ def _babble(n: int, rng: np.random.Generator) -> np.ndarray:
     return out
 
 
+def _noise(kind: str, n: int, seed: int) -> np.ndarray:
+    """The benchmark's noise, but for the babble: other texts in other voices."""
+    return _babble(n, np.random.default_rng(seed)) if kind == "babble" else heldout.noise(kind, n, seed)
+
+
 def scene(clean: np.ndarray, kind: str | None, snr_db: float, seed: int) -> np.ndarray:
     """As ``heldout.scene``, with the training babble."""
-    rng = np.random.default_rng(seed)
-    audio = np.concatenate([np.zeros(int(0.8 * RATE)), clean.astype(np.float64), np.zeros(RATE)])
-    if kind:
-        s0, s1 = heldout.speech_bounds(clean)
-        power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
-        noise = {"white": lambda: rng.normal(size=audio.size), "pink": lambda: heldout._pink(audio.size, rng),
-                 "babble": lambda: _babble(audio.size, rng)}[kind]()  # fmt: skip
-        noise *= np.sqrt(power / 10 ** (snr_db / 10) / np.mean(np.square(noise)))
-        audio += noise
-    return np.clip(audio, -32768, 32767).astype(np.int16)
+    return heldout.scene(clean, None if kind is None else (kind, snr_db), seed, noise_of=_noise)
 
 
 def target(text: str) -> str:

@@ -214,14 +214,21 @@ CONDITIONS: dict[str, tuple[str, float] | None] = {"clean": None} | {
 }
 
 
-def scene(clean: np.ndarray, condition: tuple[str, float] | None, seed: int) -> np.ndarray:
+def scene(
+    clean: np.ndarray,
+    condition: tuple[str, float] | None,
+    seed: int,
+    noise_of: Callable[[str, int, int], np.ndarray] = noise,
+) -> np.ndarray:
+    """``clean`` with silence around it and, given a condition, ``noise_of(kind, samples,
+    seed)`` at the condition's SNR to the speech (the adapter's training brings its own babble)."""
     lead, tail = int(0.8 * RATE), int(1.0 * RATE)
     audio = np.concatenate([np.zeros(lead), clean.astype(np.float64), np.zeros(tail)])
     if condition is not None:
         kind, snr_db = condition
         s0, s1 = speech_bounds(clean)
         speech_power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
-        n = noise(kind, audio.size, seed)
+        n = noise_of(kind, audio.size, seed)
         n *= np.sqrt(speech_power / 10 ** (snr_db / 10) / np.mean(np.square(n)))
         audio += n
     return np.clip(audio, -32768, 32767).astype(np.int16)
