@@ -289,17 +289,16 @@ def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_
         "n_commands": len(commands),
         "n_off_topic": len(off),
         "voices": [f"{v.engine}:{v.name}@{v.wpm}" for v in vs],
-        "whisper_adapter": _adapter_name(),
+        "whisper_adapter": _adapter_name(recognizer),
         "figures": {k: {kind: _pct(v) | {"n": len(v)} for kind, v in d.items()} for k, d in by.items()},
         "recognition_s_p50": round(statistics.median(latencies), 3) if latencies else None,
         "errors": errors,
     }
 
 
-def _adapter_name() -> str:
-    from ..assistant import whisper
-
-    adapter = whisper.adapter_from_env()
+def _adapter_name(recognizer: Recognizer) -> str:
+    """The adapter the run's Whisper carried (none if it fell back to the plain model)."""
+    adapter = getattr(getattr(recognizer, "whisper", recognizer), "adapter", None)
     return "off" if adapter is None else adapter.name
 
 
