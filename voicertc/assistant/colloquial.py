@@ -25,7 +25,8 @@ TAKES = {"back": ("off",), "pull": ("down", "back"), "dial": ("up", "down", "bac
          "take": ("down",)}  # fmt: skip
 # ... followed only by how much: "bring it up with my boss" is not about the sound.
 DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
-                   "just of way further right thanks tiny smidge".split())  # fmt: skip
+                   "just of way further right thanks tiny smidge "
+                   "mate man dude buddy pal".split())  # fmt: skip
 
 
 def level(tokens: list[str]) -> dict[str, object] | None:
@@ -48,7 +49,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
 # -- multiples of a time or a frequency: "double the delay time", "half as long" ---------
 
 TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5, "quadruple": 4.0}
-OBJECT_AFTER = (["the"], ["it"], ["that"], ["my"], ["its"], ["this"], ["as"])
+OBJECT_AFTER = (["the"], ["it"], ["that"], ["my"], ["its"], ["this"], ["as"], ["up"])
 
 
 def _said(tokens: list[str]) -> list[tuple[int, tuple[str, float]]]:
@@ -66,8 +67,12 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     text = " " + " ".join(tokens) + " "
     # "double the delay", "halve it"; not "double check the delay"
     factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)
-    if "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
+    if has_phrase(text, ("twice what", "to twice")):
+        factor = 2.0  # "stretch the echo spacing to twice what it is"
+    elif "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
         factor = None  # "I can hear myself twice": not a multiple of anything
+    if factor is None:
+        factor = _times(tokens)
     if factor is None and has_phrase(text, AS_LONG):
         at = next(i for i, t in enumerate(tokens) if t == "as")
         before = [s for s in find_numbers(tokens) if s.end == at]
@@ -80,6 +85,13 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     if factor > 1:
         return round(100.0 * (factor - 1), 3), "increase"
     return round(100.0 * (1 - factor), 3), "decrease"
+
+
+def _times(tokens: list[str]) -> float | None:
+    """ "delay time times two": the multiple said last, after "times" ("two times as long"
+    is read above)."""
+    spans = [s for s in find_numbers(tokens) if s.start > 0 and tokens[s.start - 1] == "times"]
+    return spans[-1].value if spans and spans[-1].end == len(tokens) else None
 
 
 # -- a compressor's ratio said as "N to one": "ten to one compression" ---------------------

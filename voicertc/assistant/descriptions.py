@@ -56,7 +56,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
 
 # Quality words that the near-keyword correction would turn into another effect's name
 # ("echoey" into "echoes", a delay; "roomy" into "room", more reverb): kept as spelt.
-KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant"})
+KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant", "flattened"})
 
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
@@ -79,15 +79,19 @@ TOO_LITTLE = ("not enough", "too little", "too subtle", "too weak", "too light",
               "too soft", "barely hear", "barely notice", "cant hear", "can not hear",
               "cannot hear", "hardly hear", "isnt doing enough", "is not doing enough",
               "isnt cutting enough", "not doing enough", "doesnt do enough",
-              "not strong enough", "too faint", "too small")  # fmt: skip
+              "not strong enough", "too faint", "too small", "barely there", "so subtle",
+              "nobody will notice", "barely noticeable", "hardly noticeable", "barely audible")  # fmt: skip
 TOO_LONG = ("too long", "too slow", "drags on", "drags", "too far apart", "goes on too long")
 TOO_SHORT = ("too short", "too quick", "too fast", "too close together", "too close")
 
 ABOVE = ("above", "over", "higher than", "beyond", "past")
 BELOW = ("below", "under", "lower than", "beneath", "underneath")
 REGION_NOUNS = frozenset(
-    "everything anything nothing frequencies frequency stuff all whatever content".split()
+    "everything anything nothing frequencies frequency stuff all whatever content whats what".split()
 )
+# A region kept rather than cut: "keep only what's under 12 kHz" is a low pass.
+KEPT = ("keep", "keep only", "only keep", "let through", "let only", "leave only", "only let", "pass only",
+        "only pass", "allow only")  # fmt: skip
 
 
 def region(tokens: list[str]) -> Change | None:
@@ -111,6 +115,8 @@ def region(tokens: list[str]) -> Change | None:
             if following and following[0] in ("k", "khz", "kilohertz", "kay", "kilo"):
                 unit = "khz"
             value = span.value
+            if has_phrase(text, KEPT):
+                effect = "highpass" if effect == "lowpass" else "lowpass"
             return {"effect": effect, "action": "set", "value": int(value) if value == int(value) else value,
                     "unit": unit}  # fmt: skip
     return None
@@ -138,7 +144,9 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("jumps around", "jumping around", "all over the place", "even out",
                      "even it out", "level out", "smooth out", "loud and others are quiet",
                      "loud and some are quiet", "some parts are loud", "goes up and down",
-                     "smash it", "inconsistent"), ("compressor", "add")),
+                     "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
+                     "loud and others", "more even", "radio host", "stayed steady", "stay steady",
+                     "more consistent", "more steady", "steadier"), ("compressor", "add")),
     **dict.fromkeys(("hurting my ears", "hurts my ears", "hurt my ears", "my ears hurt",
                      "deafening"), ("gain", "decrease")),
     **dict.fromkeys(("cant hear it", "cant hear anything", "barely hear it",
@@ -153,15 +161,20 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
     **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps"),
                     ("highpass", "add")),
+    **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
+                     "across the canyon", "across a valley"), ("delay", "add")),
 }  # fmt: skip
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
 WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that")
 
 
-def standalone(text: str) -> Change | None:
+def standalone(text: str, named: str | None = None) -> Change | None:
+    """A complaint that names no control; not one about another effect than the one
+    ``named`` ("the reverb is barely there, I can hardly hear it"; the level's own words,
+    "the volume jumps around", describe what the compressor evens out)."""
     for phrase, (effect, action) in STANDALONE.items():
-        if has_phrase(text, (phrase,)):
+        if has_phrase(text, (phrase,)) and named in (None, effect, "gain"):
             if effect == "lowpass" and action == "increase" and has_phrase(text, WANTED):
                 action = "add"
             return {"effect": effect, "action": action}
@@ -175,11 +188,12 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
 
 
 def amount(text: str, effect: str) -> str | None:
-    """The change asked of a named effect by describing its amount, if any."""
+    """The change asked of a named effect by describing its amount, if any ("too much
+    boom" is too much of a band, which ``quality`` reads)."""
     if has_phrase(text, TOO_LITTLE):
         # More filtering: a low pass moves down, a high pass up.
         return {"lowpass": "decrease"}.get(effect, "increase")
-    if has_phrase(text, TOO_MUCH):
+    if has_phrase(text, TOO_MUCH) and not any(has_phrase(text, (f"too much {q}",)) for q in QUALITIES):
         return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
     if effect in ("delay", "reverb"):
         if has_phrase(text, TOO_LONG):
@@ -231,10 +245,16 @@ LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids
 # of ("it sounds like a bathroom").
 SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
           "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room")  # fmt: skip
+# Spaces with no reverb at all: sounding as if in one of them wants some.
+DRY_SPACES = ("closet", "cupboard", "wardrobe", "vocal booth", "padded room", "a box")
+LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in", "like we are in",
+        "like youre in", "like im in")  # fmt: skip
 
 
 def space(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
+    if has_phrase(text, DRY_SPACES) and has_phrase(text, LIKE):
+        return {"effect": "reverb", "action": "add"}  # "I sound like I'm in a closet"
     if not has_phrase(text, SPACES):
         if has_phrase(text, ("close and dry", "bring it closer", "closer", "more intimate")):
             return {"effect": "reverb", "action": "decrease"}
@@ -243,8 +263,7 @@ def space(tokens: list[str]) -> Change | None:
     if has_phrase(text, ("make it sound like", "make me sound like", "put me in", "make it sound as if",
                    "i want it to sound like", "i want to sound like")):  # fmt: skip
         return {"effect": "reverb", "action": "add"}
-    if has_phrase(text, ("sounds like", "sound like", "feels like", "sounds as if", "like were in",
-                   "like we are in", "like youre in", "like im in")):  # fmt: skip
+    if has_phrase(text, LIKE):
         return {"effect": "reverb", "action": "decrease"}
     return None
 
@@ -254,9 +273,16 @@ NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like"
              "no longer need")  # fmt: skip
 
 
+# Verbs that take a named effect away whatever its sound is said to be: "it sounds squashed,
+# lose the compressor".
+DISMISSALS = tuple(f"{verb} {what}" for verb in ("lose", "get rid of", "remove", "ditch", "kill", "bin",
+                                                 "turn off", "switch off", "bypass", "disable", "unplug")
+                   for what in ("the", "that", "it"))  # fmt: skip
+
+
 def unwanted(text: str) -> bool:
-    """ "I don't want any reverb", "I don't need the high pass anymore"."""
-    return has_phrase(text, NEGATIONS)
+    """ "I don't want any reverb", "I don't need the high pass anymore", "lose the compressor"."""
+    return has_phrase(text, NEGATIONS) or has_phrase(text, DISMISSALS)
 
 
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
@@ -264,7 +290,7 @@ BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
                 "sizzle", "brightness", "harshness", "high sounds", "high sound"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
-                 "bottom end", "muddiness", "boominess", "low sounds", "low sound"),
+                 "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import colloquial, descriptions, homophones, numbers, phrasing
+from voicertc.assistant import colloquial, descriptions, homophones, numbers, phrasing, statements
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -56,6 +56,7 @@ def normalize(text: str) -> list[str]:
     # a filter or an article it is the noun, not the verb that removes.
     s = re.sub(r"\b(pass|filter|the|its|that)[\s,]+cut[\s-]+off\b", r"\1 cutoff", s)
     s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
+    s = numbers.unit_and_a_half(s)
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
     s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
     # Letters spelled out ("L.P.F.", "H-P-F") and words hyphenated ("over-drive", "re-set",
@@ -173,7 +174,7 @@ def _blank(text: str, phrases: tuple[str, ...]) -> str:
 
 def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
     """A change asked for by describing the sound, a frequency region or an amount."""
-    change = descriptions.region(tokens) or descriptions.standalone(text)
+    change = descriptions.region(tokens) or descriptions.standalone(text, effect)
     if change is not None:
         return change
     if colloquial.swings(tokens):  # "I go from whispering to shouting"
@@ -202,8 +203,12 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
     said = text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
-    if lx.has_phrase(text, phrasing.NOT_SOUND):
+    if lx.has_phrase(text, phrasing.NOT_SOUND) or statements.elsewhere(text):
         return None  # "the battery level is low", "the heater is too loud": not this sound
+    if statements.exclamation(tokens) or statements.compares_other_things(tokens):
+        return None  # "what a lovely room", "that song is way louder than the last one"
+    if effect == "gain" and statements.verb_use(tokens, "gain"):
+        return None  # "we need to gain the trust of the customers"
     if not question:
         described = _described(tokens, text, effect)
         if described is not None:
@@ -219,6 +224,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
             break
     for names in lx.EFFECT_NAMES.values():
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
+    text = statements.without_non_actions(text)  # "down the road", "worth more than my car"
     action = _action(text)
     # "the distortion on that old record": "on" before its object asks for nothing
     asked = idiom_action is not None or (
@@ -268,14 +274,18 @@ def _arguments(
     elif (
         action == "add"
         and value is not None
-        and ((effect == "gain" and value[1] == "db") or _onto(tokens, value))
+        and (
+            (effect == "gain" and value[1] == "db" and not phrasing.inserted(tokens, value))
+            or phrasing.onto(tokens, value)
+        )
     ):
         action = "increase"  # "add two dB of gain", "add 100 ms to the delay": by, not to
     elif action == "remove" and ((value is not None and value[1]) or lx.has_phrase(text, lx.PARAM_NOUNS)):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency"
-    if value is not None and value[0].start > 0 and tokens[value[0].start - 1] == "to":
+    before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None
+    if before_value == "to" or (before_value == "at" and value is not None and value[1]):
         if action in ("increase", "decrease", "remove"):
-            action = "set"  # "raise the delay to 400 ms", "drop the cutoff to 800 Hz": a target
+            action = "set"  # "raise the delay to 400 ms", "stick the high pass up at one k": a target
     timed = phrasing.speed(text, effect)
     if timed is not None and value is None:
         action = timed[0]  # "speed up the echo": a shorter delay
@@ -311,13 +321,6 @@ def _arguments(
     if unit:
         args["unit"] = unit
     return args
-
-
-def _onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
-    """ "add a hundred ms to the delay": the number is put onto what is there."""
-    after = value[0].end + (1 if value[1] else 0)
-    ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
-    return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio
 
 
 def _named_param(tokens: list[str], effect: str) -> str | None:
@@ -356,6 +359,8 @@ def _chat(text: str) -> str | None:
 
 
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
+    if statements.exclamation(tokens):
+        return False
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
         return _action(_blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
@@ -380,6 +385,7 @@ def understand(transcript: str) -> Intent:
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
+    words = phrasing.as_request(words)
     text = " " + " ".join(words) + " "
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})

@@ -49,7 +49,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
     **dict.fromkeys(("distort it", "distort the", "make it dirty", "sound dirty", "crunchy",
                      "gritty", "sound distorted", "voice distorted", "me distorted", "it distorted",
-                     "dirty it up", "rough it up", "dirty up", "rough up", "grit it up"),
+                     "dirty it up", "rough it up", "dirty up", "rough up", "grit it up",
+                     "dirty my voice up", "rough my voice up", "dirty me up", "rough me up"),
                     ("distortion", "add")),
     **dict.fromkeys(("dirtier", "filthier", "grittier", "crunchier", "fuzzier", "rougher", "nastier"),
                     ("distortion", "increase")),
@@ -90,13 +91,15 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("more small", "decrease"), ("more quiet", "decrease"), ("more soft", "decrease"),
     ("more low", "decrease"), ("more short", "decrease"), ("more big", "increase"),
     ("more loud", "increase"), ("more long", "increase"), ("more high", "increase"),
+    ("more little", "decrease"), ("go away", "remove"),
 )  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
 PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("back", "off", "decrease"), ("pull", "back", "decrease"), ("tuck", "in", "decrease"),
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
-    ("take", "down", "decrease"),
+    ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
+    ("pull", "out", "remove"),
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.
@@ -104,14 +107,16 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("remove", ("remove", "delete", "off", "kill", "drop", "without", "bypass", "disable",
                 "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
                 "strip", "cancel", "mute", "nix", "scrap", "axe", "gone", "removing", "deleting",
-                "clearing", "disabling", "bypassing")),
+                "clearing", "disabling", "bypassing", "bin", "unplug", "empty")),
     ("reset", ("reset", "restart", "resetting")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
-                  "amplify", "raising", "increasing", "boosting")),
+                  "amplify", "raising", "increasing", "boosting", "further", "juice", "upward",
+                  "upwards", "peakier")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
-                  "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer")),
+                  "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer",
+                  "downward", "downwards", "gentler", "flatten")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",
@@ -126,13 +131,15 @@ PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "
                   "resonant": "resonance", "repeat": "repeats",
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
                   "tale": "decay", "queue": "q",
+                  "peak": "resonance", "peakier": "resonance",
                   "level": "mix"}  # "the echo level": the delay's mix (the gain has no mix)  # fmt: skip
 
 # Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter.
 PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback")
 
 EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
-              "the whole chain", "every effect", "them all", "all of them")  # fmt: skip
+              "the whole chain", "every effect", "them all", "all of them", "all effect",
+              "the effect chain", "the effects chain")  # fmt: skip
 
 UNIT_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("milli", "seconds"), "ms"), (("milli", "second"), "ms"),

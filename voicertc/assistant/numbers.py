@@ -25,7 +25,8 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 NEGATIVE = frozenset({"minus", "negative"})
 # "a quarter of a second", "three quarters", "one and a third"
 FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
-                               "quarter": 1 / 4, "quarters": 1 / 4, "halfway": 1 / 2}  # fmt: skip
+                               "quarter": 1 / 4, "quarters": 1 / 4, "halfway": 1 / 2,
+                               "tenth": 1 / 10, "tenths": 1 / 10}  # fmt: skip
 NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
@@ -165,6 +166,15 @@ def written_fractions(text: str) -> str:
         return f"{_ONES_BY_VALUE[top]} {one if top == 1 else many}"
 
     return _WRITTEN_FRACTION.sub(words, text)
+
+
+_UNIT_AND_A_HALF = re.compile(r"\ban? (decibel|second|millisecond|kilohertz|hertz) and a half\b")
+
+
+def unit_and_a_half(text: str) -> str:
+    """ "a decibel and a half" -> "one and a half decibels": the number before its unit, as
+    every other number is read."""
+    return _UNIT_AND_A_HALF.sub(lambda m: f"one and a half {m.group(1)}s", text)
 
 
 def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:

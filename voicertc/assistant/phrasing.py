@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant import statements
 from voicertc.assistant.colloquial import ratio
-from voicertc.assistant.lexicon import KNOWN, find_phrase, has_phrase
-from voicertc.assistant.numbers import NUMBER_WORDS, find_numbers
+from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, find_phrase, has_phrase
+from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 # -- an effect named by one of its own parameters, or by a gain's unit ------------------
 
@@ -22,7 +23,8 @@ OWN_PARAMS = {"attack": "compressor", "release": "compressor", "knee": "compress
               "drive": "distortion"}  # fmt: skip
 # ... said with one of these, so "the drive to work" or "the release date" stay what they are.
 PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", "shorter", "set",
-              "make", "change", "halfway")  # fmt: skip
+              "make", "change", "halfway", "lengthen", "shorten", "increase", "decrease", "raise",
+              "lower", "reduce")  # fmt: skip
 LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
                "reduce", "louder", "quieter", "turn", "bring", "add")  # fmt: skip
 
@@ -33,10 +35,12 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
     for word, effect in OWN_PARAMS.items():
         if word not in tokens or owned(text, text.find(f" {word} "), word):
             continue  # "the attack on the castle", "the release of my book"
+        if statements.verb_use(tokens, word):
+            continue  # "drive to work"
         if numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word):
             return effect
-    if ratio(tokens) is not None:
-        return "compressor"  # "ten to one": a ratio
+    if ratio(tokens) is not None and not ("ratio" in tokens and owned(text, text.find(" ratio "), "ratio")):
+        return "compressor"  # "ten to one": a ratio (not "the ratio of flour to water")
     said_db = any(tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"]) for s in numbers)
     if said_db and has_phrase(text, LEVEL_VERBS):
         return "gain"
@@ -51,6 +55,24 @@ def _more_of(tokens: list[str], word: str) -> bool:
     )
 
 
+# -- a number said with "add": a new stage at that level, or that much more --------------
+
+
+def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
+    """ "add gain of 10 dB", "put on a gain block at ten decibels": a new gain stage at that
+    level (its size said after its name), not 10 dB more on what is there."""
+    start = value[0].start
+    named = any(t in EFFECT_NAMES["gain"] for t in tokens[:start])
+    return named and start > 0 and tokens[start - 1] in ("of", "at")
+
+
+def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
+    """ "add a hundred ms to the delay": the number is put onto what is there."""
+    after = value[0].end + (1 if value[1] else 0)
+    ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
+    return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio
+
+
 # -- the action: speeds of a time, steps that have a size, resets of one effect ---------
 
 FASTER = ("faster", "quicker", "speed up", "speed it up", "tighten", "tighten up", "snappier", "fast",
@@ -59,7 +81,9 @@ SLOWER = ("slower", "slow down", "slow it down", "slow")
 # The time a speed is about, where the effect has one: the delay's time, the reverb's tail.
 TIMED = {"delay": None, "compressor": None, "reverb": "decay_s"}
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
-              "default settings", "factory settings", "defaults")  # fmt: skip
+              "default settings", "factory settings", "defaults", "factory", "stock settings",
+              "original setting", "original settings", "originally", "how it was", "the way it was",
+              "as it was")  # fmt: skip
 
 
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:
@@ -82,7 +106,9 @@ def one_reset(text: str) -> bool:
 # The whole chain off, said without "everything": "no effects", "back to the dry signal".
 WHOLE_RESET = ("no effects", "without effects", "without any effects", "no processing",
                "without processing", "the dry signal", "my normal voice", "whole effects chain",
-               "all the processing", "all processing", "the effects chain", "no effects at all")  # fmt: skip
+               "all the processing", "all processing", "the effects chain", "no effects at all",
+               "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
+               "my clean voice", "the plain voice", "my raw voice")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:
@@ -100,6 +126,31 @@ def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
         if action == "increase":
             return 100.0 * (2.0**count - 1), "increase"
     return None
+
+
+# -- requests asked as questions or wrapped in courtesy ---------------------------------
+
+# "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
+REQUEST_OPENINGS = ("is there a way to", "is there any way to", "is there some way to",
+                    "is there a way you can", "is there a way you could", "is it possible to",
+                    "is it possible for you to", "would it be possible to", "are you able to")  # fmt: skip
+# Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
+# too much of anything).
+COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",
+              "when you get a chance", "if possible", "if you can", "if you could")  # fmt: skip
+
+
+def as_request(tokens: list[str]) -> list[str]:
+    """``tokens`` without a question's opening that only asks for what follows, and without
+    courtesies."""
+    text = " " + " ".join(tokens) + " "
+    for opening in REQUEST_OPENINGS:
+        if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):
+            text = " " + text[len(opening) + 2 :]
+            break
+    for aside in COURTESIES:
+        text = text.replace(f" {aside} ", " ")
+    return text.split() or tokens
 
 
 # -- sentences that name an effect and ask for nothing ----------------------------------
@@ -152,7 +203,7 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     or a story with no word that asks for a change (``asked``: an action word was found).
     (An effect word whose object is not sound, ``NOT_SOUND``, the dialogue asks first,
     before any description: "the battery level is low".)"""
-    if knowledge(tokens, text) or has_phrase(text, TEACH):
+    if knowledge(tokens, text) or has_phrase(text, TEACH) or statements.general(text):
         return True
     if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
         return True
@@ -186,12 +237,17 @@ SOUND = frozenset(
 )  # ("mike": Whisper writes "mic" so too)
 
 
+# The speaker's own level is the gain: "raise my volume", "bring my level down".
+OWN_LEVEL = frozenset({"volume", "level", "loudness", "gain"})
+
+
 def owned(text: str, pos: int, name: str) -> bool:
     """ "my compressor", "the compressor on my fridge", "the compressor is on my fridge",
     "the volume of traffic": a thing, not the audio effect (``name`` found at ``pos``)."""
     before = text[:pos].split()[-1:]
     after = text[pos + len(name) + 2 :].split()[:4]
-    if (before and before[0] in OWNERS) or of_something_else(after, SOUND):
+    mine = before == ["my"] and name in OWN_LEVEL
+    if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True
     if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:
         after = after[1:]  # where someone's thing is: "is on my fridge" (not "is on the vocals")

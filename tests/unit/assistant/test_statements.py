@@ -1,0 +1,67 @@
+"""Sentences that use an effect's word and ask for nothing (statements.py), on sentences
+written for these tests; and the commands beside them that must stay commands."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant import statements
+from voicertc.assistant.dialogue import Say, ToolCall, understand
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sorry for the delay in replying",
+        "no pain no gain, as they say",
+        "we need a high level plan",
+        "that takes it to the next level",
+        "actions speak louder than words",
+        "the truck is much louder than the bus",
+        "she is trying to gain some weight",
+        "they will gain the upper hand",
+        "what a beautiful hall",
+        "some people love fuzz on everything",
+        "I used to think compression was cheating",
+        "the music shop up the road sells a compressor worth more than my guitar",
+        "my phone's volume button is broken",
+    ],
+)
+def test_statements_ask_for_nothing(said: str) -> None:
+    intent = understand(said)
+    assert isinstance(intent, Say), intent
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("make it louder than the music", call("gain", "increase")),
+        ("make the delay longer than that", call("delay", "increase")),
+        ("add some gain", call("gain", "add")),
+        ("I want more gain", call("gain", "increase")),
+        ("the delay is too long", call("delay", "decrease")),
+        ("drive at thirty percent", call("distortion", "set", 30, "percent")),
+    ],
+)
+def test_commands_beside_them_stay_commands(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+def test_verb_use_needs_the_verb_frame() -> None:
+    assert statements.verb_use("we want to gain the lead".split(), "gain")
+    assert not statements.verb_use("turn the gain up".split(), "gain")
+    assert statements.verb_use("i drive to work".split(), "drive")
+    assert not statements.verb_use("more drive please".split(), "drive")
+
+
+def test_comparison_of_the_users_own_sound_is_not_other_things() -> None:
+    assert statements.compares_other_things("the car is louder than the train".split())
+    assert not statements.compares_other_things("i am quieter than the band".split())
+    assert not statements.compares_other_things("than".split())
+
+
+def test_non_actions_are_blanked_and_exclamations_found() -> None:
+    assert " down " not in statements.without_non_actions(" the shop down the road ")
+    assert statements.exclamation("what a nice room".split())
+    assert not statements.exclamation("what effects are on".split())

@@ -1,0 +1,84 @@
+"""Sentences that use an effect's word and ask for nothing: set phrases, the word as a
+verb, comparisons of other things, exclamations and opinions about the world.
+
+Written from the off-topic misses of the blind ``tune3`` corpus (issue 20, docs/speech.md
+"Session 13"), as kinds of sentence rather than the sentences themselves; ``test3`` was
+kept to measure them on.
+
+Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space at each end.
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import has_phrase
+
+# Set phrases in which an effect's word means something else: "sorry for the delay", "no
+# pain, no gain", "a high level overview", "actions speak louder than words".
+SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "delay in responding",
+               "no pain no gain", "high level", "top level", "next level", "entry level",
+               "speak louder", "louder than words", "volume button", "volume buttons", "volume knob on my",
+               "phones volume")  # fmt: skip
+
+# Phrases that look like an action word but are places, times or comparisons: "the studio
+# down the road", "back in the day", "worth more than my car".
+NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street", "down the hall",
+               "back in the day", "more than", "less than")  # fmt: skip
+
+# Opinions and stories about people in general, not a request: "some people put distortion
+# on everything these days", "I used to think more reverb meant a better mix".
+GENERAL = ("some people", "these days", "used to think", "i was wrong", "back in the day", "in that video",
+           "explains", "explained")  # fmt: skip
+
+# Subjects of a comparison that are the user's sound: "my voice is quieter than the music" asks
+# for more gain; "that song is louder than the last one" asks for nothing.
+SOUND_SUBJECTS = frozenset("it its i im me my voice sound mic audio vocals vocal signal mix everything "
+                           "make turn set keep get put".split())  # fmt: skip
+
+# A verb's subject or auxiliary before the word, and its object after: "we need to gain the
+# trust of the customers", "I need to drive to the airport".
+VERB_BEFORE = frozenset("to will would can could we they i you must should".split())
+GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground momentum time their our "
+                         "his her confidence respect insight".split())  # fmt: skip
+
+
+def elsewhere(text: str) -> bool:
+    """An effect's word in a set phrase that means something else."""
+    return has_phrase(text, SET_PHRASES)
+
+
+def without_non_actions(text: str) -> str:
+    """``text`` with places and comparisons that hold an action word blanked out."""
+    for phrase in NOT_ACTIONS:
+        text = text.replace(f" {phrase} ", " _ ")
+    return text
+
+
+def general(text: str) -> bool:
+    return has_phrase(text, GENERAL)
+
+
+def exclamation(tokens: list[str]) -> bool:
+    """ "What a lovely room this is": admiring, not asking which effects are on."""
+    return tokens[:2] in (["what", "a"], ["what", "an"], ["how", "lovely"], ["how", "nice"])
+
+
+def compares_other_things(tokens: list[str]) -> bool:
+    """ "That song is way louder than the last one": two other things compared."""
+    if "than" not in tokens:
+        return False
+    before = tokens[: tokens.index("than")]
+    return len(before) >= 2 and not SOUND_SUBJECTS.intersection(before)
+
+
+def verb_use(tokens: list[str], word: str) -> bool:
+    """ "to gain the trust", "drive to the airport": the effect's word as a verb."""
+    for i, tok in enumerate(tokens):
+        if tok != word:
+            continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word == "gain" and before in VERB_BEFORE and after in GAIN_OBJECTS:
+            return True
+        if word == "drive" and (before in VERB_BEFORE or after in ("to", "home", "back")):
+            return True
+    return False
