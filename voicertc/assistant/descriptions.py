@@ -74,7 +74,7 @@ STILL = ("still", "even now", "with the filter on", "with the filter", "isnt eno
 TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy",
             "too obvious", "too intense", "overpowering", "too big", "too loud", "too wet",
             "too washy", "too thick", "too prominent", "too noticeable", "overdone",
-            "too extreme", "too aggressive")  # fmt: skip
+            "too extreme", "too aggressive", "over the top", "overkill", "too much going on")  # fmt: skip
 TOO_LITTLE = ("not enough", "too little", "too subtle", "too weak", "too light", "too quiet",
               "too soft", "barely hear", "barely notice", "cant hear", "can not hear",
               "cannot hear", "hardly hear", "isnt doing enough", "is not doing enough",
@@ -195,6 +195,10 @@ def amount(text: str, effect: str) -> str | None:
         return {"lowpass": "decrease"}.get(effect, "increase")
     if has_phrase(text, TOO_MUCH) and not any(has_phrase(text, (f"too much {q}",)) for q in QUALITIES):
         return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
+    if has_phrase(text, ("too high", "set too high")):
+        return "decrease"  # a value said to be too high: "the high pass cutoff is too high"
+    if has_phrase(text, ("too low", "set too low")):
+        return "increase"
     if effect in ("delay", "reverb"):
         if has_phrase(text, TOO_LONG):
             return "decrease"

@@ -175,7 +175,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
 PLACES = ("room", "rooms", "space", "hall")
 PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "book", "guests",
               "meeting", "give me some space", "give me space", "need some space", "need space",
-              "im working", "leave me alone")  # fmt: skip
+              "im working", "leave me alone", "lets go", "go to the", "tickets", "tonight", "tomorrow",
+              "saturday", "sunday", "weekend")  # fmt: skip
 # A story, not a request: "the reverb in that church was amazing".
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
@@ -208,6 +209,8 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
         return True
     if resets_something_else(tokens):
+        return True
+    if not asked and not find_numbers(tokens) and statements.said_of(tokens):
         return True
     return not asked and (has_phrase(text, NARRATIVE) or has_phrase(text, COMPARISONS))
 

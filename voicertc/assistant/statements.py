@@ -17,7 +17,8 @@ from voicertc.assistant.lexicon import has_phrase
 SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "delay in responding",
                "no pain no gain", "high level", "top level", "next level", "entry level",
                "speak louder", "louder than words", "volume button", "volume buttons", "volume knob on my",
-               "phones volume")  # fmt: skip
+               "phones volume", "echo dot", "space station", "outer space", "parking space", "pass rate",
+               "pass rates", "space shuttle")  # fmt: skip
 
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".
@@ -36,7 +37,7 @@ SOUND_SUBJECTS = frozenset("it its i im me my voice sound mic audio vocals vocal
 
 # A verb's subject or auxiliary before the word, and its object after: "we need to gain the
 # trust of the customers", "I need to drive to the airport".
-VERB_BEFORE = frozenset("to will would can could we they i you must should".split())
+VERB_BEFORE = frozenset("to will would can could we they i you must should he she who people".split())
 GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground momentum time their our "
                          "his her confidence respect insight".split())  # fmt: skip
 
@@ -55,6 +56,18 @@ def without_non_actions(text: str) -> str:
 
 def general(text: str) -> bool:
     return has_phrase(text, GENERAL)
+
+
+COPULAS = ("is", "are", "was", "were")
+OPENERS = frozenset({"the", "that", "this", "those", "these"})
+
+
+def said_of(tokens: list[str]) -> bool:
+    """ "The reverb on that album is legendary": an effect word as the subject of a
+    sentence that says something of it. Asked only when no word asks for a change and no
+    complaint was read, so what is left is an opinion (a value, "the reverb is at 30
+    percent", is left to the rules)."""
+    return tokens[0] in OPENERS and any(t in COPULAS for t in tokens[2:])
 
 
 def exclamation(tokens: list[str]) -> bool:

@@ -169,6 +169,15 @@ THIRD_PASS = [
     ("I want my voice steadier", call("compressor", "add")),
     ("it sounds crushed, ditch the compressor", call("compressor", "remove")),
     ("soften the low pass peak, less Q", call("lowpass", "decrease", param="q")),
+    # verbs from everyday English, not from any corpus; a value said to be too high
+    ("yank the delay", call("delay", "remove")),
+    ("revert the compressor", call("compressor", "reset")),
+    ("heighten the echo", call("delay", "increase")),
+    ("scale back the distortion", call("distortion", "decrease")),
+    ("rein in the reverb", call("reverb", "decrease")),
+    ("ramp up the distortion", call("distortion", "increase")),
+    ("the echo is way over the top", call("delay", "decrease")),
+    ("the low pass cutoff is too low", call("lowpass", "increase")),
 ]
 
 

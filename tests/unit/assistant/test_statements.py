@@ -26,6 +26,11 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         "I used to think compression was cheating",
         "the music shop up the road sells a compressor worth more than my guitar",
         "my phone's volume button is broken",
+        "the reverb on that old record is famous",
+        "he gained the lead in the last lap",
+        "the echo dot was cheap",
+        "we're off to the concert hall tonight",
+        "the distortion in this mirror is odd",
     ],
 )
 def test_statements_ask_for_nothing(said: str) -> None:
@@ -42,6 +47,8 @@ def test_statements_ask_for_nothing(said: str) -> None:
         ("I want more gain", call("gain", "increase")),
         ("the delay is too long", call("delay", "decrease")),
         ("drive at thirty percent", call("distortion", "set", 30, "percent")),
+        ("the reverb is at thirty percent", call("reverb", "set", 30, "percent")),
+        ("the echo is off now", call("delay", "remove")),
     ],
 )
 def test_commands_beside_them_stay_commands(said: str, expected: ToolCall) -> None:
