@@ -100,7 +100,7 @@ def speed(text: str, effect: str) -> tuple[str, str | None] | None:
 
 def one_reset(text: str) -> bool:
     """ "reset the reverb", "put the low cut back to default": that effect's defaults."""
-    return has_phrase(text, ("reset",)) or has_phrase(text, TO_DEFAULT)
+    return has_phrase(text, ("reset", "revert")) or has_phrase(text, TO_DEFAULT)
 
 
 # The whole chain off, said without "everything": "no effects", "back to the dry signal".
