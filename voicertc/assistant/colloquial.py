@@ -15,7 +15,8 @@ from voicertc.assistant.numbers import NumberSpan, find_numbers
 # A verb (and the direction it has alone, if any) ...
 LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock": "decrease",
                "crank": "increase", "juice": "increase", "pump": "increase", "bump": "increase",
-               "back": "decrease", "dial": None, "push": "increase", "kick": None}  # fmt: skip
+               "back": "decrease", "dial": None, "push": "increase", "kick": None, "turning": None,
+               "bringing": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
 LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
 PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}

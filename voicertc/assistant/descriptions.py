@@ -87,7 +87,8 @@ TOO_SHORT = ("too short", "too quick", "too fast", "too close together", "too cl
 ABOVE = ("above", "over", "higher than", "beyond", "past")
 BELOW = ("below", "under", "lower than", "beneath", "underneath")
 REGION_NOUNS = frozenset(
-    "everything anything nothing frequencies frequency stuff all whatever content whats what".split()
+    "everything anything nothing frequencies frequency stuff all whatever content whats what "
+    "cut filter remove kill off out keep".split()
 )
 # A region kept rather than cut: "keep only what's under 12 kHz" is a low pass.
 KEPT = ("keep", "keep only", "only keep", "let through", "let only", "leave only", "only let", "pass only",
@@ -157,7 +158,11 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),
     **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
-    **dict.fromkeys(("tin can", "a telephone", "a phone"), ("highpass", "decrease")),
+    **dict.fromkeys(("tin can", "a telephone", "a phone", "like an old telephone", "like im on the phone",
+                     "like an old radio", "like a radio", "like a walkie talkie", "through a megaphone"),
+                    ("highpass", "decrease")),
+    **dict.fromkeys(("sound bigger", "sound huge", "sound massive", "sound larger"), ("reverb", "increase")),
+    **dict.fromkeys(("sound smaller", "sound closer", "sound more intimate"), ("reverb", "decrease")),
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
     **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps"),
                     ("highpass", "add")),
@@ -166,7 +171,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
-WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that")
+WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that",
+          "make my voice sound")  # fmt: skip
 
 
 def standalone(text: str, named: str | None = None) -> Change | None:
@@ -175,8 +181,9 @@ def standalone(text: str, named: str | None = None) -> Change | None:
     "the volume jumps around", describe what the compressor evens out)."""
     for phrase, (effect, action) in STANDALONE.items():
         if has_phrase(text, (phrase,)) and named in (None, effect, "gain"):
-            if effect == "lowpass" and action == "increase" and has_phrase(text, WANTED):
-                action = "add"
+            filtering = (effect, action) in (("lowpass", "increase"), ("highpass", "decrease"))
+            if filtering and has_phrase(text, WANTED):
+                action = "add"  # "make it sound like an old radio": the filtering complained of
             return {"effect": effect, "action": action}
     return missing(text)
 
@@ -273,6 +280,7 @@ def space(tokens: list[str]) -> Change | None:
 
 
 NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like", "hate",
+             "dont think we need", "dont think i need", "dont think it needs", "dont think i want",
              "cant stand", "no longer want", "dont use", "rather not", "prefer not",
              "no longer need")  # fmt: skip
 

@@ -57,6 +57,9 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
+    **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle"),
+                    ("lowpass", "increase")),
+    "cleaner": ("distortion", "decrease"),
 }  # fmt: skip
 
 # Multi-word expressions rewritten to one canonical action word before matching, so
@@ -93,7 +96,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("more loud", "increase"), ("more long", "increase"), ("more high", "increase"),
     ("more little", "decrease"), ("go away", "remove"), ("scale back", "decrease"),
     ("rein in", "decrease"), ("pare back", "decrease"), ("cut back", "decrease"), ("ramp up", "increase"),
-    ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"),
+    ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
+    ("back to basics", "reset"),
 )  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
@@ -115,11 +119,11 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
                   "amplify", "raising", "increasing", "boosting", "further", "juice", "upward",
-                  "upwards", "peakier", "heighten", "lift")),
+                  "upwards", "peakier", "heighten", "lift", "enlarge", "expand")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
                   "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer",
-                  "downward", "downwards", "gentler", "flatten", "lessen", "trim")),
+                  "downward", "downwards", "gentler", "flatten", "lessen", "trim", "shrink")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",
@@ -176,7 +180,8 @@ ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are ac
              "show the effects", "show effects", "the current effects", "current effects",
              "what do i have", "what have i got", "what have you added", "what is running",
              "whats running", "what effects are", "which effect", "what effect",
-             "effects are on", "effects on", "whats the chain", "what is the chain",
+             "effects are on", "effects on", "whats the chain", "what is the chain", "my current chain",
+             "the current chain",
              "what is in the chain", "whats in the chain", "status")  # fmt: skip
 
 QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"})

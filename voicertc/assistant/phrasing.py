@@ -20,13 +20,13 @@ from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 # Parameters no other effect has: "set the attack to ten ms", "drive twenty five percent".
 OWN_PARAMS = {"attack": "compressor", "release": "compressor", "knee": "compressor",
-              "drive": "distortion"}  # fmt: skip
+              "drive": "distortion", "tail": "reverb"}  # fmt: skip
 # ... said with one of these, so "the drive to work" or "the release date" stay what they are.
 PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", "shorter", "set",
               "make", "change", "halfway", "lengthen", "shorten", "increase", "decrease", "raise",
               "lower", "reduce")  # fmt: skip
 LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
-               "reduce", "louder", "quieter", "turn", "bring", "add")  # fmt: skip
+               "reduce", "louder", "quieter", "turn", "bring", "add", "more", "less")  # fmt: skip
 
 
 def implied_effect(tokens: list[str], text: str) -> str | None:
@@ -108,7 +108,7 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "without processing", "the dry signal", "my normal voice", "whole effects chain",
                "all the processing", "all processing", "the effects chain", "no effects at all",
                "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
-               "my clean voice", "the plain voice", "my raw voice")  # fmt: skip
+               "my clean voice", "the plain voice", "my raw voice", "no more effects")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:
@@ -131,7 +131,7 @@ def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
 # -- requests asked as questions or wrapped in courtesy ---------------------------------
 
 # "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
-REQUEST_OPENINGS = ("is there a way to", "is there any way to", "is there some way to",
+REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
                     "is there a way you can", "is there a way you could", "is it possible to",
                     "is it possible for you to", "would it be possible to", "are you able to")  # fmt: skip
 # Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of

@@ -178,6 +178,19 @@ THIRD_PASS = [
     ("ramp up the distortion", call("distortion", "increase")),
     ("the echo is way over the top", call("delay", "decrease")),
     ("the low pass cutoff is too low", call("lowpass", "increase")),
+    # more of everyday English: openings, doubts, sizes of the sound, filtered voices, regions
+    ("how about some echo", call("delay", "add")),
+    ("I don't think I need the distortion", call("distortion", "remove")),
+    ("mind turning it down", call("gain", "decrease")),
+    ("make it sound huge", call("reverb", "increase")),
+    ("make my voice sound like a walkie talkie", call("highpass", "add")),
+    ("brighten the vocal", call("lowpass", "increase")),
+    ("shrink the reverb", call("reverb", "decrease")),
+    ("a longer tail please", call("reverb", "increase", param="decay_s")),
+    ("cut under 150 hertz", call("highpass", "set", 150, "hz")),
+    ("two dB less", call("gain", "decrease", 2, "db")),
+    ("back to basics", call(None, "reset")),
+    ("what's in my current chain", ToolCall(GET, {})),
 ]
 
 
@@ -222,6 +235,8 @@ def test_readings(said: str, expected: ToolCall) -> None:
         # third pass
         "the ratio of rice to water is two to one",
         "we drive to the coast at six",
+        "the cat chased its tail",
+        "she works at a radio station",
     ],
 )
 def test_not_a_command(said: str) -> None:
