@@ -16,6 +16,7 @@ import pytest
 from voicertc.assistant import asr, speechpool, whisper, whisper_adapter
 from voicertc.assistant.asr import CombinedRecognizer, PocketsphinxRecognizer, create_recognizer
 from voicertc.assistant.denoise import denoise
+from voicertc.assistant.denoised_whisper import DenoisedWhisper
 from voicertc.assistant.dialogue import ToolCall, understand
 
 RATE = 24000
@@ -178,9 +179,10 @@ def test_an_adapter_that_cannot_be_merged_leaves_the_plain_model_and_says_why(
     assert "without its adapter: merging bad.npz" in caplog.text
 
 
-def test_auto_picks_the_combined_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_picks_whisper_on_the_denoised_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOICERTC_ASR", raising=False)
-    assert isinstance(create_recognizer(), CombinedRecognizer)
+    assert isinstance(create_recognizer(), DenoisedWhisper)
+    assert isinstance(create_recognizer("combined"), CombinedRecognizer)
     monkeypatch.setenv("VOICERTC_ASR", "whisper")
     assert isinstance(create_recognizer(), whisper.WhisperRecognizer)
 
@@ -189,7 +191,7 @@ def test_whisper_runs_in_the_worker_process(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(speechpool, "_recognizer", None)
     monkeypatch.delenv("VOICERTC_ASR", raising=False)
     speechpool._load()
-    assert isinstance(speechpool._recognizer, CombinedRecognizer)
+    assert isinstance(speechpool._recognizer, DenoisedWhisper)
     assert speechpool._recognizer.whisper._model is not None  # loaded once, up front
 
 
@@ -272,6 +274,39 @@ def test_combined_hears_commands_the_grammar_misses_in_noise(
     # combination's answer is asserted.
     heard = combined.transcribe(pcm, RATE)
     assert understand(heard) == understand(text), heard
+
+
+@pytest.fixture(scope="module")
+def default() -> DenoisedWhisper:
+    recognizer = DenoisedWhisper()
+    recognizer.warm_up()
+    return recognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "seed"),
+    [("high pass at one hundred hertz", 1), ("set the low pass to eight hundred hertz", 2)],
+)
+def test_the_default_hears_commands_in_noise(
+    default: DenoisedWhisper, text: str, seed: int, speech: Callable[..., bytes]
+) -> None:
+    heard = default.transcribe(with_noise(speech(text, lead_s=0.3, tail_s=0.3), snr_db=10, seed=seed), RATE)
+    assert understand(heard) == understand(text), heard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the weather like today",
+        "sorry for the delay in getting back to you",
+        "the flight has a two hour delay",
+    ],
+)
+def test_the_default_turns_down_off_topic_speech(
+    default: DenoisedWhisper, text: str, speech: Callable[..., bytes]
+) -> None:
+    heard = default.transcribe(speech(text, lead_s=0.3, tail_s=0.3), RATE)
+    assert not isinstance(understand(heard), ToolCall), heard
 
 
 @pytest.mark.parametrize(

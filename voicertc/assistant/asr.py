@@ -1,8 +1,10 @@
 """The offline recogniser: the command grammar (`sphinx.py`) alone, or with Whisper.
 
-With the optional ``whisper`` extra, ``create_recognizer`` returns ``CombinedRecognizer``:
-Whisper tiny.en (``whisper.py``) and the grammar, each checking the other. It is more
-accurate on held-out voices and rejects off-topic speech the grammar cannot (docs/speech.md).
+With the optional ``whisper`` extra, ``create_recognizer`` returns ``DenoisedWhisper``
+(``denoised_whisper.py``): Whisper tiny.en's best transcript of the denoised turn. It is
+more accurate on held-out voices than the grammar and rejects off-topic speech the grammar
+cannot. ``CombinedRecognizer``, Whisper and the grammar each checking the other, was the
+default until session 13 and stays to compare with (docs/speech.md).
 """
 
 from __future__ import annotations
@@ -307,15 +309,18 @@ class CombinedRecognizer:
 
 
 ASR_ENV = "VOICERTC_ASR"
-KINDS = ("auto", "grammar", "combined", "whisper", "moonshine", "combined-moonshine", "chooser")
+KINDS = ("auto", "grammar", "whisper-denoised", "combined", "whisper", "moonshine", "combined-moonshine",
+         "chooser")  # fmt: skip
 
 
 def create_recognizer(kind: str | None = None) -> Recognizer:
     """The offline recogniser: ``kind`` or $VOICERTC_ASR, else "auto".
 
-    "grammar": pocketsphinx alone. "combined": the grammar with Whisper as second
-    opinion (needs the ``whisper`` extra). "whisper": Whisper alone (for comparisons).
-    "auto": combined when the extra is installed, else the grammar. "moonshine":
+    "grammar": pocketsphinx alone. "whisper-denoised": Whisper's best transcript of the
+    denoised turn (needs the ``whisper`` extra). "combined": the grammar with Whisper as
+    second opinion (session 12's default, for comparisons). "whisper": Whisper alone,
+    without the denoiser (for comparisons). "auto": whisper-denoised when the extra is
+    installed, else the grammar. "moonshine":
     Moonshine tiny alone (the ``moonshine`` extra, for comparisons); "combined-moonshine":
     the combined recogniser with Moonshine's second opinion (both extras). "chooser":
     the combined recogniser choosing among all its candidates with the learned
@@ -346,4 +351,8 @@ def create_recognizer(kind: str | None = None) -> Recognizer:
         return whisper.WhisperRecognizer()
     if kind == "chooser":
         return CombinedRecognizer(chooser=load_chooser())
-    return CombinedRecognizer()
+    if kind == "combined":
+        return CombinedRecognizer()
+    from voicertc.assistant.denoised_whisper import DenoisedWhisper
+
+    return DenoisedWhisper()

@@ -347,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a third of the utterances")
     ap.add_argument("--only", choices=["intents", "vad", "tts", "memory"], help="one part")
-    kinds = ["grammar", "combined", "whisper"]
+    kinds = ["grammar", "whisper-denoised", "combined", "whisper"]
     ap.add_argument("--asr", choices=kinds, default="grammar", help="recogniser (as VOICERTC_ASR)")
     ap.add_argument(
         "--set", choices=sorted(SETS), default="benchmark", help="utterances (tuning: intents only)"
