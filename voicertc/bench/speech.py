@@ -325,9 +325,10 @@ if whisper is not None:  # the combined recogniser: Whisper loaded and used once
 loaded = rss()
 # a second decoder, as a second concurrent session would need
 from voicertc.assistant import asr
-pool = next(iter(asr._pools.values()))
-with pool.decoder() as a, pool.decoder() as b:
-    pass
+pool = next(iter(asr._pools.values()), None)  # none: the default loads no grammar
+if pool is not None:
+    with pool.decoder() as a, pool.decoder() as b:
+        pass
 print(before, loaded, rss(), load)
 """
 
