@@ -16,14 +16,14 @@ from voicertc.assistant.numbers import NumberSpan, find_numbers
 LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock": "decrease",
                "crank": "increase", "juice": "increase", "pump": "increase", "bump": "increase",
                "back": "decrease", "dial": None, "push": "increase", "kick": None, "turning": None,
-               "bringing": None}  # fmt: skip
+               "bringing": None, "tone": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
 LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
 PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}
 # The particles each verb takes for a level ("knock it off" is "stop it"; "pull it up" shows
 # something; "take this down" writes it).
 TAKES = {"back": ("off",), "pull": ("down", "back"), "dial": ("up", "down", "back"), "knock": ("down",),
-         "take": ("down",)}  # fmt: skip
+         "take": ("down",), "tone": ("down",)}  # fmt: skip
 # ... followed only by how much: "bring it up with my boss" is not about the sound.
 DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
                    "just of way further right thanks tiny smidge "

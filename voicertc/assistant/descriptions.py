@@ -88,7 +88,7 @@ ABOVE = ("above", "over", "higher than", "beyond", "past")
 BELOW = ("below", "under", "lower than", "beneath", "underneath")
 REGION_NOUNS = frozenset(
     "everything anything nothing frequencies frequency stuff all whatever content whats what "
-    "cut filter remove kill off out keep".split()
+    "cut filter remove kill off out keep end range band highs lows bass treble".split()
 )
 # A region kept rather than cut: "keep only what's under 12 kHz" is a low pass.
 KEPT = ("keep", "keep only", "only keep", "let through", "let only", "leave only", "only let", "pass only",
@@ -154,7 +154,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
                      "barely hear anything", "hardly hear it", "cannot hear it"),
                     ("gain", "increase")),
     **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain", "blanket over",
-                     "underwater", "under water", "behind a wall"), ("lowpass", "increase")),
+                     "underwater", "under water", "behind a wall", "through a pillow", "into a pillow",
+                     "under a pillow", "through a towel"), ("lowpass", "increase")),
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),
     **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
@@ -243,7 +244,8 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     return {"effect": effect, "action": still_action if still else action}
 
 
-LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im")
+LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
+         "i keep")  # fmt: skip
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")

@@ -60,6 +60,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle"),
                     ("lowpass", "increase")),
     "cleaner": ("distortion", "decrease"),
+    "wetter": ("reverb", "increase"),
 }  # fmt: skip
 
 # Multi-word expressions rewritten to one canonical action word before matching, so
@@ -105,7 +106,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("back", "off", "decrease"), ("pull", "back", "decrease"), ("tuck", "in", "decrease"),
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
     ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
-    ("pull", "out", "remove"),
+    ("pull", "out", "remove"), ("chill", "out", "decrease"), ("zero", "out", "reset"),
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

@@ -191,6 +191,16 @@ THIRD_PASS = [
     ("two dB less", call("gain", "decrease", 2, "db")),
     ("back to basics", call(None, "reset")),
     ("what's in my current chain", ToolCall(GET, {})),
+    # after the blind measurement (session 13): complaints in the first person, regions
+    # named by their band, "wetter", level and particle verbs
+    ("I sound like I'm speaking into a pillow", call("lowpass", "increase")),
+    ("I sound a bit far away", call("reverb", "decrease")),
+    ("I keep peaking", call("gain", "decrease")),
+    ("cut the bass below ninety hertz", call("highpass", "set", 90, "hz")),
+    ("make it a bit wetter", call("reverb", "increase")),
+    ("tone it down a touch", call("gain", "decrease")),
+    ("chill the echo out", call("delay", "decrease")),
+    ("zero it all out", call(None, "reset")),
 ]
 
 
