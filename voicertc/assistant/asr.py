@@ -130,7 +130,13 @@ class CombinedRecognizer:
       of a command in noise ("Molybab.") become the command ("More reverb.").
 
     With ``cross_check=False`` the grammar runs only when Whisper understood nothing (~18% of turns):
-    ~130 ms less per turn, ~4 points less accuracy (docs/speech.md). ``stats`` counts
+    ~130 ms less per turn, ~4 points less accuracy (docs/speech.md). The rest can be taken
+    away one by one, to measure what each part finds and what it makes of off-topic
+    speech (``bench/variants.py``): ``runner_up=False`` takes Whisper's best transcript
+    only, ``listen_again=False`` never lets Whisper listen a second time (neither when
+    nothing was understood nor to settle a dispute), ``rescue=False`` never takes the
+    grammar's command when Whisper understood nothing, and ``noisy_snr_db=-inf`` removes
+    the third listen; ``cross_check=False, rescue=False`` never runs the grammar. ``stats`` counts
     calls, grammar runs, grammar commands refused, Whisper commands overruled, second
     listens, disputes the second listen settled for the grammar, third listens and the
     commands taken from them.
@@ -150,6 +156,9 @@ class CombinedRecognizer:
         doubt_log_prob: float = DOUBT_LOG_PROB,
         within_log_prob: float = WITHIN_LOG_PROB,
         within_margin: float = WITHIN_MARGIN,
+        runner_up: bool = True,
+        listen_again: bool = True,
+        rescue: bool = True,
         chooser: Chooser | None = None,
     ) -> None:
         if whisper is None:
@@ -167,6 +176,9 @@ class CombinedRecognizer:
         self.doubt_log_prob = doubt_log_prob
         self.within_log_prob = within_log_prob
         self.within_margin = within_margin
+        self.runner_up = runner_up
+        self.listen_again = listen_again
+        self.rescue = rescue
         self.chooser = chooser
         self.stats = dict.fromkeys(
             ("calls", "grammar", "refused", "switched", "again", "seconded", "within", "within_taken"), 0
@@ -204,10 +216,11 @@ class CombinedRecognizer:
         self, cleaned: np.ndarray, hearing: Any, scores: dict[str, float]
     ) -> tuple[str, dialogue.Intent]:
         """Whisper's words, the second listen and the grammar's sentence: the rule above."""
-        said, said_intent = _first_understood(hearing.alternatives or [hearing.text])
+        beam = hearing.alternatives or [hearing.text]
+        said, said_intent = _first_understood(beam if self.runner_up else beam[:1])
         again: tuple[str, dialogue.Intent] | None = None
         heard: str | None = None
-        if _asks_nothing(said_intent):
+        if _asks_nothing(said_intent) and self.listen_again:
             if self.cross_check:
                 # The grammar runs anyway: Whisper's second listen decodes beside it
                 # (CTranslate2 lets go of the GIL), ~70 ms sooner than one after the other.
@@ -219,8 +232,8 @@ class CombinedRecognizer:
             if not _asks_nothing(again[1]):
                 said, said_intent = again
         understood = not _asks_nothing(said_intent)
-        if understood and not self.cross_check:
-            return said, said_intent
+        if not (self.cross_check if understood else self.rescue):
+            return said, said_intent  # nothing left for the grammar's sentence to do
         if heard is None:
             heard = self._grammar(cleaned)
         heard_intent = dialogue.understand(heard)
@@ -234,7 +247,7 @@ class CombinedRecognizer:
             if log_prob >= self.switch_log_prob and log_prob >= own + self.switch_margin:
                 self.stats["switched"] += 1
                 return heard, heard_intent
-            if log_prob >= self.min_log_prob:
+            if log_prob >= self.min_log_prob and self.listen_again:
                 if again is None:
                     again = self._listen_again(hearing)
                 if again[1] == heard_intent:

@@ -44,6 +44,8 @@ class Variant:
 
 OLD_PROMPTS = {"prompt": PROMPT_S4, "second_prompt": COMMANDS_PROMPT_S4}
 OLD_OVERRULE = {"switch_margin": float("-inf")}  # before session 6: -1.5 alone decided
+# Whisper listening once on the denoised turn: no grammar, no second or third listen.
+WHISPER_ONLY = {"cross_check": False, "rescue": False, "listen_again": False, "noisy_snr_db": float("-inf")}
 
 VARIANTS: dict[str, Variant] = {
     "default": Variant(),
@@ -69,6 +71,13 @@ VARIANTS: dict[str, Variant] = {
     # adapter they may cost more than they find (measured on tune3, which it never heard).
     "no-third-listen": Variant(rule={"noisy_snr_db": float("-inf")}),
     "no-cross-check": Variant(rule={"cross_check": False}),
+    # Session 13: off-topic speech declined more often by Whisper alone than by the rule
+    # (tune3, session 12). The denoised audio with less and less of the rule around it:
+    # Whisper's best transcript only (no grammar, no second or third listen), the first
+    # understood of its beam, and the rule without the grammar's rescue.
+    "whisper-best": Variant(rule=WHISPER_ONLY | {"runner_up": False}),
+    "whisper-beam": Variant(rule=WHISPER_ONLY),
+    "no-rescue": Variant(rule={"rescue": False}),
 }
 
 
