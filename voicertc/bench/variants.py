@@ -74,10 +74,13 @@ VARIANTS: dict[str, Variant] = {
     # Session 13: off-topic speech declined more often by Whisper alone than by the rule
     # (tune3, session 12). The denoised audio with less and less of the rule around it:
     # Whisper's best transcript only (no grammar, no second or third listen), the first
-    # understood of its beam, and the rule without the grammar's rescue.
+    # understood of its beam; and the rule without one part: the grammar's rescue, the
+    # runner-up, the second listen (no-third-listen and no-cross-check above).
     "whisper-best": Variant(rule=WHISPER_ONLY | {"runner_up": False}),
     "whisper-beam": Variant(rule=WHISPER_ONLY),
     "no-rescue": Variant(rule={"rescue": False}),
+    "no-runner-up": Variant(rule={"runner_up": False}),
+    "no-second-listen": Variant(rule={"listen_again": False}),
 }
 
 
