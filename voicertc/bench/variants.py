@@ -4,7 +4,9 @@
 through the VAD, the denoiser and the recogniser with one thing changed: Whisper's two
 prompts, the denoiser's constants (``denoise.py``), the VAD's thresholds and the lead-in
 the endpoint keeps before speech, or the combined recogniser's rule. Defaults are
-swapped for the run and put back after, so nothing outside the benchmark changes.
+swapped for the run and put back after, so nothing outside the benchmark changes. The
+rule's variants (``rule=``) change only ``--asr combined``: the default recogniser since
+session 13 (``denoised_whisper.py``) has no rule.
 """
 
 from __future__ import annotations
