@@ -94,6 +94,40 @@ async def test_spoken_command_becomes_a_function_call_then_a_spoken_reply(realti
     assert done.response.status == "completed"
 
 
+async def _typed_call(realtime: Any, text: str) -> Any:
+    """``text`` as a user message, answered: the function call it gives (its output sent
+    back), or None if the reply is speech."""
+    await realtime.conversation.item.create(
+        item={"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]}
+    )
+    await realtime.response.create()
+    event = await next_of(
+        realtime, "response.function_call_arguments.done", "response.output_audio_transcript.done"
+    )
+    await next_of(realtime, "response.done")
+    if event.type != "response.function_call_arguments.done":
+        return None
+    output = {"ok": True, "message": "Done.", "chain": [], "summary": "Done."}
+    await realtime.conversation.item.create(
+        item={"type": "function_call_output", "call_id": event.call_id, "output": json.dumps(output)}
+    )
+    return event
+
+
+async def test_a_follow_up_that_names_no_effect_is_about_the_last_one_changed(realtime) -> None:
+    await next_of(realtime, "session.created")
+    assert await _typed_call(realtime, "a bit more") is None  # nothing changed yet: nothing to follow
+    first = await _typed_call(realtime, "add some echo")
+    assert json.loads(first.arguments) == {"effect": "delay", "action": "add"}
+    more = await _typed_call(realtime, "a bit more please")
+    assert json.loads(more.arguments) == {"effect": "delay", "action": "increase"}
+    too_much = await _typed_call(realtime, "that's too much")
+    assert json.loads(too_much.arguments) == {"effect": "delay", "action": "decrease"}
+    gone = await _typed_call(realtime, "take it off")
+    assert json.loads(gone.arguments) == {"effect": "delay", "action": "remove"}
+    assert await _typed_call(realtime, "more") is None  # removed: nothing left to follow up on
+
+
 async def test_cancel_truncate_and_errors(realtime) -> None:
     await next_of(realtime, "session.created")
     await realtime.conversation.item.create(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .dialogue import Say, ToolCall, reply_after_tool, understand
+from .followups import FollowUps
 from .piper_tts import PiperProcess
 from .speechpool import SpeechPool
 from .tts import synthesize
@@ -47,12 +48,18 @@ class AssistantBrain:
     def __init__(self, speech: SpeechPool, piper: PiperProcess | None = None) -> None:
         self._speech = speech
         self._piper = piper
+        self._follow_ups = FollowUps()  # a brain per session: "more" is about its last change
 
     async def transcribe(self, pcm16: bytes) -> str:
         return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        return understand(text)
+        intent = understand(text)
+        if isinstance(intent, Say):
+            intent = self._follow_ups.read(text) or intent
+        if isinstance(intent, ToolCall):
+            self._follow_ups.heard(intent)
+        return intent
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
         return Say(reply_after_tool(name, output))
