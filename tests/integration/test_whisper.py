@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from support.recognizers import FakeGrammar
 
 from voicertc.assistant import asr, speechpool, whisper, whisper_adapter
 from voicertc.assistant.asr import CombinedRecognizer, PocketsphinxRecognizer, create_recognizer
@@ -362,15 +363,6 @@ class FakeWhisper:
     def listen_within(self, hearing: whisper.Hearing, words: frozenset[str]) -> list[str]:
         self.words = words
         return list(self.within)
-
-
-class FakeGrammar:
-    def __init__(self, text: str) -> None:
-        self.text, self.calls = text, 0
-
-    def transcribe_16k(self, samples: np.ndarray, *, denoised: bool = False) -> str:
-        self.calls += 1
-        return self.text
 
 
 AUDIO = b"\1\0" * RATE  # one second of something

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from support.recognizers import FakeGrammar
 
 from voicertc.assistant import whisper
 from voicertc.assistant.asr import CombinedRecognizer
@@ -33,15 +34,6 @@ class FakeWhisper:
 
     def listen_within(self, hearing: whisper.Hearing, words: frozenset[str]) -> list[str]:
         return []
-
-
-class FakeGrammar:
-    def __init__(self, text: str) -> None:
-        self.text, self.calls = text, 0
-
-    def transcribe_16k(self, samples: np.ndarray, *, denoised: bool = False) -> str:
-        self.calls += 1
-        return self.text
 
 
 def hear(whisper_: FakeWhisper, grammar_says: str = "", **options: Any) -> tuple[str, CombinedRecognizer]:
