@@ -195,13 +195,17 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
            "lost the", "lost my", "missing the", "lost all the")  # fmt: skip
 
 
+# "too much boom": too much of a band or quality, not of the named effect.
+TOO_MUCH_OF_A_QUALITY = tuple(f"too much {q}" for q in QUALITIES)
+
+
 def amount(text: str, effect: str) -> str | None:
     """The change asked of a named effect by describing its amount, if any ("too much
     boom" is too much of a band, which ``quality`` reads)."""
     if has_phrase(text, TOO_LITTLE):
         # More filtering: a low pass moves down, a high pass up.
         return {"lowpass": "decrease"}.get(effect, "increase")
-    if has_phrase(text, TOO_MUCH) and not any(has_phrase(text, (f"too much {q}",)) for q in QUALITIES):
+    if has_phrase(text, TOO_MUCH) and not has_phrase(text, TOO_MUCH_OF_A_QUALITY):
         return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
     if has_phrase(text, ("too high", "set too high")):
         return "decrease"  # a value said to be too high: "the high pass cutoff is too high"

@@ -224,7 +224,7 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
             break
     for names in lx.EFFECT_NAMES.values():
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
-    text = statements.without_non_actions(text)  # "down the road", "worth more than my car"
+    text = _blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
     action = _action(text)
     # "the distortion on that old record": "on" before its object asks for nothing
     asked = idiom_action is not None or (

@@ -47,13 +47,6 @@ def elsewhere(text: str) -> bool:
     return has_phrase(text, SET_PHRASES)
 
 
-def without_non_actions(text: str) -> str:
-    """``text`` with places and comparisons that hold an action word blanked out."""
-    for phrase in NOT_ACTIONS:
-        text = text.replace(f" {phrase} ", " _ ")
-    return text
-
-
 def general(text: str) -> bool:
     return has_phrase(text, GENERAL)
 

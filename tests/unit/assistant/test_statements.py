@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant import statements
+from voicertc.assistant import dialogue, statements
 from voicertc.assistant.dialogue import Say, ToolCall, understand
 
 
@@ -69,6 +69,6 @@ def test_comparison_of_the_users_own_sound_is_not_other_things() -> None:
 
 
 def test_non_actions_are_blanked_and_exclamations_found() -> None:
-    assert " down " not in statements.without_non_actions(" the shop down the road ")
+    assert " down " not in dialogue._blank(" the shop down the road ", statements.NOT_ACTIONS)
     assert statements.exclamation("what a nice room".split())
     assert not statements.exclamation("what effects are on".split())
