@@ -166,11 +166,25 @@ async def test_a_call_over_live_applies_a_spoken_command(live_server, speech, co
         # Typed text goes as commentary, and is answered.
         since = len(call.messages)
         call.send({"type": "text", "text": "add some reverb"})
-        await call.wait_for(
+        added = await call.wait_for(
             lambda m: m.get("type") == "effects" and any(e["effect"] == "reverb" for e in m["chain"]),
             since=since,
             timeout=30,
         )
+        # A follow-up that names no effect is about the one this call last changed, on
+        # both sides of the delegation: the endpoint delegates it and the upstream reads it.
+        reverb = next(e for e in added["chain"] if e["effect"] == "reverb")
+        since = len(call.messages)
+        call.send({"type": "text", "text": "a bit more"})
+        more = await call.wait_for(
+            lambda m: (
+                m.get("type") == "effects"
+                and any(e["effect"] == "reverb" and e != reverb for e in m["chain"])
+            ),
+            since=since,
+            timeout=30,
+        )
+        assert [e["effect"] for e in more["chain"]] == [e["effect"] for e in added["chain"]]
     assert {"session.start", "session.input_audio.append", "session.commentary.append"} <= set(
         conformance["client"]
     )

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .dialogue import Say, ToolCall, reply_after_tool, understand
+from .dialogue import Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
 from .speechpool import SpeechPool
@@ -54,12 +54,7 @@ class AssistantBrain:
         return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        intent = understand(text)
-        if isinstance(intent, Say):
-            intent = self._follow_ups.read(text) or intent
-        if isinstance(intent, ToolCall):
-            self._follow_ups.heard(intent)
-        return intent
+        return self._follow_ups.understand(text)
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
         return Say(reply_after_tool(name, output))

@@ -10,7 +10,7 @@ Tokens are ``dialogue.tokens`` output: lower case, no apostrophes ("thats").
 
 from __future__ import annotations
 
-from voicertc.assistant.dialogue import APPLY, ToolCall, tokens
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
 SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
@@ -31,6 +31,16 @@ class FollowUps:
     def __init__(self) -> None:
         self._effect: str | None = None
         self._param: str | None = None
+
+    def understand(self, text: str) -> ToolCall | Say:
+        """What ``text`` asks for in this session: the dialogue's reading of it alone, else a
+        follow-up about the last effect changed. A command taken is remembered."""
+        intent = understand(text)
+        if isinstance(intent, Say):
+            intent = self.read(text) or intent
+        if isinstance(intent, ToolCall):
+            self.heard(intent)
+        return intent
 
     def heard(self, call: ToolCall) -> None:
         """A command was taken: later follow-ups are about its effect (a chain reset or a

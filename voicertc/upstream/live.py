@@ -24,7 +24,8 @@ import json
 import logging
 from typing import Any
 
-from ..assistant.dialogue import ToolCall, understand
+from ..assistant.dialogue import ToolCall
+from ..assistant.followups import FollowUps
 from ..protocol import live as lv
 from ..protocol import realtime as rt
 from ..protocol.tap import observe
@@ -62,6 +63,8 @@ class LiveTranslator:
         self._user_item: str | None = None
         self._user_text = ""
         self._heard_since_delegation: list[str] = []
+        # A delegation for "a bit more" is about the effect this call last changed.
+        self._follow_ups = FollowUps()
         self._response_id: str | None = None
         self._item_id: str | None = None
         self._output_text = ""
@@ -170,7 +173,7 @@ class LiveTranslator:
         await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
-        reply = understand(heard) if heard else None
+        reply = self._follow_ups.understand(heard) if heard else None
         if not isinstance(reply, ToolCall):
             await self._send(
                 lv.append(

@@ -52,3 +52,12 @@ def test_nothing_to_follow_before_a_command_after_a_removal_or_a_reset() -> None
     follow = after("add some reverb")
     follow.heard(ToolCall(GET, {}))  # a question about the chain leaves the last change as it was
     assert follow.read("more") == call("reverb", "increase")
+
+
+def test_understand_reads_alone_first_then_as_a_follow_up_and_remembers_what_it_took() -> None:
+    session = FollowUps()
+    assert not isinstance(session.understand("a bit more"), ToolCall)  # nothing changed yet
+    assert session.understand("put a delay on") == call("delay", "add")
+    assert session.understand("a bit more") == call("delay", "increase")
+    assert session.understand("more reverb") == call("reverb", "increase")  # named: read alone
+    assert session.understand("too much") == call("reverb", "decrease")

@@ -108,6 +108,31 @@ async def test_a_delegation_is_an_effect_call_and_its_output_goes_back_as_commen
     ]
 
 
+async def delegate(h: Harness, said: str, delegation_id: str) -> dict[str, Any] | None:
+    """Live hears ``said`` and delegates: the effect call it became, if any."""
+    await h.translator.handle(
+        {"type": "session.input_transcript.delta", "delta": said, "start_ms": 0, "end_ms": 900}
+    )
+    since = len(h.out)
+    await h.translator.handle(
+        {
+            "type": "session.delegation.created",
+            "delegation": {"id": delegation_id, "target": "client", "type": "delegation"},
+            "offset_ms": 950,
+        }
+    )
+    calls = [e for e in h.out[since:] if e["type"] == "response.function_call_arguments.done"]
+    return json.loads(calls[0]["arguments"]) if calls else None
+
+
+async def test_a_delegated_follow_up_is_about_the_effect_the_call_last_changed(h: Harness) -> None:
+    assert (await delegate(h, "add some reverb", "d1")) == {"effect": "reverb", "action": "add"}
+    await h.translator.handle({"type": "session.output_audio.delta", "delta": "AAAA"})  # Live answers
+    assert (await delegate(h, "a bit more", "d2")) == {"effect": "reverb", "action": "increase"}
+    assert (await delegate(h, "take it off", "d3")) == {"effect": "reverb", "action": "remove"}
+    assert (await delegate(h, "more", "d4")) is None  # nothing left to follow up on
+
+
 async def test_a_delegation_nothing_was_asked_for_is_answered_at_once(h: Harness) -> None:
     await h.translator.handle(
         {"type": "session.input_transcript.delta", "delta": "nice weather", "start_ms": 0, "end_ms": 900}
