@@ -1,6 +1,6 @@
 """What the adapter learns from and is checked on, as the live recogniser hears it.
 
-Training: every tune and tune2 sentence (commands and off-topic), each in ``PER_SENTENCE``
+Training: every tune, tune2 and tune3 sentence (commands and off-topic), each in ``PER_SENTENCE``
 espeak-ng voices whose variant and speed the benchmark never uses (``TRAIN_VARIANTS`` x
 every benchmark accent x ``TRAIN_SPEEDS``; no flite, no piper), 40% clean and the rest in
 white, pink or babble noise at 3-22 dB. The babble is other texts in other voices than the
@@ -34,6 +34,9 @@ from voicertc.bench.corpus import load
 from voicertc.bench.speech import RATE, Voice, segments, synth
 
 WORK = Path(__file__).with_name("work")
+# The corpora whose sentences it learns from: all three are tune data. tune3 came in
+# session 14; it goes last so that the first 3,863 utterances are session 12's, drawn alike.
+TRAIN_SPLITS = ("tune", "tune2", "tune3")
 PER_SENTENCE = 4
 # espeak-ng variants the benchmark's voices() never uses (it takes m1 m3 m5 m7 f1 f3 f5
 # klatt2 Andy Denis), nor its babble (m2 f2 f4 m6); speeds it never uses (140 175 210).
@@ -120,7 +123,7 @@ def render(item: Item) -> tuple[np.ndarray, str, str, str, bool] | None:
 def train_items() -> list[Item]:
     rng = random.Random(20261203)
     items: list[Item] = []
-    for split in ("tune", "tune2"):
+    for split in TRAIN_SPLITS:
         commands, off = load(split)
         for case in commands + off:
             for _ in range(PER_SENTENCE):
