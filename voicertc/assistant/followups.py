@@ -1,84 +1,260 @@
-"""Follow-ups that name no effect: "more", "that's too much", "take it off".
+"""Follow-ups: turns that lean on the command before them.
 
-People steer by ear: after "add some reverb" they say "a bit more", "too much", "lose
-it". Read alone, such a turn asks for nothing (``dialogue.understand`` declines it), so a
-session remembers the effect its last command changed (``FollowUps.heard``) and a
-follow-up that names none is read as being about that effect (``FollowUps.read``).
+People steer by ear: after "add some reverb" they say "a bit more", "too far", "take it
+off", "make that 40", "now the delay", "no, the echo", "undo that". Read alone, such a turn
+asks for nothing or for the wrong thing, so a session remembers its last effect command
+and ``FollowUps.understand`` reads each turn first alone, then in its light:
+
+- a follow-up phrase that names no effect steps, reverses, removes, restores or undoes
+  the last change (``read``);
+- a turn naming only an effect ("and the reverb", "no, the delay") does to it what the
+  last command did to the one before;
+- a turn that names a parameter, a value or "it" but no effect ("make that 1200", "more
+  resonance", "raise it a bit", "turn it up") is read as if it named the last effect.
 
 Tokens are ``dialogue.tokens`` output: lower case, no apostrophes ("thats").
 """
 
 from __future__ import annotations
 
+import re
+
+from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
+from voicertc.assistant.numbers import find_numbers
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
 SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
-                      "some of that it thats the okay ok".split())  # fmt: skip
-FOLLOW_UPS: dict[str, str] = {
-    **dict.fromkeys(("more", "again", "stronger", "bigger", "not enough", "further", "keep going",
-                     "more more", "go on"), "increase"),
-    **dict.fromkeys(("less", "too much", "weaker", "smaller", "not so much", "back off", "too strong",
-                     "ease off", "tone it down", "a lot", "too loud", "overkill"), "decrease"),
-    **dict.fromkeys(("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
-                     "lose it", "bin it", "drop it", "switch it off", "undo"), "remove"),
-}  # fmt: skip
+                      "some of that it thats the okay ok whoa hmm oh yeah right and then one "
+                      "notch step on there".split())  # fmt: skip
+# Keep going the way the last change went: "more" after "turn it down" is quieter still.
+CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
+            "once more", "same again", "do it again", "one more time", "bit more", "still more")  # fmt: skip
+# The last change went too far: back the other way.
+REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
+           "a lot", "thats a lot", "ease up", "back it off", "pull it back")  # fmt: skip
+INCREASE = ("stronger", "bigger", "higher", "raise it", "up a bit", "bump it", "push it")
+DECREASE = ("less", "weaker", "smaller", "tone it down", "too strong", "too loud", "lower it")
+REMOVE = ("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
+          "lose it", "bin it", "drop it", "switch it off", "off")  # fmt: skip
+# After a removal: the effect back as it came.
+RESTORE = ("put it back", "put it back on", "bring it back", "turn it back on", "redo it",
+           "redo that", "back on", "switch it back on", "i want it back")  # fmt: skip
+# The last change taken back, whatever it was.
+UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "revert",
+        "revert that", "cancel that", "scratch that", "as it was", "put it back how it was")  # fmt: skip
+PHRASES: dict[str, str] = {
+    **dict.fromkeys(CONTINUE, "continue"),
+    **dict.fromkeys(REVERSE, "reverse"),
+    **dict.fromkeys(INCREASE, "increase"),
+    **dict.fromkeys(DECREASE, "decrease"),
+    **dict.fromkeys(REMOVE, "remove"),
+    **dict.fromkeys(RESTORE, "restore"),
+    **dict.fromkeys(UNDO, "undo"),
+}
+OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
+STEPS = ("increase", "decrease")
+NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
+
+# A correction opens the turn: "No, the reverb." "Sorry, I meant the echo."
+CORRECTION = re.compile(r"^\s*(?:no+|nope|sorry|no sorry|not that one|wait)\s*[,.!:;-]\s*", re.IGNORECASE)
+# Words around an effect's name that ask for nothing more: "and the reverb too", "I meant the echo".
+CONNECTORS = frozenset("now and the too also as well then same for with what about how i did do "
+                       "mean meant actually instead rather one please okay ok oh no sorry on "
+                       "that this".split())  # fmt: skip
+# "it" in "turn it up" is the last effect, unless the turn is about loudness itself.
+PRONOUNS = ("it", "that", "this")
+LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split())
+# How much of an effect is heard, said of "it": "make it wetter" after a delay is the delay's.
+WETNESS = frozenset("wet wetter dry drier dryer".split())
+# Words a turn about the last effect may hold besides the dialogue's own: "make that double".
+MULTIPLES = frozenset("double twice triple half quarter".split())
 
 
 class FollowUps:
-    """One session's memory of the effect its last command changed."""
+    """One session's memory of its last effect command."""
 
     def __init__(self) -> None:
-        self._effect: str | None = None
-        self._param: str | None = None
+        self._last: dict[str, object] | None = None  # its arguments; kept after a removal
 
     def understand(self, text: str) -> ToolCall | Say:
-        """What ``text`` asks for in this session: the dialogue's reading of it alone, else a
-        follow-up about the last effect changed. A command taken is remembered."""
-        intent = understand(text)
-        if isinstance(intent, Say):
-            intent = self.read(text) or intent
+        """What ``text`` asks for in this session: read alone, then in the light of the
+        last command. A command taken is remembered."""
+        # A correction needs something to correct: alone, "No reverb." still removes it.
+        said = text if self._last is None else CORRECTION.sub("", text)
+        intent = understand(said)
+        if self._last is not None:
+            intent = self._in_context(said, intent) or intent
         if isinstance(intent, ToolCall):
             self.heard(intent)
         return intent
 
     def heard(self, call: ToolCall) -> None:
-        """A command was taken: later follow-ups are about its effect (a chain reset or a
-        removal leaves nothing to follow up on)."""
+        """A command was taken: later turns may lean on it (after a reset there is nothing to)."""
         if call.name != APPLY:
             return
-        effect, action = call.arguments.get("effect"), call.arguments.get("action")
-        if not isinstance(effect, str) or action in ("remove", "reset"):
-            self._effect = self._param = None
+        effect = call.arguments.get("effect")
+        if not isinstance(effect, str) or call.arguments.get("action") == "reset":
+            self._last = None
             return
-        param = call.arguments.get("param")
-        self._effect = effect
-        self._param = param if isinstance(param, str) and action in ("increase", "decrease") else None
+        self._last = dict(call.arguments)
 
     def read(self, text: str) -> ToolCall | None:
-        """The follow-up ``text`` asks for, about the last effect changed; None if it is not
-        one, or nothing was changed yet."""
-        if self._effect is None:
+        """The follow-up phrase ``text`` is, about the last command; None if it is not one,
+        or nothing was changed yet."""
+        kind = _kind(text)
+        return None if kind is None else self._follow(kind)
+
+    # -- the readings --------------------------------------------------------------------
+
+    def _follow(self, kind: str) -> ToolCall | None:
+        last = self._last
+        if last is None:
             return None
-        action = _follow_up(tokens(text))
-        if action is None:
+        effect, action, param = last["effect"], last.get("action"), last.get("param")
+        if action == "remove":
+            return _call(effect, "add") if kind in ("restore", "undo") else None
+        if kind == "remove":
+            return _call(effect, "remove")
+        if kind == "undo":
+            return _undone(last)
+        if kind == "restore":
             return None
-        args: dict[str, object] = {"effect": self._effect, "action": action}
-        if self._param is not None and action != "remove":
-            args["param"] = self._param
-        return ToolCall(APPLY, args)
+        went = "decrease" if action == "decrease" else "increase"
+        step = {"continue": went, "reverse": OPPOSITE[went]}.get(kind, kind)
+        return _call(effect, step, param if action in STEPS else None)
+
+    def _in_context(self, text: str, intent: ToolCall | Say) -> ToolCall | None:
+        words = tokens(text)
+        if isinstance(intent, ToolCall) and intent.name != APPLY:
+            return None
+        named = _only_an_effect(words)
+        if named is not None:
+            return self._same_again(named)
+        if isinstance(intent, Say):
+            kind = _kind(text)
+            if kind is None:
+                return self._about_last(words)
+            if kind == "undo" and self._last.get("action") not in OPPOSITE:
+                return Say(NOT_UNDONE)
+            return self._follow(kind)  # None ("more" after a removal): declined
+        if _names_an_effect(words) or LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
+            return None
+        if intent.arguments.get("effect") != "gain" and not WETNESS.intersection(words):
+            return None  # "make it brighter" names a filter by its sound, whatever "it" is
+        return self._about_last(words)  # "turn it up": the effect read from "it" is the last one
+
+    def _same_again(self, effect: str) -> ToolCall | None:
+        """ "and the reverb": the last command's action on another effect."""
+        assert self._last is not None
+        action = self._last.get("action")
+        if action not in ("add", "remove", *STEPS):
+            return None
+        return _call(effect, str(action))
+
+    def _about_last(self, words: list[str]) -> ToolCall | None:
+        """The turn read as if it named the last effect: "make that 1200" as "make the low
+        pass 1200", "more resonance" as "more resonance on the low pass"."""
+        assert self._last is not None
+        if not words or not _all_known(words):
+            return None
+        effect, action = str(self._last["effect"]), self._last.get("action")
+        name = "the " + lx.SPOKEN_EFFECT.get(effect, effect)
+        said = " ".join(words)
+        tries = [f"{name} {said}", f"{said} on {name}"]
+        for pronoun in PRONOUNS:
+            if pronoun in words:
+                i = words.index(pronoun)
+                tries.insert(0, " ".join([*words[:i], name, *words[i + 1 :]]))
+                break
+        for attempt in tries:
+            reading = understand(attempt)
+            if not isinstance(reading, ToolCall) or reading.arguments.get("effect") != effect:
+                continue
+            step = reading.arguments.get("action")
+            if (step == "add") != (action == "remove"):
+                # "on the delay" made an order to add of a turn that gave none; after a
+                # removal the one thing to do about the effect is bring it back.
+                continue
+            args = dict(reading.arguments)
+            if step in STEPS and "param" not in args and action in STEPS and "param" in self._last:
+                args["param"] = self._last["param"]  # "a little lower" keeps to what was stepped
+            return ToolCall(APPLY, args)
+        return None
 
 
-def _follow_up(words: list[str]) -> str | None:
-    """The action of the follow-up that ``words`` are, with softeners around it ("that's
+def _call(effect: object, action: str, param: object = None) -> ToolCall:
+    args: dict[str, object] = {"effect": effect, "action": action}
+    if param is not None and action in STEPS:
+        args["param"] = param
+    return ToolCall(APPLY, args)
+
+
+def _undone(last: dict[str, object]) -> ToolCall | None:
+    """The change that takes ``last`` back; None for a setting (its old value is not known here)."""
+    action = last.get("action")
+    if action not in OPPOSITE:
+        return None
+    args = {k: v for k, v in last.items() if k in ("effect", "param", "value", "unit")}
+    if action in ("add", "remove"):
+        args = {"effect": last["effect"]}
+    return ToolCall(APPLY, {**args, "action": OPPOSITE[str(action)]})
+
+
+def _kind(text: str) -> str | None:
+    """The kind of follow-up phrase ``text`` is; with clauses ("too much, take it off"),
+    the last that is one says it."""
+    for clause in reversed([c for c in re.split(r"[,.;!?]", text) if c.strip()] or [text]):
+        kind = _phrase(tokens(clause))
+        if kind is not None:
+            return kind
+    return None
+
+
+def _phrase(words: list[str]) -> str | None:
+    """The kind of follow-up ``words`` are, with softeners around the phrase ("that's
     too much", "a bit more please"); None if anything else was said."""
     for i in range(len(words)):
         if i and words[i - 1] not in SOFTENERS:
             break
         for j in range(len(words), i, -1):
-            action = FOLLOW_UPS.get(" ".join(words[i:j]))
-            if action is not None:
-                return action
-            if words[j - 1] not in SOFTENERS:
-                break
+            kind = PHRASES.get(" ".join(words[i:j]))
+            if kind is not None and all(w in SOFTENERS for w in words[j:]):
+                return kind
     return None
+
+
+def _effect_named(words: list[str]) -> list[tuple[str, int, int]]:
+    """Each effect name in ``words``: (effect, first token, one past the last)."""
+    found = []
+    for effect, names in lx.EFFECT_NAMES.items():
+        for name in names:
+            parts = name.split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] == parts:
+                    found.append((effect, i, i + len(parts)))
+    return found
+
+
+def _names_an_effect(words: list[str]) -> bool:
+    return bool(_effect_named(words))
+
+
+def _only_an_effect(words: list[str]) -> str | None:
+    """The effect a turn names with nothing else but connectors ("now the delay", "no, I
+    meant the echo"); None otherwise."""
+    named = _effect_named(words)
+    effects = {effect for effect, _, _ in named}
+    if len(effects) != 1:
+        return None
+    covered = {i for _, start, end in named for i in range(start, end)}
+    rest = [w for i, w in enumerate(words) if i not in covered]
+    return effects.pop() if all(w in CONNECTORS for w in rest) else None
+
+
+def _all_known(words: list[str]) -> bool:
+    """Every word is one the dialogue reads, a number or a softener: "turn off the lights"
+    must not become "turn off the reverb"."""
+    numeric = {i for span in find_numbers(words) for i in range(span.start, span.end)}
+    vocabulary = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES
+    return all(i in numeric or w in vocabulary for i, w in enumerate(words))

@@ -61,3 +61,67 @@ def test_understand_reads_alone_first_then_as_a_follow_up_and_remembers_what_it_
     assert session.understand("a bit more") == call("delay", "increase")
     assert session.understand("more reverb") == call("reverb", "increase")  # named: read alone
     assert session.understand("too much") == call("reverb", "decrease")
+
+
+def conversation(*turns: str) -> list[object]:
+    session = FollowUps()
+    return [session.understand(turn) for turn in turns]
+
+
+def test_more_keeps_the_way_the_last_change_went_and_too_far_goes_back() -> None:
+    assert conversation("lower the volume by 3 dB", "further", "that's too far")[1:] == [
+        call("gain", "decrease"),
+        call("gain", "increase"),
+    ]
+    assert conversation("turn the reverb up", "hmm, a notch more")[1] == call("reverb", "increase")
+
+
+def test_undo_takes_back_the_last_change_and_a_removed_effect_can_come_back() -> None:
+    assert conversation("more feedback on the echo", "scratch that")[1] == call(
+        "delay", "decrease", param="feedback"
+    )
+    assert conversation("put a flanger... no, put a delay on", "undo")[1] == call("delay", "remove")
+    assert conversation("take the reverb off", "bring it back")[1] == call("reverb", "add")
+    assert conversation("take the reverb off", "undo that")[1] == call("reverb", "add")
+    assert not isinstance(
+        conversation("set the delay to 250 ms", "undo that")[1], ToolCall
+    )  # old value unknown
+
+
+def test_the_last_clause_says_it() -> None:
+    assert conversation("add some fuzz", "oh no, way too much, lose it")[1] == call("distortion", "remove")
+    assert conversation("add some fuzz", "too much. A little less.")[1] == call("distortion", "decrease")
+
+
+def test_a_turn_naming_only_an_effect_does_the_last_thing_to_it() -> None:
+    assert conversation("turn the delay up", "now the reverb")[1] == call("reverb", "increase")
+    assert conversation("take the compressor off", "and the low pass too")[1] == call("lowpass", "remove")
+    assert conversation("add a compressor", "No, the distortion.")[1] == call("distortion", "add")
+    assert conversation("add a compressor", "sorry, I meant the echo")[1] == call("delay", "add")
+    assert conversation("No, reverb.")[0] == call("reverb", "remove")  # nothing to correct yet
+
+
+def test_a_value_a_parameter_or_it_without_an_effect_is_about_the_last_one() -> None:
+    last = "set the low pass to 2 kilohertz"
+    assert conversation(last, "make that 3000")[1] == call("lowpass", "set", value=3000)
+    assert conversation(last, "raise it a little")[1] == call("lowpass", "increase")
+    assert conversation(last, "more resonance")[1] == call("lowpass", "increase", param="q")
+    assert conversation("add a delay", "turn it up")[1] == call("delay", "increase")
+    assert conversation("add a delay", "make it wetter")[1] == call("delay", "increase")
+    assert conversation("more feedback on the echo", "a little lower")[1] == call(
+        "delay", "decrease", param="feedback"
+    )
+
+
+def test_words_about_the_sound_itself_keep_their_own_reading() -> None:
+    assert conversation("add a delay", "make it louder")[1] == call("gain", "increase")
+    assert conversation("add a delay", "make it brighter")[1] == understand("make it brighter")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["turn off the lights", "what time is it", "I want it back home", "no, I'm fine", "keep it simple",
+     "that was fun", "I like it", "leave it"],
+)  # fmt: skip
+def test_chat_after_a_command_still_asks_for_nothing(said: str) -> None:
+    assert not isinstance(conversation("put a delay on", said)[1], ToolCall)
