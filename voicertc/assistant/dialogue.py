@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import colloquial, descriptions, homophones, numbers, phrasing, statements
+from voicertc.assistant import colloquial, descriptions, filters, homophones, numbers, phrasing, statements
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -195,7 +195,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     return change if change is not None and change["effect"] == effect else None
 
 
-def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
+def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict[str, object] | None:
     # "the volume on minus six dB": "on" before a number is "at" (a value, not "turn on")
     tokens = [
         ("at" if t == "on" and find_numbers(tokens[i + 1 : i + 3]) else t) for i, t in enumerate(tokens)
@@ -215,6 +215,8 @@ def _effect_arguments(tokens: list[str]) -> dict[str, object] | None:
             return described
     if effect is None:
         effect = phrasing.implied_effect(tokens, text)  # "knee at zero", "up three db"
+    if effect is None:
+        effect = filters.unnamed(tokens, text, last_filter)  # "lower the cutoff": the filter that is on
     idiom_action: str | None = None
     # "What's the warmer like to me?": a question, not "make it warmer".
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
@@ -380,8 +382,10 @@ def tokens(text: str) -> list[str]:
     return _correct(normalize(text))
 
 
-def understand(transcript: str) -> Intent:
-    """Maps one user utterance to a tool call or to something to say."""
+def understand(transcript: str, last_filter: str | None = None) -> Intent:
+    """Maps one user utterance to a tool call or to something to say. ``last_filter``: the
+    filter the session last put on or changed, which "lower the cutoff" is about
+    (``filters.LastFilter``); the low pass when None."""
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
@@ -389,7 +393,7 @@ def understand(transcript: str) -> Intent:
     text = " " + " ".join(words) + " "
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
-    args = _effect_arguments(words)
+    args = _effect_arguments(words, last_filter)
     if args is not None:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0:
