@@ -267,7 +267,10 @@ def _arguments(
         # cube with sides of 2 meters" is not a request to set the gain.
         return None
     text = " " + " ".join(tokens) + " "
-    if action is None:
+    stage = phrasing.stage_step(tokens, value) if effect == "gain" and value is not None else None
+    if stage is not None:
+        action = "set"  # "insert a volume boost of ten dB": a gain stage at +10 dB
+    elif action is None:
         action = idiom_action or ("set" if value else "add")
     elif action == "set" and value is None:
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
@@ -309,6 +312,8 @@ def _arguments(
         return args
     span, unit = value
     number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
+    if stage is not None:
+        number = stage * abs(span.value)  # "a cut of 3 dB" is -3 dB however it was said
     args["value"] = int(number) if number == int(number) else number
     param = _param(tokens, effect) or (
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None

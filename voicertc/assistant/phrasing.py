@@ -66,6 +66,31 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     return named and start > 0 and tokens[start - 1] in ("of", "at")
 
 
+# A change of level said as a noun: "a boost of 10 dB", "a 3 dB cut" (its sign).
+STEP_NOUNS = {"boost": 1, "lift": 1, "bump": 1, "cut": -1, "drop": -1, "reduction": -1, "attenuation": -1}
+STAGE_VERBS = frozenset({"insert", "inserting", "add", "adding", "put", "include", "stick"})
+
+
+def stage_step(tokens: list[str], value: tuple[NumberSpan, str | None]) -> int | None:
+    """ "insert a volume boost of ten dB", "add a 3 dB cut": a gain stage put in that boosts
+    (+1) or cuts (-1) by that much, i.e. the gain set at +10 or -3 dB, as a sound engineer
+    inserts a gain plug-in at its setting (the chain has one gain stage; "add gain of 10 dB"
+    is read so too, ``inserted``). Without such a verb a boost is a change of what is there:
+    "give me a boost of 10 dB", "a volume boost of ten dB" are 10 dB more (None here)."""
+    span, unit = value
+    if unit != "db":
+        return None
+    before = tokens[span.start - 2 : span.start]
+    after = tokens[span.end + 1 : span.end + 2]  # after the unit: "a 3 dB cut"
+    noun = before[0] if before[1:] == ["of"] else (after[0] if after else "")
+    if noun not in STEP_NOUNS or not STAGE_VERBS.intersection(tokens[: span.start]):
+        return None
+    rest = tokens[span.end + 1 :][1 if noun in after else 0 :]
+    if rest[:1] in (["to"], ["onto"]):
+        return None  # "add a 6 dB boost to the volume": onto what is there, 6 dB more
+    return STEP_NOUNS[noun]
+
+
 def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add a hundred ms to the delay": the number is put onto what is there."""
     after = value[0].end + (1 if value[1] else 0)

@@ -1,0 +1,31 @@
+"""The dialogue's fourth pass (session 14): kinds of sentence people say, on sentences
+written for these tests from everyday English, not from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.dialogue import ToolCall, understand
+
+# -- a change of level said as a noun: "a boost of 10 dB" --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # put in as a stage: the gain at that setting
+        ("insert a volume boost of twelve dB", call("gain", "set", 12, "db")),
+        ("add a boost of 4 dB", call("gain", "set", 4, "db")),
+        ("could you put in a 3 dB cut", call("gain", "set", -3, "db")),
+        # a change of what is there: that much more or less
+        ("give me a boost of 5 dB", call("gain", "increase", 5, "db")),
+        ("a volume boost of eight decibels", call("gain", "increase", 8, "db")),
+        ("add a 6 dB boost to the volume", call("gain", "increase", 6, "db")),
+        ("i'd like a 2 dB cut in volume", call("gain", "decrease", 2, "db")),
+        # a gain named with its level: that level (session 13)
+        ("a gain of 6 dB", call("gain", "set", 6, "db")),
+    ],
+)
+def test_a_boost_or_cut_in_db(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
