@@ -205,8 +205,14 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     if lx.has_phrase(text, phrasing.NOT_SOUND) or statements.elsewhere(text):
         return None  # "the battery level is low", "the heater is too loud": not this sound
-    if statements.exclamation(tokens) or statements.compares_other_things(tokens):
-        return None  # "what a lovely room", "that song is way louder than the last one"
+    if statements.exclamation(tokens):
+        return None  # "what a lovely room"
+    compared = statements.level_compared(tokens)
+    if compared is not None:  # "my voice is quieter than the music": more gain
+        param = colloquial.step_param(text, compared[0])  # "the echo is louder than me": its mix
+        return {"effect": compared[0], "action": compared[1]} | ({"param": param} if param else {})
+    if statements.compares_other_things(tokens):
+        return None  # "that song is way louder than the last one"
     if effect == "gain" and statements.verb_use(tokens, "gain"):
         return None  # "we need to gain the trust of the customers"
     if not question:

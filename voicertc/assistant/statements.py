@@ -10,7 +10,9 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from itertools import pairwise
+
+from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase
 
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
 # pain, no gain", "a high level overview", "actions speak louder than words".
@@ -73,7 +75,11 @@ def compares_other_things(tokens: list[str]) -> bool:
     if "than" not in tokens:
         return False
     before = tokens[: tokens.index("than")]
-    return len(before) >= 2 and not SOUND_SUBJECTS.intersection(before)
+    if len(before) < 2 or SOUND_SUBJECTS.difference({"my"}).intersection(before):
+        return False
+    # "my" before the sound or an effect ("my echo is longer than that"), not "my sister"
+    effects = {w for names in EFFECT_NAMES.values() for w in names}
+    return not any(a == "my" and (b in SOUND_SUBJECTS or b in effects) for a, b in pairwise(before))
 
 
 def verb_use(tokens: list[str], word: str) -> bool:
@@ -88,3 +94,60 @@ def verb_use(tokens: list[str], word: str) -> bool:
         if word == "drive" and (before in VERB_BEFORE or after in ("to", "home", "back")):
             return True
     return False
+
+
+# -- the user's level set against something else's -------------------------------------
+
+# The effects act on the user's voice only: the music, the band or the room is not ours to
+# change, so a comparison is read as a change to the one side we control (or to an effect
+# named in it), and declined when neither side is ours (``compares_other_things``).
+LOUDER = frozenset({"louder", "loud"})
+QUIETER = frozenset({"quieter", "quiet", "softer", "soft", "weaker", "fainter"})
+MARKERS = ("than", "compared to", "compared with")
+# The user's own sound, as the side compared ...
+MINE = frozenset("i im me myself it its voice vocals vocal mic singing".split())  # ("my": "my sister")
+# ... or as the side it is compared with ("the music is louder than me").
+MINE_AFTER = frozenset("i me myself voice vocals vocal mic singing".split())
+# A wish, not a complaint: "make my voice louder than the music" asks for louder.
+WISHES = frozenset("make want need needs should get turn put keep like could can would bring set".split())
+# Something else burying the user: "the music is drowning out my voice".
+BURIED = ("drowning out", "drowns out", "drowning me", "drowns me", "drowning my", "drowns my", "burying my",
+          "buries my", "covering my", "covers my", "overpowering my")  # fmt: skip
+
+
+def level_compared(tokens: list[str]) -> tuple[str, str] | None:
+    """(effect, action) asked by setting the user's level against another's, if that is
+    what ``tokens`` do: "my voice is quieter than the music" complains, so more gain;
+    "the vocals are louder than everything else": less; "the music is louder than me":
+    more; "make me louder than the guitar": more, as wished; "the echo is louder than my
+    voice": less echo. None when the sentence sets no level against another."""
+    text = " " + " ".join(tokens) + " "
+    marker = next((m for m in MARKERS if f" {m} " in text), None)
+    if marker is None:
+        return _buried(tokens, text)
+    at = len(text[: text.find(f" {marker} ")].split())
+    words = [i for i, t in enumerate(tokens[:at]) if t in LOUDER or t in QUIETER]
+    if not words:
+        return None
+    louder = tokens[words[-1]] in LOUDER
+    subject, after = tokens[: words[-1]], set(tokens[at + len(marker.split()) :])
+    wished = bool(WISHES.intersection(subject))
+    named = _effect_in(subject)
+    if named is not None or MINE.intersection(subject):
+        grows = louder if wished else not louder  # a complaint asks for the other way
+        return named or "gain", "increase" if grows else "decrease"
+    if MINE_AFTER.intersection(after) and not wished:
+        return "gain", "increase" if louder else "decrease"  # the other side is louder than me: more of me
+    return None
+
+
+def _buried(tokens: list[str], text: str) -> tuple[str, str] | None:
+    if not has_phrase(text, BURIED) or _effect_in(tokens) not in (None, "gain"):
+        return None  # "the reverb is drowning my voice": less reverb (descriptions' reading)
+    return "gain", "increase"
+
+
+def _effect_in(tokens: list[str]) -> str | None:
+    """The effect ``tokens`` name, if any; the level's words name the user's own gain."""
+    text = " " + " ".join(tokens) + " "
+    return next((effect for effect, names in EFFECT_NAMES.items() if has_phrase(text, names)), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant.dialogue import ToolCall, understand
+from voicertc.assistant.dialogue import Say, ToolCall, understand
 
 # -- a change of level said as a noun: "a boost of 10 dB" --------------------------------
 
@@ -29,3 +29,37 @@ from voicertc.assistant.dialogue import ToolCall, understand
 )
 def test_a_boost_or_cut_in_db(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+# -- the user's level set against something else's ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("my voice is quieter than the music", call("gain", "increase")),
+        ("the vocals are louder than everything else", call("gain", "decrease")),
+        ("I'm way softer than the guitar", call("gain", "increase")),
+        ("it's quieter than it was before", call("gain", "increase")),
+        ("the drums are louder than me", call("gain", "increase")),
+        ("the band is much quieter than my voice", call("gain", "decrease")),
+        ("make me louder than the keyboard", call("gain", "increase")),  # a wish, not a complaint
+        ("the music is drowning out my voice", call("gain", "increase")),
+        ("the echo is louder than my voice", call("delay", "decrease", param="mix")),
+        ("the reverb is drowning my voice", call("reverb", "decrease")),
+    ],
+)
+def test_my_level_against_another_changes_mine(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my sister is louder than my brother",
+        "the new fridge is quieter than the old one",
+        "the rain is louder than the TV",
+    ],
+)
+def test_two_other_things_compared_ask_for_nothing(said: str) -> None:
+    assert isinstance(understand(said), Say)
