@@ -47,9 +47,9 @@ IDIOMS: dict[str, tuple[str, str]] = {
         ("lowpass", "add"),
     ),
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
-    **dict.fromkeys(("distort it", "distort the", "make it dirty", "sound dirty", "crunchy",
-                     "gritty", "sound distorted", "voice distorted", "me distorted", "it distorted",
-                     "dirty it up", "rough it up", "dirty up", "rough up", "grit it up",
+    **dict.fromkeys(("distort it", "distort the", "distort my", "distort me", "make it dirty", "sound dirty",
+                     "crunchy", "gritty", "sound distorted", "voice distorted", "me distorted",
+                     "it distorted", "dirty it up", "rough it up", "dirty up", "rough up", "grit it up",
                      "dirty my voice up", "rough my voice up", "dirty me up", "rough me up"),
                     ("distortion", "add")),
     **dict.fromkeys(("dirtier", "filthier", "grittier", "crunchier", "fuzzier", "rougher", "nastier"),
@@ -170,7 +170,8 @@ OTHER_UNITS = frozenset("""
     meter meters metre metres centimeters feet foot inches inch mile miles kilometers km
     grams gram kilograms kg pounds pound ounces liters litres gallons minutes minute
     hours hour days day weeks week months month years year oclock am pm dollars dollar
-    euros cents people persons degrees calories
+    euros cents people persons degrees calories points goals votes seats followers
+    subscribers kilos laps
 """.split())  # fmt: skip
 
 ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are active",
