@@ -201,13 +201,13 @@ PLACES = ("room", "rooms", "space", "hall")
 PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "book", "guests",
               "meeting", "give me some space", "give me space", "need some space", "need space",
               "im working", "leave me alone", "lets go", "go to the", "tickets", "tonight", "tomorrow",
-              "saturday", "sunday", "weekend")  # fmt: skip
+              "saturday", "sunday", "weekend", "for us", "for everyone", "for all of us")  # fmt: skip
 # A story, not a request: "the reverb in that church was amazing".
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",
              "enjoyed", "invented", "recorded", "played", "sang", "sung", "said", "told", "wrote",
              "saw", "met", "built", "turned", "switched", "has a", "has an", "wasnt", "werent", "didnt",
-             "hadnt")  # fmt: skip
+             "hadnt", "has")  # fmt: skip
 # A comparison, not a request, unless a verb asks for one: "reverb is not the same as echo"
 # (but "make the delay the same as the reverb's").
 COMPARISONS = ("difference between", "the same as", "same thing as", "different from", "similar to",
@@ -224,6 +224,12 @@ def nouns_blanked(text: str) -> str:
     return _DETERMINED.sub(" _", text)
 
 
+def a_place(text: str) -> bool:
+    """ "the room is too small for us", "we need a bigger hall for the party": a room people
+    are in, not the reverb's (asked before any complaint is read: "too small" is one)."""
+    return has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES)
+
+
 def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     """A question about effects in general or a request to be taught, a room people are in,
     or a story with no word that asks for a change (``asked``: an action word was found).
@@ -231,7 +237,7 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     before any description: "the battery level is low".)"""
     if knowledge(tokens, text) or has_phrase(text, TEACH) or statements.general(text):
         return True
-    if has_phrase(text, PLACES) and has_phrase(text, PLACE_CUES):
+    if a_place(text):
         return True
     if resets_something_else(tokens):
         return True

@@ -20,7 +20,9 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "no pain no gain", "high level", "top level", "next level", "entry level",
                "speak louder", "louder than words", "volume button", "volume buttons", "volume knob on my",
                "phones volume", "echo dot", "space station", "outer space", "parking space", "pass rate",
-               "pass rates", "space shuttle")  # fmt: skip
+               "pass rates", "space shuttle", "feedback from", "feedback about", "customer feedback",
+               "your feedback", "honest feedback", "positive feedback", "negative feedback", "feedback form",
+               "constructive feedback")  # fmt: skip
 
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".
@@ -151,3 +153,56 @@ def _effect_in(tokens: list[str]) -> str | None:
     """The effect ``tokens`` name, if any; the level's words name the user's own gain."""
     text = " " + " ".join(tokens) + " "
     return next((effect for effect, names in EFFECT_NAMES.items() if has_phrase(text, names)), None)
+
+
+# -- an effect-ish word about the world, not about the sound ----------------------------
+
+# Words of the user's sound after "the sound of" or as what an effect verb acts on; any
+# other noun there is a thing of the world ("the sound of the train", "echo the sentiment").
+OF_MINE = frozenset("voice vocals vocal mic microphone mike it me my us signal audio mix track tracks "
+                    "recording song songs take podcast stream call speech singing words thing things "
+                    "whole everything all this that them dynamics peaks levels level sound input output "
+                    "low lows high highs bass treble top bottom end".split())  # fmt: skip
+ARTICLES = frozenset("the a an this that these those his her their our your its some".split())
+# Distances from a place: "the sound is far away from the station" says where, not how.
+DISTANCES = ("far away from", "far from", "close to", "near to", "away from")
+# Verbs named like an effect, with a thing of the world as object: "delay the meeting".
+EFFECT_VERBS = frozenset({"echo", "compress", "delay", "distort", "saturate"})
+# "delayed" is written "delay" by the near-keyword correction: "our flight was delayed".
+PARTICIPLE_BEFORE = frozenset("is isnt was wasnt been got get gets are arent were werent be being".split())
+
+
+def of_the_world(tokens: list[str]) -> bool:
+    """A sentence whose effect-ish words are about the world: a sound somewhere ("the sound
+    is far away from the station", "the sound of the traffic is so loud"), an effect's
+    verb done to a thing ("I echo the sentiment", "we will compress the schedule", "don't
+    distort the facts"), or a thing delayed ("I hope the train isn't delayed")."""
+    text = " " + " ".join(tokens) + " "
+    for phrase in DISTANCES:
+        if f" {phrase} " in text and _thing_after(text.split(f" {phrase} ", 1)[1].split()):
+            return True
+    for noun in ("sound of", "sounds of", "noise of", "noise from"):
+        if f" {noun} " in text and _thing_after(text.split(f" {noun} ", 1)[1].split()):
+            return True
+    for i, tok in enumerate(tokens):
+        if (
+            tok in EFFECT_VERBS
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in ARTICLES
+            and _thing_after(tokens[i + 1 :])
+        ):
+            if i == 0 or tokens[i - 1] not in ARTICLES:  # "the delay the vocals have" is the noun
+                return True
+        if tok == "delay" and i > 0 and tokens[i - 1] in PARTICIPLE_BEFORE:
+            if tokens[max(i - 2, 0)] not in ("there", "theres", "is", "there"):
+                return True  # (not "there is delay on my voice")
+    return False
+
+
+def _thing_after(words: list[str]) -> bool:
+    """The words start with a thing of the world (after any article), not the sound."""
+    rest = [w for w in words[:3] if w not in ARTICLES]
+    return bool(rest) and rest[0].isalpha() and rest[0] not in OF_MINE and rest[0] not in _EFFECT_WORDS
+
+
+_EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())

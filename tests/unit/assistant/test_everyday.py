@@ -63,3 +63,48 @@ def test_my_level_against_another_changes_mine(said: str, expected: ToolCall) ->
 )
 def test_two_other_things_compared_ask_for_nothing(said: str) -> None:
     assert isinstance(understand(said), Say)
+
+
+# -- an effect-ish word about the world ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the sound is far away from the station",
+        "the station is far away from my house",
+        "the sound of the traffic is so loud",
+        "the noise from the building site is deafening",
+        "I echo the sentiment",
+        "we need to compress the schedule",
+        "they delayed the launch again",
+        "please don't distort the facts",
+        "I hope the train isn't delayed again",
+        "there was a lot of feedback from the customers",
+        "she gave me some honest feedback on my essay",
+        "the meeting room is too small for all of us",
+        "my guitar amp has great distortion",
+        "we gained three points",
+    ],
+)
+def test_the_world_asks_for_nothing(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("it sounds far away", call("reverb", "decrease")),
+        ("I sound far away from the mic", call("reverb", "decrease")),
+        ("the sound of my voice is too harsh", call("lowpass", "add")),
+        ("delay the signal by 50 ms", call("delay", "set", 50, "ms")),
+        ("echo the vocals a little", call("delay", "add")),
+        ("compress the whole thing", call("compressor", "add")),
+        ("distort my voice", call("distortion", "add")),
+        ("there's delay on my voice and I want it gone", call("delay", "remove")),
+        ("give me more feedback on the delay", call("delay", "increase", param="feedback")),
+        ("the room sounds too small", call("reverb", "increase")),
+    ],
+)
+def test_the_sound_beside_them_stays_a_command(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
