@@ -179,3 +179,45 @@ def ears(text: str) -> bool:
         if at >= 0 and "ears" in text[at:].split()[: len(verb.split()) + 3]:
             return True
     return False
+
+
+# -- producer slang with one clear reading in this chain ----------------------------------
+
+# Each names a change one of the seven effects makes, as a sound engineer hears it: punch
+# is what a compressor gives a voice, dry is without reverb, air and crispness are the top
+# end a low pass takes away, warmth is a top end rolled off. Slang whose fix is no one
+# effect is declined rather than guessed: "make it pop" (compression, brightness and level
+# at once), "fatten it up" and "make it thicker" (a low shelf or saturation: this chain has
+# no shelf), "give it some bite" (presence or grit), "clean it up" (noise, rumble or
+# distortion).
+SLANG: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("some punch", "a bit of punch", "a little punch", "give it punch", "add punch",
+                     "make it punchy", "sound punchy", "punch it up"), ("compressor", "add")),
+    **dict.fromkeys(("more punch", "punchier", "more punchy", "extra punch", "needs punch"),
+                    ("compressor", "increase")),
+    **dict.fromkeys(("too punchy", "less punch", "less punchy"), ("compressor", "decrease")),
+    **dict.fromkeys(("dry it out", "dry it up", "dry it off", "dry me out", "dry me up", "dry things up",
+                     "dry things out", "drier", "more dry"), ("reverb", "decrease")),
+    **dict.fromkeys(("completely dry", "totally dry", "bone dry", "fully dry", "dry as a bone",
+                     "hundred percent dry", "100 percent dry"), ("reverb", "remove")),
+    **dict.fromkeys(("give it some air", "give it air", "give it a bit of air", "airier", "more airy",
+                     "add air", "make it crisp", "sound crisp", "more crisp", "crisper", "crisp it up"),
+                    ("lowpass", "increase")),
+    **dict.fromkeys(("warm it up", "warm the sound up", "warm up the sound", "more warmth", "add warmth",
+                     "add some warmth", "some warmth", "a bit of warmth", "a little warmth",
+                     "give it warmth"), ("lowpass", "add")),
+}  # fmt: skip
+
+
+# "bone dry" is wished for ("make it bone dry") or complained of ("the vocal is bone dry",
+# which wants reverb: ``descriptions.quality`` reads it).
+WISHED = ("make it", "make me", "make my", "want it", "want me", "want my", "keep it", "go", "leave it")
+
+
+def slang(text: str) -> dict[str, object] | None:
+    """ "give it some punch": a compressor; "dry it out": less reverb; "give it some air":
+    a higher low pass; "add some warmth": a low pass (see ``SLANG``)."""
+    for phrase, (effect, action) in SLANG.items():
+        if f" {phrase} " in text and (action != "remove" or has_phrase(text, WISHED)):
+            return {"effect": effect, "action": action}
+    return None

@@ -147,7 +147,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
                      "loud and some are quiet", "some parts are loud", "goes up and down",
                      "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
                      "loud and others", "more even", "radio host", "stayed steady", "stay steady",
-                     "more consistent", "more steady", "steadier"), ("compressor", "add")),
+                     "more consistent", "more steady", "steadier", "smooth it out", "smooth things out",
+                     "even things out"), ("compressor", "add")),
     **dict.fromkeys(("hurting my ears", "hurts my ears", "hurt my ears", "my ears hurt",
                      "deafening"), ("gain", "decrease")),
     **dict.fromkeys(("cant hear it", "cant hear anything", "barely hear it",
@@ -319,6 +320,30 @@ def missing(text: str) -> Change | None:
     for effect, names in BANDS.items():
         said = [name for name in names if f" {name} " in text]  # the band first: ~0.1 ms less
         if any(has_phrase(text, (f"{lead} {name}",)) for name in said for lead in MISSING):
+            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
+    return None
+
+
+# Asking for more of a band: "more bass", "boost the highs", "bring back the low end". No
+# effect here boosts a band; the filter that takes it away is eased (as for ``MISSING``),
+# and with none on, the chain says there is none to ease.
+MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring up the", "add some", "add",
+        "increase the", "raise the", "turn up the", "pump up the", "a bit more", "extra")  # fmt: skip
+# A band's word as a kind of thing: "more bass players", "boost the bass guitar".
+BAND_THINGS = frozenset("player players guitar guitars drum drums line lines clef fishing".split())
+
+
+def more_band(tokens: list[str]) -> Change | None:
+    """ "more bass", "boost the treble": the filter that cuts that band eased."""
+    text = " " + " ".join(tokens) + " "
+    for effect, names in BANDS.items():
+        for name in names:
+            at = text.find(f" {name} ")
+            if at < 0 or not any(text[: at + 1].endswith(f" {m} ") for m in MORE):
+                continue  # the band right after the asking: "more bass", not "more of the bass"
+            following = text[at + len(name) + 2 :].split()[:1]
+            if following and following[0] in BAND_THINGS:
+                continue
             return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
     return None
 

@@ -182,7 +182,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     if effect is None:
         if colloquial.ears(text):  # "you're blowing out their ears"
             return {"effect": "gain", "action": "decrease"}
-        return descriptions.space(tokens) or descriptions.quality(tokens, None)
+        return colloquial.slang(text) or descriptions.space(tokens) or descriptions.quality(tokens, None)
     if descriptions.unwanted(text):
         return {"effect": effect, "action": "remove"}
     amount = descriptions.amount(text, effect)
@@ -254,7 +254,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             return {"action": "reset"}
         if question:
             return None
-        return colloquial.level(tokens) or descriptions.band(tokens)  # "crank it", "tame the highs"
+        # "crank it", "tame the highs", "more bass"
+        return colloquial.level(tokens) or descriptions.band(tokens) or descriptions.more_band(tokens)
     if phrasing.one_reset(text):
         return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
     if action == "reset":

@@ -108,3 +108,47 @@ def test_the_world_asks_for_nothing(said: str) -> None:
 )
 def test_the_sound_beside_them_stays_a_command(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+# -- producer slang with one clear reading --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("give it some punch", call("compressor", "add")),
+        ("can you make my voice punchier", call("compressor", "increase")),
+        ("it's a bit too punchy", call("compressor", "decrease")),
+        ("dry it out a little", call("reverb", "decrease")),
+        ("a touch drier please", call("reverb", "decrease")),
+        ("make it totally dry", call("reverb", "remove")),
+        ("my voice sounds bone dry", call("reverb", "add")),  # a complaint, not a wish
+        ("give it some air", call("lowpass", "increase")),
+        ("make it crisper", call("lowpass", "increase")),
+        ("add a bit of warmth", call("lowpass", "add")),
+        ("warm it up a touch", call("lowpass", "add")),
+        ("smooth it out", call("compressor", "add")),
+        ("more bass please", call("highpass", "decrease")),
+        ("boost the treble", call("lowpass", "increase")),
+        ("bring back the low end", call("highpass", "decrease")),
+    ],
+)
+def test_slang_with_one_reading(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "make it pop",  # compression, brightness and level at once: no one effect
+        "fatten it up",  # a low shelf or saturation: the chain has no shelf
+        "give it some bite",
+        "clean it up",
+        "I need some fresh air",
+        "I need to warm up my voice before the show",
+        "we need more bass players in the band",
+        "he threw a punch at me",
+    ],
+)
+def test_slang_with_no_one_reading_is_declined(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
