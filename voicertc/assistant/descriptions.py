@@ -10,6 +10,8 @@ Tokens are ``dialogue.normalize`` output: lower case, no apostrophes ("its", "do
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
@@ -166,7 +168,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("sound bigger", "sound huge", "sound massive", "sound larger"), ("reverb", "increase")),
     **dict.fromkeys(("sound smaller", "sound closer", "sound more intimate"), ("reverb", "decrease")),
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
-    **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps"),
+    **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps",
+                     "popping my ps", "ps are popping", "ps keep popping", "ps pop"),
                     ("highpass", "add")),
     **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
                      "across the canyon", "across a valley"), ("delay", "add")),
@@ -249,8 +252,30 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     return {"effect": effect, "action": still_action if still else action}
 
 
+# Qualities in excess (their fix takes something away), said of a named effect.
+# ("thin" lacks something: its fix, a high pass eased, gives back.)
+_EXCESSIVE = "|".join(
+    q for q, (effect, action, _) in QUALITIES.items()
+    if action == "add" or (action == "decrease" and effect != "highpass")
+)  # fmt: skip
+_BLAMED = re.compile(
+    r" (?:is|are|sounds|gets|makes? (?:it|me|everything|my voice)(?: sound)?)"
+    rf"(?: way| a bit| a little| far| much| kind of)? too (?:{_EXCESSIVE}) "
+)
+
+
+def made_too(text: str, names: tuple[str, ...]) -> bool:
+    """ "the distortion is too harsh", "the reverb makes it way too boomy": a quality in
+    excess blamed on the named effect (one of ``names`` just before); less of it is the one
+    fix this chain has (it cannot filter one effect alone)."""
+    for m in _BLAMED.finditer(text):
+        if any(text[: m.start() + 1].endswith(f" {name} ") for name in names):
+            return True
+    return False
+
+
 LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
-         "i keep")  # fmt: skip
+         "i keep", "picking up", "picks up", "pick up", "getting a", "getting some")  # fmt: skip
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")

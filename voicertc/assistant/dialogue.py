@@ -192,7 +192,11 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
         param = colloquial.step_param(text, effect) if amount in ("increase", "decrease") else None
         return {"effect": effect, "action": amount} | ({"param": param} if param else {})
     change = descriptions.quality(tokens, effect)
-    return change if change is not None and change["effect"] == effect else None
+    if change is not None and change["effect"] == effect:
+        return change
+    if descriptions.made_too(text, lx.EFFECT_NAMES[effect]):
+        return {"effect": effect, "action": "decrease"}  # "the distortion is too harsh"
+    return None
 
 
 def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict[str, object] | None:
