@@ -201,7 +201,9 @@ PLACES = ("room", "rooms", "space", "hall")
 PLACE_CUES = ("cold", "freezing", "chilly", "hot in here", "party", "furniture", "rent", "book", "guests",
               "meeting", "give me some space", "give me space", "need some space", "need space",
               "im working", "leave me alone", "lets go", "go to the", "tickets", "tonight", "tomorrow",
-              "saturday", "sunday", "weekend", "for us", "for everyone", "for all of us")  # fmt: skip
+              "saturday", "sunday", "weekend", "for us", "for everyone", "for all of us", "table", "tables",
+              "chairs", "sofa", "window", "windows", "door", "carpet", "paint", "messy", "tidy", "bed",
+              "booked")  # fmt: skip
 # A story, not a request: "the reverb in that church was amazing".
 NARRATIVE = ("was", "were", "took", "broke", "went", "had", "did", "used to", "yesterday", "last week",
              "bought", "sold", "heard", "listened", "watched", "love", "loved", "adore", "enjoy",

@@ -32,7 +32,8 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".
 GENERAL = ("some people", "these days", "used to think", "i was wrong", "back in the day", "in that video",
-           "explains", "explained")  # fmt: skip
+           "explains", "explained", "an article", "a video about", "a book about", "a podcast about",
+           "a blog", "recommend", "recommendation", "recommendations")  # fmt: skip
 
 # Subjects of a comparison that are the user's sound: "my voice is quieter than the music" asks
 # for more gain; "that song is louder than the last one" asks for nothing.
@@ -55,7 +56,7 @@ def general(text: str) -> bool:
     return has_phrase(text, GENERAL)
 
 
-COPULAS = ("is", "are", "was", "were")
+COPULAS = ("is", "are", "was", "were", "sounds", "seems", "feels")  # "the reverb sounds great"
 OPENERS = frozenset({"the", "that", "this", "those", "these"})
 
 
@@ -162,7 +163,8 @@ def _effect_in(tokens: list[str]) -> str | None:
 OF_MINE = frozenset("voice vocals vocal mic microphone mike it me my us signal audio mix track tracks "
                     "recording song songs take podcast stream call speech singing words thing things "
                     "whole everything all this that them dynamics peaks levels level sound input output "
-                    "low lows high highs bass treble top bottom end".split())  # fmt: skip
+                    "low lows high highs bass treble top bottom end headphones headphone earphones earbuds "
+                    "ears ear speakers speaker monitors here".split())  # fmt: skip
 ARTICLES = frozenset("the a an this that these those his her their our your its some".split())
 # Distances from a place: "the sound is far away from the station" says where, not how.
 DISTANCES = ("far away from", "far from", "close to", "near to", "away from")
@@ -197,6 +199,42 @@ def of_the_world(tokens: list[str]) -> bool:
             if tokens[max(i - 2, 0)] not in ("there", "theres", "is", "there"):
                 return True  # (not "there is delay on my voice")
     return False
+
+
+# Someone else's habits with an effect: "my brother's band uses a lot of reverb".
+HABITS = frozenset("uses likes loves plays prefers owns sells records mixes".split())
+HABIT_STEMS = frozenset("use like love play prefer own".split())
+PEOPLE = frozenset("he she they everyone everybody someone somebody people".split())
+NOT_OTHERS = frozenset("it this that which what who you i we".split())
+# Levels of other things: "the traffic noise is getting louder", "it's too quiet in the library".
+LEVELS = frozenset("louder quieter loud quiet softer noisy noisier".split())
+VERBS_OF_STATE = frozenset("is are was were keeps keep gets get getting got seems".split())
+SUBJECT_OPENERS = frozenset("the that this these those my our his her their".split())
+PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outside", "downstairs", "upstairs",
+               "next door")  # fmt: skip
+
+
+def others(tokens: list[str]) -> bool:
+    """Someone else's habit with an effect ("he uses a lot of delay"), or the level of
+    another thing or place ("the traffic noise is getting louder", "it's too quiet in the
+    library"): the world, not this sound."""
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in _EFFECT_WORDS:
+            return True
+        if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
+            return True  # "he likes", written "like" by the near-keyword correction
+    levels = [i for i, t in enumerate(tokens) if t in LEVELS]
+    if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
+        return False  # (a level set against another is ``level_compared``'s)
+    text = " " + " ".join(tokens[levels[0] + 1 :]) + " "
+    place = [w for p in PLACE_AFTER if f" {p} " in text for w in text.split(f" {p} ", 1)[1].split()[:1]]
+    if any(w.isalpha() and w not in OF_MINE for w in place) or has_phrase(text, ("outside", "next door")):
+        return True
+    verb = next((i for i, t in enumerate(tokens[: levels[0]]) if t in VERBS_OF_STATE), None)
+    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS:
+        return False
+    subject = set(tokens[1:verb])
+    return not subject & (OF_MINE | _EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
 
 
 def _thing_after(words: list[str]) -> bool:

@@ -152,3 +152,40 @@ def test_slang_with_one_reading(said: str, expected: ToolCall) -> None:
 )
 def test_slang_with_no_one_reading_is_declined(said: str) -> None:
     assert isinstance(understand(said), Say), understand(said)
+
+
+# -- kinds of sentence found failing in the battery -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("the mic is picking up a lot of rumble", call("highpass", "add")),
+        ("I keep popping my p's", call("highpass", "add")),
+        ("the distortion is too harsh", call("distortion", "decrease")),
+        ("the compressor makes it way too harsh", call("compressor", "decrease")),
+        ("the echo sounds too muddy", call("delay", "decrease")),
+        ("it's way too loud in my headphones", call("gain", "decrease")),
+    ],
+)
+def test_complaints(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the reverb sounds great",
+        "the delay seems fine to me",
+        "my brother's band uses a lot of reverb",
+        "he likes way too much delay on everything",
+        "can you recommend a good compressor for podcasting",
+        "I read an article about distortion pedals",
+        "the traffic noise is getting louder",
+        "the neighbours are so loud tonight",
+        "it's too quiet in the library",
+        "this room needs a bigger table",
+    ],
+)
+def test_opinions_and_other_things_ask_for_nothing(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
