@@ -19,6 +19,8 @@ LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock":
                "bringing": None, "tone": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
 LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
+# ... or the speaker's sound, named: "turn my mic down", "bring my voice up".
+SOUND_OBJECTS = frozenset({"mic", "mike", "microphone", "voice", "vocals", "vocal", "sound", "audio"})
 PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}
 # The particles each verb takes for a level ("knock it off" is "stop it"; "pull it up" shows
 # something; "take this down" writes it).
@@ -33,9 +35,10 @@ DEGREE = frozenset("a bit little touch notch some please more tad hair lot now f
 def level(tokens: list[str]) -> dict[str, object] | None:
     """ "crank it", "back it off a touch", "could you turn me down a little": the gain."""
     for i, tok in enumerate(tokens[:-1]):
-        if tok not in LEVEL_VERBS or tokens[i + 1] not in LEVEL_OBJECTS:
+        named = tokens[i + 1] in ("my", "the") and tokens[i + 2 : i + 3] in [[w] for w in SOUND_OBJECTS]
+        if tok not in LEVEL_VERBS or (tokens[i + 1] not in LEVEL_OBJECTS and not named):
             continue
-        j, action = i + 2, LEVEL_VERBS[tok]
+        j, action = i + 2 + named, LEVEL_VERBS[tok]
         if j < len(tokens) and tokens[j] in TAKES.get(tok, ("up", "down")):
             action, j = PARTICLES[tokens[j]], j + 1
         elif j < len(tokens) and tokens[j] in PARTICLES:

@@ -41,7 +41,11 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
             return effect
     if ratio(tokens) is not None and not ("ratio" in tokens and owned(text, text.find(" ratio "), "ratio")):
         return "compressor"  # "ten to one": a ratio (not "the ratio of flour to water")
-    said_db = any(tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"]) for s in numbers)
+    said_db = any(
+        tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"])
+        or tokens[s.end : s.end + 2] in (["dee", "bee"], ["d", "b"])  # as a recogniser spells "dB"
+        for s in numbers
+    )
     if said_db and has_phrase(text, LEVEL_VERBS):
         return "gain"
     return None
@@ -133,7 +137,8 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "without processing", "the dry signal", "my normal voice", "whole effects chain",
                "all the processing", "all processing", "the effects chain", "no effects at all",
                "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
-               "my clean voice", "the plain voice", "my raw voice", "no more effects")  # fmt: skip
+               "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",
+               "just my voice", "only my voice")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:
