@@ -203,9 +203,19 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
 TOO_MUCH_OF_A_QUALITY = tuple(f"too much {q}" for q in QUALITIES)
 
 
+# "A lot of" asked for, not complained of: "a lot of reverb please", "give me lots of echo"
+# (but "there's a lot of reverb" complains).
+LOTS = ("a lot of", "lots of", "loads of", "plenty of", "tons of")
+ASKING = ("want", "give me", "give it", "need", "add", "put", "use", "apply", "throw in", "slap on", "with",
+          "like")  # fmt: skip
+_ASKED_LOTS = tuple(f"{verb} {lots}" for verb in ASKING for lots in LOTS)
+
+
 def amount(text: str, effect: str) -> str | None:
     """The change asked of a named effect by describing its amount, if any ("too much
     boom" is too much of a band, which ``quality`` reads)."""
+    if has_phrase(text, _ASKED_LOTS) or any(text.startswith(f" {lots} ") for lots in LOTS):
+        return {"lowpass": "decrease"}.get(effect, "increase")  # "a lot of reverb please"
     if has_phrase(text, TOO_LITTLE):
         # More filtering: a low pass moves down, a high pass up.
         return {"lowpass": "decrease"}.get(effect, "increase")
@@ -314,7 +324,8 @@ def space(tokens: list[str]) -> Change | None:
 NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like", "hate",
              "dont think we need", "dont think i need", "dont think it needs", "dont think i want",
              "cant stand", "no longer want", "dont use", "rather not", "prefer not",
-             "no longer need")  # fmt: skip
+             "no longer need", "not a fan of", "no fan of", "not keen on", "not into", "not loving",
+             "dont love")  # fmt: skip
 
 
 # Verbs that take a named effect away whatever its sound is said to be: "it sounds squashed,
@@ -338,7 +349,8 @@ BANDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
-          "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out")  # fmt: skip
+          "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
+          "deal with", "sort out", "help with")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:
