@@ -297,7 +297,9 @@ def _arguments(
             or phrasing.onto(tokens, value)
         )
     ):
-        action = "increase"  # "add two dB of gain", "add 100 ms to the delay": by, not to
+        # "add two dB of gain", "add 100 ms to the delay": by, not to ("put minus 6 dB on the
+        # gain": 6 dB less)
+        action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and ((value is not None and value[1]) or lx.has_phrase(text, lx.PARAM_NOUNS)):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency"
     before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None

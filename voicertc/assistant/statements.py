@@ -223,6 +223,8 @@ def others(tokens: list[str]) -> bool:
             return True
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction
+    if tokens[0] in ("his", "her", "their") and any(t in COPULAS for t in tokens[2:4]):
+        return True  # "her voice is really low": someone else's
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
     if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
         return False  # (a level set against another is ``level_compared``'s)

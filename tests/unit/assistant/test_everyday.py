@@ -189,3 +189,35 @@ def test_complaints(said: str, expected: ToolCall) -> None:
 )
 def test_opinions_and_other_things_ask_for_nothing(said: str) -> None:
     assert isinstance(understand(said), Say), understand(said)
+
+
+# -- a second battery: levels, amounts, dislikes, someone else's voice ----------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("turn my mic down a touch", call("gain", "decrease")),
+        ("bring my voice up", call("gain", "increase")),
+        ("turn the mic up a little", call("gain", "increase")),
+        ("bump it up three dee bee", call("gain", "increase", 3, "db")),
+        ("minus 6 dB on the gain", call("gain", "decrease", 6, "db")),
+        ("add minus two dB of gain", call("gain", "decrease", 2, "db")),
+        ("a lot of reverb please", call("reverb", "increase")),
+        ("give me lots of echo", call("delay", "increase")),
+        ("there's a lot of reverb", call("reverb", "decrease")),  # complained of, not asked for
+        ("can you do something about the hiss", call("lowpass", "add")),
+        ("I'm not a fan of the echo", call("delay", "remove")),
+        ("just my dry voice please", call(None, "reset")),
+    ],
+)
+def test_second_battery_commands(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["her voice is really low", "his mic is way too loud", "turn the tv up", "drop the mic", "turn the page"],
+)
+def test_second_battery_declines(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
