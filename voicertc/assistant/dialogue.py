@@ -108,6 +108,9 @@ def _correct(tokens: list[str]) -> list[str]:
             if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
                 out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
                 continue
+        if tok == "2" and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
+            out.append("too")  # typed: "the reverb is 2 loud"
+            continue
         fixed = lx.MISHEARD.get(tok)
         if fixed is None and tok not in lx.REAL_WORDS and tok not in descriptions.KEEP_SPELLING:
             fixed = near_keyword(tok)

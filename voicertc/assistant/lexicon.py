@@ -209,12 +209,18 @@ CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
 )  # fmt: skip
 FILLER = ("please", "now", "just", "oh", "um", "uh", "well", "okay then", "thanks")
 
+# Words "2" stands for "too" before, as typed: "the reverb is 2 loud".
+TOO_WORDS = frozenset("loud quiet much long short bright dark harsh soft big small fast slow little muddy "
+                      "boomy wet dry strong weak noisy thin".split())  # fmt: skip
 # Recognisers write a number as its homophone ("up by for decibels") where a unit follows.
 HOMOPHONE_NUMBERS = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
 UNIT_HEADS = frozenset("ms millisecond milliseconds second seconds hertz hz khz kilohertz db dbs "
                        "decibel decibels percent".split())  # fmt: skip
 # Phrases recognisers get wrong in known ways: Whisper writes "could you" as "cut you".
-MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (("cut you", "could you"),)
+MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
+    ("cut you", "could you"),
+    ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
+)  # fmt: skip
 
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.
 MISHEARD: dict[str, str] = {
