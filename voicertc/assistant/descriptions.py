@@ -68,7 +68,8 @@ EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots o
 # The sound (not the weather or the fridge) must be what is described.
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "
-    "still result output hear im i vocal vocals mic volume level levels gain".split()
+    "still result output hear im i vocal vocals mic volume level levels gain "
+    "end highs lows treble mids top bottom".split()  # parts of the sound: "the low end is muddy"
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
 
@@ -285,27 +286,56 @@ def made_too(text: str, names: tuple[str, ...]) -> bool:
 
 
 LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
-         "i keep", "picking up", "picks up", "pick up", "getting a", "getting some")  # fmt: skip
+         "i keep", "picking up", "picks up", "pick up", "getting a", "getting some", "feels", "feel", "seems",
+         "comes across", "comes out")  # fmt: skip
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")
 LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
                 "notes shelf tones pitch register on key battery".split()),
-             "feeling low", "feel low", "running low")  # fmt: skip
+             "feeling low", "feel low", "running low",
+             *(f"{feel} {how} low" for feel in ("feeling", "feel")
+               for how in ("a bit", "kind of", "so", "pretty", "really", "quite", "a little")))  # fmt: skip
 
 
 # Spaces a voice can be put in: asked for ("make it sound like a church") or complained
 # of ("it sounds like a bathroom").
 SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
-          "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room")  # fmt: skip
+          "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room", "concert", "auditorium",
+          "theatre", "theater", "chapel", "shower", "stairwell", "parking garage")  # fmt: skip
 # Spaces with no reverb at all: sounding as if in one of them wants some.
 DRY_SPACES = ("closet", "cupboard", "wardrobe", "vocal booth", "padded room", "a box")
 LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in", "like we are in",
         "like youre in", "like im in")  # fmt: skip
 
 
+# Where the voice sits, asked for: "push my voice back in the mix", "make me sound distant"
+# want more reverb, as a farther source has; "bring me forward" less ("closer" is read so
+# too). Complained of, the same words want the other way ("it sounds far away": ``quality``).
+FAR = ("far away", "distant", "further back", "farther back", "further away", "in the distance",
+       "back in the mix", "far off")  # fmt: skip
+NEAR = ("forward", "in front", "up front", "upfront", "front of the mix")
+PLACING = ("make me sound", "make it sound", "make my voice sound", "i want to sound", "i want it to sound",
+           "push", "put me", "put my voice", "sit", "move me", "move my voice", "bring me", "bring my voice",
+           "place me", "want me", "i want to be", "need the vocals", "need my voice")  # fmt: skip
+
+
+def placed(text: str) -> Change | None:
+    """ "push my voice back in the mix": more reverb; "bring me forward a bit": less."""
+    if not has_phrase(text, PLACING):
+        return None
+    if has_phrase(text, FAR):
+        return {"effect": "reverb", "action": "increase"}
+    if has_phrase(text, NEAR):
+        return {"effect": "reverb", "action": "decrease"}
+    return None
+
+
 def space(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
+    change = placed(text)
+    if change is not None:
+        return change
     if has_phrase(text, DRY_SPACES) and has_phrase(text, LIKE):
         return {"effect": "reverb", "action": "add"}  # "I sound like I'm in a closet"
     if not has_phrase(text, SPACES):
@@ -325,7 +355,8 @@ NEGATIONS = ("dont want", "do not want", "dont need", "do not need", "dont like"
              "dont think we need", "dont think i need", "dont think it needs", "dont think i want",
              "cant stand", "no longer want", "dont use", "rather not", "prefer not",
              "no longer need", "not a fan of", "no fan of", "not keen on", "not into", "not loving",
-             "dont love")  # fmt: skip
+             "dont love", "dont add", "do not add", "dont put", "do not put", "no like", "no want",
+             "not like", "not want")  # fmt: skip
 
 
 # Verbs that take a named effect away whatever its sound is said to be: "it sounds squashed,
