@@ -33,7 +33,8 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
 # on everything these days", "I used to think more reverb meant a better mix".
 GENERAL = ("some people", "these days", "used to think", "i was wrong", "back in the day", "in that video",
            "explains", "explained", "an article", "a video about", "a book about", "a podcast about",
-           "a blog", "recommend", "recommendation", "recommendations")  # fmt: skip
+           "a blog", "recommend", "recommendation", "recommendations", "a video on", "a tutorial", "tutorial",
+           "a lesson on", "a course on", "an article on", "reading about", "read about")  # fmt: skip
 
 # Subjects of a comparison that are the user's sound: "my voice is quieter than the music" asks
 # for more gain; "that song is louder than the last one" asks for nothing.
@@ -47,9 +48,13 @@ GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground mo
                          "his her confidence respect insight".split())  # fmt: skip
 
 
+# Asking that something be left as it is: "please don't touch the delay".
+HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is")
+
+
 def elsewhere(text: str) -> bool:
-    """An effect's word in a set phrase that means something else."""
-    return has_phrase(text, SET_PHRASES)
+    """An effect's word in a set phrase that means something else, or left alone."""
+    return has_phrase(text, SET_PHRASES) or has_phrase(text, HANDS_OFF)
 
 
 def general(text: str) -> bool:

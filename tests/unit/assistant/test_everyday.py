@@ -221,3 +221,43 @@ def test_second_battery_commands(said: str, expected: ToolCall) -> None:
 )
 def test_second_battery_declines(said: str) -> None:
     assert isinstance(understand(said), Say), understand(said)
+
+
+# -- a third battery: negations, typing, where the voice sits -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("don't add any reverb", call("reverb", "remove")),
+        ("i no like echo", call("delay", "remove")),
+        ("turn of the distortion", call("distortion", "remove")),  # typed "of" for "off"
+        ("the reverb is 2 loud", call("reverb", "decrease")),  # typed "2" for "too"
+        ("set the reverb to 2 seconds", call("reverb", "set", 2, "s")),
+        ("push my voice back in the mix", call("reverb", "increase")),
+        ("I need the vocals to sit further back", call("reverb", "increase")),
+        ("bring me forward a bit", call("reverb", "decrease")),
+        ("make me sound distant", call("reverb", "increase")),  # wished for
+        ("it sounds distant", call("reverb", "decrease")),  # complained of
+        ("make it sound like a big concert", call("reverb", "add")),
+        ("the low end is muddy", call("highpass", "add")),
+        ("my voice feels thin", call("highpass", "decrease")),
+    ],
+)
+def test_third_battery_commands(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "please don't touch the delay",
+        "I'm feeling a bit low today",
+        "why did you add reverb",
+        "which is better, reverb or delay",
+        "I watched a video on compression",
+        "the turn of the century",
+    ],
+)
+def test_third_battery_declines(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
