@@ -22,7 +22,10 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "phones volume", "echo dot", "space station", "outer space", "parking space", "pass rate",
                "pass rates", "space shuttle", "feedback from", "feedback about", "customer feedback",
                "your feedback", "honest feedback", "positive feedback", "negative feedback", "feedback form",
-               "constructive feedback")  # fmt: skip
+               "constructive feedback", "flight delay", "flight delays", "train delay", "train delays",
+               "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",
+               "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade", "level with",
+               "on the level", "im at level", "reached level")  # fmt: skip
 
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".
@@ -192,6 +195,8 @@ def of_the_world(tokens: list[str]) -> bool:
         if f" {noun} " in text and _thing_after(text.split(f" {noun} ", 1)[1].split()):
             return True
     for i, tok in enumerate(tokens):
+        if tok == "give" and _given_to_another(tokens[i + 1 : i + 3]):
+            return True  # "give this project some space", "give him some space"
         if (
             tok in EFFECT_VERBS
             and i + 1 < len(tokens)
@@ -242,6 +247,13 @@ def others(tokens: list[str]) -> bool:
         return False
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | _EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
+
+
+def _given_to_another(words: list[str]) -> bool:
+    """ "give this project ...", "give him ...": given to someone or something else."""
+    if words[:1] in (["him"], ["her"], ["them"], ["everyone"], ["people"]):
+        return True
+    return len(words) == 2 and words[0] in ARTICLES and _thing_after(words)
 
 
 def _thing_after(words: list[str]) -> bool:
