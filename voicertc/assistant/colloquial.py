@@ -7,6 +7,8 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from voicertc.assistant.lexicon import has_phrase
 from voicertc.assistant.numbers import NumberSpan, find_numbers
 
@@ -203,7 +205,7 @@ SLANG: dict[str, tuple[str, str]] = {
                      "dry things out", "drier", "more dry"), ("reverb", "decrease")),
     **dict.fromkeys(("completely dry", "totally dry", "bone dry", "fully dry", "dry as a bone",
                      "hundred percent dry", "100 percent dry"), ("reverb", "remove")),
-    **dict.fromkeys(("give it some air", "give it air", "give it a bit of air", "airier", "more airy",
+    **dict.fromkeys(("some air", "a bit of air", "a little air", "airier", "more airy",
                      "add air", "make it crisp", "sound crisp", "more crisp", "crisper", "crisp it up"),
                     ("lowpass", "increase")),
     **dict.fromkeys(("warm it up", "warm the sound up", "warm up the sound", "more warmth", "add warmth",
@@ -215,12 +217,24 @@ SLANG: dict[str, tuple[str, str]] = {
 # "bone dry" is wished for ("make it bone dry") or complained of ("the vocal is bone dry",
 # which wants reverb: ``descriptions.quality`` reads it).
 WISHED = ("make it", "make me", "make my", "want it", "want me", "want my", "keep it", "go", "leave it")
+# "Some air" is given to a sound ("give my voice some air"), not needed ("I need some air").
+GIVEN = ("give", "add")
+GUARDS = {**dict.fromkeys(("some air", "a bit of air", "a little air"), GIVEN)}
 
 
 def slang(text: str) -> dict[str, object] | None:
     """ "give it some punch": a compressor; "dry it out": less reverb; "give it some air":
     a higher low pass; "add some warmth": a low pass (see ``SLANG``)."""
     for phrase, (effect, action) in SLANG.items():
-        if f" {phrase} " in text and (action != "remove" or has_phrase(text, WISHED)):
+        guard = WISHED if action == "remove" else GUARDS.get(phrase)
+        if f" {phrase} " in text and (guard is None or has_phrase(text, guard)):
+            before = text[: text.find(f" {phrase} ")].split()
+            if any(a in OWNERS and b not in SOUNDS for a, b in pairwise([*before, ""])):
+                return None  # "the presentation needs more punch": not the sound
             return {"effect": effect, "action": action}
     return None
+
+
+# A subject or object the slang is said of: the sound ("my voice needs more punch") or not.
+OWNERS = frozenset("the this that these those our his her their my your".split())
+SOUNDS = frozenset("voice vocals vocal mic sound audio mix track signal recording take it me".split())

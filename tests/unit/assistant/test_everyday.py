@@ -261,3 +261,35 @@ def test_third_battery_commands(said: str, expected: ToolCall) -> None:
 )
 def test_third_battery_declines(said: str) -> None:
     assert isinstance(understand(said), Say), understand(said)
+
+
+# -- a fourth battery: compounds, things given something, slang said of other things ---------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the flight delay cost me a connection",
+        "I need an echo cancellation setting on my phone",
+        "he is a high pass student",
+        "level with me",
+        "we need to give this project some space",
+        "give him some space",
+        "the presentation needs more punch",
+        "I need some air",
+    ],
+)
+def test_fourth_battery_declines(said: str) -> None:
+    assert isinstance(understand(said), Say), understand(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("give my voice some air", call("lowpass", "increase")),
+        ("give the vocals some space", call("reverb", "add")),
+        ("my voice needs more punch", call("compressor", "increase")),
+    ],
+)
+def test_fourth_battery_commands(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
