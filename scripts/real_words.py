@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from pocketsphinx import get_model_path  # noqa: E402
 
 from voicertc.assistant import lexicon as lx  # noqa: E402
-from voicertc.assistant.dialogue import near_keyword  # noqa: E402
+from voicertc.assistant.words import near_keyword  # noqa: E402
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant.bands import missing
 from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
@@ -194,12 +195,6 @@ def standalone(text: str, named: str | None = None) -> Change | None:
     return missing(text)
 
 
-# A band gone missing: "where did the bass go", "I can't hear the highs", "there's no low
-# end": the filter that takes it away is eased.
-MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cannot hear the", "no",
-           "lost the", "lost my", "missing the", "lost all the")  # fmt: skip
-
-
 # "too much boom": too much of a band or quality, not of the named effect.
 TOO_MUCH_OF_A_QUALITY = tuple(f"too much {q}" for q in QUALITIES)
 
@@ -369,58 +364,3 @@ DISMISSALS = tuple(f"{verb} {what}" for verb in ("lose", "get rid of", "remove",
 def unwanted(text: str) -> bool:
     """ "I don't want any reverb", "I don't need the high pass anymore", "lose the compressor"."""
     return has_phrase(text, NEGATIONS) or has_phrase(text, DISMISSALS)
-
-
-# Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
-BANDS: dict[str, tuple[str, ...]] = {
-    "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
-                "sizzle", "brightness", "harshness", "high sounds", "high sound"),
-    "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
-                 "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness"),
-}  # fmt: skip
-REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
-          "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
-          "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
-          "deal with", "sort out", "help with")  # fmt: skip
-
-
-def missing(text: str) -> Change | None:
-    for effect, names in BANDS.items():
-        said = [name for name in names if f" {name} " in text]  # the band first: ~0.1 ms less
-        if any(has_phrase(text, (f"{lead} {name}",)) for name in said for lead in MISSING):
-            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
-    return None
-
-
-# Asking for more of a band: "more bass", "boost the highs", "bring back the low end". No
-# effect here boosts a band; the filter that takes it away is eased (as for ``MISSING``),
-# and with none on, the chain says there is none to ease.
-MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring up the", "add some", "add",
-        "increase the", "raise the", "turn up the", "pump up the", "a bit more", "extra")  # fmt: skip
-# A band's word as a kind of thing: "more bass players", "boost the bass guitar".
-BAND_THINGS = frozenset("player players guitar guitars drum drums line lines clef fishing".split())
-
-
-def more_band(tokens: list[str]) -> Change | None:
-    """ "more bass", "boost the treble": the filter that cuts that band eased."""
-    text = " " + " ".join(tokens) + " "
-    for effect, names in BANDS.items():
-        for name in names:
-            at = text.find(f" {name} ")
-            if at < 0 or not any(text[: at + 1].endswith(f" {m} ") for m in MORE):
-                continue  # the band right after the asking: "more bass", not "more of the bass"
-            following = text[at + len(name) + 2 :].split()[:1]
-            if following and following[0] in BAND_THINGS:
-                continue
-            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
-    return None
-
-
-def band(tokens: list[str]) -> Change | None:
-    text = " " + " ".join(tokens) + " "
-    if not has_phrase(text, REDUCE):
-        return None
-    for effect, names in BANDS.items():
-        if has_phrase(text, names):
-            return {"effect": effect, "action": "add"}
-    return None

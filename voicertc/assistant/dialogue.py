@@ -7,15 +7,14 @@ to one token list first and effect words are matched loosely.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import colloquial, descriptions, filters, homophones, numbers, phrasing, statements
+from voicertc.assistant import bands, colloquial, descriptions, filters, phrasing, statements
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import FRACTIONS, NUMBER_WORDS, NumberSpan, find_numbers
+from voicertc.assistant.numbers import FRACTIONS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
+from voicertc.assistant.words import normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, param_key
 
@@ -45,77 +44,6 @@ class Say:
 
 
 Intent = ToolCall | Say
-
-
-def normalize(text: str) -> list[str]:
-    """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
-    s = text.lower().replace("%", " percent ").replace("’", "'")
-    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
-    # Whisper writes the noun "cutoff" as "cut off" or "cut-off" ("Raise the low pass cut
-    # off."), with a comma where the speaker paused ("the high pass, cut off at ..."): after
-    # a filter or an article it is the noun, not the verb that removes.
-    s = re.sub(r"\b(pass|filter|the|its|that)[\s,]+cut[\s-]+off\b", r"\1 cutoff", s)
-    s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
-    s = numbers.unit_and_a_half(s)
-    s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
-    s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
-    # Letters spelled out ("L.P.F.", "H-P-F") and words hyphenated ("over-drive", "re-set",
-    # "echo-y"): one word, where that word is known.
-    s = re.sub(r"\b[a-z](?:[.-][a-z]\b)+\.?", lambda m: _joined(m.group(0).replace(".", "-")), s)
-    s = re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", lambda m: _joined(m.group(0)), s)
-    s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
-    s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
-    s = re.sub(r"[^a-z0-9.' ]+", " ", s)
-    s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
-    s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
-    return s.split()
-
-
-def _joined(hyphenated: str) -> str:
-    word = hyphenated.strip("-").replace("-", "")
-    return word if word in lx.KNOWN or word in descriptions.KEEP_SPELLING else hyphenated
-
-
-def near_keyword(token: str) -> str | None:
-    """The keyword an unknown word of 4 letters or more is a near miss of, if any.
-
-    Real English words are not excluded here (``_correct`` does that with
-    ``lexicon.REAL_WORDS``): scripts/real_words.py lists them with this very test.
-    """
-    if len(token) < 4 or token in lx.KNOWN or token in NUMBER_WORDS:
-        return None
-    close = difflib.get_close_matches(token, _within_reach(len(token)), n=1, cutoff=0.8)
-    return close[0] if close else None
-
-
-@functools.cache
-def _within_reach(length: int) -> list[str]:
-    """The keywords whose length lets them reach a ratio of 0.8 with a word of ``length``
-    (difflib's own length test, done once a length instead of once a keyword: the same
-    matches, a third of the cost of reading a sentence)."""
-    return [k for k in lx.KEYWORDS if 2 * min(length, len(k)) >= 0.8 * (length + len(k))]
-
-
-def _correct(tokens: list[str]) -> list[str]:
-    """Maps misspelt or misheard keywords to the nearest known one."""
-    text = " " + " ".join(tokens) + " "
-    for heard, meant in lx.MISHEARD_PHRASES:
-        text = text.replace(f" {heard} ", f" {meant} ")
-    tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
-    out: list[str] = []
-    for i, tok in enumerate(tokens):
-        if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:
-            if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
-                out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
-                continue
-        if tok == "2" and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
-            out.append("too")  # typed: "the reverb is 2 loud"
-            continue
-        fixed = lx.MISHEARD.get(tok)
-        if fixed is None and tok not in lx.REAL_WORDS and tok not in descriptions.KEEP_SPELLING:
-            fixed = near_keyword(tok)
-        out.extend((fixed or tok).split())
-    return out
 
 
 def _first_effect(text: str) -> tuple[str | None, int]:
@@ -262,7 +190,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         if question:
             return None
         # "crank it", "tame the highs", "more bass"
-        return colloquial.level(tokens) or descriptions.band(tokens) or descriptions.more_band(tokens)
+        return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
     if phrasing.one_reset(text):
         return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
     if action == "reset":
@@ -397,12 +325,6 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
     ):
         return False
     return _action(_blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
-
-
-def tokens(text: str) -> list[str]:
-    """The token list the rules (and the learned model) read: normalised, misheard
-    keywords corrected."""
-    return _correct(normalize(text))
 
 
 def understand(transcript: str, last_filter: str | None = None) -> Intent:

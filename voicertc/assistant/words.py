@@ -1,0 +1,94 @@
+"""The token list the dialogue's rules read, from a transcript or typed text.
+
+Recognisers write lower-case words with numbers spelled out and sometimes the wrong word;
+people type digits, symbols and typos. Both become one token list (``normalize``), and
+keywords misheard or misspelt are mapped to the nearest known one (``correct``), but never
+a real English word that only looks like one (``lexicon.REAL_WORDS``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from voicertc.assistant import descriptions, homophones, numbers
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.numbers import NUMBER_WORDS
+
+
+def normalize(text: str) -> list[str]:
+    """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
+    s = text.lower().replace("%", " percent ").replace("’", "'")
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
+    # Whisper writes the noun "cutoff" as "cut off" or "cut-off" ("Raise the low pass cut
+    # off."), with a comma where the speaker paused ("the high pass, cut off at ..."): after
+    # a filter or an article it is the noun, not the verb that removes.
+    s = re.sub(r"\b(pass|filter|the|its|that)[\s,]+cut[\s-]+off\b", r"\1 cutoff", s)
+    s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
+    s = numbers.unit_and_a_half(s)
+    s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
+    s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
+    # Letters spelled out ("L.P.F.", "H-P-F") and words hyphenated ("over-drive", "re-set",
+    # "echo-y"): one word, where that word is known.
+    s = re.sub(r"\b[a-z](?:[.-][a-z]\b)+\.?", lambda m: _joined(m.group(0).replace(".", "-")), s)
+    s = re.sub(r"\b[a-z]+(?:-[a-z]+)+\b", lambda m: _joined(m.group(0)), s)
+    s = re.sub(r"(?<![\w.])-(?=\d)", " minus ", s)
+    s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
+    s = re.sub(r"[^a-z0-9.' ]+", " ", s)
+    s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
+    s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
+    return s.split()
+
+
+def _joined(hyphenated: str) -> str:
+    word = hyphenated.strip("-").replace("-", "")
+    return word if word in lx.KNOWN or word in descriptions.KEEP_SPELLING else hyphenated
+
+
+def near_keyword(token: str) -> str | None:
+    """The keyword an unknown word of 4 letters or more is a near miss of, if any.
+
+    Real English words are not excluded here (``correct`` does that with
+    ``lexicon.REAL_WORDS``): scripts/real_words.py lists them with this very test.
+    """
+    if len(token) < 4 or token in lx.KNOWN or token in NUMBER_WORDS:
+        return None
+    close = difflib.get_close_matches(token, _within_reach(len(token)), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+@functools.cache
+def _within_reach(length: int) -> list[str]:
+    """The keywords whose length lets them reach a ratio of 0.8 with a word of ``length``
+    (difflib's own length test, done once a length instead of once a keyword: the same
+    matches, a third of the cost of reading a sentence)."""
+    return [k for k in lx.KEYWORDS if 2 * min(length, len(k)) >= 0.8 * (length + len(k))]
+
+
+def correct(tokens: list[str]) -> list[str]:
+    """Maps misspelt or misheard keywords to the nearest known one."""
+    text = " " + " ".join(tokens) + " "
+    for heard, meant in lx.MISHEARD_PHRASES:
+        text = text.replace(f" {heard} ", f" {meant} ")
+    tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:
+            if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
+                out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
+                continue
+        if tok == "2" and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
+            out.append("too")  # typed: "the reverb is 2 loud"
+            continue
+        fixed = lx.MISHEARD.get(tok)
+        if fixed is None and tok not in lx.REAL_WORDS and tok not in descriptions.KEEP_SPELLING:
+            fixed = near_keyword(tok)
+        out.extend((fixed or tok).split())
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """The token list the rules (and the learned model) read: normalised, misheard
+    keywords corrected."""
+    return correct(normalize(text))
