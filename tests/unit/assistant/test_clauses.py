@@ -1,0 +1,93 @@
+"""Several requests in one turn: each read by the dialogue, a shared verb shared, and a
+single request read exactly as ``understand`` reads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, understand, understand_all
+
+
+def call(effect: str, action: str, **more: object) -> ToolCall:
+    return ToolCall(APPLY, {"effect": effect, "action": action, **more})
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # a verb for each
+        (
+            "put on a compressor and add some distortion",
+            [call("compressor", "add"), call("distortion", "add")],
+        ),
+        ("kill the fuzz, then bring in some echo", [call("distortion", "remove"), call("delay", "add")]),
+        ("boost the bass and switch off the reverb", None),  # checked below: a band, then a removal
+        # one verb for two effects
+        ("throw on some echo and a compressor", [call("delay", "add"), call("compressor", "add")]),
+        ("switch off the delay and the compressor", [call("delay", "remove"), call("compressor", "remove")]),
+        ("bump up the reverb and the gain", [call("reverb", "increase"), call("gain", "increase")]),
+        # no verb at all: each effect wanted
+        ("distortion and a little echo please", [call("distortion", "add"), call("delay", "add")]),
+        # three
+        (
+            "remove the reverb, the delay and the fuzz",
+            [call("reverb", "remove"), call("delay", "remove"), call("distortion", "remove")],
+        ),
+        # one effect off, another on
+        ("swap the echo for some reverb", [call("delay", "remove"), call("reverb", "add")]),
+        ("distortion off, compressor on", [call("distortion", "remove"), call("compressor", "add")]),
+        # two settings of one effect: the parameter's effect is the request before's
+        (
+            "make the delay 250 ms and its mix 30 percent",
+            [
+                call("delay", "set", value=250, unit="ms"),
+                call("delay", "set", value=30, param="mix", unit="percent"),
+            ],
+        ),
+    ],
+)
+def test_each_request_is_read(text: str, calls: list[ToolCall] | None) -> None:
+    read = understand_all(text)
+    if calls is None:
+        assert len(read) == 2 and read[1] == call("reverb", "remove")
+        assert isinstance(read[0], ToolCall) and read[0].arguments["effect"] != "reverb"
+        return
+    assert read == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add a touch of echo",  # one request
+        "give me some reverb, please",  # a comma before nothing more asked
+        "set the delay to three hundred and fifty milliseconds",  # "and" inside a number
+        "ratio three and a half to one on the compressor",
+        "the compressor, turn it up a bit",  # "it" is the compressor
+        "add some distortion and make it louder",  # ... and here the distortion, as read whole
+        "the echo rings on and on, shorten the feedback",  # a reason, then the request: one effect
+        "it sounds like a cardboard box, add some room",  # a reason naming no effect
+        "reverb and echo are both overused",  # a statement about two effects
+        "I love the reverb and the delay",
+    ],
+)
+def test_one_request_reads_as_before(text: str) -> None:
+    assert understand_all(text) == [understand(text)]
+
+
+def test_a_part_that_asks_nothing_is_left_out() -> None:
+    assert understand_all("the echo is perfect, add a compressor") == [call("compressor", "add")]
+
+
+def test_a_question_about_effects_in_general_asks_for_nothing() -> None:
+    [read] = understand_all("echo or reverb, which is better for vocals")
+    assert isinstance(read, Say)
+    assert understand_all("why did you swap the echo for reverb") == [
+        understand("why did you swap the echo for reverb")
+    ]
+
+
+def test_nothing_heard_is_still_said() -> None:
+    assert understand_all("") == [understand("")]
+    assert understand_all("what a lovely day, and the weather too") == [
+        understand("what a lovely day, and the weather too")
+    ]

@@ -1,0 +1,270 @@
+"""Several requests in one turn: "add reverb and delay", "cut the lows, then add a compressor".
+
+``dialogue.understand`` reads a turn as one request, so only its first change was made.
+Here a turn is cut where a comma, a full stop or a conjunction ("and", "then", "plus")
+joins parts that each name an effect, and each part is read by ``understand`` itself:
+
+- a part that names only an effect ("... and the distortion", "... and a bit of delay")
+  takes the action of the request before it: "take off the echo and the distortion"
+  removes both;
+- a part that names a parameter but no effect ("set the delay to 300 ms and the mix to
+  40 percent") is about the effect of the request before it;
+- a part that reads as no request ("the reverb is fine, add delay") asks for nothing.
+
+A turn that is not cut (one request, or parts that do not each name an effect) reads
+exactly as ``understand`` reads it whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant import phrasing
+from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
+from voicertc.assistant.numbers import find_numbers
+
+# Where one request may end and the next begin. A comma between digits is a thousands
+# separator ("1,200 hertz") and a full stop before one a decimal point, so neither cuts.
+JOINT = re.compile(
+    r"(\s*[,;.!?](?!\d)\s*(?:(?:and then|and also|and|then|also|plus)\b\s*)?"
+    r"|\s+(?:and then|and also|and|then|plus|as well as|&)\s+)",
+    re.IGNORECASE,
+)
+# A clause boundary proper: a part that asks for nothing may stand beside a request only
+# across one ("the reverb is fine, add delay"), not across "and" ("a video on compression
+# and reverb tutorials" is one sentence about something else).
+PUNCTUATION = re.compile(r"[,;.!?]")
+# Words around an effect's name that ask for nothing of their own: "and a bit of delay too".
+BARE = frozenset("a an the some bit of little touch tad please too also as well now just maybe its".split())
+# Actions a bare effect shares: "turn up the reverb and the delay" raises both; a setting's
+# value ("set the delay to 300 ms and the reverb") is not the reverb's.
+SHARED = ("add", "remove", "increase", "decrease")
+# "replace the reverb with a delay": one effect off, the other on.
+# Only politeness may come before the verb: "why did you replace the reverb with a delay" asks nothing.
+SWAP = re.compile(
+    r"(?:(?:please|could|can|would|you|just|now|so|lets|ok|okay|oh) )*"
+    r"(?:replace|swap|switch|exchange|trade|change) (.+) (?:with|for|to) (.+)"
+)
+# "the reverb, turn it up": "it" is the effect just named, not the overall volume.
+PRONOUNS = frozenset("it that this them".split())
+# Words a request opens with ("cut the lows", "could you boost the bass"), which a reason
+# given ("it sounds like a tin can") does not.
+VERBS = frozenset(
+    {words[0] for _, phrases in lx.ACTION_WORDS for words in (p.split() for p in phrases)}
+    | {p.split()[0] for p, _ in lx.REWRITES}
+    | {v for v, _, _ in lx.PARTICLE_VERBS}
+    | {p.split()[0] for p in lx.IDIOMS}
+    | set("turn switch pump bring push pull roll tame warm brighten darken".split())
+) - {"on", "off", "up", "down", "like", "want", "need", "gone", "without", "some", "back"}
+POLITE = frozenset("and then also please now just so ok okay oh could can would will you lets maybe".split())
+_NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
+# Parameter words that name no effect alone ("the mix", "the attack"): whose, the request before says.
+PARAMS = frozenset((lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - _NAME_WORDS)
+
+
+@dataclass
+class _Request:
+    joint: str  # what joined it to the request before ("" for the first)
+    text: str
+    reading: Intent
+
+
+def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
+    """Every request of ``transcript``: its tool calls in the order said, or the one thing
+    ``understand`` reads in it when it holds no more than one request."""
+    swapped = _swap(tokens(transcript))
+    if swapped is not None:
+        return swapped
+    pairs = _split(transcript)
+    asked = _knowledge_first(pairs)
+    if asked is not None:
+        return [understand(asked, last_filter)]
+    requests: list[_Request] = []
+    for joint, part in pairs:
+        request = _request(requests[-1] if requests else None, joint, part, last_filter)
+        while request is None:  # the part belongs to the request before: read them as one
+            last = requests.pop()
+            joint, part = last.joint, last.text + joint + part
+            request = _request(requests[-1] if requests else None, joint, part, last_filter)
+        requests.append(request)
+    if len(requests) < 2:
+        return [understand(transcript, last_filter)]
+    calls: list[Intent] = []
+    for r in requests:
+        if isinstance(r.reading, ToolCall) and r.reading not in calls:
+            calls.append(r.reading)
+    return calls or [understand(transcript, last_filter)]
+
+
+def named_effect(words: list[str]) -> str | None:
+    """The effect a part names by name, if any (the first named)."""
+    text = " " + " ".join(words) + " "
+    found = [
+        (text.find(f" {name} "), effect)
+        for effect, names in lx.EFFECT_NAMES.items()
+        for name in names
+        if f" {name} " in text
+    ]
+    return min(found)[1] if found else None
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    """``text`` as (joint before it, part) pairs, the first with joint ""; a joint with
+    nothing after it ("add reverb, please") is not one."""
+    pieces = JOINT.split(text)
+    pairs = [("", pieces[0])]
+    for i in range(1, len(pieces) - 1, 2):
+        if tokens(pieces[i + 1]):
+            pairs.append((pieces[i], pieces[i + 1]))
+        else:
+            joint, part = pairs[-1]
+            pairs[-1] = (joint, part + pieces[i] + pieces[i + 1])
+    return pairs
+
+
+def _request(before: _Request | None, joint: str, part: str, last_filter: str | None) -> _Request | None:
+    """``part`` as a request of its own, or None when it belongs to the one before."""
+    words = tokens(part)
+    if before is None:
+        return _Request(joint, part, _counted(words, understand(part, last_filter)))
+    said = tokens(before.text)
+    if not _is_call(before.reading) and named_effect(said) is None:
+        return None  # "if it's not too much trouble, add reverb": one request
+    if _one_number(said, tokens(joint), words):
+        return None  # "five hundred and twenty milliseconds", "two and a half to one"
+    effect = named_effect(words)
+    if effect is not None and _bare(words, effect):
+        shared = _shared(before.reading, effect)
+        return None if shared is None or _same_effect(before, shared) else _Request(joint, part, shared)
+    if effect is None:
+        param = _param_of(before.reading, words, last_filter)
+        if param is not None:  # "... and the mix to 40 percent", not "smooth the peak, less Q"
+            return None if _same_effect(before, param) else _Request(joint, part, param)
+    if _bare(said, named_effect(said)):
+        return None  # "reverb and delay off", "compression and reverb are overrated": one sentence
+    reading = _counted(words, understand(part, last_filter))
+    if effect is None and not (_is_call(reading) and _own(before, words, reading)):
+        return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
+    if _same_effect(before, reading):
+        return None  # "the echoes go on forever, cut the feedback": one request, its reason given
+    if not _is_call(reading) and not PUNCTUATION.search(joint):
+        return None  # "the delay in the reverb tutorial and the echo chamber" is one sentence
+    if not _is_call(before.reading) and not PUNCTUATION.search(joint):
+        return None
+    return _Request(joint, part, reading)
+
+
+def _own(before: _Request, words: list[str], reading: Intent) -> bool:
+    """A part naming no effect that still asks for its own change ("cut the lows", "make it
+    brighter"), not for one to the effect before it ("turn it up" after "the reverb")."""
+    if not PRONOUNS.intersection(words):
+        return True
+    assert isinstance(reading, ToolCall)
+    before_words = tokens(before.text)
+    return reading.arguments.get("effect") != "gain" and not _bare(before_words, named_effect(before_words))
+
+
+def _shared(before: Intent, effect: str) -> ToolCall | None:
+    """The action of the request before, on a part that names only ``effect``."""
+    if not _is_call(before):
+        return None  # "I love the reverb and the delay": nothing asked of either
+    assert isinstance(before, ToolCall)
+    action = before.arguments.get("action")
+    if "value" in before.arguments or action == "set":
+        # "add two dB of gain and some reverb": reverb added, not more of it
+        action = "add" if action in ("add", "increase", "set") else None
+    return ToolCall(APPLY, {"effect": effect, "action": action}) if action in SHARED else None
+
+
+def _param_of(before: Intent, words: list[str], last_filter: str | None) -> ToolCall | None:
+    """ "... and the mix to 40 percent": the call on the effect of the request before."""
+    if not _is_call(before) or not PARAMS.intersection(words):
+        return None
+    assert isinstance(before, ToolCall)
+    effect = str(before.arguments.get("effect"))
+    if effect not in lx.EFFECT_NAMES:
+        return None
+    name = "the " + lx.SPOKEN_EFFECT.get(effect, effect)
+    rest = " ".join(words[1:] if words[0] in ("the", "its") else words)
+    for attempt in (f"{name} {rest}", f"{rest} on {name}"):
+        reading = understand(attempt, last_filter)
+        if _is_call(reading) and isinstance(reading, ToolCall) and reading.arguments.get("effect") == effect:
+            if "param" in reading.arguments or "value" in reading.arguments:
+                return reading
+    return None
+
+
+def _bare(words: list[str], effect: str | None) -> bool:
+    """Only ``effect``'s name and words that ask for nothing: "the distortion", "some delay"."""
+    if effect is None:
+        return False
+    names = {w for name in lx.EFFECT_NAMES[effect] for w in name.split()}
+    return all(w in BARE or w in names for w in words)
+
+
+def _is_call(intent: Intent) -> bool:
+    return isinstance(intent, ToolCall) and intent.name == APPLY
+
+
+def _swap(words: list[str]) -> list[Intent] | None:
+    """ "swap the reverb for a delay": the first removed, the second added; None unless both
+    sides are an effect's bare name ("change the delay to 300 ms" sets it)."""
+    match = SWAP.fullmatch(" ".join(words))
+    if match is None:
+        return None
+    sides = [match.group(1).split(), match.group(2).split()]
+    effects = [named_effect(side) for side in sides]
+    if (
+        None in effects
+        or effects[0] == effects[1]
+        or not all(_bare(s, e) for s, e in zip(sides, effects, strict=True))
+    ):
+        return None
+    return [ToolCall(APPLY, {"effect": effects[0], "action": "remove"}),
+            ToolCall(APPLY, {"effect": effects[1], "action": "add"})]  # fmt: skip
+
+
+def _counted(words: list[str], reading: Intent) -> Intent:
+    """``reading``, unless it is a call read from a part that neither names an effect nor
+    opens with a verb: "I sound like I'm talking into a pillow, give it some room" gives
+    the reason for the one request after it, and is no request of its own."""
+    if not _is_call(reading) or named_effect(words) is not None:
+        return reading
+    opening = next((w for w in words if w not in POLITE), "")
+    return reading if opening in VERBS else Say("")
+
+
+def _same_effect(before: _Request, reading: Intent) -> bool:
+    """Both requests change one effect, and not both to a value said ("set the delay to 300
+    ms, feedback 40 percent" sets two of its parameters)."""
+    if not isinstance(reading, ToolCall):
+        return False
+    first = before.reading
+    if isinstance(first, ToolCall):
+        effect = first.arguments.get("effect")
+        valued = "value" in first.arguments and "value" in reading.arguments
+    else:
+        effect, valued = named_effect(tokens(before.text)), False
+    return effect == reading.arguments.get("effect") and not valued
+
+
+def _one_number(left: list[str], joint: list[str], right: list[str]) -> bool:
+    """A number read across the joint: "five hundred and twenty", "two and a half"."""
+    cut = len(left)
+    return any(s.start < cut and s.end > cut + len(joint) for s in find_numbers([*left, *joint, *right]))
+
+
+def _knowledge_first(pairs: list[tuple[str, str]]) -> str | None:
+    """ "reverb or delay, which is better": the question put first, as the dialogue reads it
+    ("which is better, reverb or delay" asks for nothing); None if no later part is one, or
+    another part asks for something."""
+    for i, (_, part) in enumerate(pairs):
+        words = tokens(part)
+        others = [w for j, (_, p) in enumerate(pairs) if j != i for w in tokens(p)]
+        if VERBS.intersection(others):
+            continue  # "add reverb, what is a compressor anyway": a request beside the question
+        if i and words and phrasing.knowledge(words, " " + " ".join(words) + " "):
+            return ", ".join([part, *(p for j, (_, p) in enumerate(pairs) if j != i)])
+    return None
