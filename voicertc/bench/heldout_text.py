@@ -1,7 +1,8 @@
 """The dialogue on the held-out corpus's text, no speech: what understanding alone is worth.
 
-Each sentence of a split is read by ``dialogue.understand`` as typed and judged as
-``heldout`` judges a spoken one (by the effect chain the call gives). Figures per
+Each sentence of a split is read by ``dialogue.understand_all`` as typed (every request
+of it, as the server reads a turn) and judged as ``heldout`` judges a spoken one (by the
+effect chain the calls give). Figures per
 style (the family's last part, less any ``-detail``) and per effect (the expected call's).
 
     python -m voicertc.bench.heldout_text --split tune2     # the blind second tune corpus
@@ -25,16 +26,16 @@ from ..assistant import dialogue
 from .corpus import style
 from .heldout import ROOT, Case, judge, load
 
-Understand = Callable[[str], dialogue.Intent]
+Understand = Callable[[str], list[dialogue.Intent]]
 
 
-def figures(commands: list[Case], off: list[Case], understand: Understand = dialogue.understand) -> dict:
+def figures(commands: list[Case], off: list[Case], understand: Understand = dialogue.understand_all) -> dict:
     """Percent right overall, per style and per effect; the misses (text, what was read)."""
     by: dict[str, list[bool]] = defaultdict(list)
     misses: list[dict[str, str]] = []
     for case in commands + off:
-        intent = understand(case.text)
-        ok = judge([intent], case)
+        intents = understand(case.text)
+        ok = judge(intents, case)
         if case.expected:
             effect = case.expected[0].get("effect", "reset")
             keys = ("commands", f"style:{style(case.family)}", f"effect:{effect}")
@@ -43,7 +44,8 @@ def figures(commands: list[Case], off: list[Case], understand: Understand = dial
         for key in keys:
             by[key].append(ok)
         if not ok:
-            misses.append({"family": case.family, "text": case.text, "read": repr(intent)})
+            read = intents[0] if len(intents) == 1 else intents
+            misses.append({"family": case.family, "text": case.text, "read": repr(read)})
     table = {k: {"pct": round(100.0 * sum(v) / len(v), 1), "n": len(v)} for k, v in sorted(by.items())}
     return {"figures": table, "misses": misses}
 

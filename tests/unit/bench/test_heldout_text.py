@@ -43,7 +43,7 @@ def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch
         ),
         "what time is it": ToolCall("apply_audio_effect", {"effect": "gain", "action": "increase"}),
     }
-    report = heldout_text.figures(*heldout.load("tune2"), understand=reads.__getitem__)
+    report = heldout_text.figures(*heldout.load("tune2"), understand=lambda text: [reads[text]])
     table = report["figures"]
     assert table["commands"] == {"pct": 66.7, "n": 3}
     assert table["off_topic_declined"] == {"pct": 0.0, "n": 1}
@@ -52,7 +52,7 @@ def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch
     assert [m["text"] for m in report["misses"]] == ["delay at 300 ms", "what time is it"]
     reads["what time is it"] = Say("It is late.")
     assert (
-        heldout_text.figures(*heldout.load("tune2"), understand=reads.__getitem__)["figures"][
+        heldout_text.figures(*heldout.load("tune2"), understand=lambda text: [reads[text]])["figures"][
             "off_topic_declined"
         ]["pct"]
         == 100.0
