@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand, understand_all
 from voicertc.assistant.numbers import find_numbers
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
@@ -88,6 +88,18 @@ class FollowUps:
         if isinstance(intent, ToolCall):
             self.heard(intent)
         return intent
+
+    def understand_all(self, text: str) -> list[ToolCall | Say]:
+        """Every request of ``text`` ("add reverb and delay": two calls, the last of them
+        remembered); a turn of one request reads as ``understand`` reads it, follow-ups and all."""
+        said = text if self._last is None else CORRECTION.sub("", text)
+        intents = understand_all(said)
+        if len(intents) < 2:
+            return [self.understand(text)]
+        for intent in intents:
+            if isinstance(intent, ToolCall):
+                self.heard(intent)
+        return intents
 
     def heard(self, call: ToolCall) -> None:
         """A command was taken: later turns may lean on it (after a reset there is nothing to)."""
