@@ -27,7 +27,15 @@ class Play:
     text: str = ""
 
 
-Reply = ToolCall | Say | Play
+@dataclass(frozen=True)
+class Calls:
+    """Several tool calls for one turn ("add reverb and delay"): one response makes them all,
+    in order, and the answer after their outputs speaks of every one."""
+
+    calls: tuple[ToolCall, ...]
+
+
+Reply = ToolCall | Calls | Say | Play
 
 
 class Brain(Protocol):
@@ -56,10 +64,13 @@ class AssistantBrain:
         return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        intent = self._unnamed_filter(text) or self._follow_ups.understand(text)
-        if isinstance(intent, ToolCall) and intent.name == APPLY:
-            self._filter.heard(intent.arguments)
-        return intent
+        unnamed = self._unnamed_filter(text)
+        intents = [unnamed] if unnamed is not None else self._follow_ups.understand_all(text)
+        for intent in intents:
+            if isinstance(intent, ToolCall) and intent.name == APPLY:
+                self._filter.heard(intent.arguments)
+        calls = tuple(i for i in intents if isinstance(i, ToolCall))
+        return Calls(calls) if len(calls) > 1 else intents[0]
 
     def _unnamed_filter(self, text: str) -> ToolCall | None:
         """ "lower the cutoff" when the session's last filter is not the one read by default

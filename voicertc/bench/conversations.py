@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assistant.brains import AssistantBrain
+from ..assistant.brains import AssistantBrain, Calls
 from ..assistant.speechpool import SpeechPool
 from .corpus import CORPUS, ROOT, Case, parse_call
 from .heldout import judge
@@ -98,7 +98,7 @@ def figures(conversations: Sequence[Conversation], session: Callable[[], Session
         clean = True
         for number, turn in enumerate(conversation.turns, 1):
             reply = understand(turn.case.text)
-            ok = judge([reply], turn.case)  # type: ignore[list-item]
+            ok = judge(list(reply.calls) if isinstance(reply, Calls) else [reply], turn.case)  # type: ignore[list-item]
             group = "must_decline" if turn.kind in MUST_DECLINE else turn.kind
             keys = ["turns", group] + ([f"must_decline:{turn.kind}"] if group != turn.kind else [])
             if turn.kind == "followup" and clean:

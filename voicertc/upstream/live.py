@@ -173,6 +173,8 @@ class LiveTranslator:
         await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
+        # One delegation is one function call (its output goes back once, under the
+        # delegation's id): of "add reverb and delay" the first request is made, as read alone.
         reply = self._follow_ups.understand(heard) if heard else None
         if not isinstance(reply, ToolCall):
             await self._send(

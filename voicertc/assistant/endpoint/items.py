@@ -94,6 +94,16 @@ class ItemStore:
     def has_call(self, call_id: str) -> bool:
         return call_id in self._calls
 
+    def tool_outputs(self) -> list[ToolResult]:
+        """The outputs after the latest response's tool calls, in order: a response that made
+        two calls ("add reverb and delay") is answered about both."""
+        outputs = []
+        for item in reversed(self._items.values()):
+            if item["type"] != "function_call_output":
+                break
+            outputs.append(ToolResult(self._calls.get(item["call_id"], ""), item["output"]))
+        return outputs[::-1]
+
     def last_turn(self) -> UserTurn | ToolResult | None:
         """What the next response answers: the latest tool output or user message."""
         for item in reversed(self._items.values()):

@@ -29,7 +29,7 @@ from ...protocol import live as lv
 from ...protocol import realtime as rt
 from ...protocol.schema import adapters_by_type, unknown_field
 from ...protocol.tap import observe
-from ..brains import Brain, Play, Reply
+from ..brains import Brain, Calls, Play, Reply
 from ..dialogue import ToolCall
 from ..vad import VoiceActivityDetector
 from .input_buffer import InputBuffer, SpeechStarted, TurnEnded
@@ -225,6 +225,10 @@ class LiveServerSession:
         await self._answer(self._brain.understand(text, turn.pcm))
 
     async def _answer(self, reply: Reply) -> None:
+        if isinstance(reply, Calls):
+            # A delegation carries one function call, and its output comes back once: of a
+            # turn with several requests ("add reverb and delay") the first is made.
+            reply = reply.calls[0]
         if isinstance(reply, ToolCall):
             delegation_id = lv.new_id("deleg")
             self._delegations[delegation_id] = reply

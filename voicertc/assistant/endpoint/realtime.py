@@ -338,7 +338,7 @@ class RealtimeServerSession:
             heard, heard_ms = turn.text, len(turn.pcm) // rt.BYTES_PER_MS
         else:
             heard, heard_ms = (turn.output if turn else ""), 0
-        await self._responses.start(reply_to(self._brain, turn), heard, heard_ms)
+        await self._responses.start(reply_to(self._brain, turn, self._items.tool_outputs()), heard, heard_ms)
 
     async def _response_cancel(self, event: dict[str, Any]) -> None:
         if not self._responses.active:

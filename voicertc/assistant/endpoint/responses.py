@@ -6,12 +6,12 @@ import asyncio
 import base64
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from ...protocol import realtime as rt
 from ...tasks import cancel_and_wait
-from ..brains import Brain, Play, Reply
+from ..brains import Brain, Calls, Play, Reply
 from ..dialogue import Say, ToolCall
 from .items import ItemStore, ToolResult, UserTurn
 from .streamer import chunks_of, paced
@@ -68,30 +68,34 @@ class Responses:
             await self._emit(rt.response_done(response_id, "cancelled", []))
 
     async def _run(self, response_id: str, reply: Reply, heard_text: str, heard_audio_ms: int) -> None:
-        if isinstance(reply, ToolCall):
-            item = await self._call_tool(response_id, reply)
-            said, said_ms = item["arguments"], 0
+        if isinstance(reply, ToolCall | Calls):
+            # Several calls are several function_call output items of one response, as a
+            # model makes parallel calls; the client answers them all, then asks for speech.
+            calls = reply.calls if isinstance(reply, Calls) else (reply,)
+            items = [await self._call_tool(response_id, call, index) for index, call in enumerate(calls)]
+            said, said_ms = "".join(item["arguments"] for item in items), 0
         else:
             pcm = reply.pcm16 if isinstance(reply, Play) else None
-            item = await self._speak(response_id, reply.text, pcm)
-            said, said_ms = reply.text, self._items.audio_ms(item["id"]) or 0
+            items = [await self._speak(response_id, reply.text, pcm)]
+            said, said_ms = reply.text, self._items.audio_ms(items[0]["id"]) or 0
         usage = rt.usage(heard_text, heard_audio_ms, said, said_ms)
-        await self._emit(rt.response_done(response_id, "completed", [item], usage))
+        await self._emit(rt.response_done(response_id, "completed", items, usage))
 
-    async def _call_tool(self, response_id: str, call: ToolCall) -> dict[str, Any]:
+    async def _call_tool(self, response_id: str, call: ToolCall, index: int = 0) -> dict[str, Any]:
         item = rt.function_call_item(
             rt.new_id("item"), rt.new_id("call"), call.name, json.dumps(call.arguments)
         )
         self._items.record_call(item["call_id"], call.name)
         self._items.add(item)
         await self._emit(
-            rt.output_item_added(response_id, {**item, "status": "in_progress", "arguments": ""})
+            rt.output_item_added(response_id, {**item, "status": "in_progress", "arguments": ""}, index)
         )
         arguments = item["arguments"]
         for i in range(0, len(arguments), _ARGUMENT_PIECE):
-            await self._emit(rt.arguments_delta(response_id, item, arguments[i : i + _ARGUMENT_PIECE]))
-        await self._emit(rt.arguments_done(response_id, item))
-        await self._emit(rt.output_item_done(response_id, item))
+            piece = arguments[i : i + _ARGUMENT_PIECE]
+            await self._emit(rt.arguments_delta(response_id, item, piece, index))
+        await self._emit(rt.arguments_done(response_id, item, index))
+        await self._emit(rt.output_item_done(response_id, item, index))
         return item
 
     async def _speak(self, response_id: str, text: str, pcm: bytes | None) -> dict[str, Any]:
@@ -117,16 +121,23 @@ class Responses:
         return item
 
 
-def reply_to(brain: Brain, turn: UserTurn | ToolResult | None) -> Reply:
-    """What the brain answers to the conversation's latest turn (response.create)."""
+def reply_to(brain: Brain, turn: UserTurn | ToolResult | None, outputs: Sequence[ToolResult] = ()) -> Reply:
+    """What the brain answers to the conversation's latest turn (response.create); after
+    tool calls, to every output of them (``outputs``, the latest ``turn`` when empty): what
+    it says of each, in turn ("Added reverb. Added delay.")."""
     if isinstance(turn, ToolResult):
-        try:
-            output = json.loads(turn.output)
-        except ValueError:
-            output = {"ok": True, "message": turn.output}
-        if not isinstance(output, dict):
-            output = {"ok": True, "message": str(output)}
-        return brain.reply_after_tool(turn.name, output)
+        replies = [brain.reply_after_tool(r.name, _output(r)) for r in outputs or (turn,)]
+        if len(replies) > 1 and all(isinstance(r, Say) for r in replies):
+            return Say(" ".join(r.text for r in replies if isinstance(r, Say) and r.text))
+        return replies[-1]
     if isinstance(turn, UserTurn):
         return brain.understand(turn.text, turn.pcm)
     return Say("Hello! Tell me which effect you would like.")
+
+
+def _output(result: ToolResult) -> dict[str, Any]:
+    try:
+        output = json.loads(result.output)
+    except ValueError:
+        output = {"ok": True, "message": result.output}
+    return output if isinstance(output, dict) else {"ok": True, "message": str(output)}
