@@ -113,3 +113,14 @@ async def test_barge_in_cuts_the_assistant_off(server, call, speech) -> None:
 async def _frames_until(track, condition) -> None:
     while not condition():
         await track.next_frame()
+
+
+async def test_two_requests_typed_in_one_turn_both_reach_the_chain(server, call) -> None:
+    since = len(call.messages)
+    call.send({"type": "text", "text": "add reverb and a delay"})
+    effects = await call.wait_for(
+        lambda m: m.get("type") == "effects" and len(m["chain"]) == 2, since=since, timeout=20
+    )
+    assert [e["effect"] for e in effects["chain"]] == ["reverb", "delay"]
+    answer = await call.wait_for(is_final("assistant"), since=since, timeout=20)
+    assert "reverb" in answer["text"].lower() and "delay" in answer["text"].lower()

@@ -12,6 +12,8 @@ import pytest
 
 from voicertc.assistant.dialogue import NOT_HEARD_TEXT
 from voicertc.assistant.speechpool import SpeechPool
+from voicertc.effects.chain import EffectChain
+from voicertc.effects.tools import handle_tool_call
 
 CHUNK = 960  # 20 ms of 24 kHz PCM16
 SILENCE = bytes(24000 * 2)  # one second
@@ -226,3 +228,40 @@ async def test_a_failed_recognition_is_reported_and_answered(
     assert error.error.type == "server_error" and error.error.code == "transcription_failed"
     said = await next_of(realtime, "response.output_audio_transcript.done")
     assert said.transcript == NOT_HEARD_TEXT  # the turn is answered, not left hanging
+
+
+async def test_two_requests_in_one_turn_are_two_calls_of_one_response(realtime) -> None:
+    """ "add reverb and delay": one response carries both function calls; both applied and
+    their outputs sent back, the answer speaks of both."""
+    await next_of(realtime, "session.created")
+    await realtime.conversation.item.create(
+        item={
+            "type": "message",
+            "role": "user",
+            "content": [{"type": "input_text", "text": "add reverb and delay"}],
+        }
+    )
+    await realtime.response.create()
+    created = await next_of(realtime, "response.created")
+    calls = []
+    while True:
+        event = await next_of(realtime, "response.function_call_arguments.done", "response.done")
+        if event.type == "response.done":
+            break
+        assert event.response_id == created.response.id
+        calls.append(event)
+    assert event.response.status == "completed"
+    assert [item.call_id for item in event.response.output] == [c.call_id for c in calls]
+    assert [c.output_index for c in calls] == [0, 1]
+    chain = EffectChain()
+    for c in calls:
+        output = handle_tool_call(chain, c.name, c.arguments)
+        assert output["ok"]
+        await realtime.conversation.item.create(
+            item={"type": "function_call_output", "call_id": c.call_id, "output": json.dumps(output)}
+        )
+    assert [e["effect"] for e in chain.to_list()] == ["reverb", "delay"]
+    await realtime.response.create()
+    said = await next_of(realtime, "response.output_audio_transcript.done")
+    assert "reverb" in said.transcript.lower() and "delay" in said.transcript.lower()
+    await next_of(realtime, "response.done")
