@@ -245,7 +245,7 @@ def hear(
         t0 = time.perf_counter()
         said.append(recognizer.transcribe(seg, RATE))
         spent += time.perf_counter() - t0
-        intents.append(dialogue.understand(said[-1]))
+        intents.extend(dialogue.understand_all(said[-1]))  # as the server reads a turn: every request
     return said, intents, spent
 
 
