@@ -68,9 +68,11 @@ AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as
 def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, str] | None:
     """ "double the delay time": +100 % (increase); "make the echo half as long": -50 %.
     Not of a parameter in percent or dB (``unit``): a percent of those is no multiple."""
+    text = " " + " ".join(tokens) + " "
+    if unit not in ("percent", "db") and has_phrase(text, ("in half", "by half")):
+        return 50.0, "decrease"  # "cut the delay in half": a shorter delay, not none
     if unit in ("percent", "db") or action == "remove":
         return None
-    text = " " + " ".join(tokens) + " "
     # "double the delay", "halve it"; not "double check the delay"
     factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)
     if has_phrase(text, ("twice what", "to twice")):

@@ -26,7 +26,7 @@ from voicertc.assistant.numbers import find_numbers
 # Words that say how much, or nothing at all: "a bit more", "even more please".
 SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
                       "some of that it thats the okay ok whoa hmm oh yeah right and then one "
-                      "notch step on there".split())  # fmt: skip
+                      "notch step on there its is was lots yes yep so".split())  # fmt: skip
 # Keep going the way the last change went: "more" after "turn it down" is quieter still.
 CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
             "once more", "same again", "do it again", "one more time", "bit more", "still more")  # fmt: skip
@@ -36,13 +36,17 @@ REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so mu
 INCREASE = ("stronger", "bigger", "higher", "raise it", "up a bit", "bump it", "push it")
 DECREASE = ("less", "weaker", "smaller", "tone it down", "too strong", "too loud", "lower it")
 REMOVE = ("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
-          "lose it", "bin it", "drop it", "switch it off", "off")  # fmt: skip
+          "lose it", "bin it", "drop it", "switch it off", "off", "remove that", "lose that",
+          "remove that last one", "remove the last one", "lose the last one", "get rid of the last one",
+          "take the last one off", "take that last one off")  # fmt: skip
 # After a removal: the effect back as it came.
 RESTORE = ("put it back", "put it back on", "bring it back", "turn it back on", "redo it",
            "redo that", "back on", "switch it back on", "i want it back")  # fmt: skip
 # The last change taken back, whatever it was.
 UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "revert",
-        "revert that", "cancel that", "scratch that", "as it was", "put it back how it was")  # fmt: skip
+        "revert that", "cancel that", "scratch that", "as it was", "put it back how it was",
+        "back to how it was", "go back to how it was", "back to before", "go back to before",
+        "the way it was", "like it was", "how it was before")  # fmt: skip
 PHRASES: dict[str, str] = {
     **dict.fromkeys(CONTINUE, "continue"),
     **dict.fromkeys(REVERSE, "reverse"),
@@ -52,6 +56,11 @@ PHRASES: dict[str, str] = {
     **dict.fromkeys(RESTORE, "restore"),
     **dict.fromkeys(UNDO, "undo"),
 }
+# Liking what the last change did: nothing more to do, and it is said so.
+APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
+            "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
+            "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great")  # fmt: skip
+APPROVED = "Good, I'll leave it like that."
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
 NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
@@ -59,7 +68,7 @@ NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the v
 # A correction opens the turn: "No, the reverb." "Sorry, I meant the echo."
 CORRECTION = re.compile(r"^\s*(?:no+|nope|sorry|no sorry|not that one|wait)\s*[,.!:;-]\s*", re.IGNORECASE)
 # Words around an effect's name that ask for nothing more: "and the reverb too", "I meant the echo".
-CONNECTORS = frozenset("now and the too also as well then same for with what about how i did do "
+CONNECTORS = frozenset("now and the too also as well then same for with to what about how i did do "
                        "mean meant actually instead rather one please okay ok oh no sorry on "
                        "that this".split())  # fmt: skip
 # "it" in "turn it up" is the last effect, unless the turn is about loudness itself.
@@ -67,8 +76,11 @@ PRONOUNS = ("it", "that", "this")
 LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split())
 # How much of an effect is heard, said of "it": "make it wetter" after a delay is the delay's.
 WETNESS = frozenset("wet wetter dry drier dryer".split())
-# Words a turn about the last effect may hold besides the dialogue's own: "make that double".
-MULTIPLES = frozenset("double twice triple half quarter".split())
+# Words a turn about the last effect may hold besides the dialogue's own: "make that double",
+# "twice as long", "faster" (said of a delay, a shorter time).
+MULTIPLES = frozenset("double twice triple half halve quarter as long short faster slower".split())
+# Around a value said alone: "try 300", "how about 2 k", "what about 150 hertz".
+VALUE_ONLY = frozenset("try what about how lets go with maybe make it that say instead then ok okay".split())
 
 
 class FollowUps:
@@ -146,12 +158,16 @@ class FollowUps:
         if isinstance(intent, Say):
             kind = _kind(text)
             if kind is None:
-                return self._about_last(words)
+                return self._about_last(words) or _approval(words)
             if kind == "undo" and self._last.get("action") not in OPPOSITE:
                 return Say(NOT_UNDONE)
             return self._follow(kind)  # None ("more" after a removal): declined
         if _names_an_effect(words) or LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
             return None
+        if intent.arguments.get("action") == "reset" and "effect" not in intent.arguments:
+            # "reset that": the effect just changed, not the whole chain ("reset everything")
+            everything = lx.has_phrase(_text(words), lx.EVERYTHING)
+            return None if everything else _call(self._last["effect"], "reset")
         if intent.arguments.get("effect") != "gain" and not WETNESS.intersection(words):
             return None  # "make it brighter" names a filter by its sound, whatever "it" is
         return self._about_last(words)  # "turn it up": the effect read from "it" is the last one
@@ -173,7 +189,9 @@ class FollowUps:
         effect, action = str(self._last["effect"]), self._last.get("action")
         name = "the " + lx.SPOKEN_EFFECT.get(effect, effect)
         said = " ".join(words)
-        tries = [f"{name} {said}", f"{said} on {name}"]
+        tries = [f"{name} {said}", f"{said} on {name}", f"make {name} {said}"]
+        if all(w in VALUE_ONLY for w in _not_numbers(words)) and len(_not_numbers(words)) < len(words):
+            tries.insert(0, f"set {name} to " + " ".join(w for w in words if w not in VALUE_ONLY))
         for pronoun in PRONOUNS:
             if pronoun in words:
                 i = words.index(pronoun)
@@ -264,9 +282,25 @@ def _only_an_effect(words: list[str]) -> str | None:
     return effects.pop() if all(w in CONNECTORS for w in rest) else None
 
 
+def _text(words: list[str]) -> str:
+    return " " + " ".join(words) + " "
+
+
+def _not_numbers(words: list[str]) -> list[str]:
+    """``words`` less its numbers and their units: "try 300 hertz" -> ["try"]."""
+    numeric = {i for span in find_numbers(words) for i in range(span.start, span.end)}
+    return [w for i, w in enumerate(words) if i not in numeric and w not in lx.UNIT_HEADS]
+
+
+def _approval(words: list[str]) -> Say | None:
+    """ "perfect, keep that": said of the last change, which stays as it is."""
+    bare = [w for w in words if w not in SOFTENERS or w in ("it", "that")]
+    return Say(APPROVED) if " ".join(bare) in APPROVAL or " ".join(words) in APPROVAL else None
+
+
 def _all_known(words: list[str]) -> bool:
     """Every word is one the dialogue reads, a number or a softener: "turn off the lights"
     must not become "turn off the reverb"."""
     numeric = {i for span in find_numbers(words) for i in range(span.start, span.end)}
-    vocabulary = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES
+    vocabulary = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES | VALUE_ONLY
     return all(i in numeric or w in vocabulary for i, w in enumerate(words))

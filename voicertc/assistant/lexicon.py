@@ -84,6 +84,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
     ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
     ("square 1", "reset"),  # as Whisper writes "square one"
+    # How noticeable an effect is: "more subtle" asks for less of it, not more.
+    ("more subtle", "less"), ("subtler", "less"), ("less subtle", "more"), ("more understated", "less"),
+    ("less noticeable", "less"), ("more noticeable", "more"), ("more obvious", "more"),
     # Verbs whose stems are other words ("short", "soft", "hard"): rewritten here rather
     # than made fuzzy-match keywords, which would "correct" the stem into the verb.
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),

@@ -293,3 +293,14 @@ def test_fourth_battery_declines(said: str) -> None:
 )
 def test_fourth_battery_commands(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+def test_how_noticeable_and_in_half() -> None:
+    assert understand("make the reverb more subtle") == ToolCall(
+        "apply_audio_effect", {"effect": "reverb", "action": "decrease"}
+    )
+    louder = understand("the echo could be less subtle")
+    assert isinstance(louder, ToolCall) and louder.arguments["action"] == "increase"
+    assert understand("cut the delay in half") == ToolCall(
+        "apply_audio_effect", {"effect": "delay", "action": "decrease", "value": 50.0, "unit": "percent"}
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant.dialogue import GET, ToolCall, understand
+from voicertc.assistant.dialogue import GET, Say, ToolCall, understand
 from voicertc.assistant.followups import FollowUps
 
 
@@ -125,3 +125,38 @@ def test_words_about_the_sound_itself_keep_their_own_reading() -> None:
 )  # fmt: skip
 def test_chat_after_a_command_still_asks_for_nothing(said: str) -> None:
     assert not isinstance(conversation("put a delay on", said)[1], ToolCall)
+
+
+def test_a_value_said_alone_is_the_last_effects_new_setting() -> None:
+    last = "set the high pass to 200 hz"
+    assert conversation(last, "try 300")[1] == call("highpass", "set", value=300)
+    assert conversation(last, "how about 150 hertz")[1] == call("highpass", "set", value=150, unit="hz")
+
+
+def test_halves_doubles_and_speeds_are_of_the_last_effect() -> None:
+    assert conversation("set the delay to 400 ms", "cut it in half")[1] == call(
+        "delay", "decrease", value=50.0, unit="percent"
+    )
+    assert conversation("add a delay", "twice as long")[1] == call(
+        "delay", "increase", value=100.0, unit="percent"
+    )
+    assert conversation("add a delay", "a bit faster")[1] == call("delay", "decrease")  # a shorter time
+
+
+def test_subtler_is_less_of_it_and_going_back_is_an_undo() -> None:
+    assert conversation("add some reverb", "more subtle")[1] == call("reverb", "decrease")
+    assert conversation("add some reverb", "it's way too strong")[1] == call("reverb", "decrease")
+    assert conversation("turn the reverb up", "go back to how it was")[1] == call("reverb", "decrease")
+    assert conversation("turn the reverb up", "do the same to the delay")[1] == call("delay", "increase")
+
+
+def test_reset_that_is_the_last_effect_and_reset_everything_the_chain() -> None:
+    assert conversation("add some reverb", "reset that")[1] == call("reverb", "reset")
+    assert conversation("add some reverb", "reset everything")[1] == call(None, "reset")
+
+
+def test_liking_the_change_is_answered_and_changes_nothing() -> None:
+    for said in ("perfect", "that's great", "keep that"):
+        reply = conversation("add some reverb", said)[1]
+        assert isinstance(reply, Say) and "leave it" in reply.text
+    assert conversation("add some reverb", "that's better, a little more")[1] == call("reverb", "increase")
