@@ -344,11 +344,3 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     if lx.find_phrase(text, lx.HELP) >= 0:
         return Say(HELP_TEXT)
     return Say(_chat(text) or FALLBACK_TEXT)
-
-
-def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
-    """Every request of one utterance ("add reverb and delay": two calls); a single request
-    reads as ``understand`` reads it. See ``clauses``."""
-    from voicertc.assistant.clauses import understand_all as every  # clauses reads with understand
-
-    return every(transcript, last_filter)

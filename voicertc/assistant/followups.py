@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand, understand_all
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".

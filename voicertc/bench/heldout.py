@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from ..assistant import dialogue
+from ..assistant import clauses, dialogue
 from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
 from ..assistant.vad import VoiceActivityDetector
@@ -245,7 +245,7 @@ def hear(
         t0 = time.perf_counter()
         said.append(recognizer.transcribe(seg, RATE))
         spent += time.perf_counter() - t0
-        intents.extend(dialogue.understand_all(said[-1]))  # as the server reads a turn: every request
+        intents.extend(clauses.understand_all(said[-1]))  # as the server reads a turn: every request
     return said, intents, spent
 
 

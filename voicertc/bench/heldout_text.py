@@ -1,6 +1,6 @@
 """The dialogue on the held-out corpus's text, no speech: what understanding alone is worth.
 
-Each sentence of a split is read by ``dialogue.understand_all`` as typed (every request
+Each sentence of a split is read by ``clauses.understand_all`` as typed (every request
 of it, as the server reads a turn) and judged as ``heldout`` judges a spoken one (by the
 effect chain the calls give). Figures per
 style (the family's last part, less any ``-detail``) and per effect (the expected call's).
@@ -22,14 +22,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..assistant import dialogue
+from ..assistant import clauses, dialogue
 from .corpus import style
 from .heldout import ROOT, Case, judge, load
 
 Understand = Callable[[str], list[dialogue.Intent]]
 
 
-def figures(commands: list[Case], off: list[Case], understand: Understand = dialogue.understand_all) -> dict:
+def figures(commands: list[Case], off: list[Case], understand: Understand = clauses.understand_all) -> dict:
     """Percent right overall, per style and per effect; the misses (text, what was read)."""
     by: dict[str, list[bool]] = defaultdict(list)
     misses: list[dict[str, str]] = []

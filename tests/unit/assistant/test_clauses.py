@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.dialogue import APPLY, Say, ToolCall, understand, understand_all
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, understand
 
 
 def call(effect: str, action: str, **more: object) -> ToolCall:
