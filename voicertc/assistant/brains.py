@@ -11,8 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .dialogue import APPLY, Say, ToolCall, reply_after_tool, understand
-from .filters import DEFAULT, LastFilter
+from .dialogue import Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
 from .speechpool import SpeechPool
@@ -57,33 +56,16 @@ class AssistantBrain:
     def __init__(self, speech: SpeechPool, piper: PiperProcess | None = None) -> None:
         self._speech = speech
         self._piper = piper
-        self._follow_ups = FollowUps()  # a brain per session: "more" is about its last change
-        self._filter = LastFilter()  # ... and "lower the cutoff" about its last filter
+        # A brain per session: "more" is about its last change, "lower the cutoff" its last filter.
+        self._follow_ups = FollowUps()
 
     async def transcribe(self, pcm16: bytes) -> str:
         return await self._speech.transcribe(pcm16, 24000)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        unnamed = self._unnamed_filter(text)
-        intents = [unnamed] if unnamed is not None else self._follow_ups.understand_all(text)
-        for intent in intents:
-            if isinstance(intent, ToolCall) and intent.name == APPLY:
-                self._filter.heard(intent.arguments)
+        intents = self._follow_ups.understand_all(text)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
         return Calls(calls) if len(calls) > 1 else intents[0]
-
-    def _unnamed_filter(self, text: str) -> ToolCall | None:
-        """ "lower the cutoff" when the session's last filter is not the one read by default
-        (the low pass): that filter's call, which the follow-ups then lean on; None for any
-        sentence that does not speak of an unnamed filter."""
-        last = self._filter.current
-        if last is None or last == DEFAULT:
-            return None
-        intent = understand(text, last_filter=last)
-        if not isinstance(intent, ToolCall) or intent == understand(text):
-            return None
-        self._follow_ups.heard(intent)
-        return intent
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
         return Say(reply_after_tool(name, output))

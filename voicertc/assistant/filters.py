@@ -2,7 +2,7 @@
 
 A cutoff belongs to a filter, and people who have one on say "bring the cutoff down to
 800" without saying which. The dialogue reads text only, so the session tells it which
-filter it last put on or changed (``LastFilter``, kept by ``brains.AssistantBrain``); with
+filter it last put on or changed (``LastFilter``, kept by ``followups.FollowUps``); with
 none known, the low pass is meant: it is the filter whose cutoff people move most (darker,
 warmer, less hiss), and lowering an unnamed cutoff is what taming the top asks for.
 

@@ -22,6 +22,8 @@ import re
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
+from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
+from voicertc.assistant.filters import LastFilter
 from voicertc.assistant.numbers import find_numbers
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
@@ -85,14 +87,18 @@ VALUE_ONLY = frozenset("try what about how lets go with maybe make it that say i
 
 
 class FollowUps:
-    """One session's memory of its last effect command."""
+    """One session's memory of its last effect command, and of the filter it last touched."""
 
     def __init__(self) -> None:
         self._last: dict[str, object] | None = None  # its arguments; kept after a removal
+        self._filter = LastFilter()  # "lower the cutoff" is about it (``filters.py``)
 
     def understand(self, text: str) -> ToolCall | Say:
         """What ``text`` asks for in this session: read alone, then in the light of the
         last command. A command taken is remembered."""
+        return self._unnamed_filter(text) or self._understood(text)
+
+    def _understood(self, text: str) -> ToolCall | Say:
         # A correction needs something to correct: alone, "No reverb." still removes it.
         said = text if self._last is None else CORRECTION.sub("", text)
         intent = understand(said)
@@ -105,10 +111,13 @@ class FollowUps:
     def understand_all(self, text: str) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them
         remembered); a turn of one request reads as ``understand`` reads it, follow-ups and all."""
+        unnamed = self._unnamed_filter(text)
+        if unnamed is not None:
+            return [unnamed]
         said = text if self._last is None else CORRECTION.sub("", text)
         intents = understand_all(said)
         if len(intents) < 2:
-            return [self.understand(text)]
+            return [self._understood(text)]
         for intent in intents:
             if isinstance(intent, ToolCall):
                 self.heard(intent)
@@ -118,6 +127,7 @@ class FollowUps:
         """A command was taken: later turns may lean on it (after a reset there is nothing to)."""
         if call.name != APPLY:
             return
+        self._filter.heard(call.arguments)
         effect = call.arguments.get("effect")
         if not isinstance(effect, str) or call.arguments.get("action") == "reset":
             self._last = None
@@ -131,6 +141,19 @@ class FollowUps:
         return None if kind is None else self._follow(kind)
 
     # -- the readings --------------------------------------------------------------------
+
+    def _unnamed_filter(self, text: str) -> ToolCall | None:
+        """ "lower the cutoff" when the session's last filter is not the one read by default
+        (the low pass): that filter's call; None for any sentence that does not speak of an
+        unnamed filter, or reads the same either way."""
+        last = self._filter.current
+        if last is None or last == DEFAULT_FILTER:
+            return None
+        intent = understand(text, last_filter=last)
+        if not isinstance(intent, ToolCall) or intent == understand(text):
+            return None
+        self.heard(intent)
+        return intent
 
     def _follow(self, kind: str) -> ToolCall | None:
         last = self._last

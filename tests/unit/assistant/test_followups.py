@@ -160,3 +160,12 @@ def test_liking_the_change_is_answered_and_changes_nothing() -> None:
         reply = conversation("add some reverb", said)[1]
         assert isinstance(reply, Say) and "leave it" in reply.text
     assert conversation("add some reverb", "that's better, a little more")[1] == call("reverb", "increase")
+
+
+def test_an_unnamed_cutoff_is_the_filter_last_touched_even_after_another_effect() -> None:
+    # The session's one memory serves the offline brain and the Live upstream alike.
+    assert conversation("cut the lows", "raise the cutoff a touch")[1] == call("highpass", "increase")
+    assert conversation("cut the lows", "add some reverb", "lower the cutoff")[2] == call(
+        "highpass", "decrease"
+    )
+    assert conversation("add some reverb", "lower the cutoff")[1] == call("lowpass", "decrease")
