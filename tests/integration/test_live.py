@@ -185,6 +185,20 @@ async def test_a_call_over_live_applies_a_spoken_command(live_server, speech, co
             timeout=30,
         )
         assert [e["effect"] for e in more["chain"]] == [e["effect"] for e in added["chain"]]
+        # Several requests in one turn: one delegation, a call each, one answer about both.
+        since = len(call.messages)
+        call.send({"type": "text", "text": "add a compressor and some distortion"})
+        both = await call.wait_for(
+            lambda m: (
+                m.get("type") == "effects"
+                and {"compressor", "distortion"} <= {e["effect"] for e in m["chain"]}
+            ),
+            since=since,
+            timeout=30,
+        )
+        assert [e["effect"] for e in both["chain"]][-2:] == ["compressor", "distortion"]
+        answer = await call.wait_for(is_final("assistant"), since=since, timeout=30)
+        assert "compress" in answer["text"].lower() and "distortion" in answer["text"].lower()
     assert {"session.start", "session.input_audio.append", "session.commentary.append"} <= set(
         conformance["client"]
     )

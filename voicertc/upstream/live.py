@@ -9,9 +9,10 @@ The session speaks Realtime events both ways; this module translates at the edge
 - Input transcript deltas become the user's caption, and the first of a turn a
   `speech_started`: Live decides barge-in itself and this is the one sign it gives, so
   the session flushes its queued audio on it.
-- A `session.delegation.created` (client delegation) becomes a function call of the
-  effect tools, read from what the user said since the last one; the session applies
-  it and its `function_call_output` goes back as commentary for that delegation.
+- A `session.delegation.created` (client delegation) becomes the function calls of the
+  effect tools read from what the user said since the last one (one per request: "add
+  reverb and delay" is two); the session applies them and their `function_call_output`s
+  go back as one commentary for that delegation.
 - Typed text goes as commentary (the model says something about it); the effect chain
   note and replayed history as silent thinking. Response create/cancel and truncation
   have no Live counterpart: Live is server-driven.
@@ -47,6 +48,13 @@ def _text_of(item: dict[str, Any]) -> str:
     return " ".join(str(p.get("text") or p.get("transcript") or "") for p in parts if isinstance(p, dict))
 
 
+def _parsed(output: str) -> Any:
+    try:
+        return json.loads(output)
+    except ValueError:
+        return output
+
+
 def _log_failure(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         logger.error("ending a Live answer failed", exc_info=task.exception())
@@ -65,6 +73,9 @@ class LiveTranslator:
         self._heard_since_delegation: list[str] = []
         # A delegation for "a bit more" is about the effect this call last changed.
         self._follow_ups = FollowUps()
+        # A delegation of several requests ("add reverb and delay"): each call's output,
+        # by call id, until all are in; they go back together under the delegation's id.
+        self._outputs: dict[str, dict[str, str | None]] = {}
         self._response_id: str | None = None
         self._item_id: str | None = None
         self._output_text = ""
@@ -173,10 +184,9 @@ class LiveTranslator:
         await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
-        # One delegation is one function call (its output goes back once, under the
-        # delegation's id): of "add reverb and delay" the first request is made, as read alone.
-        reply = self._follow_ups.understand(heard) if heard else None
-        if not isinstance(reply, ToolCall):
+        intents = self._follow_ups.understand_all(heard) if heard else []
+        calls = [i for i in intents if isinstance(i, ToolCall)]
+        if not calls:
             await self._send(
                 lv.append(
                     lv.COMMENTARY_APPEND,
@@ -185,19 +195,40 @@ class LiveTranslator:
                 )
             )
             return
+        # The first call answers to the delegation's own id; the others to ids of their own,
+        # whose outputs are held until every one is in (``_output``).
+        call_ids = [delegation_id, *(f"{delegation_id}.{n}" for n in range(1, len(calls)))]
+        if len(calls) > 1:
+            self._outputs[delegation_id] = dict.fromkeys(call_ids)
         response_id = rt.new_id("resp")
         response = {"object": "realtime.response", "id": response_id, "status": "in_progress", "output": []}
         await self._emit(rt.RESPONSE_CREATED, response=response)
-        await self._emit(
-            rt.ARGUMENTS_DONE,
-            response_id=response_id,
-            item_id=rt.new_id("item"),
-            output_index=0,
-            call_id=delegation_id,
-            name=reply.name,
-            arguments=json.dumps(reply.arguments),
-        )
+        for index, (call, call_id) in enumerate(zip(calls, call_ids, strict=True)):
+            await self._emit(
+                rt.ARGUMENTS_DONE,
+                response_id=response_id,
+                item_id=rt.new_id("item"),
+                output_index=index,
+                call_id=call_id,
+                name=call.name,
+                arguments=json.dumps(call.arguments),
+            )
         await self._emit(rt.RESPONSE_DONE, response={"id": response_id, "status": "completed", "output": []})
+
+    async def _output(self, call_id: str, output: str) -> None:
+        """A call's output back to Live as the commentary of its delegation: at once for a
+        delegation of one call; for several, once all are in, as a JSON list in call order."""
+        delegation_id = call_id.rsplit(".", 1)[0] if call_id not in self._outputs else call_id
+        waiting = self._outputs.get(delegation_id)
+        if waiting is None or call_id not in waiting:
+            await self._send(lv.append(lv.COMMENTARY_APPEND, output, call_id))
+            return
+        waiting[call_id] = output
+        if any(o is None for o in waiting.values()):
+            return
+        del self._outputs[delegation_id]
+        together = [_parsed(str(o)) for o in waiting.values()]
+        await self._send(lv.append(lv.COMMENTARY_APPEND, json.dumps(together), delegation_id))
 
     # -- client side: Realtime -> Live ----------------------------------------------
 
@@ -214,9 +245,7 @@ class LiveTranslator:
             return
         item = event.get("item") or {}
         if item.get("type") == "function_call_output":
-            await self._send(
-                lv.append(lv.COMMENTARY_APPEND, str(item.get("output", "")), str(item.get("call_id")))
-            )
+            await self._output(str(item.get("call_id")), str(item.get("output", "")))
         elif item.get("type") == "message":
             text = _text_of(item)
             if item.get("role") == "user":

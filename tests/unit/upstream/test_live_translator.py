@@ -133,6 +133,44 @@ async def test_a_delegated_follow_up_is_about_the_effect_the_call_last_changed(h
     assert (await delegate(h, "more", "d4")) is None  # nothing left to follow up on
 
 
+async def test_a_delegation_of_several_requests_is_a_call_each_and_one_commentary(h: Harness) -> None:
+    await h.translator.handle(
+        {
+            "type": "session.input_transcript.delta",
+            "delta": "add reverb and delay",
+            "start_ms": 0,
+            "end_ms": 900,
+        }
+    )
+    await h.translator.handle(
+        {
+            "type": "session.delegation.created",
+            "delegation": {"id": "deleg_9", "target": "client", "type": "delegation"},
+            "offset_ms": 950,
+        }
+    )
+    calls = [e for e in h.out if e["type"] == "response.function_call_arguments.done"]
+    assert [json.loads(c["arguments"])["effect"] for c in calls] == ["reverb", "delay"]
+    assert [c["output_index"] for c in calls] == [0, 1] and len({c["call_id"] for c in calls}) == 2
+    assert h.types()[-1] == "response.done"
+    for call, said in zip(reversed(calls), ("Added delay.", "Added reverb."), strict=True):
+        output = {
+            "type": "function_call_output",
+            "call_id": call["call_id"],
+            "output": json.dumps({"message": said}),
+        }
+        await h.translator.send({"type": "conversation.item.create", "item": output})
+        if said == "Added delay.":
+            assert h.sent == []  # the delegation is answered once, when every call is done
+    assert h.sent == [
+        {
+            "type": "session.commentary.append",
+            "content": json.dumps([{"message": "Added reverb."}, {"message": "Added delay."}]),
+            "delegation_id": "deleg_9",
+        }
+    ]
+
+
 async def test_a_delegation_nothing_was_asked_for_is_answered_at_once(h: Harness) -> None:
     await h.translator.handle(
         {"type": "session.input_transcript.delta", "delta": "nice weather", "start_ms": 0, "end_ms": 900}

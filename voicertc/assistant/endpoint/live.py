@@ -30,7 +30,7 @@ from ...protocol import realtime as rt
 from ...protocol.schema import adapters_by_type, unknown_field
 from ...protocol.tap import observe
 from ..brains import Brain, Calls, Play, Reply
-from ..dialogue import ToolCall
+from ..dialogue import Say, ToolCall
 from ..vad import VoiceActivityDetector
 from .input_buffer import InputBuffer, SpeechStarted, TurnEnded
 from .streamer import chunks_of, paced
@@ -75,7 +75,7 @@ class LiveServerSession:
         self.session: dict[str, Any] | None = None
         self._buffer = InputBuffer()
         self._began = time.monotonic()
-        self._delegations: dict[str, ToolCall] = {}
+        self._delegations: dict[str, ToolCall | Calls] = {}
         self._speaking: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._asr_lock = asyncio.Lock()
@@ -225,11 +225,9 @@ class LiveServerSession:
         await self._answer(self._brain.understand(text, turn.pcm))
 
     async def _answer(self, reply: Reply) -> None:
-        if isinstance(reply, Calls):
-            # A delegation carries one function call, and its output comes back once: of a
-            # turn with several requests ("add reverb and delay") the first is made.
-            reply = reply.calls[0]
-        if isinstance(reply, ToolCall):
+        if isinstance(reply, ToolCall | Calls):
+            # A turn of several requests ("add reverb and delay") is one delegation: the
+            # client makes every call and comments once with their outputs as a JSON list.
             delegation_id = lv.new_id("deleg")
             self._delegations[delegation_id] = reply
             await self.emit(lv.delegation_created(delegation_id, self._now_ms()))
@@ -250,17 +248,27 @@ class LiveServerSession:
         if kind != lv.COMMENTARY_APPEND:
             return  # silent context: the rule-based brain has no use for it
         if delegation_id is not None:
-            call = self._delegations.pop(delegation_id)
-            try:
-                output = json.loads(content)
-            except ValueError:
-                output = {"ok": True, "message": content}
-            if not isinstance(output, dict):
-                output = {"ok": True, "message": str(output)}
-            await self._answer(self._brain.reply_after_tool(call.name, output))
+            task = self._delegations.pop(delegation_id)
+            await self._answer(self._after_tools(task, content))
         else:
             # Something to tell the user (voicertc sends typed text this way): answer it.
             await self._answer(self._brain.understand(content.split(": ", 1)[-1], b""))
+
+    def _after_tools(self, task: ToolCall | Calls, content: str) -> Reply:
+        """What to say once the client's commentary reports what the delegation's calls did."""
+        calls = task.calls if isinstance(task, Calls) else (task,)
+        try:
+            output: Any = json.loads(content)
+        except ValueError:
+            output = {"ok": True, "message": content}
+        outputs = output if isinstance(output, list) and len(calls) > 1 else [output]
+        said = []
+        for call, out in zip(calls, outputs, strict=False):
+            reply = self._brain.reply_after_tool(
+                call.name, out if isinstance(out, dict) else {"ok": True, "message": str(out)}
+            )
+            said.append(reply.text if isinstance(reply, Say) else "")
+        return Say(" ".join(t for t in said if t))
 
     async def _finish(self, event_id: str | None) -> None:
         await self._stop_speaking()
