@@ -84,6 +84,8 @@ WETNESS = frozenset("wet wetter dry drier dryer".split())
 MULTIPLES = frozenset("double twice triple half halve quarter as long short faster slower".split())
 # Around a value said alone: "try 300", "how about 2 k", "what about 150 hertz".
 VALUE_ONLY = frozenset("try what about how lets go with maybe make it that say instead then ok okay".split())
+# What a turn about the last effect may be made of (``_all_known``), built once.
+VOCABULARY = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES | VALUE_ONLY
 
 
 class FollowUps:
@@ -98,9 +100,14 @@ class FollowUps:
         last command. A command taken is remembered."""
         return self._unnamed_filter(text) or self._understood(text)
 
+    def _said(self, text: str) -> str:
+        """``text`` less an opening correction ("No, the reverb."), which needs something to
+        correct: alone, "No reverb." still removes it."""
+        return text if self._last is None else CORRECTION.sub("", text)
+
     def _understood(self, text: str) -> ToolCall | Say:
-        # A correction needs something to correct: alone, "No reverb." still removes it.
-        said = text if self._last is None else CORRECTION.sub("", text)
+        """``understand`` less the unnamed filter."""
+        said = self._said(text)
         intent = understand(said)
         if self._last is not None:
             intent = self._in_context(said, intent) or intent
@@ -114,8 +121,7 @@ class FollowUps:
         unnamed = self._unnamed_filter(text)
         if unnamed is not None:
             return [unnamed]
-        said = text if self._last is None else CORRECTION.sub("", text)
-        intents = understand_all(said)
+        intents = understand_all(self._said(text))
         if len(intents) < 2:
             return [self._understood(text)]
         for intent in intents:
@@ -214,7 +220,8 @@ class FollowUps:
         name = "the " + lx.SPOKEN_EFFECT.get(effect, effect)
         said = " ".join(words)
         tries = [f"{name} {said}", f"{said} on {name}", f"make {name} {said}"]
-        if all(w in VALUE_ONLY for w in _not_numbers(words)) and len(_not_numbers(words)) < len(words):
+        besides = _not_numbers(words)
+        if all(w in VALUE_ONLY for w in besides) and len(besides) < len(words):
             tries.insert(0, f"set {name} to " + " ".join(w for w in words if w not in VALUE_ONLY))
         for pronoun in PRONOUNS:
             if pronoun in words:
@@ -310,9 +317,14 @@ def _text(words: list[str]) -> str:
     return " " + " ".join(words) + " "
 
 
+def _numeric(words: list[str]) -> set[int]:
+    """The positions of the numbers in ``words``."""
+    return {i for span in find_numbers(words) for i in range(span.start, span.end)}
+
+
 def _not_numbers(words: list[str]) -> list[str]:
     """``words`` less its numbers and their units: "try 300 hertz" -> ["try"]."""
-    numeric = {i for span in find_numbers(words) for i in range(span.start, span.end)}
+    numeric = _numeric(words)
     return [w for i, w in enumerate(words) if i not in numeric and w not in lx.UNIT_HEADS]
 
 
@@ -325,6 +337,5 @@ def _approval(words: list[str]) -> Say | None:
 def _all_known(words: list[str]) -> bool:
     """Every word is one the dialogue reads, a number or a softener: "turn off the lights"
     must not become "turn off the reverb"."""
-    numeric = {i for span in find_numbers(words) for i in range(span.start, span.end)}
-    vocabulary = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES | VALUE_ONLY
-    return all(i in numeric or w in vocabulary for i, w in enumerate(words))
+    numeric = _numeric(words)
+    return all(i in numeric or w in VOCABULARY for i, w in enumerate(words))

@@ -218,11 +218,11 @@ class LiveTranslator:
     async def _output(self, call_id: str, output: str) -> None:
         """A call's output back to Live as the commentary of its delegation: at once for a
         delegation of one call; for several, once all are in, as a JSON list in call order."""
-        delegation_id = call_id.rsplit(".", 1)[0] if call_id not in self._outputs else call_id
-        waiting = self._outputs.get(delegation_id)
-        if waiting is None or call_id not in waiting:
+        delegation_id = next((d for d, calls in self._outputs.items() if call_id in calls), None)
+        if delegation_id is None:
             await self._send(lv.append(lv.COMMENTARY_APPEND, output, call_id))
             return
+        waiting = self._outputs[delegation_id]
         waiting[call_id] = output
         if any(o is None for o in waiting.values()):
             return
