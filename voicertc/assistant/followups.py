@@ -105,10 +105,11 @@ class FollowUps:
         correct: alone, "No reverb." still removes it."""
         return text if self._last is None else CORRECTION.sub("", text)
 
-    def _understood(self, text: str) -> ToolCall | Say:
-        """``understand`` less the unnamed filter."""
+    def _understood(self, text: str, alone: ToolCall | Say | None = None) -> ToolCall | Say:
+        """``understand`` less the unnamed filter; ``alone``: the turn's own reading, when
+        the caller has it already."""
         said = self._said(text)
-        intent = understand(said)
+        intent = understand(said) if alone is None else alone
         if self._last is not None:
             intent = self._in_context(said, intent) or intent
         if isinstance(intent, ToolCall):
@@ -123,7 +124,9 @@ class FollowUps:
             return [unnamed]
         intents = understand_all(self._said(text))
         if len(intents) < 2:
-            return [self._understood(text)]
+            # One request, as clauses read it: "the reverb is fine, add delay" is the delay
+            # alone, which the whole sentence read again is not.
+            return [self._understood(text, intents[0])]
         for intent in intents:
             if isinstance(intent, ToolCall):
                 self.heard(intent)

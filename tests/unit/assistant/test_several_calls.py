@@ -32,6 +32,13 @@ def test_one_request_reads_as_the_follow_ups_read_it() -> None:
         assert together.understand_all(said) == [alone.understand(said)]
 
 
+def test_a_turn_of_one_request_among_other_words_is_read_as_the_clauses_read_it() -> None:
+    # Read whole, these add the first effect named; the server reads them as heldout does.
+    assert FollowUps().understand_all("the reverb sounds fine, now add a delay") == [call("delay", "add")]
+    [asked] = FollowUps().understand_all("reverb or delay, which one is better")
+    assert isinstance(asked, Say)
+
+
 def test_the_brain_answers_several_requests_with_several_calls() -> None:
     brain = AssistantBrain(SpeechPool())
     assert brain.understand("switch off the echo and the fuzz", b"") == Calls(
