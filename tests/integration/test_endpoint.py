@@ -96,13 +96,18 @@ async def test_spoken_command_becomes_a_function_call_then_a_spoken_reply(realti
     assert done.response.status == "completed"
 
 
-async def _typed_call(realtime: Any, text: str) -> Any:
-    """``text`` as a user message, answered: the function call it gives (its output sent
-    back), or None if the reply is speech."""
+async def _ask(realtime: Any, text: str) -> None:
+    """``text`` as a user message, and a response asked for."""
     await realtime.conversation.item.create(
         item={"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]}
     )
     await realtime.response.create()
+
+
+async def _typed_call(realtime: Any, text: str) -> Any:
+    """``text`` as a user message, answered: the function call it gives (its output sent
+    back), or None if the reply is speech."""
+    await _ask(realtime, text)
     event = await next_of(
         realtime, "response.function_call_arguments.done", "response.output_audio_transcript.done"
     )
@@ -234,14 +239,7 @@ async def test_two_requests_in_one_turn_are_two_calls_of_one_response(realtime) 
     """ "add reverb and delay": one response carries both function calls; both applied and
     their outputs sent back, the answer speaks of both."""
     await next_of(realtime, "session.created")
-    await realtime.conversation.item.create(
-        item={
-            "type": "message",
-            "role": "user",
-            "content": [{"type": "input_text", "text": "add reverb and delay"}],
-        }
-    )
-    await realtime.response.create()
+    await _ask(realtime, "add reverb and delay")
     created = await next_of(realtime, "response.created")
     calls = []
     while True:
