@@ -76,6 +76,9 @@ async def test_a_page_on_another_origin_calls_with_the_library(example_site: str
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             await page.goto(page_url)
+            # The page imports the library with a top-level await, which the load event does
+            # not wait for: a click before its handler is set is lost (seen under a full run).
+            await page.wait_for_function("document.getElementById('voice').onclick !== null")
             await page.click("#voice")
             await expect(page.locator("#status")).to_have_text("listening", timeout=15_000)
             (session_id,) = running.server.sessions
