@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--split",
         default="tune2",
-        help="tune, test, or a corpus folder (tune2, tune3; test2, test3: blind, never tuned on)",
+        help="tune, test, or a corpus folder (tune2 to tune4; test2 to test4: blind, never tuned on)",
     )
     ap.add_argument("--errors", action="store_true", help="print the misses (never for a test split)")
     ap.add_argument("--out", type=Path, help="where the JSON goes")
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     commands, off = load(args.split)
     report = figures(commands, off)
-    if args.split.startswith("test"):  # test, test2, test3: measured, never read
+    if args.split.startswith("test"):  # test, test2, test3, test4: measured, never read
         report.pop("misses")
     if args.split == "tune2":
         report["halves"] = by_half(commands, off)
