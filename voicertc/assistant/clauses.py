@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant import phrasing
@@ -41,6 +42,9 @@ BARE = frozenset("a an the some bit of little touch tad please too also as well 
 # Actions a bare effect shares: "turn up the reverb and the delay" raises both; a setting's
 # value ("set the delay to 300 ms and the reverb") is not the reverb's.
 SHARED = ("add", "remove", "increase", "decrease")
+# ... and those said after the last effect only, which the bare names before it take too
+# ("echo and reverb off"); an add is what a bare name asks for anyway.
+BACK = ("remove", "increase", "decrease")
 # "replace the reverb with a delay": one effect off, the other on.
 # Only politeness may come before the verb: "why did you replace the reverb with a delay" asks nothing.
 SWAP = re.compile(
@@ -91,6 +95,7 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
         requests.append(request)
     if len(requests) < 2:
         return [understand(transcript, last_filter)]
+    _lend_back(requests)
     calls: list[Intent] = []
     for r in requests:
         if isinstance(r.reading, ToolCall) and r.reading not in calls:
@@ -143,7 +148,11 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         if param is not None:  # "... and the mix to 40 percent", not "smooth the peak, less Q"
             return None if _same_effect(before, param) else _Request(joint, part, param)
     if _bare(said, named_effect(said)):
-        return None  # "reverb and delay off", "compression and reverb are overrated": one sentence
+        reading = understand(part, last_filter)
+        lent = effect is not None and _shared_back(reading, effect) is not None
+        if lent and not _same_effect(before, reading):
+            return _Request(joint, part, reading)  # "echo and reverb off": both off (``_lend_back``)
+        return None  # "compression and reverb are overrated": one sentence
     reading = _counted(words, understand(part, last_filter))
     if effect is None and not (_is_call(reading) and _own(before, words, reading)):
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
@@ -158,12 +167,40 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
 
 def _own(before: _Request, words: list[str], reading: Intent) -> bool:
     """A part naming no effect that still asks for its own change ("cut the lows", "make it
-    brighter"), not for one to the effect before it ("turn it up" after "the reverb")."""
+    brighter", "add reverb and make it louder": the volume, as ``followups`` reads "make it
+    louder" after a change), not for one to the effect before it ("turn it up" after "add
+    reverb", "make it louder" after "the reverb")."""
     if not PRONOUNS.intersection(words):
         return True
     assert isinstance(reading, ToolCall)
     before_words = tokens(before.text)
-    return reading.arguments.get("effect") != "gain" and not _bare(before_words, named_effect(before_words))
+    loudness = reading.arguments.get("effect") != "gain" or bool(lx.LOUDNESS.intersection(words))
+    return loudness and not _bare(before_words, named_effect(before_words))
+
+
+def _shared_back(reading: Intent, effect: str) -> ToolCall | None:
+    """The bare step or removal of ``reading`` on ``effect``: "reverb off", "reverb up a bit"
+    (not a value, nor a parameter: "the delay and the reverb mix to 50" sets the mix alone)."""
+    if not isinstance(reading, ToolCall) or reading.name != APPLY:
+        return None
+    args = reading.arguments
+    if args.get("effect") != effect or args.get("action") not in BACK or "value" in args or "param" in args:
+        return None
+    return ToolCall(APPLY, {"effect": effect, "action": args["action"]})
+
+
+def _lend_back(requests: list[_Request]) -> None:
+    """A bare effect's name before a request that says its verb or particle after its own
+    effect ("echo and reverb off", "the delay, the reverb and the fuzz down a bit") takes
+    that action, as "switch off the echo and the reverb" gives its verb forward."""
+    for before, after in reversed(list(pairwise(requests))):
+        said, later = tokens(before.text), tokens(after.text)
+        effect, later_effect = named_effect(said), named_effect(later)
+        if effect is None or later_effect is None or not _bare(said, effect):
+            continue
+        lent = _shared_back(after.reading, later_effect)
+        if lent is not None:
+            before.reading = ToolCall(APPLY, {"effect": effect, "action": lent.arguments["action"]})
 
 
 def _shared(before: Intent, effect: str) -> ToolCall | None:

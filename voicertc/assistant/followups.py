@@ -76,7 +76,6 @@ CONNECTORS = frozenset("now and the too also as well then same for with to what 
                        "that this".split())  # fmt: skip
 # "it" in "turn it up" is the last effect, unless the turn is about loudness itself.
 PRONOUNS = ("it", "that", "this")
-LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split())
 # How much of an effect is heard, said of "it": "make it wetter" after a delay is the delay's.
 WETNESS = frozenset("wet wetter dry drier dryer".split())
 # Words a turn about the last effect may hold besides the dialogue's own: "make that double",
@@ -195,7 +194,7 @@ class FollowUps:
             if kind == "undo" and self._last.get("action") not in OPPOSITE:
                 return Say(NOT_UNDONE)
             return self._follow(kind)  # None ("more" after a removal): declined
-        if _names_an_effect(words) or LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
+        if _names_an_effect(words) or lx.LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
             return None
         if intent.arguments.get("action") == "reset" and "effect" not in intent.arguments:
             # "reset that": the effect just changed, not the whole chain ("reset everything")

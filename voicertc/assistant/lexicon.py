@@ -134,6 +134,8 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling")),
 )  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
+# Words about loudness itself: "make it louder" is the volume whatever "it" was just now.
+LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split())
 
 # Words that name a parameter rather than an effect ("delay" names both: it is left out).
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "

@@ -64,7 +64,7 @@ def test_each_request_is_read(text: str, calls: list[ToolCall] | None) -> None:
         "set the delay to three hundred and fifty milliseconds",  # "and" inside a number
         "ratio three and a half to one on the compressor",
         "the compressor, turn it up a bit",  # "it" is the compressor
-        "add some distortion and make it louder",  # ... and here the distortion, as read whole
+        "add some distortion and turn it up",  # ... and here the distortion, as read whole
         "the echo rings on and on, shorten the feedback",  # a reason, then the request: one effect
         "it sounds like a cardboard box, add some room",  # a reason naming no effect
         "reverb and echo are both overused",  # a statement about two effects
@@ -92,3 +92,63 @@ def test_nothing_heard_is_still_said() -> None:
     assert understand_all("what a lovely day, and the weather too") == [
         understand("what a lovely day, and the weather too")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("echo and reverb off please", [call("delay", "remove"), call("reverb", "remove")]),
+        ("the delay and the reverb down a bit", [call("delay", "decrease"), call("reverb", "decrease")]),
+        (
+            "reverb, delay and fuzz off",
+            [call("reverb", "remove"), call("delay", "remove"), call("distortion", "remove")],
+        ),
+        ("compressor and distortion up", [call("compressor", "increase"), call("distortion", "increase")]),
+    ],
+)
+def test_a_verb_said_after_the_last_effect_is_every_bare_effect_s(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "compression and reverb are overrated",  # an opinion: no action after the names
+        "delay and reverb sound lovely",
+        "reverb and echo please",  # bare names with no verb: each added, as before
+        "the delay and the reverb mix to 50 percent",  # a value is the last one's
+    ],
+)
+def test_no_verb_after_the_names_lends_nothing_back(text: str) -> None:
+    first = understand_all(text)[0]
+    lent = isinstance(first, ToolCall) and first.arguments.get("action") in ("remove", "increase", "decrease")
+    assert not lent
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("add reverb and make it louder", [call("reverb", "add"), call("gain", "increase")]),
+        ("put on some delay and make it a bit quieter", [call("delay", "add"), call("gain", "decrease")]),
+        (
+            "take off the distortion and turn the volume up",
+            [call("distortion", "remove"), call("gain", "increase")],
+        ),
+        ("kill the reverb and bring up the volume", [call("reverb", "remove"), call("gain", "increase")]),
+        ("turn off the delay and the compressor", [call("delay", "remove"), call("compressor", "remove")]),
+    ],
+)
+def test_loudness_said_of_it_after_a_request_is_the_volume(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add reverb and turn it up",  # no loudness word: "it" is the reverb just added
+        "the compressor, make it louder",  # after a bare name "it" is that effect
+        "set the delay to five hundred and twenty ms",  # "and" inside a number
+    ],
+)
+def test_it_without_loudness_stays_the_effect(text: str) -> None:
+    assert understand_all(text) == [understand(text)]
