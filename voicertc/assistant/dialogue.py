@@ -142,8 +142,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the battery level is low", "the heater is too loud": not this sound
     if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
-    if statements.exclamation(tokens):
-        return None  # "what a lovely room"
+    if statements.exclamation(tokens) or statements.not_for_us(tokens):
+        return None  # "what a lovely room", "shout louder", "turn up for what"
     compared = statements.level_compared(tokens)
     if compared is not None:  # "my voice is quieter than the music": more gain
         param = colloquial.step_param(text, compared[0])  # "the echo is louder than me": its mix

@@ -249,7 +249,7 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
         return True
     if resets_something_else(tokens):
         return True
-    if not asked and not find_numbers(tokens) and statements.said_of(tokens):
+    if not asked and not find_numbers(tokens) and (statements.said_of(tokens) or statements.gear(tokens)):
         return True
     return not asked and (has_phrase(text, NARRATIVE) or has_phrase(text, COMPARISONS))
 

@@ -221,7 +221,7 @@ LEVELS = frozenset("louder quieter loud quiet softer noisy noisier".split())
 VERBS_OF_STATE = frozenset("is are was were keeps keep gets get getting got seems".split())
 SUBJECT_OPENERS = frozenset("the that this these those my our his her their".split())
 PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outside", "downstairs", "upstairs",
-               "next door")  # fmt: skip
+               "next door", "without")  # fmt: skip
 
 
 def others(tokens: list[str]) -> bool:
@@ -239,14 +239,72 @@ def others(tokens: list[str]) -> bool:
     if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
         return False  # (a level set against another is ``level_compared``'s)
     text = " " + " ".join(tokens[levels[0] + 1 :]) + " "
-    place = [w for p in PLACE_AFTER if f" {p} " in text for w in text.split(f" {p} ", 1)[1].split()[:1]]
-    if any(w.isalpha() and w not in OF_MINE for w in place) or has_phrase(text, ("outside", "next door")):
+    # Where, or without whom: "too quiet in the library", "so quiet without the kids" (not
+    # "too quiet without the reverb", which is this sound's).
+    place = [_noun(text.split(f" {p} ", 1)[1].split()) for p in PLACE_AFTER if f" {p} " in text]
+    ours = OF_MINE | _EFFECT_WORDS
+    if any(w.isalpha() and w not in ours for w in place) or has_phrase(text, ("outside", "next door")):
         return True
     verb = next((i for i, t in enumerate(tokens[: levels[0]]) if t in VERBS_OF_STATE), None)
     if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS:
         return False
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | _EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
+
+
+def _noun(words: list[str]) -> str:
+    """The first word of ``words`` after any article: "the kids" -> "kids"."""
+    return next((w for w in words if w not in ARTICLES), "")
+
+
+# -- gear, someone told, a question of purpose ------------------------------------------
+
+# A box that makes an effect, not the effect: "the delay pedal", "my amp", "a reverb tank".
+GEAR = frozenset("pedal pedals tank unit units box rack amp amps amplifier cabinet stompbox".split())
+GEAR_OWNERS = frozenset("my our his her their your".split())
+# Who a sentence about a thing opens with: "the pedal ...", "my amp ...", "I left my ..."
+# (not "a delay pedal please", nor "give me a reverb tank sound").
+TELLERS = frozenset("the that this those these my our his her their your i we he she they".split())
+# After the box, words that say nothing of it: "the delay pedal sound please".
+NO_PREDICATE = frozenset("sound sounds effect please too now thanks again".split())
+
+
+def gear(tokens: list[str]) -> bool:
+    """ "The reverb tank in my amp rattles", "the delay pedal I ordered hasn't arrived": a
+    story about a thing someone owns or waits for, naming an effect's box rather than asking
+    for the effect. Asked only when no word asks for a change."""
+    if not tokens or tokens[0] not in TELLERS:
+        return False
+    return any(
+        tok in GEAR
+        and (tokens[i - 1] in _ONE_WORD_NAMES or tokens[i - 1] in GEAR_OWNERS)
+        and not set(tokens[i + 1 :]) <= NO_PREDICATE  # "the delay pedal sound, please" asks for it
+        for i, tok in enumerate(tokens[1:], 1)
+    )
+
+
+# Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
+VOICE_VERBS = frozenset("shout yell scream speak talk sing whisper holler".split())
+OPENING = frozenset("please just can could would you ok okay hey now".split())
+
+
+def told_to_someone(tokens: list[str]) -> bool:
+    """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
+    is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
+    verb = next((i for i, t in enumerate(tokens) if t not in OPENING), len(tokens))
+    if verb == len(tokens) or tokens[verb] not in VOICE_VERBS:
+        return False
+    return bool((LEVELS | {"up"}).intersection(tokens[verb + 1 :]))
+
+
+def purpose_asked(tokens: list[str]) -> bool:
+    """ "Turn up for what", "louder, what for": asking why, not asking for it."""
+    return tokens[-2:] in (["for", "what"], ["what", "for"])
+
+
+def not_for_us(tokens: list[str]) -> bool:
+    """Said to someone else, or asking why: nothing asked of this sound."""
+    return told_to_someone(tokens) or purpose_asked(tokens)
 
 
 def _given_to_another(words: list[str]) -> bool:
@@ -263,3 +321,5 @@ def _thing_after(words: list[str]) -> bool:
 
 
 _EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
+# ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)
+_ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)

@@ -31,6 +31,22 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         "the echo dot was cheap",
         "we're off to the concert hall tonight",
         "the distortion in this mirror is odd",
+        # an effect's box, owned or waited for: a story about the thing
+        "the reverb tank in my amp rattles",
+        "the delay pedal I ordered hasn't arrived",
+        "that distortion box they sent me buzzes",
+        "our compressor rack arrives tomorrow",
+        "I left my reverb unit at the studio",
+        # a person told how loud to be
+        "shout louder",
+        "could you sing a bit quieter",
+        "please talk louder, I can't hear you",
+        # asking why
+        "turn up for what",
+        "louder, what for",
+        # the level of a place without someone
+        "it's so quiet without the kids",
+        "it's too quiet without anyone here",
     ],
 )
 def test_statements_ask_for_nothing(said: str) -> None:
@@ -49,6 +65,15 @@ def test_statements_ask_for_nothing(said: str) -> None:
         ("drive at thirty percent", call("distortion", "set", 30, "percent")),
         ("the reverb is at thirty percent", call("reverb", "set", 30, "percent")),
         ("the echo is off now", call("delay", "remove")),
+        ("give me a delay pedal sound", call("delay", "add")),  # asked for, with a verb
+        ("make it sound like a reverb tank", call("reverb", "add")),
+        ("the delay pedal sound please", call("delay", "add")),  # nothing said of the box
+        ("a reverb tank please", call("reverb", "add")),
+        ("louder please", call("gain", "increase")),  # no one else's voice
+        ("make me louder", call("gain", "increase")),
+        ("turn up the reverb for the chorus", call("reverb", "increase")),  # "for" something, not why
+        ("it's too quiet without the reverb", call("reverb", "increase")),  # without an effect: ours
+        ("it's too quiet without my mic", call("gain", "increase")),
     ],
 )
 def test_commands_beside_them_stay_commands(said: str, expected: ToolCall) -> None:
@@ -72,3 +97,10 @@ def test_non_actions_are_blanked_and_exclamations_found() -> None:
     assert " down " not in dialogue._blank(" the shop down the road ", statements.NOT_ACTIONS)
     assert statements.exclamation("what a nice room".split())
     assert not statements.exclamation("what effects are on".split())
+
+
+def test_a_box_needs_an_effect_or_an_owner_before_it() -> None:
+    assert statements.gear("the delay pedal is noisy".split())
+    assert statements.gear("my amp is humming".split())
+    assert not statements.gear("the box is on the table".split())  # no effect's, no one's
+    assert not statements.gear("a delay pedal please".split())  # no story opening
