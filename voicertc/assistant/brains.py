@@ -68,6 +68,7 @@ class AssistantBrain:
         return Calls(calls) if len(calls) > 1 else intents[0]
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
+        self._follow_ups.saw(output)  # the chain as it now is: what an undo of a setting restores
         return Say(reply_after_tool(name, output))
 
     def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:

@@ -25,6 +25,7 @@ from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.undo import Chain, chain_of, taking_back
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
 SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
@@ -67,6 +68,7 @@ APPROVED = "Good, I'll leave it like that."
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
 NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
+# (A setting is undone when a tool's output showed the chain before it: ``undo.py``.)
 
 # A correction opens the turn: "No, the reverb." "Sorry, I meant the echo."
 CORRECTION = re.compile(r"^\s*(?:no+|nope|sorry|no sorry|not that one|wait)\s*[,.!:;-]\s*", re.IGNORECASE)
@@ -93,6 +95,8 @@ class FollowUps:
     def __init__(self) -> None:
         self._last: dict[str, object] | None = None  # its arguments; kept after a removal
         self._filter = LastFilter()  # "lower the cutoff" is about it (``filters.py``)
+        self._chain: Chain | None = None  # as the last tool output showed it
+        self._set_back: dict[str, object] | None = None  # what undoes the last setting, if known
 
     def understand(self, text: str) -> ToolCall | Say:
         """What ``text`` asks for in this session: read alone, then in the light of the
@@ -131,10 +135,18 @@ class FollowUps:
                 self.heard(intent)
         return intents
 
+    def saw(self, output: dict[str, object]) -> None:
+        """A tool's output: the chain it reports is what a setting asked for next changes."""
+        chain = chain_of(output)
+        if chain is not None:
+            self._chain = chain
+
     def heard(self, call: ToolCall) -> None:
         """A command was taken: later turns may lean on it (after a reset there is nothing to)."""
         if call.name != APPLY:
             return
+        setting = call.arguments.get("action") == "set"
+        self._set_back = taking_back(self._chain, call.arguments) if setting else None
         self._filter.heard(call.arguments)
         effect = call.arguments.get("effect")
         if not isinstance(effect, str) or call.arguments.get("action") == "reset":
@@ -173,7 +185,7 @@ class FollowUps:
         if kind == "remove":
             return _call(effect, "remove")
         if kind == "undo":
-            return _undone(last)
+            return _undone(last) or (ToolCall(APPLY, self._set_back) if self._set_back else None)
         if kind == "restore":
             return None
         went = "decrease" if action == "decrease" else "increase"
@@ -191,7 +203,7 @@ class FollowUps:
             kind = _kind(text)
             if kind is None:
                 return self._about_last(words) or _approval(words)
-            if kind == "undo" and self._last.get("action") not in OPPOSITE:
+            if kind == "undo" and self._last.get("action") not in OPPOSITE and self._set_back is None:
                 return Say(NOT_UNDONE)
             return self._follow(kind)  # None ("more" after a removal): declined
         if _names_an_effect(words) or lx.LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):

@@ -218,6 +218,9 @@ class LiveTranslator:
     async def _output(self, call_id: str, output: str) -> None:
         """A call's output back to Live as the commentary of its delegation: at once for a
         delegation of one call; for several, once all are in, as a JSON list in call order."""
+        parsed = _parsed(output)
+        if isinstance(parsed, dict):
+            self._follow_ups.saw(parsed)  # the chain it reports: what an undo of a setting restores
         delegation_id = next((d for d, calls in self._outputs.items() if call_id in calls), None)
         if delegation_id is None:
             await self._send(lv.append(lv.COMMENTARY_APPEND, output, call_id))

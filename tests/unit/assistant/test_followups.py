@@ -85,7 +85,7 @@ def test_undo_takes_back_the_last_change_and_a_removed_effect_can_come_back() ->
     assert conversation("take the reverb off", "undo that")[1] == call("reverb", "add")
     assert not isinstance(
         conversation("set the delay to 250 ms", "undo that")[1], ToolCall
-    )  # old value unknown
+    )  # old value unknown: no tool output has shown the chain (``test_undo.py``)
 
 
 def test_the_last_clause_says_it() -> None:

@@ -236,3 +236,12 @@ async def test_usage_updates_pass_through_for_the_calls_usage(h: Harness) -> Non
     for out in h.out:
         usage.add_event(out)
     assert usage.to_dict()["live_seconds"] == 12
+
+
+async def test_a_delegated_undo_of_a_setting_puts_back_what_the_last_output_showed(h: Harness) -> None:
+    assert (await delegate(h, "set the delay to 500 ms", "d1")) is not None
+    shown = {"ok": True, "chain": [{"effect": "delay", "params": {"time_ms": 500.0, "mix": 30.0}}]}
+    output = {"type": "function_call_output", "call_id": "d1", "output": json.dumps(shown)}
+    await h.translator.send({"type": "conversation.item.create", "item": output})
+    assert (await delegate(h, "set the delay to 200 ms", "d2")) is not None
+    assert (await delegate(h, "undo that", "d3")) == {"effect": "delay", "action": "set", "value": 500}

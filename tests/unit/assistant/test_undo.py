@@ -1,0 +1,77 @@
+"""An undo of a setting puts back what the chain held before it, as the tool's outputs
+showed it (undo.py); a session that has seen no output cannot, and says so."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from support.tool_calls import call
+
+from voicertc.assistant.brains import AssistantBrain
+from voicertc.assistant.dialogue import Say, ToolCall
+from voicertc.assistant.followups import FollowUps
+from voicertc.assistant.undo import taking_back
+from voicertc.effects.chain import EffectChain
+from voicertc.effects.tools import handle_tool_call
+
+
+def session(*turns: str) -> tuple[list[ToolCall | Say], EffectChain]:
+    """Each turn read and its calls run on a chain, every output shown to the follow-ups (as
+    the brain's ``reply_after_tool`` shows them); the last turn's reading and the chain."""
+    chain, follow = EffectChain(), FollowUps()
+    read: list[ToolCall | Say] = []
+    for turn in turns:
+        read = follow.understand_all(turn)
+        for intent in read:
+            if isinstance(intent, ToolCall):
+                follow.saw(handle_tool_call(chain, intent.name, intent.arguments))
+    return read, chain
+
+
+def test_undo_of_a_setting_puts_the_old_value_back() -> None:
+    read, chain = session("add a delay", "set the delay to 500 ms", "undo that")
+    assert read == [call("delay", "set", 300)]
+    assert chain.to_list()[0]["params"]["time_ms"] == 300
+
+
+def test_a_named_or_implied_parameter_is_the_one_put_back() -> None:
+    read, chain = session("add reverb", "set the reverb mix to 60 percent", "scratch that")
+    assert read == [call("reverb", "set", 30)]  # the mix is the main parameter
+    assert chain.to_list()[0]["params"]["mix"] == 30
+    read, chain = session("add reverb", "make the reverb 3 seconds long", "go back")
+    assert read == [call("reverb", "set", 2, param="decay_s")]
+    assert chain.to_list()[0]["params"]["decay_s"] == 2
+
+
+def test_a_setting_that_put_the_effect_on_is_undone_by_taking_it_off() -> None:
+    read, chain = session("add reverb", "set the delay to 400 ms", "undo")
+    assert read == [call("delay", "remove")]
+    assert chain.effects == ["reverb"]
+
+
+def test_an_undo_of_the_undo_sets_it_again() -> None:
+    read, _ = session("add a delay", "set the delay to 500 ms", "undo that", "undo that")
+    assert read == [call("delay", "set", 500)]
+
+
+def test_with_no_chain_seen_the_setting_is_not_undone() -> None:
+    [read], _ = session("set the delay to 250 ms", "undo that")
+    assert isinstance(read, Say)
+    assert taking_back(None, {"effect": "delay", "action": "set", "value": 250}) is None
+
+
+def test_steps_and_removals_are_undone_as_before() -> None:
+    assert session("add a delay", "more feedback on the echo", "undo")[0] == [
+        call("delay", "decrease", param="feedback")
+    ]
+    assert session("add a delay", "take the delay off", "undo")[0] == [call("delay", "add")]
+
+
+def test_the_brain_shows_the_follow_ups_each_tool_output() -> None:
+    brain = AssistantBrain(cast(Any, None))  # understanding needs no speech
+    chain = EffectChain()
+    for said in ("add a delay", "set the delay to 450 ms"):
+        intent = brain.understand(said, b"")
+        assert isinstance(intent, ToolCall)
+        brain.reply_after_tool(intent.name, handle_tool_call(chain, intent.name, intent.arguments))
+    assert brain.understand("undo that", b"") == call("delay", "set", 300)

@@ -1,0 +1,54 @@
+"""What takes a setting back: "set the delay to 300 ms", then "undo that".
+
+A step or a removal has its own opposite, but a setting's old value is in the effect
+chain, not in the words. The tool's outputs report the whole chain after each call
+(``effects.tools``), so a session that has seen one knows, when the next setting is
+asked for, what the setting was: it is put back, or the effect is taken off again if the
+setting put it on. With no output seen yet (a session's first turn, a benchmark with no
+chain) nothing is known and the undo is declined, as before.
+
+The chain seen is as the last output left it: a change made since by other means (the
+page's sliders) is not in it, and an undo then puts back what the assistant last saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from voicertc.effects.chain import param_for_unit
+from voicertc.effects.specs import EFFECT_SPECS, effect_key, param_key
+
+Chain = list[dict[str, Any]]
+
+
+def chain_of(output: Mapping[str, Any]) -> Chain | None:
+    """The chain a tool's ``output`` reports (``{"chain": [{"effect", "params"}...]}``), if any."""
+    chain = output.get("chain")
+    if not isinstance(chain, Sequence) or isinstance(chain, (str, bytes)):
+        return None
+    return [dict(item) for item in chain if isinstance(item, Mapping)]
+
+
+def taking_back(chain: Chain | None, setting: Mapping[str, object]) -> dict[str, object] | None:
+    """The arguments that undo ``setting`` (a "set" call's) on ``chain`` as it was before it:
+    the parameter set back to its old value, or the effect removed if it was not on; None
+    when the chain or the parameter is not known."""
+    if chain is None:
+        return None
+    effect = effect_key(str(setting.get("effect")))
+    if effect is None:
+        return None
+    spec = EFFECT_SPECS[effect]
+    named = param_key(spec, str(setting["param"])) if "param" in setting else None
+    # Which parameter the chain sets: the one named, else the one the unit points at, else the main one.
+    target = named or getattr(param_for_unit(spec, setting.get("unit"), False), "name", spec.primary)
+    entry = next((item for item in chain if item.get("effect") == effect), None)
+    if entry is None:
+        return {"effect": effect, "action": "remove"}
+    old = (entry.get("params") or {}).get(target)
+    if not isinstance(old, (int, float)):
+        return None
+    value = int(old) if old == int(old) else old
+    args: dict[str, object] = {"effect": effect, "action": "set", "value": value}
+    return args | ({"param": target} if target != spec.primary else {})
