@@ -66,12 +66,14 @@ AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as
 
 
 def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, str] | None:
-    """ "double the delay time": +100 % (increase); "make the echo half as long": -50 %.
-    Not of a parameter in percent or dB (``unit``): a percent of those is no multiple."""
+    """ "double the delay time": +100 % (increase); "make the echo half as long", "cut the
+    reverb in half": -50 % (of the mix: 30 % to 15 %; the dialogue says it as a fraction,
+    which the chain scales a percentage by). Not of a level in dB (``unit``): half a gain of
+    -6 dB is no softer sound."""
     text = " " + " ".join(tokens) + " "
-    if unit not in ("percent", "db") and has_phrase(text, ("in half", "by half")):
+    if unit != "db" and has_phrase(text, ("in half", "by half")):
         return 50.0, "decrease"  # "cut the delay in half": a shorter delay, not none
-    if unit in ("percent", "db") or action == "remove":
+    if unit == "db" or action == "remove":
         return None
     # "double the delay", "halve it"; not "double check the delay"
     factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)

@@ -242,7 +242,7 @@ def _arguments(
         action = timed[0]  # "speed up the echo": a shorter delay
     octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, _unit_of(tokens, effect), action)
     if octave is not None:
-        return {"effect": effect, "action": octave[1], "value": octave[0], "unit": "percent"}
+        return _scaled(tokens, effect, octave)
     if effect == "gain" and "unity" in tokens:
         return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}
@@ -274,6 +274,21 @@ def _arguments(
     if unit:
         args["unit"] = unit
     return args
+
+
+def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[str, object]:
+    """A change by a share of what is there ("double the delay", "halve the reverb tail"):
+    in percent on a time or frequency, as a fraction on a percentage (the chain reads percent
+    there as points); the parameter named, where the chain would step another ("the reverb
+    decay in half" is its decay, not its mix)."""
+    spec = EFFECT_SPECS[effect]
+    param = _param(tokens, effect) or spec.primary
+    args: dict[str, object] = {"effect": effect, "action": change[1]}
+    if spec.param(param).unit == "percent":
+        args |= {"value": round(change[0] / 100, 5), "unit": "fraction"}
+    else:
+        args |= {"value": change[0], "unit": "percent"}
+    return args | ({"param": param} if param != spec.primary else {})
 
 
 def _named_param(tokens: list[str], effect: str) -> str | None:

@@ -99,9 +99,11 @@ def _factor(spec: EffectSpec, p: ParamSpec, unit: object) -> float:
 
 
 def _relative(p: ParamSpec, unit: object) -> bool:
-    """'Raise the cutoff by 50 percent' scales a value that is not itself a percentage."""
+    """'Raise the cutoff by 50 percent' scales a value that is not itself a percentage; a
+    fraction scales any ('cut the mix in half' is 0.5: 30 % to 15 %, where 50 percent is points)."""
     given = unit_key(unit) if isinstance(unit, str) else None
-    return given in ("percent", "fraction") and p.unit not in ("percent", "db")
+    unscaled = ("percent", "db") if given == "percent" else ("db",)
+    return given in ("percent", "fraction") and p.unit not in unscaled
 
 
 def param_for_unit(spec: EffectSpec, unit: object, stepping: bool) -> ParamSpec | None:

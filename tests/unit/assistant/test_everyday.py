@@ -7,6 +7,8 @@ import pytest
 from support.tool_calls import call
 
 from voicertc.assistant.dialogue import Say, ToolCall, understand
+from voicertc.effects.chain import EffectChain
+from voicertc.effects.tools import handle_tool_call
 
 # -- a change of level said as a noun: "a boost of 10 dB" --------------------------------
 
@@ -304,3 +306,33 @@ def test_how_noticeable_and_in_half() -> None:
     assert understand("cut the delay in half") == ToolCall(
         "apply_audio_effect", {"effect": "delay", "action": "decrease", "value": 50.0, "unit": "percent"}
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a share of a percentage: a fraction, which the chain scales the value by
+        ("cut the reverb in half", call("reverb", "decrease", 0.5, "fraction")),
+        ("halve the reverb", call("reverb", "decrease", 0.5, "fraction")),
+        ("cut the distortion in half", call("distortion", "decrease", 0.5, "fraction")),
+        ("halve the delay feedback", call("delay", "decrease", 0.5, "fraction", param="feedback")),
+        ("double the reverb", call("reverb", "increase", 1.0, "fraction")),
+        # a share of a time: percent, relative there; a parameter named stays named
+        ("halve the delay time", call("delay", "decrease", 50.0, "percent")),
+        ("cut the reverb decay in half", call("reverb", "decrease", 50.0, "percent", param="decay_s")),
+        ("double the reverb decay", call("reverb", "increase", 100.0, "percent", param="decay_s")),
+        # no half: still a removal
+        ("cut the reverb", call("reverb", "remove")),
+    ],
+)
+def test_halves_and_doubles_of_a_percentage_scale_it(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+def test_half_the_reverb_is_half_its_mix_on_the_chain() -> None:
+    chain = EffectChain()
+    chain.apply("add", "reverb")
+    read = understand("cut the reverb in half")
+    assert isinstance(read, ToolCall)
+    handle_tool_call(chain, read.name, read.arguments)
+    assert chain.effects == ["reverb"] and chain.to_list()[0]["params"]["mix"] == 15

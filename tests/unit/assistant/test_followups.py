@@ -140,6 +140,9 @@ def test_halves_doubles_and_speeds_are_of_the_last_effect() -> None:
     assert conversation("add a delay", "twice as long")[1] == call(
         "delay", "increase", value=100.0, unit="percent"
     )
+    assert conversation("add some reverb", "cut it in half")[1] == call(
+        "reverb", "decrease", value=0.5, unit="fraction"
+    )  # half its mix, not the reverb off
     assert conversation("add a delay", "a bit faster")[1] == call("delay", "decrease")  # a shorter time
 
 

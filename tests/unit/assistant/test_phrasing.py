@@ -93,7 +93,8 @@ SECOND_PASS = [
     # multiples of a time
     ("triple the delay time", call("delay", "increase", 200.0, "percent")),
     ("make the delay three times as long", call("delay", "increase", 200.0, "percent")),
-    ("halve the reverb decay", call("reverb", "decrease", 50.0, "percent")),
+    # (named: without it the chain reads 50 percent as the mix's points, 30 % to 0 %)
+    ("halve the reverb decay", call("reverb", "decrease", 50.0, "percent", param="decay_s")),
     # a ratio said "N to one", a named ratio stepped
     ("set it to eight to one", call("compressor", "set", 8, param="ratio")),
     ("raise the ratio a bit", call("compressor", "increase", param="ratio")),

@@ -200,7 +200,9 @@ def test_increase_without_param_moves_primary() -> None:
         ("gain", "gain_db", -6, "db", 0, -6),  # the action gives the direction
         ("lowpass", "cutoff_hz", 1, "khz", 2000, 1000),
         ("delay", "time_ms", 0.1, "s", 300, 200),
-        ("delay", "mix", 0.2, "fraction", 30, 10),
+        ("delay", "mix", 0.2, "fraction", 30, 24),  # a fraction is a share of what is there
+        ("reverb", "mix", 0.5, "fraction", 30, 15),  # "cut the reverb in half"
+        ("delay", "mix", 20, "percent", 30, 10),  # percent on a percentage: points
         ("delay", "time_ms", 50, "percent", 300, 150),  # relative on a non-percent value
         ("reverb", "mix", 25, None, 30, 5),
     ],
