@@ -6,9 +6,12 @@ joins parts that each name an effect, and each part is read by ``understand`` it
 
 - a part that names only an effect ("... and the distortion", "... and a bit of delay")
   takes the action of the request before it: "take off the echo and the distortion"
-  removes both;
+  removes both; and a verb or particle said after the last of several bare names is
+  every one's: "echo and reverb off" removes both;
 - a part that names a parameter but no effect ("set the delay to 300 ms and the mix to
-  40 percent") is about the effect of the request before it;
+  40 percent") is about the effect of the request before it, and so is "it" ("add reverb
+  and turn it up"), unless the part is about loudness ("add reverb and make it louder":
+  the volume);
 - a part that reads as no request ("the reverb is fine, add delay") asks for nothing.
 
 A turn that is not cut (one request, or parts that do not each name an effect) reads
