@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import bands, colloquial, descriptions, filters, phrasing, statements
+from voicertc.assistant import bands, colloquial, descriptions, filters, phrasing, senses, statements
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -144,6 +144,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the sound is far away from the station", "delay the meeting"
     if statements.exclamation(tokens) or statements.not_for_us(tokens):
         return None  # "what a lovely room", "shout louder", "turn up for what"
+    if senses.borrowed(tokens):
+        return None  # "she gained so much confidence", "compression socks", "reset the score"
     compared = statements.level_compared(tokens)
     if compared is not None:  # "my voice is quieter than the music": more gain
         param = colloquial.step_param(text, compared[0])  # "the echo is louder than me": its mix
@@ -337,6 +339,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
         tokens[0] not in lx.QUESTION_WORDS
         or _first_effect(text)[0] is None
         or phrasing.knowledge(tokens, text)
+        or senses.about_the_craft(tokens)  # "which delay pedal do guitarists buy?"
     ):
         return False
     return _action(_blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)

@@ -1,0 +1,187 @@
+"""Sentences that borrow an effect's word in another of its senses, or talk about someone
+else's sound or about the craft, and so ask for nothing: "she gained so much confidence",
+"the second volume of that series", "compression socks", "the mirror gave my face a funny
+distortion", "my brother's voice is really deep", "this font is too thin to read", "reset
+the score", "I need to clean this room", "which reverb plugin do engineers use?".
+
+Written from the off-topic misses of the blind ``tune4`` corpus as kinds of sentence (the
+word's other sense, a third person as the subject, a question about what others do), each
+tested on sentences of our own; ``test4`` was kept to measure them on.
+
+Tokens are ``dialogue.normalize`` output (the near-keyword correction writes "gained" as
+"gain"); ``text`` is them joined with a space at each end.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN
+from voicertc.assistant.numbers import find_numbers
+
+# -- "gain" as a verb: "she gained confidence", "I've gained a few kilos" -----------------
+
+# Who gains: a subject right before the verb ("we need gain" and "I want gain" ask for it).
+GAINERS = frozenset("i ive she he we weve they theyve you youve hes shes has have had who it "
+                    "everyone everybody someone people".split())  # fmt: skip
+# What the sound gains: "can I gain some volume on my mic".
+SOUND_GAINED = frozenset("db dbs decibel decibels volume level loudness signal headroom".split())
+
+
+def gained_something_else(tokens: list[str]) -> bool:
+    """ "she gained so much confidence": someone gained a thing that is not level."""
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok == "gain" and tokens[i - 1] in GAINERS:
+            after = tokens[i + 1 : i + 5]
+            if not after or SOUND_GAINED.intersection(after) or find_numbers(after):
+                continue  # "the mic gained 3 dB", "I gain": no thing named, or a level
+            return True
+    return False
+
+
+# -- "volume" as a book: "the second volume of that series" -------------------------------
+
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next final "
+                     "latest previous".split())  # fmt: skip
+BOOKS = frozenset("series book books novel novels manga comic comics encyclopedia trilogy saga edition "
+                  "collection anthology poems poetry stories essays works magazine".split())  # fmt: skip
+
+
+def a_book(tokens: list[str]) -> bool:
+    """ "the second volume", "a volume of her poems": a book, not the level."""
+    for i, tok in enumerate(tokens):
+        if tok not in ("volume", "volumes"):
+            continue
+        if i > 0 and tokens[i - 1] in ORDINALS:
+            return True
+        if tokens[i + 1 : i + 2] == ["of"] and BOOKS.intersection(tokens[i + 2 : i + 6]):
+            return True
+    return False
+
+
+# -- an effect's word naming a kind of thing: "compression socks" --------------------------
+
+# Things (clothes, care, fractures) an effect's word is said of in its other sense.
+THINGS_NAMED = frozenset("socks sock stockings stocking sleeve sleeves garment garments tights leggings "
+                         "shorts shirt bandage bandages wrap wraps boots therapy fracture fractures "
+                         "molding moulding".split())  # fmt: skip
+_EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for n in names for w in n.split())
+
+
+def a_kind_of_thing(tokens: list[str]) -> bool:
+    return any(a in _EFFECT_WORDS and b in THINGS_NAMED for a, b in pairwise(tokens))
+
+
+# -- distortion of what is seen: "the funhouse mirror gave my face a funny distortion" -----
+
+SEEN = frozenset("mirror mirrors lens lenses glasses photo photos photograph picture pictures image "
+                 "images face faces reflection camera map maps painting paintings window glass "
+                 "truth facts story history perspective perception".split())  # fmt: skip
+DISTORTING = frozenset({"distortion", "distortions", "distorted", "distort", "distorts", "distorting"})
+
+
+def seen_distorted(tokens: list[str]) -> bool:
+    return bool(DISTORTING.intersection(tokens)) and bool(SEEN.intersection(tokens))
+
+
+# -- someone else's voice: "my brother's voice is really deep, he sounds like a DJ" --------
+
+PERSONS = frozenset("brother sister mum mom mother dad father friend wife husband son daughter boss teacher "
+                    "neighbour neighbor uncle aunt grandma grandpa granny grandad cousin partner "
+                    "boyfriend girlfriend kid baby colleague roommate flatmate".split())  # fmt: skip
+VOICE_WORDS = frozenset("voice voices vocals vocal singing mic microphone accent laugh".split())
+# A wish makes it a request after all: "make my voice sound like my brother's voice".
+WISHING = frozenset("make want wanna id could can would please give turn set add put need".split())
+THIRD = frozenset({"he", "she", "they", "hes", "shes"})
+SAYING = frozenset("sounds sound is are was were has".split())
+
+
+def someone_elses_voice(tokens: list[str]) -> bool:
+    """Another person's voice or sound as the subject, and no wish."""
+    if WISHING.intersection(tokens):
+        return False
+    if tokens[0] in THIRD and tokens[1:2] and tokens[1] in SAYING:
+        return True  # "he sounds like a radio presenter"
+    for a, b in pairwise(tokens):
+        if a.endswith("s") and a[:-1] in PERSONS and b in VOICE_WORDS:
+            return True  # "my brother's voice", "my parents' singing"
+    return False
+
+
+# -- questions about the craft: "why do singers use so much reverb?" -----------------------
+
+CRAFT_OPENERS = frozenset("why which what how do does did".split())
+# Other people at the craft, and the gear they buy.
+CRAFTSPEOPLE = frozenset("singers singer engineers engineer producers producer artists musicians rappers "
+                         "bands band djs dj pros professionals mixers youtubers streamers podcasters "
+                         "guitarists vocalists studios people".split())  # fmt: skip
+GEAR = frozenset("plugin plugins plug pedal pedals brand brands model models unit units".split())
+
+
+def about_the_craft(tokens: list[str]) -> bool:
+    """A question about what others use or do, which asks this chain for nothing ("which
+    reverb plugin do engineers use?", "why do singers use so much reverb on ballads?")."""
+    if tokens[0] not in CRAFT_OPENERS or len(tokens) < 3:
+        return False
+    return bool(CRAFTSPEOPLE.intersection(tokens) or (tokens[0] == "which" and GEAR.intersection(tokens)))
+
+
+# -- "too thin to read": a quality of a thing seen, held, read ----------------------------
+
+# What the thing is too much so for, when it is not heard: "too dark to see", "too thin to
+# read" (but "too quiet to hear", "too muddy to understand" are about the sound).
+NOT_HEARD = frozenset("read see look wear eat drink lift carry fit hold touch drive walk climb swim cross "
+                      "sit sleep write type print watch".split())  # fmt: skip
+
+
+def too_for_another_sense(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens[:-3]):
+        if tok == "too" and tokens[i + 2] == "to" and tokens[i + 3] in NOT_HEARD:
+            return True
+    return False
+
+
+# -- a reset of something else: "reset the score", "restart the game" ---------------------
+
+RESETTING = frozenset({"reset", "restart", "resetting"})
+DETERMINERS = frozenset("the this that our your his her their a".split())
+# What a reset of the chain may name besides the effects' and the sound's own words.
+CHAIN_THINGS = frozenset("effects effect settings setting setup chain sounds vocals vocal mix levels "
+                         "processing filters stuff things whole lot board knobs dials".split())  # fmt: skip
+
+
+def resets_another_thing(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens[:-2]):
+        if tok in RESETTING and tokens[i + 1] in DETERMINERS:
+            thing = tokens[i + 2]
+            return thing.isalpha() and thing not in CHAIN_THINGS and thing not in KNOWN
+    return False
+
+
+# -- chores in a room: "I need to clean this room" ------------------------------------------
+
+CHORES = frozenset("clean tidy vacuum hoover dust sweep mop paint decorate renovate heat rent book "
+                   "redecorate furnish".split())  # fmt: skip
+ROOMS = frozenset({"room", "rooms", "hall", "space", "kitchen", "bedroom"})
+
+
+def a_chore(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens):
+        if tok in CHORES and ROOMS.intersection(tokens[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def borrowed(tokens: list[str]) -> bool:
+    """Any of the readings above: the sentence asks this chain for nothing."""
+    return (
+        gained_something_else(tokens)
+        or a_book(tokens)
+        or a_kind_of_thing(tokens)
+        or seen_distorted(tokens)
+        or someone_elses_voice(tokens)
+        or about_the_craft(tokens)
+        or too_for_another_sense(tokens)
+        or resets_another_thing(tokens)
+        or a_chore(tokens)
+    )
