@@ -126,8 +126,18 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
 TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring")
 
 
+# How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is
+# a bit much", "give it more": its mix ("turn the delay up" names no quantity, and "more
+# delay" is more of the delay's own time: both its time).
+ECHO_NOUNS = ("echo", "echoes")
+ECHO_AMOUNT = (*(f"{q} {n}" for q in ("more", "less") for n in ECHO_NOUNS),
+               "a bit much", "way more", "give it more", "be more", "way less")  # fmt: skip
+
+
 def step_param(text: str, effect: str) -> str | None:
     if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
+        return "mix"
+    if effect == "delay" and has_phrase(text, ECHO_AMOUNT) and not has_phrase(text, ("time", "times")):
         return "mix"
     if effect == "reverb" and has_phrase(text, TIME_WORDS):
         return "decay_s"
