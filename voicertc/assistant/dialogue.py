@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from voicertc.assistant import bands, colloquial, descriptions, filters, phrasing, senses, statements
+from voicertc.assistant import (
+    bands,
+    colloquial,
+    descriptions,
+    filters,
+    phrasing,
+    pictures,
+    senses,
+    statements,
+)
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NumberSpan, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
@@ -146,6 +155,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "what a lovely room", "shout louder", "turn up for what"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
+    pictured = None if question else pictures.pictured(tokens)
+    if pictured is not None and (effect is None or pictured.get("effect") in (None, effect)):
+        return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
     compared = statements.level_compared(tokens)
     if compared is not None:  # "my voice is quieter than the music": more gain
         param = colloquial.step_param(text, compared[0])  # "the echo is louder than me": its mix
