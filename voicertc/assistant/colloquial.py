@@ -31,7 +31,11 @@ TAKES = {"back": ("off",), "pull": ("down", "back"), "dial": ("up", "down", "bac
 # ... followed only by how much: "bring it up with my boss" is not about the sound.
 DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
                    "just of way further right thanks tiny smidge "
-                   "mate man dude buddy pal".split())  # fmt: skip
+                   "mate man dude buddy pal fam bro bruh dawg fr".split())  # fmt: skip
+
+
+# Words that open a clause giving a reason after the request.
+REASONS = frozenset("its im thats because cause cos cuz nobody i youre".split())
 
 
 def level(tokens: list[str]) -> dict[str, object] | None:
@@ -47,7 +51,10 @@ def level(tokens: list[str]) -> dict[str, object] | None:
             continue  # "knock it off", "pull it up"
         if tok == "take" and tokens[i + 1] == "this":
             continue
-        if action is not None and all(t in DEGREE for t in tokens[j:]):
+        rest = tokens[j:]
+        if named:  # "pump my mic up, it's weak sauce": a reason may follow the named sound
+            rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
+        if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
     return None
 
@@ -148,7 +155,8 @@ def step_param(text: str, effect: str) -> str | None:
 # distracting me": less of it, unless a verb says what to do ("that delay is distracting,
 # take it away").
 NUISANCE = ("distracting", "annoying", "drowning", "drowns", "overwhelming", "burying", "buries",
-            "swamping", "in the way", "getting in the way")  # fmt: skip
+            "swamping", "in the way", "getting in the way", "eating", "eats", "swallowing", "swallows",
+            "smothering", "smothers")  # fmt: skip
 
 
 def nuisance(text: str) -> bool:

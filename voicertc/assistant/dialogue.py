@@ -116,6 +116,9 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     """A change asked for by describing the sound, a frequency region or an amount."""
     change = descriptions.region(tokens) or descriptions.standalone(text, effect)
     if change is not None:
+        step = _action(text) if change["effect"] == effect and change["action"] == "add" else None
+        if step in ("increase", "decrease"):
+            return {**change, "action": step}  # "compress it more, I sound all over the place"
         return change
     if colloquial.swings(tokens):  # "I go from whispering to shouting"
         return {"effect": "compressor", "action": "add"}
@@ -123,7 +126,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
         if colloquial.ears(text):  # "you're blowing out their ears"
             return {"effect": "gain", "action": "decrease"}
         return colloquial.slang(text) or descriptions.space(tokens) or descriptions.quality(tokens, None)
-    if descriptions.unwanted(text):
+    if descriptions.unwanted(text) and not _removing_is_its_use(text):
         return {"effect": effect, "action": "remove"}
     amount = descriptions.amount(text, effect)
     if amount is None and colloquial.nuisance(text) and _action(text) is None:
@@ -132,11 +135,22 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
         param = colloquial.step_param(text, effect) if amount in ("increase", "decrease") else None
         return {"effect": effect, "action": amount} | ({"param": param} if param else {})
     change = descriptions.quality(tokens, effect)
-    if change is not None and change["effect"] == effect:
+    # "the level is so uneven": the level's words name the sound, which the compressor evens out
+    evened = change is not None and effect == "gain" and change["effect"] == "compressor"
+    if change is not None and (change["effect"] == effect or evened):
         return change
     if descriptions.made_too(text, lx.EFFECT_NAMES[effect]):
         return {"effect": effect, "action": "decrease"}  # "the distortion is too harsh"
     return None
+
+
+def _removing_is_its_use(text: str) -> bool:
+    """ "a low cut to get rid of the rumble": the effect is put on to take something away,
+    and nothing said before it takes the effect itself away."""
+    for names in lx.EFFECT_NAMES.values():
+        text = _blank(text, names)
+    at = pictures.for_removing(text)
+    return at >= 0 and _action(text[: at + 1]) != "remove"
 
 
 def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict[str, object] | None:
@@ -185,6 +199,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         text = _blank(text, names)  # "low cut" names a filter, it does not remove one
     text = _blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
     action = _action(text)
+    if action == "remove" and _removing_is_its_use(text):
+        action = "add"  # "I need the high pass for remove the low noise": what it is for
     # "the distortion on that old record": "on" before its object asks for nothing
     asked = idiom_action is not None or (
         action is not None

@@ -21,7 +21,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                  "lowcut", "rumble filter", "hpf"),
     "gain": ("gain", "volume", "level", "loudness", "vol"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio", "comp", "limit it"),
+                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
                    "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
@@ -100,6 +100,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("more loud", "increase"), ("more long", "increase"), ("more high", "increase"),
     ("more little", "decrease"), ("go away", "remove"), ("scale back", "decrease"),
     ("rein in", "decrease"), ("pare back", "decrease"), ("cut back", "decrease"), ("ramp up", "increase"),
+    ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
     ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
     ("back to basics", "reset"),
 )  # fmt: skip

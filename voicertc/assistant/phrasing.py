@@ -167,7 +167,8 @@ REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is
 # Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
 # too much of anything).
 COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",
-              "when you get a chance", "if possible", "if you can", "if you could")  # fmt: skip
+              "when you get a chance", "if possible", "if you can", "if you could", "real quick",
+              "right quick", "really quick")  # ("real quick": soon, not a faster echo)  # fmt: skip
 
 
 def as_request(tokens: list[str]) -> list[str]:
@@ -275,8 +276,9 @@ def resets_something_else(tokens: list[str]) -> bool:
 _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", "on his", "on her",
              "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
 SOUND = frozenset(
-    {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix"}
-)  # ("mike": Whisper writes "mic" so too)
+    {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix",
+     "vox"}
+)  # ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say)
 
 
 # The speaker's own level is the gain: "raise my volume", "bring my level down".

@@ -106,6 +106,22 @@ def muffled(tokens: list[str]) -> Change | None:
     return None
 
 
+# -- an effect put on for a purpose: "I need the high pass for remove the low noise" --------
+
+REMOVING = ("remove", "cut", "kill", "get rid of", "lose", "take out", "reduce", "tame", "stop", "block",
+            "filter out", "clean up")  # fmt: skip
+
+
+def for_removing(text: str) -> int:
+    """Where an effect (blanked to "_") is put "to" or "for" taking something away, or -1:
+    the removing is its purpose, not the action ("the low cut to remove the rumble")."""
+    for link in ("to", "for"):
+        at = text.find(f" _ {link} ")
+        if at >= 0 and has_phrase(text[at + len(link) + 3 :], REMOVING):
+            return at
+    return -1
+
+
 # -- a word said over and over: "make my voice go hello hello hello" ----------------------
 
 
