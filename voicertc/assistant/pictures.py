@@ -38,6 +38,17 @@ MADE_BY: dict[str, str] = {
                      "words repeat", "voice repeat", "say everything twice"), "delay"),
     **dict.fromkeys(("thin", "tinny"), "highpass"),
 }  # fmt: skip
+# What a quality is wished of: the voice ("make my voice all muffly", "give it that ..."),
+# not a thing ("make my coffee dark", "I want my steak crusty") ...
+WISHED_OF = frozenset("me my it its the a an that this all sound voice vocal vocals mic audio super really "
+                      "so kind sort of bit little more go be to i im some real proper nice extra totally "
+                      "very you put on please can could make get wanna want give should id would let turn "
+                      "makes".split())  # fmt: skip
+# ... and what may follow it: the end, a word of no thing, or the sound within three words
+# ("a fuzzy jumper", "a thin crust pizza" are things).
+SAID_AFTER = frozenset("and like please lol for on to with again now too".split())
+SOUND_NOUNS = frozenset("sound sounds voice vocal vocals tone thing effect vibe style mic".split())
+_QUALITY_WORDS = frozenset(w for q in MADE_BY for w in q.split())
 # Words that turn a wish into its opposite: "make it less muffled", "not so crunchy".
 UNWISH = frozenset("less not no too so never without".split())
 
@@ -53,8 +64,15 @@ def wished(tokens: list[str]) -> Change | None:
         at = after.find(f" {quality} ")
         if at < 0:
             continue
-        before = after[:at].split()[-2:]
-        if not UNWISH.intersection(before):
+        between = after[:at].split()[1:]
+        if UNWISH.intersection(between[-2:]):
+            continue
+        if has_phrase(after[:at] + " ", SOUNDING):
+            return {"effect": effect, "action": "add"}  # a picture: "sound like an old electric guitar"
+        following = after[at + len(quality) + 2 :].split()[:3]
+        of_the_voice = set(between) - _QUALITY_WORDS <= WISHED_OF  # ("that blown out, deep fried vocal")
+        said_of_sound = not following or following[0] in SAID_AFTER or SOUND_NOUNS.intersection(following)
+        if of_the_voice and said_of_sound:
             return {"effect": effect, "action": "add"}
     if has_phrase(after, ("sound broken", "sound like a broken", "sound like broken")):
         return {"effect": "distortion", "action": "add"}  # "I want to sound like a broken robot"

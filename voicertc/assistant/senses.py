@@ -102,6 +102,8 @@ def someone_elses_voice(tokens: list[str]) -> bool:
         return False
     if tokens[0] in THIRD and tokens[1:2] and tokens[1] in SAYING:
         return True  # "he sounds like a radio presenter"
+    if tokens[0] in ("my", "our") and len(tokens) > 2 and tokens[1] in PERSONS and tokens[2] in SAYING:
+        return True  # "my dad sounds like a radio"
     for a, b in pairwise(tokens):
         if a.endswith("s") and a[:-1] in PERSONS and b in VOICE_WORDS:
             return True  # "my brother's voice", "my parents' singing"

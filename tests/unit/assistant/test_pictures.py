@@ -23,6 +23,7 @@ def apply(effect: str, action: str) -> ToolCall:
         ("can you make me sound like an electric guitar", apply("distortion", "add")),
         ("make my voice all muffled like a ghost", apply("lowpass", "add")),
         ("I wanna sound all echoey", apply("reverb", "add")),
+        ("I want that raspy, gravelly rock vocal", apply("distortion", "add")),
         # a place wished for
         ("make me sound like I'm in a giant dungeon", apply("reverb", "add")),
         ("could I sound like I'm singing in a cathedral", apply("reverb", "add")),
@@ -82,6 +83,11 @@ def test_near_misses_keep_their_reading(said: str, expected: ToolCall) -> None:
         "I want to fix my broken microphone stand",
         "he sounds like a radio presenter",
         "there's a towel on my chair",
+        # a quality wished of a thing, not of the voice
+        "make my coffee dark please",
+        "I want my steak rough and crusty",
+        "I want a thin crust pizza",
+        "I want a dark chocolate",
     ],
 )
 def test_statements_that_share_the_words_ask_for_nothing(said: str) -> None:

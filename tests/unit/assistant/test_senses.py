@@ -31,6 +31,7 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         "my sister's voice is so high pitched",
         "my dad's singing is way too loud in the shower",
         "she sounds like she's got a cold",
+        "my mum sounds like a radio announcer",
         # questions about the craft
         "why do producers put so much compression on pop vocals?",
         "which delay pedal do most guitarists buy?",
