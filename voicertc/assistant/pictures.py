@@ -189,6 +189,20 @@ HELPS = ("help", "work", "fix", "stop", "tame", "sort", "smooth", "even", "contr
 ARTICLES = frozenset({"a", "an", "some", "the"})
 
 
+# What the help is for, right after it: the sound or nothing ("a delay would help us finish
+# the project" is the other delay).
+HELPED = frozenset("here with my me it things a out this please so i on now there".split())
+
+
+def _helps_the_sound(words: list[str]) -> bool:
+    for i in range(len(words)):
+        for phrase in HELPS:
+            if words[i : i + len(phrase.split())] == phrase.split():
+                following = words[i + len(phrase.split()) : i + len(phrase.split()) + 1]
+                return not following or following[0] in HELPED or phrase in ("tame", "stop", "smooth", "even")
+    return False
+
+
 def suggested(tokens: list[str]) -> Change | None:
     """ "a delay would work here", "I'm told a compressor would help, could you turn one
     on": the effect named, put on (not a value of "one")."""
@@ -199,7 +213,7 @@ def suggested(tokens: list[str]) -> Change | None:
             if at < 0 or text[:at].split()[-1:] not in [[a] for a in ARTICLES]:
                 continue
             rest = text[at + len(name) + 1 :]
-            if rest.split()[:1] and rest.split()[0] in MODALS and has_phrase(" " + rest, HELPS):
+            if rest.split()[:1] and rest.split()[0] in MODALS and _helps_the_sound(rest.split()[1:]):
                 return {"effect": effect, "action": "add"}
             if has_phrase(rest, ("put one on", "turn one on", "switch one on", "add one", "pop one on")):
                 return {"effect": effect, "action": "add"}  # "I need a compressor, could you put one on"
@@ -213,7 +227,7 @@ LOW_NOISES = frozenset("rumble rumbling rumbles humming hum hums thump thumps th
 NOTICING = ("hear", "theres", "there is", "getting", "i get", "picks up", "picking up", "pick up")
 # Where: under the user's voice, or from handling the gear ("when I bump the desk").
 UNDER = ("background", "underneath", "under my voice", "behind me", "behind my voice", "on the mic",
-         "on my mic", "in the mix", "in my recording", "through the mic", "still", "when i", "desk",
+         "on my mic", "in the mix", "in my recording", "through the mic", "when i", "desk",
          "table", "stand", "floor")  # fmt: skip
 
 

@@ -78,6 +78,7 @@ def test_near_misses_keep_their_reading(said: str, expected: ToolCall) -> None:
     "said",
     [
         "I can hear thunder rumbling outside",
+        "I can still hear the rumble of the trains at night",
         "my neighbours are loud and my street is quiet",
         "bring it up with my boss",
         "I want to fix my broken microphone stand",
