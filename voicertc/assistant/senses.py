@@ -80,8 +80,13 @@ SEEN = frozenset("mirror mirrors lens lenses glasses photo photos photograph pic
 DISTORTING = frozenset({"distortion", "distortions", "distorted", "distort", "distorts", "distorting"})
 
 
+# A picture asked for: "make my voice distorted like a broken mirror" wants the effect.
+ASKING = frozenset("make want wanna add put apply".split())
+
+
 def seen_distorted(tokens: list[str]) -> bool:
-    return bool(DISTORTING.intersection(tokens)) and bool(SEEN.intersection(tokens))
+    seen = DISTORTING.intersection(tokens) and SEEN.intersection(tokens)
+    return bool(seen) and not ASKING.intersection(tokens)
 
 
 # -- someone else's voice: "my brother's voice is really deep, he sounds like a DJ" --------

@@ -62,6 +62,7 @@ def test_borrowed_words_ask_for_nothing(said: str) -> None:
         ("my voice is too quiet to hear", "gain", "increase"),
         ("the room sound is too big", "reverb", "decrease"),
         ("make my voice sound distorted", "distortion", "add"),
+        ("make my voice distorted like a cracked mirror", "distortion", "add"),
     ],
 )
 def test_commands_that_share_the_words_stay_commands(said: str, effect: str, action: str) -> None:
