@@ -12,14 +12,14 @@ import difflib
 import functools
 import re
 
-from voicertc.assistant import descriptions, homophones, numbers
+from voicertc.assistant import descriptions, homophones, misheard, numbers
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import NUMBER_WORDS
 
 
 def normalize(text: str) -> list[str]:
     """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
-    s = text.lower().replace("%", " percent ").replace("’", "'")
+    s = misheard.text(text).lower().replace("%", " percent ").replace("’", "'")
     s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # Whisper writes "2,500 hertz"
     # Whisper writes the noun "cutoff" as "cut off" or "cut-off" ("Raise the low pass cut
     # off."), with a comma where the speaker paused ("the high pass, cut off at ..."): after
@@ -72,6 +72,7 @@ def correct(tokens: list[str]) -> list[str]:
     for heard, meant in lx.MISHEARD_PHRASES:
         text = text.replace(f" {heard} ", f" {meant} ")
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
+    tokens = misheard.tokens(tokens)
     out: list[str] = []
     for i, tok in enumerate(tokens):
         if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:

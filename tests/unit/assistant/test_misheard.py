@@ -1,0 +1,66 @@
+"""Command words Whisper heard badly and wrote as other words (``misheard.py``): each
+read back among words about the sound, and left alone elsewhere (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant import misheard
+from voicertc.assistant.dialogue import ToolCall, understand
+
+READ_BACK = [
+    # a vocative written as the commoner word
+    ("Bring me down a notch, made.", call("gain", "decrease")),
+    # "-teen hundred" written "-ty hundred"
+    ("Set the echo to sixty hundred milliseconds.", call("delay", "set", 1600, "ms")),
+    ("Reverb decay of thirty hundred milliseconds.", call("reverb", "set", 1300, "ms")),
+    # the effect's name in two words
+    ("Give me a slap back echo.", call("delay", "add")),
+    ("Can I get some slap back on the vocal?", call("delay", "add")),
+    # a plain voice, written as the aircraft
+    ("Enough, give me my plane voice again.", call(None, "reset")),
+    # a filter's Q written "key", its kilohertz written "key"
+    ("Raise the key on the high pass to 3.", call("highpass", "set", 3, param="q")),
+    ("Set the low cut to one key please.", call("highpass", "set", 1, "khz")),
+    ("Bring the low pass down a half key.", call("lowpass", "decrease", 0.5, "khz")),
+]
+
+
+@pytest.mark.parametrize(("said", "expected"), READ_BACK)
+def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The band made it, made.",  # not a comma before the last word alone: still a story
+        "She will slap back at anyone who teases her.",
+        "The plane was late and the pilot's voice was calm.",
+        "What key is this song in?",
+        "The key of the matter is money.",
+        "The tower is fifty hundred metres from here.",
+    ],
+)
+def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:
+    intent = understand(said)
+    assert not isinstance(intent, ToolCall), intent
+
+
+def test_only_the_last_word_after_a_comma_is_a_vocative() -> None:
+    assert misheard.text("Louder, made.") == "Louder, mate."
+    assert misheard.text("Louder, made it.") == "Louder, made it."
+    assert misheard.text("We made it.") == "We made it."
+
+
+def test_key_is_a_filter_word_only_next_to_one() -> None:
+    assert misheard.tokens("the key of the song".split()) == "the key of the song".split()
+    assert misheard.tokens("one key to the low pass gate".split()) == "one key to the low pass gate".split()
+    assert misheard.tokens("the key of the low pass".split()) == "the q of the low pass".split()
+
+
+def test_twenty_hundred_stays_a_number_people_say() -> None:
+    assert misheard.tokens("at twenty hundred hours".split()) == "at twenty hundred hours".split()
+    assert misheard.tokens("ninety hundred".split()) == "nineteen hundred".split()
