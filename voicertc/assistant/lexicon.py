@@ -103,6 +103,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
     ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
     ("back to basics", "reset"),
+    # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
+    # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
+    ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),
 )  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.

@@ -127,7 +127,7 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
     count, j = 1.0, i
     if tokens[j] in ("a", "an", "one") and j + 1 < n and tokens[j + 1] in FRACTIONS:
         j += 1
-    elif (k := _count(tokens[j])) is not None and tokens[j + 1 : j + 2] != ["half"] and j + 1 < n:
+    elif (k := _count(tokens[j])) is not None and (tokens[j + 1 : j + 2] != ["half"] or k == 1) and j + 1 < n:
         if tokens[j + 1] in FRACTIONS:
             count, j = k, j + 1  # "three quarters", and as Whisper writes it, "3 quarters"
     if tokens[j] not in FRACTIONS:

@@ -112,7 +112,7 @@ TIMED = {"delay": None, "compressor": None, "reverb": "decay_s"}
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
               "original setting", "original settings", "originally", "how it was", "the way it was",
-              "as it was")  # fmt: skip
+              "as it was", "how it started", "the way it started")  # fmt: skip
 
 
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:

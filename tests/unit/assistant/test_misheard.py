@@ -25,6 +25,13 @@ READ_BACK = [
     ("Raise the key on the high pass to 3.", call("highpass", "set", 3, param="q")),
     ("Set the low cut to one key please.", call("highpass", "set", 1, "khz")),
     ("Bring the low pass down a half key.", call("lowpass", "decrease", 0.5, "khz")),
+    # one half in digits
+    ("High pass Q at 1 half.", call("highpass", "set", 0.5, param="q")),
+    # out of the chain, whatever the verb
+    ("Put the compressor out of the chain.", call("compressor", "remove")),
+    ("Keep the reverb out of the signal chain.", call("reverb", "remove")),
+    # a reset said as the way it started
+    ("Set the echo back to how it started.", call("delay", "reset")),
 ]
 
 
@@ -42,6 +49,7 @@ def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> 
         "What key is this song in?",
         "The key of the matter is money.",
         "The tower is fifty hundred metres from here.",
+        "We made it out of the chain store in time.",
     ],
 )
 def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:
