@@ -41,6 +41,10 @@ _COUNTS = frozenset({*ONES, *TEENS, *TENS, "half"})
 _K_AFTER = (["hertz"], ["hz"], ["please"])
 
 
+def _is_count(before: list[str]) -> bool:
+    return bool(before) and (before[0] in _COUNTS or before[0][:1].isdigit())
+
+
 def _filter_at(tokens: list[str], i: int) -> bool:
     return any(tokens[i : i + len(f)] == f for f in _FILTERS)
 
@@ -57,6 +61,10 @@ def tokens(toks: list[str]) -> list[str]:
         before, after = toks[i - 1 : i] if i else [], toks[i + 1 : i + 2]
         if tok in _TEEN_OF and after == ["hundred"]:
             out[i] = _TEEN_OF[tok]
+        elif tok == "hand" and _is_count(before) and toks[i + 1 : i + 3] in (["a", "half"], ["a", "quarter"]):
+            out[i] = "and"  # "one hand a half dB"
+        elif tok == "for" and before == ["half"] and toks[i + 1 : i + 2] in (["second"], ["a"]):
+            out[i] = "a" if after == ["second"] else ""  # "half for second", "half for a second"
         elif tok == "plane" and after and after[0] in ("voice", "sound"):
             out[i] = "plain"  # "my plane voice back": an aircraft has no voice
         elif tok == "slap" and after == ["back"] and (
@@ -68,6 +76,6 @@ def tokens(toks: list[str]) -> list[str]:
             of_filter = after and after[0] in ("of", "on", "for") and toks[i + 2 : i + 3] == ["the"]
             if of_filter and _filter_at(toks, i + 3):
                 out[i] = "q"
-            elif before and (before[0] in _COUNTS or before[0][:1].isdigit()) and after in ([], *_K_AFTER):
+            elif _is_count(before) and after in ([], *_K_AFTER):
                 out[i] = "k"
     return [t for t in out if t]

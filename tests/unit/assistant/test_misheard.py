@@ -16,6 +16,10 @@ READ_BACK = [
     # "-teen hundred" written "-ty hundred"
     ("Set the echo to sixty hundred milliseconds.", call("delay", "set", 1600, "ms")),
     ("Reverb decay of thirty hundred milliseconds.", call("reverb", "set", 1300, "ms")),
+    # "and" written "hand" inside a number, "a" written "for" after "half"
+    ("Cut the gain by two hand a half dB.", call("gain", "decrease", 2.5, "db")),
+    ("Echo time half for second.", call("delay", "set", 0.5, "s")),
+    ("Make the release half for a second.", call("compressor", "set", 0.5, "s", param="release_ms")),
     # the effect's name in two words
     ("Give me a slap back echo.", call("delay", "add")),
     ("Can I get some slap back on the vocal?", call("delay", "add")),
@@ -49,6 +53,8 @@ def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> 
         "What key is this song in?",
         "The key of the matter is money.",
         "The tower is fifty hundred metres from here.",
+        "Give me a hand a half hour from now.",
+        "Wait half for a second, I'll be right back.",
         "We made it out of the chain store in time.",
     ],
 )
