@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assistant.brains import AssistantBrain, Calls
+from ..assistant.dialogue import ToolCall
 from ..assistant.speechpool import SpeechPool
+from ..effects import EffectChain, handle_tool_call
 from .corpus import CORPUS, ROOT, Case, parse_call
 from .heldout import judge
 
@@ -91,6 +93,24 @@ def fresh_session() -> Session:
     return lambda text: brain.understand(text, b"")
 
 
+def chained_session() -> Session:
+    """A new session's brain whose calls run on a chain of its own, each call's output fed
+    back as the server feeds it (``AssistantBrain.reply_after_tool``): what an undo of a
+    setting needs to know the value before it."""
+    brain = AssistantBrain(SpeechPool())
+    chain = EffectChain()
+
+    def understand(text: str) -> object:
+        reply = brain.understand(text, b"")
+        calls = reply.calls if isinstance(reply, Calls) else (reply,)
+        for call in calls:
+            if isinstance(call, ToolCall):
+                brain.reply_after_tool(call.name, handle_tool_call(chain, call.name, call.arguments))
+        return reply
+
+    return understand
+
+
 def figures(conversations: Sequence[Conversation], session: Callable[[], Session] = fresh_session) -> dict:
     """Percent of turns right per kind, of whole conversations right, and the misses.
 
@@ -129,12 +149,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--corpus", default=CORPORA[0], choices=CORPORA, help="which conversations")
     ap.add_argument("--split", required=True, choices=("tune", "test"), help="test: the lead's, once")
     ap.add_argument("--errors", action="store_true", help="print the misses (never for the test split)")
+    ap.add_argument("--chain", action="store_true", help="calls run on a chain, outputs fed back")
     ap.add_argument("--out", type=Path, help="where the JSON goes")
     ap.add_argument("--label", default="", help="what code was measured (kept in the JSON)")
     args = ap.parse_args(argv)
     default = args.corpus == CORPORA[0]
     conversations = load(args.split, None if default else CORPUS / args.corpus)
-    report = figures(conversations, session=fresh_session)
+    report = figures(conversations, session=chained_session if args.chain else fresh_session)
     if args.split == "test":  # measured, never read
         report.pop("misses")
     shown = report["figures"]
@@ -147,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             where = f"{miss['conversation']}.{miss['turn']} [{miss['kind']}]"
             print(f"  miss {where} {miss['text']!r} -> {miss['read']} (wanted {miss['expected']})")
     dest = args.out or ROOT / "benchmarks" / "results" / f"{args.corpus}-{args.split}.json"
-    head = {"split": args.split, "label": args.label} | ({} if default else {"corpus": args.corpus})
+    head = {"split": args.split, "label": args.label, "chain": args.chain}
+    head |= {} if default else {"corpus": args.corpus}
     dest.write_text(json.dumps(head | report, indent=1) + "\n")
     print(f"wrote {dest}")
 
