@@ -24,42 +24,12 @@ from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
+from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, phrase_kind
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.undo import Chain, chain_of, taking_back
+from voicertc.effects.chain import param_for_unit
+from voicertc.effects.specs import EFFECT_SPECS, UNIT_FACTORS, param_key, unit_key
 
-# Words that say how much, or nothing at all: "a bit more", "even more please".
-SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
-                      "some of that it thats the okay ok whoa hmm oh yeah right and then one "
-                      "notch step on there its is was lots yes yep so".split())  # fmt: skip
-# Keep going the way the last change went: "more" after "turn it down" is quieter still.
-CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
-            "once more", "same again", "do it again", "one more time", "bit more", "still more")  # fmt: skip
-# The last change went too far: back the other way.
-REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
-           "a lot", "thats a lot", "ease up", "back it off", "pull it back")  # fmt: skip
-INCREASE = ("stronger", "bigger", "higher", "raise it", "up a bit", "bump it", "push it")
-DECREASE = ("less", "weaker", "smaller", "tone it down", "too strong", "too loud", "lower it")
-REMOVE = ("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
-          "lose it", "bin it", "drop it", "switch it off", "off", "remove that", "lose that",
-          "remove that last one", "remove the last one", "lose the last one", "get rid of the last one",
-          "take the last one off", "take that last one off")  # fmt: skip
-# After a removal: the effect back as it came.
-RESTORE = ("put it back", "put it back on", "bring it back", "turn it back on", "redo it",
-           "redo that", "back on", "switch it back on", "i want it back")  # fmt: skip
-# The last change taken back, whatever it was.
-UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "revert",
-        "revert that", "cancel that", "scratch that", "as it was", "put it back how it was",
-        "back to how it was", "go back to how it was", "back to before", "go back to before",
-        "the way it was", "like it was", "how it was before")  # fmt: skip
-PHRASES: dict[str, str] = {
-    **dict.fromkeys(CONTINUE, "continue"),
-    **dict.fromkeys(REVERSE, "reverse"),
-    **dict.fromkeys(INCREASE, "increase"),
-    **dict.fromkeys(DECREASE, "decrease"),
-    **dict.fromkeys(REMOVE, "remove"),
-    **dict.fromkeys(RESTORE, "restore"),
-    **dict.fromkeys(UNDO, "undo"),
-}
 # Liking what the last change did: nothing more to do, and it is said so.
 APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
             "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
@@ -82,9 +52,14 @@ PRONOUNS = ("it", "that", "this")
 WETNESS = frozenset("wet wetter dry drier dryer".split())
 # Words a turn about the last effect may hold besides the dialogue's own: "make that double",
 # "twice as long", "faster" (said of a delay, a shorter time).
-MULTIPLES = frozenset("double twice triple half halve quarter as long short faster slower".split())
+MULTIPLES = frozenset("double twice triple half halve quarter as long short faster slower quicker".split())
 # Around a value said alone: "try 300", "how about 2 k", "what about 150 hertz".
-VALUE_ONLY = frozenset("try what about how lets go with maybe make it that say instead then ok okay".split())
+VALUE_ONLY = frozenset(
+    "try what about how lets go with maybe make it that say instead then ok okay actually".split()
+)
+# "More" of an effect just added, where its main control is not how much of it is heard:
+# more echo is a louder echo, not a longer gap.
+AMOUNT = {"delay": "mix"}
 # What a turn about the last effect may be made of (``_all_known``), built once.
 VOCABULARY = lx.KNOWN | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS) | SOFTENERS | MULTIPLES | VALUE_ONLY
 
@@ -157,7 +132,7 @@ class FollowUps:
     def read(self, text: str) -> ToolCall | None:
         """The follow-up phrase ``text`` is, about the last command; None if it is not one,
         or nothing was changed yet."""
-        kind = _kind(text)
+        kind = kind_of(text)
         return None if kind is None else self._follow(kind)
 
     # -- the readings --------------------------------------------------------------------
@@ -190,7 +165,10 @@ class FollowUps:
             return None
         went = "decrease" if action == "decrease" else "increase"
         step = {"continue": went, "reverse": OPPOSITE[went]}.get(kind, kind)
-        return _call(effect, step, param if action in STEPS else None)
+        if action not in STEPS:
+            # "more" after an add is more of the effect heard; after a setting, of what was set
+            param = AMOUNT.get(str(effect)) if action == "add" else param
+        return _call(effect, step, param)
 
     def _in_context(self, text: str, intent: ToolCall | Say) -> ToolCall | None:
         words = tokens(text)
@@ -199,8 +177,15 @@ class FollowUps:
         named = _only_an_effect(words)
         if named is not None:
             return self._same_again(named)
+        kind = kind_of(text)
+        # "feedback" and "repeats" name the delay too, but as its parameters they say no more than "it"
+        if isinstance(intent, ToolCall) and not _names_an_effect(
+            [w for w in words if not _names_a_param([w])]
+        ):
+            ahead = self._before_alone(text, words, kind)
+            if ahead is not None:
+                return ahead
         if isinstance(intent, Say):
-            kind = _kind(text)
             if kind is None:
                 return self._about_last(words) or _approval(words)
             if kind == "undo" and self._last.get("action") not in OPPOSITE and self._set_back is None:
@@ -216,10 +201,31 @@ class FollowUps:
             return None  # "make it brighter" names a filter by its sound, whatever "it" is
         return self._about_last(words)  # "turn it up": the effect read from "it" is the last one
 
+    def _before_alone(self, text: str, words: list[str], kind: str | None) -> ToolCall | None:
+        """A turn that names no effect but reads alone as a command, read about the last
+        change first: a parameter of the last effect ("more feedback" after the echo), or
+        follow-up phrases only ("that's too much, back it off", not read as the volume), or
+        ending on an undo ("too many repeats, go back")."""
+        if _names_a_param(words):
+            effect = str(self._last["effect"]) if self._last else ""
+            about = understand(f"{' '.join(words)} on the {lx.SPOKEN_EFFECT.get(effect, effect)}")
+            if _all_known(words) and isinstance(about, ToolCall) and about.arguments.get("effect") == effect:
+                return about if "param" in about.arguments else None
+        if kind is None or lx.LOUDNESS.intersection(words):
+            return None
+        clauses = [c for c in re.split(r"[,.;!?]", text) if c.strip()]
+        if kind == "undo" and phrase_kind(tokens(clauses[-1])) == "undo":
+            return self._follow(kind)
+        return self._follow(kind) if all(phrase_kind(tokens(c)) for c in clauses) else None
+
     def _same_again(self, effect: str) -> ToolCall | None:
-        """ "and the reverb": the last command's action on another effect."""
+        """ "and the reverb": the last command's action on another effect; a setting of a
+        value the other effect takes ("delay mix 20 percent", "and the same for the reverb")
+        is that setting on it."""
         assert self._last is not None
         action = self._last.get("action")
+        if action == "set":
+            return _set_on(self._last, effect)
         if action not in ("add", "remove", *STEPS):
             return None
         return _call(effect, str(action))
@@ -252,6 +258,10 @@ class FollowUps:
                 # removal the one thing to do about the effect is bring it back.
                 continue
             args = dict(reading.arguments)
+            if step == action == "set" and not {"unit", "param"} & set(args) and not _names_a_param(words):
+                # "no, 3" after "decay to 5 seconds": the same parameter, in the same unit
+                carried = args | {k: self._last[k] for k in ("unit", "param") if k in self._last}
+                args = carried if _in_range(carried) else args  # "2 k", then "try 3000": not 3000 k
             if step in STEPS and "param" not in args and action in STEPS and "param" in self._last:
                 args["param"] = self._last["param"]  # "a little lower" keeps to what was stepped
             return ToolCall(APPLY, args)
@@ -265,6 +275,39 @@ def _call(effect: object, action: str, param: object = None) -> ToolCall:
     return ToolCall(APPLY, args)
 
 
+def _set_on(last: dict[str, object], effect: str) -> ToolCall | None:
+    """``last`` (a setting) made on ``effect``, if it has the parameter set or one the unit
+    points at; None otherwise."""
+    spec = EFFECT_SPECS.get(effect)
+    if spec is None or "value" not in last:
+        return None
+    args: dict[str, object] = {"effect": effect, "action": "set", "value": last["value"]}
+    param = last.get("param")
+    if isinstance(param, str) and param_key(spec, param) is not None:
+        args["param"] = param
+    elif param is not None or param_for_unit(spec, last.get("unit"), False) is None:
+        return None
+    args |= {"unit": last["unit"]} if "unit" in last else {}
+    return ToolCall(APPLY, args) if _in_range(args) else None
+
+
+def _in_range(args: dict[str, object]) -> bool:
+    """A setting's value is within its parameter's range, in the parameter's own unit."""
+    spec = EFFECT_SPECS.get(str(args.get("effect")))
+    value = args.get("value")
+    if spec is None or not isinstance(value, (int, float)):
+        return False
+    named = param_key(spec, str(args["param"])) if "param" in args else None
+    unit = args.get("unit")
+    p = spec.param(named) if named else param_for_unit(spec, unit, False) or spec.param(spec.primary)
+    factor = UNIT_FACTORS.get((str(unit_key(str(unit))), p.unit), None) if unit else 1.0
+    return factor is not None and p.min <= value * factor <= p.max
+
+
+def _names_a_param(words: list[str]) -> bool:
+    return bool(lx.PARAM_WORDS.intersection(words) or set(lx.PARAM_SYNONYMS).intersection(words))
+
+
 def _undone(last: dict[str, object]) -> ToolCall | None:
     """The change that takes ``last`` back; None for a setting (its old value is not known here)."""
     action = last.get("action")
@@ -274,29 +317,6 @@ def _undone(last: dict[str, object]) -> ToolCall | None:
     if action in ("add", "remove"):
         args = {"effect": last["effect"]}
     return ToolCall(APPLY, {**args, "action": OPPOSITE[str(action)]})
-
-
-def _kind(text: str) -> str | None:
-    """The kind of follow-up phrase ``text`` is; with clauses ("too much, take it off"),
-    the last that is one says it."""
-    for clause in reversed([c for c in re.split(r"[,.;!?]", text) if c.strip()] or [text]):
-        kind = _phrase(tokens(clause))
-        if kind is not None:
-            return kind
-    return None
-
-
-def _phrase(words: list[str]) -> str | None:
-    """The kind of follow-up ``words`` are, with softeners around the phrase ("that's
-    too much", "a bit more please"); None if anything else was said."""
-    for i in range(len(words)):
-        if i and words[i - 1] not in SOFTENERS:
-            break
-        for j in range(len(words), i, -1):
-            kind = PHRASES.get(" ".join(words[i:j]))
-            if kind is not None and all(w in SOFTENERS for w in words[j:]):
-                return kind
-    return None
 
 
 def _effect_named(words: list[str]) -> list[tuple[str, int, int]]:

@@ -58,7 +58,7 @@ def test_understand_reads_alone_first_then_as_a_follow_up_and_remembers_what_it_
     session = FollowUps()
     assert not isinstance(session.understand("a bit more"), ToolCall)  # nothing changed yet
     assert session.understand("put a delay on") == call("delay", "add")
-    assert session.understand("a bit more") == call("delay", "increase")
+    assert session.understand("a bit more") == call("delay", "increase", param="mix")  # more echo heard
     assert session.understand("more reverb") == call("reverb", "increase")  # named: read alone
     assert session.understand("too much") == call("reverb", "decrease")
 
@@ -129,7 +129,7 @@ def test_chat_after_a_command_still_asks_for_nothing(said: str) -> None:
 
 def test_a_value_said_alone_is_the_last_effects_new_setting() -> None:
     last = "set the high pass to 200 hz"
-    assert conversation(last, "try 300")[1] == call("highpass", "set", value=300)
+    assert conversation(last, "try 300")[1] == call("highpass", "set", value=300, unit="hz")  # the last unit
     assert conversation(last, "how about 150 hertz")[1] == call("highpass", "set", value=150, unit="hz")
 
 

@@ -1,0 +1,141 @@
+"""General follow-up readings: the amount of an effect just added, a parameter word alone,
+a turn of follow-up phrases only, a value alone in the last setting's unit, a setting
+carried to another effect, and more ways to say "back", "the other way" and "a hair"."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.dialogue import ToolCall
+from voicertc.assistant.followups import FollowUps
+
+
+def session(*turns: str) -> FollowUps:
+    follow = FollowUps()
+    for turn in turns:
+        follow.understand(turn)
+    return follow
+
+
+def args(reply: object) -> dict[str, object]:
+    assert isinstance(reply, ToolCall), reply
+    return dict(reply.arguments)
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [("more", "increase"), ("a bit more", "increase"), ("up a bit", "increase"),
+     ("too far", "decrease"), ("a little less", "decrease"), ("that's too much", "decrease")],
+)  # fmt: skip
+def test_more_of_an_echo_just_added_is_more_of_it_heard(said: str, action: str) -> None:
+    assert session("put an echo on my voice").understand(said) == call("delay", action, param="mix")
+
+
+def test_more_after_a_step_or_on_another_effect_keeps_its_own_control() -> None:
+    assert session("make the echo slower").understand("more") == call("delay", "increase")
+    assert session("more feedback on the echo").understand("more") == call(
+        "delay", "increase", param="feedback"
+    )
+    assert session("add some reverb").understand("more") == call("reverb", "increase")
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "want"),
+    [
+        ("set the echo to 300 ms", "more feedback", call("delay", "increase", param="feedback")),
+        ("add an echo", "fewer repeats", call("delay", "decrease", param="feedback")),
+        ("put some reverb on", "a longer tail", call("reverb", "increase", param="decay_s")),
+        ("add compression", "raise the ratio", call("compressor", "increase", param="ratio")),
+    ],
+)
+def test_a_parameter_word_alone_is_about_the_last_effect_that_has_it(
+    first: str, said: str, want: ToolCall
+) -> None:
+    assert session(first).understand(said) == want
+
+
+def test_a_parameter_the_last_effect_lacks_is_read_alone() -> None:
+    assert args(session("add some distortion").understand("more feedback"))["effect"] == "delay"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ok now that's too much, back it off", "whoa, too far, ease off", "hmm, that's a lot, pull it back"],
+)
+def test_a_turn_of_follow_up_phrases_only_is_not_the_volume(said: str) -> None:
+    assert session("add an echo", "more").understand(said) == call("delay", "decrease", param="mix")
+
+
+def test_loudness_words_still_speak_of_the_volume() -> None:
+    assert args(session("add an echo").understand("too loud, back it off"))["effect"] == "gain"
+
+
+@pytest.mark.parametrize(
+    "said", ["too many repeats, go back", "nah, that was worse, undo that", "no, go back"]
+)
+def test_a_turn_ending_on_an_undo_undoes(said: str) -> None:
+    want = call("delay", "decrease", param="feedback")
+    assert session("more feedback on the echo").understand(said) == want
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "want"),
+    [
+        ("set the reverb decay to 5 seconds", "no, 3", {"value": 3, "unit": "s"}),
+        ("echo at 300 ms", "actually 450", {"value": 450, "unit": "ms"}),
+        ("set the compressor ratio to 4", "make it 8", {"value": 8, "param": "ratio"}),
+        ("echo time 1 second", "half that", {"value": 0.5, "unit": "s"}),
+        ("low pass at 2 k", "try 3000", {"value": 3000, "unit": None}),
+    ],
+)
+def test_a_value_alone_is_in_the_last_settings_unit_and_parameter(first: str, said: str, want: dict) -> None:
+    got = args(session(first).understand(said))
+    assert got["action"] == "set", got
+    assert {k: got.get(k) for k in want} == pytest.approx(want), got
+
+
+def test_a_value_with_its_own_unit_keeps_it() -> None:
+    got = args(session("echo at 300 ms").understand("make it 40 percent"))
+    assert got.get("unit") == "percent" and got.get("value") == 40
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "want"),
+    [
+        ("low pass at 300 hertz", "oh sorry, I meant high pass", call("highpass", "set", 300, "hz")),
+        (
+            "set the echo mix to 20 percent",
+            "and the same for the reverb",
+            call("reverb", "set", 20, "percent", param="mix"),
+        ),
+        ("high pass at 100 hz", "no, the low pass", call("lowpass", "set", 100, "hz")),
+    ],
+)
+def test_a_setting_is_carried_to_another_effect_that_takes_it(first: str, said: str, want: ToolCall) -> None:
+    assert args(session(first).understand(said)) == args(want)
+
+
+def test_a_setting_another_effect_cannot_take_is_not_carried() -> None:
+    assert args(session("low pass at 300 hertz").understand("now the delay")).get("unit") != "hz"
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("no, the other way", call("reverb", "decrease")),
+        ("wrong way", call("reverb", "decrease")),
+        ("oops, one too many", call("reverb", "decrease")),
+        ("put it back", call("reverb", "decrease")),
+        ("ok, go back one", call("reverb", "decrease")),
+        ("undo that last one", call("reverb", "decrease")),
+        ("a hair more", call("reverb", "increase")),
+        ("and a tiny bit more", call("reverb", "increase")),
+    ],
+)
+def test_other_ways_to_say_back_and_a_little(said: str, want: ToolCall) -> None:
+    assert session("add some reverb", "more reverb").understand(said) == want
+
+
+def test_put_it_back_after_a_removal_still_brings_it_back() -> None:
+    assert session("add some reverb", "take it off").understand("put it back") == call("reverb", "add")

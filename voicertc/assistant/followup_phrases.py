@@ -1,0 +1,70 @@
+"""The follow-up phrases: what "a bit more", "too far", "take it off", "put it back" or
+"undo that" ask of the last change, with the words that soften them ("just a hair more").
+``FollowUps`` (followups.py) reads them about the session's last command."""
+
+from __future__ import annotations
+
+import re
+
+from voicertc.assistant.dialogue import tokens
+
+# Words that say how much, or nothing at all: "a bit more", "even more please".
+SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
+                      "some of that it thats the okay ok whoa hmm oh yeah right and then one "
+                      "notch step on there its is was lots yes yep so hair tiny smidge "
+                      "wee".split())  # fmt: skip
+# Keep going the way the last change went: "more" after "turn it down" is quieter still.
+CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
+            "once more", "same again", "do it again", "one more time", "bit more", "still more")  # fmt: skip
+# The last change went too far: back the other way.
+REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
+           "a lot", "thats a lot", "ease up", "back it off", "pull it back", "the other way",
+           "other way", "wrong way", "one too many")  # fmt: skip
+INCREASE = ("stronger", "bigger", "higher", "raise it", "up a bit", "bump it", "push it")
+DECREASE = ("less", "weaker", "smaller", "tone it down", "too strong", "too loud", "lower it")
+REMOVE = ("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
+          "lose it", "bin it", "drop it", "switch it off", "off", "remove that", "lose that",
+          "remove that last one", "remove the last one", "lose the last one", "get rid of the last one",
+          "take the last one off", "take that last one off")  # fmt: skip
+# After a removal: the effect back as it came.
+RESTORE = ("put it back on", "bring it back", "turn it back on", "redo it",
+           "redo that", "back on", "switch it back on", "i want it back")  # fmt: skip
+# The last change taken back, whatever it was.
+UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "revert",
+        "revert that", "cancel that", "scratch that", "as it was", "put it back how it was",
+        "back to how it was", "go back to how it was", "back to before", "go back to before",
+        "the way it was", "like it was", "how it was before", "undo that last one",
+        "undo the last one", "go back one", "back to what it was", "what it was", "it was right before",
+        "put it back")  # fmt: skip
+PHRASES: dict[str, str] = {
+    **dict.fromkeys(CONTINUE, "continue"),
+    **dict.fromkeys(REVERSE, "reverse"),
+    **dict.fromkeys(INCREASE, "increase"),
+    **dict.fromkeys(DECREASE, "decrease"),
+    **dict.fromkeys(REMOVE, "remove"),
+    **dict.fromkeys(RESTORE, "restore"),
+    **dict.fromkeys(UNDO, "undo"),
+}
+
+
+def kind_of(text: str) -> str | None:
+    """The kind of follow-up phrase ``text`` is; with clauses ("too much, take it off"),
+    the last that is one says it."""
+    for clause in reversed([c for c in re.split(r"[,.;!?]", text) if c.strip()] or [text]):
+        kind = phrase_kind(tokens(clause))
+        if kind is not None:
+            return kind
+    return None
+
+
+def phrase_kind(words: list[str]) -> str | None:
+    """The kind of follow-up ``words`` are, with softeners around the phrase ("that's
+    too much", "a bit more please"); None if anything else was said."""
+    for i in range(len(words)):
+        if i and words[i - 1] not in SOFTENERS:
+            break
+        for j in range(len(words), i, -1):
+            kind = PHRASES.get(" ".join(words[i:j]))
+            if kind is not None and all(w in SOFTENERS for w in words[j:]):
+                return kind
+    return None
