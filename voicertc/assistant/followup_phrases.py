@@ -15,7 +15,9 @@ SOFTENERS = frozenset("a bit little tad touch even way much lot just please now 
                       "wee".split())  # fmt: skip
 # Keep going the way the last change went: "more" after "turn it down" is quieter still.
 CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
-            "once more", "same again", "do it again", "one more time", "bit more", "still more")  # fmt: skip
+            "once more", "same again", "do it again", "one more time", "bit more", "still more",
+            "one further", "push it further", "push it one further", "take it further", "go further",
+            "one more step")  # fmt: skip
 # The last change went too far: back the other way.
 REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
            "a lot", "thats a lot", "ease up", "back it off", "pull it back", "the other way",

@@ -25,15 +25,16 @@ from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
 from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, phrase_kind
+from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.undo import Chain, chain_of, taking_back
-from voicertc.effects.chain import param_for_unit
-from voicertc.effects.specs import EFFECT_SPECS, UNIT_FACTORS, param_key, unit_key
 
 # Liking what the last change did: nothing more to do, and it is said so.
 APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
             "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
-            "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great")  # fmt: skip
+            "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great",
+            "thats the one")  # fmt: skip
+APPROVAL_SET = frozenset(APPROVAL)
 APPROVED = "Good, I'll leave it like that."
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
@@ -49,6 +50,8 @@ CONNECTORS = frozenset("now and the too also as well then same for with to what 
 # "it" in "turn it up" is the last effect, unless the turn is about loudness itself.
 PRONOUNS = ("it", "that", "this")
 # How much of an effect is heard, said of "it": "make it wetter" after a delay is the delay's.
+# How fast echoes come: "slower repeats" is about the delay's time, not how many repeats.
+RATE = frozenset("faster slower quicker".split())
 WETNESS = frozenset("wet wetter dry drier dryer".split())
 # Words a turn about the last effect may hold besides the dialogue's own: "make that double",
 # "twice as long", "faster" (said of a delay, a shorter time).
@@ -177,20 +180,23 @@ class FollowUps:
         named = _only_an_effect(words)
         if named is not None:
             return self._same_again(named)
+        times = multiplied(self._last, words)
+        if times is not None:
+            return ToolCall(APPLY, times)
         kind = kind_of(text)
         # "feedback" and "repeats" name the delay too, but as its parameters they say no more than "it"
         if isinstance(intent, ToolCall) and not _names_an_effect(
-            [w for w in words if not _names_a_param([w])]
+            [w for w in words if not names_a_param([w])]
         ):
             ahead = self._before_alone(text, words, kind)
             if ahead is not None:
                 return ahead
         if isinstance(intent, Say):
             if kind is None:
-                return self._about_last(words) or _approval(words)
-            if kind == "undo" and self._last.get("action") not in OPPOSITE and self._set_back is None:
-                return Say(NOT_UNDONE)
-            return self._follow(kind)  # None ("more" after a removal): declined
+                return _approval(words) or self._about_last(words)  # "that's the one" is no value
+            return (
+                self._undo() if kind == "undo" else self._follow(kind)
+            )  # None ("more" after a removal): declined
         if _names_an_effect(words) or lx.LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
             return None
         if intent.arguments.get("action") == "reset" and "effect" not in intent.arguments:
@@ -201,22 +207,34 @@ class FollowUps:
             return None  # "make it brighter" names a filter by its sound, whatever "it" is
         return self._about_last(words)  # "turn it up": the effect read from "it" is the last one
 
-    def _before_alone(self, text: str, words: list[str], kind: str | None) -> ToolCall | None:
+    def _before_alone(self, text: str, words: list[str], kind: str | None) -> ToolCall | Say | None:
         """A turn that names no effect but reads alone as a command, read about the last
         change first: a parameter of the last effect ("more feedback" after the echo), or
         follow-up phrases only ("that's too much, back it off", not read as the volume), or
-        ending on an undo ("too many repeats, go back")."""
-        if _names_a_param(words):
-            effect = str(self._last["effect"]) if self._last else ""
+        ending on an undo ("too many repeats, go back"), or undoing the parameter just changed
+        ("undo the release")."""
+        assert self._last is not None
+        rest = without_param(self._last, words)
+        if rest != words and phrase_kind(rest) == "undo":
+            return self._undo()
+        if names_a_param(words) and not RATE.intersection(words):
+            effect = str(self._last["effect"])
             about = understand(f"{' '.join(words)} on the {lx.SPOKEN_EFFECT.get(effect, effect)}")
             if _all_known(words) and isinstance(about, ToolCall) and about.arguments.get("effect") == effect:
-                return about if "param" in about.arguments else None
+                if "param" in about.arguments:
+                    return about
         if kind is None or lx.LOUDNESS.intersection(words):
             return None
         clauses = [c for c in re.split(r"[,.;!?]", text) if c.strip()]
         if kind == "undo" and phrase_kind(tokens(clauses[-1])) == "undo":
-            return self._follow(kind)
+            return self._undo()
         return self._follow(kind) if all(phrase_kind(tokens(c)) for c in clauses) else None
+
+    def _undo(self) -> ToolCall | Say | None:
+        assert self._last is not None
+        if self._last.get("action") not in OPPOSITE and self._set_back is None:
+            return Say(NOT_UNDONE)
+        return self._follow("undo")
 
     def _same_again(self, effect: str) -> ToolCall | None:
         """ "and the reverb": the last command's action on another effect; a setting of a
@@ -225,7 +243,7 @@ class FollowUps:
         assert self._last is not None
         action = self._last.get("action")
         if action == "set":
-            return _set_on(self._last, effect)
+            return set_on(self._last, effect)
         if action not in ("add", "remove", *STEPS):
             return None
         return _call(effect, str(action))
@@ -258,10 +276,17 @@ class FollowUps:
                 # removal the one thing to do about the effect is bring it back.
                 continue
             args = dict(reading.arguments)
-            if step == action == "set" and not {"unit", "param"} & set(args) and not _names_a_param(words):
-                # "no, 3" after "decay to 5 seconds": the same parameter, in the same unit
-                carried = args | {k: self._last[k] for k in ("unit", "param") if k in self._last}
-                args = carried if _in_range(carried) else args  # "2 k", then "try 3000": not 3000 k
+            if (
+                step == "set"
+                and action in ("set", *STEPS)
+                and not {"unit", "param"} & set(args)
+                and not names_a_param(words)
+            ):
+                # "no, 3" after "decay to 5 seconds": the same parameter, in the same unit; "make
+                # it 8" after "higher ratio": the parameter stepped (a step's unit is no value's)
+                kept = ("unit", "param") if action == "set" else ("param",)
+                carried = args | {k: self._last[k] for k in kept if k in self._last}
+                args = carried if in_range(carried) else args  # "2 k", then "try 3000": not 3000 k
             if step in STEPS and "param" not in args and action in STEPS and "param" in self._last:
                 args["param"] = self._last["param"]  # "a little lower" keeps to what was stepped
             return ToolCall(APPLY, args)
@@ -273,39 +298,6 @@ def _call(effect: object, action: str, param: object = None) -> ToolCall:
     if param is not None and action in STEPS:
         args["param"] = param
     return ToolCall(APPLY, args)
-
-
-def _set_on(last: dict[str, object], effect: str) -> ToolCall | None:
-    """``last`` (a setting) made on ``effect``, if it has the parameter set or one the unit
-    points at; None otherwise."""
-    spec = EFFECT_SPECS.get(effect)
-    if spec is None or "value" not in last:
-        return None
-    args: dict[str, object] = {"effect": effect, "action": "set", "value": last["value"]}
-    param = last.get("param")
-    if isinstance(param, str) and param_key(spec, param) is not None:
-        args["param"] = param
-    elif param is not None or param_for_unit(spec, last.get("unit"), False) is None:
-        return None
-    args |= {"unit": last["unit"]} if "unit" in last else {}
-    return ToolCall(APPLY, args) if _in_range(args) else None
-
-
-def _in_range(args: dict[str, object]) -> bool:
-    """A setting's value is within its parameter's range, in the parameter's own unit."""
-    spec = EFFECT_SPECS.get(str(args.get("effect")))
-    value = args.get("value")
-    if spec is None or not isinstance(value, (int, float)):
-        return False
-    named = param_key(spec, str(args["param"])) if "param" in args else None
-    unit = args.get("unit")
-    p = spec.param(named) if named else param_for_unit(spec, unit, False) or spec.param(spec.primary)
-    factor = UNIT_FACTORS.get((str(unit_key(str(unit))), p.unit), None) if unit else 1.0
-    return factor is not None and p.min <= value * factor <= p.max
-
-
-def _names_a_param(words: list[str]) -> bool:
-    return bool(lx.PARAM_WORDS.intersection(words) or set(lx.PARAM_SYNONYMS).intersection(words))
 
 
 def _undone(last: dict[str, object]) -> ToolCall | None:
@@ -365,7 +357,9 @@ def _not_numbers(words: list[str]) -> list[str]:
 def _approval(words: list[str]) -> Say | None:
     """ "perfect, keep that": said of the last change, which stays as it is."""
     bare = [w for w in words if w not in SOFTENERS or w in ("it", "that")]
-    return Say(APPROVED) if " ".join(bare) in APPROVAL or " ".join(words) in APPROVAL else None
+    # "yeah, that's the one": what opens it says nothing more
+    said = [" ".join(words[i:]) for i in range(len(words)) if all(w in SOFTENERS for w in words[:i])]
+    return Say(APPROVED) if " ".join(bare) in APPROVAL or APPROVAL_SET.intersection(said) else None
 
 
 def _all_known(words: list[str]) -> bool:

@@ -139,3 +139,65 @@ def test_other_ways_to_say_back_and_a_little(said: str, want: ToolCall) -> None:
 
 def test_put_it_back_after_a_removal_still_brings_it_back() -> None:
     assert session("add some reverb", "take it off").understand("put it back") == call("reverb", "add")
+
+
+@pytest.mark.parametrize(
+    ("first", "said", "value"),
+    [
+        ("echo at 200 ms", "double it", 400),
+        ("echo at 200 ms", "twice that", 400),
+        ("echo at 200 ms", "halve it", 100),
+        ("set the low pass to 4000 hz", "half that", 2000),
+        ("set the low pass to 4000 hz", "make it triple", 12000),
+    ],
+)
+def test_a_multiple_after_a_setting_multiplies_the_value_set(first: str, said: str, value: float) -> None:
+    got = args(session(first).understand(said))
+    assert got["action"] == "set" and got["value"] == value, got
+
+
+def test_a_multiple_out_of_range_or_after_a_step_is_not_a_setting() -> None:
+    assert args(session("set the reverb mix to 80 percent").understand("double it")).get("value") != 160
+    assert args(session("add an echo").understand("double it")).get("action") != "set"
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("make it 8", {"value": 8, "param": "ratio"}),
+        ("try 6", {"value": 6, "param": "ratio"}),
+        ("no, 3", {"value": 3, "param": "ratio"}),
+    ],
+)
+def test_a_value_alone_after_a_step_on_a_parameter_sets_that_parameter(said: str, want: dict) -> None:
+    got = args(session("compressor with a 2 to 1 ratio", "higher ratio").understand(said))
+    assert got["action"] == "set" and {k: got.get(k) for k in want} == want, got
+
+
+def test_undoing_the_parameter_just_changed_is_an_undo() -> None:
+    follow = session("more feedback on the echo")
+    assert follow.understand("undo the feedback") == call("delay", "decrease", param="feedback")
+    follow = session("turn the reverb decay up")
+    assert follow.understand("undo the decay") == call("reverb", "decrease", param="decay_s")
+
+
+def test_undoing_another_parameter_is_not_read_as_an_undo_of_the_last() -> None:
+    follow = session("more feedback on the echo")
+    assert follow.understand("undo the mix") != call("delay", "decrease", param="feedback")
+
+
+def test_a_rate_word_with_repeats_speaks_of_the_time() -> None:
+    assert args(session("add an echo").understand("slower repeats")).get("param") in (None, "time_ms")
+    assert args(session("add an echo").understand("more repeats")).get("param") == "feedback"
+
+
+@pytest.mark.parametrize(
+    "said", ["now push it one further", "take it further", "go further", "one more step"]
+)
+def test_one_further_is_one_more_step_not_a_value(said: str) -> None:
+    assert session("turn the distortion down").understand(said) == call("distortion", "decrease")
+
+
+@pytest.mark.parametrize("said", ["yeah that's the one", "that's the one"])
+def test_thats_the_one_approves_rather_than_sets_one(said: str) -> None:
+    assert not isinstance(session("add an echo", "more").understand(said), ToolCall)
