@@ -123,7 +123,10 @@ class FollowUps:
         """A command was taken: later turns may lean on it (after a reset there is nothing to)."""
         if call.name != APPLY:
             return
-        setting = call.arguments.get("action") == "set"
+        # "attack 1 ms" on a compressor already on comes as an add with a value: a setting too
+        setting = call.arguments.get("action") == "set" or (
+            call.arguments.get("action") == "add" and "value" in call.arguments
+        )
         self._set_back = taking_back(self._chain, call.arguments) if setting else None
         self._filter.heard(call.arguments)
         effect = call.arguments.get("effect")
@@ -163,7 +166,7 @@ class FollowUps:
         if kind == "remove":
             return _call(effect, "remove")
         if kind == "undo":
-            return _undone(last) or (ToolCall(APPLY, self._set_back) if self._set_back else None)
+            return ToolCall(APPLY, self._set_back) if self._set_back else _undone(last)
         if kind == "restore":
             return None
         went = "decrease" if action == "decrease" else "increase"

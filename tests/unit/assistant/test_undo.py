@@ -75,3 +75,15 @@ def test_the_brain_shows_the_follow_ups_each_tool_output() -> None:
         assert isinstance(intent, ToolCall)
         brain.reply_after_tool(intent.name, handle_tool_call(chain, intent.name, intent.arguments))
     assert brain.understand("undo that", b"") == call("delay", "set", 300)
+
+
+def test_an_add_with_a_value_on_an_effect_already_on_is_undone_as_a_setting() -> None:
+    read, _ = session("add a compressor", "compressor release 400", "undo that")
+    assert read == [call("compressor", "set", 250, param="release_ms")]
+    read, _ = session("put an echo on", "echo feedback 60 percent", "too many repeats, go back")
+    assert [r.arguments.get("action") for r in read if isinstance(r, ToolCall)] == ["set"]
+
+
+def test_an_add_with_a_value_on_an_effect_that_was_off_is_still_undone_by_removal() -> None:
+    read, _ = session("add some reverb", "compressor release 400", "undo that")
+    assert read == [call("compressor", "remove")]
