@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from voicertc.assistant import corrections, phrasing
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant import phrasing
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 
@@ -81,6 +81,7 @@ class _Request:
 def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
     """Every request of ``transcript``: its tool calls in the order said, or the one thing
     ``understand`` reads in it when it holds no more than one request."""
+    transcript = corrections.corrected(transcript)  # "add delay, no wait, the reverb": the reverb
     swapped = _swap(tokens(transcript))
     if swapped is not None:
         return swapped

@@ -1,0 +1,58 @@
+"""Self-corrections inside one sentence: only the corrected request is made, with what the
+correction leaves out taken from the part it corrects; removals and other sentences as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.corrections import corrected
+from voicertc.assistant.dialogue import APPLY, ToolCall
+
+
+def call(effect: str, action: str, **more: object) -> ToolCall:
+    return ToolCall(APPLY, {"effect": effect, "action": action, **more})
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # the effect corrected: the verb is the first part's
+        ("Take off the reverb, no wait, the delay.", [call("delay", "remove")]),
+        ("Throw some fuzz on, oops sorry, I meant some echo.", [call("delay", "add")]),
+        ("bring in the compressor no wait the distortion", [call("distortion", "add")]),
+        ("Add a low pass, or rather a high pass.", [call("highpass", "add")]),
+        ("Switch on the, uh, not the reverb, the compressor.", [call("compressor", "add")]),
+        # the value corrected: the parameter is the first part's
+        ("Set the delay to 300 ms, sorry, 450.", [call("delay", "set", value=450, unit="ms")]),
+        ("Gain at minus three dB, no, minus six.", [call("gain", "set", value=-6, unit="db")]),
+        ("Release at eighty, wait, make it 120 milliseconds.",
+         [call("compressor", "set", value=120, param="release_ms", unit="ms")]),
+        # the direction or the verb corrected
+        ("Turn the echo up, no, down.", [call("delay", "decrease")]),
+        ("Lower the high pass, sorry, raise it.", [call("highpass", "increase")]),
+        ("Push up the, no, pull down the level.", [call("gain", "decrease")]),
+        ("Set the delay to, sorry, 300 ms.", [call("delay", "set", value=300, unit="ms")]),
+        # "not" with nothing after it: that effect is left alone
+        ("Add the reverb, um, not the reverb, the distortion.", [call("distortion", "add")]),
+        ("put on the delay, not the reverb", [call("delay", "add")]),
+    ],
+)
+def test_only_the_corrected_request_is_made(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "add delay, no reverb",  # a removal: "no" without a pause after it
+        "add some echo, no more distortion",
+        "No, add the reverb.",  # nothing before the marker (a follow-up's opening)
+        "add reverb, sorry for asking so much",  # what follows asks for nothing
+        "I'd rather have the delay",  # "rather" with no pause before it
+        "Turn it up, wait for the chorus.",
+        "add reverb, not too much",
+    ],
+)
+def test_other_sentences_are_left_as_they_were(text: str) -> None:
+    assert corrected(text) == text

@@ -1,0 +1,205 @@
+"""Self-corrections inside one sentence: "add delay, no wait, the reverb".
+
+People fix a slip as they speak: "Put the distortion, ah sorry, the echo on", "Raise the,
+no, lower the volume", "Set the ratio to eight, no, three", "Move the low pass up, wait,
+down". Read as several requests, both halves would be made; only the corrected one is
+meant. ``corrected`` rewrites such a sentence into the request meant, taking what the
+correction leaves out (the verb, the effect, the value's parameter) from the part it
+corrects, and leaves every other sentence as it was.
+
+A marker ("no", "no wait", "sorry", "I meant", "actually", "rather", "not the compressor")
+must stand between two parts, after a pause (a comma) or as words no request holds ("no
+wait", "I meant"). "No" must be followed by a pause or another marker: "add delay, no
+reverb" removes the reverb, and "no more delay" is a removal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
+from voicertc.assistant.numbers import find_numbers
+
+_SOFT = r"(?:ah|oh|uh|um|umm|er|erm|hmm|oops|whoops)\b"
+_WORD = r"(?:no+|nope|wait|sorry|actually|rather|or rather|i mean|i meant|my bad|scratch that|hang on)\b"
+# A run of markers, each maybe after a filler: ", ah sorry, ", ", wait, no, I meant ".
+MARKER = re.compile(
+    rf"(?P<lead>[,;.!?]\s*|\s+)(?:{_SOFT}[\s,]+)*(?P<words>{_WORD}(?:[\s,.;:!-]+(?:{_SOFT}|{_WORD}))*)"
+    r"(?P<pause>\s*[,;.!:-]+)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# Markers that no request holds, so need no pause before them ("add delay no wait reverb").
+STRONG = ("no wait", "wait no", "no sorry", "sorry no", "i meant", "or rather", "sorry i meant",
+          "no i meant", "no i mean", "sorry i mean", "scratch that", "my bad")  # fmt: skip
+# "not the compressor, the delay": the effect after "not" is the one corrected away.
+_NAMES = "|".join(
+    sorted((re.escape(n) for names in lx.EFFECT_NAMES.values() for n in names), key=len, reverse=True)
+)
+NOT_THAT = re.compile(
+    rf"(?P<lead>[,;]\s*|\s+)(?:{_SOFT}[\s,]+)*not (?:the |a |an |that |some |any )?(?:{_NAMES})\b"
+    r"(?P<pause>\s*[,;]+)?\s*",
+    re.IGNORECASE,
+)
+# Where the part before a correction begins, and the part after it ends.
+CLAUSE_END = re.compile(r"[,;!?]|\.(?!\d)|\s(?:and then|and|then|plus)\s", re.IGNORECASE)
+TRAILING_FILLER = re.compile(rf"(?:[\s,;]+(?:{_SOFT}|like|i|so))*[\s,;.]*$", re.IGNORECASE)
+# What opens a corrected part without asking anything: "I meant the reverb", "make it three".
+OPENERS = (("make", "it"), ("make", "that"), ("i", "mean"), ("i", "meant"), ("go", "with"), ("to",), ("at",))
+# Words beside an effect's name that ask for nothing: "the echo instead", "some reverb on".
+BARE = frozenset("a an the some bit of little touch tad please too also as well now just maybe its one "
+                 "instead then on in".split())  # fmt: skip
+ARTICLES = frozenset("the a an some".split())
+# Words no sentence ends with: a part ending in one was cut off ("raise the, no, ...").
+HANGING = ARTICLES | frozenset("to at by on of my".split())
+PRONOUNS = frozenset("it that this them".split())
+# A direction said alone corrects the one before it: "turn it up, no, down".
+OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "more": "less", "raise": "lower",
+             "increase": "decrease", "longer": "shorter", "faster": "slower", "brighter": "darker",
+             "on": "off", "open": "close", "wider": "narrower", "bigger": "smaller"}  # fmt: skip
+DIRECTIONS = {**OPPOSITES, **{b: a for a, b in OPPOSITES.items()}, "softer": "louder"}
+
+
+def corrected(text: str) -> str:
+    """``text`` with each self-correction in it resolved; ``text`` itself when it holds none
+    (or none whose corrected part reads as a request)."""
+    for _ in range(3):
+        fixed = _first_fixed(text)
+        if fixed is None:
+            return text
+        text = fixed
+    return text
+
+
+def _first_fixed(text: str) -> str | None:
+    """``text`` with its first resolvable correction resolved, or None."""
+    for match in sorted([*MARKER.finditer(text), *NOT_THAT.finditer(text)], key=lambda m: m.start()):
+        if not _is_marker(match):
+            continue
+        before, after = text[: match.start()], text[match.end() :]
+        before = TRAILING_FILLER.sub("", before)
+        cut = [m.end() for m in CLAUSE_END.finditer(before)]
+        start = cut[-1] if cut else 0
+        left = tokens(before[start:])
+        end = CLAUSE_END.search(after)
+        right_text = after[: end.start()] if end else after
+        right = tokens(right_text)
+        if not left:
+            continue  # "No, add the reverb": nothing before it to correct
+        if not right:
+            if match.re is NOT_THAT:  # "add the delay, not the reverb": the reverb left alone
+                return before + after
+            continue
+        resolved = _resolved(left, right)
+        if resolved is not None:
+            return (before[:start] + " " + resolved).strip() + (after[end.start() :] if end else "")
+    return None
+
+
+def _is_marker(match: re.Match[str]) -> bool:
+    if match.re is NOT_THAT:
+        return True
+    words = " ".join(re.findall(r"[a-z]+", match.group("words").lower()))
+    paused = match.group("lead").strip() != "" or any(f" {s} " in f" {words} " for s in STRONG)
+    # "no reverb", "no more delay": a removal, unless a pause or another marker follows "no"
+    lone_no = re.fullmatch(r"no+|nope", words) is not None and match.group("pause") is None
+    return paused and not lone_no
+
+
+def _resolved(left: list[str], right: list[str]) -> str | None:
+    """The one request meant by ``left`` corrected by ``right``, or None."""
+    for words in _candidates(left, right):
+        reading = understand(" ".join(words))
+        if isinstance(reading, ToolCall) and reading.name == APPLY:
+            return " ".join(words)
+    return None
+
+
+def _candidates(left: list[str], right: list[str]) -> list[list[str]]:
+    """What ``left`` corrected by ``right`` may mean, the likeliest first."""
+    core = _opened(right)
+    left_span, right_span = _effect_span(left), _effect_span(core)
+    out: list[list[str]] = []
+    if right_span is not None and _bare(core, right_span):
+        name = core[right_span[0] : right_span[1]]
+        if left_span is not None:  # "add the distortion, sorry, the reverb": add the reverb
+            out.append(left[: left_span[0]] + name + left[left_span[1] :])
+        elif PRONOUNS.intersection(left):  # "make it louder, sorry, the reverb"
+            out.append(_replace_pronoun(left, ["the", *name]))
+        else:  # "turn on the, um, not the compressor, the delay"
+            out.append([*_fragment(left), "the", *name])
+    value = _bare_value(core)
+    if value is not None:
+        out.append(_revalued(left, value))  # "set the ratio to eight, no, three"
+    if len(core) == 1 and DIRECTIONS.get(core[0]) in left:  # "move it up, wait, down"
+        out.append([core[0] if w == DIRECTIONS[core[0]] else w for w in left])
+    if right_span is not None:
+        out.append(right)  # "raise the, no, lower the volume": a request of its own
+    if left_span is not None and PRONOUNS.intersection(right):  # "raise the low pass, no, lower it"
+        out.append(_replace_pronoun(right, ["the", *left[left_span[0] : left_span[1]]]))
+    if left_span is None and left[-1] in HANGING:
+        out.append(_fragment(left) + right)  # "set the delay to, sorry, 300 ms"
+    out.append(right)
+    return out
+
+
+def _bare(words: list[str], span: tuple[int, int]) -> bool:
+    """Only an effect's name (at ``span``) and words that ask for nothing: "the echo instead"."""
+    return all(w in BARE or span[0] <= i < span[1] for i, w in enumerate(words))
+
+
+def _opened(words: list[str]) -> list[str]:
+    """``words`` less an opening that asks for nothing ("I meant", "make it")."""
+    for opener in OPENERS:
+        if tuple(words[: len(opener)]) == opener and len(words) > len(opener):
+            return words[len(opener) :]
+    return words
+
+
+def _effect_span(words: list[str]) -> tuple[int, int] | None:
+    """Where the first effect name stands in ``words`` (token indices)."""
+    best: tuple[int, int] | None = None
+    for names in lx.EFFECT_NAMES.values():
+        for name in names:
+            parts = name.split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] == parts and (best is None or i < best[0]):
+                    best = (i, i + len(parts))
+                    break
+    return best
+
+
+def _bare_value(words: list[str]) -> list[str] | None:
+    """``words`` when they are a number and maybe its unit ("minus fifteen", "15 ms")."""
+    spans = find_numbers(words)
+    if len(spans) != 1 or spans[0].start != 0:
+        return None
+    rest = words[spans[0].end :]
+    units = {w for phrase, _ in lx.UNIT_WORDS for w in phrase}
+    return words if all(w in units for w in rest) and len(rest) <= 2 else None
+
+
+def _revalued(left: list[str], value: list[str]) -> list[str]:
+    """``left`` with its last number (and its unit, if ``value`` says one) changed to ``value``."""
+    spans = find_numbers(left)
+    if not spans:
+        return _fragment(left) + value
+    span = spans[-1]
+    end = span.end
+    has_unit = len(find_numbers(value)) == 1 and find_numbers(value)[0].end < len(value)
+    units = {w for phrase, _ in lx.UNIT_WORDS for w in phrase}
+    while has_unit and end < len(left) and left[end] in units:
+        end += 1
+    return left[: span.start] + value + left[end:]
+
+
+def _replace_pronoun(words: list[str], name: list[str]) -> list[str]:
+    at = next(i for i, w in enumerate(words) if w in PRONOUNS)
+    return words[:at] + name + words[at + 1 :]
+
+
+def _fragment(words: list[str]) -> list[str]:
+    """A part cut off mid-way ("turn on the"), less the article left hanging."""
+    while words and words[-1] in ARTICLES:
+        words = words[:-1]
+    return words
