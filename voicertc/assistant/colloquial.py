@@ -151,6 +151,33 @@ def step_param(text: str, effect: str) -> str | None:
     return None
 
 
+# -- the delay's time as the spacing of its echoes: "space the echoes further apart" --------
+
+# The echoes themselves ("the delays between trains" are something else).
+ECHOES = frozenset("echo echoes echos repeats repeat slapback".split())
+WIDER = frozenset("more bigger longer wider larger".split())
+NARROWER = frozenset("less smaller shorter tighter narrower".split())
+
+
+def spacing(tokens: list[str]) -> dict[str, object] | None:
+    """ "space the echoes further apart", "more time between the repeats": a longer delay;
+    "bring the echoes closer together": a shorter one ("too close together": longer)."""
+    words = set(tokens)
+    if not ECHOES & words or find_numbers(tokens):
+        return None
+    between = "between" in words
+    spread = "out" in words and bool(words & {"spread", "space"})  # "space out the echoes"
+    if "apart" in words or spread or (between and WIDER & words):
+        action = "increase"
+    elif "together" in words or (between and NARROWER & words):
+        action = "decrease"
+    else:
+        return None
+    if "too" in words:  # a complaint: "the repeats are too far apart" wants them closer
+        action = "decrease" if action == "increase" else "increase"
+    return {"effect": "delay", "action": action}
+
+
 # A complaint with no degree word: "the reverb is drowning my voice", "the echo is
 # distracting me": less of it, unless a verb says what to do ("that delay is distracting,
 # take it away").

@@ -181,7 +181,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect == "gain" and statements.verb_use(tokens, "gain"):
         return None  # "we need to gain the trust of the customers"
     if not question:
-        described = _described(tokens, text, effect)
+        described = colloquial.spacing(tokens) or _described(tokens, text, effect)
         if described is not None:
             return described
     if effect is None:

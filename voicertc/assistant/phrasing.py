@@ -104,11 +104,23 @@ def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
 
 # -- the action: speeds of a time, steps that have a size, resets of one effect ---------
 
+# Verbs of something that comes or lets go in time: "the repeats come later", "let go sooner".
+_ARRIVING = ("come", "comes", "come back", "comes back", "come in", "comes in", "arrive", "arrives",
+             "let go", "lets go", "kick in", "kicks in", "grab", "grabs", "recover", "recovers",
+             "react", "reacts")  # fmt: skip
 FASTER = ("faster", "quicker", "speed up", "speed it up", "tighten", "tighten up", "snappier", "fast",
-          "quick")  # fmt: skip
-SLOWER = ("slower", "slow down", "slow it down", "slow")
-# The time a speed is about, where the effect has one: the delay's time, the reverb's tail.
-TIMED = {"delay": None, "compressor": None, "reverb": "decay_s"}
+          "quick", *(f"{v} {w}" for v in _ARRIVING for w in ("sooner", "earlier")))  # fmt: skip
+SLOWER = ("slower", "slow down", "slow it down", "slow", *(f"{v} later" for v in _ARRIVING))
+# The time a speed is about, where the effect has one: the delay's time (whatever else is
+# named: "slow the echo down so the repeats come later"), the reverb's tail.
+TIMED = {"delay": "time_ms", "compressor": None, "reverb": "decay_s"}
+# A compressor's two times in everyday words: how soon it grabs, how soon it lets go.
+ATTACKING = ("attack", "grab", "grabs", "clamp", "clamps", "clamp down", "react", "reacts", "kick in",
+             "kicks in", "catch", "catches", "bite", "bites", "jump on", "jumps on", "respond",
+             "responds", "grip", "grips", "come in", "comes in")  # fmt: skip
+RELEASING = ("release", "recover", "recovers", "recovery", "let go", "lets go", "letting go",
+             "bounce back", "bounces back", "come back", "comes back", "back off", "backs off",
+             "relax", "relaxes", "let up", "lets up")  # fmt: skip
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
               "original setting", "original settings", "originally", "how it was", "the way it was",
@@ -120,11 +132,19 @@ def speed(text: str, effect: str) -> tuple[str, str | None] | None:
     the reverb decay faster": a shorter tail. (action, parameter or None)."""
     if effect not in TIMED:
         return None
+    param = _compressor_time(text) if effect == "compressor" else TIMED[effect]
     if has_phrase(text, FASTER) or ("speed" in text.split() and "up" in text.split()):
-        return "decrease", TIMED[effect]
+        return "decrease", param
     if has_phrase(text, SLOWER):
-        return "increase", TIMED[effect]
+        return "increase", param
     return None
+
+
+def _compressor_time(text: str) -> str | None:
+    """ "grab quicker": the attack; "recover faster", "let go sooner": the release."""
+    if has_phrase(text, RELEASING):
+        return "release_ms"
+    return "attack_ms" if has_phrase(text, ATTACKING) else None
 
 
 def one_reset(text: str) -> bool:
