@@ -76,16 +76,30 @@ def _positions(text: str, phrase: str) -> list[int]:
 def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
     """The first number that has a unit, else the first number at all, leaving out
     numbers of other things ("2 meters")."""
-    spans = [s for s in numbers if not _other_unit(tokens, s)]
-    with_units = [(s, _unit_after(tokens, s.end)) for s in spans]
+    spans = [s for s in numbers if not _other_unit(tokens, s) and not _slope(tokens, s)]
+    with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
     for span, unit in with_units:
         if unit:
             return span, unit
     return (spans[0], None) if spans else None
 
 
+# Between a number and its unit: "two more dB", "three extra milliseconds".
+MORE = (["more"], ["less"], ["extra"])
+
+
 def _other_unit(tokens: list[str], span: NumberSpan) -> bool:
     return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
+
+
+def _slope(tokens: list[str], span: NumberSpan) -> bool:
+    """ "twelve dB per octave": a filter's slope, which the filters have fixed, not a setting."""
+    return tokens[span.end + 1 : span.end + 3] in (["per", "octave"], ["an", "octave"])
+
+
+def _by(tokens: list[str], span: NumberSpan) -> bool:
+    """ "by two": a step of that size, not a setting."""
+    return span.start > 0 and tokens[span.start - 1] == "by"
 
 
 def _unit_after(tokens: list[str], i: int) -> str | None:
@@ -261,8 +275,10 @@ def _arguments(
         # "add two dB of gain", "add 100 ms to the delay": by, not to ("put minus 6 dB on the
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
-    elif action == "remove" and ((value is not None and value[1]) or lx.has_phrase(text, lx.PARAM_NOUNS)):
-        action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency"
+    elif action == "remove" and (
+        (value is not None and (value[1] or _by(tokens, value[0]))) or lx.has_phrase(text, lx.PARAM_NOUNS)
+    ):
+        action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
     before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None
     if before_value == "to" or (before_value == "at" and value is not None and value[1]):
         if action in ("increase", "decrease", "remove"):

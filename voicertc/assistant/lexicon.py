@@ -92,6 +92,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
+    ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
     ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
     # Comparatives said with "more": "make volume more small".
@@ -151,8 +152,10 @@ PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "
                   "peak": "resonance", "peakier": "resonance",
                   "level": "mix"}  # "the echo level": the delay's mix (the gain has no mix)  # fmt: skip
 
-# Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter.
-PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback")
+# Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter
+# ("drop the ratio" lowers the ratio: a setting cannot be taken off).
+PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback", "ratio", "threshold", "attack",
+               "release", "knee", "resonance", "q")  # fmt: skip
 
 EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
               "the whole chain", "every effect", "them all", "all of them", "all effect",

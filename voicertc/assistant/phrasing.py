@@ -26,7 +26,8 @@ PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", 
               "make", "change", "halfway", "lengthen", "shorten", "increase", "decrease", "raise",
               "lower", "reduce")  # fmt: skip
 LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
-               "reduce", "louder", "quieter", "turn", "bring", "add", "more", "less")  # fmt: skip
+               "reduce", "louder", "quieter", "turn", "bring", "add", "more", "less", "trim",
+               "extra")  # fmt: skip
 
 
 def implied_effect(tokens: list[str], text: str) -> str | None:
@@ -42,9 +43,10 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
     if ratio(tokens) is not None and not ("ratio" in tokens and owned(text, text.find(" ratio "), "ratio")):
         return "compressor"  # "ten to one": a ratio (not "the ratio of flour to water")
     said_db = any(
-        tokens[s.end : s.end + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"])
-        or tokens[s.end : s.end + 2] in (["dee", "bee"], ["d", "b"])  # as a recogniser spells "dB"
+        tokens[at : at + 1] in (["db"], ["dbs"], ["decibels"], ["decibel"])
+        or tokens[at : at + 2] in (["dee", "bee"], ["d", "b"])  # as a recogniser spells "dB"
         for s in numbers
+        for at in (s.end + (tokens[s.end : s.end + 1] in (["more"], ["less"], ["extra"])),)  # "2 more dB"
     )
     if said_db and has_phrase(text, LEVEL_VERBS):
         return "gain"

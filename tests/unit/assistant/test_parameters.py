@@ -51,3 +51,37 @@ def test_echo_spacing_is_the_delay_time(said: str, expected: ToolCall) -> None:
 )
 def test_a_compressor_grabbing_and_letting_go(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a setting dropped or cut is lowered: it cannot be taken off
+        ("drop the threshold", call("compressor", "decrease", param="threshold_db")),
+        ("cut the compressor ratio down", call("compressor", "decrease", param="ratio")),
+        ("kill some of the resonance on the low pass", call("lowpass", "decrease", param="q")),
+        # "by" a number is a step of that size, with or without a unit
+        ("cut the ratio by two", call("compressor", "decrease", 2, param="ratio")),
+        ("drop the drive by 10", call("distortion", "decrease", 10)),
+        # "two more dB": the number's unit is after the "more"
+        ("three more decibels please", call("gain", "increase", 3, "db")),
+        ("give me 2 extra dB", call("gain", "increase", 2, "db")),
+        ("add 40 more milliseconds to the echo", call("delay", "increase", 40, "ms")),
+        # a gain trimmed
+        ("trim the level by 4 dB", call("gain", "decrease", 4, "db")),
+        # a slope is no setting: the cutoff is
+        ("low pass at 6 kHz, 12 dB per octave", call("lowpass", "set", 6, "khz")),
+        # a filter's Q bumped or made sharper
+        ("bump the resonance on the high cut", call("lowpass", "increase", param="q")),
+        ("give the low pass a sharper peak", call("lowpass", "increase", param="q")),
+        # near misses: removals, and a bump said of nothing
+        ("drop the compressor", call("compressor", "remove")),
+        ("cut the echo", call("delay", "remove")),
+    ],
+)
+def test_steps_of_a_setting(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+def test_a_bump_of_something_else_is_no_request() -> None:
+    assert not isinstance(understand("I bumped the desk with my knee"), ToolCall)
