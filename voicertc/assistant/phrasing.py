@@ -126,7 +126,12 @@ RELEASING = ("release", "recover", "recovers", "recovery", "let go", "lets go", 
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
               "original setting", "original settings", "originally", "how it was", "the way it was",
-              "as it was", "how it started", "the way it started")  # fmt: skip
+              "as it was", "how it started", "the way it started", "how they started", "where it started", "where they started",
+              "how it came", "how they came", "the way it came", "how they were", "the way they were",
+              "as they were")  # fmt: skip
+# "restore the default delay settings": a default brought back, its words apart.
+RESTORING = frozenset("restore return back put set bring go".split())
+DEFAULTS = frozenset("default defaults factory original".split())
 
 
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:
@@ -151,7 +156,10 @@ def _compressor_time(text: str) -> str | None:
 
 def one_reset(text: str) -> bool:
     """ "reset the reverb", "put the low cut back to default": that effect's defaults."""
-    return has_phrase(text, ("reset", "revert")) or has_phrase(text, TO_DEFAULT)
+    words = set(text.split())
+    return has_phrase(text, ("reset", "revert")) or has_phrase(text, TO_DEFAULT) or bool(
+        words & RESTORING and words & DEFAULTS
+    )
 
 
 # The whole chain off, said without "everything": "no effects", "back to the dry signal".

@@ -85,3 +85,23 @@ def test_steps_of_a_setting(said: str, expected: ToolCall) -> None:
 
 def test_a_bump_of_something_else_is_no_request() -> None:
     assert not isinstance(understand("I bumped the desk with my knee"), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # one effect back to its defaults, the words apart or said as where it started
+        ("restore the factory reverb settings", call("reverb", "reset")),
+        ("bring back the original compressor settings", call("compressor", "reset")),
+        ("set the high pass to its default values", call("highpass", "reset")),
+        ("put the echo back the way it came", call("delay", "reset")),
+        ("return the distortion to where it started", call("distortion", "reset")),
+        ("put all the low pass settings back how they were", call("lowpass", "reset")),
+        # near misses: an effect brought back, or a default only mentioned
+        ("restore the delay", call("delay", "add")),
+        ("put the reverb back on", call("reverb", "add")),
+        ("use the default reverb", call("reverb", "add")),
+    ],
+)
+def test_one_effect_reset(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
