@@ -76,7 +76,7 @@ def _positions(text: str, phrase: str) -> list[int]:
 def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
     """The first number that has a unit, else the first number at all, leaving out
     numbers of other things ("2 meters")."""
-    spans = [s for s in numbers if not _other_unit(tokens, s) and not _slope(tokens, s)]
+    spans = [s for s in numbers if not (_other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s))]
     with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
     for span, unit in with_units:
         if unit:
@@ -90,6 +90,16 @@ MORE = (["more"], ["less"], ["extra"])
 
 def _other_unit(tokens: list[str], span: NumberSpan) -> bool:
     return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
+
+
+# Verbs after which a lone "one" is an effect, not a number: "could you put one on".
+TAKES_ONE = frozenset("put turn add get use need want try like stick throw switch have give".split())
+
+
+def _one_of(tokens: list[str], span: NumberSpan) -> bool:
+    """ "put one on for me": "one" is the effect named before, not a value of 1."""
+    lone = tokens[span.start : span.end] == ["one"] and span.start > 0
+    return lone and tokens[span.start - 1] in TAKES_ONE and _unit_after(tokens, span.end) is None
 
 
 def _slope(tokens: list[str], span: NumberSpan) -> bool:
@@ -289,6 +299,8 @@ def _arguments(
     octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, _unit_of(tokens, effect), action)
     if octave is not None:
         return _scaled(tokens, effect, octave)
+    if effect == "gain" and value is None and action == "increase" and phrasing.boost_added(tokens):
+        action = "add"  # "add a gain boost": the gain stage put in
     if effect == "gain" and "unity" in tokens:
         return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}

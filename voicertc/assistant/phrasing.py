@@ -97,6 +97,15 @@ def stage_step(tokens: list[str], value: tuple[NumberSpan, str | None]) -> int |
     return STEP_NOUNS[noun]
 
 
+def boost_added(tokens: list[str]) -> bool:
+    """ "add a gain boost", "could you put in a volume lift": a gain stage put in (at its
+    default boost), not more of one there ("give me a boost" is more)."""
+    for i, tok in enumerate(tokens):
+        if STEP_NOUNS.get(tok) == 1 and "a" in tokens[max(0, i - 2) : i]:
+            return bool(STAGE_VERBS.intersection(tokens[:i]))
+    return False
+
+
 def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add a hundred ms to the delay": the number is put onto what is there."""
     after = value[0].end + (1 if value[1] else 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
+from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import ToolCall, understand
 
 
@@ -105,3 +106,30 @@ def test_a_bump_of_something_else_is_no_request() -> None:
 )
 def test_one_effect_reset(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a boost put in is the gain stage added; a boost given is more of it
+        ("would you insert a volume boost", call("gain", "add")),
+        ("could we add a level boost on my mic", call("gain", "add")),
+        ("give me a volume boost", call("gain", "increase")),
+        ("boost the gain a little", call("gain", "increase")),
+        ("insert a volume boost of 4 dB", call("gain", "set", 4, "db")),
+        # the amplifier is the gain
+        ("can you switch the amplifier on", call("gain", "add")),
+        ("turn the amplifier down a bit", call("gain", "decrease")),
+        # "one" after a verb is the effect named before, not a value of 1
+        ("I hear a limiter helps, can you put one on", call("compressor", "add")),
+        ("reverb would be nice, could you add one please", call("reverb", "add")),
+        ("set the compressor ratio to one", call("compressor", "set", 1, param="ratio")),
+        ("turn the volume up one dB", call("gain", "increase", 1, "db")),
+    ],
+)
+def test_effects_asked_for_as_things(said: str, expected: ToolCall) -> None:
+    assert understand_all(said) == [expected]
+
+
+def test_an_amplifier_of_ones_own_is_no_request() -> None:
+    assert not isinstance(understand("my amplifier broke last week"), ToolCall)
