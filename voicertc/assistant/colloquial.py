@@ -128,7 +128,10 @@ def ratio(tokens: list[str]) -> NumberSpan | None:
 # "the echo is distracting" (its time is what "longer" or "a faster echo" moves).
 WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "too quiet",
              "too soft", "so loud", "subtle", "prominent", "distracting", "annoying", "drowning",
-             "overpowering", "overwhelming", "in your face", "level")  # fmt: skip
+             "overpowering", "overwhelming", "in your face", "level",
+             # how much echo is heard: "more echo", "a bit less echo", "the echo is a bit much"
+             "more echo", "less echo", "more of the echo", "less of the echo", "much echo",
+             "a bit much", "too much")  # fmt: skip
 # The reverb's time is its decay: "the reverb rings too long" shortens the tail.
 TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring")
 

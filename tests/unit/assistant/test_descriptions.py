@@ -34,7 +34,7 @@ def apply(effect: str | None, action: str, value: float | None = None, unit: str
         ("make it less harsh", apply("lowpass", "add")),
         ("i can hear a faint hum", apply("highpass", "add")),
         # an amount of a named effect
-        ("there's too much echo", apply("delay", "decrease")),
+        ("there's too much echo", apply("delay", "decrease", param="mix")),  # how much is heard: its mix
         ("not enough reverb", apply("reverb", "increase")),
         ("the low pass isn't doing enough", apply("lowpass", "decrease")),
         ("the high pass is not doing enough", apply("highpass", "increase")),

@@ -133,3 +133,22 @@ def test_effects_asked_for_as_things(said: str, expected: ToolCall) -> None:
 
 def test_an_amplifier_of_ones_own_is_no_request() -> None:
     assert not isinstance(understand("my amplifier broke last week"), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # how much echo is heard is the delay's mix
+        ("a little more echo on my voice", call("delay", "increase", param="mix")),
+        ("can we have less echo during the talk", call("delay", "decrease", param="mix")),
+        ("the echo is a bit much, turn the delay down", call("delay", "decrease", param="mix")),
+        ("way too much echo in here", call("delay", "decrease", param="mix")),
+        # near misses: the effect stepped by its verb, or its time, as before
+        ("turn the delay up", call("delay", "increase")),
+        ("reduce the echo", call("delay", "decrease")),
+        ("a bit longer delay", call("delay", "increase")),
+        ("more feedback on the echo", call("delay", "increase", param="feedback")),
+    ],
+)
+def test_how_much_echo_is_its_mix(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
