@@ -15,6 +15,7 @@ from voicertc.assistant import (
     colloquial,
     descriptions,
     filters,
+    hedges,
     phrasing,
     pictures,
     senses,
@@ -204,6 +205,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "that song is way louder than the last one"
     if effect == "gain" and statements.verb_use(tokens, "gain"):
         return None  # "we need to gain the trust of the customers"
+    wished = None if question else hedges.wished(tokens)
+    if wished is not None:
+        return {"effect": wished, "action": "add"}  # "perhaps a compressor would tame my shouty bits"
     if not question:
         described = colloquial.spacing(tokens) or _described(tokens, text, effect)
         if described is not None:
@@ -409,6 +413,11 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     if not words:
         return Say(NOT_HEARD_TEXT)
     words = phrasing.as_request(words)
+    reason = hedges.reason_at(words)
+    if reason is not None:  # "turn my mic down because I end up shouting": the request before it
+        asked = understand(" ".join(words[:reason]), last_filter)
+        if isinstance(asked, ToolCall) and asked.name == APPLY:
+            return asked
     text = " " + " ".join(words) + " "
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
