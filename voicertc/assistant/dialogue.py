@@ -413,7 +413,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     if not words:
         return Say(NOT_HEARD_TEXT)
     words = phrasing.as_request(words)
-    reason = hedges.reason_at(words)
+    reason = hedges.reason_at(words) or hedges.purpose_at(words)
     if reason is not None:  # "turn my mic down because I end up shouting": the request before it
         asked = understand(" ".join(words[:reason]), last_filter)
         if isinstance(asked, ToolCall) and asked.name == APPLY:

@@ -1,5 +1,6 @@
-"""Requests said around: a wish hedged ("perhaps a compressor would tame my shouty bits")
-and a reason given after the request ("turn my mic down because I end up shouting").
+"""Requests said around: a wish hedged ("perhaps a compressor would tame my shouty bits"),
+a reason given after the request ("turn my mic down because I end up shouting") and an
+effect's purpose ("I need a high pass to remove the rumble": the rumble goes, not the filter).
 
 Tokens are ``dialogue.tokens`` output.
 """
@@ -14,6 +15,9 @@ MODALS = frozenset("would could might may will".split())
 AGAINST = frozenset("not never overkill pointless useless worse ruin bad wrong too have".split())
 # Words that open the reason for a request said before them.
 REASONS = frozenset("because cause cuz coz".split())
+# What an effect is for: "to remove the hiss", "for cut the noise".
+PURPOSE = frozenset("to for".split())
+CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix help block filter".split())
 
 
 def wished(tokens: list[str]) -> str | None:
@@ -34,3 +38,17 @@ def wished(tokens: list[str]) -> str | None:
 def reason_at(tokens: list[str]) -> int | None:
     """Where a reason given after the request begins ("... because I always end up shouting")."""
     return next((i for i, tok in enumerate(tokens) if tok in REASONS and i > 0), None)
+
+
+def purpose_at(tokens: list[str]) -> int | None:
+    """Where an effect's purpose begins ("I need the high pass | to remove the low noise"):
+    "to" or "for" and a verb that clears something, after an effect named and before none."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in PURPOSE and tokens[i + 1] in CLEARING and _names_effect(tokens[:i]):
+            return None if _names_effect(tokens[i:]) else i
+    return None
+
+
+def _names_effect(tokens: list[str]) -> bool:
+    text = " " + " ".join(tokens) + " "
+    return any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)

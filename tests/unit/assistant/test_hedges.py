@@ -20,6 +20,14 @@ from voicertc.assistant.hedges import reason_at, wished
         # a reason given after the request does not change it
         ("turn the echo down because the donations are hard to hear", call("delay", "decrease")),
         ("could you cut the lows cause the fan is rumbling", call("highpass", "add")),
+        # what an effect is for: the thing cleared, not the effect
+        ("I need a low pass to get rid of the hiss", call("lowpass", "add")),
+        ("please use a high cut for reduce the noise", call("lowpass", "add")),
+        ("stick a low cut on to tame the traffic rumble", call("highpass", "add")),
+        # near misses: a value after "to", a state wished, an effect cleared by another
+        ("set the low pass to 4 kHz", call("lowpass", "set", 4, "khz")),
+        ("I want the delay to be longer", call("delay", "increase")),
+        ("take the distortion off to remove the fuzz", call("distortion", "remove")),
     ],
 )
 def test_hedged_and_reasoned_requests(said: str, expected: ToolCall) -> None:
