@@ -44,6 +44,9 @@ NOT_THAT = re.compile(
 # Where the part before a correction begins, and the part after it ends.
 CLAUSE_END = re.compile(r"[,;!?]|\.(?!\d)|\s(?:and then|and|then|plus)\s", re.IGNORECASE)
 TRAILING_FILLER = re.compile(rf"(?:[\s,;]+(?:{_SOFT}|like|i|so))*[\s,;.]*$", re.IGNORECASE)
+# A request taken back whole: "add reverb, no wait, forget it".
+WITHDRAWN = frozenset({"never mind", "nevermind", "forget it", "forget that", "thats fine", "its fine",
+                       "leave it", "dont", "dont bother", "nothing", "ignore that", "skip it"})  # fmt: skip
 # What opens a corrected part without asking anything: "I meant the reverb", "make it three".
 OPENERS = (("make", "it"), ("make", "that"), ("i", "mean"), ("i", "meant"), ("go", "with"), ("to",), ("at",))
 # Words beside an effect's name that ask for nothing: "the echo instead", "some reverb on".
@@ -90,6 +93,8 @@ def _first_fixed(text: str) -> str | None:
             if match.re is NOT_THAT:  # "add the delay, not the reverb": the reverb left alone
                 return before + after
             continue
+        if " ".join(right) in WITHDRAWN:  # "make it louder, no wait, never mind": nothing asked
+            return (before[:start] + " never mind").strip() + (after[end.start() :] if end else "")
         resolved = _resolved(left, right)
         if resolved is not None:
             return (before[:start] + " " + resolved).strip() + (after[end.start() :] if end else "")

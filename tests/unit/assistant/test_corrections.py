@@ -56,3 +56,8 @@ def test_only_the_corrected_request_is_made(text: str, calls: list[ToolCall]) ->
 )
 def test_other_sentences_are_left_as_they_were(text: str) -> None:
     assert corrected(text) == text
+
+
+@pytest.mark.parametrize("text", ["Add some echo, no wait, never mind.", "turn me up, sorry, forget it"])
+def test_a_request_taken_back_asks_nothing(text: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(text))
