@@ -310,7 +310,8 @@ def _arguments(
     args: dict[str, object] = {"effect": effect, "action": action}
     spec = EFFECT_SPECS[effect]
     if value is None and action in ("increase", "decrease"):
-        param = (timed and timed[1]) or _named_param(tokens, effect) or colloquial.step_param(text, effect)
+        # the parameter named, even by a word that also names the effect ("more repeats": its feedback)
+        param = (timed and timed[1]) or _param(tokens, effect) or colloquial.step_param(text, effect)
         # "raise the threshold" names the compressor's threshold, which an unnamed step moves
         # the other way (more compression).
         if param is not None and (param != spec.primary or spec.primary_falls):
@@ -351,16 +352,6 @@ def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[s
     else:
         args |= {"value": change[0], "unit": "percent"}
     return args | ({"param": param} if param != spec.primary else {})
-
-
-def _named_param(tokens: list[str], effect: str) -> str | None:
-    """The parameter named, unless its word only names the effect ("more repeats")."""
-    param = _param(tokens, effect)
-    if param is not None and EFFECT_SPECS[effect].primary_falls:
-        return param  # "raise the threshold", "raise the ratio": that parameter, not more compressor
-    names = {n for n in lx.EFFECT_NAMES[effect] if " " not in n}
-    others = [t for t in tokens if t in names and lx.PARAM_SYNONYMS.get(t, t) not in lx.PARAM_WORDS]
-    return param if (param is not None and others) or not names.intersection(tokens) else None
 
 
 def _unit_of(tokens: list[str], effect: str) -> str:

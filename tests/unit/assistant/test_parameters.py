@@ -152,3 +152,21 @@ def test_an_amplifier_of_ones_own_is_no_request() -> None:
 )
 def test_how_much_echo_is_its_mix(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a parameter's word that also names its effect still names the parameter
+        ("a few more repeats please", call("delay", "increase", param="feedback")),
+        ("fewer repeats", call("delay", "decrease", param="feedback")),
+        ("less feedback", call("delay", "decrease", param="feedback")),
+        ("more decay", call("reverb", "increase", param="decay_s")),
+        # near misses: the effect's own name, or a parameter that is its primary
+        ("more echo", call("delay", "increase", param="mix")),
+        ("more delay", call("delay", "increase")),
+        ("more drive", call("distortion", "increase")),
+    ],
+)
+def test_a_parameter_that_also_names_its_effect(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
