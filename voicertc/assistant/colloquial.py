@@ -130,7 +130,7 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
              "too soft", "so loud", "subtle", "prominent", "distracting", "annoying", "drowning",
              "overpowering", "overwhelming", "in your face", "level",
              # how much echo is heard: "more echo", "a bit less echo", "the echo is a bit much"
-             "more echo", "less echo", "more of the echo", "less of the echo", "much echo",
+             "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
 # The reverb's time is its decay: "the reverb rings too long" shortens the tail.
 TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring")

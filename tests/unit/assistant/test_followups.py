@@ -107,7 +107,8 @@ def test_a_value_a_parameter_or_it_without_an_effect_is_about_the_last_one() -> 
     assert conversation(last, "raise it a little")[1] == call("lowpass", "increase")
     assert conversation(last, "more resonance")[1] == call("lowpass", "increase", param="q")
     assert conversation("add a delay", "turn it up")[1] == call("delay", "increase")
-    assert conversation("add a delay", "make it wetter")[1] == call("delay", "increase")
+    # wetter: more of the wet signal, the delay's mix
+    assert conversation("add a delay", "make it wetter")[1] == call("delay", "increase", param="mix")
     assert conversation("more feedback on the echo", "a little lower")[1] == call(
         "delay", "decrease", param="feedback"
     )

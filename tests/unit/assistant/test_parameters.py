@@ -143,6 +143,8 @@ def test_an_amplifier_of_ones_own_is_no_request() -> None:
         ("can we have less echo during the talk", call("delay", "decrease", param="mix")),
         ("the echo is a bit much, turn the delay down", call("delay", "decrease", param="mix")),
         ("way too much echo in here", call("delay", "decrease", param="mix")),
+        ("make the echo a touch wetter", call("delay", "increase", param="mix")),
+        ("the delay could be drier", call("delay", "decrease", param="mix")),
         # near misses: the effect stepped by its verb, or its time, as before
         ("turn the delay up", call("delay", "increase")),
         ("reduce the echo", call("delay", "decrease")),
