@@ -135,7 +135,8 @@ RELEASING = ("release", "recover", "recovers", "recovery", "let go", "lets go", 
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
               "original setting", "original settings", "originally", "how it was", "the way it was",
-              "as it was", "how it started", "the way it started", "how they started", "where it started", "where they started",
+              "as it was", "how it started", "the way it started", "how they started", "where it started",
+              "where they started",
               "how it came", "how they came", "the way it came", "how they were", "the way they were",
               "as they were")  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
