@@ -20,9 +20,10 @@ from voicertc.assistant import (
     pictures,
     senses,
     statements,
+    values,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import FRACTIONS, NumberSpan, find_numbers
+from voicertc.assistant.numbers import FRACTIONS, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
@@ -72,52 +73,6 @@ def _positions(text: str, phrase: str) -> list[int]:
         found.append(at)
         at = text.find(f" {phrase} ", at + 1)
     return found
-
-
-def _value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
-    """The first number that has a unit, else the first number at all, leaving out
-    numbers of other things ("2 meters")."""
-    spans = [s for s in numbers if not (_other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s))]
-    with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
-    for span, unit in with_units:
-        if unit:
-            return span, unit
-    return (spans[0], None) if spans else None
-
-
-# Between a number and its unit: "two more dB", "three extra milliseconds".
-MORE = (["more"], ["less"], ["extra"])
-
-
-def _other_unit(tokens: list[str], span: NumberSpan) -> bool:
-    return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
-
-
-# Verbs after which a lone "one" is an effect, not a number: "could you put one on".
-TAKES_ONE = frozenset("put turn add get use need want try like stick throw switch have give".split())
-
-
-def _one_of(tokens: list[str], span: NumberSpan) -> bool:
-    """ "put one on for me": "one" is the effect named before, not a value of 1."""
-    lone = tokens[span.start : span.end] == ["one"] and span.start > 0
-    return lone and tokens[span.start - 1] in TAKES_ONE and _unit_after(tokens, span.end) is None
-
-
-def _slope(tokens: list[str], span: NumberSpan) -> bool:
-    """ "twelve dB per octave": a filter's slope, which the filters have fixed, not a setting."""
-    return tokens[span.end + 1 : span.end + 3] in (["per", "octave"], ["an", "octave"])
-
-
-def _by(tokens: list[str], span: NumberSpan) -> bool:
-    """ "by two": a step of that size, not a setting."""
-    return span.start > 0 and tokens[span.start - 1] == "by"
-
-
-def _unit_after(tokens: list[str], i: int) -> str | None:
-    for words, unit in lx.UNIT_WORDS:
-        if tokens[i : i + len(words)] == list(words):
-            return unit
-    return None
 
 
 def _action(text: str) -> str | None:
@@ -241,7 +196,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect is None:
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
         if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
-            value = _value(tokens, find_numbers(tokens))
+            value = values.value(tokens, find_numbers(tokens))
             if value is not None and value[1] in ("hz", "khz"):
                 return None  # "cut everything at 1,200 hertz": about a filter, not the chain cleared
             return {"action": "reset"}
@@ -263,8 +218,8 @@ def _arguments(
     """The call for ``effect``: the action settled against the number said, its value,
     unit and parameter."""
     numbers = find_numbers(tokens)
-    value = _value(tokens, numbers)
-    if action is None and idiom_action is None and any(_other_unit(tokens, s) for s in numbers):
+    value = values.value(tokens, numbers)
+    if action is None and idiom_action is None and any(values.other_unit(tokens, s) for s in numbers):
         # No verb, and a number of something that is not sound: "what's the volume of a
         # cube with sides of 2 meters" is not a request to set the gain.
         return None
@@ -290,7 +245,8 @@ def _arguments(
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
-        (value is not None and (value[1] or _by(tokens, value[0]))) or lx.has_phrase(text, lx.PARAM_NOUNS)
+        (value is not None and (value[1] or values.by(tokens, value[0])))
+        or lx.has_phrase(text, lx.PARAM_NOUNS)
     ):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
     before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None

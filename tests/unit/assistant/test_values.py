@@ -1,0 +1,34 @@
+"""values: which number of a sentence is the command's value, and its unit."""
+
+from voicertc.assistant import values
+from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.words import tokens
+
+
+def _value(text: str) -> tuple[float, str | None] | None:
+    words = tokens(text)
+    found = values.value(words, find_numbers(words))
+    return None if found is None else (found[0].value, found[1])
+
+
+def test_the_number_with_a_unit_wins_over_an_earlier_bare_one():
+    assert _value("on take 2 set the delay to 300 ms") == (300, "ms")
+
+
+def test_a_unit_after_more_is_the_numbers():
+    assert _value("give me two more db") == (2, "db")
+
+
+def test_numbers_of_other_things_a_slope_and_a_lone_one_are_not_values():
+    assert _value("i sit 2 meters from the mic") is None
+    assert _value("a twelve db per octave high pass") is None
+    assert _value("could you put one on for me") is None
+    assert _value("set the ratio to one") == (1, None)
+
+
+def test_by_marks_a_step():
+    words = tokens("drop the ratio by two")
+    span = find_numbers(words)[0]
+    assert values.by(words, span)
+    words = tokens("set the ratio to two")
+    assert not values.by(words, find_numbers(words)[0])

@@ -1,0 +1,54 @@
+"""Which number of a sentence is the command's value, and its unit ("set the delay to 300
+ms", "two more dB"), leaving out numbers of other things ("2 meters"), a filter's slope
+("12 dB per octave") and a lone "one" that names the effect ("put one on")."""
+
+from __future__ import annotations
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.numbers import NumberSpan
+
+
+def value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
+    """The first number that has a unit, else the first number at all, leaving out
+    numbers of other things ("2 meters")."""
+    spans = [s for s in numbers if not (other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s))]
+    with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
+    for span, unit in with_units:
+        if unit:
+            return span, unit
+    return (spans[0], None) if spans else None
+
+
+# Between a number and its unit: "two more dB", "three extra milliseconds".
+MORE = (["more"], ["less"], ["extra"])
+
+
+def other_unit(tokens: list[str], span: NumberSpan) -> bool:
+    return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
+
+
+# Verbs after which a lone "one" is an effect, not a number: "could you put one on".
+TAKES_ONE = frozenset("put turn add get use need want try like stick throw switch have give".split())
+
+
+def _one_of(tokens: list[str], span: NumberSpan) -> bool:
+    """ "put one on for me": "one" is the effect named before, not a value of 1."""
+    lone = tokens[span.start : span.end] == ["one"] and span.start > 0
+    return lone and tokens[span.start - 1] in TAKES_ONE and _unit_after(tokens, span.end) is None
+
+
+def _slope(tokens: list[str], span: NumberSpan) -> bool:
+    """ "twelve dB per octave": a filter's slope, which the filters have fixed, not a setting."""
+    return tokens[span.end + 1 : span.end + 3] in (["per", "octave"], ["an", "octave"])
+
+
+def by(tokens: list[str], span: NumberSpan) -> bool:
+    """ "by two": a step of that size, not a setting."""
+    return span.start > 0 and tokens[span.start - 1] == "by"
+
+
+def _unit_after(tokens: list[str], i: int) -> str | None:
+    for words, unit in lx.UNIT_WORDS:
+        if tokens[i : i + len(words)] == list(words):
+            return unit
+    return None
