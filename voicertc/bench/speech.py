@@ -67,7 +67,11 @@ def synth(text: str, voice: Voice) -> np.ndarray:
                 rate = w.getframerate()
                 raw = np.frombuffer(w.readframes(w.getnframes()), "<i2")
         pcm = soxr.resample(raw, rate, RATE).astype(np.int16)
-    np.save(path, pcm)
+    # Two benchmark runs side by side share the cache: write aside and rename, so a reader
+    # never loads a file half written ("No data left in file").
+    part = path.with_name(f"{path.stem}.{os.getpid()}.part.npy")
+    np.save(part, pcm)
+    os.replace(part, path)
     return pcm
 
 
