@@ -126,10 +126,11 @@ async def test_a_follow_up_that_names_no_effect_is_about_the_last_one_changed(re
     assert await _typed_call(realtime, "a bit more") is None  # nothing changed yet: nothing to follow
     first = await _typed_call(realtime, "add some echo")
     assert json.loads(first.arguments) == {"effect": "delay", "action": "add"}
+    # How much echo is heard is the delay's mix (the corpora's reading of "more echo").
     more = await _typed_call(realtime, "a bit more please")
-    assert json.loads(more.arguments) == {"effect": "delay", "action": "increase"}
+    assert json.loads(more.arguments) == {"effect": "delay", "action": "increase", "param": "mix"}
     too_much = await _typed_call(realtime, "that's too much")
-    assert json.loads(too_much.arguments) == {"effect": "delay", "action": "decrease"}
+    assert json.loads(too_much.arguments) == {"effect": "delay", "action": "decrease", "param": "mix"}
     gone = await _typed_call(realtime, "take it off")
     assert json.loads(gone.arguments) == {"effect": "delay", "action": "remove"}
     assert await _typed_call(realtime, "more") is None  # removed: nothing left to follow up on
