@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from voicertc.assistant.sphinx import resample_16k
+from voicertc.assistant.listener import Listener
 
 RATE = 16000
 MODULES = ("moonshine_voice", "onnxruntime")
@@ -118,7 +118,7 @@ class Hearing:
     log_prob: float = 0.0  # mean per token of ``text``, as decoded
 
 
-class MoonshineRecognizer:
+class MoonshineRecognizer(Listener):
     """Moonshine tiny, one pair of sessions per process, loaded on first use.
 
     ``beam_size`` 1 is greedy decoding; ``tokens_per_s`` bounds what the decoder may
@@ -162,14 +162,6 @@ class MoonshineRecognizer:
         self._load()
         assert self._tokenizer is not None
         return self._tokenizer
-
-    def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
-        return self.transcribe_16k(resample_16k(pcm16, sample_rate))
-
-    def transcribe_16k(self, samples: np.ndarray) -> str:
-        """Float samples at 16 kHz (PCM16 scale, as the other recognisers take) to text."""
-        hearing = self.listen(samples)
-        return hearing.text if hearing is not None else ""
 
     def listen(self, samples: np.ndarray) -> Hearing | None:
         """Transcribes 16 kHz samples (PCM16 scale), keeping the encoded audio for ``log_prob``."""

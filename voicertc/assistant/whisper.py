@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from voicertc.assistant import whisper_adapter
-from voicertc.assistant.sphinx import resample_16k
+from voicertc.assistant.listener import Listener
 from voicertc.assistant.whisper_text import (  # noqa: F401  (drop_repeats, drop_unfinished, written: used through here)
     Tokenizer,
     _transcript,
@@ -180,7 +180,7 @@ def _frames(samples: int, minimum_s: float, pad_s: float) -> int:
     return min(CHUNK_FRAMES, frames)
 
 
-class WhisperRecognizer:
+class WhisperRecognizer(Listener):
     """Whisper tiny.en with a domain prompt; one model per process, loaded on first use.
 
     ``minimum_s`` / ``pad_s`` set how much mel the encoder sees (30 for Whisper's usual
@@ -250,14 +250,6 @@ class WhisperRecognizer:
                         str(weights), device="cpu", compute_type=self.compute_type, intra_threads=self.threads
                     )
             return self._model
-
-    def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
-        return self.transcribe_16k(resample_16k(pcm16, sample_rate))
-
-    def transcribe_16k(self, samples: np.ndarray) -> str:
-        """Float samples at 16 kHz (PCM16 scale, as the grammar recogniser takes) to text."""
-        hearing = self.listen(samples)
-        return hearing.text if hearing is not None else ""
 
     def listen(self, samples: np.ndarray) -> Hearing | None:
         """Transcribes 16 kHz samples (PCM16 scale), keeping the encoded audio for ``log_prob``."""
