@@ -357,8 +357,11 @@ class EffectChain:
         found = next((i for i, (n, _) in enumerate(entries) if n == spec.name), None)
         if found is None:
             raise EffectError(f"There is no {spec.title} in the chain to reset.")
-        entries[found] = (spec.name, spec.defaults())
-        return f"Reset {spec.title} to its defaults: {params_text(spec, spec.defaults())}."
+        # Where the effect's absence means a value (gain's 0 dB), reset means that value:
+        # "reset the volume" back to +6 dB, the level "add gain" starts at, made it louder.
+        params = {**spec.defaults(), **spec.neutral}
+        entries[found] = (spec.name, params)
+        return f"Reset {spec.title} to its defaults: {params_text(spec, params)}."
 
     def _move(
         self, entries: list[tuple[str, dict[str, float]]], effect: object, index: object, to: object

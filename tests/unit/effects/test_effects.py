@@ -289,6 +289,14 @@ def test_reset() -> None:
         chain.apply("reset", "reverb")
 
 
+def test_reset_gain_is_unchanged_level() -> None:
+    # Not the +6 dB that adding a gain starts at: "reset the volume" must not make it louder.
+    chain = chain_with("gain")
+    chain.apply("set", "gain", -12)
+    assert "0" in chain.apply("reset", "gain")
+    assert params(chain, "gain")["gain_db"] == 0
+
+
 def test_move() -> None:
     chain = chain_with("reverb", "delay", "gain")
     message = chain.apply("move", index=2, to=0)
