@@ -7,6 +7,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from voicertc.assistant.lexicon import has_phrase
@@ -128,7 +129,8 @@ def ratio(tokens: list[str]) -> NumberSpan | None:
 # "the echo is distracting" (its time is what "longer" or "a faster echo" moves).
 WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "too quiet",
              "too soft", "so loud", "subtle", "prominent", "distracting", "annoying", "drowning",
-             "overpowering", "overwhelming", "in your face", "level",
+             "overpowering", "overwhelming", "in your face", "level", "quiet", "loud", "faint",
+             "hard to hear", "barely hear", "buried",
              # how much echo is heard: "more echo", "a bit less echo", "the echo is a bit much"
              "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
@@ -139,16 +141,20 @@ TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is
 # a bit much", "give it more": its mix ("turn the delay up" names no quantity, and "more
 # delay" is more of the delay's own time: both its time).
-ECHO_NOUNS = ("echo", "echoes")
+ECHO_NOUNS = ("echo", "echoes", "echos")
 ECHO_AMOUNT = (*(f"{q} {n}" for q in ("more", "less") for n in ECHO_NOUNS),
                "a bit much", "way more", "give it more", "be more", "way less")  # fmt: skip
+# The echo turned up or down as a fader is ("turn the echo down a bit", "bring the echoes
+# up"): how loud it is heard, where "turn the delay up" turns the effect's own time.
+ECHO_TURNED = re.compile(r" (?:turn|turns|bring|crank|push|pull|dial|knock) (?:\S+ ){0,3}(?:up|down) ")
 
 
 def step_param(text: str, effect: str) -> str | None:
     if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
         return "mix"
-    if effect == "delay" and has_phrase(text, ECHO_AMOUNT) and not has_phrase(text, ("time", "times")):
-        return "mix"
+    if effect == "delay" and not has_phrase(text, ("time", "times")):
+        if has_phrase(text, ECHO_AMOUNT) or (has_phrase(text, ECHO_NOUNS) and ECHO_TURNED.search(text)):
+            return "mix"
     if effect == "reverb" and has_phrase(text, TIME_WORDS):
         return "decay_s"
     return None
