@@ -216,6 +216,22 @@ def filter_motion(text: str, effect: str) -> str | None:
     return "increase" if opened == (effect == "lowpass") else "decrease"
 
 
+# -- the compressor's knee as felt: a softer knee is a wider one (more dB) -----------------
+
+SOFTER_KNEE = frozenset("softer gentler smoother wider broader rounder".split())
+HARDER_KNEE = frozenset("harder sharper narrower tighter firmer".split())
+
+
+def knee_feel(tokens: list[str]) -> str | None:
+    """ "a softer knee": its dB raised (the bend spread wider), where "softer" alone would
+    turn something down; "harder knee": lowered."""
+    if "knee" not in tokens:
+        return None
+    if SOFTER_KNEE.intersection(tokens):
+        return "increase"
+    return "decrease" if HARDER_KNEE.intersection(tokens) else None
+
+
 # -- complaints about the range of levels or about the listener's ears ---------------------
 
 SOFT = ("whisper", "whispering", "whispers", "quiet", "soft", "mumbling", "mumble", "muttering")

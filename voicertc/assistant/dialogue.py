@@ -149,6 +149,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "what a lovely room", "shout louder", "turn up for what"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
+    knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
+    if knee is not None:
+        return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
     pictured = None if question else pictures.pictured(tokens)
     if pictured is not None and (effect is None or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
