@@ -19,7 +19,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                 "highcut", "lpf"),
     "highpass": ("high pass", "highpass", "hi pass", "low cut", "lo cut", "bass cut",
                  "lowcut", "rumble filter", "hpf"),
-    "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier"),
+    "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
                    "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
