@@ -362,7 +362,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
-    words = phrasing.as_request(words)
+    words = hedges.limit_dropped(phrasing.as_request(words)) or words  # "add reverb, not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words)
     if reason is not None:  # "turn my mic down because I end up shouting": the request before it
         asked = understand(" ".join(words[:reason]), last_filter)

@@ -13,6 +13,8 @@ ARTICLES = frozenset("a an some".split())
 MODALS = frozenset("would could might may will".split())
 # What the effect would do badly, or would have done: no wish for it.
 AGAINST = frozenset("not never overkill pointless useless worse ruin bad wrong too have".split())
+# How much a limit put on a request keeps it from being: "add reverb, not too much".
+LIMITED = frozenset("much loud heavy strong wet big long intense extreme obvious crazy".split())
 # Words that open the reason for a request said before them.
 REASONS = frozenset("because cause cuz coz".split())
 # What an effect is for: "to remove the hiss", "for cut the noise".
@@ -33,6 +35,21 @@ def wished(tokens: list[str]) -> str | None:
                 if tokens[i + 1 : end] == words and tokens[end : end + 1] and tokens[end] in MODALS:
                     return None if AGAINST.intersection(tokens[end + 1 :]) else effect
     return None
+
+
+def limit_dropped(tokens: list[str]) -> list[str]:
+    """``tokens`` less a limit put on the amount asked for ("add reverb, not too much",
+    "some echo, but nothing too loud", "not too much reverb"), which is no complaint that
+    there is too much: a modest amount, as the effect's defaults are. A limit on something
+    else ("if it's not too much trouble") stays."""
+    for i in range(len(tokens) - 2):
+        if tokens[i] not in ("not", "nothing") or tokens[i + 1] != "too" or tokens[i + 2] not in LIMITED:
+            continue
+        after = tokens[i + 3 :]
+        if after and after[0] not in ("though", "please") and not _names_effect(after[:3]):
+            continue
+        return tokens[: i - (tokens[i - 1 : i] == ["but"])] + after
+    return tokens
 
 
 def reason_at(tokens: list[str]) -> int | None:
