@@ -41,6 +41,7 @@ FALLBACK_TEXT = (
     "lows, or what effects are on. Say help to hear more."
 )
 NOT_HEARD_TEXT = "Sorry, I didn't catch that."
+LEFT_OFF = "All right, I'll leave the {} off."
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,9 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         if isinstance(asked, ToolCall) and asked.name == APPLY:
             return asked
     text = " " + " ".join(words) + " "
+    against = hedges.against(words)
+    if against is not None:  # "a compressor would be overkill": none is put on
+        return Say(LEFT_OFF.format(lx.SPOKEN_EFFECT.get(against, against)))
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
     args = _effect_arguments(words, last_filter)

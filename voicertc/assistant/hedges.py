@@ -25,6 +25,20 @@ CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix h
 def wished(tokens: list[str]) -> str | None:
     """The effect wished for in "I was thinking maybe a delay would work here", "an echo
     might be fun": an effect named with "a" or "some", then "would", "might" ..."""
+    said = _would(tokens)
+    return None if said is None or said[1] else said[0]
+
+
+def against(tokens: list[str]) -> str | None:
+    """The effect said against in "a compressor would be overkill", "an echo would make it
+    worse": which asks for nothing (and not for less of it)."""
+    said = _would(tokens)
+    return said[0] if said is not None and said[1] else None
+
+
+def _would(tokens: list[str]) -> tuple[str, bool] | None:
+    """The effect said with "a" or "some" and a modal after it, and whether what follows
+    is against it."""
     for i, tok in enumerate(tokens[:-2]):
         if tok not in ARTICLES:
             continue
@@ -33,7 +47,7 @@ def wished(tokens: list[str]) -> str | None:
                 words = name.split()
                 end = i + 1 + len(words)
                 if tokens[i + 1 : end] == words and tokens[end : end + 1] and tokens[end] in MODALS:
-                    return None if AGAINST.intersection(tokens[end + 1 :]) else effect
+                    return effect, bool(AGAINST.intersection(tokens[end + 1 :]))
     return None
 
 
