@@ -60,6 +60,19 @@ def level(tokens: list[str]) -> dict[str, object] | None:
     return None
 
 
+# -- a level halved or doubled: "cut the volume in half" is 6 dB down (its amplitude halved) --
+
+HALVED = re.compile(r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)) ")
+DOUBLED = re.compile(r" (?:double (?:the|it|my|that|this)|doubled|twice as (?:loud|much|strong)) ")
+HALF_LEVEL_DB = 6  # a level in dB halves or doubles its amplitude by 6 dB
+
+
+def level_scaled(text: str) -> str | None:
+    """ "cut the volume in half", "halve the gain", "make it half as loud": "decrease" (by
+    ``HALF_LEVEL_DB``); "double the volume", "twice as loud": "increase"."""
+    return "decrease" if HALVED.search(text) else "increase" if DOUBLED.search(text) else None
+
+
 # -- multiples of a time or a frequency: "double the delay time", "half as long" ---------
 
 TIMES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "halve": 0.5, "quadruple": 4.0}

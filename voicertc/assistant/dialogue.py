@@ -206,6 +206,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             return {"action": "reset"}
         if question:
             return None
+        if colloquial.level_scaled(text) and lx.has_phrase(text, ("as loud",)):
+            return _arguments(tokens, "gain", None)  # "make it half as loud"
         # "crank it", "tame the highs", "more bass"
         return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
     if phrasing.one_reset(text):
@@ -221,6 +223,9 @@ def _arguments(
 ) -> dict[str, object] | None:
     """The call for ``effect``: the action settled against the number said, its value,
     unit and parameter."""
+    scaled = colloquial.level_scaled(" " + " ".join(tokens) + " ") if effect == "gain" else None
+    if scaled is not None:  # "cut the volume in half": its amplitude halved, not the gain stage gone
+        return {"effect": "gain", "action": scaled, "value": colloquial.HALF_LEVEL_DB, "unit": "db"}
     numbers = find_numbers(tokens)
     value = values.value(tokens, numbers)
     if action is None and idiom_action is None and any(values.other_unit(tokens, s) for s in numbers):
