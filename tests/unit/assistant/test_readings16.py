@@ -1,0 +1,177 @@
+"""Session 16's readings of constructions the dialogue misread, on sentences written for
+these tests (several wordings each, and near misses that must keep their reading)."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.dialogue import Say, ToolCall, understand
+from voicertc.assistant.followups import FollowUps
+
+# -- an amount taken off something is less of it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("shave a little off the decay", call("reverb", "decrease", param="decay_s")),
+        ("take a bit off the reverb", call("reverb", "decrease")),
+        ("could you take some off the reverb tail", call("reverb", "decrease", param="decay_s")),
+        ("take a little bit off of the threshold", call("compressor", "decrease", param="threshold_db")),
+        ("knock a touch off the delay time", call("delay", "decrease")),
+    ],
+)
+def test_an_amount_taken_off_lowers_it(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("take the reverb off", call("reverb", "remove")),
+        ("knock the echo off", call("delay", "remove")),
+        ("shave 3 dB off the gain", call("gain", "decrease", value=3, unit="db")),
+    ],
+)
+def test_what_is_taken_off_whole_is_removed(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+# -- "the amp" is the gain; "amp up" stays a verb ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("turn the amp up", call("gain", "increase")),
+        ("turn the amp down a bit", call("gain", "decrease")),
+        ("can you crank the amp", call("gain", "increase")),
+        ("set the amp to minus 6 dB", call("gain", "set", value=-6, unit="db")),
+        ("amp up the reverb", call("reverb", "increase")),  # the verb: what it amps is the effect
+    ],
+)
+def test_the_amp_is_the_gain(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize("said", ["I bought a new amp yesterday", "my guitar amp is broken", "amp it up"])
+def test_an_amp_of_someones_or_the_verb_alone_asks_nothing(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)
+
+
+# -- an implied effect turned down when nothing is on: declined, and said so -------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["add reverb", "reset", "drier"],
+        ["reverb please", "clear everything", "make it a bit drier"],
+        ["add some echo", "reset all the effects", "make it drier please"],
+    ],
+)
+def test_an_implied_effect_lowered_after_a_reset_is_declined(turns: list[str]) -> None:
+    session = FollowUps()
+    for said in turns[:-1]:
+        session.understand(said)
+    reply = session.understand(turns[-1])
+    assert isinstance(reply, Say) and "nothing to turn down" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["reset", "quieter"], call("gain", "decrease")),  # an absent gain is 0 dB, lowered from there
+        (["add reverb", "reset", "add reverb", "drier"], call("reverb", "decrease")),
+        (["add reverb", "drier"], call("reverb", "decrease")),
+    ],
+)
+def test_lowering_what_is_on_or_the_gain_still_acts(turns: list[str], expected: ToolCall) -> None:
+    session = FollowUps()
+    for said in turns[:-1]:
+        session.understand(said)
+    assert session.understand(turns[-1]) == expected
+
+
+# -- a limit put on the amount asked for is no complaint -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("add reverb, not too much", "reverb"),
+        ("add some distortion but not too much", "distortion"),
+        ("some echo please, not too much though", "delay"),
+        ("put a compressor on, nothing too heavy", "compressor"),
+        ("not too much reverb", "reverb"),
+    ],
+)
+def test_a_limit_on_the_amount_added_adds_it_at_its_defaults(said: str, effect: str) -> None:
+    assert understand(said) == call(effect, "add")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("not so much fuzz", call("distortion", "decrease")),  # less of it, not a limit
+        ("the reverb is way too much", call("reverb", "decrease")),
+        ("if it's not too much trouble, a touch of reverb please", call("reverb", "add")),
+    ],
+)
+def test_too_much_said_of_what_is_there_still_lowers_it(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+# -- an effect said against ("would be overkill") is left off, and said so ----------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("a compressor would be overkill", "compressor"),
+        ("honestly an echo would make it worse", "delay"),
+        ("a delay would be pointless here", "delay"),
+        ("some distortion would ruin it", "distortion"),
+    ],
+)
+def test_an_effect_said_against_is_left_off(said: str, effect: str) -> None:
+    assert understand(said) == Say(f"All right, I'll leave the {effect} off.")
+
+
+@pytest.mark.parametrize(
+    "said", ["I think a compressor would help", "a reverb might be nice", "maybe an echo would work here"]
+)
+def test_an_effect_wished_for_is_still_added(said: str) -> None:
+    reading = understand(said)
+    assert isinstance(reading, ToolCall) and reading.arguments["action"] == "add"
+
+
+# -- a level halved or doubled is 6 dB down or up (its amplitude halved or doubled) ------------
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("cut the volume in half", "decrease"),
+        ("halve the gain please", "decrease"),
+        ("drop the level by half", "decrease"),
+        ("make it half as loud", "decrease"),
+        ("double the volume", "increase"),
+        ("make it twice as loud", "increase"),
+    ],
+)
+def test_a_level_halved_or_doubled_moves_6_db(said: str, action: str) -> None:
+    assert understand(said) == call("gain", action, value=6, unit="db")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("cut the reverb in half", call("reverb", "decrease", value=0.5, unit="fraction")),  # a mix: a share
+        ("turn the volume down by half a dB", call("gain", "decrease", value=0.5, unit="db")),
+    ],
+)
+def test_a_share_of_a_mix_or_half_a_db_keeps_its_reading(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
