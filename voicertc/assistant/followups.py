@@ -108,7 +108,7 @@ class FollowUps:
         effect = intent.arguments.get("effect")
         if intent.arguments.get("action") != "decrease" or effect in (None, "gain"):
             return False
-        return (self._cleared or self._chain == []) and not _names_an_effect(tokens(said))
+        return self._cleared and not _names_an_effect(tokens(said))
 
     def understand_all(self, text: str) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them

@@ -175,3 +175,10 @@ def test_a_level_halved_or_doubled_moves_6_db(said: str, action: str) -> None:
 def test_a_share_of_a_mix_or_half_a_db_keeps_its_reading(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
 
+
+
+def test_a_step_repeated_on_an_empty_chain_not_reset_still_follows() -> None:
+    session = FollowUps()
+    session.understand("lower the cutoff on the low pass")
+    session.saw({"chain": []})  # the low pass was not on: the chain is empty, but nothing was reset
+    assert session.understand("more") == call("lowpass", "decrease")
