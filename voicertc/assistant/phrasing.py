@@ -330,8 +330,10 @@ def owned(text: str, pos: int, name: str) -> bool:
     "the volume of traffic": a thing, not the audio effect (``name`` found at ``pos``)."""
     before = text[:pos].split()[-1:]
     after = text[pos + len(name) + 2 :].split()[:4]
-    if name == "amp" and before not in (["the"], ["this"], ["that"]):
-        return True  # a verb ("amp up the reverb", "amp it up"): "turn the amp up" is the gain
+    if name == "amp" and before != ["the"]:
+        # a verb ("amp up the reverb") or a thing pointed at ("that amp distorts"): "turn the
+        # amp up" is the gain
+        return True
     mine = before == ["my"] and name in OWN_LEVEL
     if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True

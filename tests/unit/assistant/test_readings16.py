@@ -55,7 +55,10 @@ def test_the_amp_is_the_gain(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
 
 
-@pytest.mark.parametrize("said", ["I bought a new amp yesterday", "my guitar amp is broken", "amp it up"])
+@pytest.mark.parametrize(
+    "said",
+    ["I bought a new amp yesterday", "my guitar amp is broken", "amp it up", "I love that amp"],
+)
 def test_an_amp_of_someones_or_the_verb_alone_asks_nothing(said: str) -> None:
     assert not isinstance(understand(said), ToolCall)
 
