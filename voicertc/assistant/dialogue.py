@@ -293,6 +293,8 @@ def _arguments(
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
+    if param is None and (action, unit, implied) == ("set", "percent", None) and "mix" in spec.defaults():
+        param = "mix"  # "the delay at 40 percent": how much of it is heard (time is no percent)
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
         args["param"] = param  # only where the unit alone would point elsewhere (or turns)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
+from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import Say, ToolCall, understand
 from voicertc.assistant.followups import FollowUps
 
@@ -179,9 +180,53 @@ def test_a_share_of_a_mix_or_half_a_db_keeps_its_reading(said: str, expected: To
     assert understand(said) == expected
 
 
-
 def test_a_step_repeated_on_an_empty_chain_not_reset_still_follows() -> None:
     session = FollowUps()
     session.understand("lower the cutoff on the low pass")
     session.saw({"chain": []})  # the low pass was not on: the chain is empty, but nothing was reset
     assert session.understand("more") == call("lowpass", "decrease")
+
+
+# -- a value said after several bare names is each one's -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "calls"),
+    [
+        (
+            "delay and reverb to 50 percent",
+            [
+                call("delay", "set", value=50, unit="percent", param="mix"),
+                call("reverb", "set", value=50, unit="percent"),
+            ],
+        ),
+        (
+            "the reverb and the delay to 2 seconds",
+            [call("reverb", "set", value=2, unit="s"), call("delay", "set", value=2, unit="s")],
+        ),
+        (
+            "compressor and gain to minus 6 dB",
+            [call("compressor", "set", value=-6, unit="db"), call("gain", "set", value=-6, unit="db")],
+        ),
+    ],
+)
+def test_a_value_said_after_several_names_sets_each(said: str, calls: list[ToolCall]) -> None:
+    assert understand_all(said) == calls
+
+
+@pytest.mark.parametrize(
+    ("said", "calls"),
+    [
+        (
+            "set the delay to 300 ms and the reverb",
+            [call("delay", "set", value=300, unit="ms"), call("reverb", "add")],
+        ),
+        ("set the delay to 40 percent", [call("delay", "set", value=40, unit="percent", param="mix")]),
+        (
+            "set the delay feedback to 60 percent",
+            [call("delay", "set", value=60, unit="percent", param="feedback")],
+        ),
+    ],
+)
+def test_a_value_said_first_or_of_one_effect_stays_its_own(said: str, calls: list[ToolCall]) -> None:
+    assert understand_all(said) == calls
