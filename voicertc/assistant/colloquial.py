@@ -60,6 +60,27 @@ def level(tokens: list[str]) -> dict[str, object] | None:
     return None
 
 
+# -- the sound breaking up: "when I sing louder it distorts" is too hot a level ------------
+
+BREAKING = frozenset("distorts distorting clips clipping crackles crackling".split())
+# What breaks up is this sound ("it", "my voice"), not a thing ("that amp distorts beautifully").
+BREAKS_UP = frozenset("it its voice vocals vocal mic microphone sound audio signal everything".split())
+BETWEEN = frozenset("is keeps starts just really always kind of sort totally".split())
+WANTING = frozenset("make want wanna add put apply give like love".split())
+
+
+def breaks_up(tokens: list[str]) -> bool:
+    """ "when I sing louder it distorts", "my voice is clipping", "it starts crackling when I
+    shout": a complaint of the level (as "the sound is clipping"), not the effect wished for."""
+    if WANTING.intersection(tokens):
+        return False
+    for i, tok in enumerate(tokens):
+        if tok in BREAKING:
+            subject = next((t for t in reversed(tokens[:i]) if t not in BETWEEN), "")
+            return subject in BREAKS_UP
+    return False
+
+
 # -- a level halved or doubled: "cut the volume in half" is 6 dB down (its amplitude halved) --
 
 HALVED = re.compile(r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)) ")

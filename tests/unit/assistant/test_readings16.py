@@ -230,3 +230,33 @@ def test_a_value_said_after_several_names_sets_each(said: str, calls: list[ToolC
 )
 def test_a_value_said_first_or_of_one_effect_stays_its_own(said: str, calls: list[ToolCall]) -> None:
     assert understand_all(said) == calls
+
+
+# -- the sound breaking up is too hot a level ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "when I sing louder it distorts",
+        "it starts clipping when I get loud",
+        "whenever I talk louder it crackles",
+        "my mic keeps clipping",
+        "my voice distorts on the high notes",
+    ],
+)
+def test_the_sound_breaking_up_lowers_the_gain(said: str) -> None:
+    assert understand(said) == call("gain", "decrease")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "yeah, no more clipping",
+        "the guitar distorts nicely",
+        "it isn't clipping anymore",
+        "this old amp distorts a lot",
+    ],
+)
+def test_clipping_gone_or_a_thing_distorting_asks_nothing(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)
