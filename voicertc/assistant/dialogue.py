@@ -146,8 +146,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the battery level is low", "the heater is too loud": not this sound
     if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
-    if statements.exclamation(tokens) or statements.not_for_us(tokens):
-        return None  # "what a lovely room", "shout louder", "turn up for what"
+    if statements.exclamation(tokens) or statements.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
+        return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
     knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
@@ -387,6 +387,6 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     args = _effect_arguments(words, last_filter)
     if args is not None:
         return ToolCall(APPLY, args)
-    if lx.find_phrase(text, lx.HELP) >= 0:
-        return Say(HELP_TEXT)
+    if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
+        return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
     return Say(_chat(text) or FALLBACK_TEXT)

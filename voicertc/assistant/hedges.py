@@ -51,6 +51,25 @@ def _would(tokens: list[str]) -> tuple[str, bool] | None:
     return None
 
 
+# "would help us finish the project": help given to someone at doing something else; "help
+# me sound bigger", "help my voice cut through" stay about the sound.
+HELPED = frozenset("us me him her them you everyone people".split())
+SOUNDING = frozenset("sound sing hear heard stand cut come blend fill fit shine pop breathe carry".split())
+HEARD = frozenset("sound voice vocals vocal mix track song audio mic singing music tone it this".split())
+
+
+def helps_elsewhere(tokens: list[str]) -> bool:
+    """ "I think a delay would help us finish the project": an effect said to help someone do
+    something that is not sounding (the help is no wish for the effect: "a delay would help",
+    "would help me sound fuller" are)."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok in ("help", "helps") and tokens[i - 1 : i] and tokens[i - 1] in MODALS | {"might", "could"}:
+            after = tokens[i + 1 :]
+            if after[0] in HELPED and after[1] not in SOUNDING and not HEARD.intersection(after):
+                return _names_effect(tokens[:i])
+    return False
+
+
 def limit_dropped(tokens: list[str]) -> list[str]:
     """``tokens`` less a limit put on the amount asked for ("add reverb, not too much",
     "some echo, but nothing too loud", "not too much reverb"), which is no complaint that

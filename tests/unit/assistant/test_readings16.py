@@ -7,7 +7,7 @@ import pytest
 from support.tool_calls import call
 
 from voicertc.assistant.clauses import understand_all
-from voicertc.assistant.dialogue import Say, ToolCall, understand
+from voicertc.assistant.dialogue import FALLBACK_TEXT, Say, ToolCall, understand
 from voicertc.assistant.followups import FollowUps
 
 # -- an amount taken off something is less of it ---------------------------------------------
@@ -260,3 +260,31 @@ def test_the_sound_breaking_up_lowers_the_gain(said: str) -> None:
 )
 def test_clipping_gone_or_a_thing_distorting_asks_nothing(said: str) -> None:
     assert not isinstance(understand(said), ToolCall)
+
+
+# -- an effect said to help someone do something else is no wish for it -------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I think a delay would help us finish the project",
+        "a delay might help us get more subscribers",
+        "some reverb would help them relax",
+    ],
+)
+def test_help_at_something_else_asks_nothing(said: str) -> None:
+    assert understand(said) == Say(FALLBACK_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("I think a delay would help", "delay"),
+        ("a compressor would help me sound more even", "compressor"),
+        ("maybe some reverb would help my voice", "reverb"),
+        ("a compressor would help us hear it better", "compressor"),
+    ],
+)
+def test_help_with_the_sound_is_a_wish(said: str, effect: str) -> None:
+    assert understand(said) == call(effect, "add")
