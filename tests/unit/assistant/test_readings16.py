@@ -288,3 +288,33 @@ def test_help_at_something_else_asks_nothing(said: str) -> None:
 )
 def test_help_with_the_sound_is_a_wish(said: str, effect: str) -> None:
     assert understand(said) == call(effect, "add")
+
+
+# -- a noise located in a thing of the room, unless it is heard here ----------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "there is a hiss coming from the gas pipe",
+        "there's a hum coming from the fridge",
+        "there's a whine coming from the radiator",
+        "a rumble is coming from the building site next door",
+    ],
+)
+def test_a_noise_of_a_thing_in_the_room_asks_nothing(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("there's a hiss coming from my mic", "lowpass"),
+        ("there's a rumble from the washing machine in the recording", "highpass"),
+        ("there's a hum from the fridge, get rid of it", "highpass"),
+        ("there is a hiss", "lowpass"),
+    ],
+)
+def test_a_noise_heard_here_is_filtered(said: str, effect: str) -> None:
+    reading = understand(said)
+    assert isinstance(reading, ToolCall) and reading.arguments["effect"] == effect
