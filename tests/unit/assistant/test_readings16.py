@@ -318,3 +318,26 @@ def test_a_noise_of_a_thing_in_the_room_asks_nothing(said: str) -> None:
 def test_a_noise_heard_here_is_filtered(said: str, effect: str) -> None:
     reading = understand(said)
     assert isinstance(reading, ToolCall) and reading.arguments["effect"] == effect
+
+
+# -- an effect's word naming a group of people -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Echo company, move out.",
+        "delay team, assemble",
+        "Echo squad, hold your position",
+        "reverb studios is hiring",
+    ],
+)
+def test_an_effect_word_naming_a_group_asks_nothing(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"), [("add some echo for the team call", "delay"), ("add reverb for the crew", "reverb")]
+)
+def test_an_effect_added_for_a_group_is_still_added(said: str, effect: str) -> None:
+    assert understand(said) == call(effect, "add")
