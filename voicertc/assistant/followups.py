@@ -24,7 +24,7 @@ from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
-from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, phrase_kind
+from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, measured, phrase_kind
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.undo import Chain, chain_of, taking_back
@@ -383,4 +383,4 @@ def _all_known(words: list[str]) -> bool:
     """Every word is one the dialogue reads, a number or a softener: "turn off the lights"
     must not become "turn off the reverb"."""
     numeric = _numeric(words)
-    return all(i in numeric or w in VOCABULARY for i, w in enumerate(words))
+    return all(i in numeric or w in VOCABULARY for i, w in enumerate(words)) and measured(words)

@@ -341,3 +341,28 @@ def test_an_effect_word_naming_a_group_asks_nothing(said: str) -> None:
 )
 def test_an_effect_added_for_a_group_is_still_added(said: str, effect: str) -> None:
     assert understand(said) == call(effect, "add")
+
+
+# -- an amount word after "more" is a noun, not "a hair more" ----------------------------------
+
+
+@pytest.mark.parametrize("said", ["more hair", "less hair", "more bit", "more touch please"])
+def test_more_of_something_else_is_no_follow_up(said: str) -> None:
+    session = FollowUps()
+    session.understand("add reverb")
+    assert not isinstance(session.understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("a hair more", "increase"),
+        ("bit more", "increase"),
+        ("lower it a bit", "decrease"),
+        ("up a tiny bit", "increase"),
+    ],
+)
+def test_an_amount_said_as_one_still_steps(said: str, action: str) -> None:
+    session = FollowUps()
+    session.understand("add reverb")
+    assert session.understand(said) == call("reverb", action)
