@@ -366,3 +366,29 @@ def test_an_amount_said_as_one_still_steps(said: str, action: str) -> None:
     session = FollowUps()
     session.understand("add reverb")
     assert session.understand(said) == call("reverb", action)
+
+
+# -- ", no the delay": "no" before an effect named with its article corrects it ------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "calls"),
+    [
+        ("the reverb, no the delay, is too loud", [call("delay", "decrease", param="mix")]),
+        ("add the reverb, no the delay", [call("delay", "add")]),
+        ("the compressor, no the gain, is too low", [call("gain", "increase")]),
+    ],
+)
+def test_no_before_a_named_effect_corrects_it(said: str, calls: list[ToolCall]) -> None:
+    assert understand_all(said) == calls
+
+
+@pytest.mark.parametrize(
+    ("said", "calls"),
+    [
+        ("add delay, no reverb", [call("delay", "add"), call("reverb", "remove")]),
+        ("add delay, no more reverb", [call("delay", "add"), call("reverb", "remove")]),
+    ],
+)
+def test_no_before_a_bare_effect_still_removes_it(said: str, calls: list[ToolCall]) -> None:
+    assert understand_all(said) == calls
