@@ -153,7 +153,10 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
             return None if _same_effect(before, param) else _Request(joint, part, param)
     if _bare(said, named_effect(said)):
         reading = understand(part, last_filter)
-        lent = effect is not None and _shared_back(reading, effect) is not None
+        lent = effect is not None and (
+            _shared_back(reading, effect) is not None
+            or _setting_on(reading, words, effect, named_effect(said)) is not None
+        )
         if lent and not _same_effect(before, reading):
             return _Request(joint, part, reading)  # "echo and reverb off": both off (``_lend_back``)
         return None  # "compression and reverb are overrated": one sentence
@@ -205,6 +208,22 @@ def _lend_back(requests: list[_Request]) -> None:
         lent = _shared_back(after.reading, later_effect)
         if lent is not None:
             before.reading = ToolCall(APPLY, {"effect": effect, "action": lent.arguments["action"]})
+        else:
+            before.reading = _setting_on(after.reading, later, later_effect, effect) or before.reading
+
+
+def _setting_on(reading: Intent, words: list[str], effect: str, other: str | None) -> ToolCall | None:
+    """The value ``reading`` sets on ``effect``, said of ``other`` instead ("delay and reverb to
+    50 percent": each named takes the value), as the part read with ``other``'s name would set it."""
+    if other is None or not isinstance(reading, ToolCall) or reading.arguments.get("action") != "set":
+        return None
+    text = " " + " ".join(words) + " "
+    name = next((n for n in lx.EFFECT_NAMES[effect] if f" {n} " in text), None)
+    if name is None:
+        return None
+    own = understand(text.replace(f" {name} ", f" {lx.SPOKEN_EFFECT.get(other, other)} ", 1))
+    said = (own.arguments.get("effect"), own.arguments.get("action")) if isinstance(own, ToolCall) else None
+    return own if said == (other, "set") and isinstance(own, ToolCall) else None
 
 
 def _shared(before: Intent, effect: str) -> ToolCall | None:

@@ -7,6 +7,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from voicertc.assistant.lexicon import has_phrase
@@ -57,6 +58,40 @@ def level(tokens: list[str]) -> dict[str, object] | None:
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
     return None
+
+
+# -- the sound breaking up: "when I sing louder it distorts" is too hot a level ------------
+
+BREAKING = frozenset("distorts distorting clips clipping crackles crackling".split())
+# What breaks up is this sound ("it", "my voice"), not a thing ("that amp distorts beautifully").
+BREAKS_UP = frozenset("it its voice vocals vocal mic microphone sound audio signal everything".split())
+BETWEEN = frozenset("is keeps starts just really always kind of sort totally".split())
+WANTING = frozenset("make want wanna add put apply give like love".split())
+
+
+def breaks_up(tokens: list[str]) -> bool:
+    """ "when I sing louder it distorts", "my voice is clipping", "it starts crackling when I
+    shout": a complaint of the level (as "the sound is clipping"), not the effect wished for."""
+    if WANTING.intersection(tokens):
+        return False
+    for i, tok in enumerate(tokens):
+        if tok in BREAKING:
+            subject = next((t for t in reversed(tokens[:i]) if t not in BETWEEN), "")
+            return subject in BREAKS_UP
+    return False
+
+
+# -- a level halved or doubled: "cut the volume in half" is 6 dB down (its amplitude halved) --
+
+HALVED = re.compile(r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)) ")
+DOUBLED = re.compile(r" (?:double (?:the|it|my|that|this)|doubled|twice as (?:loud|much|strong)) ")
+HALF_LEVEL_DB = 6  # a level in dB halves or doubles its amplitude by 6 dB
+
+
+def level_scaled(text: str) -> str | None:
+    """ "cut the volume in half", "halve the gain", "make it half as loud": "decrease" (by
+    ``HALF_LEVEL_DB``); "double the volume", "twice as loud": "increase"."""
+    return "decrease" if HALVED.search(text) else "increase" if DOUBLED.search(text) else None
 
 
 # -- multiples of a time or a frequency: "double the delay time", "half as long" ---------
@@ -128,7 +163,8 @@ def ratio(tokens: list[str]) -> NumberSpan | None:
 # "the echo is distracting" (its time is what "longer" or "a faster echo" moves).
 WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "too quiet",
              "too soft", "so loud", "subtle", "prominent", "distracting", "annoying", "drowning",
-             "overpowering", "overwhelming", "in your face", "level",
+             "overpowering", "overwhelming", "in your face", "level", "quiet", "loud", "faint",
+             "hard to hear", "barely hear", "buried",
              # how much echo is heard: "more echo", "a bit less echo", "the echo is a bit much"
              "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
@@ -139,16 +175,20 @@ TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is
 # a bit much", "give it more": its mix ("turn the delay up" names no quantity, and "more
 # delay" is more of the delay's own time: both its time).
-ECHO_NOUNS = ("echo", "echoes")
+ECHO_NOUNS = ("echo", "echoes", "echos")
 ECHO_AMOUNT = (*(f"{q} {n}" for q in ("more", "less") for n in ECHO_NOUNS),
                "a bit much", "way more", "give it more", "be more", "way less")  # fmt: skip
+# The echo turned up or down as a fader is ("turn the echo down a bit", "bring the echoes
+# up"): how loud it is heard, where "turn the delay up" turns the effect's own time.
+ECHO_TURNED = re.compile(r" (?:turn|turns|bring|crank|push|pull|dial|knock) (?:\S+ ){0,3}(?:up|down) ")
 
 
 def step_param(text: str, effect: str) -> str | None:
     if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
         return "mix"
-    if effect == "delay" and has_phrase(text, ECHO_AMOUNT) and not has_phrase(text, ("time", "times")):
-        return "mix"
+    if effect == "delay" and not has_phrase(text, ("time", "times")):
+        if has_phrase(text, ECHO_AMOUNT) or (has_phrase(text, ECHO_NOUNS) and ECHO_TURNED.search(text)):
+            return "mix"
     if effect == "reverb" and has_phrase(text, TIME_WORDS):
         return "decay_s"
     return None
@@ -208,6 +248,22 @@ def filter_motion(text: str, effect: str) -> str | None:
     if not opened and not has_phrase(text, CLOSE):
         return None
     return "increase" if opened == (effect == "lowpass") else "decrease"
+
+
+# -- the compressor's knee as felt: a softer knee is a wider one (more dB) -----------------
+
+SOFTER_KNEE = frozenset("softer gentler smoother wider broader rounder".split())
+HARDER_KNEE = frozenset("harder sharper narrower tighter firmer".split())
+
+
+def knee_feel(tokens: list[str]) -> str | None:
+    """ "a softer knee": its dB raised (the bend spread wider), where "softer" alone would
+    turn something down; "harder knee": lowered."""
+    if "knee" not in tokens:
+        return None
+    if SOFTER_KNEE.intersection(tokens):
+        return "increase"
+    return "decrease" if HARDER_KNEE.intersection(tokens) else None
 
 
 # -- complaints about the range of levels or about the listener's ears ---------------------

@@ -41,6 +41,7 @@ NOT_THAT = re.compile(
     r"(?P<pause>\s*[,;]+)?\s*",
     re.IGNORECASE,
 )
+ARTICLE_NAME = re.compile(rf"(?:the|that|this) (?:{_NAMES})\b", re.IGNORECASE)
 # Where the part before a correction begins, and the part after it ends.
 CLAUSE_END = re.compile(r"[,;!?]|\.(?!\d)|\s(?:and then|and|then|plus)\s", re.IGNORECASE)
 TRAILING_FILLER = re.compile(rf"(?:[\s,;]+(?:{_SOFT}|like|i|so))*[\s,;.]*$", re.IGNORECASE)
@@ -106,8 +107,10 @@ def _is_marker(match: re.Match[str]) -> bool:
         return True
     words = " ".join(re.findall(r"[a-z]+", match.group("words").lower()))
     paused = match.group("lead").strip() != "" or any(f" {s} " in f" {words} " for s in STRONG)
-    # "no reverb", "no more delay": a removal, unless a pause or another marker follows "no"
-    lone_no = re.fullmatch(r"no+|nope", words) is not None and match.group("pause") is None
+    # "no reverb", "no more delay": a removal, unless a pause or another marker follows "no",
+    # or, after a pause, an effect named with its article (", no the delay, is too loud")
+    named = ARTICLE_NAME.match(match.string, match.end()) and match.group("lead").strip()
+    lone_no = re.fullmatch(r"no+|nope", words) is not None and match.group("pause") is None and not named
     return paused and not lone_no
 
 

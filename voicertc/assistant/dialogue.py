@@ -41,6 +41,7 @@ FALLBACK_TEXT = (
     "lows, or what effects are on. Say help to hear more."
 )
 NOT_HEARD_TEXT = "Sorry, I didn't catch that."
+LEFT_OFF = "All right, I'll leave the {} off."
 
 
 @dataclass(frozen=True)
@@ -145,10 +146,15 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the battery level is low", "the heater is too loud": not this sound
     if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
-    if statements.exclamation(tokens) or statements.not_for_us(tokens):
-        return None  # "what a lovely room", "shout louder", "turn up for what"
+    if statements.exclamation(tokens) or statements.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
+        return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
+    knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
+    if knee is not None:
+        return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
+    if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
+        return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
     pictured = None if question else pictures.pictured(tokens)
     if pictured is not None and (effect is None or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
@@ -202,6 +208,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             return {"action": "reset"}
         if question:
             return None
+        if colloquial.level_scaled(text) and lx.has_phrase(text, ("as loud",)):
+            return _arguments(tokens, "gain", None)  # "make it half as loud"
         # "crank it", "tame the highs", "more bass"
         return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
     if phrasing.one_reset(text):
@@ -217,6 +225,9 @@ def _arguments(
 ) -> dict[str, object] | None:
     """The call for ``effect``: the action settled against the number said, its value,
     unit and parameter."""
+    scaled = colloquial.level_scaled(" " + " ".join(tokens) + " ") if effect == "gain" else None
+    if scaled is not None:  # "cut the volume in half": its amplitude halved, not the gain stage gone
+        return {"effect": "gain", "action": scaled, "value": colloquial.HALF_LEVEL_DB, "unit": "db"}
     numbers = find_numbers(tokens)
     value = values.value(tokens, numbers)
     if action is None and idiom_action is None and any(values.other_unit(tokens, s) for s in numbers):
@@ -284,6 +295,8 @@ def _arguments(
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
+    if param is None and (action, unit, implied) == ("set", "percent", None) and "mix" in spec.defaults():
+        param = "mix"  # "the delay at 40 percent": how much of it is heard (time is no percent)
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
         args["param"] = param  # only where the unit alone would point elsewhere (or turns)
@@ -359,18 +372,21 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
-    words = phrasing.as_request(words)
+    words = hedges.limit_dropped(phrasing.as_request(words)) or words  # "add reverb, not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words)
     if reason is not None:  # "turn my mic down because I end up shouting": the request before it
         asked = understand(" ".join(words[:reason]), last_filter)
         if isinstance(asked, ToolCall) and asked.name == APPLY:
             return asked
     text = " " + " ".join(words) + " "
+    against = hedges.against(words)
+    if against is not None:  # "a compressor would be overkill": none is put on
+        return Say(LEFT_OFF.format(lx.SPOKEN_EFFECT.get(against, against)))
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
     args = _effect_arguments(words, last_filter)
     if args is not None:
         return ToolCall(APPLY, args)
-    if lx.find_phrase(text, lx.HELP) >= 0:
-        return Say(HELP_TEXT)
+    if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
+        return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
     return Say(_chat(text) or FALLBACK_TEXT)

@@ -67,6 +67,21 @@ def phrase_kind(words: list[str]) -> str | None:
             break
         for j in range(len(words), i, -1):
             kind = PHRASES.get(" ".join(words[i:j]))
-            if kind is not None and all(w in SOFTENERS for w in words[j:]):
+            after = words[j:]
+            if kind is not None and all(w in SOFTENERS for w in after) and measured(after, opening=False):
                 return kind
     return None
+
+
+# Words of an amount, said after the phrase only as "a ..." ("lower it a bit", "a tiny bit"):
+# "more hair" is more of something else, not "a hair more".
+AMOUNTS = frozenset("bit little tad touch hair tiny smidge wee lot lots notch step".split())
+
+
+def measured(words: list[str], opening: bool = True) -> bool:
+    """Every amount word said as one ("a hair", "a tiny bit"), or opening ``words`` ("bit
+    more"), when ``opening``."""
+    one = (["a"], ["little"], ["tiny"], ["wee"])
+    return all(
+        w not in AMOUNTS or (opening and not k) or words[k - 1 : k] in one for k, w in enumerate(words)
+    )

@@ -24,7 +24,7 @@ from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
-from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, phrase_kind
+from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, measured, phrase_kind
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.undo import Chain, chain_of, taking_back
@@ -38,6 +38,7 @@ APPROVAL_SET = frozenset(APPROVAL)
 APPROVED = "Good, I'll leave it like that."
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
+NOTHING_ON = "There's no {} on right now, so there's nothing to turn down."
 NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
 # (A setting is undone when a tool's output showed the chain before it: ``undo.py``.)
 
@@ -75,6 +76,7 @@ class FollowUps:
         self._filter = LastFilter()  # "lower the cutoff" is about it (``filters.py``)
         self._chain: Chain | None = None  # as the last tool output showed it
         self._set_back: dict[str, object] | None = None  # what undoes the last setting, if known
+        self._cleared = False  # the last command emptied the chain
 
     def understand(self, text: str) -> ToolCall | Say:
         """What ``text`` asks for in this session: read alone, then in the light of the
@@ -93,9 +95,20 @@ class FollowUps:
         intent = understand(said) if alone is None else alone
         if self._last is not None:
             intent = self._in_context(said, intent) or intent
+        if isinstance(intent, ToolCall) and self._nothing_to_lower(said, intent):
+            effect = str(intent.arguments["effect"])
+            return Say(NOTHING_ON.format(lx.SPOKEN_EFFECT.get(effect, effect)))
         if isinstance(intent, ToolCall):
             self.heard(intent)
         return intent
+
+    def _nothing_to_lower(self, said: str, intent: ToolCall) -> bool:
+        """ "drier" just after "reset everything": an effect a word implies, turned down when
+        nothing is on (the gain is 0 dB when absent, and lowers from there)."""
+        effect = intent.arguments.get("effect")
+        if intent.arguments.get("action") != "decrease" or effect in (None, "gain"):
+            return False
+        return self._cleared and not _names_an_effect(tokens(said))
 
     def understand_all(self, text: str) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them
@@ -129,6 +142,7 @@ class FollowUps:
         )
         self._set_back = taking_back(self._chain, call.arguments) if setting else None
         self._filter.heard(call.arguments)
+        self._cleared = call.arguments.get("action") == "reset" and "effect" not in call.arguments
         effect = call.arguments.get("effect")
         if not isinstance(effect, str) or call.arguments.get("action") == "reset":
             self._last = None
@@ -369,4 +383,4 @@ def _all_known(words: list[str]) -> bool:
     """Every word is one the dialogue reads, a number or a softener: "turn off the lights"
     must not become "turn off the reverb"."""
     numeric = _numeric(words)
-    return all(i in numeric or w in VOCABULARY for i, w in enumerate(words))
+    return all(i in numeric or w in VOCABULARY for i, w in enumerate(words)) and measured(words)

@@ -13,6 +13,8 @@ ARTICLES = frozenset("a an some".split())
 MODALS = frozenset("would could might may will".split())
 # What the effect would do badly, or would have done: no wish for it.
 AGAINST = frozenset("not never overkill pointless useless worse ruin bad wrong too have".split())
+# How much a limit put on a request keeps it from being: "add reverb, not too much".
+LIMITED = frozenset("much loud heavy strong wet big long intense extreme obvious crazy".split())
 # Words that open the reason for a request said before them.
 REASONS = frozenset("because cause cuz coz".split())
 # What an effect is for: "to remove the hiss", "for cut the noise".
@@ -23,6 +25,20 @@ CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix h
 def wished(tokens: list[str]) -> str | None:
     """The effect wished for in "I was thinking maybe a delay would work here", "an echo
     might be fun": an effect named with "a" or "some", then "would", "might" ..."""
+    said = _would(tokens)
+    return None if said is None or said[1] else said[0]
+
+
+def against(tokens: list[str]) -> str | None:
+    """The effect said against in "a compressor would be overkill", "an echo would make it
+    worse": which asks for nothing (and not for less of it)."""
+    said = _would(tokens)
+    return said[0] if said is not None and said[1] else None
+
+
+def _would(tokens: list[str]) -> tuple[str, bool] | None:
+    """The effect said with "a" or "some" and a modal after it, and whether what follows
+    is against it."""
     for i, tok in enumerate(tokens[:-2]):
         if tok not in ARTICLES:
             continue
@@ -31,8 +47,42 @@ def wished(tokens: list[str]) -> str | None:
                 words = name.split()
                 end = i + 1 + len(words)
                 if tokens[i + 1 : end] == words and tokens[end : end + 1] and tokens[end] in MODALS:
-                    return None if AGAINST.intersection(tokens[end + 1 :]) else effect
+                    return effect, bool(AGAINST.intersection(tokens[end + 1 :]))
     return None
+
+
+# "would help us finish the project": help given to someone at doing something else; "help
+# me sound bigger", "help my voice cut through" stay about the sound.
+HELPED = frozenset("us me him her them you everyone people".split())
+SOUNDING = frozenset("sound sing hear heard stand cut come blend fill fit shine pop breathe carry".split())
+HEARD = frozenset("sound voice vocals vocal mix track song audio mic singing music tone it this".split())
+
+
+def helps_elsewhere(tokens: list[str]) -> bool:
+    """ "I think a delay would help us finish the project": an effect said to help someone do
+    something that is not sounding (the help is no wish for the effect: "a delay would help",
+    "would help me sound fuller" are)."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok in ("help", "helps") and tokens[i - 1 : i] and tokens[i - 1] in MODALS | {"might", "could"}:
+            after = tokens[i + 1 :]
+            if after[0] in HELPED and after[1] not in SOUNDING and not HEARD.intersection(after):
+                return _names_effect(tokens[:i])
+    return False
+
+
+def limit_dropped(tokens: list[str]) -> list[str]:
+    """``tokens`` less a limit put on the amount asked for ("add reverb, not too much",
+    "some echo, but nothing too loud", "not too much reverb"), which is no complaint that
+    there is too much: a modest amount, as the effect's defaults are. A limit on something
+    else ("if it's not too much trouble") stays."""
+    for i in range(len(tokens) - 2):
+        if tokens[i] not in ("not", "nothing") or tokens[i + 1] != "too" or tokens[i + 2] not in LIMITED:
+            continue
+        after = tokens[i + 3 :]
+        if after and after[0] not in ("though", "please") and not _names_effect(after[:3]):
+            continue
+        return tokens[: i - (tokens[i - 1 : i] == ["but"])] + after
+    return tokens
 
 
 def reason_at(tokens: list[str]) -> int | None:

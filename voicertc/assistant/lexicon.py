@@ -19,7 +19,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                 "highcut", "lpf"),
     "highpass": ("high pass", "highpass", "hi pass", "low cut", "lo cut", "bass cut",
                  "lowcut", "rumble filter", "hpf"),
-    "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier"),
+    "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
                    "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
@@ -107,6 +107,10 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
     ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),
+    # An amount taken off something is less of it: "shave a little off the decay", "take a bit
+    # off the reverb" (what is taken off whole is gone: "take the reverb off").
+    *((f"{amount} {off}", "decrease") for off in ("off", "off of")
+      for amount in ("a little", "a little bit", "a bit", "a touch", "a tad", "a hair", "some", "a smidge")),
 )  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.

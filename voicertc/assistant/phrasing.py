@@ -323,6 +323,8 @@ SOUND = frozenset(
 
 # The speaker's own level is the gain: "raise my volume", "bring my level down".
 OWN_LEVEL = frozenset({"volume", "level", "loudness", "gain"})
+# Groups of people an effect's word may name, as a call sign or a firm's name.
+OUTFITS = frozenset("company squad platoon battalion brigade regiment troop crew team studios".split())
 
 
 def owned(text: str, pos: int, name: str) -> bool:
@@ -330,6 +332,12 @@ def owned(text: str, pos: int, name: str) -> bool:
     "the volume of traffic": a thing, not the audio effect (``name`` found at ``pos``)."""
     before = text[:pos].split()[-1:]
     after = text[pos + len(name) + 2 :].split()[:4]
+    if after[:1] and after[0] in OUTFITS:
+        return True  # a name: "Echo company, move out", "the Delay team"
+    if name == "amp" and before != ["the"]:
+        # a verb ("amp up the reverb") or a thing pointed at ("that amp distorts"): "turn the
+        # amp up" is the gain
+        return True
     mine = before == ["my"] and name in OWN_LEVEL
     if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True

@@ -10,6 +10,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase
@@ -176,6 +177,14 @@ OF_MINE = frozenset("voice vocals vocal mic microphone mike it me my us signal a
 ARTICLES = frozenset("the a an this that these those his her their our your its some".split())
 # Distances from a place: "the sound is far away from the station" says where, not how.
 DISTANCES = ("far away from", "far from", "close to", "near to", "away from")
+# A noise located in a thing ("a hiss coming from the gas pipe", "a hum from the fridge")
+# is one of the room, unless it is said to be heard here: "a rumble from the air
+# conditioner in the recording", "a hum from the fridge that my mic picks up".
+NOISE_FROM = re.compile(r" (?:hiss|hum|buzz|rumble|whine|whistle|rattle|hissing|humming|buzzing|rumbling)"
+                        r"(?: (?:is )?coming| comes)? from (.*)")  # fmt: skip
+HEARD_HERE = ("recording", "background", "underneath", "hear", "hearing", "heard", "picking up", "picks up",
+              "pick up", "pick it up", "mic", "microphone", "audio", "track", "stream", "behind me", "take",
+              "takes", "voice", "vocals", "filter", "get rid", "remove", "cut", "clean")  # fmt: skip
 # Verbs named like an effect, with a thing of the world as object: "delay the meeting".
 EFFECT_VERBS = frozenset({"echo", "compress", "delay", "distort", "saturate"})
 # "delayed" is written "delay" by the near-keyword correction: "our flight was delayed".
@@ -194,6 +203,9 @@ def of_the_world(tokens: list[str]) -> bool:
     for noun in ("sound of", "sounds of", "noise of", "noise from"):
         if f" {noun} " in text and _thing_after(text.split(f" {noun} ", 1)[1].split()):
             return True
+    located = NOISE_FROM.search(text)
+    if located and _thing_after(located.group(1).split()) and not has_phrase(text, HEARD_HERE):
+        return True  # "there's a hiss coming from the gas pipe" (not "... in the recording")
     for i, tok in enumerate(tokens):
         if tok == "give" and _given_to_another(tokens[i + 1 : i + 3]):
             return True  # "give this project some space", "give him some space"

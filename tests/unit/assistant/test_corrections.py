@@ -29,7 +29,7 @@ def call(effect: str, action: str, **more: object) -> ToolCall:
         ("Release at eighty, wait, make it 120 milliseconds.",
          [call("compressor", "set", value=120, param="release_ms", unit="ms")]),
         # the direction or the verb corrected
-        ("Turn the echo up, no, down.", [call("delay", "decrease")]),
+        ("Turn the echo up, no, down.", [call("delay", "decrease", param="mix")]),
         ("Lower the high pass, sorry, raise it.", [call("highpass", "increase")]),
         ("Push up the, no, pull down the level.", [call("gain", "decrease")]),
         ("Set the delay to, sorry, 300 ms.", [call("delay", "set", value=300, unit="ms")]),

@@ -18,7 +18,7 @@ from voicertc.assistant.hedges import reason_at, wished
         ("honestly a compressor could stop my voice from jumping around", call("compressor", "add")),
         ("I was wondering if an echo would work for this part", call("delay", "add")),
         # a reason given after the request does not change it
-        ("turn the echo down because the donations are hard to hear", call("delay", "decrease")),
+        ("turn the echo down because the donations are hard to hear", call("delay", "decrease", param="mix")),
         ("could you cut the lows cause the fan is rumbling", call("highpass", "add")),
         # what an effect is for: the thing cleared, not the effect
         ("I need a low pass to get rid of the hiss", call("lowpass", "add")),

@@ -172,3 +172,29 @@ def test_how_much_echo_is_its_mix(said: str, expected: ToolCall) -> None:
 )
 def test_a_parameter_that_also_names_its_effect(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("softer knee", "increase"),
+        ("a gentler knee on the compressor please", "increase"),
+        ("I'd like a smoother knee", "increase"),
+        ("make the knee harder", "decrease"),
+        ("give the compressor a sharper knee", "decrease"),
+    ],
+)
+def test_a_softer_knee_is_a_wider_one(said: str, action: str) -> None:
+    assert understand(said) == call("compressor", action, param="knee_db")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("lower the knee", call("compressor", "decrease", param="knee_db")),
+        ("soften the compressor", call("compressor", "decrease")),  # no knee named: as before
+        ("add a compressor with a soft knee", call("compressor", "add")),
+    ],
+)
+def test_the_knee_unnamed_or_unchanged_reads_as_before(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
