@@ -65,8 +65,12 @@ class AssistantBrain:
 
     async def transcribe(self, pcm16: bytes) -> str:
         text, guess = await self._speech.hear(pcm16, 24000)
-        self._guessed = (text, guess)
+        self.heard(text, guess)
         return text
+
+    def heard(self, text: str, guess: Guess | None) -> None:
+        """The sentence reader's guess at ``text``, for the turn that reads it."""
+        self._guessed = (text, guess)
 
     def understand(self, text: str, audio: bytes) -> Reply:
         guess = self._guessed[1] if self._guessed[0] == text else None

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from voicertc.assistant import dialogue
+from voicertc.assistant.brains import AssistantBrain
 from voicertc.assistant.followups import FollowUps
 from voicertc.assistant.reader.head import (
     ACTIONS,
@@ -20,6 +21,7 @@ from voicertc.assistant.reader.head import (
     combined,
     rules_arguments,
 )
+from voicertc.assistant.speechpool import SpeechPool
 
 NOTHING = [dialogue.Say(dialogue.FALLBACK_TEXT)]
 REVERB = [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})]
@@ -72,3 +74,12 @@ def test_the_head_round_trips_and_the_shipped_one_fits_the_effects(tmp_path: Pat
     assert shipped.effect_w.shape == (385, len(EFFECTS)) and shipped.action_w.shape == (385, len(ACTIONS))
     guess = shipped.guess(vector / np.linalg.norm(vector))
     assert guess.effect in EFFECTS and 0 <= guess.none <= 1
+
+
+def test_the_brain_uses_a_guess_only_for_the_text_it_was_made_of() -> None:
+    brain = AssistantBrain(SpeechPool())  # no process starts: only text is read
+    brain.heard("zap the wobble", Guess("delay", 0.9, "add", 0.05))
+    assert brain.understand("zap the wobbles", b"") == NOTHING[0]  # another text: the rules alone
+    assert brain.understand("zap the wobble", b"") == dialogue.ToolCall(
+        dialogue.APPLY, {"effect": "delay", "action": "add"}
+    )

