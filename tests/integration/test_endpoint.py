@@ -224,10 +224,10 @@ async def test_a_dead_speech_worker_is_replaced_and_the_turn_still_heard(realtim
 async def test_a_failed_recognition_is_reported_and_answered(
     realtime, speech, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def broken(self: SpeechPool, pcm16: bytes, sample_rate: int = 24000) -> str:
+    async def broken(self: SpeechPool, pcm16: bytes, sample_rate: int = 24000) -> tuple[str, None]:
         raise RuntimeError("the recogniser is gone")
 
-    monkeypatch.setattr(SpeechPool, "transcribe", broken)
+    monkeypatch.setattr(SpeechPool, "hear", broken)  # what the assistant's brain calls
     await realtime.session.update(session=SESSION)
     await send_audio(realtime, SILENCE[:24000] + speech("add some reverb") + SILENCE)
     error = await next_of(realtime, "error")

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from .dialogue import Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
+from .reader import Guess
 from .speechpool import SpeechPool
 from .tts import synthesize
 
@@ -58,12 +59,22 @@ class AssistantBrain:
         self._piper = piper
         # A brain per session: "more" is about its last change, "lower the cutoff" its last filter.
         self._follow_ups = FollowUps()
+        # The sentence reader's guess of the last transcript, made beside recognition (off
+        # the event loop); a turn of other text (typed, or turns joined) has none.
+        self._guessed: tuple[str, Guess | None] = ("", None)
 
     async def transcribe(self, pcm16: bytes) -> str:
-        return await self._speech.transcribe(pcm16, 24000)
+        text, guess = await self._speech.hear(pcm16, 24000)
+        self.heard(text, guess)
+        return text
+
+    def heard(self, text: str, guess: Guess | None) -> None:
+        """The sentence reader's guess at ``text``, for the turn that reads it."""
+        self._guessed = (text, guess)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        intents = self._follow_ups.understand_all(text)
+        guess = self._guessed[1] if self._guessed[0] == text else None
+        intents = self._follow_ups.understand_all(text, guess)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
         return Calls(calls) if len(calls) > 1 else intents[0]
 

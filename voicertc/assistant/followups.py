@@ -27,6 +27,7 @@ from voicertc.assistant.filters import LastFilter
 from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, measured, phrase_kind
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.reader.head import Guess, combined, rules_arguments
 from voicertc.assistant.undo import Chain, chain_of, taking_back
 
 # Liking what the last change did: nothing more to do, and it is said so.
@@ -110,21 +111,32 @@ class FollowUps:
             return False
         return self._cleared and not _names_an_effect(tokens(said))
 
-    def understand_all(self, text: str) -> list[ToolCall | Say]:
+    def understand_all(self, text: str, guess: Guess | None = None) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them
-        remembered); a turn of one request reads as ``understand`` reads it, follow-ups and all."""
+        remembered); a turn of one request reads as ``understand`` reads it, follow-ups and all.
+        ``guess``, the sentence reader's: it may decline a command read in the turn alone, and
+        fill a turn read as nothing even in context (``reader.head.combined``)."""
         unnamed = self._unnamed_filter(text)
         if unnamed is not None:
             return [unnamed]
-        intents = understand_all(self._said(text))
+        said = self._said(text)
+        intents = understand_all(said)
+        if guess is not None:
+            intents = combined(intents, guess, rules_arguments(said), fill=None)
         if len(intents) < 2:
             # One request, as clauses read it: "the reverb is fine, add delay" is the delay
             # alone, which the whole sentence read again is not.
-            return [self._understood(text, intents[0])]
-        for intent in intents:
-            if isinstance(intent, ToolCall):
-                self.heard(intent)
-        return intents
+            intents = [self._understood(text, intents[0])]
+        else:
+            for intent in intents:
+                if isinstance(intent, ToolCall):
+                    self.heard(intent)
+        if guess is None:
+            return intents
+        filled = combined(intents, guess, rules_arguments(said), veto=None)
+        if filled != intents and isinstance(filled[0], ToolCall):
+            self.heard(filled[0])
+        return filled
 
     def saw(self, output: dict[str, object]) -> None:
         """A tool's output: the chain it reports is what a setting asked for next changes."""

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..assistant.brains import AssistantBrain, Calls
 from ..assistant.dialogue import ToolCall
+from ..assistant.reader import MISSING, Reader
 from ..assistant.speechpool import SpeechPool
 from ..effects import EffectChain, handle_tool_call
 from .corpus import CORPUS, ROOT, Case, parse_call
@@ -86,11 +87,22 @@ def load(split: str, folder: Path | None = None) -> list[Conversation]:
     return [c for c in parse((folder / "conversations.tsv").read_text()) if splits[c.name] == split]
 
 
+#: The sentence reader (``--reader``): its guess at each turn handed to the brain, as
+#: recognition hands it in the server.
+READER: Reader | None = None
+
+
+def _understand(brain: AssistantBrain, text: str) -> object:
+    if READER is not None:
+        brain.heard(text, READER.guess(text))
+    return brain.understand(text, b"")
+
+
 def fresh_session() -> Session:
     """A new session's brain. Its speech pool starts no process until audio is transcribed,
     and only text is read here."""
     brain = AssistantBrain(SpeechPool())
-    return lambda text: brain.understand(text, b"")
+    return lambda text: _understand(brain, text)
 
 
 def chained_session() -> Session:
@@ -101,7 +113,7 @@ def chained_session() -> Session:
     chain = EffectChain()
 
     def understand(text: str) -> object:
-        reply = brain.understand(text, b"")
+        reply = _understand(brain, text)
         calls = reply.calls if isinstance(reply, Calls) else (reply,)
         for call in calls:
             if isinstance(call, ToolCall):
@@ -150,9 +162,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--split", required=True, choices=("tune", "test"), help="test: the lead's, once")
     ap.add_argument("--errors", action="store_true", help="print the misses (never for the test split)")
     ap.add_argument("--chain", action="store_true", help="calls run on a chain, outputs fed back")
+    ap.add_argument("--reader", action="store_true", help="with the sentence reader's guesses")
     ap.add_argument("--out", type=Path, help="where the JSON goes")
     ap.add_argument("--label", default="", help="what code was measured (kept in the JSON)")
     args = ap.parse_args(argv)
+    if args.reader:
+        global READER
+        READER = Reader.load()
+        if READER is None:
+            raise SystemExit(MISSING)
     default = args.corpus == CORPORA[0]
     conversations = load(args.split, None if default else CORPUS / args.corpus)
     report = figures(conversations, session=chained_session if args.chain else fresh_session)
@@ -168,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             where = f"{miss['conversation']}.{miss['turn']} [{miss['kind']}]"
             print(f"  miss {where} {miss['text']!r} -> {miss['read']} (wanted {miss['expected']})")
     dest = args.out or ROOT / "benchmarks" / "results" / f"{args.corpus}-{args.split}.json"
-    head = {"split": args.split, "label": args.label, "chain": args.chain}
+    head = {"split": args.split, "label": args.label, "chain": args.chain, "reader": args.reader}
     head |= {} if default else {"corpus": args.corpus}
     dest.write_text(json.dumps(head | report, indent=1) + "\n")
     print(f"wrote {dest}")

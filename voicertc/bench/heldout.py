@@ -35,6 +35,7 @@ import soxr
 from ..assistant import clauses, dialogue
 from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
+from ..assistant.reader import MISSING, Reader, understanding
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
@@ -237,6 +238,10 @@ def scene(
 # -- the run -----------------------------------------------------------------------------
 
 
+#: How a transcript is read: the rules, or with ``--reader`` the rules and the sentence reader.
+UNDERSTAND: list[Callable[[str], list[dialogue.Intent]]] = [clauses.understand_all]
+
+
 def hear(
     recognizer: Recognizer, audio: np.ndarray, prefix_ms: int = 300
 ) -> tuple[list[str], list[dialogue.Intent], float]:
@@ -245,7 +250,7 @@ def hear(
         t0 = time.perf_counter()
         said.append(recognizer.transcribe(seg, RATE))
         spent += time.perf_counter() - t0
-        intents.extend(clauses.understand_all(said[-1]))  # as the server reads a turn: every request
+        intents.extend(UNDERSTAND[0](said[-1]))  # as the server reads a turn: every request
     return said, intents, spent
 
 
@@ -347,7 +352,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
     ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
+    ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
     args = ap.parse_args(argv)
+    if args.reader:
+        reader = Reader.load()
+        if reader is None:
+            ap.error(MISSING)
+        UNDERSTAND[0] = understanding(reader)
     if args.errors and args.split in BLIND:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)
@@ -364,8 +375,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.out.write_text(json.dumps(report, indent=1) + "\n")
     if args.errors:
         args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
+    report["reader"] = args.reader
     if args.limit is None and len(conditions) == len(CONDITIONS) and args.variant == "default":
-        dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}.json"
+        reader = "-reader" if args.reader else ""
+        dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}{reader}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..assistant import clauses, dialogue
+from ..assistant.reader import MISSING, Reader, understanding
 from .corpus import style
 from .heldout import ROOT, Case, judge, load
 
@@ -65,6 +66,13 @@ def by_half(commands: list[Case], off: list[Case]) -> dict[str, dict]:
     return out
 
 
+def with_reader() -> Understand:
+    reader = Reader.load()
+    if reader is None:
+        raise SystemExit(MISSING)
+    return understanding(reader)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument(
@@ -75,9 +83,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--errors", action="store_true", help="print the misses (never for a test split)")
     ap.add_argument("--out", type=Path, help="where the JSON goes")
     ap.add_argument("--label", default="", help="what code was measured (kept in the JSON)")
+    ap.add_argument("--reader", action="store_true", help="the rules with the sentence reader's guess")
     args = ap.parse_args(argv)
     commands, off = load(args.split)
-    report = figures(commands, off)
+    report = figures(commands, off, with_reader() if args.reader else clauses.understand_all)
     if args.split.startswith("test"):  # test, test2, test3, test4: measured, never read
         report.pop("misses")
     if args.split == "tune2":

@@ -1,0 +1,85 @@
+"""The sentence reader's guess beside the rules: it fills a turn the rules read nothing
+in and declines a command they read where it is sure there is none; its weights ship in
+the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from voicertc.assistant import dialogue
+from voicertc.assistant.brains import AssistantBrain
+from voicertc.assistant.followups import FollowUps
+from voicertc.assistant.reader.head import (
+    ACTIONS,
+    EFFECTS,
+    FILL,
+    VETO,
+    Guess,
+    Head,
+    combined,
+    rules_arguments,
+)
+from voicertc.assistant.speechpool import SpeechPool
+
+NOTHING = [dialogue.Say(dialogue.FALLBACK_TEXT)]
+REVERB = [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})]
+
+
+def test_a_sure_guess_fills_what_the_rules_read_nothing_in_with_their_value() -> None:
+    guess = Guess("delay", FILL, "set", 0.1)
+    filled = combined(NOTHING, guess, rules_arguments("the wobble at 300 ms"))
+    assert filled == [
+        dialogue.ToolCall(dialogue.APPLY, {"effect": "delay", "action": "set", "value": 300, "unit": "ms"})
+    ]
+    unsure = Guess("delay", FILL - 0.01, "add", 0.1)
+    assert combined(NOTHING, unsure, rules_arguments("the wobble")) == NOTHING
+    reset = Guess("reset", 0.99, "remove", 0.0)
+    assert combined(NOTHING, reset, rules_arguments("start over")) == [
+        dialogue.ToolCall(dialogue.APPLY, {"action": "reset"})
+    ]
+
+
+def test_an_answer_other_than_the_fallback_is_never_filled() -> None:
+    answer = [dialogue.Say(dialogue.HELP_TEXT)]
+    assert combined(answer, Guess("reverb", 0.99, "add", 0.0), rules_arguments("help")) == answer
+
+
+def test_a_command_is_declined_only_where_the_guess_is_sure_it_is_none() -> None:
+    assert combined(REVERB, Guess("none", VETO, "add", VETO), rules_arguments("")) == NOTHING
+    assert combined(REVERB, Guess("none", 0.8, "add", 0.8), rules_arguments("")) == REVERB
+    assert combined(REVERB, Guess("none", 1.0, "add", 1.0), rules_arguments(""), veto=None) == REVERB
+
+
+def test_in_a_session_a_filled_command_is_followed_up_and_a_follow_up_is_not_declined() -> None:
+    session = FollowUps()
+    assert session.understand_all("zap the wobble", Guess("delay", 0.9, "add", 0.05)) == [
+        dialogue.ToolCall(dialogue.APPLY, {"effect": "delay", "action": "add"})
+    ]
+    # "a bit more" alone is no command, so a sure "none" leaves the follow-up reading alone
+    more = session.understand_all("a bit more", Guess("none", 0.99, "add", 0.99))
+    assert isinstance(more[0], dialogue.ToolCall) and more[0].arguments["effect"] == "delay"
+    assert FollowUps().understand_all("add some reverb", Guess("none", 0.95, "add", 0.95)) == NOTHING
+
+
+def test_the_head_round_trips_and_the_shipped_one_fits_the_effects(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    head = Head(rng.standard_normal(384), 0.5, rng.standard_normal((385, 9)), rng.standard_normal((385, 5)))
+    head.save(tmp_path / "head.npz")
+    again = Head.load(tmp_path / "head.npz")
+    vector = rng.standard_normal(384).astype(np.float32)
+    assert again.guess(vector).effect == head.guess(vector).effect
+    shipped = Head.load()
+    assert shipped.effect_w.shape == (385, len(EFFECTS)) and shipped.action_w.shape == (385, len(ACTIONS))
+    guess = shipped.guess(vector / np.linalg.norm(vector))
+    assert guess.effect in EFFECTS and 0 <= guess.none <= 1
+
+
+def test_the_brain_uses_a_guess_only_for_the_text_it_was_made_of() -> None:
+    brain = AssistantBrain(SpeechPool())  # no process starts: only text is read
+    brain.heard("zap the wobble", Guess("delay", 0.9, "add", 0.05))
+    assert brain.understand("zap the wobbles", b"") == NOTHING[0]  # another text: the rules alone
+    assert brain.understand("zap the wobble", b"") == dialogue.ToolCall(
+        dialogue.APPLY, {"effect": "delay", "action": "add"}
+    )

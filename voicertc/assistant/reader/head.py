@@ -1,0 +1,107 @@
+"""What a sentence's vector says it asks for: two softmax regressions, fitted by
+``voicertc.bench.reader_lowo --fit`` on the four tune corpora, stored beside this module
+(``head.npz``, ~20 kB): the effect meant (or none: not a command; or the chain's reset),
+and the action.
+
+The rules stay first (session 16, docs/speech.md): the guess only fills a sentence they
+read nothing in (``FILL``) and takes back a command they read in a sentence it is sure
+is none (``VETO``). Both thresholds were chosen on tune4 held out (rules and head that
+never saw it) and confirmed on tune3."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import dialogue
+from .. import lexicon as lx
+
+EFFECTS = ("none", *lx.EFFECTS, "reset")
+ACTIONS = ("add", "remove", "increase", "decrease", "set")
+FILL = 0.7
+VETO = 0.9
+STORED = Path(__file__).with_name("head.npz")
+
+
+@dataclass(frozen=True)
+class Guess:
+    effect: str  # of EFFECTS
+    likelihood: float  # of that effect
+    action: str  # of ACTIONS
+    none: float  # how likely the sentence is no command
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = np.exp(z - z.max(axis=-1, keepdims=True))
+    return z / z.sum(axis=-1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class Head:
+    mean: np.ndarray  # the training vectors' mean, taken off
+    scale: float  # their mean distance from it, divided by
+    effect_w: np.ndarray  # (385, len(EFFECTS)), the bias last
+    action_w: np.ndarray  # (385, len(ACTIONS))
+
+    def probabilities(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        x = np.hstack([(vectors - self.mean) / self.scale, np.ones((len(vectors), 1), dtype=vectors.dtype)])
+        return _softmax(x @ self.effect_w), _softmax(x @ self.action_w)
+
+    def guess(self, vector: np.ndarray) -> Guess:
+        effect_p, action_p = (p[0] for p in self.probabilities(vector[None, :]))
+        best = int(effect_p.argmax())
+        return Guess(
+            EFFECTS[best], float(effect_p[best]), ACTIONS[int(action_p.argmax())], float(effect_p[0])
+        )
+
+    def save(self, path: Path = STORED) -> None:
+        np.savez_compressed(
+            path,
+            mean=self.mean.astype(np.float32),
+            scale=np.float32(self.scale),
+            effect_w=self.effect_w.astype(np.float32),
+            action_w=self.action_w.astype(np.float32),
+            effects=np.array(EFFECTS),
+            actions=np.array(ACTIONS),
+        )
+
+    @classmethod
+    def load(cls, path: Path = STORED) -> Head:
+        with np.load(path) as f:
+            if tuple(f["effects"]) != EFFECTS or tuple(f["actions"]) != ACTIONS:
+                raise ValueError(f"{path} was fitted for other effects or actions: fit it again")
+            return cls(f["mean"], float(f["scale"]), f["effect_w"], f["action_w"])
+
+
+def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]:
+    """The call the rules would make in ``text`` for an effect and action they were told."""
+    words = dialogue.tokens(text)
+    return lambda effect, action: dialogue._arguments(words, effect, action)
+
+
+def combined(
+    intents: Sequence[dialogue.Intent],
+    guess: Guess,
+    arguments: Callable[[str, str], dict[str, object] | None],
+    fill: float | None = FILL,
+    veto: float | None = VETO,
+) -> list[dialogue.Intent]:
+    """The rules' reading of a sentence, with the guess: a command they read where the
+    guess is "none" at least ``veto`` likely is declined; where they read no command (their
+    fallback answer), an effect guessed at least ``fill`` likely is applied, its value,
+    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half off."""
+    calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
+    if veto is not None and calls and guess.none >= veto:
+        return [dialogue.Say(dialogue.FALLBACK_TEXT)]
+    unread = bool(intents) and all(
+        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
+    )
+    if fill is None or not unread or guess.effect == "none" or guess.likelihood < fill:
+        return list(intents)
+    if guess.effect == "reset":
+        return [dialogue.ToolCall(dialogue.APPLY, {"action": "reset"})]
+    call = arguments(guess.effect, guess.action)
+    return [dialogue.ToolCall(dialogue.APPLY, call)] if call else list(intents)

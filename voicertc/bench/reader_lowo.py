@@ -1,0 +1,235 @@
+"""A sentence encoder beside the rules, measured on a writer neither ever saw (session 16).
+
+all-MiniLM-L6-v2 (``voicertc.assistant.reader``, numpy) turns each sentence into 384
+numbers; two softmax regressions over them (``intent_fit``'s) guess the effect meant (or
+none: not a command; or the chain's reset) and the action. Leave one writer out: the
+held-out writer's sentences are read by rules that were never tuned on them (an older
+checkout's, read by ``benchmarks/rules_readings.py`` in that tree) and by a model fitted
+on the three other writers only. Combinations, judged as ``heldout`` judges:
+
+- fill at t: where the rules read no command (their fallback answer), the model's guess
+  if its effect is at least t likely, completed by the rules' ``_arguments`` (intent_fit);
+- veto at t: where the rules read a command but the model gives "none" at least t,
+  nothing is done (the fallback answer);
+- both.
+
+    git worktree add --detach /tmp/rules-7cf 7cf84c6
+    git worktree add --detach /tmp/rules-65d 65de68b
+    python -m voicertc.bench.reader_lowo --model-dir DIR \\
+        --tree tune4=/tmp/rules-7cf --tree tune3=/tmp/rules-65d     # DIR: the wheel's model/
+
+Writes benchmarks/results/reader-lowo-<held>.json for each held-out writer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..assistant import dialogue
+from ..assistant.reader.head import ACTIONS, EFFECTS, FILL, STORED, VETO, Guess, Head, combined
+from .corpus import Case
+from .heldout import ROOT, judge, load
+from .intent_fit import _train, targets
+
+WRITERS = ("tune", "tune2", "tune3", "tune4")
+#: The held-out writer and the rules that never saw it: session 15's start (never tuned on
+#: tune4), and the commit that added corpus3 (before any tune3 tuning).
+HELD = {"tune4": "7cf84c6", "tune3": "65de68b"}
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+CACHE = Path(os.environ.get("VOICERTC_READER_CACHE", Path(tempfile.gettempdir()) / "voicertc-reader"))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a checkout's rules read in one sentence, and the calls they would complete."""
+
+    intents: tuple[dialogue.Intent, ...]  # their fallback answer as this checkout's
+    arguments: dict[str, dict[str, object] | None]
+
+
+def rules_readings(texts: list[str], checkout: str, tree: Path) -> list[Reading]:
+    """The readings of ``checkout``'s rules (a commit), from ``tree``, a checkout of it
+    (``git worktree add --detach TREE COMMIT``)."""
+    head = subprocess.run(
+        ["git", "-C", str(tree), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    )
+    if not head.stdout.startswith(checkout):
+        raise SystemExit(f"{tree} is at {head.stdout.strip()}, not {checkout}")
+    key = hashlib.sha256(json.dumps([checkout, texts]).encode()).hexdigest()[:16]
+    out = CACHE / f"readings-{checkout}-{key}.json"
+    if not out.exists():
+        request = CACHE / f"request-{key}.json"
+        request.write_text(
+            json.dumps({"texts": texts, "effects": list(EFFECTS[1:-1]), "actions": list(ACTIONS)})
+        )
+        env = os.environ | {"PYTHONPATH": str(tree)}
+        script = ROOT / "benchmarks" / "rules_readings.py"
+        subprocess.run([sys.executable, str(script), str(request), str(out)], env=env, check=True)
+    rows = json.loads(out.read_text())
+    return [
+        Reading(
+            tuple(
+                dialogue.ToolCall(str(i["call"]), i["arguments"])
+                if "call" in i
+                else dialogue.Say(dialogue.FALLBACK_TEXT if i["say"] == row["fallback"] else str(i["say"]))
+                for i in row["intents"]
+            ),
+            row["arguments"],
+        )
+        for row in rows
+    ]
+
+
+def embeddings(texts: list[str], model_dir: Path) -> np.ndarray:
+    """The encoder's vectors of ``texts``, cached by text (a forward pass is ~20 ms)."""
+    from ..assistant.reader.encoder import Encoder
+
+    path = CACHE / "embeddings.npz"
+    known: dict[str, np.ndarray] = dict(np.load(path)) if path.exists() else {}
+    keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+    missing = sorted({t for t, k in zip(texts, keys, strict=True) if k not in known})
+    if missing:
+        encoder = Encoder.from_folder(model_dir)
+        for start in range(0, len(missing), 32):
+            batch = missing[start : start + 32]
+            for t, v in zip(batch, encoder.encode(batch), strict=True):
+                known[hashlib.sha256(t.encode()).hexdigest()] = v
+        np.savez(path, **known)
+    return np.array([known[k] for k in keys])
+
+
+def fit(vectors: np.ndarray, cases: list[Case], l2: float = 1e-5, steps: int = 1000) -> Head:
+    """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1."""
+    mean = vectors.mean(axis=0)
+    scale = float(np.linalg.norm(vectors - mean, axis=1).mean())
+    x = (vectors - mean) / scale
+    ys = [targets(c) for c in cases]
+    effect = _train(x, np.array([y[0] for y in ys]), np.ones(len(cases)), l2, steps)
+    action = _train(x, np.array([y[1] for y in ys]), np.array([y[2] for y in ys]), l2, steps)
+    return Head(mean, scale, effect, action)
+
+
+def score(
+    cases: list[Case], readings: list[Reading], guesses: list[Guess], fill: float | None, veto: float | None
+) -> dict[str, float]:
+    right = [
+        judge(combined(r.intents, g, lambda e, a, r=r: r.arguments.get(f"{e} {a}"), fill, veto), c)
+        for c, r, g in zip(cases, readings, guesses, strict=True)
+    ]
+    commands = [ok for ok, c in zip(right, cases, strict=True) if c.expected]
+    off = [ok for ok, c in zip(right, cases, strict=True) if not c.expected]
+    return {
+        "commands": round(100 * float(np.mean(commands)), 1),
+        "off_topic_declined": round(100 * float(np.mean(off)), 1),
+        "commands_right": int(sum(commands)),
+        "off_topic_right": int(sum(off)),
+    }
+
+
+def held_out(held: str, tree: Path, model_dir: Path, l2: float, steps: int) -> dict[str, object]:
+    data = {w: [c for part in load(w) for c in part] for w in WRITERS}
+    train = [c for w in WRITERS if w != held for c in data[w]]
+    cases = data[held]
+    head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps)
+    vectors = embeddings([c.text for c in cases], model_dir)
+    probs = head.probabilities(vectors)
+    guesses = [head.guess(v) for v in vectors]
+    readings = rules_readings([c.text for c in cases], HELD[held], tree)
+    report: dict[str, object] = {
+        "held_out": held,
+        "rules": HELD[held],
+        "fitted_on": [w for w in WRITERS if w != held],
+        "l2": l2,
+        "steps": steps,
+        "n_commands": sum(bool(c.expected) for c in cases),
+        "n_off_topic": sum(not c.expected for c in cases),
+        "rules_alone": score(cases, readings, guesses, None, None),
+        "model_alone": model_alone(cases, probs),
+    }
+    report["fill"] = {str(t): score(cases, readings, guesses, t, None) for t in THRESHOLDS}
+    report["veto"] = {str(t): score(cases, readings, guesses, None, t) for t in THRESHOLDS}
+    report["both"] = {
+        f"{f}/{v}": score(cases, readings, guesses, f, v) for f in THRESHOLDS for v in THRESHOLDS
+    }
+    return report
+
+
+def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict[str, float]:
+    """How often the model's own guess is right: the effect (none for off-topic), and the action too."""
+    effect_ok, both_ok = [], []
+    for k, case in enumerate(cases):
+        e, a, has_action = targets(case)
+        guess, action = int(probs[0][k].argmax()), int(probs[1][k].argmax())
+        effect_ok.append(bool(e[guess] > 0))
+        both_ok.append(
+            bool(e[guess] > 0 and (not has_action or guess in (0, len(EFFECTS) - 1) or a[action] > 0))
+        )
+    return {
+        "effect_right": round(100 * float(np.mean(effect_ok)), 1),
+        "effect_and_action_right": round(100 * float(np.mean(both_ok)), 1),
+    }
+
+
+def fit_all(model_dir: Path, l2: float, steps: int) -> Head:
+    """The head the assistant ships: fitted on every tune corpus."""
+    cases = [c for w in WRITERS for part in load(w) for c in part]
+    return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument(
+        "--model-dir",
+        type=Path,
+        required=True,
+        help="all-MiniLM-L6-v2's folder (model.safetensors, vocab.txt)",
+    )
+    ap.add_argument(
+        "--tree",
+        action="append",
+        default=[],
+        help="WRITER=TREE: a checkout of the rules that never saw WRITER ("
+        + ", ".join(f"{w}: {c}" for w, c in HELD.items())
+        + ")",
+    )
+    ap.add_argument(
+        "--fit", action="store_true", help="fit the shipped head on all four tune corpora (head.npz)"
+    )
+    ap.add_argument(
+        "--l2", type=float, default=1e-5, help="chosen by leaving each training writer out in turn"
+    )
+    ap.add_argument("--steps", type=int, default=1000)
+    ap.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks" / "results")
+    args = ap.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for held, tree in (t.split("=", 1) for t in args.tree):
+        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps)
+        print(f"{held} (rules {HELD[held]}): rules alone {report['rules_alone']}")
+        print(f"  model alone {report['model_alone']}")
+        for kind in ("fill", "veto"):
+            for t, fig in report[kind].items():  # type: ignore[attr-defined]
+                print(
+                    f"  {kind}@{t}: commands {fig['commands']} off-topic declined {fig['off_topic_declined']}"
+                )
+        print(f"  both@{FILL}/{VETO} (the assistant's): {report['both'][f'{FILL}/{VETO}']}")  # type: ignore[index]
+        dest = args.out_dir / f"reader-lowo-{held}.json"
+        dest.write_text(json.dumps(report, indent=1) + "\n")
+        print(f"wrote {dest}")
+    if args.fit:
+        fit_all(args.model_dir, args.l2, args.steps).save(STORED)
+        print(f"wrote {STORED}")
+
+
+if __name__ == "__main__":
+    main()
