@@ -49,6 +49,29 @@ PHRASES: dict[str, str] = {
 }
 
 
+# Liking what the last change did: nothing more to do, and it is said so.
+APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
+            "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
+            "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great",
+            "thats the one")  # fmt: skip
+APPROVAL_SET = frozenset(APPROVAL)
+APPROVED = "Good, I'll leave it like that."
+
+
+def approval(words: list[str]) -> bool:
+    """ "perfect, keep that": said of the last change, which stays as it is."""
+    bare = [w for w in words if w not in SOFTENERS or w in ("it", "that")]
+    # "yeah, that's the one": what opens it says nothing more
+    said = [" ".join(words[i:]) for i in range(len(words)) if all(w in SOFTENERS for w in words[:i])]
+    return " ".join(bare) in APPROVAL or bool(APPROVAL_SET.intersection(said))
+
+
+def approves(text: str) -> bool:
+    """Every clause of ``text`` is liking what is ("perfect, leave it there")."""
+    clauses = [c for c in re.split(r"[,.;!?]", text) if c.strip()]
+    return bool(clauses) and all(approval(tokens(c)) for c in clauses)
+
+
 def kind_of(text: str) -> str | None:
     """The kind of follow-up phrase ``text`` is; with clauses ("too much, take it off"),
     the last that is one says it."""

@@ -24,19 +24,20 @@ from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
-from voicertc.assistant.followup_phrases import SOFTENERS, kind_of, measured, phrase_kind
+from voicertc.assistant.followup_phrases import (
+    APPROVED,
+    SOFTENERS,
+    approval,
+    approves,
+    kind_of,
+    measured,
+    phrase_kind,
+)
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
 from voicertc.assistant.undo import Chain, chain_of, taking_back
 
-# Liking what the last change did: nothing more to do, and it is said so.
-APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
-            "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
-            "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great",
-            "thats the one")  # fmt: skip
-APPROVAL_SET = frozenset(APPROVAL)
-APPROVED = "Good, I'll leave it like that."
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
 NOTHING_ON = "There's no {} on right now, so there's nothing to turn down."
@@ -131,8 +132,8 @@ class FollowUps:
             for intent in intents:
                 if isinstance(intent, ToolCall):
                     self.heard(intent)
-        if guess is None:
-            return intents
+        if guess is None or approves(said):
+            return intents  # "perfect, leave it there" with no change to like: no command either
         filled = combined(intents, guess, rules_arguments(said), veto=None)
         if filled != intents and isinstance(filled[0], ToolCall):
             self.heard(filled[0])
@@ -222,7 +223,9 @@ class FollowUps:
                 return ahead
         if isinstance(intent, Say):
             if kind is None:
-                return _approval(words) or self._about_last(words)  # "that's the one" is no value
+                if approval(words):
+                    return Say(APPROVED)
+                return self._about_last(words)  # "that's the one" is no value
             return (
                 self._undo() if kind == "undo" else self._follow(kind)
             )  # None ("more" after a removal): declined
@@ -381,14 +384,6 @@ def _not_numbers(words: list[str]) -> list[str]:
     """``words`` less its numbers and their units: "try 300 hertz" -> ["try"]."""
     numeric = _numeric(words)
     return [w for i, w in enumerate(words) if i not in numeric and w not in lx.UNIT_HEADS]
-
-
-def _approval(words: list[str]) -> Say | None:
-    """ "perfect, keep that": said of the last change, which stays as it is."""
-    bare = [w for w in words if w not in SOFTENERS or w in ("it", "that")]
-    # "yeah, that's the one": what opens it says nothing more
-    said = [" ".join(words[i:]) for i in range(len(words)) if all(w in SOFTENERS for w in words[:i])]
-    return Say(APPROVED) if " ".join(bare) in APPROVAL or APPROVAL_SET.intersection(said) else None
 
 
 def _all_known(words: list[str]) -> bool:

@@ -63,6 +63,14 @@ def test_in_a_session_a_filled_command_is_followed_up_and_a_follow_up_is_not_dec
     assert FollowUps().understand_all("add some reverb", Guess("none", 0.95, "add", 0.95)) == NOTHING
 
 
+def test_an_approval_is_never_filled_even_with_no_change_to_approve() -> None:
+    # conversations2's "perfect, leave it there" was filled as reverb at 0.75
+    sure = Guess("reverb", 0.95, "add", 0.01)
+    for said in ("perfect, leave it there", "that's great, keep it", "yeah that's the one"):
+        assert not any(isinstance(i, dialogue.ToolCall) for i in FollowUps().understand_all(said, sure)), said
+    assert FollowUps().understand_all("zap the wobble", sure)[0] == REVERB[0]
+
+
 def test_the_head_round_trips_and_the_shipped_one_fits_the_effects(tmp_path: Path) -> None:
     rng = np.random.default_rng(0)
     head = Head(rng.standard_normal(384), 0.5, rng.standard_normal((385, 9)), rng.standard_normal((385, 5)))
