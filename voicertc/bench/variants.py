@@ -69,6 +69,10 @@ VARIANTS: dict[str, Variant] = {
     "silence-700": Variant(vad={"silence_duration_ms": 700}),
     "min-speech-250": Variant(vad={"min_speech_ms": 250}),
     "prefix-500": Variant(prefix_ms=500),
+    # Session 16: flite's voices lost first words in white noise with 300 ms before speech
+    # and kept some with 800 (the input buffer keeps 1000 ms while idle). On tune3 it fixed 12
+    # utterances (7 flite, white10) and broke 20 (9 clean): not kept (docs/speech.md).
+    "prefix-800": Variant(prefix_ms=800),
     # Session 12: the rule's extra listens were chosen for the plain Whisper; with the
     # adapter they may cost more than they find (measured on tune3, which it never heard).
     "no-third-listen": Variant(rule={"noisy_snr_db": float("-inf")}),
