@@ -39,6 +39,7 @@ from ..assistant.reader import MISSING, Reader, understanding
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
+from .snr import POWERS
 from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
 from .variants import VARIANTS, applied
 
@@ -220,17 +221,19 @@ def scene(
     condition: tuple[str, float] | None,
     seed: int,
     noise_of: Callable[[str, int, int], np.ndarray] = noise,
+    snr: str = "broadband",
 ) -> np.ndarray:
     """``clean`` with silence around it and, given a condition, ``noise_of(kind, samples,
-    seed)`` at the condition's SNR to the speech (the adapter's training brings its own babble)."""
+    seed)`` at the condition's SNR to the speech (the adapter's training brings its own babble),
+    the powers measured as ``snr.POWERS[snr]`` does."""
     lead, tail = int(0.8 * RATE), int(1.0 * RATE)
     audio = np.concatenate([np.zeros(lead), clean.astype(np.float64), np.zeros(tail)])
     if condition is not None:
         kind, snr_db = condition
         s0, s1 = speech_bounds(clean)
-        speech_power = np.mean(np.square(clean[s0:s1].astype(np.float64)))
+        power = POWERS[snr]
         n = noise_of(kind, audio.size, seed)
-        n *= np.sqrt(speech_power / 10 ** (snr_db / 10) / np.mean(np.square(n)))
+        n *= np.sqrt(power(clean[s0:s1], RATE) / 10 ** (snr_db / 10) / power(n, RATE))
         audio += n
     return np.clip(audio, -32768, 32767).astype(np.int16)
 
@@ -255,13 +258,20 @@ def hear(
 
 
 def run(
-    split: str, asr: str, conditions: list[str], limit: int | None, variant: str = "default"
+    split: str,
+    asr: str,
+    conditions: list[str],
+    limit: int | None,
+    variant: str = "default",
+    snr: str = "broadband",
 ) -> dict[str, object]:
     with applied(variant) as v:
-        return _run(split, asr, conditions, limit, v.prefix_ms) | {"variant": variant}
+        return _run(split, asr, conditions, limit, v.prefix_ms, snr) | {"variant": variant, "snr": snr}
 
 
-def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_ms: int) -> dict[str, object]:
+def _run(
+    split: str, asr: str, conditions: list[str], limit: int | None, prefix_ms: int, snr: str = "broadband"
+) -> dict[str, object]:
     commands, off = load(split)
     if limit:
         commands, off = commands[:limit], off[: max(1, limit // 4)]
@@ -273,7 +283,7 @@ def _run(split: str, asr: str, conditions: list[str], limit: int | None, prefix_
     for cond in conditions:
         for n, case in enumerate(commands + off):
             voice = voice_for(vs, n, cond)
-            audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond))
+            audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond), snr=snr)
             said, intents, spent = hear(recognizer, audio, prefix_ms)
             latencies.append(spent)
             ok = judge(intents, case)
@@ -350,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--variant", choices=list(VARIANTS), default="default", help="one setting changed (variants.py)"
     )
+    ap.add_argument(
+        "--snr", choices=list(POWERS), default="broadband", help="how noise is scaled to the SNR (snr.py)"
+    )
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
     ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
     ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
@@ -363,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)
     started = time.perf_counter()
-    report = run(args.split, args.asr, conditions, args.limit, args.variant)
+    report = run(args.split, args.asr, conditions, args.limit, args.variant, args.snr)
     report["seconds"] = round(time.perf_counter() - started, 1)
     if args.split in BLIND:
         report["errors"] = f"not kept: {args.split} is measured, never read"
@@ -376,7 +389,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.errors:
         args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
     report["reader"] = args.reader
-    if args.limit is None and len(conditions) == len(CONDITIONS) and args.variant == "default":
+    standard = args.variant == "default" and args.snr == "broadband"
+    if args.limit is None and len(conditions) == len(CONDITIONS) and standard:
         reader = "-reader" if args.reader else ""
         dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}{reader}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
