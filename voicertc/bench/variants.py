@@ -44,6 +44,12 @@ class Variant:
     prefix_ms: int = 300  # lead-in kept before speech_started (the endpoint's default)
 
 
+# Session 16: the first prompt with the parameters the rules know and it never names. The
+# adapter was trained after the prompt as it is; Whisper already wrote Q, knee and ratio
+# right in most of tune3's sentences that hold them (docs/speech.md).
+PROMPT_PARAMS = (
+    whisper.PROMPT + " The Q, the knee, the ratio, the threshold, the attack, the release, the feedback."
+)
 OLD_PROMPTS = {"prompt": PROMPT_S4, "second_prompt": COMMANDS_PROMPT_S4}
 OLD_OVERRULE = {"switch_margin": float("-inf")}  # before session 6: -1.5 alone decided
 # Whisper listening once on the denoised turn: no grammar, no second or third listen.
@@ -57,6 +63,7 @@ VARIANTS: dict[str, Variant] = {
     "second-prompt-s4": Variant(whisper={"second_prompt": COMMANDS_PROMPT_S4}),
     "overrule-s4": Variant(rule=OLD_OVERRULE),
     "prompts-overrule-s4": Variant(whisper=OLD_PROMPTS, rule=OLD_OVERRULE),
+    "prompt-params": Variant(whisper={"prompt": PROMPT_PARAMS}),
     # The denoiser (applied once a turn, before Whisper and the grammar both).
     "no-denoise": Variant(denoise={"GAIN_FLOOR": 1.0}),
     "floor-0.35": Variant(denoise={"GAIN_FLOOR": 0.35}),
