@@ -20,6 +20,7 @@ from voicertc.assistant import (
     pictures,
     senses,
     statements,
+    unsupported,
     values,
 )
 from voicertc.assistant import lexicon as lx
@@ -389,4 +390,4 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
-    return Say(_chat(text) or FALLBACK_TEXT)
+    return Say(_chat(text) or unsupported.decline(words) or FALLBACK_TEXT)  # "add some chorus": not here

@@ -1,0 +1,107 @@
+"""A request for an effect or a voice change the chain has not got is declined by name,
+not answered with the generic fallback; an everyday sense of the same word still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant import dialogue
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.followups import FollowUps
+from voicertc.assistant.reader.head import Guess, combined, rules_arguments
+from voicertc.assistant.unsupported import CAN_DO, DECLINE, declines
+
+
+def _said(text: str) -> str:
+    (intent,) = understand_all(text)
+    assert isinstance(intent, dialogue.Say)
+    return intent.text
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("could you put a bit of chorus on my vocals", "chorus"),
+        ("chorus please", "chorus"),
+        ("I'd like a flanger on this", "a flanger"),
+        ("ok then, a flanger", "a flanger"),
+        ("throw a phaser on it", "a phaser"),
+        ("and a phaser?", "a phaser"),
+        ("now the same with tremolo", "tremolo"),
+        ("more vibrato", "vibrato"),
+        ("can you auto-tune me", "auto tune"),
+        ("autotune my singing please", "auto tune"),
+        ("shift my voice up an octave with a pitch shifter", "pitch shifting"),
+        ("lower the pitch of my voice", "pitch shifting"),
+        ("pitch it down a little", "pitch shifting"),
+        ("I want a harmoniser on my voice", "a harmonizer"),
+        ("turn on the vocoder", "a vocoder"),
+        ("de-ess it", "de essing"),
+        ("can you get rid of the sibilance", "de essing"),
+        ("switch the noise gate on", "a noise gate"),
+        ("gate it", "a noise gate"),
+        ("please denoise my mic", "noise reduction"),
+        ("reverse my voice", "reversing"),
+        ("add a bitcrusher", "a bitcrusher"),
+        ("make me sound like a chipmunk", "voice changing"),
+        ("I want to sound like darth vader", "voice changing"),
+        ("give me a robot voice", "voice changing"),
+        ("turn my voice into a monster", "voice changing"),
+        ("remove the background music", "vocal removal"),
+        ("karaoke mode on", "vocal removal"),
+        ("make the sound wider in stereo", "stereo widening"),
+        ("pan me hard left", "panning"),
+        ("loop it", "looping"),
+    ],
+)
+def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, asked: str) -> None:
+    assert _said(text) == DECLINE.format(asked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the choir sang in chorus",
+        "can you sing the chorus again",
+        "we bought a robot vacuum",
+        "are you a robot?",
+        "my pitch for the investors went well",
+        "the gate code is 4321",
+        "she has a high pitched laugh",
+        "I reversed the car into a pole",
+        "that movie had a great monster in it",
+    ],
+)
+def test_the_same_words_in_another_sense_keep_the_fallback(text: str) -> None:
+    assert _said(text) == dialogue.FALLBACK_TEXT
+
+
+def test_a_real_command_beside_it_is_still_made() -> None:
+    assert understand_all("add reverb and chorus") == [
+        dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})
+    ]
+    # a voice that names a sound the chain makes is that effect ("a broken robot": grit)
+    (call,) = understand_all("make me sound like a broken robot with a sore throat")
+    assert isinstance(call, dialogue.ToolCall) and call.arguments["effect"] == "distortion"
+
+
+def test_the_decline_is_short_and_names_what_can_be_done() -> None:
+    text = _said("add some chorus")
+    assert declines(text) and text.endswith(CAN_DO) and len(text) < 120
+    assert not declines(dialogue.FALLBACK_TEXT)
+
+
+def test_a_sure_guess_never_fills_a_decline() -> None:
+    text = "make my voice sound like a chipmunk"
+    intents = understand_all(text)
+    sure = Guess("distortion", 0.99, "add", 0.0)
+    assert combined(intents, sure, rules_arguments(text)) == intents
+    assert FollowUps().understand_all(text, sure) == intents
+
+
+def test_after_a_command_a_decline_is_not_read_as_its_follow_up() -> None:
+    session = FollowUps()
+    session.understand_all("add a bit of echo")
+    for text in ("a bit more chorus", "now the same with tremolo", "again but with a flanger"):
+        (intent,) = session.understand_all(text)
+        assert isinstance(intent, dialogue.Say) and declines(intent.text)
