@@ -14,6 +14,8 @@ Tokens are ``dialogue.tokens`` output; ``text`` is them joined with a space at e
 
 from __future__ import annotations
 
+from voicertc.assistant.lexicon import find_phrase
+
 CAN_DO = "I can add reverb, delay, filters, gain, compression or distortion."
 DECLINE = "I can't do {} here. " + CAN_DO
 
@@ -44,6 +46,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "stereo widening": ("stereo", "widener", "wider", "widen"),
     "panning": ("pan", "panning", "panned"),
     "looping": ("loop", "looper", "looping"),
+    "a ring modulator": ("ring modulator", "ring modulation", "ring mod"),
 }
 # Words with an everyday sense: only what follows them says they are about a sound.
 EVERYDAY = frozenset("""pitch pitched gate harmony harmonies reverse reversed backwards robot robotic
@@ -56,8 +59,11 @@ SOUND_AFTER = frozenset("""voice voices vocals vocal sound sounds it me my this 
 ASKING = frozenset("""add put apply give use make turn switch throw stick try want need like can could
     would please lets enable activate change raise lower pitch autotune gate reverse pan loop widen
     remove get cut reduce kill clean do shift""".split())
-# Words that ask for something else of a song's part or a piece of music: "sing the chorus".
-OTHER_ASKS = frozenset("sing sang play skip write learn hear listen".split())
+# Asking whether it is there: "is there a ring modulator on this thing", "do you have a vocoder".
+ASKING_PHRASES = ("is there", "do you have", "have you got", "do you do")
+# Words that make a name a part of a song or a piece of music: "sing the chorus", "the
+# chorus of this song".
+OTHER_ASKS = frozenset("sing sang play skip write learn hear listen song songs lyrics verse choir".split())
 # What may stand beside a name said alone: "ok then a flanger", "noise gate on", "de ess it".
 ALONE = frozenset("""ok okay then and a an the some now same with what how about also just maybe
     please on effect mode too instead fine so well yeah little bit of one it more again but""".split())
@@ -96,6 +102,8 @@ def asked(tokens: list[str]) -> str | None:
     at, said, words = found
     rest = tokens[:at] + tokens[at + len(words) :]
     if ASKING.intersection(rest) or (at == 0 and words[0] in ASKING):  # "pitch my voice down"
+        return said
+    if find_phrase(" " + " ".join(tokens) + " ", ASKING_PHRASES) >= 0:
         return said
     return said if all(t in ALONE for t in rest) else None
 

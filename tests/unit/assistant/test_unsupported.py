@@ -52,6 +52,9 @@ def _said(text: str) -> str:
         ("make the sound wider in stereo", "stereo widening"),
         ("pan me hard left", "panning"),
         ("loop it", "looping"),
+        ("is there a ring modulator on this thing", "a ring modulator"),
+        ("do you have a vocoder?", "a vocoder"),
+        ("have you got a flanger", "a flanger"),
     ],
 )
 def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, asked: str) -> None:
@@ -63,6 +66,8 @@ def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, a
     [
         "the choir sang in chorus",
         "can you sing the chorus again",
+        "is there a chorus in this song?",
+        "is there a gate at the back of the garden",
         "we bought a robot vacuum",
         "are you a robot?",
         "my pitch for the investors went well",
