@@ -53,7 +53,7 @@ EVERYDAY = frozenset("""pitch pitched gate harmony harmonies reverse reversed ba
     monster alien demon cartoon gender stereo wider widen pan panned loop""".split())
 # What may follow those where they are about a sound: "pitch my voice down", "gate it",
 # "sound like a robot", "pan me to the left", "a robot voice", "the pitch of my voice".
-SOUND_AFTER = frozenset("""voice voices vocals vocal sound sounds it me my this that up down on effect
+SOUND_AFTER = frozenset("""voice voices vocals vocal sound sounds it me my this that up down effect
     shift shifter shifting correction mode filter thing please then too of""".split())
 # Words that ask: a request or its politeness ("can you", "i want", "make me sound like").
 ASKING = frozenset("""add put apply give use make turn switch throw stick try want need like can could
@@ -64,6 +64,8 @@ ASKING_PHRASES = ("is there", "do you have", "have you got", "do you do")
 # Words that make a name a part of a song or a piece of music: "sing the chorus", "the
 # chorus of this song".
 OTHER_ASKS = frozenset("sing sang play skip write learn hear listen song songs lyrics verse choir".split())
+# Idioms of those words that ask nothing of a sound: "can you loop me in on the email".
+IDIOMS = ("loop me in", "loop us in", "loop them in", "loop him in", "loop her in", "pitch in")
 # What may stand beside a name said alone: "ok then a flanger", "noise gate on", "de ess it".
 ALONE = frozenset("""ok okay then and a an the some now same with what how about also just maybe
     please on effect mode too instead fine so well yeah little bit of one it more again but""".split())
@@ -96,14 +98,15 @@ def _at(tokens: list[str], words: list[str]) -> int:
 def asked(tokens: list[str]) -> str | None:
     """What a request for something the chain cannot do asks for, as said in the decline;
     None where ``tokens`` ask for no such thing."""
+    text = " " + " ".join(tokens) + " "
     found = _found(tokens)
-    if found is None or OTHER_ASKS.intersection(tokens):
+    if found is None or OTHER_ASKS.intersection(tokens) or find_phrase(text, IDIOMS) >= 0:
         return None
     at, said, words = found
     rest = tokens[:at] + tokens[at + len(words) :]
     if ASKING.intersection(rest) or (at == 0 and words[0] in ASKING):  # "pitch my voice down"
         return said
-    if find_phrase(" " + " ".join(tokens) + " ", ASKING_PHRASES) >= 0:
+    if find_phrase(text, ASKING_PHRASES) >= 0:
         return said
     return said if all(t in ALONE for t in rest) else None
 

@@ -52,6 +52,8 @@ def _said(text: str) -> str:
         ("make the sound wider in stereo", "stereo widening"),
         ("pan me hard left", "panning"),
         ("loop it", "looping"),
+        ("turn me into a chipmunk", "voice changing"),
+        ("could we get a phaser going", "a phaser"),
         ("is there a ring modulator on this thing", "a ring modulator"),
         ("do you have a vocoder?", "a vocoder"),
         ("have you got a flanger", "a flanger"),
@@ -75,6 +77,10 @@ def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, a
         "she has a high pitched laugh",
         "I reversed the car into a pole",
         "that movie had a great monster in it",
+        "put the pan on the stove",
+        "turn the robot on",
+        "can you loop me in on the email",
+        "could you pitch in with the dishes",
     ],
 )
 def test_the_same_words_in_another_sense_keep_the_fallback(text: str) -> None:
