@@ -34,10 +34,11 @@ import numpy as np
 from ..assistant import descriptions, dialogue
 from ..assistant import lexicon as lx
 from ..assistant.numbers import find_numbers
+from ..assistant.reader.head import ACTIONS, EFFECTS, softmax
 from .heldout import ROOT, Case, judge, load
 
-EFFECTS = ("none", *lx.EFFECTS, "reset")
-ACTIONS = ("add", "remove", "increase", "decrease", "set")
+# EFFECTS and ACTIONS are the shipped head's (reader.head): one definition, so a head fitted
+# here always loads there.
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 _CLASSES = {
     **{w: f"act={a}" for a, words in reversed(lx.ACTION_WORDS) for w in words},
@@ -63,11 +64,6 @@ def features(tokens: list[str], kinds: set[str]) -> list[str]:
     return out
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = np.exp(z - z.max(axis=-1, keepdims=True))
-    return z / z.sum(axis=-1, keepdims=True)
-
-
 def _train(x: np.ndarray, y: np.ndarray, rows: np.ndarray, l2: float = 1e-4, steps: int = 300) -> np.ndarray:
     """Full-batch gradient descent with Nesterov momentum; the bias (last column) unpenalised."""
     x = np.hstack([x, np.ones((len(x), 1))])
@@ -76,7 +72,7 @@ def _train(x: np.ndarray, y: np.ndarray, rows: np.ndarray, l2: float = 1e-4, ste
     penalty[-1] = 0
     for _ in range(steps):
         ahead = w + 0.9 * v
-        grad = x.T @ ((_softmax(x @ ahead) - y) * rows[:, None]) / max(rows.sum(), 1) + penalty * ahead
+        grad = x.T @ ((softmax(x @ ahead) - y) * rows[:, None]) / max(rows.sum(), 1) + penalty * ahead
         v = 0.9 * v - 2.0 * grad
         w += v
     return w
@@ -110,7 +106,7 @@ class Model:
 
     def guess(self, tokens: list[str]) -> tuple[str, float, str]:
         x = np.append(self.x(tokens), 1.0)
-        e, a = _softmax(x @ self.effect_w), _softmax(x @ self.action_w)
+        e, a = softmax(x @ self.effect_w), softmax(x @ self.action_w)
         return EFFECTS[int(e.argmax())], float(e.max()), ACTIONS[int(a.argmax())]
 
 

@@ -34,7 +34,7 @@ class Guess:
     none: float  # how likely the sentence is no command
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
+def softmax(z: np.ndarray) -> np.ndarray:
     z = np.exp(z - z.max(axis=-1, keepdims=True))
     return z / z.sum(axis=-1, keepdims=True)
 
@@ -48,7 +48,7 @@ class Head:
 
     def probabilities(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x = np.hstack([(vectors - self.mean) / self.scale, np.ones((len(vectors), 1), dtype=vectors.dtype)])
-        return _softmax(x @ self.effect_w), _softmax(x @ self.action_w)
+        return softmax(x @ self.effect_w), softmax(x @ self.action_w)
 
     def guess(self, vector: np.ndarray) -> Guess:
         effect_p, action_p = (p[0] for p in self.probabilities(vector[None, :]))
