@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..assistant.brains import AssistantBrain, Calls
 from ..assistant.dialogue import ToolCall
-from ..assistant.reader import MISSING, Reader
+from ..assistant.reader import Reader, required
 from ..assistant.speechpool import SpeechPool
 from ..effects import EffectChain, handle_tool_call
 from .corpus import CORPUS, ROOT, Case, parse_call
@@ -168,9 +168,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.reader:
         global READER
-        READER = Reader.load()
-        if READER is None:
-            raise SystemExit(MISSING)
+        READER = required()
     default = args.corpus == CORPORA[0]
     conversations = load(args.split, None if default else CORPUS / args.corpus)
     report = figures(conversations, session=chained_session if args.chain else fresh_session)

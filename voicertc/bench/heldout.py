@@ -35,7 +35,7 @@ import soxr
 from ..assistant import clauses, dialogue
 from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
-from ..assistant.reader import MISSING, Reader, understanding
+from ..assistant.reader import required, understanding
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
@@ -366,10 +366,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
     args = ap.parse_args(argv)
     if args.reader:
-        reader = Reader.load()
-        if reader is None:
-            ap.error(MISSING)
-        UNDERSTAND[0] = understanding(reader)
+        UNDERSTAND[0] = understanding(required())
     if args.errors and args.split in BLIND:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)

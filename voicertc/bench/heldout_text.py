@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..assistant import clauses, dialogue
-from ..assistant.reader import MISSING, Reader, understanding
+from ..assistant.reader import required, understanding
 from .corpus import style
 from .heldout import ROOT, Case, judge, load
 
@@ -66,13 +66,6 @@ def by_half(commands: list[Case], off: list[Case]) -> dict[str, dict]:
     return out
 
 
-def with_reader() -> Understand:
-    reader = Reader.load()
-    if reader is None:
-        raise SystemExit(MISSING)
-    return understanding(reader)
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument(
@@ -86,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--reader", action="store_true", help="the rules with the sentence reader's guess")
     args = ap.parse_args(argv)
     commands, off = load(args.split)
-    report = figures(commands, off, with_reader() if args.reader else clauses.understand_all)
+    report = figures(commands, off, understanding(required()) if args.reader else clauses.understand_all)
     if args.split.startswith("test"):  # test, test2, test3, test4: measured, never read
         report.pop("misses")
     if args.split == "tune2":

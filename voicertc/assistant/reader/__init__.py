@@ -56,6 +56,15 @@ class Reader:
         return self.head.guess(vector.astype(np.float32))
 
 
+def required() -> Reader:
+    """The reader, for a benchmark asked to read with it: without its wheel the run stops
+    and says how to install it (a figure "with the reader" must not be the rules alone)."""
+    reader = Reader.load()
+    if reader is None:
+        raise SystemExit(MISSING)
+    return reader
+
+
 def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
     """Every request of a sentence read alone, as the server reads a session's first turn
     with the reader installed: the rules, with the guess (for the text benchmarks)."""
@@ -68,4 +77,4 @@ def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
     return understand
 
 
-__all__ = ["MISSING", "Guess", "Reader", "model_folder", "understanding"]
+__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required", "understanding"]
