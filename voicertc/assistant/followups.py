@@ -122,8 +122,9 @@ class FollowUps:
             return [unnamed]
         said = self._said(text)
         intents = understand_all(said)
+        arguments = rules_arguments(said)
         if guess is not None:
-            intents = combined(intents, guess, rules_arguments(said), fill=None)
+            intents = combined(intents, guess, arguments, fill=None)
         if len(intents) < 2:
             # One request, as clauses read it: "the reverb is fine, add delay" is the delay
             # alone, which the whole sentence read again is not.
@@ -134,7 +135,7 @@ class FollowUps:
                     self.heard(intent)
         if guess is None or approves(said):
             return intents  # "perfect, leave it there" with no change to like: no command either
-        filled = combined(intents, guess, rules_arguments(said), veto=None)
+        filled = combined(intents, guess, arguments, veto=None)
         if filled != intents and isinstance(filled[0], ToolCall):
             self.heard(filled[0])
         return filled

@@ -77,9 +77,9 @@ class Head:
 
 
 def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]:
-    """The call the rules would make in ``text`` for an effect and action they were told."""
-    words = dialogue.tokens(text)
-    return lambda effect, action: dialogue._arguments(words, effect, action)
+    """The call the rules would make in ``text`` for an effect and action they were told
+    (read only when a guess fills the turn, which few turns need)."""
+    return lambda effect, action: dialogue._arguments(dialogue.tokens(text), effect, action)
 
 
 def combined(
