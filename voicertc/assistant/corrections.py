@@ -170,10 +170,9 @@ def _effect_span(words: list[str]) -> tuple[int, int] | None:
     for names in lx.EFFECT_NAMES.values():
         for name in names:
             parts = name.split()
-            for i in range(len(words) - len(parts) + 1):
-                if words[i : i + len(parts)] == parts and (best is None or i < best[0]):
-                    best = (i, i + len(parts))
-                    break
+            i = lx.word_index(words, parts)
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, i + len(parts))
     return best
 
 

@@ -287,5 +287,14 @@ def find_phrase(text: str, phrases: Iterable[str]) -> int:
     return min(found) if found else -1
 
 
+def word_index(words: list[str], phrase: list[str]) -> int:
+    """Token index of the first ``phrase`` (its words) in ``words``, or -1: ``find_phrase``
+    for a caller that needs the words around it."""
+    for i in range(len(words) - len(phrase) + 1):
+        if words[i : i + len(phrase)] == phrase:
+            return i
+    return -1
+
+
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(f" {p} " in text for p in phrases)  # find_phrase >= 0, stopping at the first

@@ -14,7 +14,7 @@ Tokens are ``dialogue.tokens`` output; ``text`` is them joined with a space at e
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import find_phrase
+from voicertc.assistant.lexicon import find_phrase, word_index
 
 CAN_DO = "I can add reverb, delay, filters, gain, compression or distortion."
 DECLINE = "I can't do {} here. " + CAN_DO
@@ -77,7 +77,7 @@ def _found(tokens: list[str]) -> tuple[int, str, list[str]] | None:
     best: tuple[int, str, list[str]] | None = None
     for said, phrases in NAMES.items():
         for phrase in phrases:
-            at = _at(tokens, phrase.split())
+            at = word_index(tokens, phrase.split())
             if at < 0 or (best is not None and at >= best[0]):
                 continue
             words = phrase.split()
@@ -86,13 +86,6 @@ def _found(tokens: list[str]) -> tuple[int, str, list[str]] | None:
                 continue  # "a robot vacuum", "the gate code", "my pitch for the investors"
             best = (at, said, words)
     return best
-
-
-def _at(tokens: list[str], words: list[str]) -> int:
-    for i in range(len(tokens) - len(words) + 1):
-        if tokens[i : i + len(words)] == words:
-            return i
-    return -1
 
 
 def asked(tokens: list[str]) -> str | None:
