@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import types
 
 import numpy as np
 import pytest
@@ -172,7 +173,11 @@ async def test_audio_on_an_idle_track_goes_out_at_once_and_the_lead_is_given_bac
     track.stop()
 
 
-async def test_a_track_already_playing_is_never_pulled_ahead() -> None:
+async def test_a_track_already_playing_is_never_pulled_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The track's clock stands still (the loop's does not, so its timer still fires): on a
+    # loaded machine more than a frame's 20 ms could pass between the two recv() calls, and
+    # the second would then be due at once and never wait.
+    monkeypatch.setattr(outbound, "time", types.SimpleNamespace(monotonic=lambda: 1000.0))
     track = AssistantTrack()
     track.feed("a", _tone(500, 24000, 0.2).tobytes())
     await track.recv()
