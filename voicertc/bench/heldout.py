@@ -32,13 +32,14 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from ..assistant import clauses, dialogue
+from ..assistant import dialogue
 from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
-from ..assistant.reader import required, understanding
+from ..assistant.reader import required
 from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
+from .reading import Understand, first_turn
 from .snr import POWERS
 from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
 from .variants import VARIANTS, applied
@@ -242,7 +243,7 @@ def scene(
 
 
 #: How a transcript is read: the rules, or with ``--reader`` the rules and the sentence reader.
-UNDERSTAND: list[Callable[[str], list[dialogue.Intent]]] = [clauses.understand_all]
+UNDERSTAND: list[Understand] = [first_turn()]
 
 
 def hear(
@@ -366,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
     args = ap.parse_args(argv)
     if args.reader:
-        UNDERSTAND[0] = understanding(required())
+        UNDERSTAND[0] = first_turn(required())
     if args.errors and args.split in BLIND:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)

@@ -1,7 +1,7 @@
 """The dialogue on the held-out corpus's text, no speech: what understanding alone is worth.
 
-Each sentence of a split is read by ``clauses.understand_all`` as typed (every request
-of it, as the server reads a turn) and judged as ``heldout`` judges a spoken one (by the
+Each sentence of a split is read as typed, as the server reads a session's first turn
+(every request of it: ``reading.first_turn``) and judged as ``heldout`` judges a spoken one (by the
 effect chain the calls give). Figures per
 style (the family's last part, less any ``-detail``) and per effect (the expected call's).
 
@@ -19,18 +19,16 @@ import argparse
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..assistant import clauses, dialogue
-from ..assistant.reader import required, understanding
+from ..assistant.reader import required
 from .corpus import style
 from .heldout import ROOT, Case, judge, load
+from .reading import Understand, first_turn
 
-Understand = Callable[[str], list[dialogue.Intent]]
 
-
-def figures(commands: list[Case], off: list[Case], understand: Understand = clauses.understand_all) -> dict:
+def figures(commands: list[Case], off: list[Case], understand: Understand) -> dict:
     """Percent right overall, per style and per effect; the misses (text, what was read)."""
     by: dict[str, list[bool]] = defaultdict(list)
     misses: list[dict[str, str]] = []
@@ -57,11 +55,11 @@ def half(key: str) -> str:
     return "AB"[int(hashlib.sha256(f"t2half:{key}".encode()).hexdigest()[:8], 16) % 2]
 
 
-def by_half(commands: list[Case], off: list[Case]) -> dict[str, dict]:
+def by_half(commands: list[Case], off: list[Case], understand: Understand) -> dict[str, dict]:
     out = {}
     for h in "AB":
         mine = [c for c in commands if half(c.family) == h], [c for c in off if half(f"off:{c.text}") == h]
-        table = figures(*mine)["figures"]
+        table = figures(*mine, understand)["figures"]
         out[h] = {k: v for k, v in table.items() if k in ("commands", "off_topic_declined")}
     return out
 
@@ -79,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--reader", action="store_true", help="the rules with the sentence reader's guess")
     args = ap.parse_args(argv)
     commands, off = load(args.split)
-    report = figures(commands, off, understanding(required()) if args.reader else clauses.understand_all)
+    understand = first_turn(required() if args.reader else None)
+    report = figures(commands, off, understand)
     if args.split.startswith("test"):  # test, test2, test3, test4: measured, never read
         report.pop("misses")
     if args.split == "tune2":
-        report["halves"] = by_half(commands, off)
+        report["halves"] = by_half(commands, off, understand)
         print(f"halves: {report['halves']}")
     shown = report["figures"]
     right, declined = shown["commands"], shown["off_topic_declined"]

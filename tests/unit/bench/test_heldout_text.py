@@ -9,6 +9,7 @@ import pytest
 
 from voicertc.assistant.dialogue import Say, ToolCall
 from voicertc.bench import corpus, heldout, heldout_text
+from voicertc.bench.reading import first_turn
 
 
 def _corpus(root: Path) -> None:
@@ -65,5 +66,5 @@ def test_tune2_halves_split_by_family_and_add_up(tmp_path: Path, monkeypatch: py
     assert {heldout_text.half(f"t2.x.{n}") for n in range(20)} == {"A", "B"}
     _corpus(tmp_path)
     monkeypatch.setattr(corpus, "CORPUS", tmp_path)
-    halves = heldout_text.by_half(*heldout.load("tune2"))
+    halves = heldout_text.by_half(*heldout.load("tune2"), first_turn())
     assert sum(h["commands"]["n"] for h in halves.values() if "commands" in h) == 3

