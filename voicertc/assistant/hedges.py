@@ -31,23 +31,45 @@ def wished(tokens: list[str]) -> str | None:
 
 def against(tokens: list[str]) -> str | None:
     """The effect said against in "a compressor would be overkill", "an echo would make it
-    worse": which asks for nothing (and not for less of it)."""
-    said = _would(tokens)
-    return said[0] if said is not None and said[1] else None
+    worse", "compression would be overkill", "no need for a compressor": which asks for
+    nothing (and not for less of it)."""
+    said = _would(tokens, bare=True)
+    return said[0] if said is not None and said[1] else _not_needed(tokens)
 
 
-def _would(tokens: list[str]) -> tuple[str, bool] | None:
-    """The effect said with "a" or "some" and a modal after it, and whether what follows
-    is against it."""
-    for i, tok in enumerate(tokens[:-2]):
-        if tok not in ARTICLES:
-            continue
-        for effect, names in lx.EFFECT_NAMES.items():
-            for name in names:
-                words = name.split()
-                end = i + 1 + len(words)
-                if tokens[i + 1 : end] == words and tokens[end : end + 1] and tokens[end] in MODALS:
-                    return effect, bool(AGAINST.intersection(tokens[end + 1 :]))
+def _not_needed(tokens: list[str]) -> str | None:
+    """ "no need for compression", "there's no need for an echo". Not with "the": "no need
+    for the reverb" may be about the one that is on."""
+    for i in range(len(tokens) - 3):
+        if tokens[i : i + 3] == ["no", "need", "for"]:
+            named = _named_at(tokens, i + 4 if tokens[i + 3] in ARTICLES else i + 3)
+            return None if named is None else named[0]
+    return None
+
+
+def _named_at(tokens: list[str], start: int) -> tuple[str, int] | None:
+    """The effect whose name begins at ``start``, and where the name ends."""
+    for effect, names in lx.EFFECT_NAMES.items():
+        for name in names:
+            words = name.split()
+            end = start + len(words)
+            if tokens[start:end] == words:
+                return effect, end
+    return None
+
+
+def _would(tokens: list[str], bare: bool = False) -> tuple[str, bool] | None:
+    """The effect said with "a" or "some" (or, with ``bare``, first and with neither:
+    "compression would be overkill") and a modal after it, and whether what follows is
+    against it. A bare name is never a wish: "reverb would sound better shorter" is about
+    the reverb that is on."""
+    starts = [i + 1 for i, tok in enumerate(tokens[:-2]) if tok in ARTICLES]
+    if bare:
+        starts.insert(0, 0)
+    for start in starts:
+        named = _named_at(tokens, start)
+        if named is not None and tokens[named[1] : named[1] + 1] and tokens[named[1]] in MODALS:
+            return named[0], bool(AGAINST.intersection(tokens[named[1] + 1 :]))
     return None
 
 

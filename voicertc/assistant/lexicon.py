@@ -66,7 +66,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
 # Multi-word expressions rewritten to one canonical action word before matching, so
 # that "set up" is not "set" and "add more" is not "add".
 REWRITES: tuple[tuple[str, str], ...] = (
-    ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"),
+    ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
     ("take out", "remove"), ("take away", "remove"), ("switch off", "remove"),
     ("turn off", "remove"), ("turn it off", "remove"), ("shut off", "remove"),
     ("do without", "remove"), ("start over", "reset"), ("start again", "reset"),

@@ -137,6 +137,11 @@ def test_too_much_said_of_what_is_there_still_lowers_it(said: str, expected: Too
         ("honestly an echo would make it worse", "delay"),
         ("a delay would be pointless here", "delay"),
         ("some distortion would ruin it", "distortion"),
+        # with no article, and "no need for" one (session 17)
+        ("compression would be overkill", "compressor"),
+        ("distortion would just make it worse", "distortion"),
+        ("there's no need for compression", "compressor"),
+        ("no need for an echo on this", "delay"),
     ],
 )
 def test_an_effect_said_against_is_left_off(said: str, effect: str) -> None:
@@ -149,6 +154,17 @@ def test_an_effect_said_against_is_left_off(said: str, effect: str) -> None:
 def test_an_effect_wished_for_is_still_added(said: str) -> None:
     reading = understand(said)
     assert isinstance(reading, ToolCall) and reading.arguments["action"] == "add"
+
+
+def test_no_need_for_the_one_that_is_on_takes_it_off() -> None:
+    assert understand("no need for the reverb any more") == call("reverb", "remove")
+
+
+def test_a_bare_name_and_a_modal_is_no_wish_for_another() -> None:
+    """Only "against" reads a bare name: "reverb would sound better shorter" is about the
+    reverb that is on, not a wish to add one."""
+    reading = understand("reverb would sound better shorter")
+    assert isinstance(reading, ToolCall) and reading.arguments["action"] == "decrease"
 
 
 # -- a level halved or doubled is 6 dB down or up (its amplitude halved or doubled) ------------
