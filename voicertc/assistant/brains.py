@@ -43,6 +43,10 @@ class Brain(Protocol):
         """24 kHz PCM16 of one user turn to text; must not block the event loop."""
         ...
 
+    async def read(self, text: str) -> None:
+        """Prepares to understand ``text`` that was not transcribed (typed); off the loop."""
+        ...
+
     def understand(self, text: str, audio: bytes) -> Reply: ...
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply: ...
@@ -59,14 +63,18 @@ class AssistantBrain:
         self._piper = piper
         # A brain per session: "more" is about its last change, "lower the cutoff" its last filter.
         self._follow_ups = FollowUps()
-        # The sentence reader's guess of the last transcript, made beside recognition (off
-        # the event loop); a turn of other text (typed, or turns joined) has none.
+        # The sentence reader's guess of the last transcript or typed text, made in the
+        # speech worker (off the event loop); other text is read by the rules alone.
         self._guessed: tuple[str, Guess | None] = ("", None)
 
     async def transcribe(self, pcm16: bytes) -> str:
         text, guess = await self._speech.hear(pcm16, 24000)
         self.heard(text, guess)
         return text
+
+    async def read(self, text: str) -> None:
+        if self._guessed[0] != text:  # a transcript was guessed as it was heard
+            self.heard(text, await self._speech.read(text))
 
     def heard(self, text: str, guess: Guess | None) -> None:
         """The sentence reader's guess at ``text``, for the turn that reads it."""
@@ -96,6 +104,9 @@ class EchoBrain:
 
     async def transcribe(self, pcm16: bytes) -> str:
         return ""
+
+    async def read(self, text: str) -> None:
+        pass
 
     def understand(self, text: str, audio: bytes) -> Reply:
         return Play(audio, text="(echo)")

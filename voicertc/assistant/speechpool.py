@@ -6,7 +6,11 @@ frames. In a process of its own it cannot: each worker process loads the model o
 decodes one utterance at a time. With the ``whisper`` extra the worker also loads Whisper
 tiny.en when it starts (~1 s, ~130-160 MB), never in the server process; and, when its
 wheel is installed, the sentence reader (``reader``: ~70 MB, ~0.2 s), whose guess at what
-each transcript asks for comes back with it (``hear``: ~15-20 ms more a turn).
+each transcript asks for comes back with it (``hear``: ~15-20 ms more a turn); text that
+was never heard (typed, or a Live delegation's joined transcript) is guessed here too
+(``read``). A worker loads the recogniser on its first turn to hear (``warm_up`` makes
+one), so a pool that only reads (a server whose calls go to OpenAI Live) holds the reader
+alone.
 """
 
 from __future__ import annotations
@@ -31,17 +35,26 @@ T = TypeVar("T")
 
 _recognizer: Recognizer | None = None
 _reader: Reader | None = None
+_reader_tried = False
 
 
-def _load() -> None:
-    """Loads the recogniser's models and the sentence reader in this worker process, once."""
-    global _recognizer, _reader
-    if _recognizer is not None:
+def _load_reader() -> None:
+    """Loads the sentence reader in this worker process, once (None without its wheel)."""
+    global _reader, _reader_tried
+    if _reader_tried:
         return
+    _reader_tried = True
     try:
         _reader = Reader.load()
     except Exception:
         logger.exception("could not load the sentence reader: reading with the rules alone")
+
+
+def _load() -> None:
+    """Loads the recogniser's models in this worker process, once."""
+    global _recognizer
+    if _recognizer is not None:
+        return
     recognizer = create_recognizer()
     warm_up = getattr(recognizer, "warm_up", None)
     if warm_up is not None and not isinstance(recognizer, PocketsphinxRecognizer):
@@ -65,7 +78,7 @@ def _start_worker(server_pid: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="voicertc-parent-watch", daemon=True).start()
-    _load()
+    _load_reader()
 
 
 def _transcribe(pcm16: bytes, sample_rate: int) -> str:
@@ -75,10 +88,16 @@ def _transcribe(pcm16: bytes, sample_rate: int) -> str:
     return _recognizer.transcribe(pcm16, sample_rate)
 
 
+def _read(text: str) -> Guess | None:
+    """The sentence reader's guess at what ``text`` asks for (None without it)."""
+    _load_reader()
+    return _reader.guess(text) if _reader is not None else None
+
+
 def _hear(pcm16: bytes, sample_rate: int) -> tuple[str, Guess | None]:
-    """The transcript, and the sentence reader's guess at what it asks for (None without it)."""
+    """The transcript, and the sentence reader's guess at it."""
     text = _transcribe(pcm16, sample_rate)
-    return text, (_reader.guess(text) if _reader is not None else None)
+    return text, _read(text)
 
 
 class SpeechPool:
@@ -90,6 +109,8 @@ class SpeechPool:
         #: False from a worker's death or a failed warm-up until recognition works again:
         #: a server is not ready for new calls meanwhile (/readyz).
         self.healthy = True
+        #: Whether the reader's wheel is installed (``read``), found on the first read.
+        self._reads: bool | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -128,11 +149,26 @@ class SpeechPool:
         """The transcript and the sentence reader's guess (``_hear``)."""
         return await self._run(_hear, pcm16, sample_rate)
 
-    async def _run(self, work: Callable[[bytes, int], T], pcm16: bytes, sample_rate: int) -> T:
+    async def read(self, text: str) -> Guess | None:
+        """The sentence reader's guess at text no one spoke (typed, or a Live delegation's
+        turns joined), made in a worker as a heard turn's is: ~15-20 ms of numpy that would
+        otherwise stall every call's audio. None at once without the reader's wheel, so a
+        server without it starts no worker for this."""
+        if self._reads is None:
+            self._reads = model_folder() is not None
+        if not self._reads or not text.strip():
+            return None
+        try:
+            return await self._run(_read, text)
+        except Exception:
+            logger.exception("the sentence reader failed: reading this text with the rules alone")
+            return None
+
+    async def _run(self, work: Callable[..., T], *args: object) -> T:
         loop = asyncio.get_running_loop()
         pool = self._pool()
         try:
-            result = await loop.run_in_executor(pool, work, pcm16, sample_rate)
+            result = await loop.run_in_executor(pool, work, *args)
         except BrokenProcessPool:
             # A worker died (killed for memory, a crash in a native library): the pool
             # refuses all work from then on. A new one serves this turn and every session.
@@ -141,7 +177,7 @@ class SpeechPool:
                 self._executor = None
                 pool.shutdown(wait=False, cancel_futures=True)
             self.healthy = False
-            result = await loop.run_in_executor(self._pool(), work, pcm16, sample_rate)
+            result = await loop.run_in_executor(self._pool(), work, *args)
         self.healthy = True
         return result
 

