@@ -9,7 +9,7 @@ from voicertc.assistant import dialogue
 from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.followups import FollowUps
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
-from voicertc.assistant.unsupported import CAN_DO, DECLINE, declines
+from voicertc.assistant.unsupported import CAN_DO, declines, declining
 
 
 def _said(text: str) -> str:
@@ -31,9 +31,9 @@ def _said(text: str) -> str:
         ("more vibrato", "vibrato"),
         ("can you auto-tune me", "auto tune"),
         ("autotune my singing please", "auto tune"),
-        ("shift my voice up an octave with a pitch shifter", "pitch shifting"),
-        ("lower the pitch of my voice", "pitch shifting"),
-        ("pitch it down a little", "pitch shifting"),
+        ("shift my voice up an octave with a pitch shifter", "pitch"),
+        ("lower the pitch of my voice", "pitch"),
+        ("pitch it down a little", "pitch"),
         ("I want a harmoniser on my voice", "a harmonizer"),
         ("turn on the vocoder", "a vocoder"),
         ("de-ess it", "de essing"),
@@ -60,7 +60,7 @@ def _said(text: str) -> str:
     ],
 )
 def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, asked: str) -> None:
-    assert _said(text) == DECLINE.format(asked)
+    assert _said(text) == declining(asked)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,36 @@ def test_after_a_command_a_decline_is_not_read_as_its_follow_up() -> None:
     for text in ("a bit more chorus", "now the same with tremolo", "again but with a flanger"):
         (intent,) = session.understand_all(text)
         assert isinstance(intent, dialogue.Say) and declines(intent.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "make my voice deeper",
+        "can you make me sound a little higher",
+        "give me a deeper voice please",
+        "deepen my voice",
+        "I want to sound higher",
+        "could my vocals be a bit squeakier",
+        "can you drop my voice an octave",
+    ],
+)
+def test_a_voice_asked_higher_or_deeper_is_declined_as_a_change_of_pitch(text: str) -> None:
+    assert _said(text) == declining("pitch") == "I can't change pitch here. " + CAN_DO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my voice is deeper than yours", "the lake gets deeper past the dock", "make it sound deeper"],
+)
+def test_deeper_said_of_something_else_is_not_a_change_of_pitch(text: str) -> None:
+    assert _said(text) == dialogue.FALLBACK_TEXT
+
+
+def test_after_a_change_a_voice_asked_deeper_is_still_a_change_of_pitch() -> None:
+    session = FollowUps()
+    session.understand_all("put a little echo on")
+    assert session.understand_all("now make my voice deeper") == [dialogue.Say(declining("pitch"))]
+    # said of the effect just changed, "deeper" is still more of it
+    (more,) = session.understand_all("a little deeper")
+    assert isinstance(more, dialogue.ToolCall) and more.arguments == {"effect": "delay", "action": "increase"}
