@@ -3,10 +3,13 @@ not answered with the generic fallback; an everyday sense of the same word still
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from voicertc.assistant import dialogue
-from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.brains import AssistantBrain, Calls
+from voicertc.assistant.clauses import declined, understand_all
 from voicertc.assistant.followups import FollowUps
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
 from voicertc.assistant.unsupported import CAN_DO, declines, declining
@@ -140,6 +143,49 @@ def test_a_voice_asked_higher_or_deeper_is_declined_as_a_change_of_pitch(text: s
 )
 def test_deeper_said_of_something_else_is_not_a_change_of_pitch(text: str) -> None:
     assert _said(text) == dialogue.FALLBACK_TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("add reverb and chorus", ("chorus",)),
+        ("put on some delay and a flanger please", ("a flanger",)),
+        ("give me tremolo and a bit of echo", ("tremolo",)),
+        ("add some reverb and make my voice deeper", ("pitch",)),
+        ("turn on the delay, a phaser and a vocoder", ("a phaser", "a vocoder")),
+    ],
+)
+def test_the_parts_of_a_compound_the_chain_cannot_do_are_declined_by_name(
+    text: str, names: tuple[str, ...]
+) -> None:
+    assert any(isinstance(i, dialogue.ToolCall) for i in understand_all(text))
+    assert declined(text) == declining(*names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["add reverb and delay", "add some reverb to the chorus and the verse", "add reverb and sing along"],
+)
+def test_a_compound_the_chain_can_do_declines_nothing(text: str) -> None:
+    assert declined(text) is None
+
+
+def test_the_brain_says_the_decline_after_the_last_call_of_the_turn() -> None:
+    brain = AssistantBrain(cast(Any, None))  # understanding needs no speech
+    reply = brain.understand("switch on the echo, the distortion and some chorus", b"")
+    assert isinstance(reply, Calls) and len(reply.calls) == 2
+    first, last = (brain.reply_after_tool(c.name, {"ok": True, "message": "Done."}) for c in reply.calls)
+    assert first == dialogue.Say("Done.")
+    assert last == dialogue.Say("Done. " + declining("chorus"))
+    one = brain.understand("add a compressor and a noise gate", b"")
+    assert isinstance(one, dialogue.ToolCall) and one.arguments["effect"] == "compressor"
+    assert brain.reply_after_tool(one.name, {"ok": True, "message": "Added."}).text.endswith(
+        declining("a noise gate")
+    )
+    assert brain.understand("add some delay", b"") == dialogue.ToolCall(
+        dialogue.APPLY, {"effect": "delay", "action": "add"}
+    )
+    assert brain.reply_after_tool(dialogue.APPLY, {"ok": True, "message": "Added."}) == dialogue.Say("Added.")
 
 
 def test_after_a_change_a_voice_asked_deeper_is_still_a_change_of_pitch() -> None:
