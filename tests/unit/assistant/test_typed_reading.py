@@ -154,3 +154,18 @@ def worker(monkeypatch) -> None:
 def test_a_worker_reads_text_without_loading_the_recogniser(worker) -> None:
     assert speechpool._read(NONSENSE) == DELAY
     assert speechpool._recognizer is None  # a pool that only reads holds no recogniser
+
+
+def test_a_worker_starts_with_numpy_on_one_blas_thread_unless_the_operator_chose(monkeypatch) -> None:
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        speechpool.multiprocessing.context.SpawnProcess,
+        "start",
+        lambda self: seen.append(speechpool.os.environ.get(speechpool.BLAS_THREADS)),
+    )
+    monkeypatch.delenv(speechpool.BLAS_THREADS, raising=False)
+    speechpool._WorkerProcess().start()
+    assert seen == ["1"] and speechpool.BLAS_THREADS not in speechpool.os.environ  # the server's unchanged
+    monkeypatch.setenv(speechpool.BLAS_THREADS, "4")
+    speechpool._WorkerProcess().start()
+    assert seen[-1] == "4" and speechpool.os.environ[speechpool.BLAS_THREADS] == "4"
