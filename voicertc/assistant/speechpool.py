@@ -23,6 +23,7 @@ import multiprocessing.context
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -88,6 +89,8 @@ class _WorkerContext(multiprocessing.context.SpawnContext):
 
 
 BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+#: How many texts' guesses the pool remembers (``read``).
+GUESSES_KEPT = 64
 
 
 def _start_worker(server_pid: int) -> None:
@@ -135,6 +138,9 @@ class SpeechPool:
         self.healthy = True
         #: Whether the reader's wheel is installed (``read``), found on the first read.
         self._reads: bool | None = None
+        # The latest guesses by text: a Live call's turn is read twice, by the endpoint that
+        # heard it (or was sent it typed) and by the session that carries out its delegation.
+        self._guesses: OrderedDict[str, Guess | None] = OrderedDict()
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -171,7 +177,15 @@ class SpeechPool:
 
     async def hear(self, pcm16: bytes, sample_rate: int = 24000) -> tuple[str, Guess | None]:
         """The transcript and the sentence reader's guess (``_hear``)."""
-        return await self._run(_hear, pcm16, sample_rate)
+        text, guess = await self._run(_hear, pcm16, sample_rate)
+        self._keep(text, guess)
+        return text, guess
+
+    def _keep(self, text: str, guess: Guess | None) -> None:
+        self._guesses[text] = guess
+        self._guesses.move_to_end(text)
+        while len(self._guesses) > GUESSES_KEPT:
+            self._guesses.popitem(last=False)
 
     async def read(self, text: str) -> Guess | None:
         """The sentence reader's guess at text no one spoke (typed, or a Live delegation's
@@ -182,11 +196,15 @@ class SpeechPool:
             self._reads = model_folder() is not None
         if not self._reads or not text.strip():
             return None
+        if text in self._guesses:
+            return self._guesses[text]
         try:
-            return await self._run(_read, text)
+            guess = await self._run(_read, text)
         except Exception:
             logger.exception("the sentence reader failed: reading this text with the rules alone")
             return None
+        self._keep(text, guess)
+        return guess
 
     async def _run(self, work: Callable[..., T], *args: object) -> T:
         loop = asyncio.get_running_loop()

@@ -156,6 +156,23 @@ def test_a_worker_reads_text_without_loading_the_recogniser(worker) -> None:
     assert speechpool._recognizer is None  # a pool that only reads holds no recogniser
 
 
+async def test_a_text_read_or_heard_once_is_not_read_again(monkeypatch) -> None:
+    pool = SpeechPool()
+    pool._reads = True
+    ran: list[tuple[object, ...]] = []
+
+    async def run(work: Any, *args: object) -> Any:
+        ran.append(args)
+        return ("zap the wobble", DELAY) if work is speechpool._hear else DELAY
+
+    monkeypatch.setattr(pool, "_run", run)
+    assert await pool.hear(b"\0\0") == (NONSENSE, DELAY)
+    assert await pool.read(NONSENSE) == DELAY  # the endpoint heard it; the Live session reads it
+    assert await pool.read("something typed") == DELAY
+    assert await pool.read("something typed") == DELAY
+    assert len(ran) == 2
+
+
 def test_a_worker_starts_with_numpy_on_one_blas_thread_unless_the_operator_chose(monkeypatch) -> None:
     seen: list[str | None] = []
     monkeypatch.setattr(
