@@ -59,6 +59,7 @@ def test_paraphrases_are_closer_than_unrelated_sentences(reader: Reader) -> None
 async def test_typed_text_is_guessed_in_a_speech_worker_and_read_with_the_guess() -> None:
     pool = SpeechPool()
     try:
+        await pool.warm_up()  # a worker still starting is not waited for: the rules read alone
         said = "could you put a bit of reverb on my voice"
         guess = await pool.read(said)
         assert guess is not None and guess.effect == "reverb", guess

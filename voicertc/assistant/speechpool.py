@@ -91,6 +91,9 @@ class _WorkerContext(multiprocessing.context.SpawnContext):
 BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 #: How many texts' guesses the pool remembers (``read``).
 GUESSES_KEPT = 64
+#: How long text waits for its guess (seconds): a guess takes ~20-30 ms, a worker starting
+#: (at a server's start, or after one died) several seconds.
+READ_WAIT_S = 0.5
 
 
 def _start_worker(server_pid: int) -> None:
@@ -191,7 +194,9 @@ class SpeechPool:
         """The sentence reader's guess at text no one spoke (typed, or a Live delegation's
         turns joined), made in a worker as a heard turn's is: ~15-20 ms of numpy that would
         otherwise stall every call's audio. None at once without the reader's wheel, so a
-        server without it starts no worker for this."""
+        server without it starts no worker for this; None after ``READ_WAIT_S`` when the
+        worker is busy or still starting (a turn being heard, the models loading): typed
+        text is then answered by the rules, not kept waiting."""
         if self._reads is None:
             self._reads = model_folder() is not None
         if not self._reads or not text.strip():
@@ -199,7 +204,10 @@ class SpeechPool:
         if text in self._guesses:
             return self._guesses[text]
         try:
-            guess = await self._run(_read, text)
+            guess = await asyncio.wait_for(self._run(_read, text), READ_WAIT_S)
+        except asyncio.TimeoutError:
+            logger.info("the sentence reader's worker is busy or starting: this text read by the rules")
+            return None
         except Exception:
             logger.exception("the sentence reader failed: reading this text with the rules alone")
             return None

@@ -186,3 +186,15 @@ def test_a_worker_starts_with_numpy_on_one_blas_thread_unless_the_operator_chose
     monkeypatch.setenv(speechpool.BLAS_THREADS, "4")
     speechpool._WorkerProcess().start()
     assert seen[-1] == "4" and speechpool.os.environ[speechpool.BLAS_THREADS] == "4"
+
+
+async def test_text_is_not_kept_waiting_for_a_busy_or_starting_worker(monkeypatch) -> None:
+    pool = SpeechPool()
+    pool._reads = True
+
+    async def starting(work: Any, *args: object) -> Any:
+        await asyncio.sleep(5)  # the models loading, or a long turn being heard first
+
+    monkeypatch.setattr(pool, "_run", starting)
+    monkeypatch.setattr(speechpool, "READ_WAIT_S", 0.01)
+    assert await asyncio.wait_for(pool.read(NONSENSE), 1) is None
