@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from voicertc.assistant.reader import Guess
+from voicertc.assistant.unsupported import declining
 from voicertc.upstream.live import LiveTranslator
 from voicertc.upstream.realtime import UpstreamError
 
@@ -265,3 +266,25 @@ async def test_a_delegated_undo_of_a_setting_puts_back_what_the_last_output_show
     await h.translator.send({"type": "conversation.item.create", "item": output})
     assert (await delegate(h, "set the delay to 200 ms", "d2")) is not None
     assert (await delegate(h, "undo that", "d3")) == {"effect": "delay", "action": "set", "value": 500}
+
+
+async def test_what_no_call_could_do_goes_back_with_the_outputs(h: Harness) -> None:
+    assert (await delegate(h, "put on some echo and a flanger", "d1")) == {"effect": "delay", "action": "add"}
+    output = {
+        "type": "function_call_output",
+        "call_id": "d1",
+        "output": json.dumps({"message": "Added delay."}),
+    }
+    await h.translator.send({"type": "conversation.item.create", "item": output})
+    [commentary] = h.sent
+    assert commentary["delegation_id"] == "d1"
+    assert json.loads(commentary["content"]) == {
+        "message": "Added delay.",
+        "declined": declining("a flanger"),
+    }
+    assert (await delegate(h, "now make my voice deeper", "d2")) is None
+    assert h.sent[-1] == {
+        "type": "session.commentary.append",
+        "content": declining("pitch"),
+        "delegation_id": "d2",
+    }
