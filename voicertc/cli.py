@@ -1,4 +1,5 @@
-"""`voicertc serve`: flags, each with a VOICERTC_<NAME> environment variable."""
+"""`voicertc serve`: flags, each with a VOICERTC_<NAME> environment variable; and
+`voicertc reader` (reader_command)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .envvars import add_env_flag
 from .envvars import env_list as _env_list
 from .logs import configure_logging, use_event_loop
 from .ops.flags import add_operation_flags, operation_config
+from .reader_command import add_reader_parser, reader_command
 from .settings_flags import add_session_flags, instructions_from_args, session_settings_from_args
 from .version import __version__
 
@@ -262,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="text, or one JSON object per line",
     )
     add_env_flag(serve, "--log-level", default="info", help="debug, info, warning")
+    add_reader_parser(commands)
     return parser
 
 
@@ -343,6 +346,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command == "reader":
+            return reader_command(args)
         config = config_from_args(args)
     except ValueError as exc:  # a ConfigError, or a value a parser refused
         print(f"voicertc: configuration error: {exc}", file=sys.stderr)

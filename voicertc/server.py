@@ -329,7 +329,11 @@ class VoiceServer:
 
     def create_session(self, request: web.Request) -> VoiceSession:
         pc = RTCPeerConnection(server_rtc_configuration(self.config.ice))
-        options = SessionOptions(upstream=self.upstream_config(request), **self.ops.call_options(request))
+        options = SessionOptions(
+            upstream=self.upstream_config(request),
+            sentence_reader=self.speech.read,
+            **self.ops.call_options(request),
+        )
         info = request.app.get(WORKER_KEY)
         prefix = self.config.cluster.session_prefix() + (info.session_prefix() if info else "")
         session_id = prefix + secrets.token_urlsafe(12) if prefix else None

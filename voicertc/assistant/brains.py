@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .clauses import declined
 from .dialogue import Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
@@ -43,6 +44,10 @@ class Brain(Protocol):
         """24 kHz PCM16 of one user turn to text; must not block the event loop."""
         ...
 
+    async def read(self, text: str) -> None:
+        """Prepares to understand ``text`` that was not transcribed (typed); off the loop."""
+        ...
+
     def understand(self, text: str, audio: bytes) -> Reply: ...
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply: ...
@@ -59,14 +64,22 @@ class AssistantBrain:
         self._piper = piper
         # A brain per session: "more" is about its last change, "lower the cutoff" its last filter.
         self._follow_ups = FollowUps()
-        # The sentence reader's guess of the last transcript, made beside recognition (off
-        # the event loop); a turn of other text (typed, or turns joined) has none.
+        # The sentence reader's guess of the last transcript or typed text, made in the
+        # speech worker (off the event loop); other text is read by the rules alone.
         self._guessed: tuple[str, Guess | None] = ("", None)
+        # "add reverb and chorus": the decline of the chorus, said after the last of the
+        # turn's calls is answered (``_owed`` of them still are).
+        self._declined: str | None = None
+        self._owed = 0
 
     async def transcribe(self, pcm16: bytes) -> str:
         text, guess = await self._speech.hear(pcm16, 24000)
         self.heard(text, guess)
         return text
+
+    async def read(self, text: str) -> None:
+        if self._guessed[0] != text:  # a transcript was guessed as it was heard
+            self.heard(text, await self._speech.read(text))
 
     def heard(self, text: str, guess: Guess | None) -> None:
         """The sentence reader's guess at ``text``, for the turn that reads it."""
@@ -76,11 +89,16 @@ class AssistantBrain:
         guess = self._guessed[1] if self._guessed[0] == text else None
         intents = self._follow_ups.understand_all(text, guess)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
+        self._declined, self._owed = (declined(text) if calls else None), len(calls)
         return Calls(calls) if len(calls) > 1 else intents[0]
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
         self._follow_ups.saw(output)  # the chain as it now is: what an undo of a setting restores
-        return Say(reply_after_tool(name, output))
+        said = reply_after_tool(name, output)
+        self._owed -= 1
+        if self._owed == 0 and self._declined is not None:
+            said, self._declined = f"{said} {self._declined}", None
+        return Say(said)
 
     def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:
         if self._piper is not None:
@@ -96,6 +114,9 @@ class EchoBrain:
 
     async def transcribe(self, pcm16: bytes) -> str:
         return ""
+
+    async def read(self, text: str) -> None:
+        pass
 
     def understand(self, text: str, audio: bytes) -> Reply:
         return Play(audio, text="(echo)")

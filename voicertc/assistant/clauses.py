@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, phrasing
+from voicertc.assistant import corrections, phrasing, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -105,6 +105,20 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
         if isinstance(r.reading, ToolCall) and r.reading not in calls:
             calls.append(r.reading)
     return calls or [understand(transcript, last_filter)]
+
+
+def declined(transcript: str) -> str | None:
+    """The decline of the parts of a turn that ask for what the chain cannot do ("add reverb
+    and chorus": chorus), said beside the calls the other parts make; None where none do.
+    A part is declined only where it is read alone as that decline ("add reverb to the
+    chorus" is one request, for the reverb)."""
+    said: list[str] = []
+    for _, part in _split(corrections.corrected(transcript)):
+        reading = understand(part)
+        name = unsupported.asked(tokens(part))
+        if isinstance(reading, Say) and unsupported.declines(reading.text) and name and name not in said:
+            said.append(name)
+    return unsupported.declining(*said) if said else None
 
 
 def named_effect(words: list[str]) -> str | None:

@@ -37,6 +37,7 @@ from voicertc.assistant.followup_values import in_range, multiplied, names_a_par
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
 from voicertc.assistant.undo import Chain, chain_of, taking_back
+from voicertc.assistant.unsupported import declines
 
 OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
@@ -206,7 +207,8 @@ class FollowUps:
 
     def _in_context(self, text: str, intent: ToolCall | Say) -> ToolCall | None:
         words = tokens(text)
-        if isinstance(intent, ToolCall) and intent.name != APPLY:
+        # Never a follow-up: a listing, or a decline by name ("make my voice deeper" after the reverb)
+        if intent.name != APPLY if isinstance(intent, ToolCall) else declines(intent.text):
             return None
         named = _only_an_effect(words)
         if named is not None:

@@ -6,7 +6,11 @@ frames. In a process of its own it cannot: each worker process loads the model o
 decodes one utterance at a time. With the ``whisper`` extra the worker also loads Whisper
 tiny.en when it starts (~1 s, ~130-160 MB), never in the server process; and, when its
 wheel is installed, the sentence reader (``reader``: ~70 MB, ~0.2 s), whose guess at what
-each transcript asks for comes back with it (``hear``: ~15-20 ms more a turn).
+each transcript asks for comes back with it (``hear``: ~15-20 ms more a turn); text that
+was never heard (typed, or a Live delegation's joined transcript) is guessed here too
+(``read``). A worker loads the recogniser on its first turn to hear (``warm_up`` makes
+one), so a pool that only reads (a server whose calls go to OpenAI Live) holds the reader
+alone.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ import asyncio
 import atexit
 import logging
 import multiprocessing
+import multiprocessing.context
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,17 +37,26 @@ T = TypeVar("T")
 
 _recognizer: Recognizer | None = None
 _reader: Reader | None = None
+_reader_tried = False
 
 
-def _load() -> None:
-    """Loads the recogniser's models and the sentence reader in this worker process, once."""
-    global _recognizer, _reader
-    if _recognizer is not None:
+def _load_reader() -> None:
+    """Loads the sentence reader in this worker process, once (None without its wheel)."""
+    global _reader, _reader_tried
+    if _reader_tried:
         return
+    _reader_tried = True
     try:
         _reader = Reader.load()
     except Exception:
         logger.exception("could not load the sentence reader: reading with the rules alone")
+
+
+def _load() -> None:
+    """Loads the recogniser's models in this worker process, once."""
+    global _recognizer
+    if _recognizer is not None:
+        return
     recognizer = create_recognizer()
     warm_up = getattr(recognizer, "warm_up", None)
     if warm_up is not None and not isinstance(recognizer, PocketsphinxRecognizer):
@@ -51,6 +66,34 @@ def _load() -> None:
             logger.exception("could not load the Whisper recogniser: using the grammar alone")
             recognizer = PocketsphinxRecognizer()
     _recognizer = recognizer
+
+
+class _WorkerProcess(multiprocessing.context.SpawnProcess):
+    """A speech worker, started with numpy's OpenBLAS on one thread (unless the operator
+    chose otherwise): the reader's products are small, and on a busy machine two BLAS
+    threads spin against each other and every call's work (one guess: 33 ms on one
+    thread, 1.3 s on two, measured at a load of 9 on 2 cores). Whisper has threads of its own."""
+
+    def start(self) -> None:
+        chosen = BLAS_THREADS in os.environ
+        os.environ.setdefault(BLAS_THREADS, "1")  # read by the child's numpy as it loads
+        try:
+            super().start()
+        finally:
+            if not chosen:
+                del os.environ[BLAS_THREADS]
+
+
+class _WorkerContext(multiprocessing.context.SpawnContext):
+    Process = _WorkerProcess
+
+
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+#: How many texts' guesses the pool remembers (``read``).
+GUESSES_KEPT = 64
+#: How long text waits for its guess (seconds): a guess takes ~20-30 ms, a worker starting
+#: (at a server's start, or after one died) several seconds.
+READ_WAIT_S = 0.5
 
 
 def _start_worker(server_pid: int) -> None:
@@ -65,7 +108,7 @@ def _start_worker(server_pid: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="voicertc-parent-watch", daemon=True).start()
-    _load()
+    _load_reader()
 
 
 def _transcribe(pcm16: bytes, sample_rate: int) -> str:
@@ -75,10 +118,16 @@ def _transcribe(pcm16: bytes, sample_rate: int) -> str:
     return _recognizer.transcribe(pcm16, sample_rate)
 
 
+def _read(text: str) -> Guess | None:
+    """The sentence reader's guess at what ``text`` asks for (None without it)."""
+    _load_reader()
+    return _reader.guess(text) if _reader is not None else None
+
+
 def _hear(pcm16: bytes, sample_rate: int) -> tuple[str, Guess | None]:
-    """The transcript, and the sentence reader's guess at what it asks for (None without it)."""
+    """The transcript, and the sentence reader's guess at it."""
     text = _transcribe(pcm16, sample_rate)
-    return text, (_reader.guess(text) if _reader is not None else None)
+    return text, _read(text)
 
 
 class SpeechPool:
@@ -90,6 +139,11 @@ class SpeechPool:
         #: False from a worker's death or a failed warm-up until recognition works again:
         #: a server is not ready for new calls meanwhile (/readyz).
         self.healthy = True
+        #: Whether the reader's wheel is installed (``read``), found on the first read.
+        self._reads: bool | None = None
+        # The latest guesses by text: a Live call's turn is read twice, by the endpoint that
+        # heard it (or was sent it typed) and by the session that carries out its delegation.
+        self._guesses: OrderedDict[str, Guess | None] = OrderedDict()
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -100,7 +154,7 @@ class SpeechPool:
                 logger.info("sentence reader: all-MiniLM-L6-v2 from %s, in each speech worker", folder)
             self._executor = ProcessPoolExecutor(
                 self._processes,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_WorkerContext(),
                 initializer=_start_worker,
                 initargs=(os.getpid(),),
             )
@@ -126,13 +180,45 @@ class SpeechPool:
 
     async def hear(self, pcm16: bytes, sample_rate: int = 24000) -> tuple[str, Guess | None]:
         """The transcript and the sentence reader's guess (``_hear``)."""
-        return await self._run(_hear, pcm16, sample_rate)
+        text, guess = await self._run(_hear, pcm16, sample_rate)
+        self._keep(text, guess)
+        return text, guess
 
-    async def _run(self, work: Callable[[bytes, int], T], pcm16: bytes, sample_rate: int) -> T:
+    def _keep(self, text: str, guess: Guess | None) -> None:
+        self._guesses[text] = guess
+        self._guesses.move_to_end(text)
+        while len(self._guesses) > GUESSES_KEPT:
+            self._guesses.popitem(last=False)
+
+    async def read(self, text: str) -> Guess | None:
+        """The sentence reader's guess at text no one spoke (typed, or a Live delegation's
+        turns joined), made in a worker as a heard turn's is: ~15-20 ms of numpy that would
+        otherwise stall every call's audio. None at once without the reader's wheel, so a
+        server without it starts no worker for this; None after ``READ_WAIT_S`` when the
+        worker is busy or still starting (a turn being heard, the models loading): typed
+        text is then answered by the rules, not kept waiting."""
+        if self._reads is None:
+            self._reads = model_folder() is not None
+        if not self._reads or not text.strip():
+            return None
+        if text in self._guesses:
+            return self._guesses[text]
+        try:
+            guess = await asyncio.wait_for(self._run(_read, text), READ_WAIT_S)
+        except asyncio.TimeoutError:
+            logger.info("the sentence reader's worker is busy or starting: this text read by the rules")
+            return None
+        except Exception:
+            logger.exception("the sentence reader failed: reading this text with the rules alone")
+            return None
+        self._keep(text, guess)
+        return guess
+
+    async def _run(self, work: Callable[..., T], *args: object) -> T:
         loop = asyncio.get_running_loop()
         pool = self._pool()
         try:
-            result = await loop.run_in_executor(pool, work, pcm16, sample_rate)
+            result = await loop.run_in_executor(pool, work, *args)
         except BrokenProcessPool:
             # A worker died (killed for memory, a crash in a native library): the pool
             # refuses all work from then on. A new one serves this turn and every session.
@@ -141,7 +227,7 @@ class SpeechPool:
                 self._executor = None
                 pool.shutdown(wait=False, cancel_futures=True)
             self.healthy = False
-            result = await loop.run_in_executor(self._pool(), work, pcm16, sample_rate)
+            result = await loop.run_in_executor(self._pool(), work, *args)
         self.healthy = True
         return result
 

@@ -1,7 +1,8 @@
 """Requests for an effect or a voice change the chain cannot make: "add some chorus", "can
-you autotune my voice", "make me sound like a chipmunk", "noise gate on". They get a decline
-that names what was asked and what the chain does, not the generic fallback (which also
-let the sentence reader fill them with the nearest effect it knew).
+you autotune my voice", "make me sound like a chipmunk", "noise gate on", "make my voice
+deeper". They get a decline that names what was asked and what the chain does, not the
+generic fallback (which also let the sentence reader fill them with the nearest effect it
+knew).
 
 Read only where the rules read nothing else, and only as a request: a request word ("add",
 "can you", "make me sound like"), or the name said alone ("ok then a flanger", "now the
@@ -17,7 +18,8 @@ from __future__ import annotations
 from voicertc.assistant.lexicon import find_phrase, word_index
 
 CAN_DO = "I can add reverb, delay, filters, gain, compression or distortion."
-DECLINE = "I can't do {} here. " + CAN_DO
+# What the decline says it cannot do with each: "I can't change pitch here", else "do".
+VERB = {"pitch": "change"}
 
 # What is asked for, as the decline says it -> the phrases that ask for it.
 NAMES: dict[str, tuple[str, ...]] = {
@@ -27,7 +29,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "tremolo": ("tremolo",),
     "vibrato": ("vibrato",),
     "auto tune": ("autotune", "auto tune", "autotuned", "auto tuned", "pitch correction"),
-    "pitch shifting": ("pitch", "pitch shift", "pitch shifter", "pitch shifting", "pitched"),
+    "pitch": ("pitch", "pitch shift", "pitch shifter", "pitch shifting", "pitched", "octave", "octaves"),
     "a harmonizer": ("harmonizer", "harmoniser", "harmonies", "harmony"),
     "a vocoder": ("vocoder",),
     "de essing": ("de ess", "deess", "de esser", "deesser", "de essing", "sibilance"),
@@ -58,7 +60,12 @@ SOUND_AFTER = frozenset("""voice voices vocals vocal sound sounds it me my this 
 # Words that ask: a request or its politeness ("can you", "i want", "make me sound like").
 ASKING = frozenset("""add put apply give use make turn switch throw stick try want need like can could
     would please lets enable activate change raise lower pitch autotune gate reverse pan loop widen
-    remove get cut reduce kill clean do shift""".split())
+    remove get cut reduce kill clean do shift deepen""".split())
+# A voice asked higher or deeper is a change of pitch ("make my voice deeper", "a deeper
+# voice", "make me sound higher"); said of anything else ("the bass deeper", "the treble
+# higher", "make it sound deeper") it is not read here.
+PITCH_WAYS = frozenset("deeper deepen higher squeaky squeakier".split())
+VOICE = frozenset("voice voices vocals vocal".split())
 # Asking whether it is there: "is there a ring modulator on this thing", "do you have a vocoder".
 ASKING_PHRASES = ("is there", "do you have", "have you got", "do you do")
 # Words that make a name a part of a song or a piece of music: "sing the chorus", "the
@@ -85,7 +92,23 @@ def _found(tokens: list[str]) -> tuple[int, str, list[str]] | None:
             if len(words) == 1 and words[0] in EVERYDAY and after and after[0] not in SOUND_AFTER:
                 continue  # "a robot vacuum", "the gate code", "my pitch for the investors"
             best = (at, said, words)
+    at = _pitch_way(tokens)
+    if at >= 0 and (best is None or at < best[0]):
+        best = (at, "pitch", tokens[at : at + 1])
     return best
+
+
+def _pitch_way(tokens: list[str]) -> int:
+    """Where a voice is asked higher or deeper ("make my voice a bit deeper", "a deeper
+    voice", "I want to sound higher", "deepen my voice"), or -1; not "make it sound deeper"."""
+    for at, word in enumerate(tokens):
+        if word not in PITCH_WAYS:
+            continue
+        before = tokens[max(0, at - 4) : at]
+        me_sound = "sound" in before and bool({"me", "i"}.intersection(before)) and "it" not in before
+        if VOICE.intersection(before) or me_sound or VOICE.intersection(tokens[at + 1 : at + 3]):
+            return at
+    return -1
 
 
 def asked(tokens: list[str]) -> str | None:
@@ -104,12 +127,18 @@ def asked(tokens: list[str]) -> str | None:
     return said if all(t in ALONE for t in rest) else None
 
 
+def declining(*said: str) -> str:
+    """The decline of what ``asked`` found, a sentence for each: "I can't do chorus here.
+    I can't change pitch here. I can add ..."."""
+    return " ".join(f"I can't {VERB.get(s, 'do')} {s} here." for s in said) + " " + CAN_DO
+
+
 def decline(tokens: list[str]) -> str | None:
     """The decline for a request the chain cannot do; None where there is none."""
     said = asked(tokens)
-    return None if said is None else DECLINE.format(said)
+    return None if said is None else declining(said)
 
 
 def declines(text: str) -> bool:
     """``text`` is one of these declines (a follow-up phrase is not read after one)."""
-    return text.startswith("I can't do ") and text.endswith(CAN_DO)
+    return text.startswith("I can't ") and text.endswith(CAN_DO)

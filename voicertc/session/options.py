@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..assistant.reader import Guesser
 from ..upstream.realtime import UpstreamConfig
 from .limits import CallLimits
 from .tools import ToolHandler
@@ -27,3 +28,6 @@ class SessionOptions(CallLimits):
     tracer: Any = None
     #: Called with the call's `session_ended` object when it ends (the usage webhook).
     on_ended: Callable[[dict[str, Any]], None] | None = None
+    #: The sentence reader a Live model's delegations are read with (the server's speech
+    #: pool); without it they are read by the rules alone.
+    sentence_reader: Guesser | None = None

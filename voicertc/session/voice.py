@@ -69,7 +69,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self.events = CallEvents(self)
         self.limiter = CallLimiter(options, self.events, self._end_soon)
         self.link = UpstreamLink(
-            upstream or upstream_factory(self.upstream_config),
+            upstream or upstream_factory(self.upstream_config, options.sentence_reader),
             self._on_upstream_event,
             self.events,
             session_id=self.id,

@@ -12,7 +12,8 @@ The session speaks Realtime events both ways; this module translates at the edge
 - A `session.delegation.created` (client delegation) becomes the function calls of the
   effect tools read from what the user said since the last one (one per request: "add
   reverb and delay" is two); the session applies them and their `function_call_output`s
-  go back as one commentary for that delegation.
+  go back as one commentary for that delegation, with what no call could do ("add reverb
+  and chorus": the chorus, as "declined"), or that decline alone when nothing was made.
 - Typed text goes as commentary (the model says something about it); the effect chain
   note and replayed history as silent thinking. Response create/cancel and truncation
   have no Live counterpart: Live is server-driven.
@@ -25,8 +26,11 @@ import json
 import logging
 from typing import Any
 
-from ..assistant.dialogue import ToolCall
+from ..assistant.clauses import declined
+from ..assistant.dialogue import Say, ToolCall
 from ..assistant.followups import FollowUps
+from ..assistant.reader import Guesser
+from ..assistant.unsupported import declines
 from ..protocol import live as lv
 from ..protocol import realtime as rt
 from ..protocol.tap import observe
@@ -55,6 +59,11 @@ def _parsed(output: str) -> Any:
         return output
 
 
+def _noted(output: Any, note: str) -> dict[str, Any]:
+    """A call's output with what the turn asked for that no call could do ("declined")."""
+    return {**output, "declined": note} if isinstance(output, dict) else {"output": output, "declined": note}
+
+
 def _log_failure(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         logger.error("ending a Live answer failed", exc_info=task.exception())
@@ -64,8 +73,10 @@ class LiveTranslator:
     """Live server events in, Realtime server events out (to `on_event`), and Realtime
     client events in, Live client events out (through `send_live`)."""
 
-    def __init__(self, on_event: EventHandler, quiet_ms: int = QUIET_MS) -> None:
+    def __init__(self, on_event: EventHandler, quiet_ms: int = QUIET_MS, read: Guesser | None = None) -> None:
         self._on_event = on_event
+        # The sentence reader's guess at what a delegation is about (off the event loop).
+        self._read = read
         self._quiet_s = quiet_ms / 1000
         self.send_live: Any = None  # async (dict) -> None, set by the connection
         self._user_item: str | None = None
@@ -76,6 +87,8 @@ class LiveTranslator:
         # A delegation of several requests ("add reverb and delay"): each call's output,
         # by call id, until all are in; they go back together under the delegation's id.
         self._outputs: dict[str, dict[str, str | None]] = {}
+        # "add reverb and chorus": what a delegation's calls could not do, said with their outputs.
+        self._declined: dict[str, str] = {}
         self._response_id: str | None = None
         self._item_id: str | None = None
         self._output_text = ""
@@ -184,17 +197,17 @@ class LiveTranslator:
         await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
-        intents = self._follow_ups.understand_all(heard) if heard else []
+        guess = await self._read(heard) if heard and self._read is not None else None
+        intents = self._follow_ups.understand_all(heard, guess) if heard else []
         calls = [i for i in intents if isinstance(i, ToolCall)]
         if not calls:
-            await self._send(
-                lv.append(
-                    lv.COMMENTARY_APPEND,
-                    f"No change to the audio effects could be read from what the user said: {heard!r}.",
-                    delegation_id,
-                )
-            )
+            said = next((i.text for i in intents if isinstance(i, Say) and declines(i.text)), None)
+            nothing = f"No change to the audio effects could be read from what the user said: {heard!r}."
+            await self._send(lv.append(lv.COMMENTARY_APPEND, said or nothing, delegation_id))
             return
+        note = declined(heard)
+        if note is not None:
+            self._declined[delegation_id] = note
         # The first call answers to the delegation's own id; the others to ids of their own,
         # whose outputs are held until every one is in (``_output``).
         call_ids = [delegation_id, *(f"{delegation_id}.{n}" for n in range(1, len(calls)))]
@@ -223,7 +236,9 @@ class LiveTranslator:
             self._follow_ups.saw(parsed)  # the chain it reports: what an undo of a setting restores
         delegation_id = next((d for d, calls in self._outputs.items() if call_id in calls), None)
         if delegation_id is None:
-            await self._send(lv.append(lv.COMMENTARY_APPEND, output, call_id))
+            note = self._declined.pop(call_id, None)
+            content = output if note is None else json.dumps(_noted(parsed, note))
+            await self._send(lv.append(lv.COMMENTARY_APPEND, content, call_id))
             return
         waiting = self._outputs[delegation_id]
         waiting[call_id] = output
@@ -231,6 +246,9 @@ class LiveTranslator:
             return
         del self._outputs[delegation_id]
         together = [_parsed(str(o)) for o in waiting.values()]
+        note = self._declined.pop(delegation_id, None)
+        if note is not None:
+            together[-1] = _noted(together[-1], note)
         await self._send(lv.append(lv.COMMENTARY_APPEND, json.dumps(together), delegation_id))
 
     # -- client side: Realtime -> Live ----------------------------------------------
@@ -280,8 +298,8 @@ class LiveUpstream(Upstream):
     _append_json = staticmethod(lv.input_audio_append_json)
     _protocol = "live"
 
-    def __init__(self, config: UpstreamConfig, on_event: EventHandler) -> None:
-        self._translator = LiveTranslator(on_event)
+    def __init__(self, config: UpstreamConfig, on_event: EventHandler, read: Guesser | None = None) -> None:
+        self._translator = LiveTranslator(on_event, read=read)
         super().__init__(config, self._translator.handle)
         self._translator.send_live = self._send_live
 

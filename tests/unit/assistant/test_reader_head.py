@@ -52,6 +52,15 @@ def test_a_command_is_declined_only_where_the_guess_is_sure_it_is_none() -> None
     assert combined(REVERB, Guess("none", 1.0, "add", 1.0), rules_arguments(""), veto=None) == REVERB
 
 
+def test_a_question_about_the_chain_is_never_declined() -> None:
+    # The head knows effect changes only: to it, asking what is on is no command at all.
+    sure = Guess("none", 0.99, "add", 0.99)
+    for said in ("which effects do I have on right now", "tell me what's in the chain"):
+        intents = FollowUps().understand_all(said)
+        assert intents == [dialogue.ToolCall("get_effects", {})], said
+        assert combined(intents, sure, rules_arguments(said)) == intents
+
+
 def test_in_a_session_a_filled_command_is_followed_up_and_a_follow_up_is_not_declined() -> None:
     session = FollowUps()
     assert session.understand_all("zap the wobble", Guess("delay", 0.9, "add", 0.05)) == [

@@ -27,6 +27,9 @@ class FakeBrain:
         self.transcribed.append(len(pcm16))
         return self.heard
 
+    async def read(self, text: str) -> None:
+        pass
+
     def understand(self, text: str, audio: bytes) -> Any:
         return self.reply
 

@@ -3,13 +3,16 @@ not answered with the generic fallback; an everyday sense of the same word still
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from voicertc.assistant import dialogue
-from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.brains import AssistantBrain, Calls
+from voicertc.assistant.clauses import declined, understand_all
 from voicertc.assistant.followups import FollowUps
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
-from voicertc.assistant.unsupported import CAN_DO, DECLINE, declines
+from voicertc.assistant.unsupported import CAN_DO, declines, declining
 
 
 def _said(text: str) -> str:
@@ -31,9 +34,9 @@ def _said(text: str) -> str:
         ("more vibrato", "vibrato"),
         ("can you auto-tune me", "auto tune"),
         ("autotune my singing please", "auto tune"),
-        ("shift my voice up an octave with a pitch shifter", "pitch shifting"),
-        ("lower the pitch of my voice", "pitch shifting"),
-        ("pitch it down a little", "pitch shifting"),
+        ("shift my voice up an octave with a pitch shifter", "pitch"),
+        ("lower the pitch of my voice", "pitch"),
+        ("pitch it down a little", "pitch"),
         ("I want a harmoniser on my voice", "a harmonizer"),
         ("turn on the vocoder", "a vocoder"),
         ("de-ess it", "de essing"),
@@ -60,7 +63,7 @@ def _said(text: str) -> str:
     ],
 )
 def test_a_request_for_what_the_chain_cannot_do_is_declined_by_name(text: str, asked: str) -> None:
-    assert _said(text) == DECLINE.format(asked)
+    assert _said(text) == declining(asked)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +119,79 @@ def test_after_a_command_a_decline_is_not_read_as_its_follow_up() -> None:
     for text in ("a bit more chorus", "now the same with tremolo", "again but with a flanger"):
         (intent,) = session.understand_all(text)
         assert isinstance(intent, dialogue.Say) and declines(intent.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "make my voice deeper",
+        "can you make me sound a little higher",
+        "give me a deeper voice please",
+        "deepen my voice",
+        "I want to sound higher",
+        "could my vocals be a bit squeakier",
+        "can you drop my voice an octave",
+    ],
+)
+def test_a_voice_asked_higher_or_deeper_is_declined_as_a_change_of_pitch(text: str) -> None:
+    assert _said(text) == declining("pitch") == "I can't change pitch here. " + CAN_DO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my voice is deeper than yours", "the lake gets deeper past the dock", "make it sound deeper"],
+)
+def test_deeper_said_of_something_else_is_not_a_change_of_pitch(text: str) -> None:
+    assert _said(text) == dialogue.FALLBACK_TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("add reverb and chorus", ("chorus",)),
+        ("put on some delay and a flanger please", ("a flanger",)),
+        ("give me tremolo and a bit of echo", ("tremolo",)),
+        ("add some reverb and make my voice deeper", ("pitch",)),
+        ("turn on the delay, a phaser and a vocoder", ("a phaser", "a vocoder")),
+    ],
+)
+def test_the_parts_of_a_compound_the_chain_cannot_do_are_declined_by_name(
+    text: str, names: tuple[str, ...]
+) -> None:
+    assert any(isinstance(i, dialogue.ToolCall) for i in understand_all(text))
+    assert declined(text) == declining(*names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["add reverb and delay", "add some reverb to the chorus and the verse", "add reverb and sing along"],
+)
+def test_a_compound_the_chain_can_do_declines_nothing(text: str) -> None:
+    assert declined(text) is None
+
+
+def test_the_brain_says_the_decline_after_the_last_call_of_the_turn() -> None:
+    brain = AssistantBrain(cast(Any, None))  # understanding needs no speech
+    reply = brain.understand("switch on the echo, the distortion and some chorus", b"")
+    assert isinstance(reply, Calls) and len(reply.calls) == 2
+    first, last = (brain.reply_after_tool(c.name, {"ok": True, "message": "Done."}) for c in reply.calls)
+    assert first == dialogue.Say("Done.")
+    assert last == dialogue.Say("Done. " + declining("chorus"))
+    one = brain.understand("add a compressor and a noise gate", b"")
+    assert isinstance(one, dialogue.ToolCall) and one.arguments["effect"] == "compressor"
+    assert brain.reply_after_tool(one.name, {"ok": True, "message": "Added."}).text.endswith(
+        declining("a noise gate")
+    )
+    assert brain.understand("add some delay", b"") == dialogue.ToolCall(
+        dialogue.APPLY, {"effect": "delay", "action": "add"}
+    )
+    assert brain.reply_after_tool(dialogue.APPLY, {"ok": True, "message": "Added."}) == dialogue.Say("Added.")
+
+
+def test_after_a_change_a_voice_asked_deeper_is_still_a_change_of_pitch() -> None:
+    session = FollowUps()
+    session.understand_all("put a little echo on")
+    assert session.understand_all("now make my voice deeper") == [dialogue.Say(declining("pitch"))]
+    # said of the effect just changed, "deeper" is still more of it
+    (more,) = session.understand_all("a little deeper")
+    assert isinstance(more, dialogue.ToolCall) and more.arguments == {"effect": "delay", "action": "increase"}

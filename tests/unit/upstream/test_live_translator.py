@@ -9,16 +9,18 @@ from typing import Any
 
 import pytest
 
+from voicertc.assistant.reader import Guess
+from voicertc.assistant.unsupported import declining
 from voicertc.upstream.live import LiveTranslator
 from voicertc.upstream.realtime import UpstreamError
 
 
 class Harness:
-    def __init__(self) -> None:
+    def __init__(self, read: Any = None) -> None:
         self.out: list[dict[str, Any]] = []  # Realtime events to the session
         self.sent: list[dict[str, Any]] = []  # Live events to the server
         self.done = asyncio.Event()
-        self.translator = LiveTranslator(self.on_event, quiet_ms=20)
+        self.translator = LiveTranslator(self.on_event, quiet_ms=20, read=read)
         self.translator.send_live = self.send_live
 
     async def on_event(self, event: dict[str, Any]) -> None:
@@ -133,6 +135,25 @@ async def test_a_delegated_follow_up_is_about_the_effect_the_call_last_changed(h
     assert (await delegate(h, "more", "d4")) is None  # nothing left to follow up on
 
 
+async def test_a_delegation_is_read_with_the_sentence_readers_guess_at_what_was_heard() -> None:
+    read: list[str] = []
+
+    async def guess(text: str) -> Guess | None:
+        read.append(text)
+        return Guess("delay", 0.9, "add", 0.05)
+
+    h = Harness(read=guess)
+    try:
+        # Words the rules read nothing in (heard in two pieces): the guess makes them a command.
+        await h.translator.handle(
+            {"type": "session.input_transcript.delta", "delta": "zap the", "start_ms": 0, "end_ms": 400}
+        )
+        assert (await delegate(h, "wobble", "d1")) == {"effect": "delay", "action": "add"}
+        assert read == ["zap the wobble"]
+    finally:
+        await h.translator.close()
+
+
 async def test_a_delegation_of_several_requests_is_a_call_each_and_one_commentary(h: Harness) -> None:
     await h.translator.handle(
         {
@@ -245,3 +266,25 @@ async def test_a_delegated_undo_of_a_setting_puts_back_what_the_last_output_show
     await h.translator.send({"type": "conversation.item.create", "item": output})
     assert (await delegate(h, "set the delay to 200 ms", "d2")) is not None
     assert (await delegate(h, "undo that", "d3")) == {"effect": "delay", "action": "set", "value": 500}
+
+
+async def test_what_no_call_could_do_goes_back_with_the_outputs(h: Harness) -> None:
+    assert (await delegate(h, "put on some echo and a flanger", "d1")) == {"effect": "delay", "action": "add"}
+    output = {
+        "type": "function_call_output",
+        "call_id": "d1",
+        "output": json.dumps({"message": "Added delay."}),
+    }
+    await h.translator.send({"type": "conversation.item.create", "item": output})
+    [commentary] = h.sent
+    assert commentary["delegation_id"] == "d1"
+    assert json.loads(commentary["content"]) == {
+        "message": "Added delay.",
+        "declined": declining("a flanger"),
+    }
+    assert (await delegate(h, "now make my voice deeper", "d2")) is None
+    assert h.sent[-1] == {
+        "type": "session.commentary.append",
+        "content": declining("pitch"),
+        "delegation_id": "d2",
+    }

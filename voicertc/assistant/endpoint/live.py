@@ -252,7 +252,14 @@ class LiveServerSession:
             await self._answer(self._after_tools(task, content))
         else:
             # Something to tell the user (voicertc sends typed text this way): answer it.
-            await self._answer(self._brain.understand(content.split(": ", 1)[-1], b""))
+            self._spawn(self._answer_typed(content.split(": ", 1)[-1]))
+
+    async def _answer_typed(self, text: str) -> None:
+        # Read in the speech worker, after any turn being heard (as that turn is answered
+        # first), and in a task: the caller's audio keeps flowing meanwhile.
+        async with self._asr_lock:
+            await self._brain.read(text)
+        await self._answer(self._brain.understand(text, b""))
 
     def _after_tools(self, task: ToolCall | Calls, content: str) -> Reply:
         """What to say once the client's commentary reports what the delegation's calls did."""

@@ -329,11 +329,13 @@ class RealtimeServerSession:
         committed = self._committed
         if committed is not None and not committed.done():
             await asyncio.wait({committed})
+        turn = self._items.last_turn()
+        if isinstance(turn, UserTurn):
+            await self._brain.read(turn.text)  # typed: the sentence reader's guess, off the loop
         if self._responses.active:  # a turn detected while we waited was answered
             raise ProtocolError(
                 "conversation_already_has_active_response", "A response is already in progress."
             )
-        turn = self._items.last_turn()
         if isinstance(turn, UserTurn):
             heard, heard_ms = turn.text, len(turn.pcm) // rt.BYTES_PER_MS
         else:

