@@ -147,11 +147,7 @@ class SpeechPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            folder = model_folder()
-            if folder is None:
-                logger.warning(MISSING)
-            else:
-                logger.info("sentence reader: all-MiniLM-L6-v2 from %s, in each speech worker", folder)
+            self._reader_installed()
             self._executor = ProcessPoolExecutor(
                 self._processes,
                 mp_context=_WorkerContext(),
@@ -184,6 +180,18 @@ class SpeechPool:
         self._keep(text, guess)
         return text, guess
 
+    def _reader_installed(self) -> bool:
+        """Whether the reader's wheel is here; said in the log once a pool, not again each
+        time its workers are started anew after one died."""
+        if self._reads is None:
+            folder = model_folder()
+            self._reads = folder is not None
+            if folder is None:
+                logger.warning(MISSING)
+            else:
+                logger.info("sentence reader: all-MiniLM-L6-v2 from %s, in each speech worker", folder)
+        return self._reads
+
     def _keep(self, text: str, guess: Guess | None) -> None:
         self._guesses[text] = guess
         self._guesses.move_to_end(text)
@@ -197,9 +205,7 @@ class SpeechPool:
         server without it starts no worker for this; None after ``READ_WAIT_S`` when the
         worker is busy or still starting (a turn being heard, the models loading): typed
         text is then answered by the rules, not kept waiting."""
-        if self._reads is None:
-            self._reads = model_folder() is not None
-        if not self._reads or not text.strip():
+        if not self._reader_installed() or not text.strip():
             return None
         if text in self._guesses:
             return self._guesses[text]

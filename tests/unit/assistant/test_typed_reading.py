@@ -5,6 +5,7 @@ pool and no processes or weights (tests/integration/test_reader.py has the real 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from typing import Any, cast
 
@@ -198,3 +199,15 @@ async def test_text_is_not_kept_waiting_for_a_busy_or_starting_worker(monkeypatc
     monkeypatch.setattr(pool, "_run", starting)
     monkeypatch.setattr(speechpool, "READ_WAIT_S", 0.01)
     assert await asyncio.wait_for(pool.read(NONSENSE), 1) is None
+
+
+def test_the_reader_is_reported_once_a_pool_not_at_each_restart(monkeypatch, caplog) -> None:
+    """A pool whose worker died starts new ones: the reader's line is not said again."""
+    monkeypatch.setattr(speechpool, "model_folder", lambda: None)
+    monkeypatch.setattr(speechpool, "ProcessPoolExecutor", lambda *a, **k: object())
+    pool = SpeechPool()
+    with caplog.at_level(logging.INFO, logger=speechpool.logger.name):
+        pool._pool()
+        pool._executor = None  # as ``_run`` leaves it after a worker's death
+        pool._pool()
+    assert [r.getMessage() for r in caplog.records].count(speechpool.MISSING) == 1
