@@ -18,6 +18,11 @@ on the three other writers only. Combinations, judged as ``heldout`` judges:
     python -m voicertc.bench.reader_lowo --model-dir DIR \\
         --tree tune4=/tmp/rules-7cf --tree tune3=/tmp/rules-65d     # DIR: the wheel's model/
 
+``--with-declines``: every fit also sees ``reader_declines.txt`` (beside this module) as
+"none": requests the chain cannot do, said like commands, written for session 17 rather than
+by any writer, so no held-out writer's sentences are among them (measured, not kept: the
+shipped head is fitted without them; docs/speech.md, session 17).
+
 Writes benchmarks/results/reader-lowo-<held>.json for each held-out writer.
 """
 
@@ -47,6 +52,7 @@ WRITERS = ("tune", "tune2", "tune3", "tune4")
 #: tune4), and the commit that added corpus3 (before any tune3 tuning).
 HELD = {"tune4": "7cf84c6", "tune3": "65de68b"}
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+DECLINES = Path(__file__).with_name("reader_declines.txt")
 CACHE = Path(os.environ.get("VOICERTC_READER_CACHE", Path(tempfile.gettempdir()) / "voicertc-reader"))
 
 
@@ -56,6 +62,12 @@ class Reading:
 
     intents: tuple[dialogue.Intent, ...]  # their fallback answer as this checkout's
     arguments: dict[str, dict[str, object] | None]
+
+
+def declines(path: Path = DECLINES) -> list[Case]:
+    """The requests the chain cannot do (one a line, "#" comments), as "none" cases."""
+    lines = (line.strip() for line in path.read_text().splitlines())
+    return [Case("declines", text, ()) for text in lines if text and not text.startswith("#")]
 
 
 def rules_readings(texts: list[str], checkout: str, tree: Path) -> list[Reading]:
@@ -137,19 +149,37 @@ def score(
     }
 
 
-def held_out(held: str, tree: Path, model_dir: Path, l2: float, steps: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class Fold:
+    """A held-out writer's sentences, what the rules that never saw it read in them, and
+    the guesses and probabilities of a head fitted on the other writers (and ``extra``)."""
+
+    cases: list[Case]
+    readings: list[Reading]
+    guesses: list[Guess]
+    probs: tuple[np.ndarray, np.ndarray]
+
+
+def fold(held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case]) -> Fold:
     data = {w: [c for part in load(w) for c in part] for w in WRITERS}
-    train = [c for w in WRITERS if w != held for c in data[w]]
+    train = [c for w in WRITERS if w != held for c in data[w]] + extra
     cases = data[held]
     head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps)
     vectors = embeddings([c.text for c in cases], model_dir)
-    probs = head.probabilities(vectors)
     guesses = [head.guess(v) for v in vectors]
     readings = rules_readings([c.text for c in cases], HELD[held], tree)
+    return Fold(cases, readings, guesses, head.probabilities(vectors))
+
+
+def held_out(
+    held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case]
+) -> dict[str, object]:
+    f = fold(held, tree, model_dir, l2, steps, extra)
+    cases, readings, guesses, probs = f.cases, f.readings, f.guesses, f.probs
     report: dict[str, object] = {
         "held_out": held,
         "rules": HELD[held],
-        "fitted_on": [w for w in WRITERS if w != held],
+        "fitted_on": [w for w in WRITERS if w != held] + (["declines"] if extra else []),
         "l2": l2,
         "steps": steps,
         "n_commands": sum(bool(c.expected) for c in cases),
@@ -181,9 +211,9 @@ def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict
     }
 
 
-def fit_all(model_dir: Path, l2: float, steps: int) -> Head:
-    """The head the assistant ships: fitted on every tune corpus."""
-    cases = [c for w in WRITERS for part in load(w) for c in part]
+def fit_all(model_dir: Path, l2: float, steps: int, extra: list[Case]) -> Head:
+    """The head the assistant ships: fitted on every tune corpus (and ``extra``)."""
+    cases = [c for w in WRITERS for part in load(w) for c in part] + extra
     return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps)
 
 
@@ -210,11 +240,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--l2", type=float, default=1e-5, help="chosen by leaving each training writer out in turn"
     )
     ap.add_argument("--steps", type=int, default=1000)
+    ap.add_argument(
+        "--with-declines", action="store_true", help="fit with reader_declines.txt as none (session 17)"
+    )
     ap.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
+    extra = declines() if args.with_declines else []
     for held, tree in (t.split("=", 1) for t in args.tree):
-        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps)
+        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra)
         print(f"{held} (rules {HELD[held]}): rules alone {report['rules_alone']}")
         print(f"  model alone {report['model_alone']}")
         for kind in ("fill", "veto"):
@@ -227,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
     if args.fit:
-        fit_all(args.model_dir, args.l2, args.steps).save(STORED)
+        fit_all(args.model_dir, args.l2, args.steps, extra).save(STORED)
         print(f"wrote {STORED}")
 
 
