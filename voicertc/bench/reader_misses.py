@@ -15,7 +15,9 @@ leave-one-writer-out fold is put in one kind:
 
 **override** at t: where the rules read commands none of whose effects is the head's guess,
 and that guess (an effect, not none or the reset) is at least t likely, the head's effect
-is made instead, completed by the rules' arguments as a fill is.
+is made instead, completed by the rules' arguments as a fill is. **action override** at t:
+where the rules read one command, on the effect the head guesses, with another action than
+the head's, and the head's action is at least t likely, that action is made instead.
 
     python -m voicertc.bench.reader_misses --model-dir DIR \\
         --tree tune4=/tmp/rules-7cf --tree tune3=/tmp/rules-65d
@@ -66,6 +68,25 @@ def overridden(
     return [dialogue.ToolCall(dialogue.APPLY, call)] if call else list(intents)
 
 
+def action_overridden(
+    intents: Sequence[dialogue.Intent],
+    guess: Guess,
+    action_likelihood: float,
+    arguments: Callable[[str, str], dict[str, object] | None],
+    at: float | None,
+) -> list[dialogue.Intent]:
+    """The rules' one command with the guessed action, where the guess names its effect and
+    is at least ``at`` sure of another action (``None``: never)."""
+    calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
+    if at is None or len(calls) != 1 or len(intents) != 1 or action_likelihood < at:
+        return list(intents)
+    effect, action = calls[0].arguments.get("effect"), calls[0].arguments.get("action")
+    if effect != guess.effect or action == guess.action:
+        return list(intents)
+    call = arguments(guess.effect, guess.action)
+    return [dialogue.ToolCall(dialogue.APPLY, call)] if call else list(intents)
+
+
 def kind(
     case: Case, rules: Sequence[dialogue.Intent], guess: Guess, result: Sequence[dialogue.Intent]
 ) -> str:
@@ -102,13 +123,17 @@ def arguments_of(reading: Reading) -> Callable[[str, str], dict[str, object] | N
     return lambda effect, action: reading.arguments.get(f"{effect} {action}")
 
 
-def misses(f: Fold, override: float | None = None) -> tuple[Counter[str], dict[str, int]]:
+def misses(
+    f: Fold, override: float | None = None, action: float | None = None
+) -> tuple[Counter[str], dict[str, int]]:
     """The kinds of the combination's misses, and its sentences right (commands, off-topic)."""
     kinds: Counter[str] = Counter()
     right = {"commands_right": 0, "off_topic_right": 0}
-    for case, reading, guess in zip(f.cases, f.readings, f.guesses, strict=True):
+    rows = zip(f.cases, f.readings, f.guesses, f.probs[1].max(axis=1), strict=True)
+    for case, reading, guess, action_likelihood in rows:
         args = arguments_of(reading)
         result = overridden(combined(reading.intents, guess, args, FILL, VETO), guess, args, override)
+        result = action_overridden(result, guess, float(action_likelihood), args, action)
         if judge(result, case):
             right["commands_right" if case.expected else "off_topic_right"] += 1
         else:
@@ -135,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             _, with_override = misses(f, at)
             report["override"][str(at)] = with_override  # type: ignore[index]
             print(f"  + override@{at}: {with_override}")
+        report["action_override"] = {}
+        for at in OVERRIDES:
+            _, with_action = misses(f, action=at)
+            report["action_override"][str(at)] = with_action  # type: ignore[index]
+            print(f"  + action override@{at}: {with_action}")
         dest = args.out_dir / f"reader-misses-{held}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")

@@ -6,13 +6,14 @@ from __future__ import annotations
 from voicertc.assistant import dialogue
 from voicertc.assistant.reader.head import Guess
 from voicertc.bench.heldout import Case
-from voicertc.bench.reader_misses import kind, overridden
+from voicertc.bench.reader_misses import action_overridden, kind, overridden
 
 NOTHING = [dialogue.Say(dialogue.FALLBACK_TEXT)]
 REVERB = {"effect": "reverb", "action": "add"}
 DELAY = {"effect": "delay", "action": "add"}
 READ_REVERB = [dialogue.ToolCall(dialogue.APPLY, REVERB)]
-ARGUMENTS = {"delay add": DELAY, "reverb add": REVERB}
+MORE_REVERB = {"effect": "reverb", "action": "increase"}
+ARGUMENTS = {"delay add": DELAY, "reverb add": REVERB, "reverb increase": MORE_REVERB}
 
 
 def args(effect: str, action: str) -> dict[str, object] | None:
@@ -64,3 +65,19 @@ def test_each_miss_gets_one_kind() -> None:
     )
     assert kind(off, READ_REVERB, none_sure, READ_REVERB) == "off-topic: rules read a command, not vetoed"
     assert kind(off, NOTHING, delay_sure, read_delay) == "off-topic: filled"
+
+
+def test_a_sure_action_on_the_rules_effect_replaces_their_action_only() -> None:
+    more = Guess("reverb", 0.9, "increase", 0.01)
+    assert action_overridden(READ_REVERB, more, 0.97, args, 0.95) == [
+        dialogue.ToolCall(dialogue.APPLY, MORE_REVERB)
+    ]
+    assert action_overridden(READ_REVERB, more, 0.9, args, 0.95) == READ_REVERB  # not sure enough
+    assert action_overridden(READ_REVERB, more, 0.97, args, None) == READ_REVERB  # off
+    # another effect guessed, two commands read, or the same action: the rules' reading stands
+    assert (
+        action_overridden(READ_REVERB, Guess("delay", 0.9, "increase", 0.0), 0.99, args, 0.5) == READ_REVERB
+    )
+    both = [*READ_REVERB, dialogue.ToolCall(dialogue.APPLY, DELAY)]
+    assert action_overridden(both, more, 0.99, args, 0.5) == both
+    assert action_overridden(READ_REVERB, Guess("reverb", 0.9, "add", 0.0), 0.99, args, 0.5) == READ_REVERB
