@@ -76,9 +76,19 @@ def _transcribe(pcm16: bytes, sample_rate: int) -> str:
 
 
 def _hear(pcm16: bytes, sample_rate: int) -> tuple[str, Guess | None]:
-    """The transcript, and the sentence reader's guess at what it asks for (None without it)."""
-    text = _transcribe(pcm16, sample_rate)
-    return text, (_reader.guess(text) if _reader is not None else None)
+    """The transcript, and the sentence reader's guess at what it asks for (None without
+    it), which carries Whisper's mean log probability per token of the transcript where
+    the recogniser gives it (``Guess.heard``: a doubted transcript needs a surer guess)."""
+    if _recognizer is None:
+        _load()
+    hear = getattr(_recognizer, "hear", None)
+    if hear is None:
+        text, heard = _transcribe(pcm16, sample_rate), None
+    else:
+        hearing = hear(pcm16, sample_rate)
+        text = hearing.text if hearing is not None else ""
+        heard = hearing.scores[0] if hearing is not None and hearing.scores else None
+    return text, (_reader.guess(text, heard) if _reader is not None else None)
 
 
 class SpeechPool:

@@ -10,6 +10,7 @@ assistant reads with the rules alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
@@ -49,11 +50,13 @@ class Reader:
         folder = model_folder()
         return None if folder is None else cls(Encoder.from_folder(folder), Head.load())
 
-    def guess(self, text: str) -> Guess | None:
+    def guess(self, text: str, heard: float | None = None) -> Guess | None:
+        """What ``text`` asks for; ``heard``, the recogniser's mean log probability per
+        token of it (``Guess.heard``), when it is a transcript."""
         if not text.strip():
             return None
         vector = self.encoder.encode([text])[0]
-        return self.head.guess(vector.astype(np.float32))
+        return dataclasses.replace(self.head.guess(vector.astype(np.float32)), heard=heard)
 
 
 def required() -> Reader:
@@ -68,13 +71,13 @@ def required() -> Reader:
 def understanding(reader: Reader) -> Callable[[str], list[dialogue.Intent]]:
     """Every request of a sentence read alone, as the server reads a session's first turn
     with the reader installed: the rules, with the guess (for the text benchmarks)."""
-
-    def understand(text: str) -> list[dialogue.Intent]:
-        guess = reader.guess(text)
-        intents = clauses.understand_all(text)
-        return intents if guess is None else combined(intents, guess, rules_arguments(text))
-
-    return understand
+    return lambda text: read(text, reader.guess(text))
 
 
-__all__ = ["MISSING", "Guess", "Reader", "model_folder", "required", "understanding"]
+def read(text: str, guess: Guess | None) -> list[dialogue.Intent]:
+    """Every request of a sentence read alone, with the reader's guess at it if any."""
+    intents = clauses.understand_all(text)
+    return intents if guess is None else combined(intents, guess, rules_arguments(text))
+
+
+__all__ = ["MISSING", "Guess", "Reader", "model_folder", "read", "required", "understanding"]

@@ -32,6 +32,38 @@ class Guess:
     likelihood: float  # of that effect
     action: str  # of ACTIONS
     none: float  # how likely the sentence is no command
+    # The recogniser's mean log probability per token of the transcript guessed at (None:
+    # typed text, or a recogniser that gives none): how sure it was of the words.
+    heard: float | None = None
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """How a transcript the recogniser doubted is read: one it heard at a mean log
+    probability per token below ``below`` is filled only by a guess at least ``fill``
+    likely, and a command read in it is declined where "none" is at least ``veto``
+    likely. In noise the recogniser turns small talk into near-miss words that the head
+    can take for a command; it is less sure of such words than of speech it heard
+    (session 17, docs/speech.md)."""
+
+    below: float
+    fill: float
+    veto: float
+
+    def thresholds(
+        self, guess: Guess, fill: float | None, veto: float | None
+    ) -> tuple[float | None, float | None]:
+        """``fill`` and ``veto`` as they stand for ``guess`` (None stays off)."""
+        if guess.heard is None or guess.heard >= self.below:
+            return fill, veto
+        return (
+            None if fill is None else max(fill, self.fill),
+            None if veto is None else min(veto, self.veto),
+        )
+
+
+# Not chosen yet: no transcript counts as doubted.
+DOUBT = Doubt(below=float("-inf"), fill=FILL, veto=VETO)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -88,11 +120,14 @@ def combined(
     arguments: Callable[[str, str], dict[str, object] | None],
     fill: float | None = FILL,
     veto: float | None = VETO,
+    doubt: Doubt = DOUBT,
 ) -> list[dialogue.Intent]:
     """The rules' reading of a sentence, with the guess: a command they read where the
     guess is "none" at least ``veto`` likely is declined; where they read no command (their
     fallback answer), an effect guessed at least ``fill`` likely is applied, its value,
-    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half off."""
+    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half
+    off. A transcript the recogniser doubted asks more of both (``doubt``)."""
+    fill, veto = doubt.thresholds(guess, fill, veto)
     calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
     if veto is not None and calls and guess.none >= veto:
         return [dialogue.Say(dialogue.FALLBACK_TEXT)]
