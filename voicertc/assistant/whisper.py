@@ -264,10 +264,12 @@ class WhisperRecognizer(Listener):
         # A command is a few words: a token budget for the audio's length (about twice
         # what fast speech needs) bounds the cost when the decoder starts repeating itself.
         budget = min(self.max_tokens, int(4 + self.tokens_per_s * samples.size / RATE))
-        scored = self.decode_scored(encoded, self._prefix, budget)
+        result = self._generate(encoded, self._prefix, budget, no_speech=True)
+        scored = _scored(result, budget)
         texts = [text for text, _ in scored]
         hearing = Hearing(texts[0], encoded, min(frames, samples.size // HOP), texts, budget)
         hearing.scores = [score for _, score in scored]
+        hearing.no_speech = float(result.no_speech_prob)
         return hearing
 
     def listen_again(self, hearing: Hearing) -> list[str]:
@@ -309,7 +311,17 @@ class WhisperRecognizer(Listener):
         """The beam's transcripts, best first, each with its score: the mean log
         probability per token of what the decoder wrote (CTranslate2's length-normalised
         beam score, at no extra cost). The caller that chooses among them weighs it."""
-        result = self._load().generate(
+        return _scored(self._generate(encoded, prefix, budget, suppress), budget)
+
+    def _generate(
+        self,
+        encoded: Any,
+        prefix: list[str],
+        budget: int,
+        suppress: list[int] | None = None,
+        no_speech: bool = False,
+    ) -> Any:
+        return self._load().generate(
             encoded,
             [prefix],
             beam_size=self.beam_size,
@@ -318,11 +330,8 @@ class WhisperRecognizer(Listener):
             suppress_blank=True,
             suppress_tokens=[-1] if suppress is None else suppress,
             return_scores=True,
+            return_no_speech_prob=no_speech,
         )[0]
-        return [
-            (_transcript(tokens, ran_out=len(tokens) >= budget), float(score))
-            for tokens, score in zip(result.sequences, result.scores, strict=True)
-        ]
 
     def log_prob(self, hearing: Hearing, text: str) -> float:
         """Mean log probability per token Whisper gives ``text`` as what was said.
@@ -350,6 +359,14 @@ class Hearing:
     alternatives: list[str] = dataclasses.field(default_factory=list)  # the beam's, best first
     budget: int = 40  # tokens the decoder may write for this audio
     scores: list[float] = dataclasses.field(default_factory=list)  # the beam's, as ``alternatives``
+    no_speech: float | None = None  # Whisper's probability that the turn holds no speech
+
+
+def _scored(result: Any, budget: int) -> list[tuple[str, float]]:
+    return [
+        (_transcript(tokens, ran_out=len(tokens) >= budget), float(score))
+        for tokens, score in zip(result.sequences, result.scores, strict=True)
+    ]
 
 
 def _spelling_ids(tokenizer: Tokenizer, words: frozenset[str]) -> set[int]:

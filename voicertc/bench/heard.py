@@ -16,23 +16,30 @@ from ..assistant.reader import Guess, Reader, read
 from ..assistant.vad import VoiceActivityDetector
 from .speech import RATE, segments
 
-#: One turn: its transcript, Whisper's mean log probability per token of it, the beam's
-#: transcripts with theirs, the reader's guess, and its guesses at the beam's other
-#: transcripts when the rules read nothing in the chosen one.
+#: One turn as kept: ``Transcript``'s fields, the reader's guess, and its guesses at the
+#: beam's other transcripts when the rules read nothing in the chosen one.
 Heard = dict[str, object]
 
 
-def transcript(recognizer: Recognizer, pcm16: bytes) -> tuple[str, float | None, list[tuple[str, float]]]:
-    """The turn's transcript, Whisper's score of it and the beam's (a recogniser without
-    ``hear``, such as the grammar, gives its text alone)."""
+@dataclasses.dataclass(frozen=True)
+class Transcript:
+    text: str
+    log_prob: float | None = None  # Whisper's mean log probability per token of ``text``
+    beam: list[tuple[str, float]] = dataclasses.field(default_factory=list)  # with theirs, best first
+    no_speech: float | None = None  # Whisper's probability that the turn holds no speech
+
+
+def transcript(recognizer: Recognizer, pcm16: bytes) -> Transcript:
+    """The turn's transcript with Whisper's scores (a recogniser without ``hear``, such as
+    the grammar, gives its text alone)."""
     hear = getattr(recognizer, "hear", None)
     if hear is None:
-        return recognizer.transcribe(pcm16, RATE), None, []
+        return Transcript(recognizer.transcribe(pcm16, RATE))
     hearing = hear(pcm16, RATE)
     if hearing is None:
-        return "", None, []
+        return Transcript("")
     beam = list(zip(hearing.alternatives, hearing.scores, strict=False))
-    return hearing.text, (beam[0][1] if beam else None), beam
+    return Transcript(hearing.text, beam[0][1] if beam else None, beam, hearing.no_speech)
 
 
 def reads_nothing(text: str) -> bool:
@@ -42,23 +49,11 @@ def reads_nothing(text: str) -> bool:
     )
 
 
-def heard_turn(
-    text: str,
-    log_prob: float | None,
-    beam: list[tuple[str, float]],
-    guess: Guess | None,
-    reader: Reader | None,
-) -> Heard:
+def heard_turn(heard: Transcript, guess: Guess | None, reader: Reader | None) -> Heard:
     others: list[Guess | None] = []
-    if reader is not None and beam and reads_nothing(text):
-        others = [reader.guess(t, s) for t, s in beam[1:]]
-    return {
-        "text": text,
-        "log_prob": log_prob,
-        "beam": beam,
-        "guess": _plain(guess),
-        "beam_guesses": [_plain(g) for g in others],
-    }
+    if reader is not None and heard.beam and reads_nothing(heard.text):
+        others = [reader.guess(t, s) for t, s in heard.beam[1:]]
+    return dataclasses.asdict(heard) | {"guess": _plain(guess), "beam_guesses": [_plain(g) for g in others]}
 
 
 def _plain(guess: Guess | None) -> dict[str, object] | None:
@@ -82,11 +77,11 @@ def hear(
     said, intents, spent = [], [], 0.0
     for seg in segments(audio, VoiceActivityDetector(), prefix_ms):
         t0 = time.perf_counter()
-        text, log_prob, beam = transcript(recognizer, seg)
+        turn = transcript(recognizer, seg)
         spent += time.perf_counter() - t0
-        said.append(text)
-        guess = READER[0].guess(text, log_prob) if READER[0] is not None else None
-        intents.extend(read(text, guess) if guess is not None else clauses.understand_all(text))
+        said.append(turn.text)
+        guess = READER[0].guess(turn.text, turn.log_prob) if READER[0] is not None else None
+        intents.extend(read(turn.text, guess) if guess is not None else clauses.understand_all(turn.text))
         if heard is not None:
-            heard.append(heard_turn(text, log_prob, beam, guess, READER[0]))
+            heard.append(heard_turn(turn, guess, READER[0]))
     return said, intents, spent

@@ -10,7 +10,7 @@ from voicertc.assistant import whisper
 from voicertc.assistant.reader.head import FILL, VETO, Doubt, Guess
 from voicertc.bench.corpus import Case, parse_call
 from voicertc.bench.doubt_grid import Alternatives, Replay
-from voicertc.bench.heard import guess_of, heard_turn, transcript
+from voicertc.bench.heard import Transcript, guess_of, heard_turn, transcript
 
 
 class Hears:
@@ -21,7 +21,7 @@ class Hears:
 
     def hear(self, pcm16: bytes, sample_rate: int) -> whisper.Hearing:
         texts = [t for t, _ in self.beam]
-        return whisper.Hearing(texts[0], None, 10, texts, scores=[s for _, s in self.beam])
+        return whisper.Hearing(texts[0], None, 10, texts, scores=[s for _, s in self.beam], no_speech=0.02)
 
 
 class TextOnly:
@@ -41,22 +41,18 @@ class Reads:
 
 
 def test_a_turn_keeps_whisper_s_score_of_its_transcript_and_the_beam() -> None:
-    text, log_prob, beam = transcript(Hears([("Add the river.", -0.8), ("Add reverb.", -0.9)]), b"")  # type: ignore[arg-type]
-    assert (text, log_prob, beam) == (
-        "Add the river.",
-        -0.8,
-        [("Add the river.", -0.8), ("Add reverb.", -0.9)],
-    )
-    assert transcript(TextOnly(), b"") == ("add reverb", None, [])  # type: ignore[arg-type]
+    beam = [("Add the river.", -0.8), ("Add reverb.", -0.9)]
+    assert transcript(Hears(beam), b"") == Transcript("Add the river.", -0.8, beam, 0.02)  # type: ignore[arg-type]
+    assert transcript(TextOnly(), b"") == Transcript("add reverb")  # type: ignore[arg-type]
 
 
 def test_the_beam_is_guessed_at_only_where_the_rules_read_nothing() -> None:
     reader: Any = Reads({"Add reverb.": Guess("reverb", 0.9, "add", 0.05)})
     beam = [("The weather is nice.", -0.4), ("Add reverb.", -1.2)]
-    kept = heard_turn("The weather is nice.", -0.4, beam, None, reader)
+    kept = heard_turn(Transcript("The weather is nice.", -0.4, beam), None, reader)
     assert [guess_of(g) for g in kept["beam_guesses"]] == [Guess("reverb", 0.9, "add", 0.05, -1.2)]  # type: ignore[union-attr]
     beam = [("Add delay.", -0.4), ("Add reverb.", -1.2)]
-    assert heard_turn("Add delay.", -0.4, beam, None, reader)["beam_guesses"] == []
+    assert heard_turn(Transcript("Add delay.", -0.4, beam), None, reader)["beam_guesses"] == []
 
 
 REVERB_CASE = Case("reverb.add", "put some reverb on", (parse_call("reverb add"),))
@@ -65,7 +61,8 @@ SMALL_TALK = Case("off", "the weather is nice", ())
 
 def _record(n: int, text: str, log_prob: float, guess: Guess, ok: bool, beam: list | None = None) -> dict:
     reader: Any = Reads({text: guess, **{t: guess for t, _ in beam or []}})
-    turn = heard_turn(text, log_prob, beam or [(text, log_prob)], reader.guess(text, log_prob), reader)
+    heard = Transcript(text, log_prob, beam or [(text, log_prob)])
+    turn = heard_turn(heard, reader.guess(text, log_prob), reader)
     return {"condition": "white10", "n": n, "voice": "flite:slt", "ok": ok, "turns": [turn]}
 
 
