@@ -119,16 +119,18 @@ def _line(name: str, table: dict[str, list[int]], base: dict[str, list[int]] | N
     if base is not None:
         b = [sum(r[i] for r in base.values()) for i in range(4)]
         delta = f"  ({total[0] - b[0]:+d} commands, {total[2] - b[2]:+d} off-topic)"
-    return f"{name:34} {'  '.join(cells)}{delta}"
+    return f"{name:48} {'  '.join(cells)}{delta}"
 
 
 def grid() -> Iterable[Doubt]:
-    belows = (-0.2, -0.3, -0.4, -0.5, -0.6, -0.7, -0.8, -1.0)
+    """Every transcript's fill (``heard_fill``) and, below a score, a doubted one's
+    fill and veto (1.01: never filled)."""
+    belows = (-0.2, -0.3, -0.45, -0.6, -0.8, -1.0)
     fills = (FILL, 0.8, 0.85, 0.9, 0.95, 1.01)
-    vetoes = (VETO, 0.8, 0.7, 0.5)
-    for below, fill, veto in itertools.product(belows, fills, vetoes):
-        if (fill, veto) != (FILL, VETO):
-            yield Doubt(below, fill, veto)
+    vetoes = (VETO, 0.8, 0.5)
+    for heard_fill, below, fill, veto in itertools.product(fills, belows, fills, vetoes):
+        if fill >= heard_fill:
+            yield Doubt(below, fill, veto, heard_fill)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -140,10 +142,10 @@ def main(argv: list[str] | None = None) -> None:
     commands, off = load(report["split"])
     replay = Replay(report["records"], commands + off)
     run = [bool(r["ok"]) for r in replay.records]
-    off = Doubt(float("-inf"), FILL, VETO)
-    again = replay.verdicts(off)
-    differ = sum(a != b for a, b in zip(run, again, strict=True))
-    print(f"replayed {len(run)} records: {differ} differ from the run")
+    again = replay.verdicts(Doubt(float("-inf"), FILL, VETO))
+    for rule, verdicts in (("no doubt rule", again), ("the shipped rule", replay.verdicts(DOUBT))):
+        differ = sum(a != b for a, b in zip(run, verdicts, strict=True))
+        print(f"{len(run)} records replayed with {rule}: {differ} differ from the run")
     base = replay.table(again)
     print(_line("no doubt rule (session 16)", base))
     print(_line(f"shipped {DOUBT}", replay.table(replay.verdicts(DOUBT)), base))
@@ -154,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
         scored.append((gained[0] + gained[1], gained[1], doubt, table))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     for _, _, doubt, table in scored[: args.top]:
-        print(_line(f"below {doubt.below} fill {doubt.fill} veto {doubt.veto}", table, base))
+        name = f"heard {doubt.heard_fill} below {doubt.below} fill {doubt.fill} veto {doubt.veto}"
+        print(_line(name, table, base))
     weak = lambda r: any(w in r["voice"] for w in WEAK)  # noqa: E731
     print(_line("weak voices, no rule", replay.table(again, weak)))
     print(_line("weak voices, shipped", replay.table(replay.verdicts(DOUBT), weak)))

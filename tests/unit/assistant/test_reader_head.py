@@ -113,3 +113,17 @@ def test_a_transcript_the_recogniser_doubted_needs_a_surer_guess() -> None:
         combined(NOTHING, dataclasses.replace(fairly_sure, likelihood=0.95), wobble, fill=None, doubt=doubt)
         == NOTHING
     )
+
+
+def test_a_recognised_transcript_needs_a_surer_guess_than_typed_text() -> None:
+    doubt = Doubt(below=-0.6, fill=0.95, veto=VETO, heard_fill=0.85)
+    wobble = rules_arguments("zap the wobble")
+    typed = Guess("delay", 0.8, "add", 0.1)
+    assert combined(NOTHING, typed, wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble, doubt=doubt) == NOTHING
+    sure = Guess("delay", 0.9, "add", 0.05, heard=-0.1)
+    assert combined(NOTHING, sure, wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(sure, heard=-0.8), wobble, doubt=doubt) == NOTHING
+    # the shipped rule asks more of a transcript than of text, and more still of a doubted one
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble) == NOTHING
+    assert combined(NOTHING, typed, wobble) != NOTHING
