@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .dialogue import Say, ToolCall, reply_after_tool
+from .dialogue import FALLBACK_TEXT, Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
 from .reader import Guess
@@ -61,20 +61,25 @@ class AssistantBrain:
         self._follow_ups = FollowUps()
         # The sentence reader's guess of the last transcript, made beside recognition (off
         # the event loop); a turn of other text (typed, or turns joined) has none.
-        self._guessed: tuple[str, Guess | None] = ("", None)
+        self._guessed: tuple[str, Guess | None, tuple[str, Guess] | None] = ("", None, None)
 
     async def transcribe(self, pcm16: bytes) -> str:
-        text, guess = await self._speech.hear(pcm16, 24000)
-        self.heard(text, guess)
+        text, guess, runner_up = await self._speech.hear(pcm16, 24000)
+        self.heard(text, guess, runner_up)
         return text
 
-    def heard(self, text: str, guess: Guess | None) -> None:
-        """The sentence reader's guess at ``text``, for the turn that reads it."""
-        self._guessed = (text, guess)
+    def heard(self, text: str, guess: Guess | None, runner_up: tuple[str, Guess] | None = None) -> None:
+        """The sentence reader's guess at ``text``, for the turn that reads it, and a
+        runner-up of the recogniser's to read instead if the turn asks for nothing."""
+        self._guessed = (text, guess, runner_up)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        guess = self._guessed[1] if self._guessed[0] == text else None
+        _, guess, runner_up = self._guessed if self._guessed[0] == text else (text, None, None)
         intents = self._follow_ups.understand_all(text, guess)
+        if runner_up is not None and intents == [Say(FALLBACK_TEXT)]:
+            # read in context first: "push it one further" is a follow-up, not a miss.
+            # A fallback reading leaves the session as it was.
+            intents = self._follow_ups.understand_all(*runner_up)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
         return Calls(calls) if len(calls) > 1 else intents[0]
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assistant import clauses, dialogue
+from ..assistant.reader.beam import BEST_NONE, RUNNER_UP_NONE
 from ..assistant.reader.head import DOUBT, FILL, VETO, Doubt, Guess, combined, rules_arguments
 from .corpus import Case, load
 from .heard import guess_of
@@ -31,14 +32,19 @@ WEAK = ("flite:", "piper:joe", "+Andy")
 
 @dataclass(frozen=True)
 class Alternatives:
-    """Where the chosen transcript reads as nothing, the first of the beam's others (one
-    sentence, as ``asr._first_understood`` takes) read as a command: by the rules, with
-    the reader's "none" below ``none_below``, or filled at ``fill`` or more."""
+    """Where the chosen transcript reads as nothing and the reader gives it "none" below
+    ``best_none``, the first of the beam's others (one sentence, as
+    ``asr._first_understood`` takes) read as a command: by the rules, with the reader's
+    "none" below ``none_below``, or filled at ``fill`` or more (None: never)."""
 
     none_below: float
     fill: float | None
+    best_none: float = 1.01
 
     def pick(self, turn: dict, doubt: Doubt, read: Callable[[str], list[dialogue.Intent]]) -> list | None:
+        best = guess_of(turn["guess"])
+        if best is not None and best.none >= self.best_none:
+            return None
         for (text, _), plain in zip(turn["beam"][1:], turn["beam_guesses"], strict=False):
             guess = guess_of(plain)
             if guess is None or _several_sentences(text):
@@ -53,6 +59,9 @@ class Alternatives:
                 if any(isinstance(i, dialogue.ToolCall) for i in filled):
                     return filled
         return None
+
+
+SHIPPED = Alternatives(RUNNER_UP_NONE, None, BEST_NONE)  # reader.beam.runner_up's rule
 
 
 def _several_sentences(text: str) -> bool:
@@ -143,7 +152,8 @@ def main(argv: list[str] | None = None) -> None:
     replay = Replay(report["records"], commands + off)
     run = [bool(r["ok"]) for r in replay.records]
     again = replay.verdicts(Doubt(float("-inf"), FILL, VETO))
-    for rule, verdicts in (("no doubt rule", again), ("the shipped rule", replay.verdicts(DOUBT))):
+    shipped = replay.verdicts(DOUBT, SHIPPED)
+    for rule, verdicts in (("no doubt rule", again), ("the shipped rules", shipped)):
         differ = sum(a != b for a, b in zip(run, verdicts, strict=True))
         print(f"{len(run)} records replayed with {rule}: {differ} differ from the run")
     base = replay.table(again)
@@ -161,15 +171,16 @@ def main(argv: list[str] | None = None) -> None:
     weak = lambda r: any(w in r["voice"] for w in WEAK)  # noqa: E731
     print(_line("weak voices, no rule", replay.table(again, weak)))
     print(_line("weak voices, shipped", replay.table(replay.verdicts(DOUBT), weak)))
-    for none_below, fill in itertools.product((1.01, 0.5, 0.2, 0.1, 0.05), (None, 0.9, 0.8)):
-        alternatives = Alternatives(none_below, fill)
-        print(
-            _line(
-                f"alternatives {none_below} / {fill}",
-                replay.table(replay.verdicts(DOUBT, alternatives)),
-                base,
-            )
-        )
+    print(_line("weak voices, shipped with runner-ups", replay.table(shipped, weak)))
+    print(_line("shipped with runner-ups", replay.table(shipped), base))
+    doubt_only = replay.table(replay.verdicts(DOUBT))
+    print("runner-ups (their none below / fill / the best's none below), against the shipped doubt rule:")
+    for none_below, fill, best_none in itertools.product(
+        (0.5, 0.2, 0.1, 0.05), (None, 0.9), (0.5, 0.6, 0.8, 1.01)
+    ):
+        alternatives = Alternatives(none_below, fill, best_none)
+        table = replay.table(replay.verdicts(DOUBT, alternatives))
+        print(_line(f"  {none_below} / {fill} / {best_none}", table, doubt_only))
 
 
 if __name__ == "__main__":

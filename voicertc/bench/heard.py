@@ -13,6 +13,7 @@ import numpy as np
 from ..assistant import clauses, dialogue
 from ..assistant.asr import Recognizer
 from ..assistant.reader import Guess, Reader, read
+from ..assistant.reader.beam import reads_nothing, runner_up
 from ..assistant.vad import VoiceActivityDetector
 from .speech import RATE, segments
 
@@ -40,13 +41,6 @@ def transcript(recognizer: Recognizer, pcm16: bytes) -> Transcript:
         return Transcript("")
     beam = list(zip(hearing.alternatives, hearing.scores, strict=False))
     return Transcript(hearing.text, beam[0][1] if beam else None, beam, hearing.no_speech)
-
-
-def reads_nothing(text: str) -> bool:
-    """The rules read no request in ``text``: their fallback answer alone (what a fill takes)."""
-    return all(
-        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in clauses.understand_all(text)
-    )
 
 
 def heard_turn(heard: Transcript, guess: Guess | None, reader: Reader | None) -> Heard:
@@ -80,8 +74,13 @@ def hear(
         turn = transcript(recognizer, seg)
         spent += time.perf_counter() - t0
         said.append(turn.text)
-        guess = READER[0].guess(turn.text, turn.log_prob) if READER[0] is not None else None
-        intents.extend(read(turn.text, guess) if guess is not None else clauses.understand_all(turn.text))
+        reader = READER[0]
+        guess = reader.guess(turn.text, turn.log_prob) if reader is not None else None
+        read_in = read(turn.text, guess) if guess is not None else clauses.understand_all(turn.text)
+        other = runner_up(reader, turn.text, guess, turn.beam) if reader is not None else None
+        if other is not None and not any(isinstance(i, dialogue.ToolCall) for i in read_in):
+            read_in = read(*other)  # as the brain reads it (``brains.AssistantBrain.understand``)
+        intents.extend(read_in)
         if heard is not None:
             heard.append(heard_turn(turn, guess, READER[0]))
     return said, intents, spent
