@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assistant import clauses, dialogue
-from ..assistant.reader.beam import BEST_NONE, RUNNER_UP_NONE
+from ..assistant.reader.beam import _SENTENCE_BREAK, BEST_NONE, RUNNER_UP_NONE
 from ..assistant.reader.head import DOUBT, FILL, VETO, Doubt, Guess, combined, rules_arguments
 from .corpus import Case, load
 from .heard import guess_of
@@ -65,8 +65,6 @@ SHIPPED = Alternatives(RUNNER_UP_NONE, None, BEST_NONE)  # reader.beam.runner_up
 
 
 def _several_sentences(text: str) -> bool:
-    from ..assistant.asr import _SENTENCE_BREAK
-
     return bool(_SENTENCE_BREAK.search(text.strip()))
 
 

@@ -22,7 +22,7 @@ from .head import Guess, combined, rules_arguments
 RUNNER_UP_NONE = 0.1
 BEST_NONE = 0.6
 # Several sentences in a runner-up are the prompt speaking, not the speaker (as in
-# ``asr._first_understood``).
+# ``asr._first_understood``, which has its own: asr is not loaded with the reader).
 _SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
 
 
