@@ -351,7 +351,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--snr", choices=list(POWERS), default="broadband", help="the SNR's powers (snr.py)")
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
-    ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
+    ap.add_argument("--out", type=Path, help="write the report and every turn heard here (JSON; doubt_grid)")
     ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
     args = ap.parse_args(argv)
     if args.reader:
