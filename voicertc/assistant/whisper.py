@@ -264,12 +264,10 @@ class WhisperRecognizer(Listener):
         # A command is a few words: a token budget for the audio's length (about twice
         # what fast speech needs) bounds the cost when the decoder starts repeating itself.
         budget = min(self.max_tokens, int(4 + self.tokens_per_s * samples.size / RATE))
-        result = self._generate(encoded, self._prefix, budget, no_speech=True)
-        scored = _scored(result, budget)
+        scored = self.decode_scored(encoded, self._prefix, budget)
         texts = [text for text, _ in scored]
         hearing = Hearing(texts[0], encoded, min(frames, samples.size // HOP), texts, budget)
         hearing.scores = [score for _, score in scored]
-        hearing.no_speech = float(result.no_speech_prob)
         return hearing
 
     def listen_again(self, hearing: Hearing) -> list[str]:
@@ -311,17 +309,7 @@ class WhisperRecognizer(Listener):
         """The beam's transcripts, best first, each with its score: the mean log
         probability per token of what the decoder wrote (CTranslate2's length-normalised
         beam score, at no extra cost). The caller that chooses among them weighs it."""
-        return _scored(self._generate(encoded, prefix, budget, suppress), budget)
-
-    def _generate(
-        self,
-        encoded: Any,
-        prefix: list[str],
-        budget: int,
-        suppress: list[int] | None = None,
-        no_speech: bool = False,
-    ) -> Any:
-        return self._load().generate(
+        result = self._load().generate(
             encoded,
             [prefix],
             beam_size=self.beam_size,
@@ -330,8 +318,11 @@ class WhisperRecognizer(Listener):
             suppress_blank=True,
             suppress_tokens=[-1] if suppress is None else suppress,
             return_scores=True,
-            return_no_speech_prob=no_speech,
         )[0]
+        return [
+            (_transcript(tokens, ran_out=len(tokens) >= budget), float(score))
+            for tokens, score in zip(result.sequences, result.scores, strict=True)
+        ]
 
     def log_prob(self, hearing: Hearing, text: str) -> float:
         """Mean log probability per token Whisper gives ``text`` as what was said.
@@ -359,14 +350,6 @@ class Hearing:
     alternatives: list[str] = dataclasses.field(default_factory=list)  # the beam's, best first
     budget: int = 40  # tokens the decoder may write for this audio
     scores: list[float] = dataclasses.field(default_factory=list)  # the beam's, as ``alternatives``
-    no_speech: float | None = None  # Whisper's probability that the turn holds no speech
-
-
-def _scored(result: Any, budget: int) -> list[tuple[str, float]]:
-    return [
-        (_transcript(tokens, ran_out=len(tokens) >= budget), float(score))
-        for tokens, score in zip(result.sequences, result.scores, strict=True)
-    ]
 
 
 def _spelling_ids(tokenizer: Tokenizer, words: frozenset[str]) -> set[int]:

@@ -27,7 +27,6 @@ class Transcript:
     text: str
     log_prob: float | None = None  # Whisper's mean log probability per token of ``text``
     beam: list[tuple[str, float]] = dataclasses.field(default_factory=list)  # with theirs, best first
-    no_speech: float | None = None  # Whisper's probability that the turn holds no speech
 
 
 def transcript(recognizer: Recognizer, pcm16: bytes) -> Transcript:
@@ -40,7 +39,7 @@ def transcript(recognizer: Recognizer, pcm16: bytes) -> Transcript:
     if hearing is None:
         return Transcript("")
     beam = list(zip(hearing.alternatives, hearing.scores, strict=False))
-    return Transcript(hearing.text, beam[0][1] if beam else None, beam, hearing.no_speech)
+    return Transcript(hearing.text, beam[0][1] if beam else None, beam)
 
 
 def heard_turn(heard: Transcript, guess: Guess | None, reader: Reader | None) -> Heard:
