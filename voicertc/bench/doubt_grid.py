@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     report = json.loads(args.records.read_text())
     commands, off = load(report["split"])
-    replay = Replay(report["records"], commands + off)
+    # ``n`` counts the run's sentences, which --limit took from the front of each side
+    replay = Replay(report["records"], commands[: report["n_commands"]] + off[: report["n_off_topic"]])
     run = [bool(r["ok"]) for r in replay.records]
     again = replay.verdicts(Doubt(float("-inf"), FILL, VETO))
     shipped = replay.verdicts(DOUBT, SHIPPED)
