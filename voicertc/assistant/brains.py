@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .clauses import declined
-from .dialogue import Say, ToolCall, reply_after_tool
+from .dialogue import FALLBACK_TEXT, Say, ToolCall, reply_after_tool
 from .followups import FollowUps
 from .piper_tts import PiperProcess
 from .reader import Guess
@@ -65,29 +65,35 @@ class AssistantBrain:
         # A brain per session: "more" is about its last change, "lower the cutoff" its last filter.
         self._follow_ups = FollowUps()
         # The sentence reader's guess of the last transcript or typed text, made in the
-        # speech worker (off the event loop); other text is read by the rules alone.
-        self._guessed: tuple[str, Guess | None] = ("", None)
+        # speech worker (off the event loop), and for a transcript a runner-up of the
+        # recogniser's to read instead if it asks for nothing; other text: the rules alone.
+        self._guessed: tuple[str, Guess | None, tuple[str, Guess] | None] = ("", None, None)
         # "add reverb and chorus": the decline of the chorus, said after the last of the
         # turn's calls is answered (``_owed`` of them still are).
         self._declined: str | None = None
         self._owed = 0
 
     async def transcribe(self, pcm16: bytes) -> str:
-        text, guess = await self._speech.hear(pcm16, 24000)
-        self.heard(text, guess)
+        text, guess, runner_up = await self._speech.hear(pcm16, 24000)
+        self.heard(text, guess, runner_up)
         return text
 
     async def read(self, text: str) -> None:
         if self._guessed[0] != text:  # a transcript was guessed as it was heard
             self.heard(text, await self._speech.read(text))
 
-    def heard(self, text: str, guess: Guess | None) -> None:
-        """The sentence reader's guess at ``text``, for the turn that reads it."""
-        self._guessed = (text, guess)
+    def heard(self, text: str, guess: Guess | None, runner_up: tuple[str, Guess] | None = None) -> None:
+        """The sentence reader's guess at ``text``, for the turn that reads it, and a
+        runner-up of the recogniser's to read instead if the turn asks for nothing."""
+        self._guessed = (text, guess, runner_up)
 
     def understand(self, text: str, audio: bytes) -> Reply:
-        guess = self._guessed[1] if self._guessed[0] == text else None
+        _, guess, runner_up = self._guessed if self._guessed[0] == text else (text, None, None)
         intents = self._follow_ups.understand_all(text, guess)
+        if runner_up is not None and intents == [Say(FALLBACK_TEXT)]:
+            # read in context first: "push it one further" is a follow-up, not a miss.
+            # A fallback reading leaves the session as it was.
+            intents = self._follow_ups.understand_all(*runner_up)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
         self._declined, self._owed = (declined(text) if calls else None), len(calls)
         return Calls(calls) if len(calls) > 1 else intents[0]

@@ -34,8 +34,14 @@ class DenoisedWhisper:
         self.whisper.warm_up()
 
     def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
+        hearing = self.hear(pcm16, sample_rate)
+        return hearing.text if hearing is not None else ""
+
+    def hear(self, pcm16: bytes, sample_rate: int = 24000) -> Any:
+        """Whisper's ``Hearing`` of the turn (its text, the beam's transcripts and their
+        mean log probabilities per token), or None for under 100 ms: a click, not a word.
+        The sentence reader asks a surer guess of a transcript Whisper doubted."""
         samples = resample_16k(pcm16, sample_rate)
         if samples.size < ASR_RATE // 10:
-            return ""  # under 100 ms: a click, not a word
-        hearing = self.whisper.listen(denoise(samples))
-        return hearing.text if hearing is not None else ""
+            return None
+        return self.whisper.listen(denoise(samples))

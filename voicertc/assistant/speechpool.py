@@ -31,6 +31,7 @@ from typing import TypeVar
 
 from .asr import PocketsphinxRecognizer, Recognizer, create_recognizer
 from .reader import MISSING, Guess, Reader, model_folder
+from .reader.beam import runner_up
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -124,10 +125,30 @@ def _read(text: str) -> Guess | None:
     return _reader.guess(text) if _reader is not None else None
 
 
-def _hear(pcm16: bytes, sample_rate: int) -> tuple[str, Guess | None]:
-    """The transcript, and the sentence reader's guess at it."""
-    text = _transcribe(pcm16, sample_rate)
-    return text, _read(text)
+#: A turn heard: the transcript, the reader's guess at it, and a runner-up of Whisper's
+#: beam with its guess, to read instead if the turn reads as nothing (``reader.beam``).
+Heard = tuple[str, Guess | None, tuple[str, Guess] | None]
+
+
+def _hear(pcm16: bytes, sample_rate: int) -> Heard:
+    """The transcript, and the sentence reader's guess at what it asks for (None without
+    it), which carries Whisper's mean log probability per token of the transcript where
+    the recogniser gives it (``Guess.heard``: a transcript needs a surer guess than text)."""
+    if _recognizer is None:
+        _load()
+    hear = getattr(_recognizer, "hear", None)
+    if hear is None:
+        return _transcribe(pcm16, sample_rate), None, None
+    hearing = hear(pcm16, sample_rate)
+    if hearing is None:
+        return "", None, None
+    beam = list(zip(hearing.alternatives, hearing.scores, strict=False))
+    heard = beam[0][1] if beam else None
+    _load_reader()
+    if _reader is None:
+        return hearing.text, None, None
+    guess = _reader.guess(hearing.text, heard)
+    return hearing.text, guess, runner_up(_reader, hearing.text, guess, beam)
 
 
 class SpeechPool:
@@ -174,11 +195,11 @@ class SpeechPool:
     async def transcribe(self, pcm16: bytes, sample_rate: int = 24000) -> str:
         return await self._run(_transcribe, pcm16, sample_rate)
 
-    async def hear(self, pcm16: bytes, sample_rate: int = 24000) -> tuple[str, Guess | None]:
-        """The transcript and the sentence reader's guess (``_hear``)."""
-        text, guess = await self._run(_hear, pcm16, sample_rate)
+    async def hear(self, pcm16: bytes, sample_rate: int = 24000) -> Heard:
+        """The transcript, the sentence reader's guess and a runner-up (``_hear``)."""
+        text, guess, runner_up = await self._run(_hear, pcm16, sample_rate)
         self._keep(text, guess)
-        return text, guess
+        return text, guess, runner_up
 
     def _reader_installed(self) -> bool:
         """Whether the reader's wheel is here; said in the log once a pool, not again each

@@ -36,12 +36,11 @@ from ..assistant import dialogue
 from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
 from ..assistant.reader import required
-from ..assistant.vad import VoiceActivityDetector
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
-from .reading import Understand, first_turn
+from .heard import READER, Heard, hear
 from .snr import POWERS
-from .speech import CACHE, RATE, Voice, segments, speech_bounds, synth
+from .speech import CACHE, RATE, Voice, speech_bounds, synth
 from .variants import VARIANTS, applied
 
 
@@ -242,22 +241,6 @@ def scene(
 # -- the run -----------------------------------------------------------------------------
 
 
-#: How a transcript is read: the rules, or with ``--reader`` the rules and the sentence reader.
-UNDERSTAND: list[Understand] = [first_turn()]
-
-
-def hear(
-    recognizer: Recognizer, audio: np.ndarray, prefix_ms: int = 300
-) -> tuple[list[str], list[dialogue.Intent], float]:
-    said, intents, spent = [], [], 0.0
-    for seg in segments(audio, VoiceActivityDetector(), prefix_ms):
-        t0 = time.perf_counter()
-        said.append(recognizer.transcribe(seg, RATE))
-        spent += time.perf_counter() - t0
-        intents.extend(UNDERSTAND[0](said[-1]))  # as the server reads a turn: every request
-    return said, intents, spent
-
-
 def run(
     split: str,
     asr: str,
@@ -281,13 +264,17 @@ def _run(
     by: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     latencies: list[float] = []
     errors: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []
     for cond in conditions:
         for n, case in enumerate(commands + off):
             voice = voice_for(vs, n, cond)
             audio = scene(speak(case.text, voice), CONDITIONS[cond], seed=hash_seed(case.text, cond), snr=snr)
-            said, intents, spent = hear(recognizer, audio, prefix_ms)
+            turns: list[Heard] = []
+            said, intents, spent = hear(recognizer, audio, prefix_ms, turns)
             latencies.append(spent)
             ok = judge(intents, case)
+            records.append({"condition": cond, "n": n, "voice": f"{voice.engine}:{voice.name}", "ok": ok,
+                            "turns": turns})  # fmt: skip
             kind = "commands" if case.expected else "off_topic_declined"
             by[cond][kind].append(ok)
             if case.expected:
@@ -309,6 +296,7 @@ def _run(
         "figures": {k: {kind: _pct(v) | {"n": len(v)} for kind, v in d.items()} for k, d in by.items()},
         "recognition_s_p50": round(statistics.median(latencies), 3) if latencies else None,
         "errors": errors,
+        "records": records,
     }
 
 
@@ -363,11 +351,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--snr", choices=list(POWERS), default="broadband", help="the SNR's powers (snr.py)")
     ap.add_argument("--errors", type=Path, help="write what was misheard or misread here (JSON)")
-    ap.add_argument("--out", type=Path, help="write the report here (JSON), for partial runs too")
+    ap.add_argument("--out", type=Path, help="write the report and every turn heard here (JSON; doubt_grid)")
     ap.add_argument("--reader", action="store_true", help="read with the sentence reader too (kept apart)")
     args = ap.parse_args(argv)
     if args.reader:
-        UNDERSTAND[0] = first_turn(required())
+        READER[0] = required()
     if args.errors and args.split in BLIND:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)
@@ -376,6 +364,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     report["seconds"] = round(time.perf_counter() - started, 1)
     if args.split in BLIND:
         report["errors"] = f"not kept: {args.split} is measured, never read"
+        report["records"] = "not kept"
     with open("/proc/loadavg") as f:
         report["loadavg_at_end"] = f.read().split()[:3]
     shown = {k: v for k, v in report["figures"].items() if not k.startswith("voice:")}  # type: ignore[union-attr]
@@ -389,7 +378,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.limit is None and len(conditions) == len(CONDITIONS) and standard:
         reader = "-reader" if args.reader else ""
         dest = ROOT / "benchmarks" / "results" / f"heldout-{args.split}-{args.asr}{reader}.json"
-        dest.write_text(json.dumps(report, indent=1) + "\n")
+        kept = {k: v for k, v in report.items() if k != "records"}  # --out keeps them (doubt_grid)
+        dest.write_text(json.dumps(kept, indent=1) + "\n")
         print(f"wrote {dest}")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..assistant import dialogue
 from ..assistant.followups import FollowUps
-from ..assistant.reader import Reader
+from ..assistant.reader import Guess, Reader
 
 Understand = Callable[[str], list[dialogue.Intent]]
 
@@ -21,6 +21,12 @@ def first_turn(reader: Reader | None = None) -> Understand:
     """Every request of a sentence read alone, with ``reader``'s guess when there is one."""
 
     def understand(text: str) -> list[dialogue.Intent]:
-        return FollowUps().understand_all(text, None if reader is None else reader.guess(text))
+        return read(text, None if reader is None else reader.guess(text))
 
     return understand
+
+
+def read(text: str, guess: Guess | None) -> list[dialogue.Intent]:
+    """Every request of a sentence read alone, with the reader's ``guess`` at it if any
+    (a transcript's carries Whisper's score of it: ``bench/heard.py``)."""
+    return FollowUps().understand_all(text, guess)

@@ -4,6 +4,7 @@ stand-in for Whisper that records what it was given."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from voicertc.assistant import whisper
 from voicertc.assistant.denoise import denoise
@@ -64,3 +65,28 @@ def test_warm_up_loads_whisper() -> None:
     fake = FakeWhisper("x")
     DenoisedWhisper(fake).warm_up()
     assert fake.warmed
+
+
+def test_the_speech_worker_gives_the_reader_whisper_s_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    from voicertc.assistant import speechpool
+
+    class Scored(FakeWhisper):
+        def listen(self, samples: np.ndarray) -> whisper.Hearing:
+            hearing = super().listen(samples)
+            hearing.scores = [-0.8, -1.1]
+            return hearing
+
+    asked: list[tuple[str, float | None]] = []
+
+    class Reader:
+        def guess(self, text: str, heard: float | None = None) -> None:
+            asked.append((text, heard))
+
+    monkeypatch.setattr(
+        speechpool, "_recognizer", DenoisedWhisper(Scored("The feather is ice.", "Add reverb."))
+    )
+    monkeypatch.setattr(speechpool, "_reader", Reader())
+    assert speechpool._hear(_noise_then_tone(), RATE) == ("The feather is ice.", None, None)
+    assert asked == [("The feather is ice.", -0.8)]
+    hearing = DenoisedWhisper(Scored("x")).hear(b"\1\0" * (RATE // 20), RATE)
+    assert hearing is None  # a click: nothing heard, nothing scored

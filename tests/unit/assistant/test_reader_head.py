@@ -4,6 +4,7 @@ the package."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from voicertc.assistant.reader.head import (
     EFFECTS,
     FILL,
     VETO,
+    Doubt,
     Guess,
     Head,
     combined,
@@ -100,3 +102,37 @@ def test_the_brain_uses_a_guess_only_for_the_text_it_was_made_of() -> None:
     assert brain.understand("zap the wobble", b"") == dialogue.ToolCall(
         dialogue.APPLY, {"effect": "delay", "action": "add"}
     )
+
+
+def test_a_transcript_the_recogniser_doubted_needs_a_surer_guess() -> None:
+    doubt = Doubt(below=-0.5, fill=0.9, veto=0.6)
+    wobble = rules_arguments("zap the wobble")
+    fairly_sure = Guess("delay", 0.8, "add", 0.1, heard=-0.7)
+    assert combined(NOTHING, fairly_sure, wobble, doubt=doubt) == NOTHING
+    assert combined(NOTHING, dataclasses.replace(fairly_sure, heard=-0.3), wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(fairly_sure, heard=None), wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(fairly_sure, likelihood=0.9), wobble, doubt=doubt) != NOTHING
+    # and a command read in it is declined on a less sure "none"
+    maybe_none = Guess("none", 0.7, "add", 0.7, heard=-0.7)
+    assert combined(REVERB, maybe_none, wobble, doubt=doubt) == NOTHING
+    assert combined(REVERB, dataclasses.replace(maybe_none, heard=-0.3), wobble, doubt=doubt) == REVERB
+    # a half switched off stays off
+    assert combined(REVERB, maybe_none, wobble, veto=None, doubt=doubt) == REVERB
+    assert (
+        combined(NOTHING, dataclasses.replace(fairly_sure, likelihood=0.95), wobble, fill=None, doubt=doubt)
+        == NOTHING
+    )
+
+
+def test_a_recognised_transcript_needs_a_surer_guess_than_typed_text() -> None:
+    doubt = Doubt(below=-0.6, fill=0.95, veto=VETO, heard_fill=0.85)
+    wobble = rules_arguments("zap the wobble")
+    typed = Guess("delay", 0.8, "add", 0.1)
+    assert combined(NOTHING, typed, wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble, doubt=doubt) == NOTHING
+    sure = Guess("delay", 0.9, "add", 0.05, heard=-0.1)
+    assert combined(NOTHING, sure, wobble, doubt=doubt) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(sure, heard=-0.8), wobble, doubt=doubt) == NOTHING
+    # the shipped rule asks more of a transcript than of text, and more still of a doubted one
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble) == NOTHING
+    assert combined(NOTHING, typed, wobble) != NOTHING

@@ -10,6 +10,7 @@ does not use). Without it the assistant reads with the rules alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -52,11 +53,13 @@ class Reader:
         folder = model_folder()
         return None if folder is None else cls(Encoder.from_folder(folder), Head.load())
 
-    def guess(self, text: str) -> Guess | None:
+    def guess(self, text: str, heard: float | None = None) -> Guess | None:
+        """What ``text`` asks for; ``heard``, the recogniser's mean log probability per
+        token of it (``Guess.heard``), when it is a transcript."""
         if not text.strip():
             return None
         vector = self.encoder.encode([text])[0]
-        return self.head.guess(vector.astype(np.float32))
+        return dataclasses.replace(self.head.guess(vector.astype(np.float32)), heard=heard)
 
 
 def required() -> Reader:

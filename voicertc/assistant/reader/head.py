@@ -32,6 +32,47 @@ class Guess:
     likelihood: float  # of that effect
     action: str  # of ACTIONS
     none: float  # how likely the sentence is no command
+    # The recogniser's mean log probability per token of the transcript guessed at (None:
+    # typed text, or a recogniser that gives none): how sure it was of the words.
+    heard: float | None = None
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """How a transcript is read, which the text the guess was fitted on was not: a
+    recogniser's transcript (``Guess.heard`` given) is filled only by a guess at least
+    ``heard_fill`` likely, and one it doubted, heard at a mean log probability per token
+    below ``below``, at least ``fill``; a command read in a doubted one is declined where
+    "none" is at least ``veto`` likely. In noise Whisper turns small talk into near-miss
+    words that the head takes for a command ("My phone's volume button is too."); on
+    tune3's spoken turns 13 of the 16 fills at 0.7 were such sentences (session 17,
+    docs/speech.md)."""
+
+    below: float
+    fill: float
+    veto: float
+    heard_fill: float = FILL
+
+    def thresholds(
+        self, guess: Guess, fill: float | None, veto: float | None
+    ) -> tuple[float | None, float | None]:
+        """``fill`` and ``veto`` as they stand for ``guess`` (None stays off)."""
+        if guess.heard is None:
+            return fill, veto
+        if fill is not None:
+            fill = max(fill, self.heard_fill)
+        if guess.heard >= self.below:
+            return fill, veto
+        return (
+            None if fill is None else max(fill, self.fill),
+            None if veto is None else min(veto, self.veto),
+        )
+
+
+# Chosen on tune3 spoken (clean, white and babble at 10 dB) by replaying one run's turns
+# (``bench/doubt_grid.py``): Whisper's score hardly told the fills right from wrong, so
+# most of the rule is the first threshold; the doubted step took one more sentence.
+DOUBT = Doubt(below=-0.6, fill=0.95, veto=VETO, heard_fill=0.85)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -88,11 +129,14 @@ def combined(
     arguments: Callable[[str, str], dict[str, object] | None],
     fill: float | None = FILL,
     veto: float | None = VETO,
+    doubt: Doubt = DOUBT,
 ) -> list[dialogue.Intent]:
     """The rules' reading of a sentence, with the guess: a change of effects they read where
     the guess is "none" at least ``veto`` likely is declined; where they read no command (their
     fallback answer), an effect guessed at least ``fill`` likely is applied, its value,
-    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half off."""
+    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half
+    off. A transcript the recogniser doubted asks more of both (``doubt``)."""
+    fill, veto = doubt.thresholds(guess, fill, veto)
     calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
     # The head was fitted on effect changes, not questions about the chain: to it "what
     # effects are on?" is no command (~0.97 none), so a turn asking for one is never declined.
