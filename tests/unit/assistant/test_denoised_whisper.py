@@ -86,6 +86,7 @@ def test_the_speech_worker_gives_the_reader_whisper_s_score(monkeypatch: pytest.
         speechpool, "_recognizer", DenoisedWhisper(Scored("The feather is ice.", "Add reverb."))
     )
     monkeypatch.setattr(speechpool, "_reader", Reader())
+    monkeypatch.setattr(speechpool, "_reader_tried", True)
     assert speechpool._hear(_noise_then_tone(), RATE) == ("The feather is ice.", None, None)
     assert asked == [("The feather is ice.", -0.8)]
     hearing = DenoisedWhisper(Scored("x")).hear(b"\1\0" * (RATE // 20), RATE)

@@ -164,10 +164,10 @@ async def test_a_text_read_or_heard_once_is_not_read_again(monkeypatch) -> None:
 
     async def run(work: Any, *args: object) -> Any:
         ran.append(args)
-        return ("zap the wobble", DELAY) if work is speechpool._hear else DELAY
+        return ("zap the wobble", DELAY, None) if work is speechpool._hear else DELAY
 
     monkeypatch.setattr(pool, "_run", run)
-    assert await pool.hear(b"\0\0") == (NONSENSE, DELAY)
+    assert await pool.hear(b"\0\0") == (NONSENSE, DELAY, None)
     assert await pool.read(NONSENSE) == DELAY  # the endpoint heard it; the Live session reads it
     assert await pool.read("something typed") == DELAY
     assert await pool.read("something typed") == DELAY
