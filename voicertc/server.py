@@ -357,6 +357,10 @@ class VoiceServer:
             # With OpenAI as the upstream the embedded endpoint only serves callers who use
             # it directly, and the pool (100-300 MB) loads on their first turn instead.
             self._warm = asyncio.create_task(self.speech.warm_up())
+        elif self.config.protocol == "live" and self.config.upstream_label != "embedded":
+            # Calls' delegations are read in the pool: its worker (the reader alone) starts
+            # now, not on the first one, which would not wait for it.
+            self._warm = asyncio.create_task(self.speech.warm_up_reader())
         c = self.config
         if c.openai_api_key and not c.upstream_url:
             # In the background: a slow or failed lookup must not hold up serving.

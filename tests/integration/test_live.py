@@ -164,7 +164,7 @@ async def test_a_call_over_live_applies_a_spoken_command(live_server, speech, co
         await call.wait_type("state", state="listening", timeout=30)
         assert call.loud_frames(mark) >= 25
         # Typed text goes as commentary, and is answered.
-        since = len(call.messages)
+        since = typed = len(call.messages)
         call.send({"type": "text", "text": "add some reverb"})
         added = await call.wait_for(
             lambda m: m.get("type") == "effects" and any(e["effect"] == "reverb" for e in m["chain"]),
@@ -197,13 +197,16 @@ async def test_a_call_over_live_applies_a_spoken_command(live_server, speech, co
             timeout=30,
         )
         assert [e["effect"] for e in both["chain"]][-2:] == ["compressor", "distortion"]
-        # The answers before may still be speaking (each text is sent once its change is
-        # made); a Live answer cut by a delegation ends as a piece of its own, so wait for
-        # the one that speaks of the compressor.
         answer = await call.wait_for(
             lambda m: is_final("assistant")(m) and "compress" in m["text"].lower(), since=since, timeout=30
         )
         assert "distortion" in answer["text"].lower()
+        # One final message per typed text's answer, in order, each from its start (as far
+        # as it was heard when the next cut it): never a piece of one, nor a tail in the next.
+        beginnings = ("Added reverb", "Raised reverb", "Added compressor")
+        finals = [m["text"] for m in call.messages[typed:] if is_final("assistant")(m)]
+        which = [next((n for n, b in enumerate(beginnings) if f.startswith(b)), None) for f in finals]
+        assert None not in which and which == sorted(set(which)) and which[-1] == 2, finals
     assert {"session.start", "session.input_audio.append", "session.commentary.append"} <= set(
         conformance["client"]
     )

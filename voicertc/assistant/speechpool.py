@@ -10,7 +10,7 @@ each transcript asks for comes back with it (``hear``: ~15-20 ms more a turn); t
 was never heard (typed, or a Live delegation's joined transcript) is guessed here too
 (``read``). A worker loads the recogniser on its first turn to hear (``warm_up`` makes
 one), so a pool that only reads (a server whose calls go to OpenAI Live) holds the reader
-alone.
+alone, started when the server starts (``warm_up_reader``).
 """
 
 from __future__ import annotations
@@ -179,13 +179,21 @@ class SpeechPool:
 
     async def warm_up(self) -> None:
         """Start the workers and load the model before the first caller speaks."""
+        await self._start_workers(_transcribe, b"\0\0" * 2400, 24000)
+
+    async def warm_up_reader(self) -> None:
+        """Start the workers with the sentence reader alone (no recogniser), for a server
+        that only reads (its calls go to OpenAI Live): a worker starting takes seconds,
+        longer than text waits for its guess (``READ_WAIT_S``), so the first delegation
+        would otherwise start it and be read by the rules alone. Nothing without the wheel."""
+        if self._reader_installed():
+            await self._start_workers(_load_reader)
+
+    async def _start_workers(self, work: Callable[..., object], *args: object) -> None:
         loop = asyncio.get_running_loop()
         try:
             await asyncio.gather(
-                *(
-                    loop.run_in_executor(self._pool(), _transcribe, b"\0\0" * 2400, 24000)
-                    for _ in range(self._processes)
-                )
+                *(loop.run_in_executor(self._pool(), work, *args) for _ in range(self._processes))
             )
         except Exception:
             self.healthy = False

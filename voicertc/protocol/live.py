@@ -96,10 +96,14 @@ def input_audio_append_json(audio_b64: str) -> str:
     return '{"type":"' + INPUT_AUDIO_APPEND + '","audio":"' + audio_b64 + '"}'
 
 
-def append(kind: str, content: str, delegation_id: str | None = None) -> dict[str, Any]:
+def append(
+    kind: str, content: str, delegation_id: str | None = None, event_id: str | None = None
+) -> dict[str, Any]:
     """`session.instructions.append`, `session.thinking.append` (silent context) or
-    `session.commentary.append` (something the model should say)."""
-    return {"type": kind, "content": content, "delegation_id": delegation_id}
+    `session.commentary.append` (something the model should say); `event_id` comes back
+    as the `client_event_id` of its acknowledgement."""
+    event = {"type": kind, "content": content, "delegation_id": delegation_id}
+    return event if event_id is None else {**event, "event_id": event_id}
 
 
 def session_close() -> dict[str, Any]:

@@ -17,6 +17,10 @@ The session speaks Realtime events both ways; this module translates at the edge
 - Typed text goes as commentary (the model says something about it); the effect chain
   note and replayed history as silent thinking. Response create/cancel and truncation
   have no Live counterpart: Live is server-driven.
+- A delegation does not end what the model is saying (Live goes on speaking while the
+  application works); the acknowledgement of its result does: what Live says after it is
+  the answer to the result, a response of its own. So each answer ends once, whole, and
+  the answers end in the order they were spoken.
 """
 
 from __future__ import annotations
@@ -94,6 +98,9 @@ class LiveTranslator:
         self._output_text = ""
         self._quiet: asyncio.Task[None] | None = None
         self._pending_user_text: str | None = None
+        # The event ids of delegation results sent and not yet acknowledged: the answer
+        # under way when one is acknowledged is over (``_result_heard``).
+        self._results_sent: set[str] = set()
 
     # -- server side: Live -> Realtime ----------------------------------------------
 
@@ -114,8 +121,11 @@ class LiveTranslator:
         elif kind == lv.DELEGATION_CREATED:
             delegation = event.get("delegation") or {}
             await self._delegated(str(delegation.get("id", "")))
+        elif kind == lv.COMMENTARY_APPENDED:
+            await self._result_heard(event.get("client_event_id"))
         elif kind == lv.ERROR:
             error = event.get("error") or {}
+            self._results_sent.discard(str(error.get("client_event_id")))  # refused: no answer to come
             await self._on_event({"type": rt.ERROR, "error": error})
         elif kind == lv.USAGE_UPDATED:
             # No Realtime counterpart: passed on as it is, for the call's usage (ops/usage.py).
@@ -192,9 +202,17 @@ class LiveTranslator:
             rt.RESPONSE_DONE, response={"id": where["response_id"], "status": status, "output": []}
         )
 
+    async def _result_heard(self, client_event_id: Any) -> None:
+        """Live has a delegation's result: whatever it says from here answers it, so the
+        answer it was giving (if any) is over."""
+        if client_event_id in self._results_sent:
+            self._results_sent.discard(client_event_id)
+            await self.finish_response()
+
     async def _delegated(self, delegation_id: str) -> None:
+        # Not the answer being spoken: Live goes on with it, and it ends whole (when the
+        # result is heard, or goes quiet). Ending it here made its rest a second answer.
         await self._finish_user_turn()
-        await self.finish_response()
         heard = " ".join(self._heard_since_delegation).strip()
         self._heard_since_delegation.clear()
         guess = await self._read(heard) if heard and self._read is not None else None
@@ -203,7 +221,7 @@ class LiveTranslator:
         if not calls:
             said = next((i.text for i in intents if isinstance(i, Say) and declines(i.text)), None)
             nothing = f"No change to the audio effects could be read from what the user said: {heard!r}."
-            await self._send(lv.append(lv.COMMENTARY_APPEND, said or nothing, delegation_id))
+            await self._send_result(said or nothing, delegation_id)
             return
         note = declined(heard)
         if note is not None:
@@ -238,7 +256,7 @@ class LiveTranslator:
         if delegation_id is None:
             note = self._declined.pop(call_id, None)
             content = output if note is None else json.dumps(_noted(parsed, note))
-            await self._send(lv.append(lv.COMMENTARY_APPEND, content, call_id))
+            await self._send_result(content, call_id)
             return
         waiting = self._outputs[delegation_id]
         waiting[call_id] = output
@@ -249,7 +267,12 @@ class LiveTranslator:
         note = self._declined.pop(delegation_id, None)
         if note is not None:
             together[-1] = _noted(together[-1], note)
-        await self._send(lv.append(lv.COMMENTARY_APPEND, json.dumps(together), delegation_id))
+        await self._send_result(json.dumps(together), delegation_id)
+
+    async def _send_result(self, content: str, delegation_id: str) -> None:
+        event_id = lv.new_id("event")
+        self._results_sent.add(event_id)
+        await self._send(lv.append(lv.COMMENTARY_APPEND, content, delegation_id, event_id))
 
     # -- client side: Realtime -> Live ----------------------------------------------
 

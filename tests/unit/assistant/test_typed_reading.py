@@ -5,6 +5,7 @@ pool and no processes or weights (tests/integration/test_reader.py has the real 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 from collections.abc import AsyncIterator
 from typing import Any, cast
@@ -211,3 +212,28 @@ def test_the_reader_is_reported_once_a_pool_not_at_each_restart(monkeypatch, cap
         pool._executor = None  # as ``_run`` leaves it after a worker's death
         pool._pool()
     assert [r.getMessage() for r in caplog.records].count(speechpool.MISSING) == 1
+
+
+async def test_a_pool_that_only_reads_starts_its_worker_with_the_reader_alone(worker, monkeypatch) -> None:
+    pool = SpeechPool()
+    pool._reads = True
+    ran: list[object] = []
+
+    class InThisProcess:
+        def submit(self, work: Any, *args: object) -> Any:
+            ran.append(work)
+            future: Any = concurrent.futures.Future()
+            future.set_result(work(*args))
+            return future
+
+    monkeypatch.setattr(pool, "_pool", InThisProcess)
+    await pool.warm_up_reader()
+    assert ran == [speechpool._load_reader] and pool.healthy
+    assert isinstance(speechpool._reader, FakeReader) and speechpool._recognizer is None
+
+
+async def test_without_the_wheel_warming_the_reader_starts_no_worker(monkeypatch) -> None:
+    monkeypatch.setattr(speechpool, "model_folder", lambda: None)
+    pool = SpeechPool()
+    await pool.warm_up_reader()
+    assert pool._executor is None

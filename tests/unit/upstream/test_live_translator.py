@@ -18,7 +18,8 @@ from voicertc.upstream.realtime import UpstreamError
 class Harness:
     def __init__(self, read: Any = None) -> None:
         self.out: list[dict[str, Any]] = []  # Realtime events to the session
-        self.sent: list[dict[str, Any]] = []  # Live events to the server
+        self.sent: list[dict[str, Any]] = []  # Live events to the server, without their event ids
+        self.event_ids: list[str | None] = []
         self.done = asyncio.Event()
         self.translator = LiveTranslator(self.on_event, quiet_ms=20, read=read)
         self.translator.send_live = self.send_live
@@ -29,7 +30,8 @@ class Harness:
             self.done.set()
 
     async def send_live(self, event: dict[str, Any]) -> None:
-        self.sent.append(event)
+        self.sent.append({k: v for k, v in event.items() if k != "event_id"})
+        self.event_ids.append(event.get("event_id"))
 
     def types(self) -> list[str]:
         return [e["type"] for e in self.out]
@@ -288,3 +290,47 @@ async def test_what_no_call_could_do_goes_back_with_the_outputs(h: Harness) -> N
         "content": declining("pitch"),
         "delegation_id": "d2",
     }
+
+
+async def say_words(h: Harness, *words: str) -> None:
+    for word in words:
+        await h.translator.handle({"type": "session.output_audio.delta", "delta": "AAAA"})
+        await h.translator.handle(
+            {"type": "session.output_transcript.delta", "delta": word, "start_ms": 0, "end_ms": 1}
+        )
+
+
+def finals(h: Harness) -> list[str]:
+    return [e["transcript"] for e in h.out if e["type"] == "response.output_audio_transcript.done"]
+
+
+async def test_an_answer_a_delegation_comes_during_ends_once_whole_before_the_results_answer(
+    h: Harness,
+) -> None:
+    await say_words(h, "The echo is", " longer")
+    # Typed while it speaks; Live acknowledges it (no result: the answer goes on) and delegates.
+    await h.translator.send(_message("user", "and add a compressor"))
+    await h.translator.send({"type": "response.create"})
+    await h.translator.handle({"type": "session.commentary.appended", "start_ms": 5, "end_ms": 5})
+    await h.translator.handle(
+        {
+            "type": "session.delegation.created",
+            "delegation": {"id": "d1", "target": "client", "type": "delegation"},
+            "offset_ms": 6,
+        }
+    )
+    call = next(e for e in h.out if e["type"] == "response.function_call_arguments.done")
+    assert json.loads(call["arguments"]) == {"effect": "compressor", "action": "add"}
+    await say_words(h, " now.")  # the rest of the answer it was giving
+    assert finals(h) == []
+    output = {"type": "function_call_output", "call_id": "d1", "output": '{"ok": true}'}
+    await h.translator.send({"type": "conversation.item.create", "item": output})
+    ack = {"type": "session.commentary.appended", "start_ms": 9, "end_ms": 9}
+    await h.translator.handle({**ack, "client_event_id": h.event_ids[-1]})
+    assert finals(h) == ["The echo is longer now."]
+    await say_words(h, "Compressor", " added.")
+    h.done.clear()
+    await asyncio.wait_for(h.done.wait(), 5)
+    assert finals(h) == ["The echo is longer now.", "Compressor added."]
+    transcript_items = [e["item_id"] for e in h.out if e["type"] == "response.output_audio_transcript.done"]
+    assert len(set(transcript_items)) == 2

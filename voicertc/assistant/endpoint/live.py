@@ -244,6 +244,10 @@ class LiveServerSession:
             )
         if delegation_id is not None and delegation_id not in self._delegations:
             raise ProtocolError("invalid_value", f"Unknown delegation '{delegation_id}'.", "delegation_id")
+        if kind == lv.COMMENTARY_APPEND and delegation_id is not None:
+            # Its answer cuts what is being said; cut before the acknowledgement, so that
+            # nothing said before the result comes after it (a client ends an answer there).
+            await self._stop_speaking()
         await self.emit(lv.appended(lv.APPENDS[kind], self._now_ms(), event.get("event_id")))
         if kind != lv.COMMENTARY_APPEND:
             return  # silent context: the rule-based brain has no use for it
