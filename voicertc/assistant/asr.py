@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import logging
 import os
-import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -32,6 +31,7 @@ from voicertc.assistant.sphinx import (  # noqa: F401  (re-exported: tests and b
     prepare_16k,
     resample_16k,
 )
+from voicertc.assistant.whisper_text import several_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -73,9 +73,6 @@ def _asks_nothing(intent: dialogue.Intent) -> bool:
     )
 
 
-_SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
-
-
 def _first_understood(transcripts: list[str]) -> tuple[str, dialogue.Intent]:
     """The first of Whisper's beam transcripts that asks for something, else its best,
     with the dialogue's reading of it.
@@ -91,7 +88,7 @@ def _first_understood(transcripts: list[str]) -> tuple[str, dialogue.Intent]:
     if not _asks_nothing(best_intent):
         return best, best_intent
     for text in runners_up:
-        if not _SENTENCE_BREAK.search(text.strip()):
+        if not several_sentences(text):
             intent = dialogue.understand(text)
             if not _asks_nothing(intent):
                 return text, intent

@@ -133,3 +133,13 @@ def drop_repeats(text: str) -> str:
     text = " ".join(kept)
     # A clause cut off by a dropped repeat ends on its comma: end it as a sentence.
     return text[:-1] + "." if text.endswith(",") else text
+
+
+_SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
+
+
+def several_sentences(text: str) -> bool:
+    """Whisper wrote more than one sentence. In a runner-up of the beam that is most often
+    the prompt speaking, not the speaker ("That's all it's mom can remember. Set the
+    delay"), so neither the rules' nor the reader's runner-up takes one."""
+    return bool(_SENTENCE_BREAK.search(text.strip()))

@@ -11,19 +11,16 @@ runner-ups cost 6-14 off-topic sentences of 396 for 5-6 commands of 828."""
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from .. import clauses, dialogue
+from ..whisper_text import several_sentences
 from .head import Guess, combined, rules_arguments
 
 # A runner-up the rules read as a command is taken where the reader gives it "none" below
 # RUNNER_UP_NONE, and the best transcript "none" below BEST_NONE.
 RUNNER_UP_NONE = 0.1
 BEST_NONE = 0.6
-# Several sentences in a runner-up are the prompt speaking, not the speaker (as in
-# ``asr._first_understood``, which has its own: asr is not loaded with the reader).
-_SENTENCE_BREAK = re.compile(r"[.?!]\s+\S")
 
 
 def reads_nothing(text: str) -> bool:
@@ -55,7 +52,7 @@ def runner_up(
     ):
         return None
     for other, score in beam[1:]:
-        if _SENTENCE_BREAK.search(other.strip()) or not _asks(clauses.understand_all(other)):
+        if several_sentences(other) or not _asks(clauses.understand_all(other)):
             continue
         other_guess = reader.guess(other, score)
         if other_guess is not None and other_guess.none < RUNNER_UP_NONE:
