@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assistant import clauses, dialogue
-from ..assistant.reader.beam import _SENTENCE_BREAK, BEST_NONE, RUNNER_UP_NONE
+from ..assistant.reader.beam import BEST_NONE, RUNNER_UP_NONE
 from ..assistant.reader.head import DOUBT, FILL, VETO, Doubt, Guess, combined, rules_arguments
+from ..assistant.whisper_text import several_sentences
 from .corpus import Case, load
 from .heard import guess_of
 from .heldout import judge
@@ -47,7 +48,7 @@ class Alternatives:
             return None
         for (text, _), plain in zip(turn["beam"][1:], turn["beam_guesses"], strict=False):
             guess = guess_of(plain)
-            if guess is None or _several_sentences(text):
+            if guess is None or several_sentences(text):
                 continue
             rules = read(text)
             if any(isinstance(i, dialogue.ToolCall) for i in rules):
@@ -62,10 +63,6 @@ class Alternatives:
 
 
 SHIPPED = Alternatives(RUNNER_UP_NONE, None, BEST_NONE)  # reader.beam.runner_up's rule
-
-
-def _several_sentences(text: str) -> bool:
-    return bool(_SENTENCE_BREAK.search(text.strip()))
 
 
 class Replay:
