@@ -47,10 +47,11 @@ from .corpus import Case
 from .heldout import ROOT, judge, load
 from .intent_fit import _train, targets
 
-WRITERS = ("tune", "tune2", "tune3", "tune4")
+WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5")
 #: The held-out writer and the rules that never saw it: session 15's start (never tuned on
-#: tune4), and the commit that added corpus3 (before any tune3 tuning).
-HELD = {"tune4": "7cf84c6", "tune3": "65de68b"}
+#: tune4), the commit that added corpus3 (before any tune3 tuning), and the merge of
+#: corpus5 (session 18, before any tune5 tuning).
+HELD = {"tune4": "7cf84c6", "tune3": "65de68b", "tune5": "79e63c5"}
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
 CACHE = Path(os.environ.get("VOICERTC_READER_CACHE", Path(tempfile.gettempdir()) / "voicertc-reader"))
@@ -160,10 +161,11 @@ class Fold:
     probs: tuple[np.ndarray, np.ndarray]
 
 
-def fold(held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case]) -> Fold:
-    data = {w: [c for part in load(w) for c in part] for w in WRITERS}
-    train = [c for w in WRITERS if w != held for c in data[w]] + extra
-    cases = data[held]
+def fold(
+    held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case], writers: Sequence[str]
+) -> Fold:
+    train = [c for w in writers if w != held for part in load(w) for c in part] + extra
+    cases = [c for part in load(held) for c in part]
     head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps)
     vectors = embeddings([c.text for c in cases], model_dir)
     guesses = [head.guess(v) for v in vectors]
@@ -172,14 +174,20 @@ def fold(held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: l
 
 
 def held_out(
-    held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case]
+    held: str,
+    tree: Path,
+    model_dir: Path,
+    l2: float,
+    steps: int,
+    extra: list[Case],
+    writers: Sequence[str] = WRITERS,
 ) -> dict[str, object]:
-    f = fold(held, tree, model_dir, l2, steps, extra)
+    f = fold(held, tree, model_dir, l2, steps, extra, writers)
     cases, readings, guesses, probs = f.cases, f.readings, f.guesses, f.probs
     report: dict[str, object] = {
         "held_out": held,
         "rules": HELD[held],
-        "fitted_on": [w for w in WRITERS if w != held] + (["declines"] if extra else []),
+        "fitted_on": [w for w in writers if w != held] + (["declines"] if extra else []),
         "l2": l2,
         "steps": steps,
         "n_commands": sum(bool(c.expected) for c in cases),
@@ -211,9 +219,11 @@ def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict
     }
 
 
-def fit_all(model_dir: Path, l2: float, steps: int, extra: list[Case]) -> Head:
+def fit_all(
+    model_dir: Path, l2: float, steps: int, extra: list[Case], writers: Sequence[str] = WRITERS
+) -> Head:
     """The head the assistant ships: fitted on every tune corpus (and ``extra``)."""
-    cases = [c for w in WRITERS for part in load(w) for c in part] + extra
+    cases = [c for w in writers for part in load(w) for c in part] + extra
     return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps)
 
 
@@ -233,9 +243,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         + ", ".join(f"{w}: {c}" for w, c in HELD.items())
         + ")",
     )
-    ap.add_argument(
-        "--fit", action="store_true", help="fit the shipped head on all four tune corpora (head.npz)"
-    )
+    ap.add_argument("--fit", action="store_true", help="fit the shipped head on the --writers (head.npz)")
     ap.add_argument(
         "--l2", type=float, default=1e-5, help="chosen by leaving each training writer out in turn"
     )
@@ -243,12 +251,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--with-declines", action="store_true", help="fit with reader_declines.txt as none (session 17)"
     )
+    ap.add_argument(
+        "--writers",
+        default=",".join(WRITERS),
+        help="the tune corpora a fit may use (comma-separated): whether one more writer helps",
+    )
+    ap.add_argument("--suffix", default="", help="appended to each report's name")
     ap.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args(argv)
+    writers = tuple(args.writers.split(","))
     CACHE.mkdir(parents=True, exist_ok=True)
     extra = declines() if args.with_declines else []
     for held, tree in (t.split("=", 1) for t in args.tree):
-        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra)
+        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra, writers)
         print(f"{held} (rules {HELD[held]}): rules alone {report['rules_alone']}")
         print(f"  model alone {report['model_alone']}")
         for kind in ("fill", "veto"):
@@ -257,11 +272,11 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"  {kind}@{t}: commands {fig['commands']} off-topic declined {fig['off_topic_declined']}"
                 )
         print(f"  both@{FILL}/{VETO} (the assistant's): {report['both'][f'{FILL}/{VETO}']}")  # type: ignore[index]
-        dest = args.out_dir / f"reader-lowo-{held}.json"
+        dest = args.out_dir / f"reader-lowo-{held}{args.suffix}.json"
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
     if args.fit:
-        fit_all(args.model_dir, args.l2, args.steps, extra).save(STORED)
+        fit_all(args.model_dir, args.l2, args.steps, extra, writers).save(STORED)
         print(f"wrote {STORED}")
 
 
