@@ -3,25 +3,47 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Iterable
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 async def cancel_and_wait(tasks: Iterable[asyncio.Task[Any]]) -> None:
     """Cancel `tasks` and wait until each has finished, whatever it raised.
 
     The task calling this is skipped if listed (an owner may be closed by one of its own
-    tasks): awaiting itself would never return.
+    tasks): awaiting itself would never return. A task that swallows its cancellation
+    is cancelled again every RECANCEL_S and, after CANCEL_TRIES, logged and left: one
+    stuck task must not hold its owner's close (and the call's hang-up) forever.
     """
     current = asyncio.current_task()
     owned = [task for task in tasks if task is not current]
     for task in owned:
         task.cancel()
     for task in owned:
+        await _finished(task)
+
+
+RECANCEL_S = 5.0
+CANCEL_TRIES = 3
+
+
+async def _finished(task: asyncio.Task[Any]) -> None:
+    for attempt in range(CANCEL_TRIES):
+        if attempt:
+            task.cancel()
         try:
-            await task
-        except (asyncio.CancelledError, Exception):
+            await asyncio.wait({task}, timeout=RECANCEL_S)
+        except asyncio.CancelledError:
+            # The closer itself was cancelled: still see this task end, as before.
             pass
+        if task.done():
+            if not task.cancelled():
+                task.exception()  # retrieved: no "exception was never retrieved" at exit
+            return
+    logger.error("task %s ignored %d cancellations; leaving it running", task.get_name(), CANCEL_TRIES)
 
 
 class TaskSet:

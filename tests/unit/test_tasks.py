@@ -53,3 +53,43 @@ async def test_cancel_all_from_an_owned_task_keeps_that_task() -> None:
     other = tasks.spawn(asyncio.Event().wait())
     inside = tasks.spawn(close_from_inside())
     assert await inside is True and other.cancelled()
+
+
+async def test_a_task_that_swallows_one_cancel_is_cancelled_again(monkeypatch) -> None:
+    monkeypatch.setattr("voicertc.tasks.RECANCEL_S", 0.05)
+    cancels = 0
+
+    async def stubborn() -> None:
+        nonlocal cancels
+        while True:
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                cancels += 1
+                if cancels >= 2:
+                    raise
+
+    task = asyncio.ensure_future(stubborn())
+    await asyncio.sleep(0)
+    await cancel_and_wait([task])
+    assert task.cancelled() and cancels == 2
+
+
+async def test_a_task_that_never_ends_is_logged_and_left(monkeypatch, caplog) -> None:
+    monkeypatch.setattr("voicertc.tasks.RECANCEL_S", 0.01)
+    release = asyncio.Event()
+
+    async def deaf() -> None:
+        while not release.is_set():
+            try:
+                await release.wait()
+            except asyncio.CancelledError:
+                pass
+
+    task = asyncio.ensure_future(deaf(), loop=None)
+    task.set_name("deaf")
+    await asyncio.sleep(0)
+    await cancel_and_wait([task])
+    assert not task.done() and "task deaf ignored 3 cancellations" in caplog.text
+    release.set()
+    await task

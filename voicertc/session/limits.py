@@ -147,8 +147,10 @@ class CallLimiter:
             nap = self.check()
             if nap is None:
                 return
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), nap)
+            # asyncio.timeout: wait_for may swallow the owner's cancel on 3.11 (gh-86296).
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(nap):
+                    await self._changed.wait()
 
 
 def ended_notice(reason: str) -> dict[str, Any]:

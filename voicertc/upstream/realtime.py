@@ -160,9 +160,12 @@ class Upstream:
                 if event.get("type") in answers:
                     return early
 
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for drops a cancellation that
+        # arrives as read() finishes (cpython gh-86296), and the hang-up then waits forever.
         try:
-            return await asyncio.wait_for(read(), _CONFIGURE_TIMEOUT_S)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(_CONFIGURE_TIMEOUT_S):
+                return await read()
+        except TimeoutError:
             raise UpstreamError("the speech model did not answer the session's configuration") from None
 
     def _decode(self, raw: bytes) -> dict[str, Any] | None:
@@ -247,8 +250,9 @@ class Upstream:
             # A polite close waits for the peer's close frame; a dying or shutting-down
             # upstream may never send one, and a hang-up must not wait on it.
             try:
-                await asyncio.wait_for(self._connection.close(), _CLOSE_TIMEOUT_S)
-            except (asyncio.TimeoutError, Exception):
+                async with asyncio.timeout(_CLOSE_TIMEOUT_S):
+                    await self._connection.close()
+            except Exception:
                 pass
             self._connection = None
         self.closed.set()
