@@ -239,8 +239,11 @@ class SpeechPool:
         if text in self._guesses:
             return self._guesses[text]
         try:
-            guess = await asyncio.wait_for(self._run(_read, text), READ_WAIT_S)
-        except asyncio.TimeoutError:
+            # asyncio.timeout: wait_for can swallow the turn's cancel (barge-in, hang-up)
+            # on 3.11 (cpython gh-86296).
+            async with asyncio.timeout(READ_WAIT_S):
+                guess = await self._run(_read, text)
+        except TimeoutError:
             logger.info("the sentence reader's worker is busy or starting: this text read by the rules")
             return None
         except Exception:
