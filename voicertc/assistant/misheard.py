@@ -41,6 +41,15 @@ _COUNTS = frozenset({*ONES, *TEENS, *TENS, "half"})
 _K_AFTER = (["hertz"], ["hz"], ["please"])
 
 
+# tune5's spoken misses (docs/speech.md, session 19): "in half" run into the word before.
+_INTO_HALF = {"writing": "right in", "driving": "drive in"}
+_HALVING = frozenset("cut chop split slice take".split())
+# "a hair quieter" written "a half quieter": a half is never more or less of something.
+_COMPARATIVES = frozenset("quieter louder softer brighter darker warmer wetter drier dryer".split())
+# "cut off my voice" written as the noun, which cannot take "my" after it.
+_POSSESSIVES = frozenset("my your our his her their".split())
+
+
 def _is_count(before: list[str]) -> bool:
     return bool(before) and (before[0] in _COUNTS or before[0][:1].isdigit())
 
@@ -78,4 +87,28 @@ def tokens(toks: list[str]) -> list[str]:
                 out[i] = "q"
             elif _is_count(before) and after in ([], *_K_AFTER):
                 out[i] = "k"
-    return [t for t in out if t]
+        elif (read := _tune5(toks, i, before, after)) is not None:
+            out[i] = read
+    # A reading may be two words ("right in"): split them again.
+    return " ".join(out).split()
+
+
+def _tune5(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
+    """Session 19's readings: each guarded by its neighbours, None where the word stays."""
+    tok = toks[i]
+    at_end = toks[i + 2 : i + 3] in ([], ["please"])
+    if tok in _INTO_HALF and after == ["half"] and at_end and _HALVING.intersection(toks[:i]):
+        return _INTO_HALF[tok]  # "cut the echo time writing half": at the end of a request to halve
+    if tok == "treme" and after and after[0] in ("the", "it", "that", "down", "back"):
+        return "trim"  # not an English word; the verb before what it trims
+    if tok == "ten" and toks[i + 1 : i + 4] == ["of", "a", "second"]:
+        return "tenth"  # "a ten of a second": nobody counts seconds that way
+    if tok == "re" and after == ["generation"]:
+        return "regeneration"  # the delay's feedback, split in two
+    if tok == "generation" and before == ["re"]:
+        return ""
+    if tok == "cutoff" and after and after[0] in _POSSESSIVES:
+        return "cut off"  # "take the bass cutoff my voice": the noun takes no possessive after it
+    if tok == "half" and before == ["a"] and after and after[0] in _COMPARATIVES:
+        return "hair"
+    return None

@@ -34,6 +34,16 @@ READ_BACK = [
     # out of the chain, whatever the verb
     ("Put the compressor out of the chain.", call("compressor", "remove")),
     ("Keep the reverb out of the signal chain.", call("reverb", "remove")),
+    # tune5's spoken misses (session 19): "in half" run into the word before it
+    ("Chop the reverb decay writing half.", call("reverb", "decrease", 50.0, "percent", param="decay_s")),
+    ("Cut the driving half please.", call("distortion", "decrease", 0.5, "fraction")),
+    # a made-up word for the verb, a split parameter, a tenth, a verb written as the noun
+    ("Treme the volume by six dB.", call("gain", "decrease", 6, "db")),
+    ("Echo re generation at thirty percent.", call("delay", "set", 30, "percent", param="feedback")),
+    ("Make the attack ten of a second.", call("compressor", "set", 0.1, "s", param="attack_ms")),
+    ("Pull the high pass cutoff my mic.", call("highpass", "remove")),
+    # "a hair" written "a half" before a comparative
+    ("Just a half louder.", call("gain", "increase")),
     # a reset said as the way it started
     ("Set the echo back to how it started.", call("delay", "reset")),
 ]
@@ -56,6 +66,10 @@ def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> 
         "Give me a hand a half hour from now.",
         "Wait half for a second, I'll be right back.",
         "We made it out of the chain store in time.",
+        "I love the driving half of that song.",
+        "She was writing half a novel.",
+        "The re generation of the forest took years.",
+        "Ten of a kind is a lot of cards.",
     ],
 )
 def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:
