@@ -36,8 +36,9 @@ _TEEN_OF = {tens: next(t for t, v in TEENS.items() if v == value // 10 + 10) for
 _SLAPBACK_AFTER = frozenset("echo echoes delay delays thing effect sound style on".split())
 _SLAPBACK_BEFORE = frozenset("a the that some more less".split())
 
-_FILTERS = (["low", "pass"], ["high", "pass"], ["lowpass"], ["highpass"], ["low", "cut"], ["high", "cut"])
-_COUNTS = frozenset({*ONES, *TEENS, *TENS, "half"})
+_FILTERS = (["low", "pass"], ["high", "pass"], ["lowpass"], ["highpass"], ["low", "cut"], ["high", "cut"],
+            ["bass", "cut"], ["treble", "cut"], ["lpf"], ["hpf"])  # fmt: skip
+_COUNTS = frozenset({*ONES, *TEENS, *TENS, "half", "quarter"})
 _K_AFTER = (["hertz"], ["hz"], ["please"])
 
 
@@ -48,6 +49,10 @@ _HALVING = frozenset("cut chop split slice take".split())
 _COMPARATIVES = frozenset("quieter louder softer brighter darker warmer wetter drier dryer".split())
 # "cut off my voice" written as the noun, which cannot take "my" after it.
 _POSSESSIVES = frozenset("my your our his her their".split())
+# Phrases that mean nothing said to a mixer, read back wherever they are.
+_PHRASES = (("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"))
+# "the reverb till shorter": its tail, only before what a tail's length can be.
+_TAIL_AFTER = frozenset("shorter longer short long length".split())
 
 
 def _is_count(before: list[str]) -> bool:
@@ -62,8 +67,16 @@ def _names_filter(tokens: list[str]) -> bool:
     return any(_filter_at(tokens, i) for i in range(len(tokens)))
 
 
+def _phrases(toks: list[str]) -> list[str]:
+    text = " " + " ".join(toks) + " "
+    for heard, meant in _PHRASES:
+        text = text.replace(f" {heard} ", f" {meant} ")
+    return text.split()
+
+
 def tokens(toks: list[str]) -> list[str]:
     """``toks`` with misheard command words read back where the sentence is about sound."""
+    toks = _phrases(toks)
     out = list(toks)
     named = _names_filter(toks)
     for i, tok in enumerate(toks):
@@ -87,13 +100,13 @@ def tokens(toks: list[str]) -> list[str]:
                 out[i] = "q"
             elif _is_count(before) and after in ([], *_K_AFTER):
                 out[i] = "k"
-        elif (read := _tune5(toks, i, before, after)) is not None:
+        elif (read := _tune5(toks, i, before, after, named)) is not None:
             out[i] = read
     # A reading may be two words ("right in"): split them again.
     return " ".join(out).split()
 
 
-def _tune5(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
+def _tune5(toks: list[str], i: int, before: list[str], after: list[str], named: bool) -> str | None:
     """Session 19's readings: each guarded by its neighbours, None where the word stays."""
     tok = toks[i]
     at_end = toks[i + 2 : i + 3] in ([], ["please"])
@@ -101,6 +114,14 @@ def _tune5(toks: list[str], i: int, before: list[str], after: list[str]) -> str 
         return _INTO_HALF[tok]  # "cut the echo time writing half": at the end of a request to halve
     if tok == "treme" and after and after[0] in ("the", "it", "that", "down", "back"):
         return "trim"  # not an English word; the verb before what it trims
+    if tok == "ten" and _is_count(before) and before != ["a"] and after == ["second"]:
+        return "tenths of a"  # "eight ten second": eight tenths of one
+    if tok == "till" and before in (["reverb"], ["reverb's"]) and after and after[0] in _TAIL_AFTER:
+        return "tail"
+    if tok == "to" and after in (["higher"], ["lower"]) and at_end:
+        return "two"  # "bump the ratio to higher": nobody asks for "to higher"
+    if tok == "okay" and before == ["half"] and named and toks[i + 1 :] in ([], ["please"]):
+        return "a k"  # "lower the LPF by half okay": half a kilohertz
     if tok == "ten" and toks[i + 1 : i + 4] == ["of", "a", "second"]:
         return "tenth"  # "a ten of a second": nobody counts seconds that way
     if tok == "re" and after == ["generation"]:

@@ -46,6 +46,14 @@ READ_BACK = [
     ("Just a half louder.", call("gain", "increase")),
     # a reset said as the way it started
     ("Set the echo back to how it started.", call("delay", "reset")),
+    # session 19 (lead): tenths counted, a quarter kilohertz by a cut, near verbs, "till", "to"
+    ("Make the delay time nine ten second.", call("delay", "set", 0.9, "s")),
+    ("Drop the high cut by a quarter key.", call("lowpass", "decrease", 0.25, "khz")),
+    ("Binge the reverb.", call("reverb", "remove")),
+    ("Give rid of the echo.", call("delay", "remove")),
+    ("Reverb till shorter please.", call("reverb", "decrease", param="decay_s")),
+    ("Push the threshold to lower.", call("compressor", "decrease", 2, param="threshold_db")),
+    ("A touch more reverb of please.", call("reverb", "increase")),
 ]
 
 
@@ -92,3 +100,9 @@ def test_key_is_a_filter_word_only_next_to_one() -> None:
 def test_twenty_hundred_stays_a_number_people_say() -> None:
     assert misheard.tokens("at twenty hundred hours".split()) == "at twenty hundred hours".split()
     assert misheard.tokens("ninety hundred".split()) == "nineteen hundred".split()
+
+
+def test_the_lead_readings_leave_ordinary_sentences_alone() -> None:
+    for said in ("a ten second delay", "ten seconds", "we stayed till late", "keep the reverb till the end",
+                 "i want to go higher", "the low pass cutoff frequency", "half okay then"):
+        assert misheard.tokens(said.split()) == said.split(), said
