@@ -18,6 +18,7 @@ from voicertc.assistant import (
     hedges,
     phrasing,
     pictures,
+    rambles,
     relative,
     senses,
     statements,
@@ -388,7 +389,9 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return Say(LEFT_OFF.format(lx.SPOKEN_EFFECT.get(against, against)))
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
-    args = _effect_arguments(words, last_filter)
+    last = rambles.last_request(transcript)  # "..., bring the reverb down a bit"
+    said_last = _effect_arguments(last, last_filter) if last else None
+    args = rambles.kept(_effect_arguments(words, last_filter), said_last)
     if args is not None:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):

@@ -104,7 +104,7 @@ def verb_use(tokens: list[str], word: str) -> bool:
         if word == "gain" and before in VERB_BEFORE and after in GAIN_OBJECTS:
             return True
         if word == "drive" and (before in VERB_BEFORE or after in ("to", "home", "back")):
-            return True
+            return tokens[i + 1 : i + 4] not in (["back", "to", "default"], ["back", "to", "defaults"])
     return False
 
 

@@ -91,3 +91,76 @@ def test_amounts(said: str, expected: ToolCall) -> None:
 )
 def test_spacing_speed_and_knee(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+# -- one effect's settings back to normal or default; the whole chain as at the start ---------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("high cut settings back to normal", call("lowpass", "reset")),
+        ("put the delay settings back to normal", call("delay", "reset")),
+        ("drive back to default", call("distortion", "reset")),
+        ("make the voice like the beginning, no effect", call(None, "reset")),
+        ("make me sound like at the start", call(None, "reset")),
+    ],
+)
+def test_resets(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("the reverb back to normal", call("reverb", "remove")),  # the chain-wide word, not its settings
+        ("I need to drive back home", None),
+    ],
+)
+def test_resets_near_misses(said: str, expected: ToolCall | None) -> None:
+    assert understand(said) == expected if expected else not isinstance(understand(said), ToolCall)
+
+
+# -- a long turn that ends in its request ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "I did the reverb big for the song, now I sound like an empty warehouse, bring the reverb down",
+            call("reverb", "decrease"),
+        ),
+        ("we're doing a call with my team, could you compress my voice", call("compressor", "add")),
+        (
+            "my voice feels flat, I listened to records with space around the voice, I think I need reverb",
+            call("reverb", "add"),
+        ),
+        (
+            "the compression is too heavy, I read people use three to one, so set the ratio to three",
+            call("compressor", "set", value=3, param="ratio"),
+        ),
+    ],
+)
+def test_the_request_said_last(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+def test_the_story_still_says_which_setting() -> None:
+    said = "people keep telling me the echo is a bit much when I talk, so could you turn the delay down some"
+    assert understand(said) == call("delay", "decrease", param="mix")
+
+
+# -- a sound from another room is muffled, not the reverb's room ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("make it sound like music coming from the next room", call("lowpass", "add")),
+        ("make me sound like I'm talking from another room", call("lowpass", "add")),
+        ("add some room", call("reverb", "add")),
+    ],
+)
+def test_another_room(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
