@@ -233,7 +233,7 @@ KNOWLEDGE = ("difference between", "the same as", "same thing as", "how does", "
              "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
              "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
              "do you know what", "mean", "should", "why did", "which is better", "is better",
-             "which is best", "better for")  # fmt: skip
+             "which is best", "better for", "different from", "differ from", "in theory")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # Things that are not sound, as the object of an effect word: "compress this zip file".

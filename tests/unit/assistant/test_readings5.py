@@ -164,3 +164,32 @@ def test_the_story_still_says_which_setting() -> None:
 )
 def test_another_room(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+# -- a difference in theory, idioms, a name, a wish put off: nothing changes ---------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how is a compressor different from a limiter, in theory",
+        "my pain threshold is really high",
+        "echo is the name of our cat",
+        "I might want some delay later, but not now",
+        "more distortion maybe later",
+    ],
+)
+def test_nothing_is_asked(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("set the release to 100 ms", call("compressor", "set", value=100, unit="ms", param="release_ms")),
+        ("add reverb now", call("reverb", "add")),
+        ("tell me what effects are on", ToolCall("get_effects", {})),
+    ],
+)
+def test_asks_that_stay(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
