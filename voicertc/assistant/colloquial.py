@@ -105,6 +105,8 @@ def _said(tokens: list[str]) -> list[tuple[int, tuple[str, float]]]:
 
 
 AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as much")
+# A multiple of a speed is the inverse multiple of the time it is the speed of.
+SPEEDS = ("as fast", "as quick", "as quickly", "as often", "as frequently", "as frequent")
 
 
 def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, str] | None:
@@ -113,7 +115,7 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     which the chain scales a percentage by). Not of a level in dB (``unit``): half a gain of
     -6 dB is no softer sound."""
     text = " " + " ".join(tokens) + " "
-    if unit != "db" and has_phrase(text, ("in half", "by half")):
+    if unit != "db" and re.search(r" (?:in|by) half(?! an? )", text):  # not "by half a k": 500 Hz
         return 50.0, "decrease"  # "cut the delay in half": a shorter delay, not none
     if unit == "db" or action == "remove":
         return None
@@ -134,6 +136,8 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
             factor = count[0].value if count else None
     if factor is None or factor == 1:
         return None
+    if has_phrase(text, SPEEDS):
+        factor = 1 / factor  # "make the echoes come twice as fast": half the time between them
     if factor > 1:
         return round(100.0 * (factor - 1), 3), "increase"
     return round(100.0 * (1 - factor), 3), "decrease"
@@ -210,9 +214,13 @@ def spacing(tokens: list[str]) -> dict[str, object] | None:
         return None
     between = "between" in words
     spread = "out" in words and bool(words & {"spread", "space"})  # "space out the echoes"
-    if "apart" in words or spread or (between and WIDER & words):
+    # "closer to each other", "further from each other": together and apart
+    other = {"each", "other"} <= words
+    apart = "apart" in words or (other and bool(words & {"further", "farther"}))
+    together = "together" in words or (other and bool(words & {"closer", "nearer"}))
+    if apart or spread or (between and WIDER & words):
         action = "increase"
-    elif "together" in words or (between and NARROWER & words):
+    elif together or (between and NARROWER & words):
         action = "decrease"
     else:
         return None
@@ -252,8 +260,8 @@ def filter_motion(text: str, effect: str) -> str | None:
 
 # -- the compressor's knee as felt: a softer knee is a wider one (more dB) -----------------
 
-SOFTER_KNEE = frozenset("softer gentler smoother wider broader rounder".split())
-HARDER_KNEE = frozenset("harder sharper narrower tighter firmer".split())
+SOFTER_KNEE = frozenset("softer gentler smoother wider broader rounder widen broaden soften".split())
+HARDER_KNEE = frozenset("harder sharper narrower tighter firmer narrow sharpen harden tighten".split())
 
 
 def knee_feel(tokens: list[str]) -> str | None:

@@ -18,6 +18,8 @@ from voicertc.assistant import (
     hedges,
     phrasing,
     pictures,
+    rambles,
+    relative,
     senses,
     statements,
     unsupported,
@@ -231,6 +233,7 @@ def _arguments(
         return {"effect": "gain", "action": scaled, "value": colloquial.HALF_LEVEL_DB, "unit": "db"}
     numbers = find_numbers(tokens)
     value = values.value(tokens, numbers)
+    spec = EFFECT_SPECS[effect]
     if action is None and idiom_action is None and any(values.other_unit(tokens, s) for s in numbers):
         # No verb, and a number of something that is not sound: "what's the volume of a
         # cube with sides of 2 meters" is not a request to set the gain.
@@ -257,10 +260,12 @@ def _arguments(
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
-        (value is not None and (value[1] or values.by(tokens, value[0])))
+        (value is not None and relative.a_step(tokens, value))
         or lx.has_phrase(text, lx.PARAM_NOUNS)
     ):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
+    if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):
+        action = "decrease"  # "low pass cutoff minus five hundred": 500 Hz less
     before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None
     if before_value == "to" or (before_value == "at" and value is not None and value[1]):
         if action in ("increase", "decrease", "remove"):
@@ -276,7 +281,6 @@ def _arguments(
     if effect == "gain" and "unity" in tokens:
         return {"effect": "gain", "action": "set", "value": 0, "unit": "db"}  # "back to unity gain"
     args: dict[str, object] = {"effect": effect, "action": action}
-    spec = EFFECT_SPECS[effect]
     if value is None and action in ("increase", "decrease"):
         # the parameter named, even by a word that also names the effect ("more repeats": its feedback)
         param = (timed and timed[1]) or _param(tokens, effect) or colloquial.step_param(text, effect)
@@ -332,9 +336,9 @@ def _unit_of(tokens: list[str], effect: str) -> str:
 def _param(tokens: list[str], effect: str) -> str | None:
     """The parameter a sentence names ("the delay feedback", "compressor ratio eight")."""
     spec = EFFECT_SPECS[effect]
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         word = lx.PARAM_SYNONYMS.get(tok, tok)
-        if word in lx.PARAM_WORDS:
+        if word in lx.PARAM_WORDS and not relative.between(tokens, i):
             key = param_key(spec, word)
             if key is not None:
                 return key
@@ -385,7 +389,9 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return Say(LEFT_OFF.format(lx.SPOKEN_EFFECT.get(against, against)))
     if _asks_about_chain(words, text):
         return ToolCall(GET, {})
-    args = _effect_arguments(words, last_filter)
+    last = rambles.last_request(transcript)  # "..., bring the reverb down a bit"
+    said_last = _effect_arguments(last, last_filter) if last else None
+    args = rambles.kept(_effect_arguments(words, last_filter), said_last)
     if args is not None:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):

@@ -103,7 +103,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("rein in", "decrease"), ("pare back", "decrease"), ("cut back", "decrease"), ("ramp up", "increase"),
     ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
     ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
-    ("back to basics", "reset"),
+    ("back to basics", "reset"), ("easy on", "decrease"), ("chill on", "decrease"),  # "go easy on the reverb"
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
     ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),
@@ -148,7 +148,7 @@ LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split(
 
 # Words that name a parameter rather than an effect ("delay" names both: it is left out).
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
-                        "attack release cutoff corner drive resonance q".split())  # fmt: skip
+                        "attack release cutoff corner drive resonance q time".split())  # fmt: skip
 PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
                   "resonant": "resonance", "repeat": "repeats",
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"

@@ -26,7 +26,8 @@ NEGATIVE = frozenset({"minus", "negative"})
 # "a quarter of a second", "three quarters", "one and a third"
 FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
                                "quarter": 1 / 4, "quarters": 1 / 4, "halfway": 1 / 2,
-                               "tenth": 1 / 10, "tenths": 1 / 10}  # fmt: skip
+                               "tenth": 1 / 10, "tenths": 1 / 10,
+                               "fifth": 1 / 5, "fifths": 1 / 5}  # fmt: skip
 NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")

@@ -24,7 +24,7 @@ OWN_PARAMS = {"attack": "compressor", "release": "compressor", "knee": "compress
 # ... said with one of these, so "the drive to work" or "the release date" stay what they are.
 PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", "shorter", "set",
               "make", "change", "halfway", "lengthen", "shorten", "increase", "decrease", "raise",
-              "lower", "reduce")  # fmt: skip
+              "lower", "reduce", "default", "defaults", "reset")  # fmt: skip
 LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
                "reduce", "louder", "quieter", "turn", "bring", "add", "more", "less", "trim",
                "extra")  # fmt: skip
@@ -138,7 +138,7 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "as it was", "how it started", "the way it started", "how they started", "where it started",
               "where they started",
               "how it came", "how they came", "the way it came", "how they were", "the way they were",
-              "as they were")  # fmt: skip
+              "as they were", "settings back to normal", "settings to normal")  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
 RESTORING = frozenset("restore return back put set bring go".split())
 DEFAULTS = frozenset("default defaults factory original".split())
@@ -178,7 +178,8 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "all the processing", "all processing", "the effects chain", "no effects at all",
                "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
                "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",
-               "just my voice", "only my voice")  # fmt: skip
+               "just my voice", "only my voice", "like the beginning", "like in the beginning",
+               "like at the beginning", "like at the start")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:
@@ -232,7 +233,7 @@ KNOWLEDGE = ("difference between", "the same as", "same thing as", "how does", "
              "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
              "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
              "do you know what", "mean", "should", "why did", "which is better", "is better",
-             "which is best", "better for")  # fmt: skip
+             "which is best", "better for", "different from", "differ from", "in theory")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # Things that are not sound, as the object of an effect word: "compress this zip file".
@@ -334,6 +335,8 @@ def owned(text: str, pos: int, name: str) -> bool:
     after = text[pos + len(name) + 2 :].split()[:4]
     if after[:1] and after[0] in OUTFITS:
         return True  # a name: "Echo company, move out", "the Delay team"
+    if name in ("room", "rooms") and before in (["next"], ["other"], ["another"]):
+        return True  # where a sound comes from ("music from the next room"), not the reverb
     if name == "amp" and before != ["the"]:
         # a verb ("amp up the reverb") or a thing pointed at ("that amp distorts"): "turn the
         # amp up" is the gain

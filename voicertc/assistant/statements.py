@@ -26,7 +26,8 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "constructive feedback", "flight delay", "flight delays", "train delay", "train delays",
                "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",
                "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade", "level with",
-               "on the level", "im at level", "reached level")  # fmt: skip
+               "on the level", "im at level", "reached level", "pain threshold", "threshold of pain",
+               "is the name of")  # fmt: skip
 
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".
@@ -53,7 +54,8 @@ GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground mo
 
 
 # Asking that something be left as it is: "please don't touch the delay".
-HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is")
+HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is",
+             "but not now", "not right now", "not for now", "maybe later")  # a wish put off
 
 
 def elsewhere(text: str) -> bool:
@@ -104,7 +106,7 @@ def verb_use(tokens: list[str], word: str) -> bool:
         if word == "gain" and before in VERB_BEFORE and after in GAIN_OBJECTS:
             return True
         if word == "drive" and (before in VERB_BEFORE or after in ("to", "home", "back")):
-            return True
+            return tokens[i + 1 : i + 4] not in (["back", "to", "default"], ["back", "to", "defaults"])
     return False
 
 

@@ -1,0 +1,49 @@
+"""A long turn that ends in its request: "... I sound like I'm in an empty swimming pool,
+bring the reverb down a bit", "we're recording an interview, could you compress my
+voice". What comes before the last clause is the story or the reason, whose words
+("empty", "were", "turned up earlier") would otherwise be read as the request; the last
+clause, said as a request and naming an effect, is what is asked.
+
+Asked of the transcript as said, where its commas and full stops still stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.words import tokens
+
+# A clause boundary: not a thousands separator ("1,200 hertz") nor a decimal point.
+BOUNDARY = re.compile(r"[,;.!?](?!\d)")
+# Words a request may open with before its verb.
+OPENERS = frozenset("so and but now just okay ok then please maybe".split())
+# How a clause asks: a request to the listener, a need, or the imperative's verb.
+ASKING = ("could you", "can you", "would you", "will you", "i need", "i want", "i think i need",
+          "i think i want", "lets", "id like", "i would like")  # fmt: skip
+IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
+                        "pull push knock reduce increase decrease".split())  # fmt: skip
+
+
+def kept(whole: dict[str, object] | None, last: dict[str, object] | None) -> dict[str, object] | None:
+    """The whole turn's reading where it asks what its last clause asks (its story may say more:
+    "the echo is a bit much ..., so turn the delay down" is its mix), else the last clause's."""
+    if last is None or (
+        whole is not None and (whole.get("effect"), whole["action"]) == (last.get("effect"), last["action"])
+    ):
+        return whole
+    return last
+
+
+def last_request(transcript: str) -> list[str] | None:
+    """The last clause of a turn of several, where it asks for a change to a named effect."""
+    parts = [p for p in BOUNDARY.split(transcript) if tokens(p)]
+    if len(parts) < 2:
+        return None
+    words = tokens(parts[-1])
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    text = " " + " ".join(words) + " "
+    asks = bool(words) and (words[0] in IMPERATIVES or any(text.startswith(f" {a} ") for a in ASKING))
+    named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
+    return words if asks and named else None
