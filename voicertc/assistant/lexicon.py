@@ -236,6 +236,8 @@ UNIT_HEADS = frozenset("ms millisecond milliseconds second seconds hertz hz khz 
 MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
     ("cut you", "could you"),
     ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
+    # Whisper on tune5 (session 19): none of these means anything said to a mixer.
+    ("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"),
 )  # fmt: skip
 
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.

@@ -49,8 +49,6 @@ _HALVING = frozenset("cut chop split slice take".split())
 _COMPARATIVES = frozenset("quieter louder softer brighter darker warmer wetter drier dryer".split())
 # "cut off my voice" written as the noun, which cannot take "my" after it.
 _POSSESSIVES = frozenset("my your our his her their".split())
-# Phrases that mean nothing said to a mixer, read back wherever they are.
-_PHRASES = (("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"))
 # "the reverb till shorter": its tail, only before what a tail's length can be.
 _TAIL_AFTER = frozenset("shorter longer short long length".split())
 
@@ -67,16 +65,8 @@ def _names_filter(tokens: list[str]) -> bool:
     return any(_filter_at(tokens, i) for i in range(len(tokens)))
 
 
-def _phrases(toks: list[str]) -> list[str]:
-    text = " " + " ".join(toks) + " "
-    for heard, meant in _PHRASES:
-        text = text.replace(f" {heard} ", f" {meant} ")
-    return text.split()
-
-
 def tokens(toks: list[str]) -> list[str]:
     """``toks`` with misheard command words read back where the sentence is about sound."""
-    toks = _phrases(toks)
     out = list(toks)
     named = _names_filter(toks)
     for i, tok in enumerate(toks):

@@ -37,10 +37,10 @@ def kept(whole: dict[str, object] | None, last: dict[str, object] | None) -> dic
 
 def last_request(transcript: str) -> list[str] | None:
     """The last clause of a turn of several, where it asks for a change to a named effect."""
-    parts = [p for p in BOUNDARY.split(transcript) if tokens(p)]
-    if len(parts) < 2:
+    clauses = [words for part in BOUNDARY.split(transcript) if (words := tokens(part))]
+    if len(clauses) < 2:
         return None
-    words = tokens(parts[-1])
+    words = clauses[-1]
     while words and words[0] in OPENERS:
         words = words[1:]
     text = " " + " ".join(words) + " "

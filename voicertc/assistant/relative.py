@@ -33,10 +33,6 @@ def a_step(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     return bool(unit) or by or tokens[span.end : span.end + 1] == ["off"]
 
 
-# What a time is between: "a quarter second between repeats", "more time between the echoes".
-BETWEEN = ("between", "in between")
-
-
 def between(tokens: list[str], at: int) -> bool:
     """The word at ``at`` says what a time lies between, not which setting is meant
     ("repeats" there is no feedback)."""
