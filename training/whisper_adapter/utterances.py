@@ -14,6 +14,8 @@ cuts in two are left out (their transcript would not be the sentence).
 
     python -m training.whisper_adapter.utterances train   # -> training/whisper_adapter/work/train.pkl
     python -m training.whisper_adapter.utterances valid
+    # session 20's try: all five tune corpora, 3 sayings each, 60% perturbed (augment.py)
+    python -m training.whisper_adapter.utterances train tune,tune2,tune3,tune4,tune5 3 0.6
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from training.whisper_adapter.augment import perturb
 from voicertc.assistant import whisper
 from voicertc.assistant.denoise import denoise
 from voicertc.assistant.sphinx import resample_16k
@@ -74,7 +77,8 @@ QUESTION_WORDS = {
     "who",
 }
 
-Item = tuple[str, Voice, "str | None", float, int, bool]  # text, voice, noise, snr dB, seed, a command?
+# text, voice, noise, snr dB, seed, a command?, perturbed (augment.py)?
+Item = tuple[str, Voice, "str | None", float, int, bool, bool]
 
 
 def _babble(n: int, rng: np.random.Generator) -> np.ndarray:
@@ -116,27 +120,33 @@ def features(audio: np.ndarray) -> np.ndarray | None:
 
 
 def render(item: Item) -> tuple[np.ndarray, str, str, str, bool] | None:
-    text, voice, kind, snr_db, seed, command = item
+    text, voice, kind, snr_db, seed, command, perturbed = item
     pcm = heldout.speak(text, voice)
+    if perturbed:
+        pcm = perturb(pcm, np.random.default_rng(seed + 1))
     mel = features(scene(pcm, kind, snr_db, seed))
     return None if mel is None else (mel, target(text), f"{voice.name}@{voice.wpm}", kind or "clean", command)
 
 
-def train_items(splits: tuple[str, ...] = TRAIN_SPLITS) -> list[Item]:
+def train_items(
+    splits: tuple[str, ...] = TRAIN_SPLITS, per_sentence: int = PER_SENTENCE, perturbed: float = 0.0
+) -> list[Item]:
+    """``perturbed``: the share of utterances ``augment.perturb`` changes (drawn after the
+    rest, so with 0 the items are the packaged adapter's)."""
     rng = random.Random(20261203)
     items: list[Item] = []
     for split in splits:
         commands, off = load(split)
         for case in commands + off:
-            for _ in range(PER_SENTENCE):
+            for _ in range(per_sentence):
                 accent = rng.choice(heldout.ESPEAK_ACCENTS)
                 voice = Voice(
                     "espeak", f"{accent}+{rng.choice(TRAIN_VARIANTS)}", rng.choice(TRAIN_SPEEDS), "train"
                 )
                 kind = None if rng.random() < 0.4 else rng.choice(["white", "pink", "babble"])
-                items.append(
-                    (case.text, voice, kind, rng.uniform(3, 22), rng.getrandbits(31), bool(case.expected))
-                )
+                snr_db, seed = rng.uniform(3, 22), rng.getrandbits(31)
+                changed = perturbed > 0 and rng.random() < perturbed
+                items.append((case.text, voice, kind, snr_db, seed, bool(case.expected), changed))
     return items
 
 
@@ -150,13 +160,26 @@ def valid_items() -> list[Item]:
             kind, snr_db = condition if condition else (None, 0.0)
             voice = heldout.voice_for(voices, n, cond)
             items.append(
-                (case.text, voice, kind, snr_db, heldout.hash_seed(case.text, cond), bool(case.expected))
+                (
+                    case.text,
+                    voice,
+                    kind,
+                    snr_db,
+                    heldout.hash_seed(case.text, cond),
+                    bool(case.expected),
+                    False,
+                )
             )
     return items
 
 
-def main(which: str, splits: str = ",".join(TRAIN_SPLITS)) -> None:
-    items = train_items(tuple(splits.split(","))) if which == "train" else valid_items()
+def main(
+    which: str, splits: str = ",".join(TRAIN_SPLITS), per_sentence: str = "4", perturbed: str = "0"
+) -> None:
+    if which == "train":
+        items = train_items(tuple(splits.split(",")), int(per_sentence), float(perturbed))
+    else:
+        items = valid_items()
     with Pool(2) as pool:
         out = [r for r in pool.imap(render, items, chunksize=8) if r is not None]
     print(f"{which}: {len(items)} utterances, {len(out)} kept")
@@ -165,4 +188,4 @@ def main(which: str, splits: str = ",".join(TRAIN_SPLITS)) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:5])

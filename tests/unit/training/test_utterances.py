@@ -28,6 +28,14 @@ def test_the_adapter_learns_only_tune_sentences() -> None:
         assert len(heard & _texts(measured)) == 0, measured
 
 
+def test_every_tune_corpus_with_perturbed_voices_is_still_only_tune_sentences() -> None:
+    tune = ("tune", "tune2", "tune3", "tune4", "tune5")
+    heard = {item[0] for item in utterances.train_items(tune, 3, 0.6)}
+    assert heard == set().union(*map(_texts, tune))
+    for measured in ("test", "test2", "test3", "test4", "test5"):
+        assert len(heard & _texts(measured)) == 0, measured
+
+
 def test_the_adapter_never_hears_a_benchmark_voice() -> None:
     benchmark = {(v.name, v.wpm) for v in heldout.voices()} | {(v.name, v.wpm) for v in heldout.BABBLE_VOICES}
     voices = {item[1] for item in ITEMS}

@@ -1,0 +1,52 @@
+"""The adapter's training perturbations: reproducible, level-keeping, and what they say."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from training.whisper_adapter import augment, utterances
+from voicertc.bench.speech import RATE
+
+
+def _tone(hz: float, seconds: float = 1.0) -> np.ndarray:
+    t = np.arange(int(RATE * seconds)) / RATE
+    return (8000 * np.sin(2 * np.pi * hz * t)).astype(np.int16)
+
+
+def _peak_hz(x: np.ndarray) -> float:
+    spectrum = np.abs(np.fft.rfft(x.astype(np.float64)))
+    return float(np.fft.rfftfreq(x.size, 1 / RATE)[np.argmax(spectrum)])
+
+
+def test_the_same_seed_gives_the_same_utterance() -> None:
+    pcm = _tone(440)
+    a = augment.perturb(pcm, np.random.default_rng(7))
+    b = augment.perturb(pcm, np.random.default_rng(7))
+    assert a.dtype == np.int16 and np.array_equal(a, b)
+
+
+def test_level_is_kept() -> None:
+    pcm = _tone(300)
+    for seed in range(10):
+        out = augment.perturb(pcm, np.random.default_rng(seed)).astype(np.float64)
+        rms = np.sqrt(np.mean(out**2))
+        assert abs(rms / np.sqrt(np.mean(pcm.astype(np.float64) ** 2)) - 1) < 0.05
+
+
+def test_resampling_moves_pitch_by_at_most_three_semitones() -> None:
+    pcm = _tone(500)
+    peaks = [_peak_hz(augment.perturb(pcm, np.random.default_rng(s))) for s in range(30)]
+    assert min(peaks) >= 500 * 2 ** (-3 / 12) - 3 and max(peaks) <= 500 * 2 ** (3 / 12) + 3
+    assert max(peaks) - min(peaks) > 50  # some utterances are moved
+
+
+def test_a_band_limit_cuts_the_highs() -> None:
+    freqs = np.array([1000.0, 8000.0])
+    gain = augment._gain(freqs, 0.0, (300.0, 3400.0))
+    assert gain[0] > 0.9 and gain[1] < 0.05
+
+
+def test_the_packaged_adapters_items_are_unperturbed() -> None:
+    assert not any(item[6] for item in utterances.train_items())
+    mixed = utterances.train_items(("tune",), 3, 0.6)
+    assert 0.45 < sum(item[6] for item in mixed) / len(mixed) < 0.75
