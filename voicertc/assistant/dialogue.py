@@ -45,6 +45,13 @@ FALLBACK_TEXT = (
 )
 NOT_HEARD_TEXT = "Sorry, I didn't catch that."
 LEFT_OFF = "All right, I'll leave the {} off."
+# Declined on purpose, each with its own reply: the sentence reader fills only the fallback
+# (``reader.head.combined``), which had put reverb on for "more reverb later, but not now".
+LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
+TEACH_TEXT = (
+    "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
+    "or what effects are on."
+)
 
 
 @dataclass(frozen=True)
@@ -260,8 +267,7 @@ def _arguments(
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
-        (value is not None and relative.a_step(tokens, value))
-        or lx.has_phrase(text, lx.PARAM_NOUNS)
+        (value is not None and relative.a_step(tokens, value)) or lx.has_phrase(text, lx.PARAM_NOUNS)
     ):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
     if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):
@@ -396,4 +402,14 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
-    return Say(_chat(text) or unsupported.decline(words) or FALLBACK_TEXT)  # "add some chorus": not here
+    return Say(_chat(text) or unsupported.decline(words) or _declined(words, text) or FALLBACK_TEXT)
+
+
+def _declined(words: list[str], text: str) -> str | None:
+    """The reply to a sentence declined on purpose: a wish put off or an effect left alone,
+    a request to be taught ("explain what attack and release do")."""
+    if lx.has_phrase(text, statements.HANDS_OFF):
+        return LEFT_AS_IS_TEXT
+    if phrasing.knowledge(words, text) or lx.has_phrase(text, phrasing.TEACH):
+        return TEACH_TEXT
+    return None

@@ -10,7 +10,9 @@ from voicertc.assistant.dialogue import (
     APPLY,
     FALLBACK_TEXT,
     HELP_TEXT,
+    LEFT_AS_IS_TEXT,
     NOT_HEARD_TEXT,
+    TEACH_TEXT,
     Say,
     ToolCall,
     reply_after_tool,
@@ -189,6 +191,11 @@ def test_questions_ask_for_the_chain(text: str) -> None:
         ("the weather is nice today", FALLBACK_TEXT),
         ("tell me a joke", FALLBACK_TEXT),
         ("no way that is fine", FALLBACK_TEXT),
+        # declined on purpose: their own replies, which the sentence reader does not fill
+        ("I might want more reverb later, but not now", LEFT_AS_IS_TEXT),
+        ("please don't touch the delay", LEFT_AS_IS_TEXT),
+        ("explain what attack and release do on a compressor", TEACH_TEXT),
+        ("what does a compressor do", TEACH_TEXT),
     ],
 )
 def test_small_talk(text: str, expected: str | None) -> None:
