@@ -23,15 +23,7 @@ ITEMS = utterances.train_items()
 
 def test_the_adapter_learns_only_tune_sentences() -> None:
     heard = {item[0] for item in ITEMS}
-    assert heard == _texts("tune") | _texts("tune2")
-    for measured in ("test", "test2", "test3", "test4", "test5"):
-        assert len(heard & _texts(measured)) == 0, measured
-
-
-def test_every_tune_corpus_with_perturbed_voices_is_still_only_tune_sentences() -> None:
-    tune = ("tune", "tune2", "tune3", "tune4", "tune5")
-    heard = {item[0] for item in utterances.train_items(tune, 3, 0.6)}
-    assert heard == set().union(*map(_texts, tune))
+    assert heard == set().union(*map(_texts, ("tune", "tune2", "tune3", "tune4", "tune5")))
     for measured in ("test", "test2", "test3", "test4", "test5"):
         assert len(heard & _texts(measured)) == 0, measured
 
