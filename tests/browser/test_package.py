@@ -71,6 +71,7 @@ def test_sdist_and_wheel_carry_the_version_the_page_and_pass_twine(dist: Path) -
         "voicertc/assistant/models/silero_vad_16k.onnx",
         "voicertc/assistant/models/LICENSE-silero-vad",
         "voicertc/assistant/models/whisper-tiny-en-commands.npz",
+        "voicertc/assistant/models/whisper-tiny-en-commands-s12.npz",
     } <= names
     assert not any(name.startswith("training/") for name in names)  # how it was made: the sdist
     assert f"Version: {version}\n" in metadata and "License-Expression: MIT" in metadata

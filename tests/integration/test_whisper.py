@@ -143,12 +143,16 @@ def test_whisper_alone_hears_clean_commands(
     assert understand(heard) == understand(text), heard
 
 
-def test_the_packaged_adapter_is_merged_by_default(combined: CombinedRecognizer) -> None:
-    assert combined.whisper.adapter == whisper_adapter.packaged() is not None
+def test_the_packaged_adapter_is_merged_by_default(
+    default: DenoisedWhisper, combined: CombinedRecognizer
+) -> None:
+    assert default.whisper.adapter == whisper_adapter.packaged() is not None
+    # the combined rule keeps the adapter it was chosen with
+    assert combined.whisper.adapter == whisper_adapter.SESSION12 != whisper_adapter.packaged()
 
 
 def test_the_adapter_hears_accents_the_plain_model_mishears(
-    combined: CombinedRecognizer, speech: Callable[..., bytes], monkeypatch: pytest.MonkeyPatch
+    default: DenoisedWhisper, speech: Callable[..., bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Benchmark voices the adapter never heard: the plain model wrote these as "Cut in
     # within your non-4 kilohertz.", "Make it faster." and "Let more count the sounds of 8 dB.".
@@ -163,7 +167,7 @@ def test_the_adapter_hears_accents_the_plain_model_mishears(
     adapted_right = plain_right = 0
     for text, voice in said:
         pcm = speech(text, voice=voice, speed=175, lead_s=0.3, tail_s=0.3)
-        adapted_right += understand(combined.whisper.transcribe(pcm, RATE)) == understand(text)
+        adapted_right += understand(default.whisper.transcribe(pcm, RATE)) == understand(text)
         plain_right += understand(plain.transcribe(pcm, RATE)) == understand(text)
     assert (adapted_right, plain_right) == (3, 0)
 

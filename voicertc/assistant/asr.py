@@ -159,9 +159,10 @@ class CombinedRecognizer:
         chooser: Chooser | None = None,
     ) -> None:
         if whisper is None:
-            from voicertc.assistant.whisper import WhisperRecognizer
+            from voicertc.assistant import whisper_adapter
+            from voicertc.assistant.whisper import WhisperRecognizer, adapter_from_env
 
-            whisper = WhisperRecognizer()
+            whisper = WhisperRecognizer(adapter=whisper_adapter.for_combined(adapter_from_env()))
         self.grammar = grammar or PocketsphinxRecognizer()
         self.whisper = whisper
         self.cross_check = cross_check

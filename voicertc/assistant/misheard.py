@@ -77,10 +77,14 @@ def tokens(toks: list[str]) -> list[str]:
             out[i] = "and"  # "one hand a half dB"
         elif tok == "for" and before == ["half"] and toks[i + 1 : i + 2] in (["second"], ["a"]):
             out[i] = "a" if after == ["second"] else ""  # "half for second", "half for a second"
+        elif tok == "are" and after == ["bit"] and before and before[0] in ("sounds", "seems", "feels"):
+            out[i] = "a"  # "the vocal sounds are bit thin": "are bit" is no English
         elif tok == "plane" and after and after[0] in ("voice", "sound"):
             out[i] = "plain"  # "my plane voice back": an aircraft has no voice
-        elif tok == "slap" and after == ["back"] and (
-            _SLAPBACK_AFTER.intersection(toks[i + 2 : i + 3]) or _SLAPBACK_BEFORE.intersection(before)
+        elif (
+            tok == "slap"
+            and after == ["back"]
+            and (_SLAPBACK_AFTER.intersection(toks[i + 2 : i + 3]) or _SLAPBACK_BEFORE.intersection(before))
         ):
             out[i], out[i + 1] = "slapback", ""
         elif tok == "key" and named:

@@ -33,6 +33,11 @@ import numpy as np
 # What the package holds; ``None`` from ``packaged()`` when it is absent (a source tree
 # without it, or a build that left it out): the recogniser then runs the plain model.
 ADAPTER = Path(__file__).with_name("models") / "whisper-tiny-en-commands.npz"
+# Session 12's adapter, which the combined recogniser's rule was chosen with and keeps
+# (``asr.CombinedRecognizer``): under session 20's, that rule's second listen writes command
+# words into off-topic speech ("Can you order a pizza for dinner?" became "Can you harder
+# repeats a four dinner?", a delay change). The default recogniser takes ``ADAPTER``.
+SESSION12 = ADAPTER.with_name("whisper-tiny-en-commands-s12.npz")
 
 # CTranslate2's DataType enum, in order (include/ctranslate2/types.h).
 _DTYPES = (np.float32, np.int8, np.int16, np.int32, np.float16)
@@ -126,6 +131,14 @@ def merge(model: Model, adapter: Mapping[str, np.ndarray]) -> Model:
 
 def packaged() -> Path | None:
     return ADAPTER if ADAPTER.exists() else None
+
+
+def for_combined(chosen: Path | None) -> Path | None:
+    """The adapter the combined recogniser runs when ``chosen`` is asked for: session 12's in
+    the packaged one's place, any other choice as it is."""
+    if chosen is not None and chosen == packaged() and SESSION12.exists():
+        return SESSION12
+    return chosen
 
 
 def adapted_files(model_dir: Path, adapter: Path) -> dict[str, bytes]:

@@ -25,6 +25,8 @@ READ_BACK = [
     ("Can I get some slap back on the vocal?", call("delay", "add")),
     # a plain voice, written as the aircraft
     ("Enough, give me my plane voice again.", call(None, "reset")),
+    # "a bit" written "are bit" after a verb of seeming
+    ("The vocal sounds are bit thin.", call("highpass", "decrease")),
     # a filter's Q written "key", its kilohertz written "key"
     ("Raise the key on the high pass to 3.", call("highpass", "set", 3, param="q")),
     ("Set the low cut to one key please.", call("highpass", "set", 1, "khz")),
@@ -68,6 +70,7 @@ def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> 
         "The band made it, made.",  # not a comma before the last word alone: still a story
         "She will slap back at anyone who teases her.",
         "The plane was late and the pilot's voice was calm.",
+        "The parts are bit by bit replaced.",
         "What key is this song in?",
         "The key of the matter is money.",
         "The tower is fifty hundred metres from here.",
@@ -103,6 +106,13 @@ def test_twenty_hundred_stays_a_number_people_say() -> None:
 
 
 def test_the_lead_readings_leave_ordinary_sentences_alone() -> None:
-    for said in ("a ten second delay", "ten seconds", "we stayed till late", "keep the reverb till the end",
-                 "i want to go higher", "the low pass cutoff frequency", "half okay then"):
+    for said in (
+        "a ten second delay",
+        "ten seconds",
+        "we stayed till late",
+        "keep the reverb till the end",
+        "i want to go higher",
+        "the low pass cutoff frequency",
+        "half okay then",
+    ):
         assert misheard.tokens(said.split()) == said.split(), said
