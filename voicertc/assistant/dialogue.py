@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from voicertc.assistant import (
     bands,
     colloquial,
+    declined,
     descriptions,
     filters,
     hedges,
@@ -26,6 +27,7 @@ from voicertc.assistant import (
     values,
 )
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.declined import LEFT_AS_IS_TEXT, TEACH_TEXT  # noqa: F401 (dialogue's API)
 from voicertc.assistant.numbers import FRACTIONS, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import normalize, tokens  # noqa: F401 (dialogue's API)
@@ -45,13 +47,6 @@ FALLBACK_TEXT = (
 )
 NOT_HEARD_TEXT = "Sorry, I didn't catch that."
 LEFT_OFF = "All right, I'll leave the {} off."
-# Declined on purpose, each with its own reply: the sentence reader fills only the fallback
-# (``reader.head.combined``), which had put reverb on for "more reverb later, but not now".
-LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
-TEACH_TEXT = (
-    "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
-    "or what effects are on."
-)
 
 
 @dataclass(frozen=True)
@@ -402,14 +397,4 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
-    return Say(_chat(text) or unsupported.decline(words) or _declined(words, text) or FALLBACK_TEXT)
-
-
-def _declined(words: list[str], text: str) -> str | None:
-    """The reply to a sentence declined on purpose: a wish put off or an effect left alone,
-    a request to be taught ("explain what attack and release do")."""
-    if lx.has_phrase(text, statements.HANDS_OFF):
-        return LEFT_AS_IS_TEXT
-    if phrasing.knowledge(words, text) or lx.has_phrase(text, phrasing.TEACH):
-        return TEACH_TEXT
-    return None
+    return Say(_chat(text) or unsupported.decline(words) or declined.reply(words, text) or FALLBACK_TEXT)

@@ -1,0 +1,26 @@
+"""Sentences declined on purpose, each with its own reply.
+
+The sentence reader fills only the generic fallback (``reader.head.combined``): a decline
+that says what it is keeps it from putting reverb on for "more reverb later, but not now".
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant import phrasing, statements
+from voicertc.assistant.lexicon import has_phrase
+
+LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
+TEACH_TEXT = (
+    "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
+    "or what effects are on."
+)
+
+
+def reply(tokens: list[str], text: str) -> str | None:
+    """A wish put off or an effect left alone ("don't touch the delay"), a request to be
+    taught ("explain what attack and release do"); None for any other sentence."""
+    if has_phrase(text, statements.HANDS_OFF):
+        return LEFT_AS_IS_TEXT
+    if phrasing.knowledge(tokens, text) or has_phrase(text, phrasing.TEACH):
+        return TEACH_TEXT
+    return None
