@@ -131,8 +131,8 @@ def render(item: Item) -> tuple[np.ndarray, str, str, str, bool] | None:
 def train_items(
     splits: tuple[str, ...] = TRAIN_SPLITS, per_sentence: int = PER_SENTENCE, perturbed: float = PERTURBED
 ) -> list[Item]:
-    """``perturbed``: the share of utterances ``augment.perturb`` changes (drawn after the
-    rest, so with 0 the items are those of an unperturbed set's of the same splits)."""
+    """``perturbed``: the share of utterances ``augment.perturb`` changes. With 0 nothing is
+    drawn for it, so ``train_items(("tune", "tune2"), 4, 0)`` is session 12's set exactly."""
     rng = random.Random(20261203)
     items: list[Item] = []
     for split in splits:

@@ -7,7 +7,6 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 from __future__ import annotations
 
 from voicertc.assistant import phrasing, statements
-from voicertc.assistant.lexicon import has_phrase
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 TEACH_TEXT = (
@@ -19,8 +18,8 @@ TEACH_TEXT = (
 def reply(tokens: list[str], text: str) -> str | None:
     """A wish put off or an effect left alone ("don't touch the delay"), a request to be
     taught ("explain what attack and release do"); None for any other sentence."""
-    if has_phrase(text, statements.HANDS_OFF):
+    if statements.hands_off(text):
         return LEFT_AS_IS_TEXT
-    if phrasing.knowledge(tokens, text) or has_phrase(text, phrasing.TEACH):
+    if phrasing.to_be_taught(tokens, text):
         return TEACH_TEXT
     return None

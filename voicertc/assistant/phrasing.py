@@ -285,7 +285,7 @@ def not_a_command(tokens: list[str], text: str, asked: bool) -> bool:
     or a story with no word that asks for a change (``asked``: an action word was found).
     (An effect word whose object is not sound, ``NOT_SOUND``, the dialogue asks first,
     before any description: "the battery level is low".)"""
-    if knowledge(tokens, text) or has_phrase(text, TEACH) or statements.general(text):
+    if to_be_taught(tokens, text) or statements.general(text):
         return True
     if a_place(text):
         return True
@@ -367,6 +367,12 @@ def of_something_else(after: list[str], sound: frozenset[str]) -> bool:
         return False
     word = after[1]
     return word.isalpha() and word not in OF_THE_SOUND and word not in NUMBER_WORDS and word not in sound
+
+
+def to_be_taught(tokens: list[str], text: str) -> bool:
+    """A question about effects in general or a request to be taught ("explain what attack
+    and release do")."""
+    return knowledge(tokens, text) or has_phrase(text, TEACH)
 
 
 def knowledge(tokens: list[str], text: str) -> bool:

@@ -60,7 +60,12 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
 
 def elsewhere(text: str) -> bool:
     """An effect's word in a set phrase that means something else, or left alone."""
-    return has_phrase(text, SET_PHRASES) or has_phrase(text, HANDS_OFF)
+    return has_phrase(text, SET_PHRASES) or hands_off(text)
+
+
+def hands_off(text: str) -> bool:
+    """ "Don't touch the delay", "more reverb later, but not now": the effects left as they are."""
+    return has_phrase(text, HANDS_OFF)
 
 
 def general(text: str) -> bool:
