@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, phrasing, unsupported
+from voicertc.assistant import corrections, phrasing, statements, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -36,6 +36,10 @@ JOINT = re.compile(
     r"|\s+(?:and then|and also|and|then|plus|as well as|&)\s+)",
     re.IGNORECASE,
 )
+# Where an effect left alone may stand beside a request for another: "don't touch the delay
+# and add reverb", "leave the delay alone but add some reverb". "But" joins no other parts:
+# "more reverb later, but not now" is one wish put off.
+BESIDE = re.compile(r"\s*[,;.]?\s+(?:but|and)\s+|\s*[,;.]\s*")
 # A clause boundary proper: a part that asks for nothing may stand beside a request only
 # across one ("the reverb is fine, add delay"), not across "and" ("a video on compression
 # and reverb tutorials" is one sentence about something else).
@@ -85,6 +89,9 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     swapped = _swap(tokens(transcript))
     if swapped is not None:
         return swapped
+    beside = _beside_hands_off(transcript, last_filter)
+    if beside is not None:
+        return beside
     pairs = _split(transcript)
     asked = _knowledge_first(pairs)
     if asked is not None:
@@ -105,6 +112,30 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
         if isinstance(r.reading, ToolCall) and r.reading not in calls:
             calls.append(r.reading)
     return calls or [understand(transcript, last_filter)]
+
+
+def _beside_hands_off(transcript: str, last_filter: str | None) -> list[Intent] | None:
+    """The requests said beside an effect left alone ("add reverb but leave the delay
+    alone"): None unless one side of a joint leaves a named effect alone and the other asks
+    for changes to other effects only."""
+    if not statements.hands_off(_text(tokens(transcript))):
+        return None
+    for joint in BESIDE.finditer(transcript):
+        for kept, asked in ((transcript[: joint.start()], transcript[joint.end() :]),
+                            (transcript[joint.end() :], transcript[: joint.start()])):  # fmt: skip
+            left = named_effect(tokens(kept))
+            if left is None or not statements.hands_off(_text(tokens(kept))):
+                continue
+            if statements.hands_off(_text(tokens(asked))):
+                return None
+            calls = [c for c in understand_all(asked, last_filter) if _is_call(c)]
+            if calls and all(isinstance(c, ToolCall) and c.arguments.get("effect") != left for c in calls):
+                return calls
+    return None
+
+
+def _text(words: list[str]) -> str:
+    return " " + " ".join(words) + " "
 
 
 def declined(transcript: str) -> str | None:

@@ -379,8 +379,8 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     if not words:
         return Say(NOT_HEARD_TEXT)
     words = hedges.limit_dropped(phrasing.as_request(words)) or words  # "add reverb, not too much"
-    reason = hedges.reason_at(words) or hedges.purpose_at(words)
-    if reason is not None:  # "turn my mic down because I end up shouting": the request before it
+    reason = hedges.reason_at(words) or hedges.purpose_at(words) or lx.section_at(words)
+    if reason is not None:  # "turn my mic down because I end up shouting", "... in the chorus"
         asked = understand(" ".join(words[:reason]), last_filter)
         if isinstance(asked, ToolCall) and asked.name == APPLY:
             return asked

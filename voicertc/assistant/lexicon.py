@@ -282,6 +282,26 @@ KEYWORDS = sorted(w for w in _words(EFFECT_NAMES, ACTION_WORDS, UNIT_WORDS) if l
 REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(encoding="utf-8").split())
 
 
+# Where in a song a change is asked for: "reverb on the chorus", "turn me up in the last
+# verse". The change is the chain's, whole; the part says only when the user wants it.
+SONG_PARTS = frozenset("chorus choruses verse verses bridge intro outro hook drop solo breakdown".split())
+SECTION_AT = frozenset("on in for during through into before after until till at from".split())
+SECTION_WORDS = frozenset("the this that each every last first second third final next big".split())
+
+
+def section_at(words: list[str]) -> int | None:
+    """Token index of the preposition of a song part said at the end ("add reverb | in the
+    last chorus"), or None."""
+    at = len(words) - 1
+    while at > 0 and words[at] in ("please", "too", "only", "again"):
+        at -= 1
+    if at < 0 or words[at] not in SONG_PARTS:
+        return None
+    while at > 0 and words[at - 1] in SECTION_WORDS:
+        at -= 1
+    return at - 1 if at > 1 and words[at - 1] in SECTION_AT else None
+
+
 def find_phrase(text: str, phrases: Iterable[str]) -> int:
     """Character position of the earliest of `phrases` as whole words in `text` (padded
     with a space at each end, so every phrase is found between spaces), or -1."""

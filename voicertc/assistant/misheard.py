@@ -96,6 +96,8 @@ def tokens(toks: list[str]) -> list[str]:
                 out[i] = "k"
         elif (read := _tune5(toks, i, before, after, named)) is not None:
             out[i] = read
+        elif (read := _homophone(toks, i, before, after)) is not None:
+            out[i] = read
     # A reading may be two words ("right in"): split them again.
     return " ".join(out).split()
 
@@ -126,4 +128,25 @@ def _tune5(toks: list[str], i: int, before: list[str], after: list[str], named: 
         return "cut off"  # "take the bass cutoff my voice": the noun takes no possessive after it
     if tok == "half" and before == ["a"] and after and after[0] in _COMPARATIVES:
         return "hair"
+    return None
+
+
+# Rooms a voice may be asked to sound like, before "hall": "a concert whole" is no room.
+_HALLS = frozenset("concert church music dance banquet lecture assembly great grand empty echoey".split())
+_EFFECT_WORDS = frozenset("reverb delay echo distortion compressor compression gain filter".split())
+_ENDS = ([], ["please"], ["entirely"], ["completely"], ["altogether"], ["now"])
+
+
+def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
+    """A command word written as its sound-alike, read back where the sound-alike makes no
+    sense: session 20's noticed mishearings."""
+    tok = toks[i]
+    room = bool(before) and before[0] in _HALLS
+    if tok == "whole" and (room or after in (["reverb"], ["verb"])):
+        return "hall"  # "like a concert whole", "some whole reverb"
+    if tok == "weight" and before == ["no"]:
+        return "wait"  # "add delay, no weight, the reverb": a correction
+    if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
+        if toks[i + 3 :] in _ENDS:
+            return "nix"  # "mix the reverb" said alone asks for nothing a mixer does
     return None

@@ -55,7 +55,11 @@ GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground mo
 
 # Asking that something be left as it is: "please don't touch the delay".
 HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is",
-             "but not now", "not right now", "not for now", "maybe later")  # a wish put off
+             "but not now", "not right now", "not for now", "maybe later",  # a wish put off
+             "thats enough", "that is enough", "no need for more", "no need for any more",
+             "dont need any more", "dont need more")  # fmt: skip
+# "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
+LEFT_ALONE = re.compile(r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) ")
 
 
 def elsewhere(text: str) -> bool:
@@ -65,7 +69,7 @@ def elsewhere(text: str) -> bool:
 
 def hands_off(text: str) -> bool:
     """ "Don't touch the delay", "more reverb later, but not now": the effects left as they are."""
-    return has_phrase(text, HANDS_OFF)
+    return has_phrase(text, HANDS_OFF) or LEFT_ALONE.search(text) is not None
 
 
 def general(text: str) -> bool:

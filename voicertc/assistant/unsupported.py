@@ -15,7 +15,7 @@ Tokens are ``dialogue.tokens`` output; ``text`` is them joined with a space at e
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import find_phrase, word_index
+from voicertc.assistant.lexicon import find_phrase, section_at, word_index
 
 CAN_DO = "I can add reverb, delay, filters, gain, compression or distortion."
 # What the decline says it cannot do with each: "I can't change pitch here", else "do".
@@ -23,7 +23,7 @@ VERB = {"pitch": "change"}
 
 # What is asked for, as the decline says it -> the phrases that ask for it.
 NAMES: dict[str, tuple[str, ...]] = {
-    "chorus": ("chorus",),
+    "chorus": ("chorus", "choruses"),
     "a flanger": ("flanger", "flangers", "flange", "flanging"),
     "a phaser": ("phaser", "phasers", "phasing", "phase shifter"),
     "tremolo": ("tremolo",),
@@ -91,6 +91,8 @@ def _found(tokens: list[str]) -> tuple[int, str, list[str]] | None:
             after = tokens[at + len(words) : at + len(words) + 1]
             if len(words) == 1 and words[0] in EVERYDAY and after and after[0] not in SOUND_AFTER:
                 continue  # "a robot vacuum", "the gate code", "my pitch for the investors"
+            if said == "chorus" and section_at(tokens[: at + 1]) is not None:
+                continue  # the song's part, not the effect: "reverb on the last chorus"
             best = (at, said, words)
     at = _pitch_way(tokens)
     if at >= 0 and (best is None or at < best[0]):

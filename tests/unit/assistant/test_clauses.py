@@ -152,3 +152,28 @@ def test_loudness_said_of_it_after_a_request_is_the_volume(text: str, calls: lis
 )
 def test_it_without_loudness_stays_the_effect(text: str) -> None:
     assert understand_all(text) == [understand(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("don't touch the delay and add reverb", [call("reverb", "add")]),
+        ("leave the delay alone but add some reverb", [call("reverb", "add")]),
+        ("add some distortion, but don't touch the compressor", [call("distortion", "add")]),
+        ("keep the echo as it is and turn me up", [call("gain", "increase")]),
+    ],
+)
+def test_a_request_beside_an_effect_left_alone_is_made(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more reverb later, but not now",  # a wish put off, not a request beside one
+        "don't touch the reverb and add reverb",  # the same effect both ways: nothing is sure
+        "please don't touch anything",
+    ],
+)
+def test_an_effect_left_alone_alone_changes_nothing(text: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(text))

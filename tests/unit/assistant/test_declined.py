@@ -18,6 +18,12 @@ def _reply(sentence: str) -> str | None:
     [
         ("I might want more reverb later, but not now", declined.LEFT_AS_IS_TEXT),
         ("please leave it alone", declined.LEFT_AS_IS_TEXT),
+        # session 21: enough said, or one effect kept as it is
+        ("no need for more reverb", declined.LEFT_AS_IS_TEXT),
+        ("okay that's enough echo", declined.LEFT_AS_IS_TEXT),
+        ("leave the delay alone", declined.LEFT_AS_IS_TEXT),
+        ("keep the compressor the way it is", declined.LEFT_AS_IS_TEXT),
+        ("that's not enough reverb", None),
         ("tell me about compressors", declined.TEACH_TEXT),
         ("is reverb the same as echo", declined.TEACH_TEXT),
         ("add some reverb", None),

@@ -56,6 +56,9 @@ READ_BACK = [
     ("Reverb till shorter please.", call("reverb", "decrease", param="decay_s")),
     ("Push the threshold to lower.", call("compressor", "decrease", 2, param="threshold_db")),
     ("A touch more reverb of please.", call("reverb", "increase")),
+    # session 21: sound-alikes that make no sense where they stand
+    ("Make me sound like I'm in a concert whole.", call("reverb", "add")),
+    ("Mix the echo please.", call("delay", "remove")),
 ]
 
 
@@ -81,6 +84,9 @@ def test_misheard_command_words_are_read_back(said: str, expected: ToolCall) -> 
         "She was writing half a novel.",
         "The re generation of the forest took years.",
         "Ten of a kind is a lot of cards.",
+        "The whole concert was sold out.",
+        "There is no weight limit on the bridge.",
+        "Mix the flour and the eggs.",
     ],
 )
 def test_the_words_elsewhere_stay_what_they_are(said: str) -> None:

@@ -90,6 +90,25 @@ def test_the_same_words_in_another_sense_keep_the_fallback(text: str) -> None:
     assert _said(text) == dialogue.FALLBACK_TEXT
 
 
+@pytest.mark.parametrize(
+    ("text", "effect", "action"),
+    [
+        ("add reverb on the chorus", "reverb", "add"),
+        ("more delay in the last chorus please", "delay", "increase"),
+        ("kill the reverb for the choruses", "reverb", "remove"),
+        ("turn me up during the chorus", "gain", "increase"),
+        ("take it down a bit in the verse", "gain", "decrease"),
+    ],
+)
+def test_a_song_part_says_when_not_what(text: str, effect: str, action: str) -> None:
+    assert understand_all(text) == [dialogue.ToolCall(dialogue.APPLY, {"effect": effect, "action": action})]
+
+
+def test_chorus_as_an_effect_is_still_declined() -> None:
+    assert _said("put a chorus effect on the vocals") == declining("chorus")
+    assert _said("can you add chorus on my voice") == declining("chorus")
+
+
 def test_a_real_command_beside_it_is_still_made() -> None:
     assert understand_all("add reverb and chorus") == [
         dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})
