@@ -9,6 +9,8 @@ from __future__ import annotations
 from voicertc.assistant import phrasing, statements
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
+LIKED_TEXT = "Glad you like it."
+OTHER_SOUND_TEXT = "I can only change the sound of your voice on this call, not of other things."
 TEACH_TEXT = (
     "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
     "or what effects are on."
@@ -17,9 +19,14 @@ TEACH_TEXT = (
 
 def reply(tokens: list[str], text: str) -> str | None:
     """A wish put off or an effect left alone ("don't touch the delay"), a request to be
-    taught ("explain what attack and release do"); None for any other sentence."""
+    taught ("explain what attack and release do"), another thing's sound described ("my
+    phone sounds like a tin can"), praise ("I love the reverb"); None for any other sentence."""
     if statements.hands_off(text):
         return LEFT_AS_IS_TEXT
     if phrasing.to_be_taught(tokens, text):
         return TEACH_TEXT
+    if statements.thing_sounds(tokens):
+        return OTHER_SOUND_TEXT
+    if statements.praise(tokens):
+        return LIKED_TEXT
     return None

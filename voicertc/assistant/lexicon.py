@@ -36,17 +36,19 @@ IDIOMS: dict[str, tuple[str, str]] = {
         ("cut the lows", "cut the low end", "cut the low", "cut lows", "cut the bass",
          "cut the loss", "less bass", "remove the lows", "remove the bass",
          "reduce the bass", "roll off the lows", "roll off the bass", "remove the rumble",
-         "get rid of the rumble", "cut the rumble", "thinner", "thin it out"),
+         "get rid of the rumble", "cut the rumble", "thinner", "thin it out", "take away the chest",
+         "less chest", "cut the chest"),
         ("highpass", "add"),
     ),
     **dict.fromkeys(
         ("cut the highs", "cut the high end", "cut the high", "cut highs", "cut the treble",
          "less treble", "remove the highs", "remove the treble", "reduce the treble",
-         "roll off the highs", "roll off the treble", "darker", "muffle", "muffled",
+         "roll off the highs", "roll off the treble", "roll off the top", "roll off more of the top",
+         "shave off the air", "less air", "darker", "darken", "muffle", "muffled",
          "muffled", "warmer", "duller"),
         ("lowpass", "add"),
     ),
-    **dict.fromkeys(("louder", "turn it up", "turn up", "boost it"), ("gain", "increase")),
+    **dict.fromkeys(("louder", "turn it up", "turn up", "boost it", "hotter"), ("gain", "increase")),
     **dict.fromkeys(("distort it", "distort the", "distort my", "distort me", "make it dirty", "sound dirty",
                      "crunchy", "gritty", "sound distorted", "voice distorted", "me distorted",
                      "it distorted", "dirty it up", "rough it up", "dirty up", "rough up", "grit it up",
@@ -104,6 +106,11 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
     ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
     ("back to basics", "reset"), ("easy on", "decrease"), ("chill on", "decrease"),  # "go easy on the reverb"
+    # Session 21 (tune6): a pad on the input, the attack quickened, an effect that has to go,
+    # "no boost and no cut" (flat, not two removals), a slap or a plate put on the voice.
+    ("pad the", "decrease the"), ("quicken", "decrease"), ("has to go", "remove"), ("have to go", "remove"),
+    ("needs to go", "remove"), ("gotta go", "remove"), ("no boost and no cut", "flat"),
+    ("no boost or cut", "flat"), ("no boost no cut", "flat"),
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
     ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),
@@ -116,6 +123,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
 PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("back", "off", "decrease"), ("pull", "back", "decrease"), ("tuck", "in", "decrease"),
+    ("tuck", "under", "decrease"),
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
     ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
     ("pull", "out", "remove"), ("chill", "out", "decrease"), ("zero", "out", "reset"),
@@ -132,7 +140,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
                   "amplify", "raising", "increasing", "boosting", "further", "juice", "upward",
-                  "upwards", "peakier", "heighten", "lift", "enlarge", "expand")),
+                  "upwards", "peakier", "heighten", "lift", "enlarge", "expand", "steeper")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
                   "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer",
@@ -140,7 +148,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",
-             "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling")),
+             "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling", "splash")),
 )  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 # Words about loudness itself: "make it louder" is the volume whatever "it" was just now.
@@ -238,6 +246,11 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
     ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
     # Whisper on tune5 (session 19): none of these means anything said to a mixer.
     ("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"),
+    # Engineers' short names, said as a thing put on the voice: "throw a slap on my voice",
+    # "can I get a plate on the vocal" (not "a plate on the table").
+    *((f"a {short} on {whom}", f"a {name} on {whom}")
+      for short, name in (("slap", "slapback"), ("plate", "plate reverb"))
+      for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")),
 )  # fmt: skip
 
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.
@@ -284,22 +297,24 @@ REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(enco
 
 # Where in a song a change is asked for: "reverb on the chorus", "turn me up in the last
 # verse". The change is the chain's, whole; the part says only when the user wants it.
-SONG_PARTS = frozenset("chorus choruses verse verses bridge intro outro hook drop solo breakdown".split())
+SONG_PARTS = frozenset("chorus choruses verse verses bridge intro outro hook drop solo breakdown song tune "
+                       "ballad".split())  # fmt: skip
 SECTION_AT = frozenset("on in for during through into before after until till at from".split())
 SECTION_WORDS = frozenset("the this that each every last first second third final next big".split())
 
 
 def section_at(words: list[str]) -> int | None:
     """Token index of the preposition of a song part said at the end ("add reverb | in the
-    last chorus"), or None."""
-    at = len(words) - 1
-    while at > 0 and words[at] in ("please", "too", "only", "again"):
-        at -= 1
-    if at < 0 or words[at] not in SONG_PARTS:
+    last chorus", "... | for the slow song"), or None."""
+    end = len(words) - 1
+    while end > 0 and words[end] in ("please", "too", "only", "again"):
+        end -= 1
+    if end < 0 or words[end] not in SONG_PARTS:
         return None
-    while at > 0 and words[at - 1] in SECTION_WORDS:
-        at -= 1
-    return at - 1 if at > 1 and words[at - 1] in SECTION_AT else None
+    for at in range(end - 1, max(end - 4, 0), -1):  # "for the slow song": one word may describe it
+        if words[at] in SECTION_AT and words[at + 1] in SECTION_WORDS and words[at + 2 : end].count("_") == 0:
+            return at if end - at <= 4 else None
+    return None
 
 
 def find_phrase(text: str, phrases: Iterable[str]) -> int:

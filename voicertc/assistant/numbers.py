@@ -31,6 +31,9 @@ FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "
 NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+# Words before "one" that make it a thing: "put some reverb on for this one".
+ONE_OF_THINGS = frozenset("this that the each every next last which no any another".split())
+_CHANGED = (["off"], ["longer"], ["shorter"], ["more"], ["less"])
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,13 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
         value, j = _read(tokens, i) or (0.0, i + 1)
         return value, j - 1
+    if tok == "one" and i and tokens[i - 1] in ONE_OF_THINGS:
+        return None  # "for this one", "the next one": a thing, not a value
+    if tok == "dozen" or tokens[i : i + 2] == ["a", "dozen"]:
+        return 12.0, i + (tok != "dozen") + 1  # "a dozen decibels"
+    by_one = tokens[i - 1 : i] == ["by"] or tokens[i + 2 : i + 3] in _CHANGED
+    if tokens[i : i + 2] == ["a", "second"] and by_one:
+        return 1.0, i + 1  # "by a second", "a second off" ("wait a second" counts nothing)
     if tok == "couple" or tokens[i : i + 2] == ["a", "couple"]:
         j = i + (tok != "couple") + 1
         return 2.0, j + (tokens[j : j + 1] == ["of"])  # "a couple of dB"
@@ -169,13 +179,22 @@ def written_fractions(text: str) -> str:
     return _WRITTEN_FRACTION.sub(words, text)
 
 
-_UNIT_AND_A_HALF = re.compile(r"\ban? (decibel|second|millisecond|kilohertz|hertz) and a half\b")
+_UNIT_AND_A_HALF = re.compile(
+    r"\b(an?|one|two|three|four|five|six|seven|eight|nine) (decibel|second|millisecond|kilohertz|hertz)s?"
+    r" and (?:a )?half\b"
+)
 
 
 def unit_and_a_half(text: str) -> str:
-    """ "a decibel and a half" -> "one and a half decibels": the number before its unit, as
-    every other number is read."""
-    return _UNIT_AND_A_HALF.sub(lambda m: f"one and a half {m.group(1)}s", text)
+    """ "a decibel and a half" -> "one and a half decibels", "one second and half" (as a
+    learner says it) -> "one and a half seconds": the number before its unit, as every
+    other number is read."""
+
+    def said(m: re.Match[str]) -> str:
+        count = "one" if m.group(1) in ("a", "an") else m.group(1)
+        return f"{count} and a half {m.group(2)}s"
+
+    return _UNIT_AND_A_HALF.sub(said, text)
 
 
 def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:

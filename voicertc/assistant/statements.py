@@ -57,7 +57,8 @@ GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground mo
 HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is",
              "but not now", "not right now", "not for now", "maybe later",  # a wish put off
              "thats enough", "that is enough", "no need for more", "no need for any more",
-             "dont need any more", "dont need more")  # fmt: skip
+             "dont need any more", "dont need more", "not today", "maybe tomorrow", "some other time",
+             "another time", "but no its fine", "no its fine", "nah its fine")  # fmt: skip
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 LEFT_ALONE = re.compile(r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) ")
 
@@ -132,7 +133,8 @@ MINE = frozenset("i im me myself it its voice vocals vocal mic singing".split())
 # ... or as the side it is compared with ("the music is louder than me").
 MINE_AFTER = frozenset("i me myself voice vocals vocal mic singing".split())
 # A wish, not a complaint: "make my voice louder than the music" asks for louder.
-WISHES = frozenset("make want need needs should get turn put keep like could can would bring set".split())
+WISHES = frozenset("make want wanna need needs should get turn put keep like could can would bring set "
+                   "wish".split())  # fmt: skip
 # Something else burying the user: "the music is drowning out my voice".
 BURIED = ("drowning out", "drowns out", "drowning me", "drowns me", "drowning my", "drowns my", "burying my",
           "buries my", "covering my", "covers my", "overpowering my")  # fmt: skip
@@ -251,6 +253,8 @@ def others(tokens: list[str]) -> bool:
     """Someone else's habit with an effect ("he uses a lot of delay"), or the level of
     another thing or place ("the traffic noise is getting louder", "it's too quiet in the
     library"): the world, not this sound."""
+    if thing_sounds(tokens):
+        return True
     for i, tok in enumerate(tokens[1:], 1):
         if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in _EFFECT_WORDS:
             return True
@@ -290,6 +294,46 @@ GEAR_OWNERS = frozenset("my our his her their your".split())
 TELLERS = frozenset("the that this those these my our his her their your i we he she they".split())
 # After the box, words that say nothing of it: "the delay pedal sound please".
 NO_PREDICATE = frozenset("sound sounds effect please too now thanks again".split())
+
+
+# What a thing does to a sound: "my phone sounds like a tin can", "the amp keeps humming".
+SOUNDING = frozenset("sounds makes make keeps".split())  # ("makes" is written "make")
+NOISES = frozenset("humming buzzing hissing crackling ringing beeping clicking popping rattling whistling "
+                   "squealing feeding booming".split())  # fmt: skip
+# A request said with it: "my cat keeps walking on the desk, can you put a high pass on".
+ASKS = frozenset("you please lets want need".split())  # ("a tin can" asks nothing)
+# Places whose sound is the voice's room: "the room sounds dead" asks for reverb.
+ROOMS = frozenset("room studio booth space place".split())
+
+
+def thing_sounds(tokens: list[str]) -> bool:
+    """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
+    tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
+    not this sound's."""
+    verb = next((i for i, t in enumerate(tokens[:7]) if t in SOUNDING), None)
+    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS or ASKS.intersection(tokens):
+        return False
+    noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
+    if tokens[verb] == "keeps" and not noise:
+        return False  # "my cat keeps walking across the desk"
+    thing = tokens[1]
+    if not thing.isalpha() or thing in OF_MINE or thing in ROOMS:
+        return False
+    return noise or thing not in _EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
+
+
+# Praise of what is there: "I love the reverb", "we really like that echo on the chorus".
+FONDNESS = frozenset("love loving like liking adore enjoy enjoying dig".split())
+# ... not a wish ("I'd like the reverb longer", "I would love more delay").
+WANTING = frozenset("would id wed more less some to longer shorter louder quieter bigger smaller".split())
+
+
+def praise(tokens: list[str]) -> bool:
+    """ "I love the reverb", "we really dig that echo": what is on is liked, nothing asked."""
+    if len(tokens) < 3 or tokens[0] not in ("i", "we") or WANTING.intersection(tokens):
+        return False
+    verb = 2 if tokens[1] in ("really", "just", "totally", "absolutely") else 1
+    return tokens[verb] in FONDNESS and tokens[verb + 1 : verb + 2] in (["the"], ["that"], ["this"], ["how"])
 
 
 def gear(tokens: list[str]) -> bool:
