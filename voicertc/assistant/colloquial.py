@@ -187,9 +187,17 @@ ECHO_AMOUNT = (*(f"{q} {n}" for q in ("more", "less") for n in ECHO_NOUNS),
 ECHO_TURNED = re.compile(r" (?:turn|turns|bring|crank|push|pull|dial|knock) (?:\S+ ){0,3}(?:up|down) ")
 
 
+# How long the echoes go on is how many there are: "let the echo trail on longer".
+LASTING = ("trail on", "trail off", "keep going", "keeps going", "go on", "goes on", "ring on", "ring out",
+           "rings out", "hang around", "hangs around", "linger", "lingers", "die away", "dies away",
+           "fewer times", "more times", "repeat fewer", "repeat more", "repeats fewer")  # fmt: skip
+
+
 def step_param(text: str, effect: str) -> str | None:
     if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
         return "mix"
+    if effect == "delay" and has_phrase(text, LASTING):
+        return "feedback"
     if effect == "delay" and not has_phrase(text, ("time", "times")):
         if has_phrase(text, ECHO_AMOUNT) or (has_phrase(text, ECHO_NOUNS) and ECHO_TURNED.search(text)):
             return "mix"

@@ -6,10 +6,12 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 
 from __future__ import annotations
 
-from voicertc.assistant import phrasing, statements
+from voicertc.assistant import phrasing, senses, statements
+from voicertc.assistant.lexicon import has_phrase
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
+NOT_FOR_SOUND_TEXT = "That doesn't sound like a change to your voice, so I'll leave the effects as they are."
 OTHER_SOUND_TEXT = "I can only change the sound of your voice on this call, not of other things."
 TEACH_TEXT = (
     "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
@@ -29,4 +31,6 @@ def reply(tokens: list[str], text: str) -> str | None:
         return OTHER_SOUND_TEXT
     if statements.praise(tokens):
         return LIKED_TEXT
+    if statements.elsewhere(text) or has_phrase(text, phrasing.NOT_SOUND) or senses.borrowed(tokens):
+        return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
     return None

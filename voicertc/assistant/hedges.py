@@ -124,3 +124,32 @@ def purpose_at(tokens: list[str]) -> int | None:
 def _names_effect(tokens: list[str]) -> bool:
     text = " " + " ".join(tokens) + " "
     return any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)
+
+
+# -- a lack said with "not ... enough": "I'm not loud enough" is "I'm too quiet" ------------
+
+# What is lacking -> the complaint it makes, as the descriptions read complaints.
+LACKING = {"loud": "quiet", "audible": "quiet", "quiet": "loud", "soft": "loud", "long": "short",
+           "short": "long", "bright": "dark", "crisp": "dull", "clear": "muddy", "dark": "bright",
+           "warm": "bright", "wet": "dry", "spacious": "dry", "roomy": "dry", "echoey": "dry", "dry": "wet",
+           "big": "small", "thick": "thin", "full": "thin", "fat": "thin", "deep": "thin", "heavy": "thin",
+           "fast": "slow",
+           "quick": "slow", "slow": "fast", "strong": "weak", "present": "quiet"}  # fmt: skip
+NEGATIONS = frozenset("not isnt arent wasnt werent doesnt dont aint never".split())
+
+
+def not_enough(tokens: list[str]) -> list[str]:
+    """ "I'm not loud enough" -> "I'm too quiet", "the echo doesn't go on long enough" -> "the
+    echo is too short": the lack said as the complaint it is (read as it was, "not loud",
+    the word asked the other way)."""
+    for end, tok in enumerate(tokens):
+        if tok != "enough" or end == 0 or tokens[end - 1] not in LACKING:
+            continue
+        neg = next((i for i in range(end - 2, max(end - 6, -1), -1) if tokens[i] in NEGATIONS), None)
+        if neg is None:
+            continue
+        said = ["too", LACKING[tokens[end - 1]]]
+        if tokens[neg] != "not":
+            said = ["is", *said]  # "isn't", "doesn't go on": the copula went with the negation
+        return [*tokens[:neg], *said, *tokens[end + 1 :]]
+    return tokens

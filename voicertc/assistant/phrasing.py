@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import statements
+from voicertc.assistant import hedges, statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, find_phrase, has_phrase
 from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
@@ -222,7 +222,7 @@ def as_request(tokens: list[str]) -> list[str]:
             break
     for aside in COURTESIES:
         text = text.replace(f" {aside} ", " ")
-    return text.split() or tokens
+    return hedges.not_enough(text.split()) or tokens
 
 
 # -- sentences that name an effect and ask for nothing ----------------------------------

@@ -179,6 +179,21 @@ def a_chore(tokens: list[str]) -> bool:
     return False
 
 
+# -- another walk of life: "my hair needs more volume", "start with the eighty grit sandpaper" --
+
+# Things of other trades and rooms that no effect is about.
+# ("a hair quieter" is an amount: the hair is the stylist's.)
+FOREIGN = frozenset("haircut stylist shampoo sandpaper shelf shelves lake fishing fish trading stocks shares "
+                    "market furniture apartment sofa couch carpet curtains paint recipe soup sauce coffee "
+                    "garden lawn plants".split())  # fmt: skip
+# ... unless the sentence is about this sound after all: "I sound like I'm in a coffee shop".
+THIS_SOUND = frozenset("sound sounds voice vocal vocals mic microphone audio recording me im i".split())
+
+
+def other_trade(tokens: list[str]) -> bool:
+    return bool(FOREIGN.intersection(tokens)) and not THIS_SOUND.intersection(tokens)
+
+
 def borrowed(tokens: list[str]) -> bool:
     """Any of the readings above: the sentence asks this chain for nothing."""
     return (
@@ -191,4 +206,5 @@ def borrowed(tokens: list[str]) -> bool:
         or too_for_another_sense(tokens)
         or resets_another_thing(tokens)
         or a_chore(tokens)
+        or other_trade(tokens)
     )

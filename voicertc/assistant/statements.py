@@ -27,7 +27,11 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",
                "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade", "level with",
                "on the level", "im at level", "reached level", "pain threshold", "threshold of pain",
-               "is the name of")  # fmt: skip
+               "is the name of", "spirit level", "drum kit",
+               # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
+               "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
+               "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",
+               "was everywhere")  # fmt: skip
 
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".

@@ -28,6 +28,10 @@ def _reply(sentence: str) -> str | None:
         ("is reverb the same as echo", declined.TEACH_TEXT),
         ("add some reverb", None),
         ("the weather is nice today", None),
+        # session 21: the rules' veto said, so the reader's guess cannot fill it
+        ("start with the eighty grit sandpaper", declined.NOT_FOR_SOUND_TEXT),
+        ("the lyrics go echo, echo, echo", declined.NOT_FOR_SOUND_TEXT),
+        ("can you turn the tv down", declined.NOT_FOR_SOUND_TEXT),
     ],
 )
 def test_reply(sentence: str, expected: str | None) -> None:

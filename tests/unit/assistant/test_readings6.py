@@ -37,6 +37,13 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         ("take away the chest in my voice", call("highpass", "add")),
         # a wish to be louder than someone
         ("I wanna be louder than the drummer", call("gain", "increase")),
+        # a lack said with "not ... enough" is the complaint the other way
+        ("I'm not loud enough", call("gain", "increase")),
+        ("the reverb isn't big enough", call("reverb", "increase")),
+        ("the echoes aren't fast enough", call("delay", "decrease")),
+        # how long the echoes go on is their feedback
+        ("let the delay ring on longer", call("delay", "increase", param="feedback")),
+        ("make the echo repeat fewer times", call("delay", "decrease", param="feedback")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
