@@ -27,7 +27,6 @@ from voicertc.assistant import (
     values,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.declined import LEFT_AS_IS_TEXT, TEACH_TEXT  # noqa: F401 (dialogue's API)
 from voicertc.assistant.numbers import FRACTIONS, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import normalize, tokens  # noqa: F401 (dialogue's API)
@@ -45,8 +44,7 @@ FALLBACK_TEXT = (
     "Sorry, I can only help with audio effects. Try saying: add some reverb, cut the "
     "lows, or what effects are on. Say help to hear more."
 )
-NOT_HEARD_TEXT = "Sorry, I didn't catch that."
-LEFT_OFF = "All right, I'll leave the {} off."
+NOT_HEARD_TEXT, LEFT_OFF = "Sorry, I didn't catch that.", "All right, I'll leave the {} off."
 
 
 @dataclass(frozen=True)
@@ -250,6 +248,8 @@ def _arguments(
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
     elif action in ("set", "add") and idiom_action in ("increase", "decrease"):
         action = idiom_action  # "make it five decibels louder", "I'd like it louder": a change
+    elif action == "increase" and (effect, idiom_action) == ("lowpass", "add"):
+        action = "decrease"  # "darker still", "a bit more muffled": the cutoff further down
     elif (
         action == "add"
         and value is not None

@@ -179,7 +179,8 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
                "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",
                "just my voice", "only my voice", "like the beginning", "like in the beginning",
-               "like at the beginning", "like at the start")  # fmt: skip
+               "like at the beginning", "like at the start", "like me again", "like myself again",
+               "my own voice again", "my voice again")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:

@@ -6,13 +6,12 @@ import re
 
 import pytest
 
+from voicertc.assistant.declined import LEFT_AS_IS_TEXT, TEACH_TEXT
 from voicertc.assistant.dialogue import (
     APPLY,
     FALLBACK_TEXT,
     HELP_TEXT,
-    LEFT_AS_IS_TEXT,
     NOT_HEARD_TEXT,
-    TEACH_TEXT,
     Say,
     ToolCall,
     reply_after_tool,

@@ -44,6 +44,9 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         # how long the echoes go on is their feedback
         ("let the delay ring on longer", call("delay", "increase", param="feedback")),
         ("make the echo repeat fewer times", call("delay", "decrease", param="feedback")),
+        # darker still is the cutoff further down; yourself again is no effects at all
+        ("a little more muffled", call("lowpass", "decrease")),
+        ("I want to sound like myself again", call(None, "reset")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
