@@ -206,6 +206,8 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
             return _Request(joint, part, reading)  # "echo and reverb off": both off (``_lend_back``)
         return None  # "compression and reverb are overrated": one sentence
     reading = _counted(words, understand(part, last_filter))
+    if effect is None and _remark(before, joint, words, reading):
+        return _Request(joint, part, Say(""))  # "make me louder, the people at the back can't hear"
     if effect is None and not (_is_call(reading) and _own(before, words, reading)):
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
     if _same_effect(before, reading):
@@ -215,6 +217,21 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     if not _is_call(before.reading) and not PUNCTUATION.search(joint):
         return None
     return _Request(joint, part, reading)
+
+
+def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> bool:
+    """A clause of its own after a request, naming no effect and asking nothing: its reason
+    or a remark ("make me louder, the people in the back row can't hear a word"), which read
+    with the request would hide it."""
+    return (
+        _is_call(before.reading)
+        and PUNCTUATION.search(joint) is not None
+        and not _is_call(reading)
+        and len(words) >= 4
+        and not find_numbers(words)
+        and words[0] not in POLITE
+        and not PRONOUNS.intersection(words)  # "why is there an echo, get rid of it": it is the echo
+    )
 
 
 def _own(before: _Request, words: list[str], reading: Intent) -> bool:

@@ -18,6 +18,7 @@ from voicertc.assistant.numbers import NumberSpan, find_numbers
 # A verb (and the direction it has alone, if any) ...
 LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock": "decrease",
                "crank": "increase", "juice": "increase", "pump": "increase", "bump": "increase",
+               "boost": "increase",
                "back": "decrease", "dial": None, "push": "increase", "kick": None, "turning": None,
                "bringing": None, "tone": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
@@ -57,7 +58,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
             rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
-    return None
+    return loud_wish(" " + " ".join(tokens) + " ")  # "make me super duper loud"
 
 
 # -- the sound breaking up: "when I sing louder it distorts" is too hot a level ------------
@@ -86,6 +87,17 @@ def breaks_up(tokens: list[str]) -> bool:
 HALVED = re.compile(r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)) ")
 DOUBLED = re.compile(r" (?:double (?:the|it|my|that|this)|doubled|twice as (?:loud|much|strong)) ")
 HALF_LEVEL_DB = 6  # a level in dB halves or doubles its amplitude by 6 dB
+
+
+# "make me super duper loud", "make my voice go big and loud": the level wished for.
+LOUD_WISH = re.compile(r" (?:make|get) (?:me|us|it|my voice|my mic)(?: \S+){0,4} (loud|quiet) (?:like .*)?$")
+
+
+def loud_wish(text: str) -> dict[str, object] | None:
+    said = LOUD_WISH.search(text.rstrip() + " ")
+    if said is None or " too " in text:
+        return None
+    return {"effect": "gain", "action": "increase" if said.group(1) == "loud" else "decrease"}
 
 
 def level_scaled(text: str) -> str | None:

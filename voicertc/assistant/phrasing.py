@@ -180,7 +180,8 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",
                "just my voice", "only my voice", "like the beginning", "like in the beginning",
                "like at the beginning", "like at the start", "like me again", "like myself again",
-               "my own voice again", "my voice again")  # fmt: skip
+               "my own voice again", "my voice again", "want no effect", "want no effects",
+               "no effect at all", "all clean", "clear the whole thing", "clean the whole thing")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:
@@ -230,7 +231,8 @@ def as_request(tokens: list[str]) -> list[str]:
 
 QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
 # Questions about effects in general, not about this chain.
-KNOWLEDGE = ("difference between", "the same as", "same thing as", "how does", "how do", "what does",
+KNOWLEDGE = ("what was the first", "the first record", "the first song",
+             "difference between", "the same as", "same thing as", "how does", "how do", "what does",
              "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
              "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
              "do you know what", "mean", "should", "why did", "which is better", "is better",

@@ -185,7 +185,8 @@ def a_chore(tokens: list[str]) -> bool:
 # ("a hair quieter" is an amount: the hair is the stylist's.)
 FOREIGN = frozenset("haircut stylist shampoo sandpaper shelf shelves lake fishing fish trading stocks shares "
                     "market furniture apartment sofa couch carpet curtains paint recipe soup sauce coffee "
-                    "garden lawn plants".split())  # fmt: skip
+                    "garden lawn plants compost leaves cereal milk police student students teacher "
+                    "teachers".split())  # fmt: skip
 # ... unless the sentence is about this sound after all: "I sound like I'm in a coffee shop".
 THIS_SOUND = frozenset("sound sounds voice vocal vocals mic microphone audio recording me im i".split())
 

@@ -14,6 +14,7 @@ import re
 from itertools import pairwise
 
 from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase
+from voicertc.assistant.numbers import find_numbers
 
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
 # pain, no gain", "a high level overview", "actions speak louder than words".
@@ -27,7 +28,8 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",
                "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade", "level with",
                "on the level", "im at level", "reached level", "pain threshold", "threshold of pain",
-               "is the name of", "spirit level", "drum kit",
+               "is the name of", "spirit level", "drum kit", "weight gain", "a sale on", "around here",
+               "the fuzz showed",
                # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
                "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
                "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",
@@ -102,7 +104,10 @@ def compares_other_things(tokens: list[str]) -> bool:
     """ "That song is way louder than the last one": two other things compared."""
     if "than" not in tokens:
         return False
-    before = tokens[: tokens.index("than")]
+    than = tokens.index("than")
+    if find_numbers(tokens[than + 1 : than + 3]):
+        return False  # "whatever is higher than three kilohertz": a region of this sound
+    before = tokens[:than]
     if len(before) < 2 or SOUND_SUBJECTS.difference({"my"}).intersection(before):
         return False
     # "my" before the sound or an effect ("my echo is longer than that"), not "my sister"

@@ -47,6 +47,13 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         # darker still is the cutoff further down; yourself again is no effects at all
         ("a little more muffled", call("lowpass", "decrease")),
         ("I want to sound like myself again", call(None, "reset")),
+        # rules alone (a transcript's reading leans less on the reader): a region said with
+        # "than", boost as a level verb, the chain cleared whole, a level wished for
+        ("cut whatever is higher than four kilohertz", call("lowpass", "set", 4, "khz")),
+        ("boost me a little", call("gain", "increase")),
+        ("take off every single effect", call(None, "reset")),
+        ("just clear the whole thing", call(None, "reset")),
+        ("make me really really loud", call("gain", "increase")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
@@ -63,6 +70,8 @@ def test_tune6_readings(said: str, expected: ToolCall) -> None:
         ("we really enjoy that echo", declined.LIKED_TEXT),
         ("not today, maybe some other time", declined.LEFT_AS_IS_TEXT),
         ("I considered more echo but no, it's fine", declined.LEFT_AS_IS_TEXT),
+        ("weight gain happens to everyone", declined.NOT_FOR_SOUND_TEXT),
+        ("the class has a low student to teacher ratio", declined.NOT_FOR_SOUND_TEXT),
     ],
 )
 def test_declined_with_their_own_reply(said: str, reply: str) -> None:
@@ -77,6 +86,8 @@ def test_declined_with_their_own_reply(said: str, reply: str) -> None:
         "I'd like the reverb longer",  # a wish, not praise
         "I like the echo, add some more",
         "my cat keeps walking across the desk, can you put a high pass on",
+        "make me louder, the folks at the back can't hear a thing",  # a reason after the request
+        "my friend says I sound weird, can you take every effect off",
     ],
 )
 def test_near_misses_stay_requests(said: str) -> None:
