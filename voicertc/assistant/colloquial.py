@@ -200,9 +200,10 @@ ECHO_TURNED = re.compile(r" (?:turn|turns|bring|crank|push|pull|dial|knock) (?:\
 
 
 # How long the echoes go on is how many there are: "let the echo trail on longer".
-LASTING = ("trail on", "trail off", "keep going", "keeps going", "go on", "goes on", "ring on", "ring out",
-           "rings out", "hang around", "hangs around", "linger", "lingers", "die away", "dies away",
-           "fewer times", "more times", "repeat fewer", "repeat more", "repeats fewer")  # fmt: skip
+LASTING = ("trail on", "trails on", "trail off", "keep going", "keeps going", "go on", "goes on", "ring on",
+           "ring out", "rings out", "hang around", "hangs around", "linger", "lingers", "die away",
+           "dies away", "fewer times", "more times", "repeat fewer", "repeat more",
+           "repeats fewer")  # fmt: skip
 
 
 def step_param(text: str, effect: str) -> str | None:

@@ -29,8 +29,22 @@ def reply(tokens: list[str], text: str) -> str | None:
         return TEACH_TEXT
     if statements.thing_sounds(tokens):
         return OTHER_SOUND_TEXT
-    if statements.praise(tokens):
+    if praise(tokens):
         return LIKED_TEXT
     if statements.elsewhere(text) or has_phrase(text, phrasing.NOT_SOUND) or senses.borrowed(tokens):
         return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
     return None
+
+
+# Praise of what is there: "I love the reverb", "we really like that echo on the chorus".
+FONDNESS = frozenset("love loving like liking adore enjoy enjoying dig".split())
+# ... not a wish ("I'd like the reverb longer", "I would love more delay").
+WANTING = frozenset("would id wed more less some to longer shorter louder quieter bigger smaller".split())
+
+
+def praise(tokens: list[str]) -> bool:
+    """ "I love the reverb", "we really dig that echo": what is on is liked, nothing asked."""
+    if len(tokens) < 3 or tokens[0] not in ("i", "we") or WANTING.intersection(tokens):
+        return False
+    verb = 2 if tokens[1] in ("really", "just", "totally", "absolutely") else 1
+    return tokens[verb] in FONDNESS and tokens[verb + 1 : verb + 2] in (["the"], ["that"], ["this"], ["how"])

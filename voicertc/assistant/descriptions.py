@@ -122,8 +122,19 @@ def region(tokens: list[str]) -> Change | None:
             value = span.value
             if has_phrase(text, KEPT):
                 effect = "highpass" if effect == "lowpass" else "lowpass"
+            elif (band := _band_named(before)) is not None:
+                effect = band  # "get rid of the lows over 120", as Whisper hears "under"
             return {"effect": effect, "action": "set", "value": int(value) if value == int(value) else value,
                     "unit": unit}  # fmt: skip
+    return None
+
+
+def _band_named(before: list[str]) -> str | None:
+    """The filter a band said just before the region names: the lows go with a high pass."""
+    if {"lows", "bass", "rumble"}.intersection(before):
+        return "highpass"
+    if {"highs", "treble", "hiss"}.intersection(before):
+        return "lowpass"
     return None
 
 

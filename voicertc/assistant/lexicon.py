@@ -247,6 +247,9 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
     ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
     # Whisper on tune5 (session 19): none of these means anything said to a mixer.
     ("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"),
+    # Whisper on tune6 (session 21): "shave a", "no body", "every", "plain", "sandpaper".
+    ("shaver", "shave a"), ("has nobody", "has no body"), ("a very effect", "every effect"),
+    ("blind voice", "plain voice"), ("sound paper", "sandpaper"),
     # Engineers' short names, said as a thing put on the voice: "throw a slap on my voice",
     # "can I get a plate on the vocal" (not "a plate on the table").
     *((f"a {short} on {whom}", f"a {name} on {whom}")
@@ -260,7 +263,7 @@ MISHEARD: dict[str, str] = {
     "reverp": "reverb", "relay": "delay", "dilay": "delay", "deelay": "delay",
     "lopass": "low pass", "hipass": "high pass", "lowpas": "low pass",
     "highpas": "high pass", "compresser": "compressor", "kompressor": "compressor",
-    "gane": "gain", "echoe": "echo",
+    "gane": "gain", "echoe": "echo", "verve": "verb",
 }  # fmt: skip
 
 

@@ -331,20 +331,6 @@ def thing_sounds(tokens: list[str]) -> bool:
     return noise or thing not in _EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
 
 
-# Praise of what is there: "I love the reverb", "we really like that echo on the chorus".
-FONDNESS = frozenset("love loving like liking adore enjoy enjoying dig".split())
-# ... not a wish ("I'd like the reverb longer", "I would love more delay").
-WANTING = frozenset("would id wed more less some to longer shorter louder quieter bigger smaller".split())
-
-
-def praise(tokens: list[str]) -> bool:
-    """ "I love the reverb", "we really dig that echo": what is on is liked, nothing asked."""
-    if len(tokens) < 3 or tokens[0] not in ("i", "we") or WANTING.intersection(tokens):
-        return False
-    verb = 2 if tokens[1] in ("really", "just", "totally", "absolutely") else 1
-    return tokens[verb] in FONDNESS and tokens[verb + 1 : verb + 2] in (["the"], ["that"], ["this"], ["how"])
-
-
 def gear(tokens: list[str]) -> bool:
     """ "The reverb tank in my amp rattles", "the delay pedal I ordered hasn't arrived": a
     story about a thing someone owns or waits for, naming an effect's box rather than asking

@@ -59,6 +59,10 @@ READ_BACK = [
     # session 21: sound-alikes that make no sense where they stand
     ("Make me sound like I'm in a concert whole.", call("reverb", "add")),
     ("Mix the echo please.", call("delay", "remove")),
+    # session 21 (tune6 spoken): Whisper's writing of "shave a", "no body", "every", "plain"
+    ("Shaver half second off the echo.", call("delay", "decrease", 0.5, "s")),
+    ("I want my blind voice again.", call(None, "reset")),
+    ("Take a very effect off.", call(None, "reset")),
 ]
 
 

@@ -54,6 +54,9 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         ("take off every single effect", call(None, "reset")),
         ("just clear the whole thing", call(None, "reset")),
         ("make me really really loud", call("gain", "increase")),
+        # the band said before the region decides the filter, whatever the preposition heard
+        ("get rid of the lows over eighty hertz", call("highpass", "set", 80, "hz")),
+        ("cut the hiss under ten k", call("lowpass", "set", 10, "khz")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
