@@ -158,7 +158,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
     if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
         return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
-    pictured = None if question else pictures.pictured(tokens)
+    pictured = None if question or (effect and _action(text) in lx.STEPS) else pictures.pictured(tokens)
     if pictured is not None and (effect is None or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
     compared = statements.level_compared(tokens)

@@ -151,6 +151,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling", "splash")),
 )  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
+STEPS = ("increase", "decrease")  # ("reverb up, I want it dreamy": a step, whatever it is pictured as)
 # Words about loudness itself: "make it louder" is the volume whatever "it" was just now.
 LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split())
 

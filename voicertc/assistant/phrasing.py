@@ -321,8 +321,8 @@ _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", 
              "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
 SOUND = frozenset(
     {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix",
-     "vox"}
-)  # ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say)
+     "vox", "lead", "backing", "main"}
+)  # ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say; "the lead vocal")
 
 
 # The speaker's own level is the gain: "raise my volume", "bring my level down".

@@ -32,8 +32,8 @@ MADE_BY: dict[str, str] = {
                      "blown out", "deep fried", "overdriven", "broken up", "buzzy", "grainy", "grungy",
                      "sore throat", "electric guitar", "guitar amp", "blown speaker"), "distortion"),
     **dict.fromkeys(("muffled", "muffly", "muted", "dull", "dark", "murky"), "lowpass"),
-    **dict.fromkeys(("echoey", "echoy", "cavernous", "reverberant", "roomy", "spacious", "churchy"),
-                    "reverb"),
+    **dict.fromkeys(("echoey", "echoy", "cavernous", "reverberant", "roomy", "spacious", "churchy", "dreamy",
+                     "ethereal", "heavenly", "angelic", "ambient", "atmospheric", "lush"), "reverb"),
     **dict.fromkeys(("echoing", "repeating", "hello hello", "repeat after me", "repeat myself",
                      "words repeat", "voice repeat", "say everything twice"), "delay"),
     **dict.fromkeys(("thin", "tinny"), "highpass"),
@@ -82,7 +82,8 @@ def wished(tokens: list[str]) -> Change | None:
 # -- a place wished for: "can I sound like I'm in a castle?" -------------------------------
 
 MORE_SPACES = ("castle", "dungeon", "palace", "mansion", "temple", "cavern", "museum", "crypt", "tomb",
-               "abbey", "mosque", "cathedral", "swimming pool", "train station", "sports hall")  # fmt: skip
+               "abbey", "mosque", "cathedral", "swimming pool", "train station", "sports hall",
+               "a dream", "dreamy", "heaven", "heavenly", "ethereal", "angelic")  # fmt: skip
 SOUNDING = ("sound like", "sound as if", "sounds like", "sound as though")
 # Open places with one far wall send the voice back as distinct echoes: a delay.
 ECHO_PLACES = ("canyon", "valley", "mountain", "mountains", "cliff", "cliffs", "gorge")

@@ -57,6 +57,12 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         # the band said before the region decides the filter, whatever the preposition heard
         ("get rid of the lows over eighty hertz", call("highpass", "set", 80, "hz")),
         ("cut the hiss under ten k", call("lowpass", "set", 10, "khz")),
+        # the lead or backing vocal is the voice, not a thing the effect belongs to
+        ("add some delay on the lead vocal", call("delay", "add")),
+        # a dreamy, heavenly voice is a reverberant one; a step said with it stays a step
+        ("make it sound ethereal", call("reverb", "add")),
+        ("I want to sound like I'm in a dream", call("reverb", "add")),
+        ("reverb up please, I want it heavenly", call("reverb", "increase")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
