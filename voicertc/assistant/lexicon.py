@@ -62,7 +62,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle"),
                     ("lowpass", "increase")),
     "cleaner": ("distortion", "decrease"),
-    "wetter": ("reverb", "increase"),
+    **dict.fromkeys(("wetter", "more wet", "less dry"), ("reverb", "increase")),
+    **dict.fromkeys(("less wet", "more dry"), ("reverb", "decrease")),
 }  # fmt: skip
 
 # Multi-word expressions rewritten to one canonical action word before matching, so

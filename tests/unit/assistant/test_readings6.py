@@ -63,6 +63,8 @@ from voicertc.assistant.dialogue import Say, ToolCall, understand
         ("make it sound ethereal", call("reverb", "add")),
         ("I want to sound like I'm in a dream", call("reverb", "add")),
         ("reverb up please, I want it heavenly", call("reverb", "increase")),
+        ("a little more wet", call("reverb", "increase")),
+        ("less wet please", call("reverb", "decrease")),
     ],
 )
 def test_tune6_readings(said: str, expected: ToolCall) -> None:
