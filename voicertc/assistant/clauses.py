@@ -118,24 +118,20 @@ def _beside_hands_off(transcript: str, last_filter: str | None) -> list[Intent] 
     """The requests said beside an effect left alone ("add reverb but leave the delay
     alone"): None unless one side of a joint leaves a named effect alone and the other asks
     for changes to other effects only."""
-    if not statements.hands_off(_text(tokens(transcript))):
+    if not statements.hands_off(lx.padded(tokens(transcript))):
         return None
     for joint in BESIDE.finditer(transcript):
         for kept, asked in ((transcript[: joint.start()], transcript[joint.end() :]),
                             (transcript[joint.end() :], transcript[: joint.start()])):  # fmt: skip
             left = named_effect(tokens(kept))
-            if left is None or not statements.hands_off(_text(tokens(kept))):
+            if left is None or not statements.hands_off(lx.padded(tokens(kept))):
                 continue
-            if statements.hands_off(_text(tokens(asked))):
+            if statements.hands_off(lx.padded(tokens(asked))):
                 return None
             calls = [c for c in understand_all(asked, last_filter) if _is_call(c)]
             if calls and all(isinstance(c, ToolCall) and c.arguments.get("effect") != left for c in calls):
                 return calls
     return None
-
-
-def _text(words: list[str]) -> str:
-    return " " + " ".join(words) + " "
 
 
 def declined(transcript: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 from voicertc.assistant.numbers import NumberSpan, find_numbers
 
 # -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
@@ -58,7 +58,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
             rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
-    return loud_wish(" " + " ".join(tokens) + " ")  # "make me super duper loud"
+    return loud_wish(padded(tokens))  # "make me super duper loud"
 
 
 # -- the sound breaking up: "when I sing louder it distorts" is too hot a level ------------
@@ -94,7 +94,7 @@ LOUD_WISH = re.compile(r" (?:make|get) (?:me|us|it|my voice|my mic)(?: \S+){0,4}
 
 
 def loud_wish(text: str) -> dict[str, object] | None:
-    said = LOUD_WISH.search(text.rstrip() + " ")
+    said = LOUD_WISH.search(text)
     if said is None or " too " in text:
         return None
     return {"effect": "gain", "action": "increase" if said.group(1) == "loud" else "decrease"}

@@ -7,7 +7,6 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 from __future__ import annotations
 
 from voicertc.assistant import phrasing, senses, statements
-from voicertc.assistant.lexicon import has_phrase
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
@@ -31,7 +30,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         return OTHER_SOUND_TEXT
     if praise(tokens):
         return LIKED_TEXT
-    if statements.elsewhere(text) or has_phrase(text, phrasing.NOT_SOUND) or senses.borrowed(tokens):
+    if phrasing.not_this_sound(text) or senses.borrowed(tokens):
         return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
     return None
 

@@ -145,7 +145,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     said = text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
-    if lx.has_phrase(text, phrasing.NOT_SOUND) or statements.elsewhere(text):
+    if phrasing.not_this_sound(text):
         return None  # "the battery level is low", "the heater is too loud": not this sound
     if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"

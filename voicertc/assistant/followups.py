@@ -236,7 +236,7 @@ class FollowUps:
             return None
         if intent.arguments.get("action") == "reset" and "effect" not in intent.arguments:
             # "reset that": the effect just changed, not the whole chain ("reset everything")
-            everything = lx.has_phrase(_text(words), lx.EVERYTHING)
+            everything = lx.has_phrase(lx.padded(words), lx.EVERYTHING)
             return None if everything else _call(self._last["effect"], "reset")
         if intent.arguments.get("effect") != "gain" and not WETNESS.intersection(words):
             return None  # "make it brighter" names a filter by its sound, whatever "it" is
@@ -372,10 +372,6 @@ def _only_an_effect(words: list[str]) -> str | None:
     covered = {i for _, start, end in named for i in range(start, end)}
     rest = [w for i, w in enumerate(words) if i not in covered]
     return effects.pop() if all(w in CONNECTORS for w in rest) else None
-
-
-def _text(words: list[str]) -> str:
-    return " " + " ".join(words) + " "
 
 
 def _numeric(words: list[str]) -> set[int]:

@@ -133,8 +133,7 @@ LACKING = {"loud": "quiet", "audible": "quiet", "quiet": "loud", "soft": "loud",
            "short": "long", "bright": "dark", "crisp": "dull", "clear": "muddy", "dark": "bright",
            "warm": "bright", "wet": "dry", "spacious": "dry", "roomy": "dry", "echoey": "dry", "dry": "wet",
            "big": "small", "thick": "thin", "full": "thin", "fat": "thin", "deep": "thin", "heavy": "thin",
-           "fast": "slow",
-           "quick": "slow", "slow": "fast", "strong": "weak", "present": "quiet"}  # fmt: skip
+           "fast": "slow", "quick": "slow", "slow": "fast", "strong": "weak", "present": "quiet"}  # fmt: skip
 NEGATIONS = frozenset("not isnt arent wasnt werent doesnt dont aint never".split())
 
 

@@ -318,8 +318,8 @@ def section_at(words: list[str]) -> int | None:
     if end < 0 or words[end] not in SONG_PARTS:
         return None
     for at in range(end - 1, max(end - 4, 0), -1):  # "for the slow song": one word may describe it
-        if words[at] in SECTION_AT and words[at + 1] in SECTION_WORDS and words[at + 2 : end].count("_") == 0:
-            return at if end - at <= 4 else None
+        if words[at] in SECTION_AT and words[at + 1] in SECTION_WORDS:
+            return at
     return None
 
 
@@ -337,6 +337,11 @@ def word_index(words: list[str], phrase: list[str]) -> int:
         if words[i : i + len(phrase)] == phrase:
             return i
     return -1
+
+
+def padded(words: list[str]) -> str:
+    """``words`` joined as ``find_phrase`` and ``has_phrase`` read them: a space at each end."""
+    return " " + " ".join(words) + " "
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:

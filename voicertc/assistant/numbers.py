@@ -74,8 +74,9 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         return None  # "for this one", "the next one": a thing, not a value
     if tok == "dozen" or tokens[i : i + 2] == ["a", "dozen"]:
         return 12.0, i + (tok != "dozen") + 1  # "a dozen decibels"
-    by_one = tokens[i - 1 : i] == ["by"] or tokens[i + 2 : i + 3] in _CHANGED
-    if tokens[i : i + 2] == ["a", "second"] and by_one:
+    if tokens[i : i + 2] == ["a", "second"] and (
+        tokens[i - 1 : i] == ["by"] or tokens[i + 2 : i + 3] in _CHANGED
+    ):
         return 1.0, i + 1  # "by a second", "a second off" ("wait a second" counts nothing)
     if tok == "couple" or tokens[i : i + 2] == ["a", "couple"]:
         j = i + (tok != "couple") + 1

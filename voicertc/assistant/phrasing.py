@@ -372,6 +372,13 @@ def of_something_else(after: list[str], sound: frozenset[str]) -> bool:
     return word.isalpha() and word not in OF_THE_SOUND and word not in NUMBER_WORDS and word not in sound
 
 
+def not_this_sound(text: str) -> bool:
+    """An effect's word said of a thing that is not sound ("the battery level is low"), in a
+    set phrase, or of an effect left alone: the dialogue reads no change, and its decline
+    says why (``declined.reply``)."""
+    return has_phrase(text, NOT_SOUND) or statements.elsewhere(text)
+
+
 def to_be_taught(tokens: list[str], text: str) -> bool:
     """A question about effects in general or a request to be taught ("explain what attack
     and release do")."""
