@@ -27,7 +27,8 @@ BANDS: dict[str, tuple[str, ...]] = {
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
-          "deal with", "sort out", "help with", "tidy up", "tidy", "clear up")  # fmt: skip
+          "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave",
+          "shave off")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:

@@ -135,6 +135,8 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)
     if has_phrase(text, ("twice what", "to twice")):
         factor = 2.0  # "stretch the echo spacing to twice what it is"
+    elif has_phrase(text, ("to half its", "to half what", "to half of", "half what it is")):
+        factor = 0.5  # "take the high pass down to half its frequency" (not "to half a second")
     elif "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
         factor = None  # "I can hear myself twice": not a multiple of anything
     if factor is None:

@@ -84,6 +84,7 @@ def _action(text: str) -> str | None:
         text = re.sub(rf" {verb}((?: \S+){{0,3}}) {particle} ", rf" {word}\1 ", text)
     for phrase, word in lx.REWRITES:
         text = text.replace(f" {phrase} ", f" {word} ")
+    text = lx.further_down(text)
     for action, words in lx.ACTION_WORDS:
         if lx.find_phrase(text, words) >= 0:
             return action
@@ -267,10 +268,8 @@ def _arguments(
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
     if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):
         action = "decrease"  # "low pass cutoff minus five hundred": 500 Hz less
-    before_value = tokens[value[0].start - 1] if value is not None and value[0].start > 0 else None
-    if before_value == "to" or (before_value == "at" and value is not None and value[1]):
-        if action in ("increase", "decrease", "remove"):
-            action = "set"  # "raise the delay to 400 ms", "stick the high pass up at one k": a target
+    if action in ("increase", "decrease", "remove") and relative.a_target(tokens, value):
+        action = "set"
     timed = phrasing.speed(text, effect)
     if timed is not None and value is None:
         action = timed[0]  # "speed up the echo": a shorter delay

@@ -96,6 +96,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
+    ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
+    ("pad the", "decrease"),  # an engineer's pad: "pad the input twenty dB"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
     ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
     # Comparatives said with "more": "make volume more small".
@@ -151,6 +153,11 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",
              "slap", "chuck", "throw", "gimme", "adding", "applying", "enabling", "splash")),
 )  # fmt: skip
+# "More" as how far to go, not which way: "lower the gain a bit more", "turn it down some
+# more" go further down. Only read so beside a word that lowers.
+FURTHER = tuple(f"{amount} more" for amount in ("a bit", "a little", "a little bit", "a touch", "a tad",
+                                                 "a hair", "a smidge", "some", "a lot", "much", "even",
+                                                 "a few", "a couple"))  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 STEPS = ("increase", "decrease")  # ("reverb up, I want it dreamy": a step, whatever it is pictured as)
 # Words about loudness itself: "make it louder" is the volume whatever "it" was just now.
@@ -346,3 +353,13 @@ def padded(words: list[str]) -> str:
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(f" {p} " in text for p in phrases)  # find_phrase >= 0, stopping at the first
+
+
+def further_down(text: str) -> str:
+    """``text`` without the "a bit more" of "lower the gain a bit more"."""
+    lowering = dict(ACTION_WORDS)["decrease"]
+    if find_phrase(text, lowering) < 0 or not has_phrase(text, FURTHER):
+        return text
+    for phrase in FURTHER:
+        text = text.replace(f" {phrase} ", " ")
+    return text

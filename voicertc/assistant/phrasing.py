@@ -27,11 +27,17 @@ PARAM_CUES = ("faster", "quicker", "slower", "fast", "slow", "quick", "longer", 
               "lower", "reduce", "default", "defaults", "reset")  # fmt: skip
 LEVEL_VERBS = ("up", "down", "lower", "raise", "boost", "drop", "cut", "increase", "decrease",
                "reduce", "louder", "quieter", "turn", "bring", "add", "more", "less", "trim",
-               "extra")  # fmt: skip
+               "extra", "knock", "shave", "pad")  # fmt: skip
+
+
+# Of what can be on, only the delay repeats: "make it repeat fewer times" (not "repeat that").
+_REPEATING = re.compile(r" (?:make|have|let|can) (?:it|them) repeat (?:fewer|less|more) ")
 
 
 def implied_effect(tokens: list[str], text: str) -> str | None:
     """ "knee at zero": the compressor; "up three db", "lower it 3 decibels": the gain."""
+    if _REPEATING.search(text):
+        return "delay"
     numbers = find_numbers(tokens)
     for word, effect in OWN_PARAMS.items():
         if word not in tokens or owned(text, text.find(f" {word} "), word):
@@ -165,11 +171,11 @@ def _compressor_time(text: str) -> str | None:
 
 
 def one_reset(text: str) -> bool:
-    """ "reset the reverb", "put the low cut back to default": that effect's defaults."""
+    """ "reset the reverb", "put the low cut back to default", "undo all my compressor
+    tweaks", "default the delay": that effect's defaults."""
     words = set(text.split())
-    return has_phrase(text, ("reset", "revert")) or has_phrase(text, TO_DEFAULT) or bool(
-        words & RESTORING and words & DEFAULTS
-    )
+    said = has_phrase(text, ("reset", "revert", "undo all", "default it", "default the"))
+    return said or has_phrase(text, TO_DEFAULT) or bool(words & RESTORING and words & DEFAULTS)
 
 
 # The whole chain off, said without "everything": "no effects", "back to the dry signal".
@@ -344,7 +350,8 @@ def owned(text: str, pos: int, name: str) -> bool:
         # a verb ("amp up the reverb") or a thing pointed at ("that amp distorts"): "turn the
         # amp up" is the gain
         return True
-    mine = before == ["my"] and name in OWN_LEVEL
+    # "my volume", "all my compressor tweaks": the effect's settings are the user's own
+    mine = before == ["my"] and (name in OWN_LEVEL or after[:1] in (["settings"], ["tweaks"], ["changes"]))
     if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True
     if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:

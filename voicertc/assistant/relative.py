@@ -38,3 +38,12 @@ def between(tokens: list[str], at: int) -> bool:
     ("repeats" there is no feedback)."""
     before = tokens[max(0, at - 2) : at]
     return before[-1:] == ["between"] or before == ["between", "the"] or before == ["between", "each"]
+
+
+def a_target(tokens: list[str], value: tuple[NumberSpan, str | None] | None) -> bool:
+    """ "raise the delay to 400 ms", "stick the high pass up at one k", "zero dB on the
+    volume": where a verb of change is followed to a value (nobody asks for a change of 0)."""
+    if value is None:
+        return False
+    before = tokens[value[0].start - 1] if value[0].start > 0 else None
+    return before == "to" or (before == "at" and bool(value[1])) or value[0].value == 0
