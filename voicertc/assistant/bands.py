@@ -14,7 +14,9 @@ Change = dict[str, object]
 # A band gone missing: "where did the bass go", "I can't hear the highs", "there's no low
 # end": the filter that takes it away is eased.
 MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cannot hear the", "no",
-           "lost the", "lost my", "missing the", "lost all the")  # fmt: skip
+           "lost the", "lost my", "missing the", "lost all the", "wheres my", "where is my", "where did my",
+           "where did all my", "where did all the", "give me back the", "give me back my", "bring back my",
+           "lost all its", "lost its")  # fmt: skip
 
 
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
@@ -22,7 +24,8 @@ BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
                 "sizzle", "brightness", "harshness", "high sounds", "high sound"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
-                 "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness"),
+                 "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
+                 "body"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
@@ -44,6 +47,7 @@ def missing(text: str) -> Change | None:
 # and with none on, the chain says there is none to ease.
 MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring up the", "add some", "add",
         "increase the", "raise the", "turn up the", "pump up the", "a bit more", "extra")  # fmt: skip
+BRINGING = ("bring the", "bring my", "get the", "get my")
 # A band's word as a kind of thing: "more bass players", "boost the bass guitar".
 BAND_THINGS = frozenset("player players guitar guitars drum drums line lines clef fishing".split())
 
@@ -54,7 +58,8 @@ def more_band(tokens: list[str]) -> Change | None:
     for effect, names in BANDS.items():
         for name in names:
             at = text.find(f" {name} ")
-            if at < 0 or not any(text[: at + 1].endswith(f" {m} ") for m in MORE):
+            brought = f" {name} back " in text and has_phrase(text, BRINGING)  # "bring the bass back"
+            if at < 0 or not (brought or any(text[: at + 1].endswith(f" {m} ") for m in MORE)):
                 continue  # the band right after the asking: "more bass", not "more of the bass"
             following = text[at + len(name) + 2 :].split()[:1]
             if following and following[0] in BAND_THINGS:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, phrasing, statements, unsupported
+from voicertc.assistant import corrections, knowledge, statements, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -383,6 +383,6 @@ def _knowledge_first(pairs: list[tuple[str, str]]) -> str | None:
         others = [w for j, (_, p) in enumerate(pairs) if j != i for w in tokens(p)]
         if VERBS.intersection(others):
             continue  # "add reverb, what is a compressor anyway": a request beside the question
-        if i and words and phrasing.knowledge(words, " " + " ".join(words) + " "):
+        if i and words and knowledge.knowledge(words, " " + " ".join(words) + " "):
             return ", ".join([part, *(p for j, (_, p) in enumerate(pairs) if j != i)])
     return None

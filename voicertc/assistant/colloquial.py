@@ -22,7 +22,7 @@ LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock":
                "back": "decrease", "dial": None, "push": "increase", "kick": None, "turning": None,
                "bringing": None, "tone": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
-LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things"})
+LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things", "her"})  # ("crank her up": the rig)
 # ... or the speaker's sound, named: "turn my mic down", "bring my voice up".
 SOUND_OBJECTS = frozenset({"mic", "mike", "microphone", "voice", "vocals", "vocal", "sound", "audio"})
 PARTICLES = {"up": "increase", "down": "decrease", "off": "decrease", "back": "decrease"}
@@ -33,7 +33,8 @@ TAKES = {"back": ("off",), "pull": ("down", "back"), "dial": ("up", "down", "bac
 # ... followed only by how much: "bring it up with my boss" is not about the sound.
 DEGREE = frozenset("a bit little touch notch some please more tad hair lot now for me again slightly "
                    "just of way further right thanks tiny smidge "
-                   "mate man dude buddy pal fam bro bruh dawg fr".split())  # fmt: skip
+                   "mate man dude buddy pal fam bro bruh dawg fr wee would ya you will cheers yeah "
+                   "love".split())  # fmt: skip
 
 
 # Words that open a clause giving a reason after the request.

@@ -21,7 +21,7 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 
-_SOFT = r"(?:ah|oh|uh|um|umm|er|erm|hmm|oops|whoops)\b"
+_SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
 _WORD = r"(?:no+|nope|wait|sorry|actually|rather|or rather|i mean|i meant|my bad|scratch that|hang on)\b"
 # A run of markers, each maybe after a filler: ", ah sorry, ", ", wait, no, I meant ".
 MARKER = re.compile(
@@ -64,9 +64,20 @@ OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "more": "less
 DIRECTIONS = {**OPPOSITES, **{b: a for a, b in OPPOSITES.items()}, "softer": "louder"}
 
 
+# A pause asked for between pauses, no request: "hold up, add echo", "today is, one sec, turn
+# my mic up" (its "one sec" is no delay time).
+ASIDE = re.compile(
+    r"(?:^|(?<=[,;.!?]))\s*(?:(?:hold up|hold on|hang on)(?: (?:a|one) (?:sec|second|moment|minute))?"
+    r"|(?:(?:just|give me|gimme|wait) )?(?:a|one|1) (?:sec|moment|minute)"
+    r"|(?:just|give me|gimme|wait) (?:a|one|1) second)\s*(?:[,;.!?]+|$)",
+    re.IGNORECASE,
+)
+
+
 def corrected(text: str) -> str:
     """``text`` with each self-correction in it resolved; ``text`` itself when it holds none
-    (or none whose corrected part reads as a request)."""
+    (or none whose corrected part reads as a request). Asides ("hold up,") are dropped."""
+    text = ASIDE.sub(" ", text).strip() or text
     for _ in range(3):
         fixed = _first_fixed(text)
         if fixed is None:
@@ -106,7 +117,9 @@ def _is_marker(match: re.Match[str]) -> bool:
     if match.re is NOT_THAT:
         return True
     words = " ".join(re.findall(r"[a-z]+", match.group("words").lower()))
-    paused = match.group("lead").strip() != "" or any(f" {s} " in f" {words} " for s in STRONG)
+    # a filler before the marker is a pause too: "gain at minus eight uh actually make that twelve"
+    hesitated = re.search(r"[a-z]", match.string[match.start() : match.start("words")].lower()) is not None
+    paused = match.group("lead").strip() != "" or hesitated or any(f" {s} " in f" {words} " for s in STRONG)
     # "no reverb", "no more delay": a removal, unless a pause or another marker follows "no",
     # or, after a pause, an effect named with its article (", no the delay, is too loud")
     named = ARTICLE_NAME.match(match.string, match.end()) and match.group("lead").strip()

@@ -6,7 +6,7 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 
 from __future__ import annotations
 
-from voicertc.assistant import phrasing, senses, statements
+from voicertc.assistant import addressee, hedges, knowledge, phrasing, senses, statements
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
@@ -24,13 +24,13 @@ def reply(tokens: list[str], text: str) -> str | None:
     phone sounds like a tin can"), praise ("I love the reverb"); None for any other sentence."""
     if statements.hands_off(text):
         return LEFT_AS_IS_TEXT
-    if phrasing.to_be_taught(tokens, text):
+    if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
     if statements.thing_sounds(tokens):
         return OTHER_SOUND_TEXT
-    if praise(tokens):
+    if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
-    if phrasing.not_this_sound(text) or senses.borrowed(tokens):
+    if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.addressed_elsewhere(tokens):
         return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
     return None
 

@@ -310,7 +310,12 @@ LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids
 # of ("it sounds like a bathroom").
 SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
           "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room", "concert", "auditorium",
-          "theatre", "theater", "chapel", "shower", "stairwell", "parking garage")  # fmt: skip
+          "theatre", "theater", "chapel", "shower", "stairwell", "parking garage", "tiles",
+          "tiled")  # fmt: skip
+PLACE_ASKED = ("make it sound like", "make me sound like", "put me in", "make it sound as if",
+               "i want it to sound like", "i want to sound like", "give me that", "gimme that",
+               "id like it to sound", "i would like it to sound", "the way it does in",
+               "the way it sounds in")  # fmt: skip
 # Spaces with no reverb at all: sounding as if in one of them wants some.
 DRY_SPACES = ("closet", "cupboard", "wardrobe", "vocal booth", "padded room", "a box")
 LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in", "like we are in",
@@ -351,8 +356,8 @@ def space(tokens: list[str]) -> Change | None:
             return {"effect": "reverb", "action": "decrease"}
         return None
     # ("I sound like I'm in a cave" complains; "make me sound like I'm in a cave" asks.)
-    if has_phrase(text, ("make it sound like", "make me sound like", "put me in", "make it sound as if",
-                   "i want it to sound like", "i want to sound like")):  # fmt: skip
+    # ("like a giant stone cathedral please", said alone, asks too.)
+    if has_phrase(text, PLACE_ASKED) or tokens[:2] in (["like", "a"], ["like", "an"]):
         return {"effect": "reverb", "action": "add"}
     if has_phrase(text, LIKE):
         return {"effect": "reverb", "action": "decrease"}

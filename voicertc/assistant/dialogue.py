@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 
 from voicertc.assistant import (
+    addressee,
     bands,
     colloquial,
     declined,
     descriptions,
     filters,
     hedges,
+    knowledge,
     phrasing,
     pictures,
     rambles,
@@ -64,19 +66,11 @@ Intent = ToolCall | Say
 def _first_effect(text: str) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, -1)
     for effect, names in lx.EFFECT_NAMES.items():
-        hits = [h for name in names for h in _positions(text, name) if not phrasing.owned(text, h, name)]
+        hits = [h for name in names for h in lx.positions(text, name) if not phrasing.owned(text, h, name)]
         pos = min(hits, default=-1)
         if pos >= 0 and (best[1] < 0 or pos < best[1]):
             best = (effect, pos)
     return best
-
-
-def _positions(text: str, phrase: str) -> list[int]:
-    found, at = [], text.find(f" {phrase} ")
-    while at >= 0:
-        found.append(at)
-        at = text.find(f" {phrase} ", at + 1)
-    return found
 
 
 def _action(text: str) -> str | None:
@@ -150,8 +144,10 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the battery level is low", "the heater is too loud": not this sound
     if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
-    if statements.exclamation(tokens) or statements.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
+    if statements.exclamation(tokens) or addressee.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
+    if hedges.but_liked(tokens):
+        return None  # "it picks up a little room sound, but I like it"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
     knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
@@ -363,7 +359,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
     if (
         tokens[0] not in lx.QUESTION_WORDS
         or _first_effect(text)[0] is None
-        or phrasing.knowledge(tokens, text)
+        or knowledge.knowledge(tokens, text)
         or senses.about_the_craft(tokens)  # "which delay pedal do guitarists buy?"
     ):
         return False

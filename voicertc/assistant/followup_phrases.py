@@ -53,7 +53,10 @@ PHRASES: dict[str, str] = {
 APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "leave it there",
             "thats great", "thats good", "thats better", "thats perfect", "thats it", "good", "great",
             "lovely", "perfect", "much better", "better", "nice", "spot on", "sounds great",
-            "thats the one")  # fmt: skip
+            "thats the one", "leave it right there", "keep it right there", "right there", "leave it as is",
+            "keep it as is", "leave it alone", "just like that", "that is it", "that is good",
+            "that is great", "that is perfect", "that is better", "sounds good", "sounds perfect",
+            "sounds better", "love it", "i love it", "i like it", "i like that")  # fmt: skip
 APPROVAL_SET = frozenset(APPROVAL)
 APPROVED = "Good, I'll leave it like that."
 

@@ -152,3 +152,18 @@ def not_enough(tokens: list[str]) -> list[str]:
             said = ["is", *said]  # "isn't", "doesn't go on": the copula went with the negation
         return [*tokens[:neg], *said, *tokens[end + 1 :]]
     return tokens
+
+
+# A remark ended by liking it: "this mic picks up a little room sound, but I like it".
+LIKED_AFTER_BUT = ("i like it", "i love it", "i like that", "i love that", "i kind of like it",
+                   "i kinda like it", "i dont mind it", "i dont mind", "its fine", "thats fine",
+                   "it works", "its ok", "its okay", "i actually like it", "i sort of like it")  # fmt: skip
+
+
+def but_liked(tokens: list[str]) -> bool:
+    """A remark whose last word is liking it: nothing is asked of the sound."""
+    if "but" not in tokens:
+        return False
+    last = len(tokens) - 1 - tokens[::-1].index("but")
+    rest = [t for t in tokens[last + 1 :] if t not in ("really", "actually", "still", "honestly")]
+    return " ".join(rest).removesuffix(" though") in LIKED_AFTER_BUT

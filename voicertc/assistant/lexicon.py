@@ -330,6 +330,15 @@ def section_at(words: list[str]) -> int | None:
     return None
 
 
+def positions(text: str, phrase: str) -> list[int]:
+    """Where ``phrase`` is said in ``text`` (padded), every time."""
+    found, at = [], text.find(f" {phrase} ")
+    while at >= 0:
+        found.append(at)
+        at = text.find(f" {phrase} ", at + 1)
+    return found
+
+
 def find_phrase(text: str, phrases: Iterable[str]) -> int:
     """Character position of the earliest of `phrases` as whole words in `text` (padded
     with a space at each end, so every phrase is found between spaces), or -1."""

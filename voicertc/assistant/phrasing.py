@@ -13,7 +13,8 @@ import re
 
 from voicertc.assistant import hedges, statements
 from voicertc.assistant.colloquial import ratio
-from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, find_phrase, has_phrase
+from voicertc.assistant.knowledge import to_be_taught
+from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, has_phrase
 from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 # -- an effect named by one of its own parameters, or by a gain's unit ------------------
@@ -235,16 +236,6 @@ def as_request(tokens: list[str]) -> list[str]:
 
 # -- sentences that name an effect and ask for nothing ----------------------------------
 
-QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
-# Questions about effects in general, not about this chain.
-KNOWLEDGE = ("what was the first", "the first record", "the first song",
-             "difference between", "the same as", "same thing as", "how does", "how do", "what does",
-             "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
-             "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
-             "do you know what", "mean", "should", "why did", "which is better", "is better",
-             "which is best", "better for", "different from", "differ from", "in theory")  # fmt: skip
-# Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
-TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # Things that are not sound, as the object of an effect word: "compress this zip file".
 NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "router",
              "air compressor", "hard drive", "thermostat", "temperature", "lights", "lamp", "tv",
@@ -384,15 +375,3 @@ def not_this_sound(text: str) -> bool:
     set phrase, or of an effect left alone: the dialogue reads no change, and its decline
     says why (``declined.reply``)."""
     return has_phrase(text, NOT_SOUND) or statements.elsewhere(text)
-
-
-def to_be_taught(tokens: list[str], text: str) -> bool:
-    """A question about effects in general or a request to be taught ("explain what attack
-    and release do")."""
-    return knowledge(tokens, text) or has_phrase(text, TEACH)
-
-
-def knowledge(tokens: list[str], text: str) -> bool:
-    """ "what does a compressor do", "is reverb the same as echo": about effects in
-    general, neither a change nor a question about the chain."""
-    return tokens[0] in QUESTION_STARTS and find_phrase(text, KNOWLEDGE) >= 0

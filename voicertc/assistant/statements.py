@@ -61,7 +61,7 @@ GAIN_OBJECTS = frozenset("the a an some weight trust experience access ground mo
 
 # Asking that something be left as it is: "please don't touch the delay".
 HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is",
-             "but not now", "not right now", "not for now", "maybe later",  # a wish put off
+             "but not now", "not right now", "not for now", "maybe later", "not now", "not yet",  # put off
              "thats enough", "that is enough", "no need for more", "no need for any more",
              "dont need any more", "dont need more", "not today", "maybe tomorrow", "some other time",
              "another time", "but no its fine", "no its fine", "nah its fine")  # fmt: skip
@@ -306,7 +306,10 @@ NO_PREDICATE = frozenset("sound sounds effect please too now thanks again".split
 
 
 # What a thing does to a sound: "my phone sounds like a tin can", "the amp keeps humming".
-SOUNDING = frozenset("sounds makes make keeps".split())  # ("makes" is written "make")
+# ("makes" is written "make"); what a thing had or has, or someone said: "the karaoke machine
+# at the party had so much echo", "the producer said the mix is a bit muddy"
+SOUNDING = frozenset("sounds makes make keeps had has said says".split())
+TOLD = frozenset("had has said says".split())
 NOISES = frozenset("humming buzzing hissing crackling ringing beeping clicking popping rattling whistling "
                    "squealing feeding booming".split())  # fmt: skip
 # A request said with it: "my cat keeps walking on the desk, can you put a high pass on".
@@ -325,6 +328,8 @@ def thing_sounds(tokens: list[str]) -> bool:
     noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
     if tokens[verb] == "keeps" and not noise:
         return False  # "my cat keeps walking across the desk"
+    if tokens[verb] in TOLD and not _SOUNDS_OF.intersection(tokens[verb + 1 :]):
+        return False  # "the class has a low student to teacher ratio": no sound in it
     thing = tokens[1]
     if not thing.isalpha() or thing in OF_MINE or thing in ROOMS:
         return False
@@ -345,28 +350,6 @@ def gear(tokens: list[str]) -> bool:
     )
 
 
-# Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
-VOICE_VERBS = frozenset("shout yell scream speak talk sing whisper holler".split())
-OPENING = frozenset("please just can could would you ok okay hey now".split())
-
-
-def told_to_someone(tokens: list[str]) -> bool:
-    """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
-    is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
-    verb = next((i for i, t in enumerate(tokens) if t not in OPENING), len(tokens))
-    if verb == len(tokens) or tokens[verb] not in VOICE_VERBS:
-        return False
-    return bool((LEVELS | {"up"}).intersection(tokens[verb + 1 :]))
-
-
-def purpose_asked(tokens: list[str]) -> bool:
-    """ "Turn up for what", "louder, what for": asking why, not asking for it."""
-    return tokens[-2:] in (["for", "what"], ["what", "for"])
-
-
-def not_for_us(tokens: list[str]) -> bool:
-    """Said to someone else, or asking why: nothing asked of this sound."""
-    return told_to_someone(tokens) or purpose_asked(tokens)
 
 
 def _given_to_another(words: list[str]) -> bool:
@@ -383,5 +366,8 @@ def _thing_after(words: list[str]) -> bool:
 
 
 _EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
+# Words of a sound in what a thing had or someone said ("the party had so much echo").
+_SOUNDS_OF = frozenset("echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "
+                       "distorted tinny".split())
 # ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)
 _ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)

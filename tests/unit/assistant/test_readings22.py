@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant.dialogue import Say, understand
+from voicertc.assistant import declined
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import Say, ToolCall, tokens, understand
+from voicertc.assistant.followup_phrases import approves
+from voicertc.assistant.followups import FollowUps
 
 
 @pytest.mark.parametrize(
@@ -38,16 +42,70 @@ from voicertc.assistant.dialogue import Say, understand
         ("undo all my compressor tweaks, default it", call("compressor", "reset")),
         ("default the delay", call("delay", "reset")),
         ("undo all my changes", call(None, "reset")),
+        # tune7: a filler before the marker is a pause; "ugh" is a filler
+        ("delay at two hundred uh actually make that three hundred", call("delay", "set", 300)),
+        ("ratio six, ugh, I mean three", call("compressor", "set", 3, param="ratio")),
+        # an aside between pauses is no request and no value
+        ("okay so, one sec, turn my mic up", call("gain", "increase")),
+        ("hold up, add some echo", call("delay", "add")),
+        ("add delay, no wait, the reverb", call("reverb", "add")),
+        # a band missed, given back or brought back
+        ("where's my low end", call("highpass", "decrease")),
+        ("give me back the chest in my voice", call("highpass", "decrease")),
+        ("bring the bass back please", call("highpass", "decrease")),
+        ("my voice lost all its body", call("highpass", "decrease")),
+        ("less body please", call("highpass", "add")),
+        # the rig as "us" or "her", with a regional tail
+        ("turn us up a wee bit would ya", call("gain", "increase")),
+        ("crank her up a notch mate", call("gain", "increase")),
+        # a place asked for without a verb
+        ("like a big old cathedral please", call("reverb", "add")),
+        ("give me that tiled bathroom sound", call("reverb", "add")),
+        ("I'd like it to sound the way it does in a church", call("reverb", "add")),
+        ("it sounds like a bathroom in here", call("reverb", "decrease")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
-    assert understand(said) == expected
+    assert understand_all(said) == [expected]
 
 
 @pytest.mark.parametrize(
     "said",
     ["can you repeat that", "I had to repeat more than once", "knock it off", "the drum pad is broken",
-     "I need a shave"],
+     "I need a shave", "the body of the email is too long",
+     # a question about what an effect is, not about the chain
+     "what is reverb exactly", "whats compression", "is a limiter just a strong compressor",
+     "what makes a room sound dead",
+     # said to another assistant or a person
+     "Alexa, set a timer for ten minutes", "okay google, add reverb", "honey, turn the TV down",
+     # put off, or ended by liking it
+     "maybe some echo later, not now", "this mic picks up a little room, but I like it",
+     "the reverb is a lot but I kind of like it",
+     # another thing had it, or someone said so
+     "the karaoke machine at the party had so much echo", "the producer said the mix is muddy"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [("what is the reverb set to", True), ("whats the delay at", True), ("is the reverb on", True),
+     ("what is reverb", False)],
+)  # fmt: skip
+def test_chain_questions_stay(said: str, asked: bool) -> None:
+    assert (understand(said) == ToolCall("get_effects", {})) is asked
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["perfect, leave it right there, that's it", "sounds good", "I like it", "keep it as is"],
+)
+def test_liked_is_no_change(said: str) -> None:
+    assert FollowUps().understand_all(said) == [understand(said)]
+    assert approves(said)
+
+
+def test_the_class_ratio_is_not_another_things_sound() -> None:
+    said = "the class has a low student to teacher ratio"
+    assert declined.reply(tokens(said), f" {said} ") != declined.OTHER_SOUND_TEXT

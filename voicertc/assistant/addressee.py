@@ -1,0 +1,41 @@
+"""Who a sentence is said to: another person told how loud to be ("shout louder"),
+another assistant or a person called first ("Alexa, set a timer"), or someone asking why
+("turn up for what"). None of them asks anything of this sound."""
+
+from __future__ import annotations
+
+from voicertc.assistant.statements import LEVELS
+
+# Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
+VOICE_VERBS = frozenset("shout yell scream speak talk sing whisper holler".split())
+OPENING = frozenset("please just can could would you ok okay hey now".split())
+
+
+def told_to_someone(tokens: list[str]) -> bool:
+    """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
+    is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
+    verb = next((i for i, t in enumerate(tokens) if t not in OPENING), len(tokens))
+    if verb == len(tokens) or tokens[verb] not in VOICE_VERBS:
+        return False
+    return bool((LEVELS | {"up"}).intersection(tokens[verb + 1 :]))
+
+
+def purpose_asked(tokens: list[str]) -> bool:
+    """ "Turn up for what", "louder, what for": asking why, not asking for it."""
+    return tokens[-2:] in (["for", "what"], ["what", "for"])
+
+
+# Another assistant or a person called by name first: "Alexa, set a timer", "honey, turn the
+# TV down".
+OTHER_LISTENERS = frozenset("alexa siri cortana bixby google honey darling sweetie babe mom dad".split())
+
+
+def addressed_elsewhere(tokens: list[str]) -> bool:
+    """ "Alexa, set a timer for ten minutes", "hey Google, turn it up": not said to us."""
+    start = 1 if tokens[:1] in (["hey"], ["ok"], ["okay"]) else 0
+    return tokens[start : start + 1] != [] and tokens[start] in OTHER_LISTENERS
+
+
+def not_for_us(tokens: list[str]) -> bool:
+    """Said to someone else, or asking why: nothing asked of this sound."""
+    return told_to_someone(tokens) or purpose_asked(tokens) or addressed_elsewhere(tokens)

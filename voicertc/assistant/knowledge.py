@@ -1,0 +1,37 @@
+"""Questions about effects in general ("what does a compressor do", "what is reverb
+exactly") and requests to be taught: neither a change nor a question about this chain."""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
+
+QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
+# Questions about effects in general, not about this chain.
+KNOWLEDGE = ("what was the first", "the first record", "the first song",
+             "difference between", "the same as", "same thing as", "how does", "how do", "what does",
+             "what do", "why do", "why does", "who invented", "history of", "made of", "stand for",
+             "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
+             "do you know what", "mean", "should", "why did", "which is better", "is better",
+             "which is best", "better for", "different from", "differ from", "in theory", "exactly",
+             "what make", "just a", "just an", "how long does", "how long do")  # fmt: skip
+# Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
+TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
+
+
+def to_be_taught(tokens: list[str], text: str) -> bool:
+    """A question about effects in general or a request to be taught ("explain what attack
+    and release do")."""
+    return knowledge(tokens, text) or has_phrase(text, TEACH)
+
+
+def knowledge(tokens: list[str], text: str) -> bool:
+    """ "what does a compressor do", "is reverb the same as echo": about effects in
+    general, neither a change nor a question about the chain."""
+    if tokens[0] not in QUESTION_STARTS:
+        return False
+    # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
+    named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
+    return find_phrase(text, KNOWLEDGE) >= 0 or (tokens[0] in ("what", "whats") and named[:1] in _ONE_NAME)
+
+
+_ONE_NAME = [[name] for names in EFFECT_NAMES.values() for name in names if " " not in name]
