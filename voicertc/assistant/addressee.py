@@ -4,6 +4,8 @@ another assistant or a person called first ("Alexa, set a timer"), or someone as
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.statements import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
@@ -38,4 +40,12 @@ def addressed_elsewhere(tokens: list[str]) -> bool:
 
 def not_for_us(tokens: list[str]) -> bool:
     """Said to someone else, or asking why: nothing asked of this sound."""
-    return told_to_someone(tokens) or purpose_asked(tokens) or addressed_elsewhere(tokens)
+    return told_to_someone(tokens) or purpose_asked(tokens) or addressed_elsewhere(tokens) or quoted(tokens)
+
+
+# A song's words quoted: "the lyric goes hey, turn it up, turn it up".
+QUOTING = re.compile(r" (?:lyric|lyrics|song|chorus|hook|verse) (?:goes|go|says|went) ")
+
+
+def quoted(tokens: list[str]) -> bool:
+    return QUOTING.search(" " + " ".join(tokens[:6]) + " ") is not None

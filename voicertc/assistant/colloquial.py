@@ -117,6 +117,7 @@ def _said(tokens: list[str]) -> list[tuple[int, tuple[str, float]]]:
     return [(i, (t, TIMES[t])) for i, t in enumerate(tokens) if t in TIMES]
 
 
+HALF_OF_IT = ("to half its", "to half what", "to half of", "half what it is", "half of what it is")
 AS_LONG = ("as long", "as big", "as high", "as short", "as fast", "as slow", "as much")
 # A multiple of a speed is the inverse multiple of the time it is the speed of.
 SPEEDS = ("as fast", "as quick", "as quickly", "as often", "as frequently", "as frequent")
@@ -128,15 +129,16 @@ def multiple(tokens: list[str], unit: str, action: str | None) -> tuple[float, s
     which the chain scales a percentage by). Not of a level in dB (``unit``): half a gain of
     -6 dB is no softer sound."""
     text = " " + " ".join(tokens) + " "
-    if unit != "db" and re.search(r" (?:in|by) half(?! an? )", text):  # not "by half a k": 500 Hz
-        return 50.0, "decrease"  # "cut the delay in half": a shorter delay, not none
+    # "cut the delay in half", "bring the reverb halfway back" (not "by half a k": 500 Hz)
+    if unit != "db" and re.search(r" (?:(?:in|by) half(?! an? )|halfway (?:back|down) )", text):
+        return 50.0, "decrease"  # a shorter delay, not none
     if unit == "db" or action == "remove":
         return None
     # "double the delay", "halve it"; not "double check the delay"
     factor = next((f for i, (w, f) in _said(tokens) if tokens[i + 1 : i + 2] in OBJECT_AFTER), None)
     if has_phrase(text, ("twice what", "to twice")):
         factor = 2.0  # "stretch the echo spacing to twice what it is"
-    elif has_phrase(text, ("to half its", "to half what", "to half of", "half what it is")):
+    elif has_phrase(text, HALF_OF_IT):
         factor = 0.5  # "take the high pass down to half its frequency" (not "to half a second")
     elif "twice" in tokens and not has_phrase(text, ("twice as", "twice the")):
         factor = None  # "I can hear myself twice": not a multiple of anything

@@ -30,7 +30,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         return OTHER_SOUND_TEXT
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
-    if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.addressed_elsewhere(tokens):
+    if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.not_for_us(tokens):
         return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
     return None
 

@@ -157,7 +157,7 @@ FILLER = frozenset("like this that a some kind sort of all real really kinda".sp
 
 # Complaints that name no quality word but are clear all the same.
 STANDALONE: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("jumps around", "jumping around", "all over the place", "even out",
+    **dict.fromkeys(("jumps around", "jumping around", "all over the place", "all over the shop", "even out",
                      "even it out", "level out", "smooth out", "loud and others are quiet",
                      "loud and some are quiet", "some parts are loud", "goes up and down",
                      "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
@@ -172,7 +172,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain", "blanket over",
                      "underwater", "under water", "behind a wall", "through a pillow", "into a pillow",
                      "under a pillow", "through a towel", "from the next room", "in the next room",
-                     "from another room", "in another room", "from the other room", "next door"),
+                     "from another room", "in another room", "from the other room", "next door",
+                     "fish tank", "under the sea", "aquarium"),
                     ("lowpass", "increase")),
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),

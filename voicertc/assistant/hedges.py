@@ -19,7 +19,8 @@ LIMITED = frozenset("much loud heavy strong wet big long intense extreme obvious
 REASONS = frozenset("because cause cuz coz".split())
 # What an effect is for: "to remove the hiss", "for cut the noise".
 PURPOSE = frozenset("to for".split())
-CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix help block filter".split())
+CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix help block filter catch "
+                     "avoid prevent handle hide".split())
 
 
 def wished(tokens: list[str]) -> str | None:
@@ -122,8 +123,10 @@ def purpose_at(tokens: list[str]) -> int | None:
 
 
 def _names_effect(tokens: list[str]) -> bool:
+    """An effect named, or one of its settings ("attack time 5 ms, fast enough to catch ...")."""
     text = " " + " ".join(tokens) + " "
-    return any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)
+    named = any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)
+    return named or not lx.PARAM_WORDS.isdisjoint(tokens)
 
 
 # -- a lack said with "not ... enough": "I'm not loud enough" is "I'm too quiet" ------------

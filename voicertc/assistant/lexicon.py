@@ -21,10 +21,11 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                  "lowcut", "rumble filter", "hpf"),
     "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
+                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down", "dynamics processor"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
-                   "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
+                   "drive at", "grit", "dirt", "grime", "saturate", "saturated", "the growl", "some growl",
+                   "more growl", "less growl"),
 }  # fmt: skip
 
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
@@ -259,11 +260,19 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
     # Whisper on tune6 (session 21): "shave a", "no body", "every", "plain", "sandpaper".
     ("shaver", "shave a"), ("has nobody", "has no body"), ("a very effect", "every effect"),
     ("blind voice", "plain voice"), ("sound paper", "sandpaper"),
+    # Whisper on tune7 (session 22): "half as much", "cut in half"
+    ("halve is much", "half as much"), ("half is much", "half as much"), ("cutting half", "cut in half"),
     # Engineers' short names, said as a thing put on the voice: "throw a slap on my voice",
     # "can I get a plate on the vocal" (not "a plate on the table").
-    *((f"a {short} on {whom}", f"a {name} on {whom}")
+    *((f"{short} on {whom}", f"{name} on {whom}")
       for short, name in (("slap", "slapback"), ("plate", "plate reverb"))
-      for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")),
+      for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")
+      if short != "plate" or whom not in ("my", "me")),  # ("a plate on my" below: "plate on my desk")
+    *((f"a plate on {whom}", f"a plate reverb on {whom}") for whom in ("my", "me")),
+    # A console's fader is the level ("fader at minus three"); not a keyword, which would
+    # pull "Vader" to it.
+    ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
+    ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
 )  # fmt: skip
 
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.

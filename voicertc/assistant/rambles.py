@@ -39,8 +39,8 @@ def kept(whole: dict[str, object] | None, last: dict[str, object] | None) -> dic
 def last_request(transcript: str) -> list[str] | None:
     """The last clause of a turn of several, where it asks for a change to a named effect."""
     clauses = [words for part in BOUNDARY.split(transcript) if (words := tokens(part))]
-    if len(clauses) < 2 or addressee.addressed_elsewhere(clauses[0]):
-        return None  # (not "Alexa, ..., turn it up": said to another)
+    if len(clauses) < 2 or addressee.addressed_elsewhere(clauses[0]) or addressee.quoted(clauses[0]):
+        return None  # (not "Alexa, ..., turn it up": said to another; nor a song's words)
     words = clauses[-1]
     while words and words[0] in OPENERS:
         words = words[1:]

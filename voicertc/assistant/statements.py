@@ -26,10 +26,11 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "your feedback", "honest feedback", "positive feedback", "negative feedback", "feedback form",
                "constructive feedback", "flight delay", "flight delays", "train delay", "train delays",
                "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",
-               "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade", "level with",
-               "on the level", "im at level", "reached level", "pain threshold", "threshold of pain",
+               "echo cancelling", "echo canceling", "pass student", "pass mark", "pass grade",
+               "level with me", "level with you", "level with us", "on the level", "im at level",
+               "reached level", "pain threshold", "threshold of pain",
                "is the name of", "spirit level", "drum kit", "weight gain", "a sale on", "around here",
-               "the fuzz showed",
+               "the fuzz showed", "crunch time",
                # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
                "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
                "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",
@@ -195,7 +196,7 @@ OF_MINE = frozenset("voice vocals vocal mic microphone mike it me my us signal a
                     "recording song songs take podcast stream call speech singing words thing things "
                     "whole everything all this that them dynamics peaks levels level sound input output "
                     "low lows high highs bass treble top bottom end headphones headphone earphones earbuds "
-                    "ears ear speakers speaker monitors here".split())  # fmt: skip
+                    "ears ear speakers speaker monitors here vox channel".split())  # fmt: skip
 ARTICLES = frozenset("the a an this that these those his her their our your its some".split())
 # Distances from a place: "the sound is far away from the station" says where, not how.
 DISTANCES = ("far away from", "far from", "close to", "near to", "away from")

@@ -63,6 +63,30 @@ from voicertc.assistant.followups import FollowUps
         ("give me that tiled bathroom sound", call("reverb", "add")),
         ("I'd like it to sound the way it does in a church", call("reverb", "add")),
         ("it sounds like a bathroom in here", call("reverb", "decrease")),
+        # "level with" is a set phrase only with a person after it
+        ("let's even out my levels with some compression", call("compressor", "add")),
+        # a console's fader, a dynamics processor on a channel, growl, pictures under water
+        ("fader at minus six", call("gain", "set", -6)),
+        ("pull the fader down", call("gain", "decrease")),
+        ("insert a dynamics processor on my channel", call("compressor", "add")),
+        ("take the growl away", call("distortion", "remove")),
+        ("make me sound like I'm in a fish tank", call("lowpass", "add")),
+        # an engineer's short names with no article, and with a value
+        ("some plate on the vocal", call("reverb", "add")),
+        ("give me a 120 ms slap on the vocal", call("delay", "add", 120, "ms")),
+        # halfway back, half of what it is
+        ("bring the delay halfway back", call("delay", "decrease", 50, "percent")),
+        ("delay time half of what it is", call("delay", "decrease", 50, "percent")),
+        # a purpose after a setting
+        (
+            "attack time 5 milliseconds, fast enough to catch the plosives",
+            call("compressor", "set", 5, "ms", param="attack_ms"),
+        ),
+        # the voice as "the vox"; levels all over the shop
+        ("give the vox three more dB", call("gain", "increase", 3, "db")),
+        ("the levels are all over the shop", call("compressor", "add")),
+        # as Whisper wrote them
+        ("halve is much reverb", call("reverb", "decrease", 0.5, "fraction")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -82,7 +106,11 @@ def test_reading(said: str, expected: object) -> None:
      "maybe some echo later, not now", "this mic picks up a little room, but I like it",
      "the reverb is a lot but I kind of like it",
      # another thing had it, or someone said so
-     "the karaoke machine at the party had so much echo", "the producer said the mix is muddy"],
+     "the karaoke machine at the party had so much echo", "the producer said the mix is muddy",
+     # a song's words quoted; set phrases
+     "the lyric goes hey, turn it up, turn it up", "let me level with you, the project is late",
+     "it's crunch time for the thesis", "I want to sound like darth vader", "my stomach growls",
+     "put the plate on my desk"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
