@@ -21,7 +21,8 @@ TEACH_TEXT = (
 def reply(tokens: list[str], text: str) -> str | None:
     """A wish put off or an effect left alone ("don't touch the delay"), a request to be
     taught ("explain what attack and release do"), another thing's sound described ("my
-    phone sounds like a tin can"), praise ("I love the reverb"); None for any other sentence."""
+    phone sounds like a tin can"), praise ("I love the reverb"), talk of another time or of
+    someone else; None for any other sentence."""
     if statements.hands_off(text):
         return LEFT_AS_IS_TEXT
     if knowledge.to_be_taught(tokens, text):
@@ -30,8 +31,11 @@ def reply(tokens: list[str], text: str) -> str | None:
         return OTHER_SOUND_TEXT
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
+    # the rules' veto said: the reader's guess may not fill it
     if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.not_for_us(tokens):
-        return NOT_FOR_SOUND_TEXT  # the rules' veto said: the reader's guess may not fill it
+        return NOT_FOR_SOUND_TEXT
+    if statements.another_time(tokens):
+        return NOT_FOR_SOUND_TEXT  # "back in the day we bounced tracks to tape"
     return None
 
 

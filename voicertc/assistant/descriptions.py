@@ -193,7 +193,7 @@ STANDALONE: dict[str, tuple[str, str]] = {
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
 WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that",
-          "make my voice sound")  # fmt: skip
+          "make my voice sound", "even more", "more muffled", "further", "farther", "deeper")  # fmt: skip
 
 
 def standalone(text: str, named: str | None = None) -> Change | None:

@@ -221,9 +221,15 @@ COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont m
               "right quick", "really quick")  # ("real quick": soon, not a faster echo)  # fmt: skip
 
 
+# Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
+INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
+
+
 def as_request(tokens: list[str]) -> list[str]:
-    """``tokens`` without a question's opening that only asks for what follows, and without
-    courtesies."""
+    """``tokens`` without a question's opening that only asks for what follows, without
+    courtesies, and without cries that open it."""
+    while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
+        tokens = tokens[1:]
     text = " " + " ".join(tokens) + " "
     for opening in REQUEST_OPENINGS:
         if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):

@@ -76,8 +76,16 @@ def elsewhere(text: str) -> bool:
 
 
 def hands_off(text: str) -> bool:
-    """ "Don't touch the delay", "more reverb later, but not now": the effects left as they are."""
-    return has_phrase(text, HANDS_OFF) or LEFT_ALONE.search(text) is not None
+    """ "Don't touch the delay", "more reverb later, but not now": the effects left as they are
+    (not "that's enough silliness, reset my whole chain": a verb after it asks)."""
+    said = [p for p in HANDS_OFF if f" {p} " in text]
+    if said and set(said) <= {"thats enough", "that is enough"}:
+        after = text.split(f" {said[0]} ", 1)[1].split()
+        return ENOUGH_THEN.isdisjoint(after)
+    return bool(said) or LEFT_ALONE.search(text) is not None
+
+
+ENOUGH_THEN = frozenset("reset clear remove take turn cut kill drop lose".split())
 
 
 def general(text: str) -> bool:
@@ -94,6 +102,21 @@ def said_of(tokens: list[str]) -> bool:
     complaint was read, so what is left is an opinion (a value, "the reverb is at 30
     percent", is left to the rules)."""
     return tokens[0] in OPENERS and any(t in COPULAS for t in tokens[2:])
+
+
+# Talk of another time: "last stream my audio was so quiet", "back in the day we bounced
+# tracks to tape". Nothing is asked of the sound now unless a verb opens a clause.
+OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last night", "yesterday",
+               "years ago", "used to", "in the old days", "when i was young", "when i was a kid",
+               "had no idea", "have no idea", "no idea what")  # fmt: skip
+ASKING_VERBS = frozenset("add bring set turn take make put cut lower raise drop boost remove give pull push "
+                         "reduce increase decrease can could please".split())  # fmt: skip
+
+
+def another_time(tokens: list[str]) -> bool:
+    """Said of another time (or of not knowing), with no verb asking for anything."""
+    text = " " + " ".join(tokens) + " "
+    return has_phrase(text, OTHER_TIMES) and ASKING_VERBS.isdisjoint(tokens)
 
 
 def exclamation(tokens: list[str]) -> bool:

@@ -87,6 +87,15 @@ from voicertc.assistant.followups import FollowUps
         ("the levels are all over the shop", call("compressor", "add")),
         # as Whisper wrote them
         ("halve is much reverb", call("reverb", "decrease", 0.5, "fraction")),
+        # a cry that opens a complaint says nothing of what is wrong
+        ("ouch, way too bright", call("lowpass", "add")),
+        ("ugh, the reverb is too much", call("reverb", "decrease")),
+        # a picture wished further is the filter put on, not the complaint eased
+        ("even more muffled, like further underwater", call("lowpass", "add")),
+        ("it sounds like I'm underwater", call("lowpass", "increase")),
+        # "that's enough" with a verb after it asks for that
+        ("okay that's enough silliness, reset my whole chain", call(None, "reset")),
+        ("that's enough, take the reverb off", call("reverb", "remove")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -110,7 +119,10 @@ def test_reading(said: str, expected: object) -> None:
      # a song's words quoted; set phrases
      "the lyric goes hey, turn it up, turn it up", "let me level with you, the project is late",
      "it's crunch time for the thesis", "I want to sound like darth vader", "my stomach growls",
-     "put the plate on my desk"],
+     "put the plate on my desk", "that's enough reverb",
+     # another time, or not knowing
+     "back in the day we bounced tracks to a four track", "last stream my audio was so quiet",
+     "the sound guy had no idea what a high pass was", "I used to use a lot of delay"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
