@@ -131,6 +131,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
     ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
     ("pull", "out", "remove"), ("chill", "out", "decrease"), ("zero", "out", "reset"),
+    ("get", "out", "remove"),  # "get the compressor out of there"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

@@ -81,7 +81,8 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
 
 # A change of level said as a noun: "a boost of 10 dB", "a 3 dB cut" (its sign).
 STEP_NOUNS = {"boost": 1, "lift": 1, "bump": 1, "cut": -1, "drop": -1, "reduction": -1, "attenuation": -1}
-STAGE_VERBS = frozenset({"insert", "inserting", "add", "adding", "put", "include", "stick"})
+STAGE_VERBS = frozenset({"insert", "inserting", "add", "adding", "put", "include", "stick", "throw", "slap",
+                         "pop"})  # fmt: skip
 
 
 def stage_step(tokens: list[str], value: tuple[NumberSpan, str | None]) -> int | None:

@@ -47,4 +47,20 @@ def last_request(transcript: str) -> list[str] | None:
     text = " " + " ".join(words) + " "
     asks = bool(words) and (words[0] in IMPERATIVES or any(text.startswith(f" {a} ") for a in ASKING))
     named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
+    if asks and not named and lx.has_phrase(text, REMOVING_IT):
+        return _it_named(words, clauses[:-1])  # "that reverb is way too much, take it off"
     return words if asks and named else None
+
+
+# A removal of "it", where "it" is the one effect the turn named before.
+REMOVING_IT = ("take it off", "take it out", "take it away", "turn it off", "get rid of it", "kill it",
+               "remove it", "lose it", "drop it", "ditch it", "switch it off", "bin it")  # fmt: skip
+
+
+def _it_named(words: list[str], before: list[list[str]]) -> list[str] | None:
+    said = " " + " ".join(w for clause in before for w in clause) + " "
+    effects = [e for e, names in lx.EFFECT_NAMES.items() if lx.has_phrase(said, names)]
+    if len(effects) != 1:
+        return None
+    name = lx.SPOKEN_EFFECT.get(effects[0], effects[0]).split()
+    return [t for w in words for t in (["the", *name] if w == "it" else [w])]

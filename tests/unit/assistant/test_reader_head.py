@@ -71,7 +71,10 @@ def test_in_a_session_a_filled_command_is_followed_up_and_a_follow_up_is_not_dec
     # "a bit more" alone is no command, so a sure "none" leaves the follow-up reading alone
     more = session.understand_all("a bit more", Guess("none", 0.99, "add", 0.99))
     assert isinstance(more[0], dialogue.ToolCall) and more[0].arguments["effect"] == "delay"
-    assert FollowUps().understand_all("add some reverb", Guess("none", 0.95, "add", 0.95)) == NOTHING
+    assert FollowUps().understand_all("add some reverb please", Guess("none", 0.95, "add", 0.95)) == NOTHING
+    # a turn of three words or fewer keeps the rules' reading: too short for the reader to decline
+    short = FollowUps().understand_all("add some reverb", Guess("none", 0.95, "add", 0.95))
+    assert short == [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})]
 
 
 def test_an_approval_is_never_filled_even_with_no_change_to_approve() -> None:

@@ -96,6 +96,13 @@ from voicertc.assistant.followups import FollowUps
         # "that's enough" with a verb after it asks for that
         ("okay that's enough silliness, reset my whole chain", call(None, "reset")),
         ("that's enough, take the reverb off", call("reverb", "remove")),
+        # a removal of "it" after a clause naming one effect removes that effect
+        ("ok that reverb is way too much, just take it off", call("reverb", "remove")),
+        ("the echo is annoying, get rid of it", call("delay", "remove")),
+        ("too much reverb, take some off", call("reverb", "decrease")),
+        # a gain boost thrown on is the stage put in; an effect got out of there is removed
+        ("throw a gain boost on", call("gain", "add")),
+        ("get the compressor out of there", call("compressor", "remove")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -122,7 +129,9 @@ def test_reading(said: str, expected: object) -> None:
      "put the plate on my desk", "that's enough reverb",
      # another time, or not knowing
      "back in the day we bounced tracks to a four track", "last stream my audio was so quiet",
-     "the sound guy had no idea what a high pass was", "I used to use a lot of delay"],
+     "the sound guy had no idea what a high pass was", "I used to use a lot of delay",
+     # a mic check; a genre's word
+     "can you hear me", "can everyone hear me", "that bass drop was huge"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
