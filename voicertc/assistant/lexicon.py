@@ -97,6 +97,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
+    ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
     ("pad the", "decrease"),  # an engineer's pad: "pad the input twenty dB"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)

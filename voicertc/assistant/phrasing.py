@@ -222,6 +222,12 @@ COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont m
               "right quick", "really quick")  # ("real quick": soon, not a faster echo)  # fmt: skip
 
 
+# A comparison with how it is now, which every step makes: "a bit shorter than it is".
+THAN_NOW = re.compile(
+    r" than (?:(?:what )?(?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)?"
+    r"|now|right now|before|this|that|currently|at the moment|what its at|it is set) "
+    r"(?=$|please |on |in |for |thanks |though )"
+)
 # Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
 INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
 
@@ -238,6 +244,7 @@ def as_request(tokens: list[str]) -> list[str]:
             break
     for aside in COURTESIES:
         text = text.replace(f" {aside} ", " ")
+    text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
     return hedges.not_enough(text.split()) or tokens
 
 

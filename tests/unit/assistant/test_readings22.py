@@ -103,6 +103,14 @@ from voicertc.assistant.followups import FollowUps
         # a gain boost thrown on is the stage put in; an effect got out of there is removed
         ("throw a gain boost on", call("gain", "add")),
         ("get the compressor out of there", call("compressor", "remove")),
+        # a comparison with how it is now is the step itself
+        ("a little less reverb than now", call("reverb", "decrease")),
+        ("make the delay a bit shorter than it is", call("delay", "decrease")),
+        ("a smidge quieter than this", call("gain", "decrease")),
+        ("a little less than now on the reverb", call("reverb", "decrease")),
+        ("not as much reverb", call("reverb", "decrease")),
+        # a voice on the radio
+        ("I want to sound like I'm on the radio", call("highpass", "add")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -131,7 +139,8 @@ def test_reading(said: str, expected: object) -> None:
      "back in the day we bounced tracks to a four track", "last stream my audio was so quiet",
      "the sound guy had no idea what a high pass was", "I used to use a lot of delay",
      # a mic check; a genre's word
-     "can you hear me", "can everyone hear me", "that bass drop was huge"],
+     "can you hear me", "can everyone hear me", "that bass drop was huge",
+     "that song is louder than this one", "I heard that song on the radio"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
