@@ -22,7 +22,8 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
-                "sizzle", "brightness", "harshness", "high sounds", "high sound"),
+                "sizzle", "brightness", "harshness", "high sounds", "high sound", "esses", "s sounds",
+                "ess sounds"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
                  "body"),
@@ -46,6 +47,7 @@ def missing(text: str) -> Change | None:
 # effect here boosts a band; the filter that takes it away is eased (as for ``MISSING``),
 # and with none on, the chain says there is none to ease.
 MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring up the", "add some", "add",
+        "open up the",
         "increase the", "raise the", "turn up the", "pump up the", "a bit more", "extra")  # fmt: skip
 BRINGING = ("bring the", "bring my", "get the", "get my")
 # A band's word as a kind of thing: "more bass players", "boost the bass guitar".

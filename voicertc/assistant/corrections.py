@@ -69,7 +69,8 @@ DIRECTIONS = {**OPPOSITES, **{b: a for a, b in OPPOSITES.items()}, "softer": "lo
 ASIDE = re.compile(
     r"(?:^|(?<=[,;.!?]))\s*(?:(?:hold up|hold on|hang on)(?: (?:a|one) (?:sec|second|moment|minute))?"
     r"|(?:(?:just|give me|gimme|wait) )?(?:a|one|1) (?:sec|moment|minute)"
-    r"|(?:just|give me|gimme|wait) (?:a|one|1) second)\s*(?:[,;.!?]+|$)",
+    r"|(?:just|give me|gimme|wait) (?:a|one|1) second)(?: (?:chat|guys|folks|everyone|yall|people))?"
+    r"\s*(?:[,;.!?]+|$)",
     re.IGNORECASE,
 )
 

@@ -259,9 +259,9 @@ def _arguments(
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
-        (value is not None and relative.a_step(tokens, value)) or lx.has_phrase(text, lx.PARAM_NOUNS)
+        (value is not None and relative.a_step(tokens, value)) or lx.only_lowered(text)
     ):
-        action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it by two"
+        action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it a bit"
     if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):
         action = "decrease"  # "low pass cutoff minus five hundred": 500 Hz less
     if action in ("increase", "decrease", "remove") and relative.a_target(tokens, value):

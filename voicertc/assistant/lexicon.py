@@ -21,11 +21,10 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                  "lowcut", "rumble filter", "hpf"),
     "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down", "dynamics processor"),
+                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
-                   "drive at", "grit", "dirt", "grime", "saturate", "saturated", "the growl", "some growl",
-                   "more growl", "less growl"),
+                   "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
 }  # fmt: skip
 
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
@@ -98,6 +97,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
+    # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten,
+    # not keywords: "losing" would pull "sing" to it)
+    ("killing", "kill"), ("ditching", "ditch"), ("losing", "lose"), ("muting", "mute"),
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
     ("pad the", "decrease"),  # an engineer's pad: "pad the input twenty dB"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
@@ -161,6 +163,9 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FURTHER = tuple(f"{amount} more" for amount in ("a bit", "a little", "a little bit", "a touch", "a tad",
                                                  "a hair", "a smidge", "some", "a lot", "much", "even",
                                                  "a few", "a couple"))  # fmt: skip
+# A removal done partly is a step down: "cut the reverb a bit", "drop the gain slightly".
+PARTLY = ("a bit", "a little", "a little bit", "slightly", "a touch", "a tad", "a hair", "a smidge",
+          "a notch", "somewhat", "a fraction", "a wee bit")  # fmt: skip
 CHANGING = frozenset({"remove", "reset", "increase", "decrease", "add"})
 STEPS = ("increase", "decrease")  # ("reverb up, I want it dreamy": a step, whatever it is pictured as)
 # Words about loudness itself: "make it louder" is the volume whatever "it" was just now.
@@ -271,6 +276,9 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
       for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")
       if short != "plate" or whom not in ("my", "me")),  # ("a plate on my" below: "plate on my desk")
     *((f"a plate on {whom}", f"a plate reverb on {whom}") for whom in ("my", "me")),
+    # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
+    ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
+    ("more growl", "more distortion"), ("less growl", "less distortion"),
     # A console's fader is the level ("fader at minus three"); not a keyword, which would
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
@@ -383,3 +391,10 @@ def further_down(text: str) -> str:
     for phrase in FURTHER:
         text = text.replace(f" {phrase} ", " ")
     return text
+
+
+def only_lowered(text: str) -> bool:
+    """A removal's verb said of a setting ("drop the high pass frequency") or done partly
+    ("cut the reverb a bit"; not "for a bit": for a while): a step down."""
+    partly = has_phrase(text, PARTLY) and not has_phrase(text, tuple(f"for {p}" for p in PARTLY))
+    return partly or has_phrase(text, PARAM_NOUNS)

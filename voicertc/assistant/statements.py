@@ -356,7 +356,7 @@ def thing_sounds(tokens: list[str]) -> bool:
     if tokens[verb] in TOLD and not _SOUNDS_OF.intersection(tokens[verb + 1 :]):
         return False  # "the class has a low student to teacher ratio": no sound in it
     thing = tokens[1]
-    if not thing.isalpha() or thing in OF_MINE or thing in ROOMS:
+    if not thing.isalpha() or len(thing) < 2 or thing in OF_MINE or thing in ROOMS:  # ("the s sounds")
         return False
     return noise or thing not in _EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
 

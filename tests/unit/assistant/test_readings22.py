@@ -111,6 +111,15 @@ from voicertc.assistant.followups import FollowUps
         ("not as much reverb", call("reverb", "decrease")),
         # a voice on the radio
         ("I want to sound like I'm on the radio", call("highpass", "add")),
+        # a removal done partly is a step down (not "for a bit": for a while)
+        ("cut the reverb a bit", call("reverb", "decrease")),
+        ("drop the gain slightly", call("gain", "decrease")),
+        ("remove the reverb for a bit", call("reverb", "remove")),
+        # a streamer's aside and gerund
+        ("one sec chat, killing the delay", call("delay", "remove")),
+        # the esses; the top end opened up
+        ("tame the esses", call("lowpass", "add")),
+        ("open up the top end", call("lowpass", "increase")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -167,3 +176,10 @@ def test_liked_is_no_change(said: str) -> None:
 def test_the_class_ratio_is_not_another_things_sound() -> None:
     said = "the class has a low student to teacher ratio"
     assert declined.reply(tokens(said), f" {said} ") != declined.OTHER_SOUND_TEXT
+
+
+@pytest.mark.parametrize("said", ["my professor is loud", "can you sing the chorus again"])
+def test_new_names_pull_no_other_word(said: str) -> None:
+    """Names added as phrases, not keywords: fuzzy matching would pull "professor" to
+    "processor" and "sing" to "losing"."""
+    assert "processor" not in tokens(said) and "losing" not in tokens(said)
