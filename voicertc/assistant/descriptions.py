@@ -157,8 +157,9 @@ FILLER = frozenset("like this that a some kind sort of all real really kinda".sp
 
 # Complaints that name no quality word but are clear all the same.
 STANDALONE: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("jumps around", "jumping around", "all over the place", "all over the shop", "even out",
-                     "even it out", "level out", "smooth out", "loud and others are quiet",
+    **dict.fromkeys(("jumps around", "jumping around", "all over the place", "all over the shop",
+                     "all over the shops", "even out", "even it out", "level out", "smooth out",
+                     "loud and others are quiet",
                      "loud and some are quiet", "some parts are loud", "goes up and down",
                      "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
                      "loud and others", "more even", "radio host", "stayed steady", "stay steady",

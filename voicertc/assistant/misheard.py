@@ -134,6 +134,9 @@ def _tune5(toks: list[str], i: int, before: list[str], after: list[str], named: 
 # Rooms a voice may be asked to sound like, before "hall": "a concert whole" is no room.
 _HALLS = frozenset("concert church music dance banquet lecture assembly great grand empty echoey".split())
 _EFFECT_WORDS = frozenset("reverb delay echo distortion compressor compression gain filter".split())
+# What a sound is too much of, never counted: "two washy" is "too washy".
+_TOO_WHAT = frozenset("washy wet dry loud quiet bright dark harsh boomy muddy thin thick muffled much noisy "
+                      "tinny fuzzy distorted squashed compressed echoey roomy soft".split())  # fmt: skip
 _ENDS = ([], ["please"], ["entirely"], ["completely"], ["altogether"], ["now"])
 
 
@@ -146,6 +149,8 @@ def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> 
         return "hall"  # "like a concert whole", "some whole reverb"
     if tok == "weight" and before == ["no"]:
         return "wait"  # "add delay, no weight, the reverb": a correction
+    if tok == "two" and i == 0 and after and after[0] in _TOO_WHAT:
+        return "too"  # "two washy, pull it back": a count of no unit, said as a complaint
     if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
         if toks[i + 3 :] in _ENDS:
             return "nix"  # "mix the reverb" said alone asks for nothing a mixer does

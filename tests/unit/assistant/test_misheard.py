@@ -126,3 +126,9 @@ def test_the_lead_readings_leave_ordinary_sentences_alone() -> None:
         "half okay then",
     ):
         assert misheard.tokens(said.split()) == said.split(), said
+
+
+def test_two_before_a_complaint_is_too() -> None:
+    # session 22 (tune7 spoken): "too washy, like a cathedral" written "Two washy, ..."
+    assert misheard.tokens(["two", "washy", "pull", "it", "back"])[0] == "too"
+    assert misheard.tokens(["two", "seconds", "of", "delay"])[0] == "two"

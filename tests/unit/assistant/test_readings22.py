@@ -120,6 +120,7 @@ from voicertc.assistant.followups import FollowUps
         # the esses; the top end opened up
         ("tame the esses", call("lowpass", "add")),
         ("open up the top end", call("lowpass", "increase")),
+        ("the levels are all over the shops", call("compressor", "add")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
