@@ -99,7 +99,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
     # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten,
     # not keywords: "losing" would pull "sing" to it)
-    ("killing", "kill"), ("ditching", "ditch"), ("losing", "lose"), ("muting", "mute"),
+    ("killing the", "kill the"), ("ditching the", "ditch the"), ("losing the", "lose the"),
+    ("muting the", "mute the"),  # (not "I'm losing my voice")
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
     ("pad the", "decrease"),  # an engineer's pad: "pad the input twenty dB"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)

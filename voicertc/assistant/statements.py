@@ -31,7 +31,7 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "reached level", "pain threshold", "threshold of pain",
                "is the name of", "spirit level", "drum kit", "weight gain", "a sale on", "around here",
                "the fuzz showed", "crunch time", "can you hear me", "can everyone hear me", "do you hear me",
-               "bass drop",
+               "bass drop", "losing my voice", "lost my voice",
                # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
                "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
                "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",
@@ -47,7 +47,10 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
 GENERAL = ("some people", "these days", "used to think", "i was wrong", "back in the day", "in that video",
            "explains", "explained", "an article", "a video about", "a book about", "a podcast about",
            "a blog", "recommend", "recommendation", "recommendations", "a video on", "a tutorial", "tutorial",
-           "a lesson on", "a course on", "an article on", "reading about", "read about")  # fmt: skip
+           "a lesson on", "a course on", "an article on", "reading about", "read about",
+           # a topic, or what things are for: "today we're talking about compression"
+           "talking about", "podcast is about", "episode is about", "video is about", "are used in",
+           "is used in", "are used for", "is used for", "my favorite", "my favourite")  # fmt: skip
 
 # Subjects of a comparison that are the user's sound: "my voice is quieter than the music" asks
 # for more gain; "that song is louder than the last one" asks for nothing.
@@ -117,7 +120,11 @@ ASKING_VERBS = frozenset("add bring set turn take make put cut lower raise drop 
 def another_time(tokens: list[str]) -> bool:
     """Said of another time (or of not knowing), with no verb asking for anything."""
     text = " " + " ".join(tokens) + " "
-    return has_phrase(text, OTHER_TIMES) and ASKING_VERBS.isdisjoint(tokens)
+    return has_phrase(text, OTHER_TIMES) and not asks(tokens)
+
+
+def asks(tokens: list[str]) -> bool:
+    return not ASKING_VERBS.isdisjoint(tokens)
 
 
 def exclamation(tokens: list[str]) -> bool:
@@ -270,8 +277,12 @@ def of_the_world(tokens: list[str]) -> bool:
     return False
 
 
+# People (and pets) of the speaker's, whose sound is theirs: "my neighbor's bass is so loud".
+_KIN = [[w] for w in "neighbor neighbors neighbour neighbours sister sisters brother brothers mom moms "
+         "dad dads roommate roommates son daughter husband wife friend friends boss kids baby dog "
+         "cat".split()]
 # Someone else's habits with an effect: "my brother's band uses a lot of reverb".
-HABITS = frozenset("uses likes loves plays prefers owns sells records mixes".split())
+HABITS = frozenset("uses likes loves plays prefers owns sells records mixes puts adds".split())
 HABIT_STEMS = frozenset("use like love play prefer own".split())
 PEOPLE = frozenset("he she they everyone everybody someone somebody people".split())
 NOT_OTHERS = frozenset("it this that which what who you i we".split())
@@ -294,8 +305,9 @@ def others(tokens: list[str]) -> bool:
             return True
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction
-    if tokens[0] in ("his", "her", "their") and any(t in COPULAS for t in tokens[2:4]):
-        return True  # "her voice is really low": someone else's
+    someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
+    if someone and any(t in COPULAS for t in tokens[2:5]):
+        return True  # "her voice is really low", "my neighbor's bass is so loud": someone else's
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
     if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
         return False  # (a level set against another is ``level_compared``'s)
@@ -393,6 +405,6 @@ def _thing_after(words: list[str]) -> bool:
 _EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
 # Words of a sound in what a thing had or someone said ("the party had so much echo").
 _SOUNDS_OF = frozenset("echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "
-                       "distorted tinny".split())
+                       "distorted tinny delay distortion compressor compression fuzz".split())
 # ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)
 _ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)

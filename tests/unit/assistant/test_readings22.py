@@ -150,7 +150,11 @@ def test_reading(said: str, expected: object) -> None:
      "the sound guy had no idea what a high pass was", "I used to use a lot of delay",
      # a mic check; a genre's word
      "can you hear me", "can everyone hear me", "that bass drop was huge",
-     "that song is louder than this one", "I heard that song on the radio"],
+     "that song is louder than this one", "I heard that song on the radio",
+     # a topic, what things are for, a favourite; someone else's sound or habit
+     "today we're talking about compression in mastering", "low pass filters are used in subwoofers",
+     "reverb is my favorite effect", "I'm losing my voice", "my old mic had a built-in compressor",
+     "my neighbor's bass is so loud right now", "he always puts way too much reverb on his vocals"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
@@ -184,3 +188,15 @@ def test_new_names_pull_no_other_word(said: str) -> None:
     """Names added as phrases, not keywords: fuzzy matching would pull "professor" to
     "processor" and "sing" to "losing"."""
     assert "processor" not in tokens(said) and "losing" not in tokens(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["today we're talking about compression in mastering", "he always puts way too much reverb on his vocals",
+     "back in the day we bounced tracks to tape", "Alexa, set a timer for ten minutes",
+     "this mic picks up a little room, but I like it", "the lyric goes turn it up, turn it up"],
+)  # fmt: skip
+def test_declined_with_a_reply_the_reader_may_not_fill(said: str) -> None:
+    """Only the fallback answer may be filled by the reader's guess: these have their own."""
+    words = tokens(said)
+    assert declined.reply(words, " " + " ".join(words) + " ") is not None
