@@ -6,7 +6,7 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 
 from __future__ import annotations
 
-from voicertc.assistant import addressee, hedges, knowledge, phrasing, senses, statements
+from voicertc.assistant import addressee, hedges, knowledge, other_times, phrasing, senses, statements
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
@@ -27,14 +27,14 @@ def reply(tokens: list[str], text: str) -> str | None:
         return LEFT_AS_IS_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
-    if statements.thing_sounds(tokens) or (statements.others(tokens) and not statements.asks(tokens)):
+    if statements.thing_sounds(tokens) or (statements.others(tokens) and not other_times.asks(tokens)):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
     # the rules' veto said: the reader's guess may not fill it
     if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.not_for_us(tokens):
         return NOT_FOR_SOUND_TEXT
-    if statements.another_time(tokens) or statements.general(text):
+    if other_times.another_time(tokens) or statements.general(text):
         return NOT_FOR_SOUND_TEXT  # "back in the day we bounced tracks", "today we're talking about EQ"
     return None
 

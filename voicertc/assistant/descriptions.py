@@ -38,7 +38,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
                     ("gain", "decrease", "decrease")),
     **dict.fromkeys(("quiet", "faint", "soft", "low volume"), ("gain", "increase", "increase")),
-    "dry": ("reverb", "add", "increase"),
+    **dict.fromkeys(("dry", "close", "in my face"), ("reverb", "add", "increase")),  # ("too close")
     **dict.fromkeys(("washy", "wet", "echoey", "echoy", "reverberant", "cavernous", "roomy",
                      "distant", "far away"),
                     ("reverb", "decrease", "decrease")),
@@ -78,7 +78,8 @@ STILL = ("still", "even now", "with the filter on", "with the filter", "isnt eno
 TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy",
             "too obvious", "too intense", "overpowering", "too big", "too loud", "too wet",
             "too washy", "too thick", "too prominent", "too noticeable", "overdone",
-            "too extreme", "too aggressive", "over the top", "overkill", "too much going on")  # fmt: skip
+            "too extreme", "too aggressive", "over the top", "overkill", "too much going on",
+            "a bit much", "a little much", "kind of much", "is a lot", "its a lot")  # fmt: skip
 TOO_LITTLE = ("not enough", "too little", "too subtle", "too weak", "too light", "too quiet",
               "too soft", "barely hear", "barely notice", "cant hear", "can not hear",
               "cannot hear", "hardly hear", "isnt doing enough", "is not doing enough",

@@ -15,10 +15,12 @@ from voicertc.assistant import (
     bands,
     colloquial,
     declined,
+    degrees,
     descriptions,
     filters,
     hedges,
     knowledge,
+    other_times,
     phrasing,
     pictures,
     rambles,
@@ -78,7 +80,7 @@ def _action(text: str) -> str | None:
         text = re.sub(rf" {verb}((?: \S+){{0,3}}) {particle} ", rf" {word}\1 ", text)
     for phrase, word in lx.REWRITES:
         text = text.replace(f" {phrase} ", f" {word} ")
-    text = lx.further_down(text)
+    text = degrees.further_down(text)
     for action, words in lx.ACTION_WORDS:
         if lx.find_phrase(text, words) >= 0:
             return action
@@ -146,7 +148,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the sound is far away from the station", "delay the meeting"
     if statements.exclamation(tokens) or addressee.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
-    if hedges.but_liked(tokens) or statements.another_time(tokens):
+    if hedges.but_liked(tokens) or other_times.another_time(tokens):
         return None  # "it picks up a little room sound, but I like it", "last stream I was quiet"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"
@@ -259,7 +261,7 @@ def _arguments(
         # gain": 6 dB less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
-        (value is not None and relative.a_step(tokens, value)) or lx.only_lowered(text)
+        (value is not None and relative.a_step(tokens, value)) or degrees.only_lowered(text)
     ):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it a bit"
     if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):

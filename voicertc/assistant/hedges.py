@@ -59,6 +59,9 @@ def _named_at(tokens: list[str], start: int) -> tuple[str, int] | None:
     return None
 
 
+_SIZES = frozenset("little bit of touch light small tiny gentle subtle".split())
+
+
 def _would(tokens: list[str], bare: bool = False) -> tuple[str, bool] | None:
     """The effect said with "a" or "some" (or, with ``bare``, first and with neither:
     "compression would be overkill") and a modal after it, and whether what follows is
@@ -68,6 +71,8 @@ def _would(tokens: list[str], bare: bool = False) -> tuple[str, bool] | None:
     if bare:
         starts.insert(0, 0)
     for start in starts:
+        while start < len(tokens) and tokens[start] in _SIZES:
+            start += 1  # "a little compression might help", "a bit of delay would be nice"
         named = _named_at(tokens, start)
         if named is not None and tokens[named[1] : named[1] + 1] and tokens[named[1]] in MODALS:
             return named[0], bool(AGAINST.intersection(tokens[named[1] + 1 :]))

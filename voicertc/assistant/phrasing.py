@@ -228,6 +228,8 @@ THAN_NOW = re.compile(
     r"|now|right now|before|this|that|currently|at the moment|what its at|it is set) "
     r"(?=$|please |on |in |for |thanks |though )"
 )
+CALLING_US = [n.split() for n in ("hey computer", "mister computer", "mr computer", "computer",
+                                   "hey assistant", "assistant", "hey robot")]  # fmt: skip
 # Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
 INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
 
@@ -237,6 +239,10 @@ def as_request(tokens: list[str]) -> list[str]:
     courtesies, and without cries that open it."""
     while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
         tokens = tokens[1:]
+    for name in CALLING_US:  # "mister computer, louder please": the assistant called by a name
+        if tokens[: len(name)] == name and len(tokens) > len(name):
+            tokens = tokens[len(name) :]
+            break
     text = " " + " ".join(tokens) + " "
     for opening in REQUEST_OPENINGS:
         if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):

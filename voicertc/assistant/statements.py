@@ -108,25 +108,6 @@ def said_of(tokens: list[str]) -> bool:
     return tokens[0] in OPENERS and any(t in COPULAS for t in tokens[2:])
 
 
-# Talk of another time: "last stream my audio was so quiet", "back in the day we bounced
-# tracks to tape". Nothing is asked of the sound now unless a verb opens a clause.
-OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last night", "yesterday",
-               "years ago", "used to", "in the old days", "when i was young", "when i was a kid",
-               "had no idea", "have no idea", "no idea what")  # fmt: skip
-ASKING_VERBS = frozenset("add bring set turn take make put cut lower raise drop boost remove give pull push "
-                         "reduce increase decrease can could please".split())  # fmt: skip
-
-
-def another_time(tokens: list[str]) -> bool:
-    """Said of another time (or of not knowing), with no verb asking for anything."""
-    text = " " + " ".join(tokens) + " "
-    return has_phrase(text, OTHER_TIMES) and not asks(tokens)
-
-
-def asks(tokens: list[str]) -> bool:
-    return not ASKING_VERBS.isdisjoint(tokens)
-
-
 def exclamation(tokens: list[str]) -> bool:
     """ "What a lovely room this is": admiring, not asking which effects are on."""
     return tokens[:2] in (["what", "a"], ["what", "an"], ["how", "lovely"], ["how", "nice"])

@@ -121,6 +121,14 @@ from voicertc.assistant.followups import FollowUps
         ("tame the esses", call("lowpass", "add")),
         ("open up the top end", call("lowpass", "increase")),
         ("the levels are all over the shops", call("compressor", "add")),
+        # "a bit much" is too much; a hedged wish with a size before the effect
+        ("I feel like the delay is a bit much", call("delay", "decrease", param="mix")),
+        ("the reverb is a lot", call("reverb", "decrease")),
+        ("I was thinking maybe a little compression might help", call("compressor", "add")),
+        ("if it's no trouble, a bit more compression would be lovely", call("compressor", "increase")),
+        # the assistant called by a name first; too close wants room
+        ("mister computer, louder please", call("gain", "increase")),
+        ("I sound too close", call("reverb", "add")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
