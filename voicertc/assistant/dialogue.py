@@ -317,7 +317,8 @@ def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[s
     there as points); the parameter named, where the chain would step another ("the reverb
     decay in half" is its decay, not its mix)."""
     spec = EFFECT_SPECS[effect]
-    param = _param(tokens, effect) or spec.primary
+    timed = effect == "reverb" and not {"long", "short"}.isdisjoint(tokens)  # "twice as long": its decay
+    param = _param(tokens, effect) or ("decay_s" if timed else spec.primary)
     args: dict[str, object] = {"effect": effect, "action": change[1]}
     if spec.param(param).unit == "percent":
         args |= {"value": round(change[0] / 100, 5), "unit": "fraction"}

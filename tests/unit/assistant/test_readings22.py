@@ -129,6 +129,9 @@ from voicertc.assistant.followups import FollowUps
         # the assistant called by a name first; too close wants room
         ("mister computer, louder please", call("gain", "increase")),
         ("I sound too close", call("reverb", "add")),
+        # a multiple of how long the reverb is: its decay
+        ("make the reverb twice as long", call("reverb", "increase", 100, "percent", param="decay_s")),
+        ("double the reverb", call("reverb", "increase", 1, "fraction")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
