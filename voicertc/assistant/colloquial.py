@@ -66,7 +66,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
 
 BREAKING = frozenset("distorts distorting clips clipping crackles crackling".split())
 # What breaks up is this sound ("it", "my voice"), not a thing ("that amp distorts beautifully").
-BREAKS_UP = frozenset("it its voice vocals vocal mic microphone sound audio signal everything".split())
+BREAKS_UP = frozenset("it its voice vocals vocal mic microphone sound audio signal everything im".split())
 BETWEEN = frozenset("is keeps starts just really always kind of sort totally".split())
 WANTING = frozenset("make want wanna add put apply give like love".split())
 

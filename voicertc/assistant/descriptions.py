@@ -180,6 +180,12 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),
     **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
+    # a small speaker's sound named as the effect wished for: "old school telephone effect please"
+    **dict.fromkeys(("telephone effect", "phone effect", "radio effect", "that radio sound", "am radio",
+                     "that telephone sound", "walkie talkie effect", "megaphone effect"),
+                    ("highpass", "add")),
+    **dict.fromkeys(("getting lost in the", "lost in the mix", "buried in the mix", "drowned out"),
+                    ("gain", "increase")),
     **dict.fromkeys(("tin can", "a telephone", "a phone", "like an old telephone", "like im on the phone",
                      "like an old radio", "like a radio", "like a walkie talkie", "through a megaphone",
                      "like im on the radio", "like i am on the radio", "talking over the radio",
@@ -318,7 +324,8 @@ SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "ca
           "theatre", "theater", "chapel", "shower", "stairwell", "parking garage", "tiles",
           "tiled")  # fmt: skip
 PLACE_ASKED = ("make it sound like", "make me sound like", "put me in", "make it sound as if",
-               "i want it to sound like", "i want to sound like", "give me that", "gimme that",
+               "i want it to sound like", "i want to sound like", "give me that", "gimme that", "i want the",
+               "i want that", "give me the",
                "id like it to sound", "i would like it to sound", "the way it does in",
                "the way it sounds in")  # fmt: skip
 # Spaces with no reverb at all: sounding as if in one of them wants some.

@@ -31,7 +31,7 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "reached level", "pain threshold", "threshold of pain",
                "is the name of", "spirit level", "drum kit", "weight gain", "a sale on", "around here",
                "the fuzz showed", "crunch time", "can you hear me", "can everyone hear me", "do you hear me",
-               "bass drop", "losing my voice", "lost my voice",
+               "bass drop", "losing my voice", "lost my voice", "cant hear you", "cannot hear you",
                # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
                "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
                "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",

@@ -132,6 +132,11 @@ from voicertc.assistant.followups import FollowUps
         # a multiple of how long the reverb is: its decay
         ("make the reverb twice as long", call("reverb", "increase", 100, "percent", param="decay_s")),
         ("double the reverb", call("reverb", "increase", 1, "fraction")),
+        # the speaker breaking up; a small speaker's sound named; lost in the mix; a place's sound
+        ("I'm distorting", call("gain", "decrease")),
+        ("old school telephone effect please", call("highpass", "add")),
+        ("my voice is getting lost in the music", call("gain", "increase")),
+        ("I want the arena sound", call("reverb", "add")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
@@ -165,7 +170,8 @@ def test_reading(said: str, expected: object) -> None:
      # a topic, what things are for, a favourite; someone else's sound or habit
      "today we're talking about compression in mastering", "low pass filters are used in subwoofers",
      "reverb is my favorite effect", "I'm losing my voice", "my old mic had a built-in compressor",
-     "my neighbor's bass is so loud right now", "he always puts way too much reverb on his vocals"],
+     "my neighbor's bass is so loud right now", "he always puts way too much reverb on his vocals",
+     "I can't hear you", "the radio sound in my car is bad"],
 )  # fmt: skip
 def test_not_a_command(said: str) -> None:
     assert isinstance(understand(said), Say)
