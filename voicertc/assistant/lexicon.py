@@ -272,6 +272,7 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
     # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
     ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
     ("more growl", "more distortion"), ("less growl", "less distortion"),
+    ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
     # A console's fader is the level ("fader at minus three"); not a keyword, which would
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),

@@ -137,6 +137,8 @@ from voicertc.assistant.followups import FollowUps
         ("old school telephone effect please", call("highpass", "add")),
         ("my voice is getting lost in the music", call("gain", "increase")),
         ("I want the arena sound", call("reverb", "add")),
+        # the boost is the gain stage put in
+        ("ok drop the boost, drop it entirely", call("gain", "remove")),
     ],
 )
 def test_reading(said: str, expected: object) -> None:
