@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant.lexicon import padded
 from voicertc.assistant.statements import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
@@ -48,4 +49,4 @@ QUOTING = re.compile(r" (?:lyric|lyrics|song|chorus|hook|verse) (?:goes|go|says|
 
 
 def quoted(tokens: list[str]) -> bool:
-    return QUOTING.search(" " + " ".join(tokens[:6]) + " ") is not None
+    return QUOTING.search(padded(tokens[:6])) is not None

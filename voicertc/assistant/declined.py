@@ -27,15 +27,20 @@ def reply(tokens: list[str], text: str) -> str | None:
         return LEFT_AS_IS_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
-    if statements.thing_sounds(tokens) or (statements.others(tokens) and not other_times.asks(tokens)):
+    if statements.thing_sounds(tokens) or (not other_times.asks(tokens) and statements.someone_elses(tokens)):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
-    # the rules' veto said: the reader's guess may not fill it
-    if phrasing.not_this_sound(text) or senses.borrowed(tokens) or addressee.not_for_us(tokens):
+    # the rules' veto said: the reader's guess may not fill it ("back in the day we bounced
+    # tracks", "today we're talking about EQ")
+    if (
+        phrasing.not_this_sound(text)
+        or senses.borrowed(tokens)
+        or addressee.not_for_us(tokens)
+        or other_times.another_time(tokens)
+        or statements.general(text)
+    ):
         return NOT_FOR_SOUND_TEXT
-    if other_times.another_time(tokens) or statements.general(text):
-        return NOT_FOR_SOUND_TEXT  # "back in the day we bounced tracks", "today we're talking about EQ"
     return None
 
 

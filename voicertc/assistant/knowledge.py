@@ -3,7 +3,7 @@ exactly") and requests to be taught: neither a change nor a question about this 
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
+from voicertc.assistant.lexicon import ONE_WORD_NAMES, find_phrase, has_phrase
 
 QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
 # Questions about effects in general, not about this chain.
@@ -31,7 +31,6 @@ def knowledge(tokens: list[str], text: str) -> bool:
         return False
     # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
     named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
-    return find_phrase(text, KNOWLEDGE) >= 0 or (tokens[0] in ("what", "whats") and named[:1] in _ONE_NAME)
-
-
-_ONE_NAME = [[name] for names in EFFECT_NAMES.values() for name in names if " " not in name]
+    return find_phrase(text, KNOWLEDGE) >= 0 or (
+        tokens[0] in ("what", "whats") and bool(named) and named[0] in ONE_WORD_NAMES
+    )

@@ -27,6 +27,9 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                    "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
 }  # fmt: skip
 
+# Names of one word ("reverb", "echo", "comp"), as a single token may be checked against.
+ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)
+
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
 
 # Phrases that name an effect and an action at once. Matched before action words so
@@ -102,7 +105,6 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("killing the", "kill the"), ("ditching the", "ditch the"), ("losing the", "lose the"),
     ("muting the", "mute the"),  # (not "I'm losing my voice")
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
-    ("pad the", "decrease"),  # an engineer's pad: "pad the input twenty dB"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
     ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
     # Comparatives said with "more": "make volume more small".

@@ -4,7 +4,7 @@ of the sound now unless a verb asks."""
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 
 OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last night", "yesterday",
                "years ago", "used to", "in the old days", "when i was young", "when i was a kid",
@@ -15,8 +15,7 @@ ASKING_VERBS = frozenset("add bring set turn take make put cut lower raise drop 
 
 def another_time(tokens: list[str]) -> bool:
     """Said of another time (or of not knowing), with no verb asking for anything."""
-    text = " " + " ".join(tokens) + " "
-    return has_phrase(text, OTHER_TIMES) and not asks(tokens)
+    return has_phrase(padded(tokens), OTHER_TIMES) and not asks(tokens)
 
 
 def asks(tokens: list[str]) -> bool:

@@ -58,7 +58,7 @@ REMOVING_IT = ("take it off", "take it out", "take it away", "turn it off", "get
 
 
 def _it_named(words: list[str], before: list[list[str]]) -> list[str] | None:
-    said = " " + " ".join(w for clause in before for w in clause) + " "
+    said = lx.padded([w for clause in before for w in clause])
     effects = [e for e, names in lx.EFFECT_NAMES.items() if lx.has_phrase(said, names)]
     if len(effects) != 1:
         return None

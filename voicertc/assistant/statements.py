@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, ONE_WORD_NAMES, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
@@ -276,11 +276,15 @@ PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outsi
 
 
 def others(tokens: list[str]) -> bool:
+    """Another thing's sound (``thing_sounds``), or someone else's (``someone_elses``): the
+    world, not this sound."""
+    return thing_sounds(tokens) or someone_elses(tokens)
+
+
+def someone_elses(tokens: list[str]) -> bool:
     """Someone else's habit with an effect ("he uses a lot of delay"), or the level of
     another thing or place ("the traffic noise is getting louder", "it's too quiet in the
-    library"): the world, not this sound."""
-    if thing_sounds(tokens):
-        return True
+    library")."""
     for i, tok in enumerate(tokens[1:], 1):
         if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in _EFFECT_WORDS:
             return True
@@ -362,7 +366,7 @@ def gear(tokens: list[str]) -> bool:
         return False
     return any(
         tok in GEAR
-        and (tokens[i - 1] in _ONE_WORD_NAMES or tokens[i - 1] in GEAR_OWNERS)
+        and (tokens[i - 1] in ONE_WORD_NAMES or tokens[i - 1] in GEAR_OWNERS)
         and not set(tokens[i + 1 :]) <= NO_PREDICATE  # "the delay pedal sound, please" asks for it
         for i, tok in enumerate(tokens[1:], 1)
     )
@@ -388,4 +392,3 @@ _EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names
 _SOUNDS_OF = frozenset("echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "
                        "distorted tinny delay distortion compressor compression fuzz".split())
 # ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)
-_ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)
