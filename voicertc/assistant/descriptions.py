@@ -48,7 +48,10 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("dynamic", "uneven", "inconsistent", "jumpy", "all over the place",
                      "jumps around"),
                     ("compressor", "add", "increase")),
-    **dict.fromkeys(("distorted", "crunchy", "crunch", "fuzzy", "fuzz", "dirty", "gritty", "broken up"),
+    **dict.fromkeys(("distorted", "crunchy", "crunch", "fuzzy", "fuzz", "dirty", "gritty", "broken up",
+                     # pictures of it: "I sound like a blown speaker"
+                     "blown out", "blown speaker", "blown speakers", "busted speaker", "overdriven",
+                     "deep fried", "fried"),
                     ("distortion", "decrease", "decrease")),
     "clean": ("distortion", "add", "increase"),
     **dict.fromkeys(("crackly", "crackling", "crackles"), ("distortion", "decrease", "decrease")),
@@ -70,7 +73,7 @@ EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots o
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "
     "still result output hear im i vocal vocals mic volume level levels gain "
-    "end highs lows treble mids top bottom".split()  # parts of the sound: "the low end is muddy"
+    "end highs lows treble mids top bottom esses".split()  # parts of the sound: "the low end is muddy"
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
 
@@ -306,7 +309,10 @@ def made_too(text: str, names: tuple[str, ...]) -> bool:
 
 LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
          "i keep", "picking up", "picks up", "pick up", "getting a", "getting some", "feels", "feel", "seems",
-         "comes across", "comes out")  # fmt: skip
+         "comes across", "comes out",
+         # the sound's parts in the plural: "the vocals sound muddy", "the highs are harsh"
+         *(f"{part} {verb}" for part in ("vocals", "highs", "lows", "mids", "esses", "levels", "things")
+           for verb in ("are", "sound", "seem", "feel")))  # fmt: skip
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")
@@ -356,6 +362,18 @@ def placed(text: str) -> Change | None:
     return None
 
 
+def asks_space(tokens: list[str]) -> bool:
+    """A space asked for by name, with a verb or alone: "make it sound like a church", "like
+    a giant stone cathedral please", "a cathedral please". The sentence reader, fitted on
+    stories about rooms as much as on requests, takes the verbless ones for no command; the
+    rules' reading of them stands (``followups``)."""
+    text = " " + " ".join(tokens) + " "
+    if not has_phrase(text, SPACES) or placed(text) is not None:
+        return False
+    alone = tokens[-1:] == ["please"] and len(tokens) <= 6  # "a cathedral please"
+    return has_phrase(text, PLACE_ASKED) or tokens[:2] in (["like", "a"], ["like", "an"]) or alone
+
+
 def space(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
     change = placed(text)
@@ -368,8 +386,7 @@ def space(tokens: list[str]) -> Change | None:
             return {"effect": "reverb", "action": "decrease"}
         return None
     # ("I sound like I'm in a cave" complains; "make me sound like I'm in a cave" asks.)
-    # ("like a giant stone cathedral please", said alone, asks too.)
-    if has_phrase(text, PLACE_ASKED) or tokens[:2] in (["like", "a"], ["like", "an"]):
+    if asks_space(tokens):
         return {"effect": "reverb", "action": "add"}
     if has_phrase(text, LIKE):
         return {"effect": "reverb", "action": "decrease"}

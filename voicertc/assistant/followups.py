@@ -21,6 +21,7 @@ import re
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.descriptions import asks_space
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
@@ -128,7 +129,8 @@ class FollowUps:
         said = self._said(text)
         intents = understand_all(said)
         arguments = rules_arguments(said)
-        if guess is not None and len(tokens(said)) > SHORT:
+        words = tokens(said)
+        if guess is not None and len(words) > SHORT and not asks_space(words):
             intents = combined(intents, guess, arguments, fill=None)
         if len(intents) < 2:
             # One request, as clauses read it: "the reverb is fine, add delay" is the delay

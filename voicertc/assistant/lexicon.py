@@ -13,7 +13,8 @@ EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor", "dist
 
 EFFECT_NAMES: dict[str, tuple[str, ...]] = {
     "reverb": ("reverb", "reverbs", "verb", "reverberation", "room", "hall", "ambience",
-               "ambiance", "space", "spacious", "decay"),
+               "ambiance", "space", "spacious", "decay",
+               "rt60", "rt 60", "rt sixty"),  # the decay time's engineering name, "RT60 one point two"
     "delay": ("delay", "delays", "echo", "echoes", "echos", "slapback", "feedback", "repeats"),
     "lowpass": ("low pass", "lowpass", "lo pass", "high cut", "hi cut", "treble cut",
                 "highcut", "lpf"),
@@ -170,7 +171,7 @@ LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split(
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
                         "attack release cutoff corner drive resonance q time".split())  # fmt: skip
 PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
-                  "resonant": "resonance", "repeat": "repeats",
+                  "resonant": "resonance", "repeat": "repeats", "rt60": "decay",
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
                   "tale": "decay", "queue": "q",
                   "peak": "resonance", "peakier": "resonance",

@@ -208,7 +208,10 @@ OF_MINE = frozenset("voice vocals vocal mic microphone mike it me my us signal a
                     "recording song songs take podcast stream call speech singing words thing things "
                     "whole everything all this that them dynamics peaks levels level sound input output "
                     "low lows high highs bass treble top bottom end headphones headphone earphones earbuds "
-                    "ears ear speakers speaker monitors here vox channel".split())  # fmt: skip
+                    "ears ear speakers speaker monitors here vox channel mics mikes "
+                    # the voice's own parts: "the esses sound harsh", "my plosives pop"
+                    "esses sibilance sibilants plosives pops ps breaths breathing "
+                    "consonants".split())  # fmt: skip
 ARTICLES = frozenset("the a an this that these those his her their our your its some".split())
 # Distances from a place: "the sound is far away from the station" says where, not how.
 DISTANCES = ("far away from", "far from", "close to", "near to", "away from")
@@ -340,22 +343,46 @@ ASKS = frozenset("you please lets want need".split())  # ("a tin can" asks nothi
 ROOMS = frozenset("room studio booth space place".split())
 
 
+# What things (said in the plural) do to sound: "the announcements echo so much", "these
+# earplugs cut everything above a pitch", "my neighbours' speakers sound awful". Only after
+# a plural, where the word is a verb, not a noun ("the guitar echo is too loud").
+PLURAL_SOUNDING = frozenset("sound echo cut have say keep".split())
+
+
 def thing_sounds(tokens: list[str]) -> bool:
     """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
     tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
     not this sound's."""
-    verb = next((i for i, t in enumerate(tokens[:7]) if t in SOUNDING), None)
-    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS or ASKS.intersection(tokens):
+    verb = next((i for i, t in enumerate(tokens[:7]) if t in SOUNDING or _plural_verb(tokens, i)), None)
+    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS or _asks(tokens):
         return False
     noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
     if tokens[verb] == "keeps" and not noise:
         return False  # "my cat keeps walking across the desk"
-    if tokens[verb] in TOLD and not _SOUNDS_OF.intersection(tokens[verb + 1 :]):
-        return False  # "the class has a low student to teacher ratio": no sound in it
+    if tokens[verb] in TOLD | {"have", "say"}:
+        told = tokens[verb + 1 :]
+        if not _SOUNDS_OF.intersection(told) or _TOLD_OF_ME.intersection(told):
+            return False  # "the class has a low student to teacher ratio": no sound in it;
+            # "my viewers say I'm too quiet": this sound, as others hear it
     thing = tokens[1]
     if not thing.isalpha() or len(thing) < 2 or thing in OF_MINE or thing in ROOMS:  # ("the s sounds")
         return False
     return noise or thing not in _EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
+
+
+def _asks(tokens: list[str]) -> bool:
+    """A request said beside the story: "you" only as asked ("can you put a high pass on"),
+    not as told ("you can't hear your gate")."""
+    return any(
+        t in ASKS and (t != "you" or (i > 0 and tokens[i - 1] in ASKING_YOU)) for i, t in enumerate(tokens)
+    )
+
+
+ASKING_YOU = frozenset("can could would will".split())
+
+
+def _plural_verb(tokens: list[str], i: int) -> bool:
+    return tokens[i] in PLURAL_SOUNDING and i >= 2 and len(tokens[i - 1]) > 3 and tokens[i - 1].endswith("s")
 
 
 def gear(tokens: list[str]) -> bool:
@@ -388,6 +415,7 @@ def _thing_after(words: list[str]) -> bool:
 
 
 _EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
+_TOLD_OF_ME = frozenset("i im me my mine".split())
 # Words of a sound in what a thing had or someone said ("the party had so much echo").
 _SOUNDS_OF = frozenset("echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "
                        "distorted tinny delay distortion compressor compression fuzz".split())
