@@ -106,6 +106,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("killing the", "kill the"), ("ditching the", "ditch the"), ("losing the", "lose the"),
     ("muting the", "mute the"),  # (not "I'm losing my voice")
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
+    # the effect's absence complained of ("there's no reverb at all") asks for it
+    ("theres no _", "add _"), ("there is no _", "add _"), ("has no _", "add _"), ("have no _", "add _"),
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
     ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
     # Comparatives said with "more": "make volume more small".

@@ -15,8 +15,10 @@ from voicertc.assistant import addressee
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.words import tokens
 
-# A clause boundary: not a thousands separator ("1,200 hertz") nor a decimal point.
-BOUNDARY = re.compile(r"[,;.!?](?!\d)")
+# A clause boundary: not a thousands separator ("1,200 hertz") nor a decimal point; or "just"
+# before a removal, as said in one breath with no comma ("the reverb is way too much just
+# take it off").
+BOUNDARY = re.compile(r"[,;.!?](?!\d)|\s(?:just\s+)+(?=(?:take|kill|turn|remove|lose|drop|ditch|get rid)\b)")
 # Words a request may open with before its verb.
 OPENERS = frozenset("so and but now just okay ok then please maybe".split())
 # How a clause asks: a request to the listener, a need, or the imperative's verb.

@@ -36,6 +36,14 @@ OTHER_THINGS = Say("I can only change the sound of your voice on this call, not 
         ("concert hall please", call("reverb", "add")),
         # others telling of this sound
         ("my viewers say I'm too quiet", call("gain", "increase")),
+        # a removal said in one breath after the complaint, with no comma
+        ("the echo is too much just take it off", call("delay", "remove")),
+        ("that reverb is like way too much just just kill it", call("reverb", "remove")),
+        ("the delay is nice just turn it down a bit", call("delay", "decrease")),
+        # the effect's absence complained of asks for it; "no reverb" alone still removes it
+        ("there is no reverb at all", call("reverb", "add")),
+        ("my voice has no room at all", call("reverb", "add")),
+        ("no reverb at all please", call("reverb", "remove")),
         # a request beside a story keeps its "you"
         ("my cat keeps walking on the desk, can you put a high pass on", call("highpass", "add")),
     ],
