@@ -274,6 +274,7 @@ MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
       for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")
       if short != "plate" or whom not in ("my", "me")),  # ("a plate on my" below: "plate on my desk")
     *((f"a plate on {whom}", f"a plate reverb on {whom}") for whom in ("my", "me")),
+    ("some slap", "some slapback"), ("more slap", "more slapback"), ("less slap", "less slapback"),
     # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
     ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
     ("more growl", "more distortion"), ("less growl", "less distortion"),

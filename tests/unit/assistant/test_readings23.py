@@ -44,6 +44,15 @@ OTHER_THINGS = Say("I can only change the sound of your voice on this call, not 
         ("there is no reverb at all", call("reverb", "add")),
         ("my voice has no room at all", call("reverb", "add")),
         ("no reverb at all please", call("reverb", "remove")),
+        # the signal as it comes, the effects muted or bypassed
+        ("dry signal please", call(None, "reset")),
+        ("give me the raw mic", call(None, "reset")),
+        ("mute the effects", call(None, "reset")),
+        ("bypass the effects", call(None, "reset")),
+        ("clean signal please, no distortion", call("distortion", "remove")),
+        # the slapback by its short name with an amount
+        ("can I get some slap", call("delay", "add")),
+        ("a bit more slap", call("delay", "increase")),
         # a request beside a story keeps its "you"
         ("my cat keeps walking on the desk, can you put a high pass on", call("highpass", "add")),
     ],
