@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant.lexicon import padded
-from voicertc.assistant.statements import LEVELS
+from voicertc.assistant.theirs import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
 VOICE_VERBS = frozenset("shout yell scream speak talk sing whisper holler".split())

@@ -6,7 +6,7 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 
 from __future__ import annotations
 
-from voicertc.assistant import addressee, hedges, knowledge, other_times, phrasing, senses, statements
+from voicertc.assistant import addressee, hedges, knowledge, other_times, phrasing, senses, statements, theirs
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
@@ -27,7 +27,9 @@ def reply(tokens: list[str], text: str) -> str | None:
         return LEFT_AS_IS_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
-    if statements.thing_sounds(tokens) or (not other_times.asks(tokens) and statements.someone_elses(tokens)):
+    if theirs.thing_sounds(tokens) or theirs.instrument(tokens) or (
+        not other_times.asks(tokens) and theirs.someone_elses(tokens)
+    ):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT

@@ -26,7 +26,9 @@ from voicertc.assistant import (
     rambles,
     relative,
     senses,
+    spaces,
     statements,
+    theirs,
     unsupported,
     values,
 )
@@ -106,7 +108,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     if effect is None:
         if colloquial.ears(text):  # "you're blowing out their ears"
             return {"effect": "gain", "action": "decrease"}
-        return colloquial.slang(text) or descriptions.space(tokens) or descriptions.quality(tokens, None)
+        return colloquial.slang(text) or spaces.space(tokens) or descriptions.quality(tokens, None)
     if descriptions.unwanted(text) and not _removing_is_its_use(text):
         return {"effect": effect, "action": "remove"}
     amount = descriptions.amount(text, effect)
@@ -144,7 +146,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     if phrasing.not_this_sound(text):
         return None  # "the battery level is low", "the heater is too loud": not this sound
-    if statements.of_the_world(tokens) or statements.others(tokens) or phrasing.a_place(said):
+    if statements.of_the_world(tokens) or theirs.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
     if statements.exclamation(tokens) or addressee.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"

@@ -21,7 +21,6 @@ import re
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
-from voicertc.assistant.descriptions import asks_space
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter
@@ -37,6 +36,7 @@ from voicertc.assistant.followup_phrases import (
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
+from voicertc.assistant.spaces import asks_space
 from voicertc.assistant.undo import Chain, chain_of, taking_back
 from voicertc.assistant.unsupported import declines
 

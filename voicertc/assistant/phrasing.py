@@ -190,10 +190,8 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "like at the beginning", "like at the start", "like me again", "like myself again",
                "my own voice again", "my voice again", "want no effect", "want no effects",
                "no effect at all", "all clean", "clear the whole thing", "clean the whole thing",
-               # the signal or the mic as it comes, the effects muted or bypassed
-               "dry signal please", "raw signal", "raw mic", "unprocessed",  # ("clean signal": no distortion)
-               "mute the effects", "mute all the effects", "mute all effects", "bypass the effects",
-               "bypass all effects", "bypass all the effects")  # fmt: skip
+               "dry signal please", "raw signal", "raw mic", "unprocessed", "mute the effects",
+               "mute all effects", "bypass the effects", "bypass all effects")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:

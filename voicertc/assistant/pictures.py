@@ -14,8 +14,9 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
-from voicertc.assistant.descriptions import DRY_SPACES, NEGATIONS, SPACES
+from voicertc.assistant.descriptions import NEGATIONS
 from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
+from voicertc.assistant.spaces import DRY_SPACES, SPACES
 
 Change = dict[str, object]
 
@@ -92,7 +93,7 @@ ECHO_PLACES = ("canyon", "valley", "mountain", "mountains", "cliff", "cliffs", "
 def wished_place(tokens: list[str]) -> Change | None:
     """A big space wished for is reverb put on; a small closed one (a cupboard) heard from
     outside is muffled ("it sounds like I'm in a closet", complained of, lacks reverb:
-    ``descriptions.space``)."""
+    ``spaces.space``)."""
     text = " " + " ".join(tokens) + " "
     if find_phrase(text, WISH) < 0 or not has_phrase(text, SOUNDING) or has_phrase(text, NEGATIONS):
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN
+from voicertc.assistant.lexicon import EFFECT_WORDS, KNOWN
 from voicertc.assistant.numbers import find_numbers
 
 # -- "gain" as a verb: "she gained confidence", "I've gained a few kilos" -----------------
@@ -65,11 +65,10 @@ def a_book(tokens: list[str]) -> bool:
 THINGS_NAMED = frozenset("socks sock stockings stocking sleeve sleeves garment garments tights leggings "
                          "shorts shirt bandage bandages wrap wraps boots therapy fracture fractures "
                          "molding moulding".split())  # fmt: skip
-_EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for n in names for w in n.split())
 
 
 def a_kind_of_thing(tokens: list[str]) -> bool:
-    return any(a in _EFFECT_WORDS and b in THINGS_NAMED for a, b in pairwise(tokens))
+    return any(a in EFFECT_WORDS and b in THINGS_NAMED for a, b in pairwise(tokens))
 
 
 # -- distortion of what is seen: "the funhouse mirror gave my face a funny distortion" -----

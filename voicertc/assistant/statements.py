@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, ONE_WORD_NAMES, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, EFFECT_WORDS, ONE_WORD_NAMES, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
@@ -261,63 +261,6 @@ def of_the_world(tokens: list[str]) -> bool:
     return False
 
 
-# People (and pets) of the speaker's, whose sound is theirs: "my neighbor's bass is so loud".
-_KIN = [[w] for w in "neighbor neighbors neighbour neighbours sister sisters brother brothers mom moms "
-         "dad dads roommate roommates son daughter husband wife friend friends boss kids baby dog "
-         "cat".split()]
-# Someone else's habits with an effect: "my brother's band uses a lot of reverb".
-HABITS = frozenset("uses likes loves plays prefers owns sells records mixes puts adds".split())
-HABIT_STEMS = frozenset("use like love play prefer own".split())
-PEOPLE = frozenset("he she they everyone everybody someone somebody people".split())
-NOT_OTHERS = frozenset("it this that which what who you i we".split())
-# Levels of other things: "the traffic noise is getting louder", "it's too quiet in the library".
-LEVELS = frozenset("louder quieter loud quiet softer noisy noisier".split())
-VERBS_OF_STATE = frozenset("is are was were keeps keep gets get getting got seems".split())
-SUBJECT_OPENERS = frozenset("the that this these those my our his her their".split())
-PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outside", "downstairs", "upstairs",
-               "next door", "without")  # fmt: skip
-
-
-def others(tokens: list[str]) -> bool:
-    """Another thing's sound (``thing_sounds``), or someone else's (``someone_elses``): the
-    world, not this sound."""
-    return thing_sounds(tokens) or someone_elses(tokens)
-
-
-def someone_elses(tokens: list[str]) -> bool:
-    """Someone else's habit with an effect ("he uses a lot of delay"), or the level of
-    another thing or place ("the traffic noise is getting louder", "it's too quiet in the
-    library")."""
-    for i, tok in enumerate(tokens[1:], 1):
-        if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in _EFFECT_WORDS:
-            return True
-        if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
-            return True  # "he likes", written "like" by the near-keyword correction
-    someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
-    if someone and any(t in COPULAS for t in tokens[2:5]):
-        return True  # "her voice is really low", "my neighbor's bass is so loud": someone else's
-    levels = [i for i, t in enumerate(tokens) if t in LEVELS]
-    if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
-        return False  # (a level set against another is ``level_compared``'s)
-    text = " " + " ".join(tokens[levels[0] + 1 :]) + " "
-    # Where, or without whom: "too quiet in the library", "so quiet without the kids" (not
-    # "too quiet without the reverb", which is this sound's).
-    place = [_noun(text.split(f" {p} ", 1)[1].split()) for p in PLACE_AFTER if f" {p} " in text]
-    ours = OF_MINE | _EFFECT_WORDS
-    if any(w.isalpha() and w not in ours for w in place) or has_phrase(text, ("outside", "next door")):
-        return True
-    verb = next((i for i, t in enumerate(tokens[: levels[0]]) if t in VERBS_OF_STATE), None)
-    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS:
-        return False
-    subject = set(tokens[1:verb])
-    return not subject & (OF_MINE | _EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
-
-
-def _noun(words: list[str]) -> str:
-    """The first word of ``words`` after any article: "the kids" -> "kids"."""
-    return next((w for w in words if w not in ARTICLES), "")
-
-
 # -- gear, someone told, a question of purpose ------------------------------------------
 
 # A box that makes an effect, not the effect: "the delay pedal", "my amp", "a reverb tank".
@@ -328,61 +271,7 @@ GEAR_OWNERS = frozenset("my our his her their your".split())
 TELLERS = frozenset("the that this those these my our his her their your i we he she they".split())
 # After the box, words that say nothing of it: "the delay pedal sound please".
 NO_PREDICATE = frozenset("sound sounds effect please too now thanks again".split())
-
-
-# What a thing does to a sound: "my phone sounds like a tin can", "the amp keeps humming".
-# ("makes" is written "make"); what a thing had or has, or someone said: "the karaoke machine
-# at the party had so much echo", "the producer said the mix is a bit muddy"
-SOUNDING = frozenset("sounds makes make keeps had has said says".split())
-TOLD = frozenset("had has said says".split())
-NOISES = frozenset("humming buzzing hissing crackling ringing beeping clicking popping rattling whistling "
-                   "squealing feeding booming".split())  # fmt: skip
-# A request said with it: "my cat keeps walking on the desk, can you put a high pass on".
-ASKS = frozenset("you please lets want need".split())  # ("a tin can" asks nothing)
-# Places whose sound is the voice's room: "the room sounds dead" asks for reverb.
-ROOMS = frozenset("room studio booth space place".split())
-
-
-# What things (said in the plural) do to sound: "the announcements echo so much", "these
-# earplugs cut everything above a pitch", "my neighbours' speakers sound awful". Only after
-# a plural, where the word is a verb, not a noun ("the guitar echo is too loud").
-PLURAL_SOUNDING = frozenset("sound echo cut have say keep".split())
-
-
-def thing_sounds(tokens: list[str]) -> bool:
-    """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
-    tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
-    not this sound's."""
-    verb = next((i for i, t in enumerate(tokens[:7]) if t in SOUNDING or _plural_verb(tokens, i)), None)
-    if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS or _asks(tokens):
-        return False
-    noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
-    if tokens[verb] == "keeps" and not noise:
-        return False  # "my cat keeps walking across the desk"
-    if tokens[verb] in TOLD | {"have", "say"}:
-        told = tokens[verb + 1 :]
-        if not _SOUNDS_OF.intersection(told) or _TOLD_OF_ME.intersection(told):
-            return False  # "the class has a low student to teacher ratio": no sound in it;
-            # "my viewers say I'm too quiet": this sound, as others hear it
-    thing = tokens[1]
-    if not thing.isalpha() or len(thing) < 2 or thing in OF_MINE or thing in ROOMS:  # ("the s sounds")
-        return False
-    return noise or thing not in _EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
-
-
-def _asks(tokens: list[str]) -> bool:
-    """A request said beside the story: "you" only as asked ("can you put a high pass on"),
-    not as told ("you can't hear your gate")."""
-    return any(
-        t in ASKS and (t != "you" or (i > 0 and tokens[i - 1] in ASKING_YOU)) for i, t in enumerate(tokens)
-    )
-
-
-ASKING_YOU = frozenset("can could would will".split())
-
-
-def _plural_verb(tokens: list[str], i: int) -> bool:
-    return tokens[i] in PLURAL_SOUNDING and i >= 2 and len(tokens[i - 1]) > 3 and tokens[i - 1].endswith("s")
+# ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)
 
 
 def gear(tokens: list[str]) -> bool:
@@ -399,8 +288,6 @@ def gear(tokens: list[str]) -> bool:
     )
 
 
-
-
 def _given_to_another(words: list[str]) -> bool:
     """ "give this project ...", "give him ...": given to someone or something else."""
     if words[:1] in (["him"], ["her"], ["them"], ["everyone"], ["people"]):
@@ -411,12 +298,6 @@ def _given_to_another(words: list[str]) -> bool:
 def _thing_after(words: list[str]) -> bool:
     """The words start with a thing of the world (after any article), not the sound."""
     rest = [w for w in words[:3] if w not in ARTICLES]
-    return bool(rest) and rest[0].isalpha() and rest[0] not in OF_MINE and rest[0] not in _EFFECT_WORDS
+    return bool(rest) and rest[0].isalpha() and rest[0] not in OF_MINE and rest[0] not in EFFECT_WORDS
 
 
-_EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
-_TOLD_OF_ME = frozenset("i im me my mine".split())
-# Words of a sound in what a thing had or someone said ("the party had so much echo").
-_SOUNDS_OF = frozenset("echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "
-                       "distorted tinny delay distortion compressor compression fuzz".split())
-# ("the" and "it" are words of some names, "take the bass": a box is named by a whole name)

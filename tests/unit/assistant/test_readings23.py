@@ -70,6 +70,11 @@ def test_read(said: str, expected: object) -> None:
         "the walls echo a lot in the stairwell",
         "my neighbours speakers sound awful",
         "the producers say the mix is muddy",
+        # an instrument's effects: the call carries the voice alone
+        "put reverb on the guitar",
+        "the drums need more compression",
+        "can you add delay to the piano",
+        "the guitar echo is too loud",
     ],
 )
 def test_other_things_declined(said: str) -> None:
@@ -80,7 +85,12 @@ def test_other_things_declined(said: str) -> None:
     ("said", "expected"),
     [
         ("I fried an egg this morning", Say(FALLBACK_TEXT)),
-        ("the guitar echo is too loud", call("delay", "decrease", param="mix")),
+        ("the echo is too loud", call("delay", "decrease", param="mix")),
+        # an instrument set against the voice, or pictured, is the voice's
+        ("for this song I need to be louder than the guitar", call("gain", "increase")),
+        ("the drums are louder than me", call("gain", "increase")),
+        ("make my voice sound like an old electric guitar", call("distortion", "add")),
+        ("I play guitar, add some reverb", call("reverb", "add")),
         ("the speakers at the venue were blown", Say(FALLBACK_TEXT)),
     ],
 )

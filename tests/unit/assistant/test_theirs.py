@@ -1,0 +1,39 @@
+"""Sounds that are not this call's (theirs.py), asked of the functions directly."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant import theirs
+from voicertc.assistant.dialogue import tokens
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my phone sounds like a tin can on speaker",
+        "the airport announcements echo so much you can't hear your gate",
+        "my neighbor's bass is so loud",
+        "he uses a lot of delay",
+        "put reverb on the guitar",
+        "the drums need more compression",
+    ],
+)
+def test_others(said: str) -> None:
+    assert theirs.others(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my voice sounds muddy",
+        "the vocals sound muddy",
+        "my viewers say I'm too quiet",
+        "my cat keeps walking on the desk, can you put a high pass on",
+        "the drums are louder than me",
+        "make my voice sound like an old electric guitar",
+        "my guitar amp is humming",
+    ],
+)
+def test_not_others(said: str) -> None:
+    assert not theirs.others(tokens(said))
