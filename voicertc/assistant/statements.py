@@ -32,6 +32,7 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "is the name of", "spirit level", "drum kit", "weight gain", "a sale on", "around here",
                "the fuzz showed", "crunch time", "can you hear me", "can everyone hear me", "do you hear me",
                "bass drop", "losing my voice", "lost my voice", "cant hear you", "cannot hear you",
+               "stream delay", "delay between",  # the broadcast's, not an effect
                # talk about songs: "the lyrics go echo, echo", "pump up the volume is such a classic"
                "lyrics", "the crowd", "sings along", "sing along", "such a classic", "a classic track",
                "a classic song", "old song", "in the nineties", "in the eighties", "in the seventies",
@@ -264,7 +265,8 @@ def of_the_world(tokens: list[str]) -> bool:
 # -- gear, someone told, a question of purpose ------------------------------------------
 
 # A box that makes an effect, not the effect: "the delay pedal", "my amp", "a reverb tank".
-GEAR = frozenset("pedal pedals tank unit units box rack amp amps amplifier cabinet stompbox".split())
+GEAR = frozenset("pedal pedals tank unit units box rack amp amps amplifier cabinet stompbox knob knobs "
+                 "slider sliders plugin plugins".split())  # fmt: skip
 GEAR_OWNERS = frozenset("my our his her their your".split())
 # Who a sentence about a thing opens with: "the pedal ...", "my amp ...", "I left my ..."
 # (not "a delay pedal please", nor "give me a reverb tank sound").

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
+from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import FALLBACK_TEXT, Say, understand
 from voicertc.assistant.followups import FollowUps
 from voicertc.assistant.reader.head import Guess
@@ -84,7 +85,6 @@ def test_other_things_declined(said: str) -> None:
 @pytest.mark.parametrize(
     ("said", "expected"),
     [
-        ("I fried an egg this morning", Say(FALLBACK_TEXT)),
         ("the echo is too loud", call("delay", "decrease", param="mix")),
         # an instrument set against the voice, or pictured, is the voice's
         ("for this song I need to be louder than the guitar", call("gain", "increase")),
@@ -110,3 +110,30 @@ def test_a_space_asked_for_is_not_vetoed(said: str) -> None:
 def test_other_commands_are_still_vetoed() -> None:
     said = "put some reverb on the church bells"
     assert FollowUps().understand_all(said, SURE_NONE) == [Say(FALLBACK_TEXT)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I fried an egg this morning",
+        # told of someone, at another time: no request
+        "I set the compressor in OBS this morning",
+        "we added reverb last month",
+        # the broadcast's delay
+        "the delay between stream and chat is ten seconds",
+        "sorry chat, the stream delay is bad today",
+    ],
+)
+def test_not_for_this_sound(said: str) -> None:
+    assert understand(said) == Say(NOT_FOR_SOUND_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("set the compressor in OBS mode", call("compressor", "add")),
+        ("add reverb like I had the other day", call("reverb", "add")),
+    ],
+)
+def test_asked_still(said: str, expected: object) -> None:
+    assert understand(said) == expected
