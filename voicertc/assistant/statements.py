@@ -253,6 +253,7 @@ def of_the_world(tokens: list[str]) -> bool:
             and i + 1 < len(tokens)
             and tokens[i + 1] in ARTICLES
             and _thing_after(tokens[i + 1 :])
+            and not find_numbers(tokens[i + 1 : i + 4])  # "delay a quarter second" is a time
         ):
             if i == 0 or tokens[i - 1] not in ARTICLES:  # "the delay the vocals have" is the noun
                 return True

@@ -17,6 +17,9 @@ OTHER_THINGS = Say("I can only change the sound of your voice on this call, not 
 @pytest.mark.parametrize(
     ("said", "expected"),
     [
+        # a time after the effect's verb-like name is its setting, not a thing delayed
+        ("delay a quarter second", call("delay", "set", 0.25, "s")),
+        ("echo a half second", call("delay", "set", 0.5, "s")),
         # the decay time by its engineering name
         ("RT60 one point two", call("reverb", "set", 1.2, param="decay_s")),
         ("rt 60 2 seconds", call("reverb", "set", 2, "s")),
@@ -86,6 +89,7 @@ def test_other_things_declined(said: str) -> None:
     ("said", "expected"),
     [
         ("the echo is too loud", call("delay", "decrease", param="mix")),
+        ("I had to delay a meeting", Say(FALLBACK_TEXT)),
         # an instrument set against the voice, or pictured, is the voice's
         ("for this song I need to be louder than the guitar", call("gain", "increase")),
         ("the drums are louder than me", call("gain", "increase")),
