@@ -7,6 +7,7 @@ style (the family's last part, less any ``-detail``) and per effect (the expecte
 
     python -m voicertc.bench.heldout_text --split tune2     # the blind second tune corpus
     python -m voicertc.bench.heldout_text --split tune --errors
+    python -m voicertc.bench.heldout_text --split tune7 --reader --cached --errors  # ~5 s again
 
 Writes benchmarks/results/heldout-text-<split>.json (or ``--out``). The misses of a
 tune split are kept in it; the test split's never are, nor printed: it is measured
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from ..assistant.reader import required
 from .corpus import style
+from .guess_cache import CachedReader
 from .heldout import ROOT, Case, judge, load
 from .reading import Understand, first_turn
 
@@ -75,10 +77,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, help="where the JSON goes")
     ap.add_argument("--label", default="", help="what code was measured (kept in the JSON)")
     ap.add_argument("--reader", action="store_true", help="the rules with the sentence reader's guess")
+    ap.add_argument(
+        "--cached", action="store_true", help="keep the reader's guesses on disk between runs (guess_cache)"
+    )
     args = ap.parse_args(argv)
     commands, off = load(args.split)
-    understand = first_turn(required() if args.reader else None)
+    reader = required() if args.reader else None
+    cached = CachedReader.beside(reader) if reader is not None and args.cached else None
+    understand = first_turn(cached or reader)
     report = figures(commands, off, understand)
+    if cached is not None:
+        cached.save()
     if args.split.startswith("test"):  # test, test2 to test7: measured, never read
         report.pop("misses")
     if args.split == "tune2":

@@ -9,15 +9,22 @@ the single-sentence benchmarks read with ``clauses.understand_all`` and the head
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from ..assistant import dialogue
 from ..assistant.followups import FollowUps
-from ..assistant.reader import Guess, Reader
+from ..assistant.reader import Guess
 
 Understand = Callable[[str], list[dialogue.Intent]]
 
 
-def first_turn(reader: Reader | None = None) -> Understand:
+class Guessing(Protocol):
+    """A ``Reader``, or one whose guesses are kept (``guess_cache.CachedReader``)."""
+
+    def guess(self, text: str, heard: float | None = None) -> Guess | None: ...
+
+
+def first_turn(reader: Guessing | None = None) -> Understand:
     """Every request of a sentence read alone, with ``reader``'s guess when there is one."""
 
     def understand(text: str) -> list[dialogue.Intent]:
