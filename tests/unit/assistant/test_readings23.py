@@ -54,6 +54,9 @@ OTHER_THINGS = Say("I can only change the sound of your voice on this call, not 
         ("mute the effects", call(None, "reset")),
         ("bypass the effects", call(None, "reset")),
         ("clean signal please, no distortion", call("distortion", "remove")),
+        # evened out, glued: the compressor
+        ("even me out", call("compressor", "add")),
+        ("glue it together", call("compressor", "add")),
         # the slapback by its short name with an amount
         ("can I get some slap", call("delay", "add")),
         ("a bit more slap", call("delay", "increase")),
