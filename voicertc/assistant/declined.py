@@ -27,8 +27,10 @@ def reply(tokens: list[str], text: str) -> str | None:
         return LEFT_AS_IS_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
-    if theirs.thing_sounds(tokens) or theirs.instrument(tokens) or (
-        not other_times.asks(tokens) and theirs.someone_elses(tokens)
+    if (
+        theirs.thing_sounds(tokens)
+        or theirs.instrument(tokens)
+        or (not other_times.asks(tokens) and theirs.someone_elses(tokens))
     ):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if praise(tokens) or hedges.but_liked(tokens):
