@@ -168,7 +168,7 @@ STANDALONE: dict[str, tuple[str, str]] = {
                      "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
                      "loud and others", "more even", "radio host", "stayed steady", "stay steady",
                      "more consistent", "more steady", "steadier", "smooth it out", "smooth things out",
-                     "even things out", "even me out", "even my voice out", "glue it together", "glue it",
+                     "even things out", "even me out", "even my voice out", "glue it",
                      "some glue", "more glue"), ("compressor", "add")),
     **dict.fromkeys(("hurting my ears", "hurts my ears", "hurt my ears", "my ears hurt",
                      "deafening"), ("gain", "decrease")),

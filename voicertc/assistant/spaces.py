@@ -8,7 +8,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 
 Change = dict[str, object]
 
@@ -57,15 +57,18 @@ def asks_space(tokens: list[str]) -> bool:
     a giant stone cathedral please", "a cathedral please". The sentence reader, fitted on
     stories about rooms as much as on requests, takes the verbless ones for no command; the
     rules' reading of them stands (``followups``)."""
-    text = " " + " ".join(tokens) + " "
-    if not has_phrase(text, SPACES) or placed(text) is not None:
-        return False
+    text = padded(tokens)
+    return has_phrase(text, SPACES) and placed(text) is None and _asked(tokens, text)
+
+
+def _asked(tokens: list[str], text: str) -> bool:
+    """How a named space is asked for (a verb, "like a ...", or alone with "please")."""
     alone = tokens[-1:] == ["please"] and len(tokens) <= 6  # "a cathedral please"
     return has_phrase(text, PLACE_ASKED) or tokens[:2] in (["like", "a"], ["like", "an"]) or alone
 
 
 def space(tokens: list[str]) -> Change | None:
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     change = placed(text)
     if change is not None:
         return change
@@ -76,7 +79,7 @@ def space(tokens: list[str]) -> Change | None:
             return {"effect": "reverb", "action": "decrease"}
         return None
     # ("I sound like I'm in a cave" complains; "make me sound like I'm in a cave" asks.)
-    if asks_space(tokens):
+    if _asked(tokens, text):  # (not placed, a space named: asks_space without asking again)
         return {"effect": "reverb", "action": "add"}
     if has_phrase(text, LIKE):
         return {"effect": "reverb", "action": "decrease"}

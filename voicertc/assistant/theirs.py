@@ -9,7 +9,7 @@ Tokens are ``dialogue.normalize`` output.
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import EFFECT_WORDS, has_phrase
+from voicertc.assistant.lexicon import EFFECT_WORDS, has_phrase, padded
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
 
 
@@ -52,9 +52,9 @@ def someone_elses(tokens: list[str]) -> bool:
     if someone and any(t in COPULAS for t in tokens[2:5]):
         return True  # "her voice is really low", "my neighbor's bass is so loud": someone else's
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
-    if not levels or any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
+    if not levels or has_phrase(padded(tokens), MARKERS):
         return False  # (a level set against another is ``level_compared``'s)
-    text = " " + " ".join(tokens[levels[0] + 1 :]) + " "
+    text = padded(tokens[levels[0] + 1 :])
     # Where, or without whom: "too quiet in the library", "so quiet without the kids" (not
     # "too quiet without the reverb", which is this sound's).
     place = [_noun(text.split(f" {p} ", 1)[1].split()) for p in PLACE_AFTER if f" {p} " in text]
@@ -77,7 +77,7 @@ def _noun(words: list[str]) -> str:
 # ("makes" is written "make"); what a thing had or has, or someone said: "the karaoke machine
 # at the party had so much echo", "the producer said the mix is a bit muddy"
 SOUNDING = frozenset("sounds makes make keeps had has said says".split())
-TOLD = frozenset("had has said says".split())
+TOLD = frozenset("had has said says have say".split())  # ("have", "say": after a plural)
 NOISES = frozenset("humming buzzing hissing crackling ringing beeping clicking popping rattling whistling "
                    "squealing feeding booming".split())  # fmt: skip
 # A request said with it: "my cat keeps walking on the desk, can you put a high pass on".
@@ -102,7 +102,7 @@ def thing_sounds(tokens: list[str]) -> bool:
     noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
     if tokens[verb] == "keeps" and not noise:
         return False  # "my cat keeps walking across the desk"
-    if tokens[verb] in TOLD | {"have", "say"}:
+    if tokens[verb] in TOLD:
         told = tokens[verb + 1 :]
         if not _SOUNDS_OF.intersection(told) or _TOLD_OF_ME.intersection(told):
             return False  # "the class has a low student to teacher ratio": no sound in it;
@@ -150,7 +150,7 @@ NOT_THE_TARGET = frozenset("than like over above under".split())
 def instrument(tokens: list[str]) -> bool:
     """An effect put on, or wanted by, an instrument: the call carries the user's voice only
     (a level set against one is ``statements.level_compared``'s: "the drums are louder than me")."""
-    if any(f" {m} " in f" {' '.join(tokens)} " for m in MARKERS):
+    if has_phrase(padded(tokens), MARKERS):
         return False
     for i, tok in enumerate(tokens):
         if tok not in INSTRUMENTS:

@@ -34,7 +34,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,7 @@ import numpy as np
 from ..assistant import dialogue
 from ..assistant.reader.head import ACTIONS, EFFECTS, FILL, STORED, VETO, Guess, Head, combined
 from .corpus import Case
+from .guess_cache import FOLDER
 from .heldout import ROOT, judge, load
 from .intent_fit import _train, targets
 
@@ -54,7 +54,7 @@ WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5")
 HELD = {"tune4": "7cf84c6", "tune3": "65de68b", "tune5": "79e63c5"}
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
-CACHE = Path(os.environ.get("VOICERTC_READER_CACHE", Path(tempfile.gettempdir()) / "voicertc-reader"))
+CACHE = FOLDER  # (guess_cache's: one folder for what the reader benchmarks keep)
 
 
 @dataclass(frozen=True)
