@@ -17,6 +17,7 @@ import math
 import pickle
 import random
 import time
+from collections.abc import Mapping
 
 import numpy as np
 import torch
@@ -43,6 +44,14 @@ def batches(data: list[Sample], size: int, shuffle: bool) -> list[list[Sample]]:
     if shuffle:
         random.shuffle(out)
     return out
+
+
+def start(model: Whisper, stored: Mapping[str, np.ndarray]) -> None:
+    """The model's adapter set to a stored one (``B`` is stored scaled: ``LoRALinear.update``)."""
+    with torch.no_grad():
+        for m in model.adapted():
+            m.A.copy_(torch.tensor(stored[f"{m.name}/A"].astype(np.float32)))
+            m.B.copy_(torch.tensor(stored[f"{m.name}/B"].astype(np.float32)) / m.scale)
 
 
 class Trainer:
@@ -87,6 +96,7 @@ def main() -> None:
     ap.add_argument("--rank", type=int, default=16)
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", help="start from this adapter (.npz, as the package stores it)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -96,6 +106,8 @@ def main() -> None:
     trainer = Trainer(Whisper(path / "model.bin", rank=args.rank), Tokenizer(path / "tokenizer.json"))
     train: list[Sample] = pickle.loads((WORK / "train.pkl").read_bytes())
     valid: list[Sample] = pickle.loads((WORK / "valid.pkl").read_bytes())
+    if args.init:
+        start(trainer.model, np.load(args.init))
     params = [p for m in trainer.model.adapted() for p in (m.A, m.B)]
     print(f"adapter: {sum(p.numel() for p in params)} parameters; valid loss {trainer.validate(valid):.4f}")
     optimizer = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)

@@ -15,6 +15,7 @@ cuts in two are left out (their transcript would not be the sentence).
     python -m training.whisper_adapter.utterances train   # -> training/whisper_adapter/work/train.pkl
     python -m training.whisper_adapter.utterances valid
     python -m training.whisper_adapter.utterances train tune,tune2 4 0   # session 12's set
+    python -m training.whisper_adapter.utterances train tune,...,tune7 3 0.6 formants  # session 24's
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ QUESTION_WORDS = {
     "who",
 }
 
-# text, voice, noise, snr dB, seed, a command?, perturbed (augment.py)?
-Item = tuple[str, Voice, "str | None", float, int, bool, bool]
+# text, voice, noise, snr dB, seed, a command?, perturbed (augment.py): 0 no, 1 as session 20,
+# 2 with formant shifts too (session 24)
+Item = tuple[str, Voice, "str | None", float, int, bool, int]
 
 
 def _babble(n: int, rng: np.random.Generator) -> np.ndarray:
@@ -125,16 +127,20 @@ def render(item: Item) -> tuple[np.ndarray, str, str, str, bool] | None:
     text, voice, kind, snr_db, seed, command, perturbed = item
     pcm = heldout.speak(text, voice)
     if perturbed:
-        pcm = perturb(pcm, np.random.default_rng(seed + 1))
+        pcm = perturb(pcm, np.random.default_rng(seed + 1), formants=perturbed == 2)
     mel = features(scene(pcm, kind, snr_db, seed))
     return None if mel is None else (mel, target(text), f"{voice.name}@{voice.wpm}", kind or "clean", command)
 
 
 def train_items(
-    splits: tuple[str, ...] = TRAIN_SPLITS, per_sentence: int = PER_SENTENCE, perturbed: float = PERTURBED
+    splits: tuple[str, ...] = TRAIN_SPLITS,
+    per_sentence: int = PER_SENTENCE,
+    perturbed: float = PERTURBED,
+    formants: bool = False,
 ) -> list[Item]:
     """``perturbed``: the share of utterances ``augment.perturb`` changes. With 0 nothing is
-    drawn for it, so ``train_items(("tune", "tune2"), 4, 0)`` is session 12's set exactly."""
+    drawn for it, so ``train_items(("tune", "tune2"), 4, 0)`` is session 12's set exactly.
+    ``formants`` changes no draw here, only what the perturbed ones get."""
     rng = random.Random(20261203)
     items: list[Item] = []
     for split in splits:
@@ -148,7 +154,8 @@ def train_items(
                 kind = None if rng.random() < 0.4 else rng.choice(["white", "pink", "babble"])
                 snr_db, seed = rng.uniform(3, 22), rng.getrandbits(31)
                 changed = perturbed > 0 and rng.random() < perturbed
-                items.append((case.text, voice, kind, snr_db, seed, bool(case.expected), changed))
+                level = (2 if formants else 1) if changed else 0
+                items.append((case.text, voice, kind, snr_db, seed, bool(case.expected), level))
     return items
 
 
@@ -169,17 +176,23 @@ def valid_items() -> list[Item]:
                     snr_db,
                     heldout.hash_seed(case.text, cond),
                     bool(case.expected),
-                    False,
+                    0,
                 )
             )
     return items
 
 
 def main(
-    which: str, splits: str = ",".join(TRAIN_SPLITS), per_sentence: str = "4", perturbed: str = "0"
+    which: str,
+    splits: str = ",".join(TRAIN_SPLITS),
+    per_sentence: str = "4",
+    perturbed: str = "0",
+    formants: str = "",
 ) -> None:
     if which == "train":
-        items = train_items(tuple(splits.split(",")), int(per_sentence), float(perturbed))
+        items = train_items(
+            tuple(splits.split(",")), int(per_sentence), float(perturbed), formants == "formants"
+        )
     else:
         items = valid_items()
     with Pool(2) as pool:
@@ -190,4 +203,4 @@ def main(
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])
