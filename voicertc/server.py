@@ -348,8 +348,10 @@ class VoiceServer:
         await self.router.close()
         if self.piper is not None:
             await self.piper.close()
-        await cancel_and_wait(t for t in (self._warm, self._lookup) if t is not None)
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        try:
+            await cancel_and_wait(t for t in (self._warm, self._lookup) if t is not None)
+        finally:
+            self.executor.shutdown(wait=False, cancel_futures=True)
 
     async def _on_startup(self, app: web.Application) -> None:
         if self.config.brain == "assistant" and self.config.upstream_label == "embedded":

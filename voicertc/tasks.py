@@ -17,33 +17,43 @@ async def cancel_and_wait(tasks: Iterable[asyncio.Task[Any]]) -> None:
     tasks): awaiting itself would never return. A task that swallows its cancellation
     is cancelled again every RECANCEL_S and, after CANCEL_TRIES, logged and left: one
     stuck task must not hold its owner's close (and the call's hang-up) forever.
+
+    If the caller is cancelled meanwhile, it still waits for every task to end, then raises
+    its own ``CancelledError``: swallowing it would let a cancelled caller carry on. A close
+    that must finish whatever happens runs its steps under ``finally`` or in a task of its own.
     """
     current = asyncio.current_task()
     owned = [task for task in tasks if task is not current]
     for task in owned:
         task.cancel()
+    interrupted = False
     for task in owned:
-        await _finished(task)
+        interrupted = await _finished(task) or interrupted
+    if interrupted:
+        raise asyncio.CancelledError
 
 
 RECANCEL_S = 5.0
 CANCEL_TRIES = 3
 
 
-async def _finished(task: asyncio.Task[Any]) -> None:
+async def _finished(task: asyncio.Task[Any]) -> bool:
+    """Waits for ``task`` to end; True if the waiting task was cancelled meanwhile."""
+    interrupted = False
     for attempt in range(CANCEL_TRIES):
         if attempt:
             task.cancel()
         try:
             await asyncio.wait({task}, timeout=RECANCEL_S)
         except asyncio.CancelledError:
-            # The closer itself was cancelled: still see this task end, as before.
-            pass
+            # The closer itself was cancelled: still see this task end, then say so.
+            interrupted = True
         if task.done():
             if not task.cancelled():
                 task.exception()  # retrieved: no "exception was never retrieved" at exit
-            return
+            return interrupted
     logger.error("task %s ignored %d cancellations; leaving it running", task.get_name(), CANCEL_TRIES)
+    return interrupted
 
 
 class TaskSet:
@@ -64,6 +74,8 @@ class TaskSet:
     async def cancel_all(self) -> None:
         """Cancel every task (but the caller) and wait for them; the set is then empty."""
         current = asyncio.current_task()
-        await cancel_and_wait(list(self._tasks))
-        # Done callbacks run a loop turn later: forget the finished ones now.
-        self._tasks = {task for task in self._tasks if task is current}
+        try:
+            await cancel_and_wait(list(self._tasks))
+        finally:
+            # Done callbacks run a loop turn later: forget the finished ones now.
+            self._tasks = {task for task in self._tasks if task is current or not task.done()}

@@ -93,3 +93,26 @@ async def test_a_task_that_never_ends_is_logged_and_left(monkeypatch, caplog) ->
     assert not task.done() and "task deaf ignored 3 cancellations" in caplog.text
     release.set()
     await task
+
+
+async def test_a_cancelled_closer_waits_for_its_tasks_then_is_cancelled() -> None:
+    ending = asyncio.Event()
+    finish = asyncio.Event()
+
+    async def slow_to_end() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            ending.set()
+            await finish.wait()  # cleanup that takes a while
+
+    owned = asyncio.ensure_future(slow_to_end())
+    await asyncio.sleep(0)
+    closer = asyncio.ensure_future(cancel_and_wait([owned]))
+    await ending.wait()
+    closer.cancel()
+    await asyncio.sleep(0)
+    assert not closer.done()  # the owned task has not ended: the closer still waits
+    finish.set()
+    await asyncio.wait({closer}, timeout=5)
+    assert owned.cancelled() and closer.cancelled()

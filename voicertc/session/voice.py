@@ -66,6 +66,7 @@ class VoiceSession(AsyncIOEventEmitter):
         self._tasks = TaskSet()
         self._closed = asyncio.Event()
         self._closing = False
+        self._closer: asyncio.Future[None] | None = None
         self.events = CallEvents(self)
         self.limiter = CallLimiter(options, self.events, self._end_soon)
         self.link = UpstreamLink(
@@ -157,20 +158,28 @@ class VoiceSession(AsyncIOEventEmitter):
         await self.close()
 
     async def close(self) -> None:
-        if self._closing:
-            await self._closed.wait()
-            return
-        self._closing = True
-        self.link.cancel_reply_timer()
-        await self._tasks.cancel_all()
-        await self.media.stop_listening()
-        await self.link.close()
-        self.events.set_state("ended")
-        self.track.stop()
-        await self.media.close()
-        await self.ops.finish()
-        self._closed.set()
-        self.emit("closed")
+        """Ends the call and releases all it holds. The steps run once, in a task of their
+        own: a caller cancelled meanwhile (a hang-up's handler, a server shutting down)
+        stops waiting, but the close finishes, and every other caller waits for the same."""
+        if self._closer is None:
+            self._closing = True
+            self._closer = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closer)
+
+    async def _close(self) -> None:
+        try:
+            self.link.cancel_reply_timer()
+            await self._tasks.cancel_all()
+            await self.media.stop_listening()
+            await self.link.close()
+            self.events.set_state("ended")
+            self.track.stop()
+            await self.media.close()
+            await self.ops.finish()
+        finally:
+            # Even a failed step ends the session: its owner forgets it on "closed".
+            self._closed.set()
+            self.emit("closed")
 
     @property
     def closed(self) -> bool:

@@ -358,5 +358,7 @@ class LiveUpstream(Upstream):
         await connection.send_raw(json.dumps(event))
 
     async def close(self) -> None:
-        await self._translator.close()
-        await super().close()
+        try:
+            await self._translator.close()
+        finally:
+            await super().close()

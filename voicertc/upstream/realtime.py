@@ -243,17 +243,26 @@ class Upstream:
         self.closed.set()
 
     async def close(self) -> None:
+        """Releases the socket and the client even when the closer is cancelled midway
+        (its ``CancelledError`` goes on after them); closing twice is harmless."""
         self._write_now = None
-        await cancel_and_wait(self._tasks)
-        self._tasks = []
-        if self._connection is not None:
+        try:
+            await cancel_and_wait(self._tasks)
+        finally:
+            self._tasks = []
+            try:
+                await self._close_connection()
+            finally:
+                self.closed.set()
+                await self._client.close()
+
+    async def _close_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
             # A polite close waits for the peer's close frame; a dying or shutting-down
             # upstream may never send one, and a hang-up must not wait on it.
             try:
                 async with asyncio.timeout(_CLOSE_TIMEOUT_S):
-                    await self._connection.close()
+                    await connection.close()
             except Exception:
                 pass
-            self._connection = None
-        self.closed.set()
-        await self._client.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from support.fakes import FakeChannel, FakeMedia, FakeUpstreams
 
@@ -107,6 +109,41 @@ async def test_close_twice_waits_for_the_first() -> None:
     await opened.session.close()
     await opened.session.wait_closed()
     assert opened.states().count("ended") == 1
+
+
+async def test_a_close_whose_caller_is_cancelled_still_finishes() -> None:
+    opened = await open_call()
+    entered, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_stop() -> None:
+        entered.set()
+        await release.wait()
+        opened.media.stopped_listening = True
+
+    opened.media.stop_listening = slow_stop  # type: ignore[method-assign]
+    first = asyncio.ensure_future(opened.session.close())
+    await asyncio.wait_for(entered.wait(), 5)
+    first.cancel()
+    await asyncio.wait({first}, timeout=5)
+    assert first.cancelled() and not opened.session.closed
+    second = asyncio.ensure_future(opened.session.close())
+    release.set()
+    await asyncio.wait_for(second, 5)
+    assert opened.media.stopped_listening and opened.media.closed and opened.upstream.was_closed
+    assert opened.session.closed and opened.states().count("ended") == 1
+
+
+async def test_a_failing_step_still_ends_the_session() -> None:
+    opened = await open_call()
+
+    async def broken() -> None:
+        raise RuntimeError("media went away")
+
+    opened.media.stop_listening = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        await opened.session.close()
+    assert opened.session.closed
+    await asyncio.wait_for(opened.session.wait_closed(), 5)
 
 
 async def test_close_cancels_the_link_and_the_limiter() -> None:

@@ -53,3 +53,44 @@ async def test_an_unopened_connection_refuses_sends_and_drops_old_appends() -> N
     connection.abandon()
     assert connection.closed.is_set()
     await asyncio.wait_for(connection.close(), 2)
+
+
+async def test_a_close_cancelled_midway_still_releases_the_socket_and_client() -> None:
+    async def handler(event: dict) -> None:
+        return None
+
+    connection = Upstream(UpstreamConfig(base_url="ws://127.0.0.1:9/v1"), handler)
+    ending, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_to_end() -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            ending.set()
+            await asyncio.shield(release.wait())  # a receive loop's cleanup, still going
+
+    class Socket:
+        closed = False
+
+        async def close(self) -> None:
+            Socket.closed = True
+
+    released: list[str] = []
+
+    class Client:
+        async def close(self) -> None:
+            released.append("client")
+
+    connection._tasks = [asyncio.ensure_future(slow_to_end())]
+    connection._connection = Socket()
+    connection._client = Client()  # type: ignore[assignment]
+    await asyncio.sleep(0)
+    closer = asyncio.ensure_future(connection.close())
+    await asyncio.wait_for(ending.wait(), 2)
+    closer.cancel()
+    release.set()
+    await asyncio.wait({closer}, timeout=2)
+    assert closer.cancelled()  # the closer's own cancellation is not swallowed
+    assert Socket.closed and released == ["client"] and connection.closed.is_set()
+    await asyncio.wait_for(connection.close(), 2)  # twice is harmless
+    assert released == ["client", "client"]

@@ -132,8 +132,10 @@ class RealtimeServerSession:
         await self.emit(rt.session_created(self.session))
 
     async def close(self) -> None:
-        await self._responses.cancel(notify=False)
-        await cancel_and_wait(list(self._tasks))
+        try:
+            await self._responses.cancel(notify=False)
+        finally:
+            await cancel_and_wait(list(self._tasks))
 
     # -- client events ----------------------------------------------------------------
 
