@@ -26,6 +26,7 @@ from voicertc.assistant import (
     rambles,
     relative,
     senses,
+    small_talk,
     spaces,
     statements,
     theirs,
@@ -89,12 +90,6 @@ def _action(text: str) -> str | None:
     return None
 
 
-def _blank(text: str, phrases: tuple[str, ...]) -> str:
-    for p in sorted(phrases, key=len, reverse=True):
-        text = text.replace(f" {p} ", " _ ")
-    return text
-
-
 def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
     """A change asked for by describing the sound, a frequency region or an amount."""
     change = descriptions.region(tokens) or descriptions.standalone(text, effect)
@@ -131,7 +126,7 @@ def _removing_is_its_use(text: str) -> bool:
     """ "a low cut to get rid of the rumble": the effect is put on to take something away,
     and nothing said before it takes the effect itself away."""
     for names in lx.EFFECT_NAMES.values():
-        text = _blank(text, names)
+        text = lx.blank(text, names)
     at = pictures.for_removing(text)
     return at >= 0 and _action(text[: at + 1]) != "remove"
 
@@ -186,11 +181,11 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
             effect, idiom_action = idiom_effect, act
-            text = _blank(text, (phrase,))  # its verb ("cut the lows") is not the action
+            text = lx.blank(text, (phrase,))  # its verb ("cut the lows") is not the action
             break
     for names in lx.EFFECT_NAMES.values():
-        text = _blank(text, names)  # "low cut" names a filter, it does not remove one
-    text = _blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
+        text = lx.blank(text, names)  # "low cut" names a filter, it does not remove one
+    text = lx.blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
     action = _action(text)
     if action == "remove" and _removing_is_its_use(text):
         action = "add"  # "I need the high pass for remove the low noise": what it is for
@@ -346,20 +341,12 @@ def _param(tokens: list[str], effect: str) -> str | None:
     return None
 
 
-def _chat(text: str) -> str | None:
-    bare = _blank(text, lx.FILLER).replace(" _ ", " ").strip()
-    for phrases, reply, whole in lx.CHAT:
-        if (bare in phrases) if whole else lx.find_phrase(text, phrases) >= 0:
-            return reply
-    return None
-
-
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
     if statements.exclamation(tokens):
         return False
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
-        return _action(_blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
+        return _action(lx.blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
     # "what is the delay set to", "is the reverb on": a question about one effect
     if (
         tokens[0] not in lx.QUESTION_WORDS
@@ -368,7 +355,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
         or senses.about_the_craft(tokens)  # "which delay pedal do guitarists buy?"
     ):
         return False
-    return _action(_blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
+    return _action(lx.blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
 
 
 def understand(transcript: str, last_filter: str | None = None) -> Intent:
@@ -397,4 +384,5 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
-    return Say(_chat(text) or unsupported.decline(words) or declined.reply(words, text) or FALLBACK_TEXT)
+    said = small_talk.reply(text, words) or unsupported.decline(words) or declined.reply(words, text)
+    return Say(said or FALLBACK_TEXT)

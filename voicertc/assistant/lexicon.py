@@ -384,3 +384,9 @@ def padded(words: list[str]) -> str:
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(f" {p} " in text for p in phrases)  # find_phrase >= 0, stopping at the first
 
+
+def blank(text: str, phrases: Iterable[str]) -> str:
+    """``text`` (padded with spaces) with each of ``phrases`` replaced by " _ ", longest first."""
+    for p in sorted(phrases, key=len, reverse=True):
+        text = text.replace(f" {p} ", " _ ")
+    return text
