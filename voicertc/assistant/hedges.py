@@ -19,8 +19,10 @@ LIMITED = frozenset("much loud heavy strong wet big long intense extreme obvious
 REASONS = frozenset("because cause cuz coz".split())
 # What an effect is for: "to remove the hiss", "for cut the noise".
 PURPOSE = frozenset("to for".split())
-CLEARING = frozenset("remove cut kill reduce tame get clean take stop lose fix help block filter catch "
-                     "avoid prevent handle hide".split())
+CLEARING = frozenset(
+    "remove cut kill reduce tame get clean take stop lose fix help block filter catch "
+    "avoid prevent handle hide".split()
+)
 
 
 def wished(tokens: list[str]) -> str | None:

@@ -339,8 +339,24 @@ def resets_something_else(tokens: list[str]) -> bool:
 _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", "on his", "on her",
              "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
 SOUND = frozenset(
-    {"voice", "mic", "mike", "microphone", "vocals", "vocal", "track", "sound", "audio", "signal", "mix",
-     "vox", "lead", "backing", "main", "channel"}
+    {
+        "voice",
+        "mic",
+        "mike",
+        "microphone",
+        "vocals",
+        "vocal",
+        "track",
+        "sound",
+        "audio",
+        "signal",
+        "mix",
+        "vox",
+        "lead",
+        "backing",
+        "main",
+        "channel",
+    }
 )  # ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say; "the lead vocal")
 
 

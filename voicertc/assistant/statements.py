@@ -302,5 +302,3 @@ def _thing_after(words: list[str]) -> bool:
     """The words start with a thing of the world (after any article), not the sound."""
     rest = [w for w in words[:3] if w not in ARTICLES]
     return bool(rest) and rest[0].isalpha() and rest[0] not in OF_MINE and rest[0] not in EFFECT_WORDS
-
-

@@ -35,14 +35,30 @@ NAMES: dict[str, tuple[str, ...]] = {
     "de essing": ("de ess", "deess", "de esser", "deesser", "de essing", "sibilance"),
     "a noise gate": ("noise gate", "gate", "gating"),
     "noise reduction": (
-        "noise reduction", "noise removal", "noise suppression", "denoise", "denoiser",
-        "background noise", "noise cancelling", "noise canceling",
+        "noise reduction",
+        "noise removal",
+        "noise suppression",
+        "denoise",
+        "denoiser",
+        "background noise",
+        "noise cancelling",
+        "noise canceling",
     ),
     "reversing": ("reverse", "reversed", "backwards"),
     "a bitcrusher": ("bitcrusher", "bit crusher", "bitcrush", "bit crush"),
     "voice changing": (
-        "chipmunk", "robot", "robotic", "helium", "darth vader", "vader", "monster", "alien",
-        "demon", "cartoon", "voice changer", "gender",
+        "chipmunk",
+        "robot",
+        "robotic",
+        "helium",
+        "darth vader",
+        "vader",
+        "monster",
+        "alien",
+        "demon",
+        "cartoon",
+        "voice changer",
+        "gender",
     ),
     "vocal removal": ("karaoke", "vocal remover", "background music"),
     "stereo widening": ("stereo", "widener", "wider", "widen"),
@@ -51,16 +67,22 @@ NAMES: dict[str, tuple[str, ...]] = {
     "a ring modulator": ("ring modulator", "ring modulation", "ring mod"),
 }
 # Words with an everyday sense: only what follows them says they are about a sound.
-EVERYDAY = frozenset("""pitch pitched gate harmony harmonies reverse reversed backwards robot robotic
-    monster alien demon cartoon gender stereo wider widen pan panned loop""".split())
+EVERYDAY = frozenset(
+    """pitch pitched gate harmony harmonies reverse reversed backwards robot robotic
+    monster alien demon cartoon gender stereo wider widen pan panned loop""".split()
+)
 # What may follow those where they are about a sound: "pitch my voice down", "gate it",
 # "sound like a robot", "pan me to the left", "a robot voice", "the pitch of my voice".
-SOUND_AFTER = frozenset("""voice voices vocals vocal sound sounds it me my this that up down effect
-    shift shifter shifting correction mode filter thing please then too of""".split())
+SOUND_AFTER = frozenset(
+    """voice voices vocals vocal sound sounds it me my this that up down effect
+    shift shifter shifting correction mode filter thing please then too of""".split()
+)
 # Words that ask: a request or its politeness ("can you", "i want", "make me sound like").
-ASKING = frozenset("""add put apply give use make turn switch throw stick try want need like can could
+ASKING = frozenset(
+    """add put apply give use make turn switch throw stick try want need like can could
     would please lets enable activate change raise lower pitch autotune gate reverse pan loop widen
-    remove get cut reduce kill clean do shift deepen""".split())
+    remove get cut reduce kill clean do shift deepen""".split()
+)
 # A voice asked higher or deeper is a change of pitch ("make my voice deeper", "a deeper
 # voice", "make me sound higher"); said of anything else ("the bass deeper", "the treble
 # higher", "make it sound deeper") it is not read here.
@@ -74,8 +96,10 @@ OTHER_ASKS = frozenset("sing sang play skip write learn hear listen song songs l
 # Idioms of those words that ask nothing of a sound: "can you loop me in on the email".
 IDIOMS = ("loop me in", "loop us in", "loop them in", "loop him in", "loop her in", "pitch in")
 # What may stand beside a name said alone: "ok then a flanger", "noise gate on", "de ess it".
-ALONE = frozenset("""ok okay then and a an the some now same with what how about also just maybe
-    please on effect mode too instead fine so well yeah little bit of one it more again but""".split())
+ALONE = frozenset(
+    """ok okay then and a an the some now same with what how about also just maybe
+    please on effect mode too instead fine so well yeah little bit of one it more again but""".split()
+)
 
 
 def _found(tokens: list[str]) -> tuple[int, str, list[str]] | None:

@@ -26,8 +26,10 @@ def call(effect: str, action: str, **more: object) -> ToolCall:
         # the value corrected: the parameter is the first part's
         ("Set the delay to 300 ms, sorry, 450.", [call("delay", "set", value=450, unit="ms")]),
         ("Gain at minus three dB, no, minus six.", [call("gain", "set", value=-6, unit="db")]),
-        ("Release at eighty, wait, make it 120 milliseconds.",
-         [call("compressor", "set", value=120, param="release_ms", unit="ms")]),
+        (
+            "Release at eighty, wait, make it 120 milliseconds.",
+            [call("compressor", "set", value=120, param="release_ms", unit="ms")],
+        ),
         # the direction or the verb corrected
         ("Turn the echo up, no, down.", [call("delay", "decrease", param="mix")]),
         ("Lower the high pass, sorry, raise it.", [call("highpass", "increase")]),

@@ -13,7 +13,8 @@ def _said(text: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "text", ["that's much better", "that's good", "wow that's amazing", "sounds perfect", "ok great", "love it"]
+    "text",
+    ["that's much better", "that's good", "wow that's amazing", "sounds perfect", "ok great", "love it"],
 )
 def test_approval_is_answered_as_such(text: str) -> None:
     assert _said(text) == small_talk.LIKED
