@@ -228,6 +228,10 @@ ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are ac
              "the current chain",
              "what is in the chain", "whats in the chain", "status")  # fmt: skip
 
+# The verbs a request to the mixer starts with ("bring the reverb down", "knock the gain back").
+IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
+                        "pull push knock reduce increase decrease".split())  # fmt: skip
+
 QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"})
 
 HELP = ("help", "what can you do", "what can i say", "what can i ask", "what do you do",

@@ -4,15 +4,14 @@ of the sound now unless a verb asks."""
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase, padded
+from voicertc.assistant.lexicon import IMPERATIVES, has_phrase, padded
 
 OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last night", "yesterday",
                "years ago", "used to", "in the old days", "when i was young", "when i was a kid",
                "had no idea", "have no idea", "no idea what", "earlier today", "this morning",
                "the other day", "last month", "last year", "a while ago", "days ago",
                "weeks ago")  # fmt: skip
-ASKING_VERBS = frozenset("add bring set turn take make put cut lower raise drop boost remove give pull push "
-                         "reduce increase decrease can could please".split())  # fmt: skip
+ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
 
 
 def another_time(tokens: list[str]) -> bool:

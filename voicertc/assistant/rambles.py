@@ -24,8 +24,6 @@ OPENERS = frozenset("so and but now just okay ok then please maybe".split())
 # How a clause asks: a request to the listener, a need, or the imperative's verb.
 ASKING = ("could you", "can you", "would you", "will you", "i need", "i want", "i think i need",
           "i think i want", "lets", "id like", "i would like")  # fmt: skip
-IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
-                        "pull push knock reduce increase decrease".split())  # fmt: skip
 
 
 def kept(whole: dict[str, object] | None, last: dict[str, object] | None) -> dict[str, object] | None:
@@ -47,7 +45,7 @@ def last_request(transcript: str) -> list[str] | None:
     while words and words[0] in OPENERS:
         words = words[1:]
     text = " " + " ".join(words) + " "
-    asks = bool(words) and (words[0] in IMPERATIVES or any(text.startswith(f" {a} ") for a in ASKING))
+    asks = bool(words) and (words[0] in lx.IMPERATIVES or any(text.startswith(f" {a} ") for a in ASKING))
     named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
     if asks and not named and lx.has_phrase(text, REMOVING_IT):
         return _it_named(words, clauses[:-1])  # "that reverb is way too much, take it off"
