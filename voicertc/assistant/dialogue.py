@@ -384,5 +384,5 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(APPLY, args)
     if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
-    said = small_talk.reply(text, words) or unsupported.decline(words) or declined.reply(words, text)
+    said = small_talk.reply(transcript, text) or unsupported.decline(words) or declined.reply(words, text)
     return Say(said or FALLBACK_TEXT)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.dialogue import tokens
+from voicertc.assistant.words import tokens
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
 SOFTENERS = frozenset("a bit little tad touch even way much lot just please now still slightly "
                       "some of that it thats the okay ok whoa hmm oh yeah right and then one "
                       "notch step on there its is was lots yes yep so hair tiny smidge "
-                      "wee".split())  # fmt: skip
+                      "wee wow".split())  # fmt: skip
 # Keep going the way the last change went: "more" after "turn it down" is quieter still.
 CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not enough",
             "once more", "same again", "do it again", "one more time", "bit more", "still more",
@@ -56,7 +56,8 @@ APPROVAL = ("keep that", "keep it", "keep it like that", "leave it like that", "
             "thats the one", "leave it right there", "keep it right there", "right there", "leave it as is",
             "keep it as is", "leave it alone", "just like that", "that is it", "that is good",
             "that is great", "that is perfect", "that is better", "sounds good", "sounds perfect",
-            "sounds better", "love it", "i love it", "i like it", "i like that")  # fmt: skip
+            "sounds better", "love it", "i love it", "i like it", "i like that", "amazing", "awesome",
+            "exactly", "excellent", "fantastic", "leave it", "leave that")  # fmt: skip
 APPROVAL_SET = frozenset(APPROVAL)
 APPROVED = "Good, I'll leave it like that."
 

@@ -17,17 +17,17 @@ def _said(text: str) -> str | None:
     ["that's much better", "that's good", "wow that's amazing", "sounds perfect", "ok great", "love it"],
 )
 def test_approval_is_answered_as_such(text: str) -> None:
-    assert _said(text) == small_talk.LIKED
+    assert _said(text) == small_talk.APPROVED
 
 
 @pytest.mark.parametrize("text", ["leave it", "keep it like that", "that's perfect, leave it"])
 def test_keeping_it_is_acknowledged(text: str) -> None:
-    assert _said(text) == small_talk.KEPT
+    assert _said(text) == small_talk.APPROVED
 
 
 @pytest.mark.parametrize("text", ["that's not good", "that's too much", "that's better but still too much"])
 def test_approval_with_a_complaint_is_no_approval(text: str) -> None:
-    assert _said(text) not in (small_talk.LIKED, small_talk.KEPT)
+    assert _said(text) not in (small_talk.APPROVED, "Glad you like it.")
 
 
 @pytest.mark.parametrize("text", ["keep the reverb", "that's good but more reverb", "leave the delay on"])
@@ -37,5 +37,5 @@ def test_an_effect_named_is_still_a_command(text: str) -> None:
 
 def test_thanks_and_greetings_keep_their_replies() -> None:
     assert _said("thanks a lot") == "You're welcome."
-    assert _said("perfect") == small_talk.LIKED
+    assert _said("perfect") == "Glad you like it."
     assert _said("hello there") == dialogue.lx.GREETING
