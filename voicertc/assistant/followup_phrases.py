@@ -37,7 +37,8 @@ UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "
         "back to how it was", "go back to how it was", "back to before", "go back to before",
         "the way it was", "like it was", "how it was before", "undo that last one",
         "undo the last one", "go back one", "back to what it was", "what it was", "it was right before",
-        "put it back")  # fmt: skip
+        "put it back", "undo the last change", "undo my last change", "undo your last change",
+        "undo the last thing")  # fmt: skip
 PHRASES: dict[str, str] = {
     **dict.fromkeys(CONTINUE, "continue"),
     **dict.fromkeys(REVERSE, "reverse"),

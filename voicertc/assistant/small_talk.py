@@ -5,12 +5,16 @@
 ("Sorry, I can only help with audio effects...") would be a wrong reply to someone who has
 what they want. Approval is ``followup_phrases``' own, the one follow-ups answer after a
 change, so "that's better but still too much" stays for the readings that change something.
+An undo with no change of the assistant's to take back is said to be one: the sentence
+reader would otherwise guess "undo" a reset of every effect.
 """
 
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.followup_phrases import APPROVED, approves
+from voicertc.assistant.followup_phrases import APPROVED, approves, kind_of
+
+NOTHING_TO_UNDO = "There's nothing of mine to undo yet."
 
 
 def reply(transcript: str, text: str) -> str | None:
@@ -19,4 +23,6 @@ def reply(transcript: str, text: str) -> str | None:
     for phrases, said, whole in lx.CHAT:
         if (bare in phrases) if whole else lx.find_phrase(text, phrases) >= 0:
             return said
+    if kind_of(transcript) == "undo":
+        return NOTHING_TO_UNDO  # (after a change, follow-ups read it before this is asked)
     return APPROVED if approves(transcript) else None

@@ -39,3 +39,17 @@ def test_thanks_and_greetings_keep_their_replies() -> None:
     assert _said("thanks a lot") == "You're welcome."
     assert _said("perfect") == "Glad you like it."
     assert _said("hello there") == dialogue.lx.GREETING
+
+
+@pytest.mark.parametrize("text", ["undo", "undo it", "undo the last change", "go back"])
+def test_an_undo_with_nothing_to_undo_says_so(text: str) -> None:
+    assert _said(text) == small_talk.NOTHING_TO_UNDO
+
+
+def test_an_undo_after_a_change_takes_it_back() -> None:
+    from voicertc.assistant.followups import FollowUps
+
+    session = FollowUps()
+    session.understand_all("add some reverb")
+    undone = session.understand_all("undo the last change")
+    assert undone == [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "remove"})]
