@@ -40,8 +40,36 @@ def addressed_elsewhere(tokens: list[str]) -> bool:
 
 
 def not_for_us(tokens: list[str]) -> bool:
-    """Said to someone else, or asking why: nothing asked of this sound."""
-    return told_to_someone(tokens) or purpose_asked(tokens) or addressed_elsewhere(tokens) or quoted(tokens)
+    """Said to someone else, of the assistant's own voice, or asking why: nothing asked of
+    this sound."""
+    return (
+        told_to_someone(tokens)
+        or about_the_assistant(tokens)
+        or purpose_asked(tokens)
+        or addressed_elsewhere(tokens)
+        or quoted(tokens)
+    )
+
+
+# The assistant's own voice: "you're too loud", "can you talk slower", "your voice sounds robotic".
+ASKING = frozenset("please just ok okay hey now can could would will".split())
+PACE = frozenset("fast faster slow slower slowly quickly quick".split())
+DEGREE = frozenset("so too way really very a bit little kind sort of kinda pretty much far".split())
+
+
+def about_the_assistant(tokens: list[str]) -> bool:
+    """Said of how the assistant speaks, which no effect on the caller's voice changes (the
+    caller's device volume sets how loud it is)."""
+    rest = tokens[next((i for i, t in enumerate(tokens) if t not in ASKING), len(tokens)) :]
+    manner = LEVELS | PACE
+    if rest[:1] == ["youre"] or rest[:2] == ["you", "are"]:
+        said = [t for t in rest[1 if rest[0] == "youre" else 2 :] if t not in DEGREE]
+        return said[:1] != [] and said[0] in manner
+    if rest[:1] == ["you"] and rest[1:2] in (["talk"], ["speak"], ["sound"]):
+        return True
+    if rest[:2] == ["your", "voice"]:
+        return True
+    return rest[:1] in (["talk"], ["speak"]) and bool(PACE.intersection(rest[1:]))
 
 
 # A song's words quoted: "the lyric goes hey, turn it up, turn it up".

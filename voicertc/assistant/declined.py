@@ -11,6 +11,9 @@ from voicertc.assistant import addressee, hedges, knowledge, other_times, phrasi
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
 NOT_FOR_SOUND_TEXT = "That doesn't sound like a change to your voice, so I'll leave the effects as they are."
+MY_VOICE_TEXT = (
+    "I can't change my own voice, only the effects on yours. How loud I sound is your device's volume."
+)
 OTHER_SOUND_TEXT = "I can only change the sound of your voice on this call, not of other things."
 TEACH_TEXT = (
     "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
@@ -25,6 +28,8 @@ def reply(tokens: list[str], text: str) -> str | None:
     someone else; None for any other sentence."""
     if statements.hands_off(text):
         return LEFT_AS_IS_TEXT
+    if addressee.about_the_assistant(tokens):
+        return MY_VOICE_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
     if (

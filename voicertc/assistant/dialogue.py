@@ -36,7 +36,7 @@ from voicertc.assistant import (
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, find_numbers
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
-from voicertc.assistant.words import normalize, tokens  # noqa: F401 (dialogue's API)
+from voicertc.assistant.words import blank, normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, param_key
 
@@ -126,7 +126,7 @@ def _removing_is_its_use(text: str) -> bool:
     """ "a low cut to get rid of the rumble": the effect is put on to take something away,
     and nothing said before it takes the effect itself away."""
     for names in lx.EFFECT_NAMES.values():
-        text = lx.blank(text, names)
+        text = blank(text, names)
     at = pictures.for_removing(text)
     return at >= 0 and _action(text[: at + 1]) != "remove"
 
@@ -181,11 +181,11 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
             effect, idiom_action = idiom_effect, act
-            text = lx.blank(text, (phrase,))  # its verb ("cut the lows") is not the action
+            text = blank(text, (phrase,))  # its verb ("cut the lows") is not the action
             break
     for names in lx.EFFECT_NAMES.values():
-        text = lx.blank(text, names)  # "low cut" names a filter, it does not remove one
-    text = lx.blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
+        text = blank(text, names)  # "low cut" names a filter, it does not remove one
+    text = blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
     action = _action(text)
     if action == "remove" and _removing_is_its_use(text):
         action = "add"  # "I need the high pass for remove the low noise": what it is for
@@ -346,7 +346,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
         return False
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
-        return _action(lx.blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
+        return _action(blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING
     # "what is the delay set to", "is the reverb on": a question about one effect
     if (
         tokens[0] not in lx.QUESTION_WORDS
@@ -355,7 +355,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
         or senses.about_the_craft(tokens)  # "which delay pedal do guitarists buy?"
     ):
         return False
-    return _action(lx.blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
+    return _action(blank(text, ("on",))) in (None, "set") and not find_numbers(tokens)
 
 
 def understand(transcript: str, last_filter: str | None = None) -> Intent:

@@ -226,7 +226,8 @@ ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are ac
              "whats running", "what effects are", "which effect", "what effect",
              "effects are on", "effects on", "whats the chain", "what is the chain", "my current chain",
              "the current chain",
-             "what is in the chain", "whats in the chain", "status")  # fmt: skip
+             "what is in the chain", "whats in the chain", "status", "what did you do",
+             "what did you just do", "what did you change", "what did you just change")  # fmt: skip
 
 # The verbs a request to the mixer starts with ("bring the reverb down", "knock the gain back").
 IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
@@ -238,6 +239,7 @@ HELP = ("help", "what can you do", "what can i say", "what can i ask", "what do 
         "how does this work", "how do i use", "what are your commands", "commands",
         "options", "who are you", "what are you", "instructions")  # fmt: skip
 
+HEARD = "Yes, I can hear you. Ask me for an effect, like some reverb, or say help."
 GREETING = "Hello! I'm your audio assistant. Ask me to add an effect, like some reverb, or say help."
 # (phrases, reply, whole): with whole, the utterance must be just the phrase, because
 # words like "no" or "fine" inside a longer sentence say nothing about what is wanted.
@@ -246,6 +248,9 @@ CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
      "You're welcome.", False),
     (("perfect", "awesome", "nice", "cool", "great", "sounds good", "sounds great",
       "that sounds good", "good job", "well done", "excellent"), "Glad you like it.", True),
+    (("can you hear me", "can anybody hear me", "can anyone hear me", "is this working", "are you there",
+      "are you listening", "is this thing on", "mic check", "testing testing", "is anyone there"),
+     HEARD, False),  # a caller checking the line: an answer tells them they are heard
     (("hello", "hi", "hey", "hiya", "howdy", "good morning", "good afternoon",
       "good evening", "greetings", "how are you", "hows it going"), GREETING, False),
     (("goodbye", "bye", "see you", "good night"), "Goodbye!", False),
@@ -387,10 +392,3 @@ def padded(words: list[str]) -> str:
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(f" {p} " in text for p in phrases)  # find_phrase >= 0, stopping at the first
-
-
-def blank(text: str, phrases: Iterable[str]) -> str:
-    """``text`` (padded with spaces) with each of ``phrases`` replaced by " _ ", longest first."""
-    for p in sorted(phrases, key=len, reverse=True):
-        text = text.replace(f" {p} ", " _ ")
-    return text

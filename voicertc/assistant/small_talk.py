@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.followup_phrases import APPROVED, approves, kind_of
+from voicertc.assistant.words import blank
 
 NOTHING_TO_UNDO = "There's nothing of mine to undo yet."
 
 
 def reply(transcript: str, text: str) -> str | None:
     """The reply to small talk, or None. ``text``: the turn's words padded with spaces."""
-    bare = lx.blank(text, lx.FILLER).replace(" _ ", " ").strip()
+    bare = blank(text, lx.FILLER).replace(" _ ", " ").strip()
     for phrases, said, whole in lx.CHAT:
         if (bare in phrases) if whole else lx.find_phrase(text, phrases) >= 0:
             return said

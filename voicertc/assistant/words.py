@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 
 from voicertc.assistant import descriptions, homophones, misheard, numbers
 from voicertc.assistant import lexicon as lx
@@ -93,3 +94,10 @@ def tokens(text: str) -> list[str]:
     """The token list the rules (and the learned model) read: normalised, misheard
     keywords corrected."""
     return correct(normalize(text))
+
+
+def blank(text: str, phrases: Iterable[str]) -> str:
+    """``text`` (padded with spaces) with each of ``phrases`` replaced by " _ ", longest first."""
+    for p in sorted(phrases, key=len, reverse=True):
+        text = text.replace(f" {p} ", " _ ")
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from voicertc.assistant import addressee, declined, dialogue
 from voicertc.assistant.addressee import addressed_elsewhere, not_for_us, purpose_asked, told_to_someone
 from voicertc.assistant.words import tokens
 
@@ -28,3 +29,39 @@ def test_a_person_told_how_loud_to_be() -> None:
 
 def test_asking_why() -> None:
     assert purpose_asked(tokens("turn up for what"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you're too loud", "you are way too quiet", "can you talk slower", "you sound robotic",
+     "your voice is too loud", "speak slower", "talk faster"],
+)  # fmt: skip
+def test_the_assistants_own_voice_is_no_effect_to_change(text: str) -> None:
+    assert addressee.about_the_assistant(tokens(text))
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.Say) and intent.text == declined.MY_VOICE_TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [("could you make me louder", "gain"),
+     ("you know what, add some reverb", "reverb")],
+)  # fmt: skip
+def test_you_in_a_request_is_still_a_request(text: str, effect: str) -> None:
+    assert not addressee.about_the_assistant(tokens(text))
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.ToolCall) and intent.arguments["effect"] == effect
+
+
+def test_a_complaint_of_the_callers_own_level_is_not_of_the_assistant() -> None:
+    assert not addressee.about_the_assistant(tokens("you're making me too loud"))
+
+
+@pytest.mark.parametrize("text", ["can you hear me", "hello, can anybody hear me?", "is this thing on"])
+def test_a_caller_checking_the_line_is_told_they_are_heard(text: str) -> None:
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.Say) and intent.text == dialogue.lx.HEARD
+
+
+def test_asking_what_was_just_done_lists_the_effects() -> None:
+    assert dialogue.understand("what did you just do") == dialogue.ToolCall(dialogue.GET, {})

@@ -94,7 +94,7 @@ def test_comparison_of_the_users_own_sound_is_not_other_things() -> None:
 
 
 def test_non_actions_are_blanked_and_exclamations_found() -> None:
-    assert " down " not in dialogue.lx.blank(" the shop down the road ", statements.NOT_ACTIONS)
+    assert " down " not in dialogue.blank(" the shop down the road ", statements.NOT_ACTIONS)
     assert statements.exclamation("what a nice room".split())
     assert not statements.exclamation("what effects are on".split())
 
