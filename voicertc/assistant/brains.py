@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from . import small_talk
 from .clauses import declined
 from .dialogue import FALLBACK_TEXT, Say, ToolCall, reply_after_tool
 from .followups import FollowUps
@@ -18,6 +19,7 @@ from .piper_tts import PiperProcess
 from .reader import Guess
 from .speechpool import SpeechPool
 from .tts import synthesize
+from .words import tokens
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class AssistantBrain:
         # turn's calls is answered (``_owed`` of them still are).
         self._declined: str | None = None
         self._owed = 0
+        # The last answer spoken, for "say that again".
+        self._said: str | None = None
 
     async def transcribe(self, pcm16: bytes) -> str:
         text, guess, runner_up = await self._speech.hear(pcm16, 24000)
@@ -89,6 +93,8 @@ class AssistantBrain:
 
     def understand(self, text: str, audio: bytes) -> Reply:
         _, guess, runner_up = self._guessed if self._guessed[0] == text else (text, None, None)
+        if self._said is not None and small_talk.asks_again(tokens(text)):
+            return Say(self._said)
         intents = self._follow_ups.understand_all(text, guess)
         if runner_up is not None and intents == [Say(FALLBACK_TEXT)]:
             # read in context first: "push it one further" is a follow-up, not a miss.
@@ -96,6 +102,8 @@ class AssistantBrain:
             intents = self._follow_ups.understand_all(*runner_up)
         calls = tuple(i for i in intents if isinstance(i, ToolCall))
         self._declined, self._owed = (declined(text) if calls else None), len(calls)
+        if isinstance(intents[0], Say) and not calls:
+            self._said = intents[0].text
         return Calls(calls) if len(calls) > 1 else intents[0]
 
     def reply_after_tool(self, name: str, output: dict[str, Any]) -> Reply:
@@ -104,6 +112,7 @@ class AssistantBrain:
         self._owed -= 1
         if self._owed == 0 and self._declined is not None:
             said, self._declined = f"{said} {self._declined}", None
+        self._said = said
         return Say(said)
 
     def synthesize(self, text: str, voice: str | None) -> AsyncIterator[bytes]:

@@ -6,7 +6,8 @@
 what they want. Approval is ``followup_phrases``' own, the one follow-ups answer after a
 change, so "that's better but still too much" stays for the readings that change something.
 An undo with no change of the assistant's to take back is said to be one: the sentence
-reader would otherwise guess "undo" a reset of every effect.
+reader would otherwise guess "undo" a reset of every effect. "Say that again" is the
+brain's to answer (``asks_again``): it knows what was last said.
 """
 
 from __future__ import annotations
@@ -27,3 +28,15 @@ def reply(transcript: str, text: str) -> str | None:
     if kind_of(transcript) == "undo":
         return NOTHING_TO_UNDO  # (after a change, follow-ups read it before this is asked)
     return APPROVED if approves(transcript) else None
+
+
+# Asking to hear the last answer again: the whole turn is one of these.
+AGAIN = ("say that again", "say again", "repeat that", "repeat that please", "can you repeat that",
+         "could you repeat that", "what did you say", "sorry what did you say", "come again", "pardon",
+         "pardon me", "sorry", "what", "huh", "say it again", "one more time", "i didnt catch that",
+         "i didnt get that", "can you say that again", "could you say that again")  # fmt: skip
+
+
+def asks_again(words: list[str]) -> bool:
+    """ "Sorry, what did you say?": the last answer, again."""
+    return " ".join(w for w in words if w not in ("please", "oh", "um", "uh")) in AGAIN

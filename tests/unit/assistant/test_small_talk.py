@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from voicertc.assistant import dialogue, small_talk
+from voicertc.assistant.brains import AssistantBrain
+from voicertc.assistant.followups import FollowUps
+from voicertc.effects.chain import EffectChain
+from voicertc.effects.tools import handle_tool_call
 
 
 def _said(text: str) -> str | None:
@@ -47,9 +53,19 @@ def test_an_undo_with_nothing_to_undo_says_so(text: str) -> None:
 
 
 def test_an_undo_after_a_change_takes_it_back() -> None:
-    from voicertc.assistant.followups import FollowUps
-
     session = FollowUps()
     session.understand_all("add some reverb")
     undone = session.understand_all("undo the last change")
     assert undone == [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "remove"})]
+
+
+def test_say_that_again_repeats_the_last_answer() -> None:
+    brain = AssistantBrain(cast(Any, None))  # understanding needs no speech
+    assert brain.understand("what", b"") == dialogue.Say(dialogue.FALLBACK_TEXT)  # nothing said yet
+    call = brain.understand("add some reverb", b"")
+    assert isinstance(call, dialogue.ToolCall)
+    answer = brain.reply_after_tool(call.name, handle_tool_call(EffectChain(), call.name, call.arguments))
+    assert brain.understand("sorry, what did you say?", b"") == answer
+    assert brain.understand("say that again please", b"") == answer
+    help_text = brain.understand("help", b"")
+    assert brain.understand("come again?", b"") == help_text
