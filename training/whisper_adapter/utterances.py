@@ -42,7 +42,8 @@ WORK = Path(__file__).with_name("work")
 # the tune corpora tune to tune6, each sentence said 3 times, 60% of them perturbed
 # (augment.py); session 20's was the same without tune6. Session 12's had tune and tune2, 4
 # times, none perturbed (``train tune,tune2 4 0``); session 14 tried tune3 too and was not kept
-# (README.md). tune7 is in no adapter yet.
+# (README.md). tune7 is in no adapter yet: session 24's (with tune7, formant shifts, from session
+# 23's adapter for one epoch) was not kept.
 TRAIN_SPLITS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6")
 PER_SENTENCE = 3
 PERTURBED = 0.6
