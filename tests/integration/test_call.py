@@ -124,3 +124,24 @@ async def test_two_requests_typed_in_one_turn_both_reach_the_chain(server, call)
     assert [e["effect"] for e in effects["chain"]] == ["reverb", "delay"]
     answer = await call.wait_for(is_final("assistant"), since=since, timeout=20)
     assert "reverb" in answer["text"].lower() and "delay" in answer["text"].lower()
+
+
+async def test_small_talk_over_a_real_call(server, call) -> None:
+    """Typed turns a caller says to the assistant itself get their own answers, through the
+    real session, upstream and data channel: the line checked, the last answer again, approval."""
+
+    async def ask(text: str) -> str:
+        since = len(call.messages)
+        call.send({"type": "text", "text": text})
+        answer = await call.wait_for(is_final("assistant"), since=since, timeout=20)
+        # The answer is spoken before the next turn: it ends when the call listens again.
+        await call.wait_type("state", state="listening", since=call.messages.index(answer), timeout=20)
+        return answer["text"]
+
+    assert (await ask("can you hear me?")).startswith("Yes, I can hear you")
+    added = await ask("add some reverb")
+    assert "reverb" in added.lower()
+    assert await ask("sorry, what did you say?") == added
+    assert await ask("that's much better") == "Good, I'll leave it like that."
+    assert "my own voice" in await ask("you're too quiet")
+    assert [e["effect"] for e in server.server.sessions[call.session_id].chain.to_list()] == ["reverb"]
