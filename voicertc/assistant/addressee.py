@@ -45,6 +45,7 @@ def not_for_us(tokens: list[str]) -> bool:
     return (
         told_to_someone(tokens)
         or about_the_assistant(tokens)
+        or about_the_call(tokens) is not None
         or purpose_asked(tokens)
         or addressed_elsewhere(tokens)
         or quoted(tokens)
@@ -78,3 +79,22 @@ QUOTING = re.compile(r" (?:lyric|lyrics|song|chorus|hook|verse) (?:goes|go|says|
 
 def quoted(tokens: list[str]) -> bool:
     return QUOTING.search(padded(tokens[:6])) is not None
+
+
+# The call's own controls and the caller's speaker, which no effect on the voice is:
+# "mute me" (removing the gain does not mute), "I can't hear you" (the speaker's volume).
+MUTE = "mute unmute".split()
+MYSELF = (["me"], ["myself"], ["my", "mic"], ["my", "microphone"], ["the", "mic"], ["the", "microphone"])
+HEARING_NOTHING = ("i cant hear you", "i cant hear anything", "i cant hear a thing", "i cannot hear you",
+                   "i cannot hear anything", "i dont hear anything", "i dont hear you")  # fmt: skip
+MUTED, UNHEARD = "mute", "unheard"
+
+
+def about_the_call(tokens: list[str]) -> str | None:
+    """``MUTED`` for "mute me", "can you unmute my mic"; ``UNHEARD`` for "I can't hear you";
+    None for anything else ("mute the reverb" removes it; "chat says they can't hear me" is
+    the caller's level)."""
+    rest = tokens[next((i for i, t in enumerate(tokens) if t not in ASKING | {"you"}), len(tokens)) :]
+    if rest[:1] and rest[0] in MUTE and rest[1:] in MYSELF:
+        return MUTED
+    return UNHEARD if padded(tokens).strip() in HEARING_NOTHING else None

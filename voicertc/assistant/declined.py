@@ -14,6 +14,10 @@ NOT_FOR_SOUND_TEXT = "That doesn't sound like a change to your voice, so I'll le
 MY_VOICE_TEXT = (
     "I can't change my own voice, only the effects on yours. How loud I sound is your device's volume."
 )
+MUTE_TEXT = "Your call's Mute button mutes and unmutes you: I only change the effects on your voice."
+UNHEARD_TEXT = (
+    "If you can't hear me, check your speaker or headphone volume: the effects are only on your voice."
+)
 OTHER_SOUND_TEXT = "I can only change the sound of your voice on this call, not of other things."
 TEACH_TEXT = (
     "I can't explain effects, but I can put them on your voice. Try saying: add some reverb, "
@@ -30,6 +34,9 @@ def reply(tokens: list[str], text: str) -> str | None:
         return LEFT_AS_IS_TEXT
     if addressee.about_the_assistant(tokens):
         return MY_VOICE_TEXT
+    call = addressee.about_the_call(tokens)
+    if call is not None:
+        return MUTE_TEXT if call == addressee.MUTED else UNHEARD_TEXT
     if knowledge.to_be_taught(tokens, text):
         return TEACH_TEXT
     if (

@@ -65,3 +65,24 @@ def test_a_caller_checking_the_line_is_told_they_are_heard(text: str) -> None:
 
 def test_asking_what_was_just_done_lists_the_effects() -> None:
     assert dialogue.understand("what did you just do") == dialogue.ToolCall(dialogue.GET, {})
+
+
+@pytest.mark.parametrize("text", ["mute me", "can you mute my mic", "unmute me"])
+def test_muting_is_the_calls_not_an_effect(text: str) -> None:
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.Say) and intent.text == declined.MUTE_TEXT
+
+
+@pytest.mark.parametrize("text", ["I can't hear you", "i cant hear anything"])
+def test_hearing_nothing_points_at_the_speaker(text: str) -> None:
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.Say) and intent.text == declined.UNHEARD_TEXT
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"), [("mute the reverb", "reverb"), ("I can't hear the highs anymore", "lowpass")]
+)
+def test_an_effect_muted_or_missed_is_still_a_command(text: str, effect: str) -> None:
+    assert addressee.about_the_call(tokens(text)) is None
+    intent = dialogue.understand(text)
+    assert isinstance(intent, dialogue.ToolCall) and intent.arguments["effect"] == effect
