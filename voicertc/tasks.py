@@ -72,7 +72,8 @@ class TaskSet:
         return len(self._tasks)
 
     async def cancel_all(self) -> None:
-        """Cancel every task (but the caller) and wait for them; the set is then empty."""
+        """Cancel every task (but the caller) and wait for them; the set then holds only the
+        caller and any task that ignored its cancellations (``cancel_and_wait`` leaves it)."""
         current = asyncio.current_task()
         try:
             await cancel_and_wait(list(self._tasks))

@@ -17,10 +17,15 @@ OPENING = frozenset("please just can could would you ok okay hey now".split())
 def told_to_someone(tokens: list[str]) -> bool:
     """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
     is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
-    verb = next((i for i, t in enumerate(tokens) if t not in OPENING), len(tokens))
-    if verb == len(tokens) or tokens[verb] not in VOICE_VERBS:
+    rest = _after(tokens, OPENING)
+    if not rest or rest[0] not in VOICE_VERBS:
         return False
-    return bool((LEVELS | {"up"}).intersection(tokens[verb + 1 :]))
+    return bool((LEVELS | {"up"}).intersection(rest[1:]))
+
+
+def _after(tokens: list[str], opening: frozenset[str]) -> list[str]:
+    """``tokens`` from the first that is not one of ``opening`` ("could you please ...")."""
+    return tokens[next((i for i, t in enumerate(tokens) if t not in opening), len(tokens)) :]
 
 
 def purpose_asked(tokens: list[str]) -> bool:
@@ -61,7 +66,7 @@ DEGREE = frozenset("so too way really very a bit little kind sort of kinda prett
 def about_the_assistant(tokens: list[str]) -> bool:
     """Said of how the assistant speaks, which no effect on the caller's voice changes (the
     caller's device volume sets how loud it is)."""
-    rest = tokens[next((i for i, t in enumerate(tokens) if t not in ASKING), len(tokens)) :]
+    rest = _after(tokens, ASKING)
     manner = LEVELS | PACE
     if rest[:1] == ["youre"] or rest[:2] == ["you", "are"]:
         said = [t for t in rest[1 if rest[0] == "youre" else 2 :] if t not in DEGREE]
@@ -94,7 +99,7 @@ def about_the_call(tokens: list[str]) -> str | None:
     """``MUTED`` for "mute me", "can you unmute my mic"; ``UNHEARD`` for "I can't hear you";
     None for anything else ("mute the reverb" removes it; "chat says they can't hear me" is
     the caller's level)."""
-    rest = tokens[next((i for i, t in enumerate(tokens) if t not in ASKING | {"you"}), len(tokens)) :]
+    rest = _after(tokens, ASKING | {"you"})
     if rest[:1] and rest[0] in MUTE and rest[1:] in MYSELF:
         return MUTED
     return UNHEARD if padded(tokens).strip() in HEARING_NOTHING else None

@@ -65,7 +65,7 @@ class VoiceSession(AsyncIOEventEmitter):
         )
         self._tasks = TaskSet()
         self._closed = asyncio.Event()
-        self._closing = False
+        # The close, started once (``close``): the session is closing from then on.
         self._closer: asyncio.Future[None] | None = None
         self.events = CallEvents(self)
         self.limiter = CallLimiter(options, self.events, self._end_soon)
@@ -153,7 +153,7 @@ class VoiceSession(AsyncIOEventEmitter):
 
     async def end(self, reason: str) -> None:
         """Tell the caller why the call ends, then close it."""
-        if not self._closing:
+        if self._closer is None:
             self.events.publish("notice", ended_notice(reason))
         await self.close()
 
@@ -162,7 +162,6 @@ class VoiceSession(AsyncIOEventEmitter):
         own: a caller cancelled meanwhile (a hang-up's handler, a server shutting down)
         stops waiting, but the close finishes, and every other caller waits for the same."""
         if self._closer is None:
-            self._closing = True
             self._closer = asyncio.ensure_future(self._close())
         await asyncio.shield(self._closer)
 
@@ -190,7 +189,7 @@ class VoiceSession(AsyncIOEventEmitter):
 
     def _on_connection_state(self) -> None:
         state = self.media.connection_state
-        if state not in ("failed", "closed") or self._closing:
+        if state not in ("failed", "closed") or self._closer is not None:
             return
         if self.resumable and self.events.channel is not None and self.options.resume_seconds:
             # The call was up: its caller may come back on a new connection (resume).
@@ -223,7 +222,7 @@ class VoiceSession(AsyncIOEventEmitter):
 
     def connection_lost(self) -> None:
         """Wait `resume_seconds` for the caller on a new connection, then end the call."""
-        if self._closing or self._resume_wait is not None:
+        if self._closer is not None or self._resume_wait is not None:
             return
         self.limiter.media_paused()
         self._resume_wait = self._tasks.spawn(self._end_unless_resumed(self.options.resume_seconds or 0))
