@@ -21,7 +21,7 @@ NOTHING_TO_UNDO = "There's nothing of mine to undo yet."
 
 def reply(transcript: str, text: str) -> str | None:
     """The reply to small talk, or None. ``text``: the turn's words padded with spaces."""
-    bare = blank(text, lx.FILLER).replace(" _ ", " ").strip()
+    bare = _bare(text)
     for phrases, said, whole in lx.CHAT:
         if (bare in phrases) if whole else lx.find_phrase(text, phrases) >= 0:
             return said
@@ -39,4 +39,9 @@ AGAIN = ("say that again", "say again", "repeat that", "repeat that please", "ca
 
 def asks_again(words: list[str]) -> bool:
     """ "Sorry, what did you say?": the last answer, again."""
-    return " ".join(w for w in words if w not in ("please", "oh", "um", "uh")) in AGAIN
+    return _bare(lx.padded(words)) in AGAIN
+
+
+def _bare(text: str) -> str:
+    """``text`` (padded) without its filler words: "oh um sorry" is "sorry"."""
+    return " ".join(w for w in blank(text, lx.FILLER).split() if w != "_")

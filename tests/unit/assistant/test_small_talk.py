@@ -43,6 +43,7 @@ def test_an_effect_named_is_still_a_command(text: str) -> None:
 
 def test_thanks_and_greetings_keep_their_replies() -> None:
     assert _said("thanks a lot") == "You're welcome."
+    assert _said("um, well, thanks a lot") == "You're welcome."  # fillers side by side
     assert _said("perfect") == "Glad you like it."
     assert _said("hello there") == dialogue.lx.GREETING
 
@@ -67,5 +68,6 @@ def test_say_that_again_repeats_the_last_answer() -> None:
     answer = brain.reply_after_tool(call.name, handle_tool_call(EffectChain(), call.name, call.arguments))
     assert brain.understand("sorry, what did you say?", b"") == answer
     assert brain.understand("say that again please", b"") == answer
+    assert brain.understand("oh, um, well, sorry?", b"") == answer  # the fillers every reply drops
     help_text = brain.understand("help", b"")
     assert brain.understand("come again?", b"") == help_text
