@@ -6,7 +6,7 @@ asks for nothing or for the wrong thing, so a session remembers its last effect 
 and ``FollowUps.understand`` reads each turn first alone, then in its light:
 
 - a follow-up phrase that names no effect steps, reverses, removes, restores or undoes
-  the last change (``read``);
+  the last change (``read``); an undo after "reset everything" puts back what it cleared;
 - a turn naming only an effect ("and the reverb", "no, the delay") does to it what the
   last command did to the one before;
 - a turn that names a parameter, a value or "it" but no effect ("make that 1200", "more
@@ -37,18 +37,17 @@ from voicertc.assistant.followup_values import in_range, multiplied, names_a_par
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.reader.head import Guess, combined, rules_arguments
 from voicertc.assistant.spaces import asks_space
-from voicertc.assistant.undo import Chain, chain_of, taking_back
+from voicertc.assistant.undo import OPPOSITE, Chain, chain_of, putting_back, taking_back, undoing
 from voicertc.assistant.unsupported import declines
 
 # Turns of this many words or fewer ("warmer", "kill the fuzz") keep the rules' reading: the
 # reader, a classifier of whole sentences, has too little to go on to decline one (session
 # 22: on tune6 one command more, no tune side or conversation lost anything).
 SHORT = 3
-OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 STEPS = ("increase", "decrease")
 NOTHING_ON = "There's no {} on right now, so there's nothing to turn down."
-NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
 # (A setting is undone when a tool's output showed the chain before it: ``undo.py``.)
+NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the value you want."
 
 # A correction opens the turn: "No, the reverb." "Sorry, I meant the echo."
 CORRECTION = re.compile(r"^\s*(?:no+|nope|sorry|no sorry|not that one|wait)\s*[,.!:;-]\s*", re.IGNORECASE)
@@ -85,6 +84,7 @@ class FollowUps:
         self._chain: Chain | None = None  # as the last tool output showed it
         self._set_back: dict[str, object] | None = None  # what undoes the last setting, if known
         self._cleared = False  # the last command emptied the chain
+        self._emptied: Chain = []  # what it held then: an undo puts it back
 
     def understand(self, text: str) -> ToolCall | Say:
         """What ``text`` asks for in this session: read alone, then in the light of the
@@ -126,6 +126,9 @@ class FollowUps:
         unnamed = self._unnamed_filter(text)
         if unnamed is not None:
             return [unnamed]
+        if self._emptied and kind_of(text) in ("undo", "restore"):
+            back, self._emptied, self._cleared = putting_back(self._emptied), [], False
+            return [ToolCall(APPLY, arguments) for arguments in back]  # nothing later leans on
         said = self._said(text)
         intents = understand_all(said)
         arguments = rules_arguments(said)
@@ -164,6 +167,7 @@ class FollowUps:
         self._set_back = taking_back(self._chain, call.arguments) if setting else None
         self._filter.heard(call.arguments)
         self._cleared = call.arguments.get("action") == "reset" and "effect" not in call.arguments
+        self._emptied = list(self._chain or []) if self._cleared else []
         effect = call.arguments.get("effect")
         if not isinstance(effect, str) or call.arguments.get("action") == "reset":
             self._last = None
@@ -201,7 +205,8 @@ class FollowUps:
         if kind == "remove":
             return _call(effect, "remove")
         if kind == "undo":
-            return ToolCall(APPLY, self._set_back) if self._set_back else _undone(last)
+            back = self._set_back or undoing(last)
+            return None if back is None else ToolCall(APPLY, back)
         if kind == "restore":
             return None
         went = "decrease" if action == "decrease" else "increase"
@@ -339,17 +344,6 @@ def _call(effect: object, action: str, param: object = None) -> ToolCall:
     if param is not None and action in STEPS:
         args["param"] = param
     return ToolCall(APPLY, args)
-
-
-def _undone(last: dict[str, object]) -> ToolCall | None:
-    """The change that takes ``last`` back; None for a setting (its old value is not known here)."""
-    action = last.get("action")
-    if action not in OPPOSITE:
-        return None
-    args = {k: v for k, v in last.items() if k in ("effect", "param", "value", "unit")}
-    if action in ("add", "remove"):
-        args = {"effect": last["effect"]}
-    return ToolCall(APPLY, {**args, "action": OPPOSITE[str(action)]})
 
 
 def _effect_named(words: list[str]) -> list[tuple[str, int, int]]:

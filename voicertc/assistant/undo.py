@@ -7,6 +7,9 @@ asked for, what the setting was: it is put back, or the effect is taken off agai
 setting put it on. With no output seen yet (a session's first turn, a benchmark with no
 chain) nothing is known and the undo is declined, as before.
 
+A reset of every effect is taken back the same way: the chain seen before it is put back,
+effect by effect in its order, each setting that is not the effect's default set again.
+
 The chain seen is as the last output left it: a change made since by other means (the
 page's sliders) is not in it, and an undo then puts back what the assistant last saw.
 """
@@ -20,6 +23,7 @@ from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, effect_key, param_key
 
 Chain = list[dict[str, Any]]
+OPPOSITE = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 
 
 def chain_of(output: Mapping[str, Any]) -> Chain | None:
@@ -28,6 +32,18 @@ def chain_of(output: Mapping[str, Any]) -> Chain | None:
     if not isinstance(chain, Sequence) or isinstance(chain, (str, bytes)):
         return None
     return [dict(item) for item in chain if isinstance(item, Mapping)]
+
+
+def undoing(last: Mapping[str, object]) -> dict[str, object] | None:
+    """The arguments that take the step or the removal ``last`` back; None for a setting
+    (its old value is in the chain: ``taking_back``)."""
+    action = last.get("action")
+    if action not in OPPOSITE:
+        return None
+    args = {k: v for k, v in last.items() if k in ("effect", "param", "value", "unit")}
+    if action in ("add", "remove"):
+        args = {"effect": last["effect"]}
+    return {**args, "action": OPPOSITE[str(action)]}
 
 
 def taking_back(chain: Chain | None, setting: Mapping[str, object]) -> dict[str, object] | None:
@@ -52,3 +68,21 @@ def taking_back(chain: Chain | None, setting: Mapping[str, object]) -> dict[str,
     value = int(old) if old == int(old) else old
     args: dict[str, object] = {"effect": effect, "action": "set", "value": value}
     return args | ({"param": target} if target != spec.primary else {})
+
+
+def putting_back(chain: Chain) -> list[dict[str, object]]:
+    """The calls that put back ``chain`` after a reset emptied it: each effect added where
+    it was, then each of its parameters that is not at its default set to what it was."""
+    calls: list[dict[str, object]] = []
+    for item in chain:
+        effect = effect_key(str(item.get("effect")))
+        if effect is None:
+            continue
+        spec = EFFECT_SPECS[effect]
+        calls.append({"effect": effect, "action": "add"})
+        for name, old in (item.get("params") or {}).items():
+            if isinstance(old, (int, float)) and old != spec.defaults().get(name):
+                value = int(old) if old == int(old) else old
+                named = {"param": name} if name != spec.primary else {}
+                calls.append({"effect": effect, "action": "set", "value": value} | named)
+    return calls

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from support.tool_calls import call
 
+from voicertc.assistant import small_talk
 from voicertc.assistant.brains import AssistantBrain
 from voicertc.assistant.dialogue import Say, ToolCall
 from voicertc.assistant.followups import FollowUps
@@ -87,3 +88,29 @@ def test_an_add_with_a_value_on_an_effect_already_on_is_undone_as_a_setting() ->
 def test_an_add_with_a_value_on_an_effect_that_was_off_is_still_undone_by_removal() -> None:
     read, _ = session("add some reverb", "compressor release 400", "undo that")
     assert read == [call("compressor", "remove")]
+
+
+def test_an_undo_after_a_reset_puts_back_every_effect_as_it_was() -> None:
+    turns = ("add a low pass at 1000 hertz", "add a compressor", "set the ratio to 8", "add a delay",
+             "make the delay 500 ms", "add some gain", "turn the gain up by 3 dB")  # fmt: skip
+    before = session(*turns)[1].to_list()
+    read, chain = session(*turns, "reset everything", "undo that")
+    assert [(i.arguments["effect"], i.arguments["action"]) for i in read if isinstance(i, ToolCall)] == [
+        ("lowpass", "add"),
+        ("lowpass", "set"),
+        ("compressor", "add"),
+        ("compressor", "set"),
+        ("delay", "add"),
+        ("delay", "set"),
+        ("gain", "add"),
+        ("gain", "set"),
+    ]
+    assert chain.to_list() == before
+
+
+def test_putting_back_is_for_the_turn_after_the_reset_only() -> None:
+    read, chain = session("add some reverb", "reset everything", "bring it back", "undo")
+    assert [e["effect"] for e in chain.to_list()] == ["reverb"]  # put back once, not twice
+    assert read == [Say(small_talk.NOTHING_TO_UNDO)]
+    read, chain = session("add some reverb", "reset everything", "add a delay", "undo")
+    assert [e["effect"] for e in chain.to_list()] == []  # the undo is the delay's
