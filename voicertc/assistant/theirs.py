@@ -49,8 +49,10 @@ def someone_elses(tokens: list[str]) -> bool:
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction
     someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
-    if someone and any(t in COPULAS for t in tokens[2:5]):
-        return True  # "her voice is really low", "my neighbor's bass is so loud": someone else's
+    if someone and any(t in COPULAS for t in tokens[2:7]):
+        return True  # "her voice on that record is so wet", "my neighbor's bass is so loud": someone else's
+    if _habitually(tokens):
+        return True
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
     if not levels or has_phrase(padded(tokens), MARKERS):
         return False  # (a level set against another is ``level_compared``'s)
@@ -66,6 +68,19 @@ def someone_elses(tokens: list[str]) -> bool:
         return False
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
+
+
+# How things always are: "the subway announcements are always muffled", "lo-fi beats are
+# usually low passed". A complaint says it of this sound ("my voice is always muffled", "it's
+# always too quiet"), which the subject shows.
+HABITUAL = frozenset("always usually often typically generally normally".split())
+
+
+def _habitually(tokens: list[str]) -> bool:
+    """A thing's sound told as how it always is, said of no sound of this call's."""
+    verb = next((i for i, t in enumerate(tokens[:-1]) if t in COPULAS and tokens[i + 1] in HABITUAL), None)
+    subject = set(tokens[:verb] if verb else ["it"]) - ARTICLES
+    return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | NOT_OTHERS)
 
 
 def _noun(words: list[str]) -> str:

@@ -17,6 +17,8 @@ from voicertc.assistant.dialogue import tokens
         "he uses a lot of delay",
         "put reverb on the guitar",
         "the drums need more compression",
+        "her voice on that record is drenched in echo",
+        "the subway announcements are always muffled",
     ],
 )
 def test_others(said: str) -> None:
@@ -33,6 +35,10 @@ def test_others(said: str) -> None:
         "the drums are louder than me",
         "make my voice sound like an old electric guitar",
         "my guitar amp is humming",
+        "my voice is always muffled",
+        "it's always too quiet",
+        "the reverb is usually too long",
+        "the highs are always harsh",
     ],
 )
 def test_not_others(said: str) -> None:
