@@ -83,8 +83,9 @@ class FollowUps:
         self._filter = LastFilter()  # "lower the cutoff" is about it (``filters.py``)
         self._chain: Chain | None = None  # as the last tool output showed it
         self._set_back: dict[str, object] | None = None  # what undoes the last setting, if known
-        self._cleared = False  # the last command emptied the chain
-        self._emptied: Chain = []  # what it held then: an undo puts it back
+        # What the chain held when the last command emptied it (an undo puts it back); None
+        # if the last command emptied nothing.
+        self._emptied: Chain | None = None
 
     def understand(self, text: str) -> ToolCall | Say:
         """What ``text`` asks for in this session: read alone, then in the light of the
@@ -116,7 +117,7 @@ class FollowUps:
         effect = intent.arguments.get("effect")
         if intent.arguments.get("action") != "decrease" or effect in (None, "gain"):
             return False
-        return self._cleared and not _names_an_effect(tokens(said))
+        return self._emptied is not None and not _names_an_effect(tokens(said))
 
     def understand_all(self, text: str, guess: Guess | None = None) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them
@@ -127,7 +128,7 @@ class FollowUps:
         if unnamed is not None:
             return [unnamed]
         if self._emptied and kind_of(text) in ("undo", "restore"):
-            back, self._emptied, self._cleared = putting_back(self._emptied), [], False
+            back, self._emptied = putting_back(self._emptied), None
             return [ToolCall(APPLY, arguments) for arguments in back]  # nothing later leans on
         said = self._said(text)
         intents = understand_all(said)
@@ -166,8 +167,8 @@ class FollowUps:
         )
         self._set_back = taking_back(self._chain, call.arguments) if setting else None
         self._filter.heard(call.arguments)
-        self._cleared = call.arguments.get("action") == "reset" and "effect" not in call.arguments
-        self._emptied = list(self._chain or []) if self._cleared else []
+        cleared = call.arguments.get("action") == "reset" and "effect" not in call.arguments
+        self._emptied = list(self._chain or []) if cleared else None
         effect = call.arguments.get("effect")
         if not isinstance(effect, str) or call.arguments.get("action") == "reset":
             self._last = None

@@ -78,8 +78,10 @@ HABITUAL = frozenset("always usually often typically generally normally".split()
 
 def _habitually(tokens: list[str]) -> bool:
     """A thing's sound told as how it always is, said of no sound of this call's."""
-    verb = next((i for i, t in enumerate(tokens[:-1]) if t in COPULAS and tokens[i + 1] in HABITUAL), None)
-    subject = set(tokens[:verb] if verb else ["it"]) - ARTICLES
+    verb = next((i for i, t in enumerate(tokens[:-1]) if t in COPULAS and tokens[i + 1] in HABITUAL), 0)
+    if not verb:
+        return False  # none, or nothing before it to be the subject
+    subject = set(tokens[:verb]) - ARTICLES
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | NOT_OTHERS)
 
 

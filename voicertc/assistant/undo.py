@@ -65,8 +65,7 @@ def taking_back(chain: Chain | None, setting: Mapping[str, object]) -> dict[str,
     old = (entry.get("params") or {}).get(target)
     if not isinstance(old, (int, float)):
         return None
-    value = int(old) if old == int(old) else old
-    args: dict[str, object] = {"effect": effect, "action": "set", "value": value}
+    args: dict[str, object] = {"effect": effect, "action": "set", "value": _as_said(old)}
     return args | ({"param": target} if target != spec.primary else {})
 
 
@@ -79,10 +78,15 @@ def putting_back(chain: Chain) -> list[dict[str, object]]:
         if effect is None:
             continue
         spec = EFFECT_SPECS[effect]
+        defaults = spec.defaults()
         calls.append({"effect": effect, "action": "add"})
         for name, old in (item.get("params") or {}).items():
-            if isinstance(old, (int, float)) and old != spec.defaults().get(name):
-                value = int(old) if old == int(old) else old
+            if isinstance(old, (int, float)) and old != defaults.get(name):
                 named = {"param": name} if name != spec.primary else {}
-                calls.append({"effect": effect, "action": "set", "value": value} | named)
+                calls.append({"effect": effect, "action": "set", "value": _as_said(old)} | named)
     return calls
+
+
+def _as_said(value: float) -> float:
+    """A chain's value as a call gives it: 300.0 is 300."""
+    return int(value) if value == int(value) else value
