@@ -382,7 +382,8 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     args = rambles.kept(_effect_arguments(words, last_filter), said_last)
     if args is not None:
         return ToolCall(APPLY, args)
-    if lx.find_phrase(text, lx.HELP) >= 0 and not hedges.helps_elsewhere(words):
-        return Say(HELP_TEXT)  # (not "a delay would help us finish the project")
+    helped = hedges.helps_elsewhere(words) or lx.find_phrase(text, lx.HELPED) >= 0
+    if lx.find_phrase(text, lx.HELP) >= 0 and not helped:
+        return Say(HELP_TEXT)  # (not "a delay would help us finish the project", "thanks for the help")
     said = small_talk.reply(transcript, text) or unsupported.decline(words) or declined.reply(words, text)
     return Say(said or FALLBACK_TEXT)

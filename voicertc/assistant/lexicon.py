@@ -238,6 +238,9 @@ QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"
 HELP = ("help", "what can you do", "what can i say", "what can i ask", "what do you do",
         "how does this work", "how do i use", "what are your commands", "commands",
         "options", "who are you", "what are you", "instructions")  # fmt: skip
+# Help had, not help asked for: "thanks for the help today" is thanks.
+HELPED = ("for the help", "for your help", "for all the help", "for all your help", "appreciate the help",
+          "appreciate your help", "appreciate all the help", "appreciate all your help")  # fmt: skip
 
 HEARD = "Yes, I can hear you. Ask me for an effect, like some reverb, or say help."
 GREETING = "Hello! I'm your audio assistant. Ask me to add an effect, like some reverb, or say help."

@@ -1,4 +1,5 @@
-"""Talk of another time, or of not knowing, asks nothing unless a verb asks."""
+"""Talk of another time, of not knowing, or of what was read or heard said, asks nothing unless a
+verb asks."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from voicertc.assistant.words import tokens
 @pytest.mark.parametrize(
     "said",
     ["back in the day we bounced tracks to tape", "last stream my audio was so quiet",
-     "the sound guy had no idea what a high pass was", "I used to use a lot of delay"],
+     "the sound guy had no idea what a high pass was", "I used to use a lot of delay",
+     # session 26, written as a caller would: an old band, college, a first album
+     "my old band never used any compression at all", "I put way too much reverb on my first album",
+     "back in college I ran everything through a distortion pedal",
+     # what was read or said of effects in general
+     "I read that compression is overused in modern pop", "people say reverb is overused"],
 )  # fmt: skip
 def test_another_time(said: str) -> None:
     assert another_time(tokens(said))
@@ -19,7 +25,9 @@ def test_another_time(said: str) -> None:
 
 @pytest.mark.parametrize(
     "said", ["last time the reverb was too much, so less reverb please", "yesterday I was quiet, turn me up",
-             "add some reverb"],
+             "add some reverb", "back in college I used delay, so add some delay",
+             # said of this call's sound, passed on: a complaint still
+             "people say I sound muffled", "they say reverb is overused, but add some anyway"],
 )  # fmt: skip
 def test_asked_now(said: str) -> None:
     assert not another_time(tokens(said))

@@ -26,6 +26,15 @@ def test_approval_is_answered_as_such(text: str) -> None:
     assert _said(text) == small_talk.APPROVED
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["thanks for the help today", "thank you so much for all your help", "I really appreciate the help"],
+)
+def test_thanks_for_the_help_is_thanks(text: str) -> None:
+    # "help" asked for the help text; help had is thanked for (session 26)
+    assert _said(text) == "You're welcome."
+
+
 @pytest.mark.parametrize("text", ["leave it", "keep it like that", "that's perfect, leave it"])
 def test_keeping_it_is_acknowledged(text: str) -> None:
     assert _said(text) == small_talk.APPROVED
