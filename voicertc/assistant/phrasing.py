@@ -264,7 +264,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "television", "oven", "air conditioning", "aircon", "password", "computer", "laptop",
              "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
              "battery level", "stress level", "energy level", "fuel level", "skill level",
-             "oil level", "heat", "bass guitar")  # fmt: skip
+             "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
+             "boom arm")  # fmt: skip
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a
 # bigger room for the party", "give me some space".
 PLACES = ("room", "rooms", "space", "hall")
