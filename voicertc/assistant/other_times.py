@@ -43,8 +43,18 @@ def hearsay(tokens: list[str]) -> bool:
 
 # Who a verb is told of: "I set the compressor in OBS this morning" asks nothing.
 TELLERS = frozenset("i we he she they".split())
+# How often someone does it: "podcasters usually cut the low end" tells (but "always add
+# reverb" at the start asks).
+HABITUAL = frozenset("always usually often typically generally normally".split())
 
 
 def asks(tokens: list[str]) -> bool:
     """A verb (or "can you", "please") that asks for something, not one told of someone."""
-    return any(t in ASKING_VERBS and (i == 0 or tokens[i - 1] not in TELLERS) for i, t in enumerate(tokens))
+    return any(t in ASKING_VERBS and not _told(tokens[:i]) for i, t in enumerate(tokens))
+
+
+def _told(before: list[str]) -> bool:
+    """The words before a verb tell of someone: "he", "they", "podcasters usually"."""
+    if len(before) > 1 and before[-1] in HABITUAL:
+        return before[-2] not in ("please", "just", "lets")
+    return bool(before) and before[-1] in TELLERS

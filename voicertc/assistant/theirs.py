@@ -10,6 +10,7 @@ Tokens are ``dialogue.normalize`` output.
 from __future__ import annotations
 
 from voicertc.assistant.lexicon import EFFECT_WORDS, has_phrase, padded
+from voicertc.assistant.other_times import FIRST_PERSON, HABITUAL
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
 
 
@@ -70,19 +71,24 @@ def someone_elses(tokens: list[str]) -> bool:
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
 
 
-# How things always are: "the subway announcements are always muffled", "lo-fi beats are
-# usually low passed". A complaint says it of this sound ("my voice is always muffled", "it's
-# always too quiet"), which the subject shows.
-HABITUAL = frozenset("always usually often typically generally normally".split())
+# How things always are, or what others always do: "the subway announcements are always
+# muffled", "podcasters usually cut the low end under eighty hertz". A complaint says it of
+# this sound ("my voice is always muffled", "it's always too quiet"), which the subject shows,
+# and what others say of it is passed on ("people always say I'm too quiet").
+ASKING = frozenset("can could would please lets you".split())
 
 
 def _habitually(tokens: list[str]) -> bool:
-    """A thing's sound told as how it always is, said of no sound of this call's."""
-    verb = next((i for i, t in enumerate(tokens[:-1]) if t in COPULAS and tokens[i + 1] in HABITUAL), 0)
-    if not verb:
+    """A thing's sound told as how it always is, or others' habit, said of no sound of
+    this call's."""
+    at = next((i for i, t in enumerate(tokens[:-1]) if i and t in HABITUAL), 0)
+    if not at:
         return False  # none, or nothing before it to be the subject
+    verb = at - 1 if tokens[at - 1] in COPULAS else at
     subject = set(tokens[:verb]) - ARTICLES
-    return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | NOT_OTHERS)
+    if not subject or subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | NOT_OTHERS | ASKING):
+        return False
+    return verb < at or not (set(tokens[at:]) & (FIRST_PERSON | ASKING))
 
 
 def _noun(words: list[str]) -> str:

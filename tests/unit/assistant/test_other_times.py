@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.other_times import another_time
+from voicertc.assistant.other_times import another_time, asks
 from voicertc.assistant.words import tokens
 
 
@@ -31,3 +31,12 @@ def test_another_time(said: str) -> None:
 )  # fmt: skip
 def test_asked_now(said: str) -> None:
     assert not another_time(tokens(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "asking"),
+    [("podcasters usually cut the low end", False), ("he always adds reverb", False),
+     ("always add a bit of reverb", True), ("please always add reverb", True), ("cut the lows", True)],
+)  # fmt: skip
+def test_a_habit_told_asks_nothing(said: str, asking: bool) -> None:
+    assert asks(tokens(said)) is asking

@@ -19,6 +19,9 @@ from voicertc.assistant.dialogue import tokens
         "the drums need more compression",
         "her voice on that record is drenched in echo",
         "the subway announcements are always muffled",
+        # others' habit (session 26)
+        "podcasters usually cut the low end under eighty hertz",
+        "engineers often add a touch of compression on vocals",
     ],
 )
 def test_others(said: str) -> None:
@@ -39,6 +42,8 @@ def test_others(said: str) -> None:
         "it's always too quiet",
         "the reverb is usually too long",
         "the highs are always harsh",
+        "people always say I'm too quiet",  # said of this sound, passed on
+        "streamers usually use a high pass filter, can you add one",
     ],
 )
 def test_not_others(said: str) -> None:
