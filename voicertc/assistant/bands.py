@@ -72,9 +72,10 @@ def more_band(tokens: list[str]) -> Change | None:
 
 def band(tokens: list[str]) -> Change | None:
     text = " " + " ".join(tokens) + " "
-    if not has_phrase(text, REDUCE):
-        return None
+    reduced = has_phrase(text, REDUCE)
     for effect, names in BANDS.items():
-        if has_phrase(text, names):
+        # "pull the top end down a hair", "turn down the highs": the band itself lowered
+        down = any(f" {name} down " in text or f" down the {name} " in text for name in names)
+        if (reduced or down) and has_phrase(text, names):
             return {"effect": effect, "action": "add"}
     return None
