@@ -139,8 +139,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     said = text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
-    if phrasing.not_this_sound(text):
-        return None  # "the battery level is low", "the heater is too loud": not this sound
+    if phrasing.not_this_sound(text) or knowledge.in_general(tokens, text):
+        return None  # "the battery level is low", "why does a bathroom sound so echoey"
     if statements.of_the_world(tokens) or theirs.others(tokens) or phrasing.a_place(said):
         return None  # "the sound is far away from the station", "delay the meeting"
     if statements.exclamation(tokens) or addressee.not_for_us(tokens) or hedges.helps_elsewhere(tokens):

@@ -13,7 +13,10 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "should i use", "a good", "what is a", "whats a", "what is an", "whats an",
              "do you know what", "mean", "should", "why did", "which is better", "is better",
              "which is best", "better for", "different from", "differ from", "in theory", "exactly",
-             "what make", "just a", "just an", "how long does", "how long do")  # fmt: skip
+             "what make", "just a", "just an", "how long does", "how long do", "called", "the point of",
+             "the name", "come from", "comes from", "bad for", "good for", "a person", "louder or quieter",
+             "quieter or louder", "do you need a", "in general", "generally", "typically",
+             "usually")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 
@@ -34,3 +37,21 @@ def knowledge(tokens: list[str], text: str) -> bool:
     return find_phrase(text, KNOWLEDGE) >= 0 or (
         tokens[0] in ("what", "whats") and bool(named) and named[0] in ONE_WORD_NAMES
     )
+
+
+# Words that tie a question to this call's sound: "why do I sound so thin", "why does it
+# sound so muddy" are complaints, not questions about effects in general.
+OF_THIS_CALL = frozenset("i im ive me my mine we our us it its".split())
+
+
+# A question that asks for something: "could you ...", "why not add ...".
+ASKING = frozenset("can could would will please lets".split())
+
+
+def in_general(tokens: list[str], text: str) -> bool:
+    """A question about effects in general ("does compression make things louder or
+    quieter", "why does a bathroom sound so echoey"), said of nothing on this call and
+    asking for nothing: no change is read in it."""
+    if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
+        return False
+    return knowledge(tokens, text)

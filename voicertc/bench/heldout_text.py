@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..assistant import dialogue
 from ..assistant.reader import required
 from .corpus import style
 from .guess_cache import CachedReader
@@ -42,6 +43,9 @@ def figures(commands: list[Case], off: list[Case], understand: Understand) -> di
             keys = ("commands", f"style:{style(case.family)}", f"effect:{effect}")
         else:
             keys = ("off_topic_declined",)
+            # changing nothing, answered or not: a status question ("what's on right now?")
+            # that a corpus lists as off-topic is answered by listing the effects
+            by["off_topic_unchanged"].append(not any(_changes(i) for i in intents))
         for key in keys:
             by[key].append(ok)
         if not ok:
@@ -49,6 +53,10 @@ def figures(commands: list[Case], off: list[Case], understand: Understand) -> di
             misses.append({"family": case.family, "text": case.text, "read": repr(read)})
     table = {k: {"pct": round(100.0 * sum(v) / len(v), 1), "n": len(v)} for k, v in sorted(by.items())}
     return {"figures": table, "misses": misses}
+
+
+def _changes(intent: dialogue.Intent) -> bool:
+    return isinstance(intent, dialogue.ToolCall) and intent.name == dialogue.APPLY
 
 
 def half(key: str) -> str:

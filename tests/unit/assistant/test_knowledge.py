@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.knowledge import knowledge, to_be_taught
+from voicertc.assistant.dialogue import Say, understand
+from voicertc.assistant.knowledge import in_general, knowledge, to_be_taught
 from voicertc.assistant.words import tokens
 
 
@@ -31,3 +32,25 @@ def test_about_this_chain(said: str) -> None:
 def test_asked_to_be_taught() -> None:
     assert to_be_taught(*_asked("explain what attack and release do"))
     assert not to_be_taught(*_asked("add some reverb"))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["why does a bathroom sound so echoey compared to a bedroom",
+     "does compression make things louder or quieter",
+     "do you need a compressor if you already have a limiter", "where does the name low cut come from"],
+)  # fmt: skip
+def test_a_question_in_general_reads_no_change(said: str) -> None:
+    # the first read as a change before session 26 (a tune8 question about effects)
+    assert in_general(*_asked(said))
+    assert isinstance(understand(said), Say)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["why do I sound so thin", "why does it sound so muddy", "does it need more compression",
+     "why don't you add some reverb", "do you think it needs more reverb",
+     "could you tell me why reverb helps"],
+)  # fmt: skip
+def test_a_question_of_this_call_is_no_question_in_general(said: str) -> None:
+    assert not in_general(*_asked(said))

@@ -51,6 +51,7 @@ def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch
     assert table["effect:reverb"] == {"pct": 100.0, "n": 2}
     assert table["style:ms"] == {"pct": 0.0, "n": 1}
     assert [m["text"] for m in report["misses"]] == ["delay at 300 ms", "what time is it"]
+    assert table["off_topic_unchanged"] == {"pct": 0.0, "n": 1}
     reads["what time is it"] = Say("It is late.")
     assert (
         heldout_text.figures(*heldout.load("tune2"), understand=lambda text: [reads[text]])["figures"][
@@ -58,6 +59,10 @@ def test_figures_per_style_and_effect_and_the_misses(tmp_path: Path, monkeypatch
         ]["pct"]
         == 100.0
     )
+    # listing the effects changes nothing, but is no decline
+    reads["what time is it"] = ToolCall("get_effects", {})
+    table = heldout_text.figures(*heldout.load("tune2"), understand=lambda text: [reads[text]])["figures"]
+    assert table["off_topic_declined"]["pct"] == 0.0 and table["off_topic_unchanged"]["pct"] == 100.0
 
 
 def test_tune2_halves_split_by_family_and_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
