@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.lexicon import padded
+from voicertc.assistant.lexicon import has_phrase, padded
 from voicertc.assistant.theirs import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
@@ -54,7 +54,18 @@ def not_for_us(tokens: list[str]) -> bool:
         or purpose_asked(tokens)
         or addressed_elsewhere(tokens)
         or quoted(tokens)
+        or another_callers(tokens)
     )
+
+
+# What only another person on the call has: the assistant has no mic and no end of the line.
+THEIR_SIDE = ("your mic", "your microphone", "your headset", "on your end", "on your side", "your end")
+
+
+def another_callers(tokens: list[str]) -> bool:
+    """ "Jordan, your mic is way too loud, can you turn it down on your end?": said to
+    someone else on the call, of their sound."""
+    return has_phrase(padded(tokens), THEIR_SIDE)
 
 
 # The assistant's own voice: "you're too loud", "can you talk slower", "your voice sounds robotic".

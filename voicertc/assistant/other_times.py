@@ -5,6 +5,8 @@ unless a verb asks."""
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.lexicon import IMPERATIVES, has_phrase, padded
 
 OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last night", "yesterday",
@@ -12,32 +14,52 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                "had no idea", "have no idea", "no idea what", "earlier today", "this morning",
                "the other day", "last month", "last year", "a while ago", "days ago",
                "weeks ago", "back in college", "back in school", "back in high school", "in college",
-               "in high school", "back when", "my old", "our old", "my first album", "our first album",
-               "my first record", "our first record", "my last album", "our last album", "my last record",
-               "our last record")  # fmt: skip
+               "in high school", "back when", "my old", "our old", "my last album",
+               "our last album", "my last record", "our last record", "i once", "we once", "i had", "we had",
+               # times to come, and what is not so
+               "someday", "some day", "one day", "one of these days", "next week", "next time", "next month",
+               "next year", "i might ask you", "i may ask you", "ill ask you")  # fmt: skip
+# Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
+# love it if I were a bit louder" wishes).
+BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")
+# A first one long gone ("my first microphone picked up every rumble"), not this call's take.
+FIRST = re.compile(r" (?:my|our) first (?!take )")
 ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
 
 
 def another_time(tokens: list[str]) -> bool:
     """Said of another time (or of not knowing, or heard said), with no verb asking for
     anything."""
-    return (has_phrase(padded(tokens), OTHER_TIMES) or hearsay(tokens)) and not asks(tokens)
+    text = padded(tokens)
+    told = (
+        has_phrase(text, OTHER_TIMES)
+        or hearsay(tokens)
+        or any(p.search(text) for p in (BEING_ANOTHER, FIRST))
+    )
+    return told and not asks(tokens)
 
 
-# What one read or was told of effects in general: "I read that ...", "people say ...".
+# What one read or was told of effects in general: "I read that ...", "people say ...", "my
+# singing teacher told me to always use a high pass on vocals".
 HEARSAY = ("i read that", "i read somewhere", "ive read that", "i heard that", "ive heard that",
            "people say", "they say", "everyone says", "everybody says", "some people say",
            "people always say", "they always say")  # fmt: skip
+TOLD = ("told me to", "told me that", "told us to", "told us that", "said that", "says that")
 # ... but "people say I sound muffled" passes on a complaint about this call's sound.
 FIRST_PERSON = frozenset("i im ive me my mine we our us you your".split())
 
 
 def hearsay(tokens: list[str]) -> bool:
-    """Starts with what was read or said of effects in general, of no one on this call."""
-    start = padded(tokens[:4])
+    """Starts with what was read or said, or tells what someone said, of effects in general,
+    of no one on this call."""
+    text = padded(tokens)
     for phrase in HEARSAY:
-        if start.startswith(f" {phrase} "):
+        if text.startswith(f" {phrase} "):
             return not FIRST_PERSON.intersection(tokens[len(phrase.split()) :])
+    for phrase in TOLD:
+        at = text.find(f" {phrase} ")
+        if at >= 0:
+            return not FIRST_PERSON.intersection(text[at + len(phrase) + 2 :].split())
     return False
 
 

@@ -265,7 +265,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
              "battery level", "stress level", "energy level", "fuel level", "skill level",
              "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
-             "boom arm")  # fmt: skip
+             "boom arm", "a joke about", "jokes about", "knock knock")  # fmt: skip
+NAMED = re.compile(r" (?:a|an|the|this|that|my) \w+ called ")  # "a podcast called Delay Tactics"
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a
 # bigger room for the party", "give me some space".
 PLACES = ("room", "rooms", "space", "hall")
@@ -396,4 +397,4 @@ def not_this_sound(text: str) -> bool:
     """An effect's word said of a thing that is not sound ("the battery level is low"), in a
     set phrase, or of an effect left alone: the dialogue reads no change, and its decline
     says why (``declined.reply``)."""
-    return has_phrase(text, NOT_SOUND) or statements.elsewhere(text)
+    return has_phrase(text, NOT_SOUND) or statements.elsewhere(text) or NAMED.search(text) is not None

@@ -86,3 +86,9 @@ def test_an_effect_muted_or_missed_is_still_a_command(text: str, effect: str) ->
     assert addressee.about_the_call(tokens(text)) is None
     intent = dialogue.understand(text)
     assert isinstance(intent, dialogue.ToolCall) and intent.arguments["effect"] == effect
+
+
+def test_another_callers_sound_is_theirs() -> None:
+    # tune8: said to someone else on the call, of their mic; the assistant has neither
+    assert not_for_us(tokens("Jordan, your mic is way too loud, can you turn it down on your end?"))
+    assert not not_for_us(tokens("my mic is way too loud, turn it down"))

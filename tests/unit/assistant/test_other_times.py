@@ -17,7 +17,14 @@ from voicertc.assistant.words import tokens
      "my old band never used any compression at all", "I put way too much reverb on my first album",
      "back in college I ran everything through a distortion pedal",
      # what was read or said of effects in general
-     "I read that compression is overused in modern pop", "people say reverb is overused"],
+     "I read that compression is overused in modern pop", "people say reverb is overused",
+     # tune8's kinds: once, a first thing, a time to come, being someone else, a teacher's advice
+     "I once recorded a whole podcast episode with the volume way too low",
+     "My first microphone picked up every rumble from the street",
+     "Maybe someday I'll learn how to use a compressor properly",
+     "Next week, when my friend joins, we might try some echo together",
+     "If I were a radio DJ, I'd compress the heck out of my voice",
+     "My singing teacher told me to always use a high pass on vocals"],
 )  # fmt: skip
 def test_another_time(said: str) -> None:
     assert another_time(tokens(said))
@@ -27,7 +34,9 @@ def test_another_time(said: str) -> None:
     "said", ["last time the reverb was too much, so less reverb please", "yesterday I was quiet, turn me up",
              "add some reverb", "back in college I used delay, so add some delay",
              # said of this call's sound, passed on: a complaint still
-             "people say I sound muffled", "they say reverb is overused, but add some anyway"],
+             "people say I sound muffled", "they say reverb is overused, but add some anyway",
+             "I'd love it if I were a bit louder", "next time add more reverb", "my first take was too quiet",
+             "my producer told me that I sound too dry"],
 )  # fmt: skip
 def test_asked_now(said: str) -> None:
     assert not another_time(tokens(said))

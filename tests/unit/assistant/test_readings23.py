@@ -92,7 +92,7 @@ def test_other_things_declined(said: str) -> None:
     ("said", "expected"),
     [
         ("the echo is too loud", call("delay", "decrease", param="mix")),
-        ("I had to delay a meeting", Say(FALLBACK_TEXT)),
+        ("I had to delay a meeting", Say(NOT_FOR_SOUND_TEXT)),  # told of another time (session 26)
         # an instrument set against the voice, or pictured, is the voice's
         ("for this song I need to be louder than the guitar", call("gain", "increase")),
         ("the drums are louder than me", call("gain", "increase")),
