@@ -23,16 +23,16 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
                 "sizzle", "brightness", "harshness", "high sounds", "high sound", "esses", "s sounds",
-                "ess sounds"),
+                "ess sounds", "sparkle", "shimmer", "brilliance", "on top"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
-                 "body"),
+                 "body", "bottom"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
           "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave",
-          "shave off")  # fmt: skip
+          "shave off", "too much", "softer", "tighten up")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:
@@ -77,5 +77,10 @@ def band(tokens: list[str]) -> Change | None:
         # "pull the top end down a hair", "turn down the highs": the band itself lowered
         down = any(f" {name} down " in text or f" down the {name} " in text for name in names)
         if (reduced or down) and has_phrase(text, names):
-            return {"effect": effect, "action": "add"}
+            # "even less bottom", "tighten up the bottom a hair more": the filter is on already
+            further = "decrease" if effect == "lowpass" else "increase"  # the cutoff moved into the band
+            return {"effect": effect, "action": further if FURTHER.intersection(tokens) else "add"}
     return None
+
+
+FURTHER = frozenset("more even still further".split())

@@ -219,6 +219,9 @@ def standalone(text: str, named: str | None = None) -> Change | None:
             filtering = (effect, action) in (("lowpass", "increase"), ("highpass", "decrease"))
             if filtering and has_phrase(text, WANTED):
                 action = "add"  # "make it sound like an old radio": the filtering complained of
+            after = text.split(f" {phrase} ", 1)[-1].split()
+            if action == "add" and {"more", "still", "further"}.intersection(after):
+                action = "decrease" if effect == "lowpass" else "increase"  # "even me out a little more"
             return {"effect": effect, "action": action}
     return missing(text)
 

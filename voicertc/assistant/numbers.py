@@ -70,8 +70,8 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         tokens = [*tokens[:i], "zero", *tokens[i:]]  # "point five" is "zero point five"
         value, j = _read(tokens, i) or (0.0, i + 1)
         return value, j - 1
-    if tok == "one" and i and tokens[i - 1] in ONE_OF_THINGS:
-        return None  # "for this one", "the next one": a thing, not a value
+    if tok == "one" and i and tokens[i - 1] in ONE_OF_THINGS and tokens[i + 1 : i + 3] != ["and", "a"]:
+        return None  # "for this one", "the next one": a thing ("to last one and a quarter seconds": a value)
     if tok == "dozen" or tokens[i : i + 2] == ["a", "dozen"]:
         return 12.0, i + (tok != "dozen") + 1  # "a dozen decibels"
     if tokens[i : i + 2] == ["a", "second"] and (

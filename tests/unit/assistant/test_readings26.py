@@ -1,0 +1,35 @@
+"""Session 26's readings, from kinds of sentence tune8 missed: each on sentences written for
+these tests (other wordings than tune8's, and near misses that must keep their reading)."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.dialogue import understand
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # "the last one" is a thing, "last one and a quarter seconds" a time
+        ("make the reverb last one and a half seconds", call("reverb", "set", 1.5, "s")),
+        # the bottom is the low end; more of a cut moves the cutoff into the band
+        ("roll off the bottom", call("highpass", "add")),
+        ("less bottom please", call("highpass", "add")),
+        ("cut the bottom even more", call("highpass", "increase")),
+        ("take out more of the highs", call("lowpass", "decrease")),
+        # a band's sparkle missed, a band that is too much
+        ("where did the sparkle go", call("lowpass", "increase")),
+        ("there's way too much boom", call("highpass", "add")),
+        # thinned out, evened out further
+        ("thin my voice out", call("highpass", "add")),
+        ("even me out", call("compressor", "add")),
+        ("even my voice out a bit more", call("compressor", "increase")),
+        # a ratio written with a colon, either way round
+        ("set the ratio to 6:1", call("compressor", "set", 6, param="ratio")),
+        ("ratio 1:3 please", call("compressor", "set", 3, param="ratio")),
+    ],
+)
+def test_tune8_kinds(said: str, expected: object) -> None:
+    assert understand(said) == expected
