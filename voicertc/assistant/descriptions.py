@@ -183,7 +183,7 @@ STANDALONE: dict[str, tuple[str, str]] = {
                     ("lowpass", "increase")),
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),
-    **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing"), ("lowpass", "add")),
+    **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing", "stabbing"), ("lowpass", "add")),
     # a small speaker's sound named as the effect wished for: "old school telephone effect please"
     **dict.fromkeys(("telephone effect", "phone effect", "radio effect", "that radio sound", "am radio",
                      "that telephone sound", "walkie talkie effect", "megaphone effect"),

@@ -199,7 +199,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if phrasing.not_a_command(tokens, said, bool(asked)):
         return None
     if effect is None:
-        everything = lx.find_phrase(text, lx.EVERYTHING) >= 0
+        # "take out all my bass": all of a band, not every effect
+        everything = lx.find_phrase(text, lx.EVERYTHING) >= 0 and bands.band(tokens) is None
         if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
             value = values.value(tokens, find_numbers(tokens))
             if value is not None and value[1] in ("hz", "khz"):

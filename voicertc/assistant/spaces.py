@@ -18,7 +18,8 @@ Change = dict[str, object]
 SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "canyon",
           "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room", "concert", "auditorium",
           "theatre", "theater", "chapel", "shower", "stairwell", "parking garage", "tiles",
-          "tiled")  # fmt: skip
+          "tiled", "swimming pool", "pool", "basement", "garage", "hallway", "corridor", "well",
+          "barn", "subway station", "train station", "airport")  # fmt: skip
 PLACE_ASKED = ("make it sound like", "make me sound like", "put me in", "make it sound as if",
                "i want it to sound like", "i want to sound like", "give me that", "gimme that", "i want the",
                "i want that", "give me the",

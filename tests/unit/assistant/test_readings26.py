@@ -29,6 +29,19 @@ from voicertc.assistant.dialogue import understand
         # a ratio written with a colon, either way round
         ("set the ratio to 6:1", call("compressor", "set", 6, param="ratio")),
         ("ratio 1:3 please", call("compressor", "set", 3, param="ratio")),
+        # echoey places complained of
+        ("it sounds like I'm in a parking garage", call("reverb", "decrease")),
+        ("I sound like I'm at the bottom of a well", call("reverb", "decrease")),
+        # none of an effect had, the compressor loosened, an echo left to trail off
+        ("let's have no delay on my voice", call("delay", "remove")),
+        ("loosen the compressor a bit", call("compressor", "decrease")),
+        ("let the repeats trail off longer", call("delay", "increase", param="feedback")),
+        # the compressor's gain reduction is the compressor's
+        ("a bit less gain reduction", call("compressor", "decrease")),
+        # all of a band taken out, not every effect; esses that stab
+        ("remove all the low end", call("highpass", "add")),
+        ("take out all the effects", call(None, "reset")),
+        ("the esses are stabbing my ears", call("lowpass", "add")),
     ],
 )
 def test_tune8_kinds(said: str, expected: object) -> None:
