@@ -20,7 +20,7 @@ LEVEL_VERBS = {"turn": None, "bring": None, "pull": None, "take": None, "knock":
                "crank": "increase", "juice": "increase", "pump": "increase", "bump": "increase",
                "boost": "increase",
                "back": "decrease", "dial": None, "push": "increase", "kick": None, "turning": None,
-               "bringing": None, "tone": None}  # fmt: skip
+               "bringing": None, "tone": None, "tuck": None}  # fmt: skip
 # ... of the sound itself, or of the speaker ...
 LEVEL_OBJECTS = frozenset({"it", "me", "us", "this", "things", "her"})  # ("crank her up": the rig)
 # ... or the speaker's sound, named: "turn my mic down", "bring my voice up".

@@ -241,6 +241,8 @@ def _arguments(
         action = "set"  # "insert a volume boost of ten dB": a gain stage at +10 dB
     elif action is None:
         action = idiom_action or ("set" if value else "add")
+        if idiom_action == "add" and "still" in tokens:  # "thinner still": further than it is
+            action = "decrease" if effect == "lowpass" else "increase"
     elif action == "set" and value is None:
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
     elif action in ("set", "add") and idiom_action in ("increase", "decrease"):
@@ -296,6 +298,8 @@ def _arguments(
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
+    if param is not None and implied is not None and spec.param(param).unit == "percent" and unit in TIMES:
+        param = None  # "set the echo to repeat every quarter of a second": its time, not its repeats
     if param is None and (action, unit, implied) == ("set", "percent", None) and "mix" in spec.defaults():
         param = "mix"  # "the delay at 40 percent": how much of it is heard (time is no percent)
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
@@ -307,6 +311,9 @@ def _arguments(
     if unit:
         args["unit"] = unit
     return args
+
+
+TIMES = ("s", "ms")
 
 
 def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[str, object]:

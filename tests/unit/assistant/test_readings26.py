@@ -42,6 +42,13 @@ from voicertc.assistant.dialogue import understand
         ("remove all the low end", call("highpass", "add")),
         ("take out all the effects", call(None, "reset")),
         ("the esses are stabbing my ears", call("lowpass", "add")),
+        # a time said with a word for the repeats is the delay's time; further still
+        ("have the echo repeat every half second", call("delay", "set", 0.5, "s")),
+        ("darker still", call("lowpass", "decrease")),
+        ("brighter still", call("lowpass", "increase")),
+        # the level tucked down, or running hot
+        ("tuck my voice down a bit", call("gain", "decrease")),
+        ("I think I am coming in too hot", call("gain", "decrease")),
     ],
 )
 def test_tune8_kinds(said: str, expected: object) -> None:
