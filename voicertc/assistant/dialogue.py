@@ -305,9 +305,11 @@ def _arguments(
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
         args["param"] = param  # only where the unit alone would point elsewhere (or turns)
-    said_fraction = any(t in FRACTIONS for t in tokens[span.start : span.end])
+    # "reverb mix at half" is 50 %, not 0.5 %; so is "feedback to 0.4" 40 %
+    said_fraction = any(t in FRACTIONS for t in tokens[span.start : span.end]) or 0 < abs(span.value) < 1
     if unit is None and said_fraction and spec.param(param or spec.primary).unit == "percent":
-        unit = "fraction"  # "reverb mix at half" is 50 %, not 0.5 %
+        unit = "fraction"
+    unit = unit or values.larger_unit(spec.param(param or spec.primary), span.value)
     if unit:
         args["unit"] = unit
     return args

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import NumberSpan
+from voicertc.effects.specs import ParamSpec
 
 
 def value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
@@ -52,3 +53,14 @@ def _unit_after(tokens: list[str], i: int) -> str | None:
         if tokens[i : i + len(words)] == list(words):
             return unit
     return None
+
+
+LARGER = {"hz": "khz", "ms": "s"}
+
+
+def larger_unit(spec: ParamSpec, value: float) -> str | None:
+    """A bare number below a parameter's range that fits it in the larger unit: "low pass at
+    8" is 8 kHz, "set the delay to 0.4" 0.4 s (the chain would clamp them to 20 Hz, 1 ms)."""
+    larger = LARGER.get(spec.unit)
+    fits = larger is not None and 0 < value < spec.min and spec.min <= value * 1000 <= spec.max
+    return larger if fits else None

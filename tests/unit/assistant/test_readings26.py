@@ -49,6 +49,12 @@ from voicertc.assistant.dialogue import understand
         # the level tucked down, or running hot
         ("tuck my voice down a bit", call("gain", "decrease")),
         ("I think I am coming in too hot", call("gain", "decrease")),
+        # a bare number said as an engineer says it: a share of a percentage, the larger unit
+        ("set the delay feedback to 0.4", call("delay", "set", 0.4, "fraction", param="feedback")),
+        ("low pass at 8", call("lowpass", "set", 8, "khz")),
+        ("set the delay to 0.4", call("delay", "set", 0.4, "s")),
+        ("high pass at 100", call("highpass", "set", 100)),  # in range: as said
+        ("delay at 300", call("delay", "set", 300)),
     ],
 )
 def test_tune8_kinds(said: str, expected: object) -> None:
