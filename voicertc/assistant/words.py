@@ -34,6 +34,8 @@ def normalize(text: str) -> list[str]:
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)
     s = re.sub(r"\b(\d+(?:\.\d+)?)\s*:\s*1\b", r"\1 to 1", s)
     s = re.sub(r"\b1\s*:\s*(\d+(?:\.\d+)?)\b", r"\1 to 1", s)
+    s = re.sub(r"\bcolon (?:for|fore)\b", "colon four", s)  # as Whisper hears "1:4" said
+    s = re.sub(r"\b(?:one|1) colon (\w+)|\b(\w+) colon (?:one|1)\b", lambda m: f"{m[1] or m[2]} to one", s)
     # Letters spelled out ("L.P.F.", "H-P-F") and words hyphenated ("over-drive", "re-set",
     # "echo-y"): one word, where that word is known.
     s = re.sub(r"\b[a-z](?:[.-][a-z]\b)+\.?", lambda m: _joined(m.group(0).replace(".", "-")), s)

@@ -29,6 +29,10 @@ from voicertc.assistant.dialogue import understand
         # a ratio written with a colon, either way round
         ("set the ratio to 6:1", call("compressor", "set", 6, param="ratio")),
         ("ratio 1:3 please", call("compressor", "set", 3, param="ratio")),
+        (
+            "Set the ratio to one colon for.",
+            call("compressor", "set", 4, param="ratio"),
+        ),  # as Whisper hears "1:4"
         # echoey places complained of
         ("it sounds like I'm in a parking garage", call("reverb", "decrease")),
         ("I sound like I'm at the bottom of a well", call("reverb", "decrease")),
