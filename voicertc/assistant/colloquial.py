@@ -85,7 +85,9 @@ def breaks_up(tokens: list[str]) -> bool:
 
 # -- a level halved or doubled: "cut the volume in half" is 6 dB down (its amplitude halved) --
 
-HALVED = re.compile(r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)) ")
+HALVED = re.compile(
+    r" (?:(?:in|by) half(?! an? )|halve|halved|half as (?:loud|much|strong)|half the (?:volume|level)) "
+)
 DOUBLED = re.compile(r" (?:double (?:the|it|my|that|this)|doubled|twice as (?:loud|much|strong)) ")
 HALF_LEVEL_DB = 6  # a level in dB halves or doubles its amplitude by 6 dB
 

@@ -22,7 +22,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                  "lowcut", "rumble filter", "hpf"),
     "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down"),
+                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down", "squeeze"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
                    "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
@@ -145,7 +145,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),
     ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
     ("pull", "out", "remove"), ("chill", "out", "decrease"), ("zero", "out", "reset"),
-    ("get", "out", "remove"),  # "get the compressor out of there"
+    ("get", "out", "remove"), ("ease", "in", "add"),  # "get the compressor out", "ease the reverb in"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.
@@ -163,7 +163,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
                   "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer",
-                  "downward", "downwards", "gentler", "flatten", "lessen", "trim", "shrink")),
+                  "downward", "downwards", "gentler", "flatten", "lessen", "trim", "shrink", "ease")),
     ("set", ("set", "change", "adjust", "make", "put")),
     ("add", ("add", "apply", "insert", "enable", "on", "give", "want", "like", "need",
              "use", "some", "try", "activate", "added", "engage", "include", "introduce",

@@ -36,7 +36,7 @@ LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in
 # too). Complained of, the same words want the other way ("it sounds far away": ``quality``).
 FAR = ("far away", "distant", "further back", "farther back", "further away", "in the distance",
        "back in the mix", "far off")  # fmt: skip
-NEAR = ("forward", "in front", "up front", "upfront", "front of the mix")
+NEAR = ("forward", "in front", "up front", "upfront", "front of the mix", "closer", "nearer")
 PLACING = ("make me sound", "make it sound", "make my voice sound", "i want to sound", "i want it to sound",
            "push", "put me", "put my voice", "sit", "move me", "move my voice", "bring me", "bring my voice",
            "place me", "want me", "i want to be", "need the vocals", "need my voice")  # fmt: skip
@@ -44,8 +44,11 @@ PLACING = ("make me sound", "make it sound", "make my voice sound", "i want to s
 
 def placed(text: str) -> Change | None:
     """ "push my voice back in the mix": more reverb; "bring me forward a bit": less."""
-    if not has_phrase(text, PLACING):
+    at = max(text.rfind(f" {p} ") for p in PLACING)
+    if at < 0:
         return None
+    # where the placing verb puts it: "I sound far away, bring me closer" wants less
+    text = text[at:] if has_phrase(text[at:], FAR + NEAR) else text
     if has_phrase(text, FAR):
         return {"effect": "reverb", "action": "increase"}
     if has_phrase(text, NEAR):

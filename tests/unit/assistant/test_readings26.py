@@ -59,6 +59,16 @@ from voicertc.assistant.dialogue import understand
         ("set the delay to 0.4", call("delay", "set", 0.4, "s")),
         ("high pass at 100", call("highpass", "set", 100)),  # in range: as said
         ("delay at 300", call("delay", "set", 300)),
+        # written this session as an engineer in the room, or a caller who only hears it
+        ("I sound so far away, bring me closer", call("reverb", "decrease")),
+        ("push my voice back in the mix", call("reverb", "increase")),
+        ("whenever I say a P it pops", call("highpass", "add")),
+        ("I sound like I'm on an old telephone", call("highpass", "decrease")),
+        ("ease the compression a little", call("compressor", "decrease")),
+        ("ease the reverb in", call("reverb", "add")),
+        ("squeeze my voice harder", call("compressor", "increase")),
+        ("down a dB", call("gain", "decrease", 1, "db")),
+        ("half the volume please", call("gain", "decrease", 6, "db")),
     ],
 )
 def test_tune8_kinds(said: str, expected: object) -> None:
