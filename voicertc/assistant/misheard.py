@@ -138,6 +138,11 @@ _EFFECT_WORDS = frozenset("reverb delay echo distortion compressor compression g
 _TOO_WHAT = frozenset("washy wet dry loud quiet bright dark harsh boomy muddy thin thick muffled much noisy "
                       "tinny fuzzy distorted squashed compressed echoey roomy soft".split())  # fmt: skip
 _ENDS = ([], ["please"], ["entirely"], ["completely"], ["altogether"], ["now"])
+# tune8's spoken misses (session 26): "350 ms" written "three hundred fifty minutes"; "pull the
+# saturation off my voice" written "of my voice".
+_TIMED = frozenset("delay echo release attack predelay".split())
+_TAKING = frozenset("pull take get strip knock".split())
+_NAMES = _EFFECT_WORDS | frozenset("saturation limiter fuzz comp verb drive overdrive".split())
 
 
 def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
@@ -151,6 +156,11 @@ def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> 
         return "wait"  # "add delay, no weight, the reverb": a correction
     if tok == "two" and i == 0 and after and after[0] in _TOO_WHAT:
         return "too"  # "two washy, pull it back": a count of no unit, said as a complaint
+    if tok in ("minutes", "minute") and _is_count(before) and _TIMED.intersection(toks[:i]):
+        return "milliseconds"  # no effect is timed in minutes
+    if tok == "of" and before and before[0] in _NAMES and toks[:1] and toks[0] in _TAKING:
+        if after and after[0] in (*_POSSESSIVES, "me", "the"):
+            return "off"
     if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
         if toks[i + 3 :] in _ENDS:
             return "nix"  # "mix the reverb" said alone asks for nothing a mixer does

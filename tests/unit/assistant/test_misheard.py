@@ -132,3 +132,12 @@ def test_two_before_a_complaint_is_too() -> None:
     # session 22 (tune7 spoken): "too washy, like a cathedral" written "Two washy, ..."
     assert misheard.tokens(["two", "washy", "pull", "it", "back"])[0] == "too"
     assert misheard.tokens(["two", "seconds", "of", "delay"])[0] == "two"
+
+
+def test_minutes_of_a_delay_are_milliseconds_and_of_is_off() -> None:
+    # session 26 (tune8 spoken): "350 ms" written "... fifty minutes"; "off my voice" as "of"
+    said = "set the delay to three hundred fifty minutes".split()
+    assert misheard.tokens(said)[-1] == "milliseconds"
+    assert misheard.tokens("set a timer for ten minutes".split())[-1] == "minutes"
+    assert misheard.tokens("pull the saturation of my voice".split())[3] == "off"
+    assert misheard.tokens("take the rest of the reverb".split())[3] == "of"
