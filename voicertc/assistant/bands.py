@@ -84,3 +84,22 @@ def band(tokens: list[str]) -> Change | None:
 
 
 FURTHER = frozenset("more even still further".split())
+
+
+# Said around a band named alone as a follow-up: "now the highs too", "and the low end".
+ALONE = frozenset("and now ok okay too also the please as well then same for with my".split())
+CUTTING = {"lowpass": ("add", "decrease"), "highpass": ("add", "increase")}
+
+
+def named_alone(words: list[str]) -> str | None:
+    """The filter of a band said alone ("and the highs too"), or None."""
+    said = " ".join(w for w in words if w not in ALONE)
+    return next((effect for effect, names in BANDS.items() if said in names), None)
+
+
+def cut_too(last: str, action: str, other: str) -> str:
+    """The action on filter ``other`` that does to its band what ``action`` did to ``last``'s:
+    a cut is a cut ("add"), an easing an easing."""
+    if action in CUTTING[last]:
+        return "add"
+    return "increase" if other == "lowpass" else "decrease"

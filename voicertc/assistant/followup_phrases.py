@@ -18,10 +18,14 @@ CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not
             "once more", "same again", "do it again", "one more time", "bit more", "still more",
             "one further", "push it further", "push it one further", "take it further", "go further",
             "one more step")  # fmt: skip
+# Still too much of the effect, whichever way the last change went ("less", then "still too
+# much"): less of it (a filter eased).
+LESSEN = ("still too much", "still a lot", "still overdone", "still way too much", "still much too much")
 # The last change went too far: back the other way.
 REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
            "a lot", "thats a lot", "ease up", "back it off", "pull it back", "the other way",
-           "other way", "wrong way", "one too many")  # fmt: skip
+           "other way", "wrong way", "one too many", "bring it back a notch", "take it back a notch",
+           "back a notch", "back it down a notch", "knock it back a notch")  # fmt: skip
 INCREASE = ("stronger", "bigger", "higher", "raise it", "up a bit", "bump it", "push it")
 DECREASE = ("less", "weaker", "smaller", "tone it down", "too strong", "too loud", "lower it")
 REMOVE = ("take it off", "take it out", "get rid of it", "remove it", "turn it off", "kill it",
@@ -42,6 +46,7 @@ UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "
 PHRASES: dict[str, str] = {
     **dict.fromkeys(CONTINUE, "continue"),
     **dict.fromkeys(REVERSE, "reverse"),
+    **dict.fromkeys(LESSEN, "lessen"),
     **dict.fromkeys(INCREASE, "increase"),
     **dict.fromkeys(DECREASE, "decrease"),
     **dict.fromkeys(REMOVE, "remove"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant import bands
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
@@ -211,7 +212,8 @@ class FollowUps:
         if kind == "restore":
             return None
         went = "decrease" if action == "decrease" else "increase"
-        step = {"continue": went, "reverse": OPPOSITE[went]}.get(kind, kind)
+        lessen = "increase" if effect == "lowpass" else "decrease"  # (a low pass eased: its cutoff up)
+        step = {"continue": went, "reverse": OPPOSITE[went], "lessen": lessen}.get(kind, kind)
         if action not in STEPS:
             # "more" after an add is more of the effect heard; after a setting, of what was set
             param = AMOUNT.get(str(effect)) if action == "add" else param
@@ -222,7 +224,7 @@ class FollowUps:
         # Never a follow-up: a listing, or a decline by name ("make my voice deeper" after the reverb)
         if intent.name != APPLY if isinstance(intent, ToolCall) else declines(intent.text):
             return None
-        named = _only_an_effect(words)
+        named = _only_an_effect(words) or bands.named_alone(words)
         if named is not None:
             return self._same_again(named)
         times = multiplied(self._last, words)
@@ -293,6 +295,10 @@ class FollowUps:
             return set_on(self._last, effect)
         if action not in ("add", "remove", *STEPS):
             return None
+        other = self._last["effect"]
+        if action != "remove" and effect != other and {effect, other} == {"lowpass", "highpass"}:
+            # "cut the lows", "more", "now the highs too": that band cut too (or eased too)
+            action = bands.cut_too(str(other), str(action), effect)
         return _call(effect, str(action))
 
     def _about_last(self, words: list[str]) -> ToolCall | None:

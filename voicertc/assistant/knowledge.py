@@ -35,8 +35,14 @@ def knowledge(tokens: list[str], text: str) -> bool:
     # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
     named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
     return find_phrase(text, KNOWLEDGE) >= 0 or (
-        tokens[0] in ("what", "whats") and bool(named) and named[0] in ONE_WORD_NAMES
+        tokens[0] in ("what", "whats")
+        and bool(named)
+        and named[0] in ONE_WORD_NAMES
+        and not CHAIN_WORDS.intersection(tokens)  # "what ratio is it at?" asks about this one
     )
+
+
+CHAIN_WORDS = frozenset("it its now currently set at mine my on using".split())
 
 
 # Words that tie a question to this call's sound: "why do I sound so thin", "why does it

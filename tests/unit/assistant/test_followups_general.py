@@ -201,3 +201,27 @@ def test_one_further_is_one_more_step_not_a_value(said: str) -> None:
 @pytest.mark.parametrize("said", ["yeah that's the one", "that's the one"])
 def test_thats_the_one_approves_rather_than_sets_one(said: str) -> None:
     assert not isinstance(session("add an echo", "more").understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    ("turns", "said", "want"),
+    [
+        # session 26, written as a caller would: still too much after less is less again
+        (("add some distortion", "way too much"), "still too much", call("distortion", "decrease")),
+        (("turn me up",), "still too much", call("gain", "decrease")),
+        (("add a low pass", "lower", "too much"), "still too much", call("lowpass", "increase")),
+        # a band named alone after a cut of the other band: that band cut too
+        (("cut the lows", "more"), "ok now the highs too", call("lowpass", "add")),
+        (("cut the highs",), "and the lows", call("highpass", "add")),
+        (("more bass",), "and the treble too", call("lowpass", "increase")),
+        # back a notch is back
+        (("add distortion", "a bit more"), "bring it back a notch", call("distortion", "decrease")),
+    ],
+)
+def test_session_26_follow_ups(turns: tuple[str, ...], said: str, want: ToolCall) -> None:
+    assert session(*turns).understand(said) == want
+
+
+def test_what_a_setting_is_at_asks_the_chain() -> None:
+    # "what ratio is it at?" was taken for a question about compressors in general
+    assert session("add a compressor").understand("what ratio is it at?") == ToolCall("get_effects", {})
