@@ -7,6 +7,7 @@ from __future__ import annotations
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall
 from voicertc.assistant.followup_phrases import SOFTENERS
+from voicertc.assistant.numbers import find_numbers
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, UNIT_FACTORS, param_key, unit_key
 
@@ -50,11 +51,13 @@ def names_a_param(words: list[str]) -> bool:
 def multiplied(last: dict[str, object] | None, words: list[str]) -> dict[str, object] | None:
     """ "double it" after a setting: the setting again at that multiple of its value, if
     the parameter takes it; None for any other turn."""
-    if last is None or last.get("action") != "set" or not isinstance(last.get("value"), (int, float)):
-        return None
     said = [w for w in words if w not in SOFTENERS and w not in ("make", "this")]
-    if len(said) != 1 or said[0] not in TIMES:
+    if last is not None and said[:1] == ["another"] and last.get("action") in ("increase", "decrease"):
+        return _again_by(last, said[1:])  # "turn me up 3 dB", "another 3"
+    if last is None or len(said) != 1 or said[0] not in TIMES:
         return None
+    if last.get("action") != "set" or not isinstance(last.get("value"), (int, float)):
+        return _scaled_step(last, TIMES[said[0]])  # "double it", then "half that"
     value = float(last["value"]) * TIMES[said[0]]  # type: ignore[arg-type]
     args = {**last, "value": int(value) if value == int(value) else value}
     return args if in_range(args) else None
@@ -74,3 +77,33 @@ def without_param(last: dict[str, object], words: list[str]) -> list[str]:
 
     rest = [w for w in words if not names(w)]
     return words if len(rest) == len(words) else rest
+
+
+def _scaled_step(last: dict[str, object], factor: float) -> dict[str, object] | None:
+    """A step by a share of what is there, on the control the last change moved: in percent
+    on a time or a frequency, as a fraction on a percentage (as the dialogue scales "double
+    the delay")."""
+    spec = EFFECT_SPECS.get(str(last.get("effect")))
+    if spec is None or last.get("action") not in ("add", "increase", "decrease"):
+        return None
+    param = str(last.get("param") or spec.primary)
+    change = (factor - 1) * 100 if factor > 1 else (1 - factor) * 100
+    args: dict[str, object] = {"effect": last["effect"], "action": "increase" if factor > 1 else "decrease"}
+    if spec.param(param).unit == "percent":
+        args |= {"value": round(change / 100, 5), "unit": "fraction"}
+    else:
+        args |= {"value": change, "unit": "percent"}
+    return args | ({"param": param} if param != spec.primary else {})
+
+
+def _again_by(last: dict[str, object], said: list[str]) -> dict[str, object] | None:
+    """The last step again by the amount said, in the last step's unit unless one is said."""
+    numbers = find_numbers(said)
+    if len(numbers) != 1 or "value" not in last or numbers[0].value <= 0:
+        return None
+    unit = [w for w in said[numbers[0].end :] if w not in SOFTENERS]
+    if unit and unit_key(" ".join(unit)) is None:
+        return None
+    value = numbers[0].value
+    args = {**last, "value": int(value) if value == int(value) else value}
+    return args | ({"unit": unit_key(" ".join(unit))} if unit else {})

@@ -219,8 +219,8 @@ OTHER_UNITS = frozenset("""
     subscribers kilos laps
 """.split())  # fmt: skip
 
-ASK_CHAIN = ("what effects are on", "which effects are on", "what effects are active",
-             "are there any effects", "any effects on", "what effects do i have on",
+ASK_CHAIN = ("is it on", "is that on", "what effects are on", "which effects are on", "any effects on",
+             "what effects are active", "are there any effects", "what effects do i have on",
              "what effects", "which effects", "whats on", "what is on", "what are on",
              "whats active", "what is active", "whats applied", "what is applied",
              "list the effects", "list effects", "list my effects", "show me the effects",

@@ -30,8 +30,10 @@ def normalize(text: str) -> list[str]:
     s = numbers.unit_and_a_half(s)
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
     s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
-    s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)  # "down a dB"
-    s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's own word, not the gain's
+    # "down a dB", "up a decibel": one
+    s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)
+    s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
+    s = re.sub(r"\bnah\b", "no", s)  # "nah, shorter": a correction
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)
     s = re.sub(r"\b(\d+(?:\.\d+)?)\s*:\s*1\b", r"\1 to 1", s)
     s = re.sub(r"\b1\s*:\s*(\d+(?:\.\d+)?)\b", r"\1 to 1", s)

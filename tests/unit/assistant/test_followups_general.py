@@ -216,6 +216,11 @@ def test_thats_the_one_approves_rather_than_sets_one(said: str) -> None:
         (("more bass",), "and the treble too", call("lowpass", "increase")),
         # back a notch is back
         (("add distortion", "a bit more"), "bring it back a notch", call("distortion", "decrease")),
+        # halved after a doubling; the same step again by an amount; a correction said "nah"
+        (("add delay", "double it"), "half that", call("delay", "decrease", 50, "percent")),
+        (("turn me up 3 dB",), "another 3", call("gain", "increase", 3, "db")),
+        (("set the delay to 300 ms", "longer by 100 ms"), "another 50", call("delay", "increase", 50, "ms")),
+        (("add reverb", "make it longer"), "nah, shorter", call("reverb", "decrease")),
     ],
 )
 def test_session_26_follow_ups(turns: tuple[str, ...], said: str, want: ToolCall) -> None:
@@ -225,3 +230,7 @@ def test_session_26_follow_ups(turns: tuple[str, ...], said: str, want: ToolCall
 def test_what_a_setting_is_at_asks_the_chain() -> None:
     # "what ratio is it at?" was taken for a question about compressors in general
     assert session("add a compressor").understand("what ratio is it at?") == ToolCall("get_effects", {})
+
+
+def test_is_it_on_asks_the_chain() -> None:
+    assert session("add some reverb").understand("is that on?") == ToolCall("get_effects", {})
