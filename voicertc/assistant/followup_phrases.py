@@ -20,7 +20,8 @@ CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not
             "one more step")  # fmt: skip
 # Still too much of the effect, whichever way the last change went ("less", then "still too
 # much"): less of it (a filter eased).
-LESSEN = ("still too much", "still a lot", "still overdone", "still way too much", "still much too much")
+LESSEN = ("still too much", "still a lot", "still overdone", "still way too much", "still much too much",
+          "a bit much", "a little much", "still a bit much", "but still a bit much", "but still too much")
 # The last change went too far: back the other way.
 REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
            "a lot", "thats a lot", "ease up", "back it off", "pull it back", "the other way",
@@ -42,7 +43,7 @@ UNDO = ("undo", "undo that", "undo it", "take it back", "back one", "go back", "
         "the way it was", "like it was", "how it was before", "undo that last one",
         "undo the last one", "go back one", "back to what it was", "what it was", "it was right before",
         "put it back", "undo the last change", "undo my last change", "undo your last change",
-        "undo the last thing")  # fmt: skip
+        "undo the last thing", "back one step", "go back one step", "one step back")  # fmt: skip
 PHRASES: dict[str, str] = {
     **dict.fromkeys(CONTINUE, "continue"),
     **dict.fromkeys(REVERSE, "reverse"),
@@ -77,9 +78,15 @@ def approval(words: list[str]) -> bool:
 
 
 def approves(text: str) -> bool:
-    """Every clause of ``text`` is liking what is ("perfect, leave it there")."""
-    clauses = [c for c in re.split(r"[,.;!?]", text) if c.strip()]
-    return bool(clauses) and all(approval(tokens(c)) for c in clauses)
+    """Every clause of ``text`` is liking what is ("perfect, leave it there"), or stopping
+    beside one that is ("stop, that's good": no more changes, not the effect off)."""
+    clauses = [tokens(c) for c in re.split(r"[,.;!?]", text) if c.strip()]
+    liked = [approval(c) for c in clauses]
+    return any(liked) and all(ok or _stopping(c) for ok, c in zip(liked, clauses, strict=True))
+
+
+def _stopping(words: list[str]) -> bool:
+    return words[-1:] in (["stop"], ["there"]) and "stop" in words  # "stop", "ok stop", "stop there"
 
 
 def kind_of(text: str) -> str | None:

@@ -240,7 +240,7 @@ class FollowUps:
                 return ahead
         if isinstance(intent, Say):
             if kind is None:
-                if approval(words):
+                if approval(words) or approves(text):
                     return Say(APPROVED)
                 return self._about_last(words)  # "that's the one" is no value
             return (

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant.dialogue import ToolCall
+from voicertc.assistant.dialogue import Say, ToolCall
+from voicertc.assistant.followup_phrases import APPROVED
 from voicertc.assistant.followups import FollowUps
 
 
@@ -221,6 +222,13 @@ def test_thats_the_one_approves_rather_than_sets_one(said: str) -> None:
         (("turn me up 3 dB",), "another 3", call("gain", "increase", 3, "db")),
         (("set the delay to 300 ms", "longer by 100 ms"), "another 50", call("delay", "increase", 50, "ms")),
         (("add reverb", "make it longer"), "nah, shorter", call("reverb", "decrease")),
+        # still a bit much is less; back one step is an undo
+        (
+            ("put some reverb on", "that's way too much"),
+            "better, but still a bit much",
+            call("reverb", "decrease"),
+        ),
+        (("give me a bit of echo", "longer", "longer"), "ok back one step", call("delay", "decrease")),
     ],
 )
 def test_session_26_follow_ups(turns: tuple[str, ...], said: str, want: ToolCall) -> None:
@@ -234,3 +242,9 @@ def test_what_a_setting_is_at_asks_the_chain() -> None:
 
 def test_is_it_on_asks_the_chain() -> None:
     assert session("add some reverb").understand("is that on?") == ToolCall("get_effects", {})
+
+
+def test_stop_beside_approval_is_approval() -> None:
+    # "stop, that's good" took the low pass off
+    follow = session("add a low pass", "can you open it up a little", "more")
+    assert follow.understand("stop, that's good") == Say(APPROVED)
