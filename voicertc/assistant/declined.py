@@ -45,6 +45,8 @@ def reply(tokens: list[str], text: str) -> str | None:
         or (not other_times.asks(tokens) and theirs.someone_elses(tokens))
     ):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
+    if hedges.let_be(tokens):
+        return LEFT_AS_IS_TEXT  # "this room has terrible acoustics but whatever"
     if praise(tokens) or hedges.but_liked(tokens):
         return LIKED_TEXT
     # the rules' veto said: the reader's guess may not fill it ("back in the day we bounced

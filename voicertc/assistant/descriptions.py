@@ -218,6 +218,8 @@ def standalone(text: str, named: str | None = None) -> Change | None:
     "the volume jumps around", describe what the compressor evens out)."""
     for phrase, (effect, action) in STANDALONE.items():
         if has_phrase(text, (phrase,)) and named in (None, effect, "gain"):
+            if has_phrase(text.split(f" {phrase} ")[0] + " ", ("hopefully", "i hope")):
+                continue  # "there's construction outside, hopefully you can't hear it": a hope
             filtering = (effect, action) in (("lowpass", "increase"), ("highpass", "decrease"))
             if filtering and has_phrase(text, WANTED):
                 action = "add"  # "make it sound like an old radio": the filtering complained of

@@ -168,12 +168,24 @@ def not_enough(tokens: list[str]) -> list[str]:
 LIKED_AFTER_BUT = ("i like it", "i love it", "i like that", "i love that", "i kind of like it",
                    "i kinda like it", "i dont mind it", "i dont mind", "its fine", "thats fine",
                    "it works", "its ok", "its okay", "i actually like it", "i sort of like it")  # fmt: skip
+# ... or by letting it be: "this room has terrible acoustics but whatever".
+LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what can you do",
+          "it is what it is", "thats life")  # fmt: skip
 
 
 def but_liked(tokens: list[str]) -> bool:
-    """A remark whose last word is liking it: nothing is asked of the sound."""
+    """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
+    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens)
+
+
+def let_be(tokens: list[str]) -> bool:
+    """ "... but whatever", "... but oh well": a remark let be."""
+    return _after_but(tokens) in LET_BE
+
+
+def _after_but(tokens: list[str]) -> str:
     if "but" not in tokens:
-        return False
+        return ""
     last = len(tokens) - 1 - tokens[::-1].index("but")
     rest = [t for t in tokens[last + 1 :] if t not in ("really", "actually", "still", "honestly")]
-    return " ".join(rest).removesuffix(" though") in LIKED_AFTER_BUT
+    return " ".join(rest).removesuffix(" though")

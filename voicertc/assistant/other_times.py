@@ -18,7 +18,9 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                "our last album", "my last record", "our last record", "i once", "we once", "i had", "we had",
                # times to come, and what is not so
                "someday", "some day", "one day", "one of these days", "next week", "next time", "next month",
-               "next year", "i might ask you", "i may ask you", "ill ask you")  # fmt: skip
+               "next year", "i might ask you", "i may ask you", "ill ask you",
+               # a hope is of what comes: "there's construction outside, hopefully you can't hear it"
+               "hopefully", "i hope")  # fmt: skip
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
 BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")

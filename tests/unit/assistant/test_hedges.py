@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant.dialogue import ToolCall, understand
-from voicertc.assistant.hedges import reason_at, wished
+from voicertc.assistant.declined import LEFT_AS_IS_TEXT
+from voicertc.assistant.dialogue import Say, ToolCall, understand
+from voicertc.assistant.hedges import let_be, reason_at, wished
+from voicertc.assistant.words import tokens
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,10 @@ def test_no_wish_for_an_effect(words: str) -> None:
 def test_a_reason_said_first_is_no_cut() -> None:
     assert reason_at("because i shout turn me down".split()) is None
     assert understand("because I shout, turn me down") == call("gain", "decrease")
+
+
+def test_a_remark_let_be_asks_nothing() -> None:
+    # session 26: "this room has terrible acoustics but whatever" added reverb
+    assert let_be(tokens("this room has terrible acoustics but whatever"))
+    assert understand("the reverb is too much but oh well") == Say(LEFT_AS_IS_TEXT)
+    assert not let_be(tokens("too much reverb, take some off"))

@@ -24,7 +24,8 @@ from voicertc.assistant.words import tokens
      "Maybe someday I'll learn how to use a compressor properly",
      "Next week, when my friend joins, we might try some echo together",
      "If I were a radio DJ, I'd compress the heck out of my voice",
-     "My singing teacher told me to always use a high pass on vocals"],
+     "My singing teacher told me to always use a high pass on vocals",
+     "there's construction outside, hopefully you can't hear it"],
 )  # fmt: skip
 def test_another_time(said: str) -> None:
     assert another_time(tokens(said))
@@ -36,7 +37,7 @@ def test_another_time(said: str) -> None:
              # said of this call's sound, passed on: a complaint still
              "people say I sound muffled", "they say reverb is overused, but add some anyway",
              "I'd love it if I were a bit louder", "next time add more reverb", "my first take was too quiet",
-             "my producer told me that I sound too dry"],
+             "my producer told me that I sound too dry", "hopefully you can add some reverb"],
 )  # fmt: skip
 def test_asked_now(said: str) -> None:
     assert not another_time(tokens(said))
