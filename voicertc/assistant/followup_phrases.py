@@ -20,18 +20,9 @@ CONTINUE = ("more", "again", "further", "keep going", "go on", "more more", "not
             "one more step")  # fmt: skip
 # Still too much of the effect, whichever way the last change went ("less", then "still too
 # much"): less of it (a filter eased).
-LESSEN = (
-    "still too much",
-    "still a lot",
-    "still overdone",
-    "still way too much",
-    "still much too much",
-    "a bit much",
-    "a little much",
-    "still a bit much",
-    "but still a bit much",
-    "but still too much",
-)
+LESSEN = ("still too much", "still a lot", "still overdone", "still way too much", "still much too much",
+          "a bit much", "a little much", "still a bit much", "but still a bit much",
+          "but still too much")  # fmt: skip
 # The last change went too far: back the other way.
 REVERSE = ("too much", "too far", "overkill", "back off", "ease off", "not so much", "overdone",
            "a lot", "thats a lot", "ease up", "back it off", "pull it back", "the other way",
