@@ -77,7 +77,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
 # that "set up" is not "set" and "add more" is not "add".
 REWRITES: tuple[tuple[str, str], ...] = (
     ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
-    ("have no", "remove"), ("with no", "remove"),  # "I'd rather have no reverb on me"
+    ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),
     ("loosen it up", "less"), ("loosen up", "less"), ("loosen", "less"), ("trail off", "ring out"),
     ("take out", "remove"), ("take away", "remove"), ("switch off", "remove"),
     ("turn off", "remove"), ("turn it off", "remove"), ("shut off", "remove"),

@@ -34,7 +34,8 @@ MADE_BY: dict[str, str] = {
                      "sore throat", "electric guitar", "guitar amp", "blown speaker"), "distortion"),
     **dict.fromkeys(("muffled", "muffly", "muted", "dull", "dark", "murky"), "lowpass"),
     **dict.fromkeys(("echoey", "echoy", "cavernous", "reverberant", "roomy", "spacious", "churchy", "dreamy",
-                     "ethereal", "heavenly", "angelic", "ambient", "atmospheric", "lush"), "reverb"),
+                     "ethereal", "heavenly", "angelic", "ambient", "atmospheric", "lush", "spooky", "haunted",
+                     "ghostly", "eerie", "spacey", "spacy"), "reverb"),
     **dict.fromkeys(("echoing", "repeating", "hello hello", "repeat after me", "repeat myself",
                      "words repeat", "voice repeat", "say everything twice"), "delay"),
     **dict.fromkeys(("thin", "tinny"), "highpass"),
@@ -84,7 +85,8 @@ def wished(tokens: list[str]) -> Change | None:
 
 MORE_SPACES = ("castle", "dungeon", "palace", "mansion", "temple", "cavern", "museum", "crypt", "tomb",
                "abbey", "mosque", "cathedral", "swimming pool", "train station", "sports hall",
-               "a dream", "dreamy", "heaven", "heavenly", "ethereal", "angelic")  # fmt: skip
+               "a dream", "dreamy", "heaven", "heavenly", "ethereal", "angelic", "a haunted house",
+               "a ghost")  # fmt: skip
 SOUNDING = ("sound like", "sound as if", "sounds like", "sound as though")
 # Open places with one far wall send the voice back as distinct echoes: a delay.
 ECHO_PLACES = ("canyon", "valley", "mountain", "mountains", "cliff", "cliffs", "gorge")

@@ -69,6 +69,10 @@ from voicertc.assistant.dialogue import understand
         ("squeeze my voice harder", call("compressor", "increase")),
         ("down a dB", call("gain", "decrease", 1, "db")),
         ("half the volume please", call("gain", "decrease", 6, "db")),
+        # a mood pictured, a length or level said as "not so ..."
+        ("make my voice sound spooky", call("reverb", "add")),
+        ("could the reverb be not so long", call("reverb", "decrease")),
+        ("make the echo not so loud", call("delay", "decrease", param="mix")),
     ],
 )
 def test_tune8_kinds(said: str, expected: object) -> None:
