@@ -68,3 +68,20 @@ class LastFilter:
                 self.current = str(effect)
             elif effect == self.current and action == "remove":
                 self.current = None
+
+
+# Comparatives the dialogue reads as putting a filter on ("darker", "thinner"): said with that
+# filter on already, the filter moved further ("add a low pass", "too dark", "a little darker").
+FURTHER = {"lowpass": ("darker", "warmer", "duller", "murkier", "more muffled"), "highpass": ("thinner",)}
+
+
+def further(arguments: dict[str, object], chain: list[dict] | None, words: list[str]) -> dict[str, object]:
+    """``arguments`` (a call read alone) as a step where it adds a filter that is on the
+    ``chain`` already for a comparative; otherwise as they are."""
+    effect = str(arguments.get("effect"))
+    on = [e.get("effect") for e in chain or []]
+    if arguments.get("action") != "add" or "value" in arguments or effect not in on:
+        return arguments
+    if not has_phrase(" " + " ".join(words) + " ", FURTHER.get(effect, ())):
+        return arguments
+    return {**arguments, "action": "decrease" if effect == "lowpass" else "increase"}

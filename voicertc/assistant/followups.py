@@ -24,7 +24,7 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
-from voicertc.assistant.filters import LastFilter
+from voicertc.assistant.filters import LastFilter, further
 from voicertc.assistant.followup_phrases import (
     APPROVED,
     SOFTENERS,
@@ -94,8 +94,7 @@ class FollowUps:
         return self._unnamed_filter(text) or self._understood(text)
 
     def _said(self, text: str) -> str:
-        """``text`` less an opening correction ("No, the reverb."), which needs something to
-        correct: alone, "No reverb." still removes it."""
+        """``text`` less an opening correction ("No, the reverb."); alone, "No reverb." removes it."""
         return text if self._last is None else CORRECTION.sub("", text)
 
     def _understood(self, text: str, alone: ToolCall | Say | None = None) -> ToolCall | Say:
@@ -105,6 +104,8 @@ class FollowUps:
         intent = understand(said) if alone is None else alone
         if self._last is not None:
             intent = self._in_context(said, intent) or intent
+        if isinstance(intent, ToolCall) and intent.name == APPLY:  # "a little darker" with the low pass on
+            intent = ToolCall(APPLY, further(intent.arguments, self._chain, tokens(said)))
         if isinstance(intent, ToolCall) and self._nothing_to_lower(said, intent):
             effect = str(intent.arguments["effect"])
             return Say(NOTHING_ON.format(lx.SPOKEN_EFFECT.get(effect, effect)))

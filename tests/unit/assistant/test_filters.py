@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 import pytest
+from support.chained_followups import session
 from support.tool_calls import call
 
 from voicertc.assistant.brains import AssistantBrain
@@ -73,3 +74,13 @@ def test_a_session_reads_an_unnamed_cutoff_as_its_last_filter() -> None:
     brain = AssistantBrain(cast(Any, None))  # understanding needs no speech
     assert brain.understand("cut the lows", b"") == call("highpass", "add")
     assert brain.understand("raise the cutoff a touch", b"") == call("highpass", "increase")
+
+
+def test_a_comparative_with_its_filter_on_moves_it_further() -> None:
+    # session 26: "a little darker" with the low pass on put it on again at its defaults
+    read, _ = session("add a low pass", "too dark", "a little darker again")
+    assert read == [call("lowpass", "decrease")]
+    read, _ = session("cut the lows", "thinner")
+    assert read == [call("highpass", "increase")]
+    read, _ = session("darker")  # none on: put on
+    assert read == [call("lowpass", "add")]
