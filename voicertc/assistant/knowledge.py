@@ -19,6 +19,8 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "usually")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
+# A question naming an effect with these asks about this chain: "what ratio is it at?".
+CHAIN_WORDS = frozenset("it its now currently set at mine my on using".split())
 
 
 def to_be_taught(tokens: list[str], text: str) -> bool:
@@ -38,11 +40,8 @@ def knowledge(tokens: list[str], text: str) -> bool:
         tokens[0] in ("what", "whats")
         and bool(named)
         and named[0] in ONE_WORD_NAMES
-        and not CHAIN_WORDS.intersection(tokens)  # "what ratio is it at?" asks about this one
+        and not CHAIN_WORDS.intersection(tokens)
     )
-
-
-CHAIN_WORDS = frozenset("it its now currently set at mine my on using".split())
 
 
 # Words that tie a question to this call's sound: "why do I sound so thin", "why does it
