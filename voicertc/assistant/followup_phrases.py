@@ -1,11 +1,13 @@
 """The follow-up phrases: what "a bit more", "too far", "take it off", "put it back" or
-"undo that" ask of the last change, with the words that soften them ("just a hair more").
-``FollowUps`` (followups.py) reads them about the session's last command."""
+"undo that" ask of the last change, with the words that soften them ("just a hair more"),
+and the effect a follow-up names ("now the delay"). ``FollowUps`` (followups.py) reads them
+about the session's last command."""
 
 from __future__ import annotations
 
 import re
 
+from voicertc.assistant import lexicon as lx
 from voicertc.assistant.words import tokens
 
 # Words that say how much, or nothing at all: "a bit more", "even more please".
@@ -126,3 +128,38 @@ def measured(words: list[str], opening: bool = True) -> bool:
     return all(
         w not in AMOUNTS or (opening and not k) or words[k - 1 : k] in one for k, w in enumerate(words)
     )
+
+
+# Words around an effect's name that ask for nothing more: "and the reverb too", "I meant the echo".
+CONNECTORS = frozenset("now and the too also as well then same for with to what about how i did do "
+                       "mean meant actually instead rather one please okay ok oh no sorry on "
+                       "that this".split())  # fmt: skip
+
+
+def effects_named(words: list[str]) -> list[tuple[str, int, int]]:
+    """Each effect name in ``words``: (effect, first token, one past the last)."""
+    found = []
+    for effect, names in lx.EFFECT_NAMES.items():
+        for name in names:
+            parts = name.split()
+            for i in range(len(words) - len(parts) + 1):
+                if words[i : i + len(parts)] == parts:
+                    found.append((effect, i, i + len(parts)))
+    return found
+
+
+def names_an_effect(words: list[str]) -> bool:
+    """``words`` name an effect somewhere."""
+    return bool(effects_named(words))
+
+
+def only_an_effect(words: list[str]) -> str | None:
+    """The effect a turn names with nothing else but connectors ("now the delay", "no, I
+    meant the echo"); None otherwise."""
+    named = effects_named(words)
+    effects = {effect for effect, _, _ in named}
+    if len(effects) != 1:
+        return None
+    covered = {i for _, start, end in named for i in range(start, end)}
+    rest = [w for i, w in enumerate(words) if i not in covered]
+    return effects.pop() if all(w in CONNECTORS for w in rest) else None

@@ -32,6 +32,8 @@ from voicertc.assistant.followup_phrases import (
     approves,
     kind_of,
     measured,
+    names_an_effect,
+    only_an_effect,
     phrase_kind,
 )
 from voicertc.assistant.followup_values import in_range, multiplied, names_a_param, set_on, without_param
@@ -52,10 +54,6 @@ NOT_UNDONE = "I can't undo a setting: I don't know what it was before. Say the v
 
 # A correction opens the turn: "No, the reverb." "Sorry, I meant the echo."
 CORRECTION = re.compile(r"^\s*(?:no+|nope|sorry|no sorry|not that one|wait)\s*[,.!:;-]\s*", re.IGNORECASE)
-# Words around an effect's name that ask for nothing more: "and the reverb too", "I meant the echo".
-CONNECTORS = frozenset("now and the too also as well then same for with to what about how i did do "
-                       "mean meant actually instead rather one please okay ok oh no sorry on "
-                       "that this".split())  # fmt: skip
 # "it" in "turn it up" is the last effect, unless the turn is about loudness itself.
 PRONOUNS = ("it", "that", "this")
 # How much of an effect is heard, said of "it": "make it wetter" after a delay is the delay's.
@@ -119,7 +117,7 @@ class FollowUps:
         effect = intent.arguments.get("effect")
         if intent.arguments.get("action") != "decrease" or effect in (None, "gain"):
             return False
-        return self._emptied is not None and not _names_an_effect(tokens(said))
+        return self._emptied is not None and not names_an_effect(tokens(said))
 
     def understand_all(self, text: str, guess: Guess | None = None) -> list[ToolCall | Say]:
         """Every request of ``text`` ("add reverb and delay": two calls, the last of them
@@ -225,7 +223,7 @@ class FollowUps:
         # Never a follow-up: a listing, or a decline by name ("make my voice deeper" after the reverb)
         if intent.name != APPLY if isinstance(intent, ToolCall) else declines(intent.text):
             return None
-        named = _only_an_effect(words) or bands.named_alone(words)
+        named = only_an_effect(words) or bands.named_alone(words)
         if named is not None:
             return self._same_again(named)
         times = multiplied(self._last, words)
@@ -233,9 +231,7 @@ class FollowUps:
             return ToolCall(APPLY, times)
         kind = kind_of(text)
         # "feedback" and "repeats" name the delay too, but as its parameters they say no more than "it"
-        if isinstance(intent, ToolCall) and not _names_an_effect(
-            [w for w in words if not names_a_param([w])]
-        ):
+        if isinstance(intent, ToolCall) and not names_an_effect([w for w in words if not names_a_param([w])]):
             ahead = self._before_alone(text, words, kind)
             if ahead is not None:
                 return ahead
@@ -247,7 +243,7 @@ class FollowUps:
             return (
                 self._undo() if kind == "undo" else self._follow(kind)
             )  # None ("more" after a removal): declined
-        if _names_an_effect(words) or lx.LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
+        if names_an_effect(words) or lx.LOUDNESS.intersection(words) or not set(PRONOUNS) & set(words):
             return None
         if intent.arguments.get("action") == "reset" and "effect" not in intent.arguments:
             # "reset that": the effect just changed, not the whole chain ("reset everything")
@@ -352,34 +348,6 @@ def _call(effect: object, action: str, param: object = None) -> ToolCall:
     if param is not None and action in STEPS:
         args["param"] = param
     return ToolCall(APPLY, args)
-
-
-def _effect_named(words: list[str]) -> list[tuple[str, int, int]]:
-    """Each effect name in ``words``: (effect, first token, one past the last)."""
-    found = []
-    for effect, names in lx.EFFECT_NAMES.items():
-        for name in names:
-            parts = name.split()
-            for i in range(len(words) - len(parts) + 1):
-                if words[i : i + len(parts)] == parts:
-                    found.append((effect, i, i + len(parts)))
-    return found
-
-
-def _names_an_effect(words: list[str]) -> bool:
-    return bool(_effect_named(words))
-
-
-def _only_an_effect(words: list[str]) -> str | None:
-    """The effect a turn names with nothing else but connectors ("now the delay", "no, I
-    meant the echo"); None otherwise."""
-    named = _effect_named(words)
-    effects = {effect for effect, _, _ in named}
-    if len(effects) != 1:
-        return None
-    covered = {i for _, start, end in named for i in range(start, end)}
-    rest = [w for i, w in enumerate(words) if i not in covered]
-    return effects.pop() if all(w in CONNECTORS for w in rest) else None
 
 
 def _numeric(words: list[str]) -> set[int]:
