@@ -323,15 +323,9 @@ def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[s
     in percent on a time or frequency, as a fraction on a percentage (the chain reads percent
     there as points); the parameter named, where the chain would step another ("the reverb
     decay in half" is its decay, not its mix)."""
-    spec = EFFECT_SPECS[effect]
     timed = effect == "reverb" and not {"long", "short"}.isdisjoint(tokens)  # "twice as long": its decay
-    param = _param(tokens, effect) or ("decay_s" if timed else spec.primary)
-    args: dict[str, object] = {"effect": effect, "action": change[1]}
-    if spec.param(param).unit == "percent":
-        args |= {"value": round(change[0] / 100, 5), "unit": "fraction"}
-    else:
-        args |= {"value": change[0], "unit": "percent"}
-    return args | ({"param": param} if param != spec.primary else {})
+    param = _param(tokens, effect) or ("decay_s" if timed else EFFECT_SPECS[effect].primary)
+    return values.scaled(effect, param, change)
 
 
 def _unit_of(tokens: list[str], effect: str) -> str:

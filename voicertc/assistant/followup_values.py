@@ -8,6 +8,7 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall
 from voicertc.assistant.followup_phrases import SOFTENERS
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.values import scaled
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, UNIT_FACTORS, param_key, unit_key
 
@@ -80,20 +81,13 @@ def without_param(last: dict[str, object], words: list[str]) -> list[str]:
 
 
 def _scaled_step(last: dict[str, object], factor: float) -> dict[str, object] | None:
-    """A step by a share of what is there, on the control the last change moved: in percent
-    on a time or a frequency, as a fraction on a percentage (as the dialogue scales "double
-    the delay")."""
+    """A step by a share of what is there, on the control the last change moved (as the
+    dialogue scales "double the delay")."""
     spec = EFFECT_SPECS.get(str(last.get("effect")))
     if spec is None or last.get("action") not in ("add", "increase", "decrease"):
         return None
-    param = str(last.get("param") or spec.primary)
-    change = (factor - 1) * 100 if factor > 1 else (1 - factor) * 100
-    args: dict[str, object] = {"effect": last["effect"], "action": "increase" if factor > 1 else "decrease"}
-    if spec.param(param).unit == "percent":
-        args |= {"value": round(change / 100, 5), "unit": "fraction"}
-    else:
-        args |= {"value": change, "unit": "percent"}
-    return args | ({"param": param} if param != spec.primary else {})
+    change = ((factor - 1) * 100, "increase") if factor > 1 else ((1 - factor) * 100, "decrease")
+    return scaled(spec.name, str(last.get("param") or spec.primary), change)
 
 
 def _again_by(last: dict[str, object], said: list[str]) -> dict[str, object] | None:

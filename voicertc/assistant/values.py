@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import NumberSpan
-from voicertc.effects.specs import ParamSpec
+from voicertc.effects.specs import EFFECT_SPECS, ParamSpec
 
 
 def value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
@@ -64,3 +64,16 @@ def larger_unit(spec: ParamSpec, value: float) -> str | None:
     larger = LARGER.get(spec.unit)
     fits = larger is not None and 0 < value < spec.min and spec.min <= value * 1000 <= spec.max
     return larger if fits else None
+
+
+def scaled(effect: str, param: str, change: tuple[float, str]) -> dict[str, object]:
+    """A step of ``param`` by ``change`` (percent of what is there, and the action): in
+    percent on a time or frequency, as a fraction on a percentage (the chain reads percent
+    there as points); the parameter named where it is not the effect's main one."""
+    spec = EFFECT_SPECS[effect]
+    args: dict[str, object] = {"effect": effect, "action": change[1]}
+    if spec.param(param).unit == "percent":
+        args |= {"value": round(change[0] / 100, 5), "unit": "fraction"}
+    else:
+        args |= {"value": change[0], "unit": "percent"}
+    return args | ({"param": param} if param != spec.primary else {})
