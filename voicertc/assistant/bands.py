@@ -7,6 +7,7 @@ Tokens are ``words.normalize`` output; ``text`` is them joined with a space at e
 
 from __future__ import annotations
 
+from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase
 
 Change = dict[str, object]
@@ -39,7 +40,7 @@ def missing(text: str) -> Change | None:
     for effect, names in BANDS.items():
         said = [name for name in names if f" {name} " in text]  # the band first: ~0.1 ms less
         if any(has_phrase(text, (f"{lead} {name}",)) for name in said for lead in MISSING):
-            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
+            return {"effect": effect, "action": less_of(effect)}
     return None
 
 
@@ -66,7 +67,7 @@ def more_band(tokens: list[str]) -> Change | None:
             following = text[at + len(name) + 2 :].split()[:1]
             if following and following[0] in BAND_THINGS:
                 continue
-            return {"effect": effect, "action": "increase" if effect == "lowpass" else "decrease"}
+            return {"effect": effect, "action": less_of(effect)}
     return None
 
 
@@ -78,8 +79,7 @@ def band(tokens: list[str]) -> Change | None:
         down = any(f" {name} down " in text or f" down the {name} " in text for name in names)
         if (reduced or down) and has_phrase(text, names):
             # "even less bottom", "tighten up the bottom a hair more": the filter is on already
-            further = "decrease" if effect == "lowpass" else "increase"  # the cutoff moved into the band
-            return {"effect": effect, "action": further if FURTHER.intersection(tokens) else "add"}
+            return {"effect": effect, "action": more_of(effect) if FURTHER.intersection(tokens) else "add"}
     return None
 
 
@@ -100,6 +100,4 @@ def named_alone(words: list[str]) -> str | None:
 def cut_too(last: str, action: str, other: str) -> str:
     """The action on filter ``other`` that does to its band what ``action`` did to ``last``'s:
     a cut is a cut ("add"), an easing an easing."""
-    if action in CUTTING[last]:
-        return "add"
-    return "increase" if other == "lowpass" else "decrease"
+    return "add" if action in CUTTING[last] else less_of(other)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded
 from voicertc.assistant.numbers import NumberSpan, find_numbers
 
@@ -283,7 +284,7 @@ def filter_motion(text: str, effect: str) -> str | None:
     opened = has_phrase(text, OPEN)
     if not opened and not has_phrase(text, CLOSE):
         return None
-    return "increase" if opened == (effect == "lowpass") else "decrease"
+    return less_of(effect) if opened else more_of(effect)  # a filter opened does less
 
 
 # -- the compressor's knee as felt: a softer knee is a wider one (more dB) -----------------

@@ -15,6 +15,17 @@ PARTLY = ("a bit", "a little", "a little bit", "slightly", "a touch", "a tad", "
           "a notch", "somewhat", "a fraction", "a wee bit")  # fmt: skip
 
 
+def more_of(effect: object) -> str:
+    """The step that does more of ``effect``: a low pass does more as its cutoff falls, every
+    other effect as its setting rises (the chain turns a compressor's threshold itself)."""
+    return "decrease" if effect == "lowpass" else "increase"
+
+
+def less_of(effect: object) -> str:
+    """The step that does less of ``effect`` (a filter eased)."""
+    return "increase" if effect == "lowpass" else "decrease"
+
+
 def further_down(text: str) -> str:
     """``text`` without the "a bit more" of "lower the gain a bit more"."""
     lowering = dict(ACTION_WORDS)["decrease"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant.bands import missing
+from voicertc.assistant.degrees import more_of
 from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
@@ -225,7 +226,7 @@ def standalone(text: str, named: str | None = None) -> Change | None:
                 action = "add"  # "make it sound like an old radio": the filtering complained of
             after = text.split(f" {phrase} ", 1)[-1].split()
             if action == "add" and {"more", "still", "further"}.intersection(after):
-                action = "decrease" if effect == "lowpass" else "increase"  # "even me out a little more"
+                action = more_of(effect)  # "even me out a little more"
             return {"effect": effect, "action": action}
     return missing(text)
 

@@ -242,7 +242,7 @@ def _arguments(
     elif action is None:
         action = idiom_action or ("set" if value else "add")
         if idiom_action == "add" and "still" in tokens:  # "thinner still": further than it is
-            action = "decrease" if effect == "lowpass" else "increase"
+            action = degrees.more_of(effect)
     elif action == "set" and value is None:
         action = idiom_action or "add"  # "make it darker", "set up a reverb"
     elif action in ("set", "add") and idiom_action in ("increase", "decrease"):

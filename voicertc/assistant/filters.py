@@ -12,6 +12,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 from __future__ import annotations
 
 from voicertc.assistant import phrasing
+from voicertc.assistant.degrees import more_of
 from voicertc.assistant.lexicon import has_phrase
 
 FILTERS = ("lowpass", "highpass")
@@ -84,4 +85,4 @@ def further(arguments: dict[str, object], chain: list[dict] | None, words: list[
         return arguments
     if not has_phrase(" " + " ".join(words) + " ", FURTHER.get(effect, ())):
         return arguments
-    return {**arguments, "action": "decrease" if effect == "lowpass" else "increase"}
+    return {**arguments, "action": more_of(effect)}

@@ -22,6 +22,7 @@ import re
 from voicertc.assistant import bands
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.degrees import less_of
 from voicertc.assistant.dialogue import APPLY, Say, ToolCall, tokens, understand
 from voicertc.assistant.filters import DEFAULT as DEFAULT_FILTER
 from voicertc.assistant.filters import LastFilter, further
@@ -211,8 +212,7 @@ class FollowUps:
         if kind == "restore":
             return None
         went = "decrease" if action == "decrease" else "increase"
-        lessen = "increase" if effect == "lowpass" else "decrease"  # (a low pass eased: its cutoff up)
-        step = {"continue": went, "reverse": OPPOSITE[went], "lessen": lessen}.get(kind, kind)
+        step = {"continue": went, "reverse": OPPOSITE[went], "lessen": less_of(effect)}.get(kind, kind)
         if action not in STEPS:
             # "more" after an add is more of the effect heard; after a setting, of what was set
             param = AMOUNT.get(str(effect)) if action == "add" else param
