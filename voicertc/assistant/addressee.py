@@ -39,9 +39,19 @@ OTHER_LISTENERS = frozenset("alexa siri cortana bixby google honey darling sweet
 
 
 def addressed_elsewhere(tokens: list[str]) -> bool:
-    """ "Alexa, set a timer for ten minutes", "hey Google, turn it up": not said to us."""
+    """ "Alexa, set a timer for ten minutes", "hey Google, turn it up": not said to us; "chat,
+    should I add more reverb, let me know": an audience asked what it thinks."""
     start = 1 if tokens[:1] in (["hey"], ["ok"], ["okay"]) else 0
-    return tokens[start : start + 1] != [] and tokens[start] in OTHER_LISTENERS
+    if tokens[start : start + 1] != [] and tokens[start] in OTHER_LISTENERS:
+        return True
+    polled = has_phrase(padded(tokens), POLLS)
+    return polled and (tokens[start] in AUDIENCES or "should i" in " ".join(tokens))
+
+
+AUDIENCES = frozenset("chat guys everyone everybody folks yall viewers listeners".split())
+# Asking an audience's opinion: the effect is theirs to vote on, not asked of us yet.
+POLLS = ("let me know", "in the comments", "in the chat", "what do you guys think", "what do you all think",
+         "what do yall think", "vote", "drop a", "type one", "type 1")  # fmt: skip
 
 
 def not_for_us(tokens: list[str]) -> bool:

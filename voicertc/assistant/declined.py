@@ -6,7 +6,17 @@ that says what it is keeps it from putting reverb on for "more reverb later, but
 
 from __future__ import annotations
 
-from voicertc.assistant import addressee, hedges, knowledge, other_times, phrasing, senses, statements, theirs
+from voicertc.assistant import (
+    addressee,
+    hedges,
+    knowledge,
+    other_times,
+    phrasing,
+    remarks,
+    senses,
+    statements,
+    theirs,
+)
 
 LEFT_AS_IS_TEXT = "Okay, I'll leave the effects as they are."
 LIKED_TEXT = "Glad you like it."
@@ -57,6 +67,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         or addressee.not_for_us(tokens)
         or other_times.another_time(tokens)
         or statements.general(text)
+        or remarks.remark(tokens)  # "okay, I can hear the reverb now"
     ):
         return NOT_FOR_SOUND_TEXT
     return None

@@ -26,14 +26,15 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("bright", "harsh", "tinny", "shrill", "sharp", "hissy", "sibilant", "piercing",
          "brittle", "fizzy", "trebly", "edgy", "hiss", "treble", "top end", "high end",
-         "highs", "high frequencies", "edge", "sizzle"),
+         "highs", "high frequencies", "edge", "sizzle", "hissing", "hisses"),
         ("lowpass", "add", "decrease")),
     **dict.fromkeys(
         ("dull", "muffled", "dark", "muddy on top", "under a blanket", "closed", "boxy"),
         ("lowpass", "increase", "increase")),
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
-         "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming"),
+         "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
+         "rumbling"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body"), ("highpass", "decrease", "decrease")),
     **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
@@ -73,7 +74,7 @@ EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots o
 # The sound (not the weather or the fridge) must be what is described.
 SUBJECTS = frozenset(
     "it its thats this sound sounds voice audio mix signal everything theres there "
-    "still result output hear im i vocal vocals mic volume level levels gain "
+    "still result output hear im i vocal vocals mic volume level levels gain recording track "
     "end highs lows treble mids top bottom esses".split()  # parts of the sound: "the low end is muddy"
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
@@ -116,6 +117,8 @@ def region(tokens: list[str]) -> Change | None:
             if not REGION_NOUNS.intersection(before):
                 continue
             after = len(text[: pos + len(word) + 1].split())
+            while tokens[after : after + 1] and tokens[after] in ROUGHLY:
+                after += 1  # "everything under about a hundred hertz"
             numbers = [s for s in find_numbers(tokens) if s.start == after]
             if not numbers:
                 continue
@@ -132,6 +135,9 @@ def region(tokens: list[str]) -> Change | None:
             return {"effect": effect, "action": "set", "value": int(value) if value == int(value) else value,
                     "unit": unit}  # fmt: skip
     return None
+
+
+ROUGHLY = frozenset("about around roughly approximately like say maybe somewhere near".split())
 
 
 def _band_named(before: list[str]) -> str | None:
@@ -279,7 +285,7 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
         # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
-        for lead in SOUND_LEADS if q in SOUND_ONLY else LEADS:
+        for lead in SOUND_LEADS if q in SOUND_ONLY else NOISE_LEADS if q in NOISE_VERBS else LEADS:
             pos = _near(text, lead, q)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
@@ -318,13 +324,21 @@ def made_too(text: str, names: tuple[str, ...]) -> bool:
 
 LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
          "i keep", "picking up", "picks up", "pick up", "getting a", "getting some", "feels", "feel", "seems",
-         "comes across", "comes out",
+         "comes across", "comes out", "keeps",
+         # what the sound has: "my recording has a low hum", "the audio has got some hiss" (not "I
+         # have a boomy laugh")
+         *(f"{noun} {verb} {some}" for noun in ("mic", "microphone", "voice", "audio", "recording", "signal",
+                                                "track", "it", "sound", "vocals", "mix")
+           for verb in ("has", "have", "got", "has got") for some in ("a", "some", "this", "that")),
          # the sound's parts in the plural: "the vocals sound muddy", "the highs are harsh"
          *(f"{part} {verb}" for part in ("vocals", "highs", "lows", "mids", "esses", "levels", "things")
            for verb in ("are", "sound", "seem", "feel")))  # fmt: skip
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")
+# A noise said as what the sound does: "my mic hums", "the signal hisses".
+NOISE_VERBS = frozenset({"hums", "hisses", "rumbles", "crackles"})
+NOISE_LEADS = ("mic", "microphone", "voice", "audio", "recording", "signal", "track", "it", "sound", "vocals")
 LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
                 "notes shelf tones pitch register on key battery".split()),
              "feeling low", "feel low", "running low",

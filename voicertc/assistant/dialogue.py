@@ -25,6 +25,7 @@ from voicertc.assistant import (
     pictures,
     rambles,
     relative,
+    remarks,
     senses,
     small_talk,
     spaces,
@@ -217,6 +218,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if action == "reset":
         action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
     action = colloquial.filter_motion(text, effect) or action  # "close the low pass a bit"
+    if action in (None, "add") and idiom_action is None and remarks.remark(tokens):
+        return None  # "okay, I can hear the reverb now": named, not asked for
     return _arguments(tokens, effect, action, idiom_action)
 
 

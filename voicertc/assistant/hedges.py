@@ -170,12 +170,28 @@ LIKED_AFTER_BUT = ("i like it", "i love it", "i like that", "i love that", "i ki
                    "it works", "its ok", "its okay", "i actually like it", "i sort of like it")  # fmt: skip
 # ... or by letting it be: "this room has terrible acoustics but whatever".
 LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what can you do",
-          "it is what it is", "thats life")  # fmt: skip
+          "it is what it is", "thats life",
+          # a wish taken back: "earlier I wanted more echo but I changed my mind" ("changed" is
+          # read "change")
+          "i change my mind", "change my mind", "ive change my mind", "i decided against it",
+          "not anymore", "i dont anymore")  # fmt: skip
 
 
 def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
-    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens)
+    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens) or _ends_liked(tokens)
+
+
+# A remark ended by loving it, with no "but": "oh wow, that's a lot of echo, I love it".
+ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it", "loving it", "i dig it")
+# (an order given beside it still asks: "more echo, I love it")
+ORDERING = lx.IMPERATIVES | frozenset("more less can could please want need".split())
+
+
+def _ends_liked(tokens: list[str]) -> bool:
+    text = " ".join(tokens)
+    said = next((p for p in ENDS_LIKED if text.endswith(f" {p}")), None)
+    return said is not None and ORDERING.isdisjoint(tokens[: len(tokens) - len(said.split())])
 
 
 def let_be(tokens: list[str]) -> bool:

@@ -16,7 +16,8 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "what make", "just a", "just an", "how long does", "how long do", "called", "the point of",
              "the name", "come from", "comes from", "bad for", "good for", "a person", "louder or quieter",
              "quieter or louder", "do you need a", "in general", "generally", "typically",
-             "usually")  # fmt: skip
+             "usually", "what would happen", "what happens if", "what happens when",
+             "what will happen")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".
@@ -57,6 +58,12 @@ def in_general(tokens: list[str], text: str) -> bool:
     """A question about effects in general ("does compression make things louder or
     quieter", "why does a bathroom sound so echoey"), said of nothing on this call and
     asking for nothing: no change is read in it."""
+    if tokens[0] == "what" and has_phrase(text, CONSEQUENCES):
+        return True  # "what would happen if I turned the gain all the way up": asked, not done
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     return knowledge(tokens, text)
+
+
+# What a change would do, asked before any is made ("what if we tried some reverb" suggests one).
+CONSEQUENCES = ("what would happen", "what happens if", "what happens when", "what will happen")

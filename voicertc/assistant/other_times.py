@@ -46,7 +46,9 @@ def another_time(tokens: list[str]) -> bool:
 HEARSAY = ("i read that", "i read somewhere", "ive read that", "i heard that", "ive heard that",
            "people say", "they say", "everyone says", "everybody says", "some people say",
            "people always say", "they always say")  # fmt: skip
-TOLD = ("told me to", "told me that", "told us to", "told us that", "said that", "says that")
+TOLD = ("told me to", "told me that", "told us to", "told us that", "said that", "says that",
+        "keeps saying", "keep saying", "kept saying", "always says", "always said", "keeps telling me",
+        "kept telling me")  # fmt: skip
 # ... but "people say I sound muffled" passes on a complaint about this call's sound.
 FIRST_PERSON = frozenset("i im ive me my mine we our us you your".split())
 

@@ -55,7 +55,7 @@ def someone_elses(tokens: list[str]) -> bool:
     if _habitually(tokens):
         return True
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
-    if not levels or has_phrase(padded(tokens), MARKERS):
+    if not levels or has_phrase(padded(tokens), MARKERS) or _said_of_me(tokens[: levels[0]]):
         return False  # (a level set against another is ``level_compared``'s)
     text = padded(tokens[levels[0] + 1 :])
     # Where, or without whom: "too quiet in the library", "so quiet without the kids" (not
@@ -67,8 +67,25 @@ def someone_elses(tokens: list[str]) -> bool:
     verb = next((i for i, t in enumerate(tokens[: levels[0]]) if t in VERBS_OF_STATE), None)
     if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS:
         return False
+    if _located_elsewhere(tokens[1:verb]):
+        return True
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
+
+
+# Where a sound of this call may be said to be: "the vocal in the chorus", "the hum in the
+# background", "the reverb in my headphones" (what the caller hears of it).
+OF_THIS_CALL = frozenset("chorus verse bridge intro outro start beginning end middle half part parts "
+                         "background song track take recording mix stream call".split())  # fmt: skip
+
+
+def _located_elsewhere(subject: list[str]) -> bool:
+    """A subject placed somewhere not of this call: "the speakers at the gym", "the echo in
+    the hallway" ("are way too loud" is theirs, whatever word the subject shares with ours)."""
+    text = padded(subject)
+    place = [_noun(text.split(f" {p} ", 1)[1].split()) for p in PLACE_AFTER if f" {p} " in text]
+    ours = OF_MINE | EFFECT_WORDS | ROOMS | OF_THIS_CALL
+    return any(w.isalpha() and w not in ours for w in place)
 
 
 # How things always are, or what others always do: "the subway announcements are always
@@ -91,6 +108,15 @@ def _habitually(tokens: list[str]) -> bool:
     return verb < at or not (set(tokens[at:]) & (FIRST_PERSON | ASKING))
 
 
+SAYING = frozenset("say says saying said tell tells telling told".split())
+
+
+def _said_of_me(before: list[str]) -> bool:
+    """ "my producer keeps saying I'm too quiet": someone's word on this call's sound."""
+    said = next((i for i, t in enumerate(before) if t in SAYING), None)
+    return said is not None and not FIRST_PERSON.isdisjoint(before[said + 1 :])
+
+
 def _noun(words: list[str]) -> str:
     """The first word of ``words`` after any article: "the kids" -> "kids"."""
     return next((w for w in words if w not in ARTICLES), "")
@@ -99,7 +125,8 @@ def _noun(words: list[str]) -> str:
 # What a thing does to a sound: "my phone sounds like a tin can", "the amp keeps humming".
 # ("makes" is written "make"); what a thing had or has, or someone said: "the karaoke machine
 # at the party had so much echo", "the producer said the mix is a bit muddy"
-SOUNDING = frozenset("sounds makes make keeps had has said says".split())
+SOUNDING = frozenset("sounds makes make keeps had has said says echoes hums buzzes hisses rings booms "
+                     "rattles crackles whistles squeals".split())  # fmt: skip
 TOLD = frozenset("had has said says have say".split())  # ("have", "say": after a plural)
 NOISES = frozenset("humming buzzing hissing crackling ringing beeping clicking popping rattling whistling "
                    "squealing feeding booming".split())  # fmt: skip
