@@ -35,7 +35,8 @@ def purpose_asked(tokens: list[str]) -> bool:
 
 # Another assistant or a person called by name first: "Alexa, set a timer", "honey, turn the
 # TV down".
-OTHER_LISTENERS = frozenset("alexa siri cortana bixby google honey darling sweetie babe mom dad".split())
+OTHER_LISTENERS = frozenset("alexa siri cortana bixby google honey darling sweetie babe mom dad kids sis mum "
+                            "mummy mommy daddy grandma grandpa sweetheart".split())  # fmt: skip
 
 
 def addressed_elsewhere(tokens: list[str]) -> bool:
@@ -101,10 +102,13 @@ def about_the_assistant(tokens: list[str]) -> bool:
 
 # A song's words quoted: "the lyric goes hey, turn it up, turn it up".
 QUOTING = re.compile(r" (?:lyric|lyrics|song|chorus|hook|verse) (?:goes|go|says|went) ")
+# A line of a song or a rhyme said about: "the opening line is ...", "... I love that line".
+LINES = ("the opening line", "the first line", "the line is", "that line", "nursery rhyme", "the lyric is",
+         "the lyrics are", "how the song starts", "how the rhyme starts")  # fmt: skip
 
 
 def quoted(tokens: list[str]) -> bool:
-    return QUOTING.search(padded(tokens[:6])) is not None
+    return QUOTING.search(padded(tokens[:6])) is not None or has_phrase(padded(tokens), LINES)
 
 
 # The call's own controls and the caller's speaker, which no effect on the voice is:

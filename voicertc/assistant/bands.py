@@ -27,7 +27,9 @@ BANDS: dict[str, tuple[str, ...]] = {
                 "ess sounds", "sparkle", "shimmer", "brilliance", "on top"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
-                 "body", "bottom"),
+                 "body", "bottom",
+                 # low noises under the voice: "cut out the low thuds", "get rid of the drone"
+                 "thud", "thuds", "thumps", "thumping", "drone", "whirr", "grumble", "rumbling"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",

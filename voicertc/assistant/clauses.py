@@ -24,7 +24,16 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, knowledge, statements, unsupported
+from voicertc.assistant import (
+    addressee,
+    corrections,
+    hedges,
+    knowledge,
+    other_times,
+    phrasing,
+    statements,
+    unsupported,
+)
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -92,6 +101,13 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     beside = _beside_hands_off(transcript, last_filter)
     if beside is not None:
         return beside
+    said = tokens(transcript)
+    if said and (hedges.let_be(said) or addressee.quoted(said) or other_times.told_but_kept(said)):
+        # "I meant to ask for a low cut, but ...", "'Echo, echo' is how the rhyme starts": whole
+        return [understand(transcript, last_filter)]
+    named = named_effect(said)
+    if named is not None and phrasing.its_defaults(lx.padded(said)):
+        return [ToolCall(APPLY, {"effect": named, "action": "reset"})]  # "..., restore its factory settings"
     pairs = _split(transcript)
     asked = _knowledge_first(pairs)
     if asked is not None:

@@ -34,9 +34,10 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
-         "rumbling"),
+         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops"),
         ("highpass", "add", "increase")),
-    **dict.fromkeys(("thin", "weedy", "no bass", "no body"), ("highpass", "decrease", "decrease")),
+    **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
+                    ("highpass", "decrease", "decrease")),
     **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
                     ("gain", "decrease", "decrease")),
     **dict.fromkeys(("quiet", "faint", "soft", "low volume"), ("gain", "increase", "increase")),
@@ -56,6 +57,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
                      "deep fried", "fried"),
                     ("distortion", "decrease", "decrease")),
     "clean": ("distortion", "add", "increase"),
+    **dict.fromkeys(("scratchy", "raspy"), ("distortion", "decrease", "decrease")),
     **dict.fromkeys(("crackly", "crackling", "crackles"), ("distortion", "decrease", "decrease")),
     **dict.fromkeys(("peaking", "clipping", "in the red", "blasting"), ("gain", "decrease", "decrease")),
     "low": ("gain", "increase", "increase"),  # "the volume is really low", "I'm too low"
@@ -80,7 +82,8 @@ SUBJECTS = frozenset(
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
 
 # Amount words about a named effect: "too much reverb" / "the echo is too subtle".
-TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy",
+TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy", "so extra",
+            "too extra",
             "too obvious", "too intense", "overpowering", "too big", "too loud", "too wet",
             "too washy", "too thick", "too prominent", "too noticeable", "overdone",
             "too extreme", "too aggressive", "over the top", "overkill", "too much going on",

@@ -167,14 +167,17 @@ def not_enough(tokens: list[str]) -> list[str]:
 # A remark ended by liking it: "this mic picks up a little room sound, but I like it".
 LIKED_AFTER_BUT = ("i like it", "i love it", "i like that", "i love that", "i kind of like it",
                    "i kinda like it", "i dont mind it", "i dont mind", "its fine", "thats fine",
-                   "it works", "its ok", "its okay", "i actually like it", "i sort of like it")  # fmt: skip
+                   "it works", "its ok", "its okay", "i actually like it", "i sort of like it",
+                   "this is close", "thats close", "close enough", "i think its fine", "i think thats fine",
+                   "its grown on me", "its grown on me now", "im happy now", "im happy with it")  # fmt: skip
 # ... or by letting it be: "this room has terrible acoustics but whatever".
 LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what can you do",
           "it is what it is", "thats life",
           # a wish taken back: "earlier I wanted more echo but I changed my mind" ("changed" is
           # read "change")
           "i change my mind", "change my mind", "ive change my mind", "i decided against it",
-          "not anymore", "i dont anymore")  # fmt: skip
+          "not anymore", "i dont anymore", "im not doing that", "im not going to", "i wont",
+          "not doing that", "we argue about it")  # fmt: skip
 
 
 def but_liked(tokens: list[str]) -> bool:
@@ -183,7 +186,8 @@ def but_liked(tokens: list[str]) -> bool:
 
 
 # A remark ended by loving it, with no "but": "oh wow, that's a lot of echo, I love it".
-ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it", "loving it", "i dig it")
+ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it", "loving it", "i dig it",
+              "im into it", "no notes", "im happy with it")  # fmt: skip
 # (an order given beside it still asks: "more echo, I love it")
 ORDERING = lx.IMPERATIVES | frozenset("more less can could please want need".split())
 
@@ -195,8 +199,38 @@ def _ends_liked(tokens: list[str]) -> bool:
 
 
 def let_be(tokens: list[str]) -> bool:
-    """ "... but whatever", "... but oh well": a remark let be."""
-    return _after_but(tokens) in LET_BE
+    """ "... but whatever", "... but oh well": a remark let be; a wish taken back ("I was
+    going to ask for more echo, but ..."); one put off to a time that may come ("if the
+    neighbours start drilling, I might ask you to cut the rumble")."""
+    return _after_but(tokens) in LET_BE or _taken_back(tokens) or _maybe_later(tokens)
+
+
+# A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".
+MEANT = ("i was going to", "i was gonna", "i meant to", "i nearly asked", "i almost asked", "i was about to",
+         "i was thinking about", "i was thinking of", "i thought about", "i wanted to ask")  # fmt: skip
+# What was said before, let go: "don't worry about the distortion I mentioned".
+LET_GO = ("dont worry about the", "never mind about", "never mind the", "forget about the",
+          "forget what i said", "ignore what i said")  # fmt: skip
+
+
+def _taken_back(tokens: list[str]) -> bool:
+    text = lx.padded(tokens)
+    meant = any(text.startswith(f" {p} ") or f" {p} " in text[:40] for p in MEANT)
+    return (meant and "but" in tokens) or any(text.startswith(f" {p} ") for p in LET_GO)
+
+
+# What may be wanted if or when something happens: asked of no sound now.
+MAYBE = ("i might", "i may", "might want", "might need", "might ask", "we might", "well see", "we will see")
+WHEN = frozenset("later then tomorrow tonight when ever someday".split())
+# "if" of a courtesy asks now: "I might need to be a bit louder, if that's alright".
+COURTESY_IF = frozenset("thats that its you possible".split())
+
+
+def _maybe_later(tokens: list[str]) -> bool:
+    if not lx.has_phrase(lx.padded(tokens), MAYBE):
+        return False
+    after_if = [tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "if"]
+    return any(w not in COURTESY_IF for w in after_if) or not WHEN.isdisjoint(tokens)
 
 
 def _after_but(tokens: list[str]) -> str:

@@ -60,6 +60,12 @@ def in_general(tokens: list[str], text: str) -> bool:
     asking for nothing: no change is read in it."""
     if tokens[0] == "what" and has_phrase(text, CONSEQUENCES):
         return True  # "what would happen if I turned the gain all the way up": asked, not done
+    if (
+        tokens[0] in QUESTION_STARTS
+        and has_phrase(text, ("in general", "generally"))
+        and not ASKING & set(tokens)
+    ):
+        return True  # "why do my S's sound so sharp on microphones in general"
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     return knowledge(tokens, text)

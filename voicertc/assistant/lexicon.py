@@ -22,7 +22,7 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                  "lowcut", "rumble filter", "hpf"),
     "gain": ("gain", "volume", "level", "loudness", "vol", "amplifier", "amp"),
     "compressor": ("compressor", "compression", "compress", "compressed", "squash",
-                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down", "squeeze"),
+                   "limiter", "threshold", "ratio", "comp", "limit it", "clamp down", "squeeze", "squeezing"),
     # "drive" alone is too common a word ("drive to work"): only in these phrases.
     "distortion": ("distortion", "overdrive", "fuzz", "saturation", "crunch", "the drive", "drive it",
                    "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
@@ -66,8 +66,11 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
-    **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle"),
+    **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle", "sparkle back"),
                     ("lowpass", "increase")),
+    # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end"
+    **dict.fromkeys(("fuller", "more weight", "more body", "some body back", "some bass back",
+                     "bass back in"), ("highpass", "decrease")),
     "cleaner": ("distortion", "decrease"),
     **dict.fromkeys(("wetter", "more wet", "less dry"), ("reverb", "increase")),
     **dict.fromkeys(("less wet", "more dry"), ("reverb", "decrease")),

@@ -20,7 +20,9 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                "someday", "some day", "one day", "one of these days", "next week", "next time", "next month",
                "next year", "i might ask you", "i may ask you", "ill ask you",
                # a hope is of what comes: "there's construction outside, hopefully you can't hear it"
-               "hopefully", "i hope")  # fmt: skip
+               "hopefully", "i hope",
+               "yesterdays", "an hour ago", "minutes ago", "my last gig", "my last show", "my last concert",
+               "my last job", "my last band", "at my last")  # fmt: skip
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
 BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")
@@ -38,7 +40,16 @@ def another_time(tokens: list[str]) -> bool:
         or hearsay(tokens)
         or any(p.search(text) for p in (BEING_ANOTHER, FIRST))
     )
-    return told and not asks(tokens)
+    return (told and not asks(tokens)) or told_but_kept(tokens)
+
+
+def told_but_kept(tokens: list[str]) -> bool:
+    """ "My friend told me to add more echo, but I think it's fine": what was said, then
+    nothing asked after the "but" (its verbs were the teller's)."""
+    if "but" not in tokens:
+        return False
+    last = len(tokens) - 1 - tokens[::-1].index("but")
+    return hearsay(tokens[:last]) and not asks(tokens[last + 1 :])
 
 
 # What one read or was told of effects in general: "I read that ...", "people say ...", "my
@@ -48,7 +59,7 @@ HEARSAY = ("i read that", "i read somewhere", "ive read that", "i heard that", "
            "people always say", "they always say")  # fmt: skip
 TOLD = ("told me to", "told me that", "told us to", "told us that", "said that", "says that",
         "keeps saying", "keep saying", "kept saying", "always says", "always said", "keeps telling me",
-        "kept telling me")  # fmt: skip
+        "kept telling me", "told me", "told us")  # fmt: skip
 # ... but "people say I sound muffled" passes on a complaint about this call's sound.
 FIRST_PERSON = frozenset("i im ive me my mine we our us you your".split())
 
@@ -63,7 +74,8 @@ def hearsay(tokens: list[str]) -> bool:
     for phrase in TOLD:
         at = text.find(f" {phrase} ")
         if at >= 0:
-            return not FIRST_PERSON.intersection(text[at + len(phrase) + 2 :].split())
+            said = text[at + len(phrase) + 2 :].split(" but ", 1)[0]  # "..., but I think it's fine"
+            return not FIRST_PERSON.intersection(said.split())
     return False
 
 

@@ -55,9 +55,14 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
         for s in numbers
         for at in (s.end + (tokens[s.end : s.end + 1] in (["more"], ["less"], ["extra"])),)  # "2 more dB"
     )
-    if said_db and has_phrase(text, LEVEL_VERBS):
+    if said_db and (has_phrase(text, LEVEL_VERBS) or has_phrase(text, OWN_LEVEL_AT)):
         return "gain"
     return None
+
+
+# A level in dB said of the caller: "put me at plus eight decibels", "minus three dB on my voice".
+OWN_LEVEL_AT = (*(f"{who} {at}" for who in ("me", "my voice", "my mic") for at in ("at", "to")),
+                "on my voice", "on me", "on my mic")  # fmt: skip
 
 
 def _more_of(tokens: list[str], word: str) -> bool:
@@ -149,7 +154,15 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "as they were", "settings back to normal", "settings to normal")  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
 RESTORING = frozenset("restore return back put set bring go".split())
-DEFAULTS = frozenset("default defaults factory original".split())
+DEFAULTS = frozenset("default defaults factory original standard".split())
+# An effect named earlier in the turn, put back: "the delay's gone all weird, restore its
+# factory settings".
+ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard",
+                "it back to default", "it back to its default")  # fmt: skip
+
+
+def its_defaults(text: str) -> bool:
+    return has_phrase(text, ITS_DEFAULTS)
 
 
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:
@@ -266,7 +279,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "battery level", "stress level", "energy level", "fuel level", "skill level",
              "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
              "boom arm", "a joke about", "jokes about", "knock knock")  # fmt: skip
-NAMED = re.compile(r" (?:a|an|the|this|that|my) \w+ called ")  # "a podcast called Delay Tactics"
+# "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
+NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a
 # bigger room for the party", "give me some space".
 PLACES = ("room", "rooms", "space", "hall")

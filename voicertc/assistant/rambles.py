@@ -32,7 +32,8 @@ def kept(whole: dict[str, object] | None, last: dict[str, object] | None) -> dic
     if last is None or (
         whole is not None and (whole.get("effect"), whole["action"]) == (last.get("effect"), last["action"])
     ):
-        return whole
+        # (but where only the last clause says how much: "I'm singing soft, push my level up five dB")
+        return last if last is not None and "value" in last and "value" not in (whole or {}) else whole
     return last
 
 

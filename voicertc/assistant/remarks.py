@@ -17,7 +17,7 @@ from voicertc.assistant import lexicon as lx
 OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interesting cool nice ah aha alright "
                     "ooh whoa".split())  # fmt: skip
 # Subjects a statement about the effect opens with.
-SUBJECTS = frozenset("i we thats that it its this".split())
+SUBJECTS = frozenset("i im we thats that it its this".split())
 # Words that ask, wish, weigh an amount or complain: any of them and the sentence may want
 # a change ("I need reverb", "I'd like a bit of echo", "I can't hear the delay").
 ASKING = lx.IMPERATIVES | frozenset(

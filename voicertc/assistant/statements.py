@@ -41,7 +41,10 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
 # Phrases that look like an action word but are places, times or comparisons: "the studio
 # down the road", "back in the day", "worth more than my car".
 NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street", "down the hall",
-               "back in the day", "more than", "less than")  # fmt: skip
+               "back in the day", "more than", "less than",
+               # how an effect went, not taken away: "the delay's gone all weird"
+               "gone all", "gone weird", "gone wrong", "gone crazy", "gone funny",
+               "gone strange")  # fmt: skip
 
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".

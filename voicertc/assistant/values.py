@@ -33,9 +33,22 @@ TAKES_ONE = frozenset("put turn add get use need want try like stick throw switc
 
 
 def _one_of(tokens: list[str], span: NumberSpan) -> bool:
-    """ "put one on for me": "one" is the effect named before, not a value of 1."""
-    lone = tokens[span.start : span.end] == ["one"] and span.start > 0
-    return lone and tokens[span.start - 1] in TAKES_ONE and _unit_after(tokens, span.end) is None
+    """ "put one on for me": "one" is the effect named before, not a value of 1; "the quiet
+    one", "quick one, could you ...": a thing or a request, not a value; "we're live in ten":
+    a time from now."""
+    if _unit_after(tokens, span.end) is not None or span.start == 0:
+        return False
+    before = tokens[max(span.start - 2, 0) : span.start]
+    if tokens[span.start - 1] == "in" and span.end == len(tokens):
+        return True
+    if tokens[span.start : span.end] != ["one"]:
+        return False
+    return before[-1] in TAKES_ONE or before[-1] in PRONOUN_ONE or (before[:1] and before[0] in ARTICLES)
+
+
+# Before "one", words that make it a thing: "this one", "the other one", "quick one".
+PRONOUN_ONE = frozenset("the a this that which other another quick every each any no".split())
+ARTICLES = frozenset("the a an this that my".split())  # "the quiet one", "a cheap one"
 
 
 def _slope(tokens: list[str], span: NumberSpan) -> bool:

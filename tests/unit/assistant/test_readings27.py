@@ -92,3 +92,64 @@ def test_a_complaint_is_no_remark() -> None:
     guess = Guess(effect="highpass", likelihood=0.9, action="increase", none=0.0)
     said = "I can still hear the rumble"
     assert FollowUps().understand_all(said, guess) == [call("highpass", "increase")]
+
+
+# -- kinds tune9 missed, on wordings of these tests' own ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a level in dB said of the caller, set (also said roughly)
+        ("set me to minus 3 dB", call("gain", "set", -3, "db")),
+        ("put my voice at roughly plus six decibels", call("gain", "set", 6, "db")),
+        # only the last clause says how much
+        ("I'm whispering on this bit, push my level up about four dB", call("gain", "increase", 4, "db")),
+        # "one" as a thing or a request, a time from now: no value
+        ("morning, quick one, can you put some reverb on me", call("reverb", "add")),
+        ("throw a delay on me, we start in five", call("delay", "add")),
+        # low noises, wished-back fullness, a squeeze eased, scratchiness, extra
+        ("cut out those low thuds", call("highpass", "add")),
+        ("there's a low drone behind me", call("highpass", "add")),
+        ("make my voice fuller", call("highpass", "decrease")),
+        ("a little less squeezing please", call("compressor", "decrease")),
+        ("I sound scratchy", call("distortion", "decrease")),
+        ("the reverb is so extra, tone it down", call("reverb", "decrease")),
+        # an effect named earlier, put back to its defaults
+        ("I messed with the reverb, restore its default settings", call("reverb", "reset")),
+        # near misses
+        ("restore the delay", call("delay", "add")),
+        ("set the knee to one", call("compressor", "set", 1, param="knee_db")),
+    ],
+)
+def test_readings_of_whole_turns(said: str, expected: object) -> None:
+    assert FollowUps().understand_all(said, None) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # wishes once meant, let go, or put off to a time that may come
+        "I was going to ask for some delay, but the song is fine dry",
+        "I almost asked for a high cut, but the buzzing stopped",
+        "don't worry about the reverb I mentioned",
+        "if my neighbour starts mowing, I might ask you to cut the lows",
+        "I might want more echo later",
+        # what someone said, then kept to oneself
+        "my brother told me to add more bass cut, but I think it's fine",
+        # a song's line, a thing's name, the family called by name
+        "the opening line is turn it up, turn it up",
+        "the track I'm recording next is called Louder",
+        "kids, quieter please, I'm on a call",
+        # another time
+        "at my last gig the reverb was way too much",
+        "why do vocals get so boomy on cheap mics in general",
+    ],
+)
+def test_whole_turns_that_ask_nothing(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, None))
+
+
+def test_a_courtesy_if_still_asks() -> None:
+    said = "I think I might need a bit more reverb, if that's alright"
+    assert FollowUps().understand_all(said, None) == [call("reverb", "increase")]
