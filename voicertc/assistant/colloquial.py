@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from voicertc.assistant.degrees import less_of, more_of
-from voicertc.assistant.lexicon import has_phrase, padded
+from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
 
 # -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
@@ -58,9 +58,24 @@ def level(tokens: list[str]) -> dict[str, object] | None:
         rest = tokens[j:]
         if named:  # "pump my mic up, it's weak sauce": a reason may follow the named sound
             rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
+        rest = rest[: section_at(rest)]  # "bring my voice up a bit for my solo"
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
-    return loud_wish(padded(tokens))  # "make me super duper loud"
+    return _person_moved(tokens) or loud_wish(padded(tokens))  # "make me super duper loud"
+
+
+# Verbs that move the speaker's level only with the speaker as object: "could you lower me a
+# touch" (but "drop it" lets something go, "raise it" may be an effect).
+PERSON_VERBS = {"lower": "decrease", "raise": "increase", "drop": "decrease", "lift": "increase"}
+
+
+def _person_moved(tokens: list[str]) -> dict[str, object] | None:
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in PERSON_VERBS and tokens[i + 1] in ("me", "us"):
+            rest = tokens[i + 2 :]
+            if all(t in DEGREE or t in ("down", "up") for t in rest[: section_at(rest)]):
+                return {"effect": "gain", "action": PERSON_VERBS[tok]}
+    return None
 
 
 # -- the sound breaking up: "when I sing louder it distorts" is too hot a level ------------

@@ -93,6 +93,7 @@ def _first_fixed(text: str) -> str | None:
         if not _is_marker(match):
             continue
         before, after = text[: match.start()], text[match.end() :]
+        after = _no_given_back(match) + after
         before = TRAILING_FILLER.sub("", before)
         cut = [m.end() for m in CLAUSE_END.finditer(before)]
         start = cut[-1] if cut else 0
@@ -112,6 +113,16 @@ def _first_fixed(text: str) -> str | None:
         if resolved is not None:
             return (before[:start] + " " + resolved).strip() + (after[end.start() :] if end else "")
     return None
+
+
+def _no_given_back(match: re.Match[str]) -> str:
+    """ "less compression, no actually, no compression at all": a "no" ending a run of markers
+    with no pause after it is the corrected part's own ("no compression"), not a marker."""
+    if match.re is not MARKER or match.group("pause") is not None:
+        return ""
+    said = match.group("words")
+    last = re.search(r"\b(no+|nope)\s*$", said, re.IGNORECASE)
+    return f"{last.group(1)} " if last and said[: last.start()].strip() else ""
 
 
 def _is_marker(match: re.Match[str]) -> bool:

@@ -34,7 +34,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
-         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops"),
+         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops", "woolly", "wooly"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
                     ("highpass", "decrease", "decrease")),
@@ -169,6 +169,12 @@ def _near(text: str, lead: str, phrase: str) -> int:
 FILLER = frozenset("like this that a some kind sort of all real really kinda".split())
 
 
+# The letters that pop, said as doing it: "my P's are thumping", "every B pops like a balloon".
+PLOSIVES = tuple(f"{letter} {verb}" for letter in ("p", "ps", "b", "bs")
+                 for verb in ("pop", "pops", "popping", "thump", "thumps", "thumping", "are popping",
+                              "are thumping", "keep popping", "keep thumping"))  # fmt: skip
+
+
 # Complaints that name no quality word but are clear all the same.
 STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("jumps around", "jumping around", "all over the place", "all over the shop",
@@ -211,7 +217,7 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("sound smaller", "sound closer", "sound more intimate"), ("reverb", "decrease")),
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
     **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps",
-                     "popping my ps", "ps are popping", "ps keep popping", "ps pop", "it pops"),
+                     "popping my ps", "ps are popping", "ps keep popping", "ps pop", "it pops", *PLOSIVES),
                     ("highpass", "add")),
     **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
                      "across the canyon", "across a valley"), ("delay", "add")),

@@ -352,14 +352,14 @@ REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(enco
 SONG_PARTS = frozenset("chorus choruses verse verses bridge intro outro hook drop solo breakdown song tune "
                        "ballad".split())  # fmt: skip
 SECTION_AT = frozenset("on in for during through into before after until till at from".split())
-SECTION_WORDS = frozenset("the this that each every last first second third final next big".split())
+SECTION_WORDS = frozenset("the this that each every last first second third final next big my our".split())
 
 
 def section_at(words: list[str]) -> int | None:
     """Token index of the preposition of a song part said at the end ("add reverb | in the
     last chorus", "... | for the slow song"), or None."""
     end = len(words) - 1
-    while end > 0 and words[end] in ("please", "too", "only", "again"):
+    while end > 0 and words[end] in ("please", "too", "only", "again", "thanks"):
         end -= 1
     if end < 0 or words[end] not in SONG_PARTS:
         return None

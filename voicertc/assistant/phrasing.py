@@ -55,11 +55,14 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
         for s in numbers
         for at in (s.end + (tokens[s.end : s.end + 1] in (["more"], ["less"], ["extra"])),)  # "2 more dB"
     )
+    said_db = said_db or has_phrase(text, ROUGH_DB)
     if said_db and (has_phrase(text, LEVEL_VERBS) or has_phrase(text, OWN_LEVEL_AT)):
         return "gain"
     return None
 
 
+# Decibels said as a rough amount: "take me down a few decibels, say four".
+ROUGH_DB = tuple(f"{few} {db}" for few in ("few", "couple", "couple of") for db in ("decibels", "db", "dbs"))
 # A level in dB said of the caller: "put me at plus eight decibels", "minus three dB on my voice".
 OWN_LEVEL_AT = (*(f"{who} {at}" for who in ("me", "my voice", "my mic") for at in ("at", "to")),
                 "on my voice", "on me", "on my mic")  # fmt: skip

@@ -44,7 +44,9 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
                "back in the day", "more than", "less than",
                # how an effect went, not taken away: "the delay's gone all weird"
                "gone all", "gone weird", "gone wrong", "gone crazy", "gone funny",
-               "gone strange")  # fmt: skip
+               "gone strange",
+               # a song's part: "before the drop, echo on"
+               "the drop")  # fmt: skip
 
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".

@@ -14,6 +14,11 @@ def value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str
     numbers of other things ("2 meters")."""
     spans = [s for s in numbers if not (other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s))]
     with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
+    for span in spans:  # "down a few decibels, say four": the rough amount's unit, this number
+        said = span.start > 1 and tokens[span.start - 1] == "say"
+        unit = _unit_after(tokens, span.start - 2) if said else None
+        if unit:
+            return span, unit
     for span, unit in with_units:
         if unit:
             return span, unit

@@ -153,3 +153,33 @@ def test_whole_turns_that_ask_nothing(said: str) -> None:
 def test_a_courtesy_if_still_asks() -> None:
     said = "I think I might need a bit more reverb, if that's alright"
     assert FollowUps().understand_all(said, None) == [call("reverb", "increase")]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # the level moved for a part of the song, with thanks after
+        ("turn my mic up a little for the bridge, thanks", call("gain", "increase")),
+        # the speaker as the object of lower / raise
+        ("can you raise me a bit", call("gain", "increase")),
+        ("please lower us a touch", call("gain", "decrease")),
+        # a rough amount, then the number
+        ("bring me down a couple of decibels, say three", call("gain", "decrease", 3, "db")),
+        # a song's drop is no removal
+        ("right before the drop, reverb on", call("reverb", "add")),
+        # a "no" that ends a run of markers is the correction's own
+        ("less delay, no actually, no delay at all", call("delay", "remove")),
+        # the letters that pop, said as doing it; woolly
+        ("my B's keep popping", call("highpass", "add")),
+        ("I sound woolly", call("highpass", "add")),
+    ],
+)
+def test_readings_of_rough_turns(said: str, expected: object) -> None:
+    assert FollowUps().understand_all(said, None) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said", ["drop it", "pop music is my favourite", "raise your hand if you can hear me"]
+)
+def test_near_misses_of_rough_turns(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, None))
