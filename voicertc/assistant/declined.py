@@ -57,7 +57,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if hedges.let_be(tokens):
         return LEFT_AS_IS_TEXT  # "this room has terrible acoustics but whatever"
-    if praise(tokens) or hedges.but_liked(tokens):
+    if praise(tokens) or hedges.but_liked(tokens) or remarks.approval(tokens):
         return LIKED_TEXT
     # the rules' veto said: the reader's guess may not fill it ("back in the day we bounced
     # tracks", "today we're talking about EQ")

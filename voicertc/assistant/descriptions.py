@@ -80,6 +80,8 @@ SUBJECTS = frozenset(
     "end highs lows treble mids top bottom esses".split()  # parts of the sound: "the low end is muddy"
 )
 STILL = ("still", "even now", "with the filter on", "with the filter", "isnt enough")
+# The speaker as what is made so: "make me less boomy" (not "excuse me, my fan is so loud").
+MADE = ("make me", "makes me", "get me", "keep me", "making me")
 
 # Amount words about a named effect: "too much reverb" / "the echo is too subtle".
 TOO_MUCH = ("too much", "so much", "way too much", "a lot of", "too strong", "too heavy", "so extra",
@@ -302,7 +304,8 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
         return None
     pos, q = best
     before = set(text[:pos].split()) | {text[pos:].split()[0]}
-    if not SUBJECTS.intersection(before) and pos > 1:
+    made = "less" in before and has_phrase(text[: pos + 1], MADE)  # (not "make me really loud": a wish)
+    if not SUBJECTS.intersection(before) and pos > 1 and not made:
         return None  # "my laptop fan is so loud": not the sound the user hears
     effect, action, still_action = QUALITIES[q]
     still = has_phrase(text, STILL) or named_effect == effect

@@ -146,7 +146,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "the sound is far away from the station", "delay the meeting"
     if statements.exclamation(tokens) or addressee.not_for_us(tokens) or hedges.helps_elsewhere(tokens):
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
-    if hedges.but_liked(tokens) or other_times.another_time(tokens):
+    if hedges.but_liked(tokens) or other_times.another_time(tokens) or remarks.approval(tokens):
         return None  # "it picks up a little room sound, but I like it", "last stream I was quiet"
     if senses.borrowed(tokens):
         return None  # "she gained so much confidence", "compression socks", "reset the score"

@@ -17,7 +17,7 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "the name", "come from", "comes from", "bad for", "good for", "a person", "louder or quieter",
              "quieter or louder", "do you need a", "in general", "generally", "typically",
              "usually", "what would happen", "what happens if", "what happens when",
-             "what will happen")  # fmt: skip
+             "what will happen", "cost", "costs", "price", "how much does a", "how much is a")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".

@@ -26,6 +26,9 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
 BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")
+# A time told in the past: "when I recorded the demo I used no reverb" (not "when I sing louder
+# it distorts").
+WHEN_PAST = re.compile(r" when (?:i|we|he|she|they) (?:\w+ed|was|were|had|did|used|made|sang|went|got|took) ")
 # A first one long gone ("my first microphone picked up every rumble"), not this call's take.
 FIRST = re.compile(r" (?:my|our) first (?!take )")
 ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
@@ -38,7 +41,7 @@ def another_time(tokens: list[str]) -> bool:
     told = (
         has_phrase(text, OTHER_TIMES)
         or hearsay(tokens)
-        or any(p.search(text) for p in (BEING_ANOTHER, FIRST))
+        or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST))
     )
     return (told and not asks(tokens)) or told_but_kept(tokens)
 

@@ -1,5 +1,6 @@
 """A remark about an effect that asks nothing: "okay, I can hear the reverb now", "so that's
-what a compressor does", "I didn't expect the delay to sound like that".
+what a compressor does", "I didn't expect the delay to sound like that"; and approval of how
+it sounds: "the delay is perfect for this song", "great, the hum is gone".
 
 An effect named with no verb is read as wanted ("reverb, please", "can I get a delay?"),
 which a statement about the effect is not. A statement opens with its subject (I, we, that,
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
 
+# Words of effects' names that say something alone ("the", "it", "at", "down" of longer names do not).
+NAMING = lx.EFFECT_WORDS - frozenset("the it at down cut high low hi lo 60 pass".split())
 # Said before the subject without changing what the sentence is: "oh wow, I can hear it".
 OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interesting cool nice ah aha alright "
                     "ooh whoa".split())  # fmt: skip
@@ -39,9 +42,45 @@ def remark(tokens: list[str]) -> bool:
     while start < len(tokens) - 1 and tokens[start] in OPENERS:
         start += 1
     said = tokens[start:]
-    if len(said) < 3 or said[0] not in SUBJECTS or lx.EFFECT_WORDS.isdisjoint(said):
+    if len(said) < 3 or said[0] not in SUBJECTS or NAMING.isdisjoint(said):
         return False
     asking = {t for i, t in enumerate(said) if not (t in ("can", "could") and i and said[i - 1] in ABLE)}
     if said[0] == "thats" and not APPROVING.isdisjoint(said):
         asking.discard("want")  # ("wanted" is read "want")
     return ASKING.isdisjoint(asking) and not any(t.isdigit() for t in said)
+
+
+GOT_RID_OF = ("hum", "hiss", "rumble", "noise", "buzz", "buzzing", "lows", "boom", "crackle", "thud", "thuds",
+              "fan", "mud", "echo")  # fmt: skip
+# Approval of what is heard: a word of praise said of how it is, not of what is wished for.
+PRAISE = frozenset("perfect great good amazing awesome cool nice lovely beautiful excellent fantastic "
+                   "brilliant wonderful professional incredible gorgeous wicked sick dope fun finally superb "
+                   "stunning fab fabulous magic magical nailed".split())  # fmt: skip
+PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its job", "does the job",
+           "does its job", "just enough",
+           # a noise got rid of: "great, the hum is gone" (not "my sparkle is gone")
+           *(f"{noise} {gone}" for noise in GOT_RID_OF
+             for gone in ("is gone", "are gone", "has gone", "went away", "is gone now")))  # fmt: skip
+# Words of a statement about how it is: "the echo is so cool", "my voice sounds amazing".
+STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
+                    "got".split())  # fmt: skip
+# Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
+UNPLEASED = lx.IMPERATIVES | frozenset(
+    "please can could would should want wanna need needs wish try get give more less too not no but "
+    "dont cant isnt still bit little touch id wed".split()
+)
+
+
+def approval(tokens: list[str]) -> bool:
+    """ "The delay is perfect for this song", "perfect, now the lows are gone", "my voice sounds
+    amazing with the compressor": how it sounds approved, nothing asked."""
+    text = lx.padded(tokens)
+    praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
+    stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
+    about = not (NAMING | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
+    return bool(praised and stated and about) and UNPLEASED.isdisjoint(tokens)
+
+
+# What praise is said of to be the sound's ("the weather is nice today" is not).
+SOUNDS = frozenset("voice sound sounds sounded mic microphone it its that thats this i im me my vocals vocal "
+                   "audio levels level you".split())  # fmt: skip

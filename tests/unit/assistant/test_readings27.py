@@ -183,3 +183,31 @@ def test_readings_of_rough_turns(said: str, expected: object) -> None:
 )
 def test_near_misses_of_rough_turns(said: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, None))
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("make me less boomy", call("highpass", "add")),
+        ("is there any way to make me less harsh", call("lowpass", "add")),
+        ("when I sing louder it distorts", call("gain", "decrease")),  # now, not told of the past
+    ],
+)
+def test_made_so(said: str, expected: object) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "when we recorded the album we used tons of delay",
+        "the echo is so cool, nice",
+        "the hum is gone, great",
+    ],
+)
+def test_past_and_approval_ask_nothing(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, SURE_REVERB))
+
+
+def test_a_price_asked_is_no_question_about_the_chain() -> None:
+    assert understand("how much does a good compressor pedal cost").text == TEACH_TEXT

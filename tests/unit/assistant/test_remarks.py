@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicertc.assistant.dialogue import tokens
-from voicertc.assistant.remarks import remark
+from voicertc.assistant.remarks import approval, remark
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,32 @@ def test_remarks(said: str) -> None:
 )
 def test_not_remarks(said: str) -> None:
     assert not remark(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the delay is perfect for this song",
+        "whoa, the echo is so cool",
+        "great, the hum is gone",
+        "my voice sounds amazing with the compressor",
+        "the gain is just right",
+        "you turned it up just enough",
+    ],
+)
+def test_approval(said: str) -> None:
+    assert approval(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "a cool echo please",  # asked
+        "great, now more reverb",
+        "the reverb is nice but too long",
+        "my sparkle is gone",  # a loss, not a noise got rid of
+        "nice echo, can you make it longer",
+    ],
+)
+def test_not_approval(said: str) -> None:
+    assert not approval(tokens(said))
