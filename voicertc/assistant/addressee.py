@@ -18,8 +18,8 @@ def told_to_someone(tokens: list[str]) -> bool:
     """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
     is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
     rest = _after(tokens, OPENING)
-    if not rest or rest[0] not in VOICE_VERBS:
-        return False
+    if not rest or rest[0] not in VOICE_VERBS or rest[2:4] == ["for", "me"]:
+        return False  # ("speak up for me, make me louder": asked of us)
     return bool((LEVELS | {"up"}).intersection(rest[1:]))
 
 

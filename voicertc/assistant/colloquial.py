@@ -327,11 +327,13 @@ EAR_VERBS = ("hurting", "hurts", "hurt", "blowing out", "blow out", "blowing", "
 
 
 def swings(tokens: list[str]) -> bool:
-    """ "I go from whispering to shouting", "from loud to quiet": the level needs evening out."""
+    """ "I go from whispering to shouting", "from loud to quiet", "I keep jumping between whisper
+    and shout": the level needs evening out."""
     for i, tok in enumerate(tokens[:-2]):
-        if tok != "from" or "to" not in tokens[i + 2 : i + 4]:
+        joint = {"from": "to", "between": "and"}.get(tok)
+        if joint is None or joint not in tokens[i + 2 : i + 4]:
             continue
-        first, second = tokens[i + 1], tokens[tokens.index("to", i + 2) + 1 : tokens.index("to", i + 2) + 2]
+        first, second = tokens[i + 1], tokens[tokens.index(joint, i + 2) + 1 : tokens.index(joint, i + 2) + 2]
         if second and {first, second[0]} & set(SOFT) and {first, second[0]} & set(LOUD):
             return True
     return False

@@ -34,7 +34,8 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
-         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops", "woolly", "wooly"),
+         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops", "woolly", "wooly",
+         "mushy"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
                     ("highpass", "decrease", "decrease")),
@@ -66,7 +67,8 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
 
 # Quality words that the near-keyword correction would turn into another effect's name
 # ("echoey" into "echoes", a delay; "roomy" into "room", more reverb): kept as spelt.
-KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant", "flattened"})
+# ("clearer" would be "clear", a removal: "make me clearer and louder" asks for no removal.)
+KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant", "flattened", "clearer"})
 
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",
@@ -162,7 +164,11 @@ def _near(text: str, lead: str, phrase: str) -> int:
     rest = text[pos + len(lead) + 1 :].split()
     words = phrase.split()
     filler = next((i for i, w in enumerate(rest) if w not in FILLER), len(rest))
-    for skip in {0, 1, filler, filler + 1}:  # "there's like this hum", "my voice is all crackly"
+    # "there's like this hum", "my voice is all crackly", "it sounds nasal and thin"
+    # (not in a purpose: "take out my bass so I sound small and tinny" wishes for it)
+    purpose = "so" in text[:pos].split()[-3:]
+    ands = set() if purpose else {k + 1 for k in (1, filler + 1) if rest[k : k + 1] == ["and"]}
+    for skip in {0, 1, filler, filler + 1} | ands:
         if rest[skip : skip + len(words)] == words:
             return pos
     return -1
@@ -202,7 +208,8 @@ STANDALONE: dict[str, tuple[str, str]] = {
                     ("lowpass", "increase")),
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),
-    **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing", "stabbing"), ("lowpass", "add")),
+    **dict.fromkeys(("piercing my ears", "pierce my ears", "piercing", "stabbing", "like knives",
+                     "like a knife", "like daggers", "like needles"), ("lowpass", "add")),
     # a small speaker's sound named as the effect wished for: "old school telephone effect please"
     **dict.fromkeys(("telephone effect", "phone effect", "radio effect", "that radio sound", "am radio",
                      "that telephone sound", "walkie talkie effect", "megaphone effect"),

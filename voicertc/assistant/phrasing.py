@@ -232,7 +232,8 @@ def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
 # "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
 REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
                     "is there a way you can", "is there a way you could", "is it possible to",
-                    "is it possible for you to", "would it be possible to", "are you able to")  # fmt: skip
+                    "is it possible for you to", "would it be possible to", "are you able to",
+                    "is possible to", "possible to")  # fmt: skip
 # Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
 # too much of anything).
 COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",

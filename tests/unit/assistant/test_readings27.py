@@ -211,3 +211,22 @@ def test_past_and_approval_ask_nothing(said: str) -> None:
 
 def test_a_price_asked_is_no_question_about_the_chain() -> None:
     assert understand("how much does a good compressor pedal cost").text == TEACH_TEXT
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I keep jumping between whisper and shout", call("compressor", "add")),
+        ("it sounds nasal and thin", call("highpass", "decrease")),
+        ("it's all mushy down low", call("highpass", "add")),
+        ("my S's are like knives", call("lowpass", "add")),
+        ("is possible to remove the high sound", call("lowpass", "add")),
+        ("could you make me clearer and louder", call("gain", "increase")),
+        ("please clear the effects", call(None, "reset")),
+        ("talk up for me, make me louder", call("gain", "increase")),
+        # a purpose wished for is no complaint
+        ("take out all my bass so I sound small and tinny", call("highpass", "add")),
+    ],
+)
+def test_readings_of_plain_speech(said: str, expected: object) -> None:
+    assert FollowUps().understand_all(said, None) == [expected]
