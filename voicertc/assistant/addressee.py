@@ -45,8 +45,10 @@ def addressed_elsewhere(tokens: list[str]) -> bool:
     start = 1 if tokens[:1] in (["hey"], ["ok"], ["okay"]) else 0
     if tokens[start : start + 1] != [] and tokens[start] in OTHER_LISTENERS:
         return True
-    polled = has_phrase(padded(tokens), POLLS)
-    return polled and (tokens[start] in AUDIENCES or "should i" in " ".join(tokens))
+    text = padded(tokens)
+    polled = has_phrase(text, POLLS)
+    asked_there = has_phrase(text, ("in the comments", "in the chat"))  # (not "let me know if it's too loud")
+    return polled and (tokens[start] in AUDIENCES or "should i" in " ".join(tokens) or asked_there)
 
 
 AUDIENCES = frozenset("chat guys everyone everybody folks yall viewers listeners".split())

@@ -61,6 +61,7 @@ def test_readings(said: str, expected: object) -> None:
         ("my producer keeps saying the vocal needs more compression", NOT_FOR_SOUND_TEXT),
         # an audience asked what it thinks
         ("chat, should I add more reverb, let me know", NOT_FOR_SOUND_TEXT),
+        ("tell me in the chat if you like the delay, let me know", NOT_FOR_SOUND_TEXT),
     ],
 )
 def test_declined_with_a_reply_of_their_own(said: str, reply: str) -> None:
