@@ -24,16 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import (
-    addressee,
-    corrections,
-    hedges,
-    knowledge,
-    other_times,
-    phrasing,
-    statements,
-    unsupported,
-)
+from voicertc.assistant import corrections, knowledge, remarks, resets, statements, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -102,11 +93,10 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     if beside is not None:
         return beside
     said = tokens(transcript)
-    if said and (hedges.let_be(said) or addressee.quoted(said) or other_times.told_but_kept(said)):
-        # "I meant to ask for a low cut, but ...", "'Echo, echo' is how the rhyme starts": whole
+    if remarks.read_whole(said):  # "I meant to ask for a low cut, but ...": no clause asks alone
         return [understand(transcript, last_filter)]
     named = named_effect(said)
-    if named is not None and phrasing.its_defaults(lx.padded(said)):
+    if named is not None and resets.its_defaults(lx.padded(said)):
         return [ToolCall(APPLY, {"effect": named, "action": "reset"})]  # "..., restore its factory settings"
     pairs = _split(transcript)
     asked = _knowledge_first(pairs)

@@ -64,17 +64,15 @@ def level(tokens: list[str]) -> dict[str, object] | None:
     return _person_moved(tokens) or loud_wish(padded(tokens))  # "make me super duper loud"
 
 
-# Verbs that move the speaker's level only with the speaker as object: "could you lower me a
-# touch" (but "drop it" lets something go, "raise it" may be an effect).
+# Verbs of the level only with the speaker as object: "lower me a touch" (not "drop it").
 PERSON_VERBS = {"lower": "decrease", "raise": "increase", "drop": "decrease", "lift": "increase"}
 
 
 def _person_moved(tokens: list[str]) -> dict[str, object] | None:
     for i, tok in enumerate(tokens[:-1]):
-        if tok in PERSON_VERBS and tokens[i + 1] in ("me", "us"):
-            rest = tokens[i + 2 :]
-            if all(t in DEGREE or t in ("down", "up") for t in rest[: section_at(rest)]):
-                return {"effect": "gain", "action": PERSON_VERBS[tok]}
+        said = tokens[i + 2 :][: section_at(tokens[i + 2 :])]
+        if tok in PERSON_VERBS and tokens[i + 1] in ("me", "us") and set(said) <= DEGREE | {"down", "up"}:
+            return {"effect": "gain", "action": PERSON_VERBS[tok]}
     return None
 
 

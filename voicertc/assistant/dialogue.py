@@ -26,6 +26,7 @@ from voicertc.assistant import (
     rambles,
     relative,
     remarks,
+    resets,
     senses,
     small_talk,
     spaces,
@@ -202,7 +203,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect is None:
         # "take out all my bass": all of a band, not every effect
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0 and bands.band(tokens) is None
-        if action == "reset" or (everything and action == "remove") or phrasing.whole_reset(text):
+        if action == "reset" or (everything and action == "remove") or resets.whole_reset(text):
             value = values.value(tokens, find_numbers(tokens))
             if value is not None and value[1] in ("hz", "khz"):
                 return None  # "cut everything at 1,200 hertz": about a filter, not the chain cleared
@@ -213,7 +214,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             return _arguments(tokens, "gain", None)  # "make it half as loud"
         # "crank it", "tame the highs", "more bass"
         return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
-    if phrasing.one_reset(text):
+    if resets.one_reset(text):
         return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
     if action == "reset":
         action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest

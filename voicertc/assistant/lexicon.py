@@ -270,42 +270,14 @@ CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
 )  # fmt: skip
 FILLER = ("please", "now", "just", "oh", "um", "uh", "well", "okay then", "thanks")
 
-# Words "2" stands for "too" before, as typed: "the reverb is 2 loud".
+# Words "2" (typed) or "two" (heard) stands for "too" before: "the reverb is 2 loud".
 TOO_WORDS = frozenset("loud quiet much long short bright dark harsh soft big small fast slow little muddy "
-                      "boomy wet dry strong weak noisy thin".split())  # fmt: skip
+                      "boomy wet dry strong weak noisy thin subtle heavy obvious intense thick sharp tinny "
+                      "bassy".split())  # fmt: skip
 # Recognisers write a number as its homophone ("up by for decibels") where a unit follows.
 HOMOPHONE_NUMBERS = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
 UNIT_HEADS = frozenset("ms millisecond milliseconds second seconds hertz hz khz kilohertz db dbs "
                        "decibel decibels percent".split())  # fmt: skip
-# Phrases recognisers get wrong in known ways: Whisper writes "could you" as "cut you".
-MISHEARD_PHRASES: tuple[tuple[str, str], ...] = (
-    ("cut you", "could you"),
-    ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
-    # Whisper on tune5 (session 19): none of these means anything said to a mixer.
-    ("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"),
-    # Whisper on tune6 (session 21): "shave a", "no body", "every", "plain", "sandpaper".
-    ("shaver", "shave a"), ("has nobody", "has no body"), ("a very effect", "every effect"),
-    ("blind voice", "plain voice"), ("sound paper", "sandpaper"),
-    # Whisper on tune7 (session 22): "half as much", "cut in half"
-    ("halve is much", "half as much"), ("half is much", "half as much"), ("cutting half", "cut in half"),
-    # Engineers' short names, said as a thing put on the voice: "throw a slap on my voice",
-    # "can I get a plate on the vocal" (not "a plate on the table").
-    *((f"{short} on {whom}", f"{name} on {whom}")
-      for short, name in (("slap", "slapback"), ("plate", "plate reverb"))
-      for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")
-      if short != "plate" or whom not in ("my", "me")),  # ("a plate on my" below: "plate on my desk")
-    *((f"a plate on {whom}", f"a plate reverb on {whom}") for whom in ("my", "me")),
-    ("some slap", "some slapback"), ("more slap", "more slapback"), ("less slap", "less slapback"),
-    # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
-    ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
-    ("more growl", "more distortion"), ("less growl", "less distortion"),
-    ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
-    # A console's fader is the level ("fader at minus three"); not a keyword, which would
-    # pull "Vader" to it.
-    ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
-    ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
-)  # fmt: skip
-
 # Words recognisers or typists get wrong in known ways; checked before fuzzy matching.
 MISHEARD: dict[str, str] = {
     "reverbe": "reverb", "river": "reverb", "rever": "reverb", "revurb": "reverb",

@@ -18,6 +18,36 @@ import re
 
 from voicertc.assistant.numbers import ONES, TEENS, TENS
 
+# Phrases recognisers get wrong in known ways: Whisper writes "could you" as "cut you".
+PHRASES: tuple[tuple[str, str], ...] = (
+    ("cut you", "could you"),
+    ("turn of the", "turn off the"), ("switch of the", "switch off the"),  # typed: "turn of the echo"
+    # Whisper on tune5 (session 19): none of these means anything said to a mixer.
+    ("give rid of", "get rid of"), ("binge the", "bin the"), ("of please", "please"),
+    # Whisper on tune6 (session 21): "shave a", "no body", "every", "plain", "sandpaper".
+    ("shaver", "shave a"), ("has nobody", "has no body"), ("a very effect", "every effect"),
+    ("blind voice", "plain voice"), ("sound paper", "sandpaper"),
+    # Whisper on tune7 (session 22): "half as much", "cut in half"
+    ("halve is much", "half as much"), ("half is much", "half as much"), ("cutting half", "cut in half"),
+    ("count down", "countdown"),  # (tune9, session 27: "for the countdown" is no step down)
+    # Engineers' short names, said as a thing put on the voice: "throw a slap on my voice",
+    # "can I get a plate on the vocal" (not "a plate on the table").
+    *((f"{short} on {whom}", f"{name} on {whom}")
+      for short, name in (("slap", "slapback"), ("plate", "plate reverb"))
+      for whom in ("my", "me", "the vocal", "the vocals", "the voice", "the lead")
+      if short != "plate" or whom not in ("my", "me")),  # ("a plate on my" below: "plate on my desk")
+    *((f"a plate on {whom}", f"a plate reverb on {whom}") for whom in ("my", "me")),
+    ("some slap", "some slapback"), ("more slap", "more slapback"), ("less slap", "less slapback"),
+    # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
+    ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
+    ("more growl", "more distortion"), ("less growl", "less distortion"),
+    ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
+    # A console's fader is the level ("fader at minus three"); not a keyword, which would
+    # pull "Vader" to it.
+    ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
+    ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
+)  # fmt: skip
+
 # A vocative at the end, after a comma, written as the commoner word: "turn me up, made."
 _VOCATIVE = re.compile(r",\s*made(?=[.!?]*\s*$)", re.IGNORECASE)
 

@@ -12,6 +12,7 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
+from voicertc.assistant import addressee, hedges, other_times
 from voicertc.assistant import lexicon as lx
 
 # Words of effects' names that say something alone ("the", "it", "at", "down" of longer names do not).
@@ -84,3 +85,12 @@ def approval(tokens: list[str]) -> bool:
 # What praise is said of to be the sound's ("the weather is nice today" is not).
 SOUNDS = frozenset("voice sound sounds sounded mic microphone it its that thats this i im me my vocals vocal "
                    "audio levels level you".split())  # fmt: skip
+
+
+def read_whole(tokens: list[str]) -> bool:
+    """A turn whose clauses ask nothing alone, to be read whole: a wish taken back or put off
+    ("I meant to ask for a low cut, but the rumble stopped"), a line quoted ("'Echo, echo,
+    are you there?' is how the rhyme starts"), what someone said and then kept."""
+    return bool(tokens) and (
+        hedges.let_be(tokens) or addressee.quoted(tokens) or other_times.told_but_kept(tokens)
+    )

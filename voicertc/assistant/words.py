@@ -79,7 +79,7 @@ def _within_reach(length: int) -> list[str]:
 def correct(tokens: list[str]) -> list[str]:
     """Maps misspelt or misheard keywords to the nearest known one."""
     text = " " + " ".join(tokens) + " "
-    for heard, meant in lx.MISHEARD_PHRASES:
+    for heard, meant in misheard.PHRASES:
         text = text.replace(f" {heard} ", f" {meant} ")
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = misheard.tokens(tokens)
@@ -89,8 +89,8 @@ def correct(tokens: list[str]) -> list[str]:
             if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
                 out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
                 continue
-        if tok == "2" and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
-            out.append("too")  # typed: "the reverb is 2 loud"
+        if tok in ("2", "two") and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
+            out.append("too")  # typed: "the reverb is 2 loud"; heard: "two subtle"
             continue
         fixed = lx.MISHEARD.get(tok)
         if fixed is None and tok not in lx.REAL_WORDS and tok not in descriptions.KEEP_SPELLING:

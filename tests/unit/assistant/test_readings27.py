@@ -231,3 +231,15 @@ def test_a_price_asked_is_no_question_about_the_chain() -> None:
 )
 def test_readings_of_plain_speech(said: str, expected: object) -> None:
     assert FollowUps().understand_all(said, None) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # as Whisper wrote them on tune9's speech
+        ("The reverb's two subtle, turn it up.", call("reverb", "increase")),
+        ("Echo on my voice for the count down, please.", call("delay", "add")),
+    ],
+)
+def test_heard_forms(said: str, expected: object) -> None:
+    assert FollowUps().understand_all(said, None) == [expected]

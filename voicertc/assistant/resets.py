@@ -1,0 +1,52 @@
+"""Which reset a sentence asks for: one effect's defaults ("put the low cut back to
+default", "the delay's gone all weird, restore its factory settings") or the whole chain
+off said without "everything" ("no effects", "back to the dry signal")."""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import has_phrase
+
+TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
+              "default settings", "factory settings", "defaults", "factory", "stock settings",
+              "original setting", "original settings", "originally", "how it was", "the way it was",
+              "as it was", "how it started", "the way it started", "how they started", "where it started",
+              "where they started",
+              "how it came", "how they came", "the way it came", "how they were", "the way they were",
+              "as they were", "settings back to normal", "settings to normal")  # fmt: skip
+# "restore the default delay settings": a default brought back, its words apart.
+RESTORING = frozenset("restore return back put set bring go".split())
+DEFAULTS = frozenset("default defaults factory original standard".split())
+# An effect named earlier in the turn, put back: "the delay's gone all weird, restore its
+# factory settings".
+ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard",
+                "it back to default", "it back to its default")  # fmt: skip
+
+
+def its_defaults(text: str) -> bool:
+    return has_phrase(text, ITS_DEFAULTS)
+
+
+def one_reset(text: str) -> bool:
+    """ "reset the reverb", "put the low cut back to default", "undo all my compressor
+    tweaks", "default the delay": that effect's defaults."""
+    words = set(text.split())
+    said = has_phrase(text, ("reset", "revert", "undo all", "default it", "default the"))
+    return said or has_phrase(text, TO_DEFAULT) or bool(words & RESTORING and words & DEFAULTS)
+
+
+# The whole chain off, said without "everything": "no effects", "back to the dry signal".
+WHOLE_RESET = ("no effects", "without effects", "without any effects", "no processing",
+               "without processing", "the dry signal", "my normal voice", "whole effects chain",
+               "all the processing", "all processing", "the effects chain", "no effects at all",
+               "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
+               "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",
+               "just my voice", "only my voice", "like the beginning", "like in the beginning",
+               "like at the beginning", "like at the start", "like me again", "like myself again",
+               "my own voice again", "my voice again", "want no effect", "want no effects",
+               "no effect at all", "all clean", "clear the whole thing", "clean the whole thing",
+               "dry signal please", "raw signal", "raw mic", "unprocessed", "mute the effects",
+               "mute all effects", "bypass the effects", "bypass all effects")  # fmt: skip
+
+
+def whole_reset(text: str) -> bool:
+    return has_phrase(text, WHOLE_RESET)
