@@ -7,6 +7,7 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
+from voicertc.assistant import asking
 from voicertc.assistant import lexicon as lx
 
 ARTICLES = frozenset("a an some".split())
@@ -189,7 +190,7 @@ def but_liked(tokens: list[str]) -> bool:
 ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it", "loving it", "i dig it",
               "im into it", "no notes", "im happy with it")  # fmt: skip
 # (an order given beside it still asks: "more echo, I love it")
-ORDERING = lx.IMPERATIVES | frozenset("more less can could please want need".split())
+ORDERING = asking.REQUESTING  # (not an amount weighed: "that's a lot of echo, I love it")
 
 
 def _ends_liked(tokens: list[str]) -> bool:

@@ -3,6 +3,7 @@ exactly") and requests to be taught: neither a change nor a question about this 
 
 from __future__ import annotations
 
+from voicertc.assistant import asking
 from voicertc.assistant.lexicon import ONE_WORD_NAMES, find_phrase, has_phrase
 
 QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
@@ -51,7 +52,7 @@ OF_THIS_CALL = frozenset("i im ive me my mine we our us it its".split())
 
 
 # A question that asks for something: "could you ...", "why not add ...".
-ASKING = frozenset("can could would will please lets".split())
+ASKING = asking.POLITE
 
 
 def in_general(tokens: list[str], text: str) -> bool:

@@ -12,7 +12,7 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
-from voicertc.assistant import addressee, hedges, other_times
+from voicertc.assistant import addressee, asking, hedges, other_times
 from voicertc.assistant import lexicon as lx
 
 # Words of effects' names that say something alone ("the", "it", "at", "down" of longer names do not).
@@ -22,13 +22,9 @@ OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interestin
                     "ooh whoa".split())  # fmt: skip
 # Subjects a statement about the effect opens with.
 SUBJECTS = frozenset("i im we thats that it its this".split())
-# Words that ask, wish, weigh an amount or complain: any of them and the sentence may want
-# a change ("I need reverb", "I'd like a bit of echo", "I can't hear the delay").
-ASKING = lx.IMPERATIVES | frozenset(
-    "please can could would should will lets let want wanna need needs wish try get give "
-    "gimme some bit little touch more less lacking lacks missing miss use too enough not no dont "
-    "cant cannot isnt doesnt id wed ill any maybe still lot lots much plenty".split()
-)
+# Words that ask, wish, weigh an amount or complain (``asking.ASKING``): any of them and the
+# sentence may want a change.
+ASKING = asking.ASKING
 
 
 # What one can do is no request: "I can hear the reverb now" (but "can I get a delay").
@@ -66,10 +62,7 @@ PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its jo
 STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
                     "got".split())  # fmt: skip
 # Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
-UNPLEASED = lx.IMPERATIVES | frozenset(
-    "please can could would should want wanna need needs wish try get give more less too not no but "
-    "dont cant isnt still bit little touch id wed".split()
-)
+UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but"}  # ("a lot of reverb, so cool", "just enough")
 
 
 def approval(tokens: list[str]) -> bool:

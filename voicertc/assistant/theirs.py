@@ -9,6 +9,7 @@ Tokens are ``dialogue.normalize`` output.
 
 from __future__ import annotations
 
+from voicertc.assistant import asking
 from voicertc.assistant.lexicon import EFFECT_WORDS, has_phrase, padded
 from voicertc.assistant.other_times import FIRST_PERSON, HABITUAL
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
@@ -92,7 +93,7 @@ def _located_elsewhere(subject: list[str]) -> bool:
 # muffled", "podcasters usually cut the low end under eighty hertz". A complaint says it of
 # this sound ("my voice is always muffled", "it's always too quiet"), which the subject shows,
 # and what others say of it is passed on ("people always say I'm too quiet").
-ASKING = frozenset("can could would please lets you".split())
+ASKING = (asking.POLITE - {"will"}) | {"you"}  # ("the drums will always need compression": told)
 
 
 def _habitually(tokens: list[str]) -> bool:
