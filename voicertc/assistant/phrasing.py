@@ -238,7 +238,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
              "battery level", "stress level", "energy level", "fuel level", "skill level",
              "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
-             "boom arm", "a joke about", "jokes about", "knock knock")  # fmt: skip
+             "boom arm", "a joke about", "jokes about", "knock knock", "a poem about", "a song about",
+             "a story about", "a haiku about", "a rap about", "a limerick about")  # fmt: skip
 # "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
 NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a

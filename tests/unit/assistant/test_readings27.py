@@ -210,6 +210,10 @@ def test_past_and_approval_ask_nothing(said: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, SURE_REVERB))
 
 
+def test_a_poem_asked_for_is_no_effect() -> None:
+    assert not isinstance(understand("can you write me a poem about echoes"), ToolCall)
+
+
 def test_a_price_asked_is_no_question_about_the_chain() -> None:
     assert understand("how much does a good compressor pedal cost").text == TEACH_TEXT
 
