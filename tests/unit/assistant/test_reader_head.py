@@ -43,6 +43,14 @@ def test_a_sure_guess_fills_what_the_rules_read_nothing_in_with_their_value() ->
     ]
 
 
+def test_a_fill_takes_the_direction_the_rules_read() -> None:
+    """The head's action guess takes a loud complaint for a boost; the amount said decides."""
+    boost = Guess("gain", 0.95, "increase", 0.01)
+    assert combined(NOTHING, boost, rules_arguments("the wobble is cranked way too loud")) == [
+        dialogue.ToolCall(dialogue.APPLY, {"effect": "gain", "action": "decrease"})
+    ]
+
+
 def test_an_answer_other_than_the_fallback_is_never_filled() -> None:
     answer = [dialogue.Say(dialogue.HELP_TEXT)]
     assert combined(answer, Guess("reverb", 0.99, "add", 0.0), rules_arguments("help")) == answer

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import dialogue
+from .. import descriptions, dialogue
 from .. import lexicon as lx
+from ..lexicon import padded
 
 EFFECTS = ("none", *lx.EFFECTS, "reset")
 ACTIONS = ("add", "remove", "increase", "decrease", "set")
@@ -119,8 +120,15 @@ class Head:
 
 def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]:
     """The call the rules would make in ``text`` for an effect and action they were told
-    (read only when a guess fills the turn, which few turns need)."""
-    return lambda effect, action: dialogue._arguments(dialogue.tokens(text), effect, action)
+    (read only when a guess fills the turn, which few turns need). An amount the rules read
+    of that effect sets the direction: the head's action guess takes "cranked way too loud"
+    for a boost."""
+
+    def arguments(effect: str, action: str) -> dict[str, object] | None:
+        said = dialogue.tokens(text)
+        return dialogue._arguments(said, effect, descriptions.amount(padded(said), effect) or action)
+
+    return arguments
 
 
 def combined(
