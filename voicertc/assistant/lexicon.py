@@ -32,6 +32,8 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
 ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)
 # Every word of every name ("low" and "pass" of "low pass"): a word that may be an effect's.
 EFFECT_WORDS = frozenset(w for names in EFFECT_NAMES.values() for name in names for w in name.split())
+# Those that say something alone ("the", "it", "at", "down" of longer names do not).
+NAMING_WORDS = EFFECT_WORDS - frozenset("the it at down cut high low hi lo 60 pass".split())
 
 SPOKEN_EFFECT = {"lowpass": "low pass", "highpass": "high pass"}
 

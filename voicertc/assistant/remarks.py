@@ -15,8 +15,7 @@ from __future__ import annotations
 from voicertc.assistant import addressee, asking, hedges, other_times
 from voicertc.assistant import lexicon as lx
 
-# Words of effects' names that say something alone ("the", "it", "at", "down" of longer names do not).
-NAMING = lx.EFFECT_WORDS - frozenset("the it at down cut high low hi lo 60 pass".split())
+NAMING = lx.NAMING_WORDS
 # Said before the subject without changing what the sentence is: "oh wow, I can hear it".
 OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interesting cool nice ah aha alright "
                     "ooh whoa".split())  # fmt: skip

@@ -10,7 +10,7 @@ Tokens are ``dialogue.normalize`` output.
 from __future__ import annotations
 
 from voicertc.assistant import asking
-from voicertc.assistant.lexicon import EFFECT_WORDS, has_phrase, padded
+from voicertc.assistant.lexicon import EFFECT_WORDS, NAMING_WORDS, has_phrase, padded
 from voicertc.assistant.other_times import FIRST_PERSON, HABITUAL
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
 
@@ -46,7 +46,8 @@ def someone_elses(tokens: list[str]) -> bool:
     another thing or place ("the traffic noise is getting louder", "it's too quiet in the
     library")."""
     for i, tok in enumerate(tokens[1:], 1):
-        if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in EFFECT_WORDS:
+        told = not NAMING_WORDS.isdisjoint(tokens[i + 1 : i + 6])  # (not "while the band plays")
+        if tok in HABITS and tokens[i - 1] not in NOT_OTHERS and tokens[i - 1] not in EFFECT_WORDS and told:
             return True
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction

@@ -247,3 +247,9 @@ def test_readings_of_plain_speech(said: str, expected: object) -> None:
 )
 def test_heard_forms(said: str, expected: object) -> None:
     assert FollowUps().understand_all(said, None) == [expected]
+
+
+def test_a_band_playing_is_no_habit_with_an_effect() -> None:
+    said = "put my level at minus six dB while the band plays"
+    assert isinstance(understand(said), ToolCall)
+    assert understand("my cousin's choir uses loads of reverb").text == OTHER_SOUND_TEXT
