@@ -150,11 +150,18 @@ RELEASING = ("release", "recover", "recovers", "recovery", "let go", "lets go", 
              "relax", "relaxes", "let up", "lets up")  # fmt: skip
 
 
+SONG_TEMPO = re.compile(
+    r" (?:slow|slower|fast|faster|quick|quicker|slowest|fastest)"
+    r"(?= (?:song|songs|part|parts|bit|bits|one|ones|number|section|tune|tunes|ballad|track) )"
+)
+
+
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:
     """ "speed up the echo": a shorter delay; "slow the echo down": a longer one; "make
     the reverb decay faster": a shorter tail. (action, parameter or None)."""
     if effect not in TIMED:
         return None
+    text = SONG_TEMPO.sub(" ", text)  # "for the slow song, more reverb": the song's, not the tail's
     param = _compressor_time(text) if effect == "compressor" else TIMED[effect]
     if has_phrase(text, FASTER) or ("speed" in text.split() and "up" in text.split()):
         return "decrease", param

@@ -253,3 +253,8 @@ def test_a_band_playing_is_no_habit_with_an_effect() -> None:
     said = "put my level at minus six dB while the band plays"
     assert isinstance(understand(said), ToolCall)
     assert understand("my cousin's choir uses loads of reverb").text == OTHER_SOUND_TEXT
+
+
+def test_a_song_s_tempo_is_no_speed_of_the_effect() -> None:
+    assert understand("on the slow songs a bit more reverb") == call("reverb", "increase")
+    assert understand("make the reverb slower") == call("reverb", "increase", param="decay_s")
