@@ -353,7 +353,9 @@ def owned(text: str, pos: int, name: str) -> bool:
     if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:
         after = after[1:]  # where someone's thing is: "is on my fridge" (not "is on the vocals")
     owner = " ".join(after[:2])
-    return owner in _OWNED_BY and len(after) > 2 and after[2] not in SOUND
+    # (one word may describe the voice: "more reverb on my king voice", "on my narrator voice")
+    described = after[3:4] != [] and after[3] in SOUND
+    return owner in _OWNED_BY and len(after) > 2 and after[2] not in SOUND and not described
 
 
 # Words after "of" that leave an effect word the effect: "a delay of about 300 ms", "a

@@ -45,8 +45,9 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
                # how an effect went, not taken away: "the delay's gone all weird"
                "gone all", "gone weird", "gone wrong", "gone crazy", "gone funny",
                "gone strange",
-               # a song's part: "before the drop, echo on"
-               "the drop")  # fmt: skip
+               # a song's part: "before the drop, echo on"; when in the singing: "ring on after I stop"
+               "the drop", "after i stop", "when i stop", "once i stop", "before i start", "after i finish",
+               "when i finish")  # fmt: skip
 
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".

@@ -258,3 +258,11 @@ def test_a_band_playing_is_no_habit_with_an_effect() -> None:
 def test_a_song_s_tempo_is_no_speed_of_the_effect() -> None:
     assert understand("on the slow songs a bit more reverb") == call("reverb", "increase")
     assert understand("make the reverb slower") == call("reverb", "increase", param="decay_s")
+
+
+def test_a_voice_described_is_still_the_voice() -> None:
+    assert understand("more reverb on my giant voice") == call("reverb", "increase")
+    assert understand("can the room ring on a bit longer after I stop") == call(
+        "reverb", "increase", param="decay_s"
+    )
+    assert not isinstance(understand("the compressor on my fridge hums"), ToolCall)
