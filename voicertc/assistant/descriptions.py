@@ -274,10 +274,12 @@ def amount(text: str, effect: str) -> str | None:
     boom" is too much of a band, which ``quality`` reads)."""
     if has_phrase(text, _ASKED_LOTS) or any(text.startswith(f" {lots} ") for lots in LOTS):
         return {"lowpass": "decrease"}.get(effect, "increase")  # "a lot of reverb please"
-    if has_phrase(text, TOO_LITTLE):
+    little, much = find_phrase(text, TOO_LITTLE), find_phrase(text, TOO_MUCH)
+    # (the first said is the complaint: "too much of that hall sound, I can't hear my words")
+    if little >= 0 and not 0 <= much < little:
         # More filtering: a low pass moves down, a high pass up.
         return {"lowpass": "decrease"}.get(effect, "increase")
-    if has_phrase(text, TOO_MUCH) and not has_phrase(text, TOO_MUCH_OF_A_QUALITY):
+    if much >= 0 and not has_phrase(text, TOO_MUCH_OF_A_QUALITY):
         return {"lowpass": "increase", "highpass": "decrease"}.get(effect, "decrease")
     if has_phrase(text, ("too high", "set too high")):
         return "decrease"  # a value said to be too high: "the high pass cutoff is too high"

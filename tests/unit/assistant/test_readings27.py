@@ -266,3 +266,10 @@ def test_a_voice_described_is_still_the_voice() -> None:
         "reverb", "increase", param="decay_s"
     )
     assert not isinstance(understand("the compressor on my fridge hums"), ToolCall)
+
+
+def test_the_first_amount_said_is_the_complaint() -> None:
+    said = "way too much of that echo, I can't hear what I'm saying"
+    assert understand(said) == call("delay", "decrease", param="mix")
+    more = call("delay", "increase")
+    assert understand("I can't hear the echo, there's not enough of it") == more
