@@ -363,7 +363,8 @@ SOUND_LEADS = ("sounds", "sounding", "sound")
 NOISE_VERBS = frozenset({"hums", "hisses", "rumbles", "crackles"})
 NOISE_LEADS = ("mic", "microphone", "voice", "audio", "recording", "signal", "track", "it", "sound", "vocals")
 LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
-                "notes shelf tones pitch register on key battery".split()),
+                "notes shelf tones pitch register on key battery electrical noise motor whirr drone thud "
+                "thuds grumble buzz buzzing humming droning".split()),
              "feeling low", "feel low", "running low",
              *(f"{feel} {how} low" for feel in ("feeling", "feel")
                for how in ("a bit", "kind of", "so", "pretty", "really", "quite", "a little")))  # fmt: skip

@@ -84,6 +84,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
     ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),
     ("loosen it up", "less"), ("loosen up", "less"), ("loosen", "less"), ("trail off", "ring out"),
+    ("relax the", "less the"),  # "relax the compressor a bit" (a compressor relaxing is its release)
     ("take out", "remove"), ("take away", "remove"), ("switch off", "remove"),
     ("turn off", "remove"), ("turn it off", "remove"), ("shut off", "remove"),
     ("do without", "remove"), ("start over", "reset"), ("start again", "reset"),

@@ -19,6 +19,10 @@ from voicertc.assistant.words import tokens
 # before a removal, as said in one breath with no comma ("the reverb is way too much just
 # take it off").
 BOUNDARY = re.compile(r"[,;.!?](?!\d)|\s(?:just\s+)+(?=(?:take|kill|turn|remove|lose|drop|ditch|get rid)\b)")
+# Verbs that open a request for less of something: "ease the compression slightly".
+EASING = frozenset("ease relax loosen soften tame tighten dial".split())
+# A clause of thanks after the request.
+THANKS = frozenset("thanks thank you cheers ta so much very a lot please mate".split())
 # Words a request may open with before its verb.
 OPENERS = frozenset("so and but now just okay ok then please maybe".split())
 # How a clause asks: a request to the listener, a need, or the imperative's verb.
@@ -42,11 +46,14 @@ def last_request(transcript: str) -> list[str] | None:
     clauses = [words for part in BOUNDARY.split(transcript) if (words := tokens(part))]
     if len(clauses) < 2 or addressee.addressed_elsewhere(clauses[0]) or addressee.quoted(clauses[0]):
         return None  # (not "Alexa, ..., turn it up": said to another; nor a song's words)
+    while len(clauses) > 2 and set(clauses[-1]) <= THANKS:
+        clauses = clauses[:-1]  # "..., but ease the compression slightly, thanks"
     words = clauses[-1]
     while words and words[0] in OPENERS:
         words = words[1:]
     text = " " + " ".join(words) + " "
-    asks = bool(words) and (words[0] in lx.IMPERATIVES or any(text.startswith(f" {a} ") for a in ASKING))
+    verb = words[0] in lx.IMPERATIVES or words[0] in EASING if words else False
+    asks = bool(words) and (verb or any(text.startswith(f" {a} ") for a in ASKING))
     named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
     if asks and not named and lx.has_phrase(text, REMOVING_IT):
         return _it_named(words, clauses[:-1])  # "that reverb is way too much, take it off"

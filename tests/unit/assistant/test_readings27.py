@@ -273,3 +273,20 @@ def test_the_first_amount_said_is_the_complaint() -> None:
     assert understand(said) == call("delay", "decrease", param="mix")
     more = call("delay", "increase")
     assert understand("I can't hear the echo, there's not enough of it") == more
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a request after a remark, thanks after it
+        ("that's nicer than before, but ease the reverb a little, thanks", call("reverb", "decrease")),
+        ("could you relax the compressor a touch", call("compressor", "decrease")),
+        # a low noise is no low level
+        ("there's a low electrical hum under my voice, get rid of it", call("highpass", "add")),
+        # near misses
+        ("make the compressor relax faster", call("compressor", "decrease", param="release_ms")),
+        ("my volume is low", call("gain", "increase")),
+    ],
+)
+def test_requests_beside_remarks(said: str, expected: object) -> None:
+    assert FollowUps().understand_all(said, None) == [expected]
