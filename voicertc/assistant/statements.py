@@ -76,7 +76,10 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "but not now", "not right now", "not for now", "maybe later", "not now", "not yet",  # put off
              "thats enough", "that is enough", "no need for more", "no need for any more",
              "dont need any more", "dont need more", "not today", "maybe tomorrow", "some other time",
-             "another time", "but no its fine", "no its fine", "nah its fine")  # fmt: skip
+             "another time", "but no its fine", "no its fine", "nah its fine",
+             # nothing to be done: "no need to fix the hiss, it's the rain"
+             "no need to fix", "no need to change", "no need to touch", "no need to do anything",
+             "dont need to fix", "dont need to change", "nothing to fix")  # fmt: skip
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 LEFT_ALONE = re.compile(r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) ")
 

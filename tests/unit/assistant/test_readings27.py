@@ -290,3 +290,8 @@ def test_the_first_amount_said_is_the_complaint() -> None:
 )
 def test_requests_beside_remarks(said: str, expected: object) -> None:
     assert FollowUps().understand_all(said, None) == [expected]
+
+
+def test_nothing_to_be_done() -> None:
+    said = "no need to fix the buzz, it's my fan and I don't mind it"
+    assert not any(isinstance(i, ToolCall) for i in FollowUps().understand_all(said, SURE_REVERB))
