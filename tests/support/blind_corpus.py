@@ -31,6 +31,20 @@ def _numbered(path: Path) -> list[tuple[int, str]]:
     return out
 
 
+# The corpora written before the numbered ones: the first, then tune2 and test2.
+FIRST = (
+    ("commands.tsv", "off_topic.txt"),
+    ("tune2/commands.tsv", "tune2/off_topic.txt"),
+    ("test2/commands.tsv", "test2/off_topic.txt"),
+)
+CONVERSATIONS = ("conversations/conversations.tsv", "conversations2/conversations.tsv")
+
+
+def earlier_than(number: int) -> tuple[tuple[str, str], ...]:
+    """The corpora written before corpus ``number``: the first, tune2, test2, corpus3 ..."""
+    return FIRST + tuple((f"corpus{k}.tsv", f"corpus{k}_off_topic.txt") for k in range(3, number))
+
+
 class BlindCorpusChecks:
     NAME = ""  # "corpus3": corpus3.tsv and corpus3_off_topic.txt
     SALT = ""

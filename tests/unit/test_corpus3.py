@@ -4,7 +4,7 @@ sentence repeats an earlier corpus, and the split is the one the salted-hash rul
 
 from __future__ import annotations
 
-from support.blind_corpus import BlindCorpusChecks
+from support.blind_corpus import BlindCorpusChecks, earlier_than
 
 
 class TestCorpus3(BlindCorpusChecks):
@@ -13,8 +13,4 @@ class TestCorpus3(BlindCorpusChecks):
     SIDES = ("tune3", "test3")
     PREFIX = "t3"
     MIN_OFF_TOPIC = 230
-    EARLIER = (
-        ("commands.tsv", "off_topic.txt"),
-        ("tune2/commands.tsv", "tune2/off_topic.txt"),
-        ("test2/commands.tsv", "test2/off_topic.txt"),
-    )
+    EARLIER = earlier_than(3)

@@ -5,7 +5,7 @@ split is the one the salted-hash rule gives."""
 
 from __future__ import annotations
 
-from support.blind_corpus import BlindCorpusChecks
+from support.blind_corpus import CONVERSATIONS, BlindCorpusChecks, earlier_than
 
 
 class TestCorpus4(BlindCorpusChecks):
@@ -14,10 +14,5 @@ class TestCorpus4(BlindCorpusChecks):
     SIDES = ("tune4", "test4")
     PREFIX = "t4"
     MIN_OFF_TOPIC = 200
-    EARLIER = (
-        ("commands.tsv", "off_topic.txt"),
-        ("tune2/commands.tsv", "tune2/off_topic.txt"),
-        ("test2/commands.tsv", "test2/off_topic.txt"),
-        ("corpus3.tsv", "corpus3_off_topic.txt"),
-    )
-    EARLIER_TURNS = ("conversations/conversations.tsv",)
+    EARLIER = earlier_than(4)
+    EARLIER_TURNS = CONVERSATIONS[:1]

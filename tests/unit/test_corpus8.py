@@ -5,7 +5,7 @@ split is the one the salted-hash rule gives."""
 
 from __future__ import annotations
 
-from support.blind_corpus import BlindCorpusChecks
+from support.blind_corpus import CONVERSATIONS, BlindCorpusChecks, earlier_than
 
 
 class TestCorpus8(BlindCorpusChecks):
@@ -14,14 +14,5 @@ class TestCorpus8(BlindCorpusChecks):
     SIDES = ("tune8", "test8")
     PREFIX = "t8"
     MIN_OFF_TOPIC = 300
-    EARLIER = (
-        ("commands.tsv", "off_topic.txt"),
-        ("tune2/commands.tsv", "tune2/off_topic.txt"),
-        ("test2/commands.tsv", "test2/off_topic.txt"),
-        ("corpus3.tsv", "corpus3_off_topic.txt"),
-        ("corpus4.tsv", "corpus4_off_topic.txt"),
-        ("corpus5.tsv", "corpus5_off_topic.txt"),
-        ("corpus6.tsv", "corpus6_off_topic.txt"),
-        ("corpus7.tsv", "corpus7_off_topic.txt"),
-    )
-    EARLIER_TURNS = ("conversations/conversations.tsv", "conversations2/conversations.tsv")
+    EARLIER = earlier_than(8)
+    EARLIER_TURNS = CONVERSATIONS
