@@ -47,14 +47,15 @@ def addressed_elsewhere(tokens: list[str]) -> bool:
         return True
     text = padded(tokens)
     polled = has_phrase(text, POLLS)
-    asked_there = has_phrase(text, ("in the comments", "in the chat"))  # (not "let me know if it's too loud")
+    asked_there = has_phrase(text, THERE)  # (not "let me know if it's too loud")
     return polled and (tokens[start] in AUDIENCES or "should i" in " ".join(tokens) or asked_there)
 
 
 AUDIENCES = frozenset("chat guys everyone everybody folks yall viewers listeners".split())
 # Asking an audience's opinion: the effect is theirs to vote on, not asked of us yet.
-POLLS = ("let me know", "in the comments", "in the chat", "what do you guys think", "what do you all think",
-         "what do yall think", "vote", "drop a", "type one", "type 1")  # fmt: skip
+THERE = ("in the comments", "in the chat")
+POLLS = ("let me know", *THERE, "what do you guys think", "what do you all think", "what do yall think",
+         "vote", "drop a", "type one", "type 1")  # fmt: skip
 
 
 def not_for_us(tokens: list[str]) -> bool:

@@ -20,6 +20,9 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
            "lost all its", "lost its")  # fmt: skip
 
 
+# Low noises under the voice, a band to cut ("cut out the low thuds", "get rid of the drone")
+# and a quality complained of ("there's a drone", ``descriptions.QUALITIES``).
+LOW_NOISES = ("thud", "thuds", "thumping", "drone", "whirr", "grumble", "rumbling")
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
@@ -27,9 +30,7 @@ BANDS: dict[str, tuple[str, ...]] = {
                 "ess sounds", "sparkle", "shimmer", "brilliance", "on top"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
-                 "body", "bottom",
-                 # low noises under the voice: "cut out the low thuds", "get rid of the drone"
-                 "thud", "thuds", "thumps", "thumping", "drone", "whirr", "grumble", "rumbling"),
+                 "body", "bottom", *LOW_NOISES, "thumps"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",

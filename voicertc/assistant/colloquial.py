@@ -69,10 +69,9 @@ PERSON_VERBS = {"lower": "decrease", "raise": "increase", "drop": "decrease", "l
 
 
 def _person_moved(tokens: list[str]) -> dict[str, object] | None:
-    for i, tok in enumerate(tokens[:-1]):
-        said = tokens[i + 2 :][: section_at(tokens[i + 2 :])]
-        if tok in PERSON_VERBS and tokens[i + 1] in ("me", "us") and set(said) <= DEGREE | {"down", "up"}:
-            return {"effect": "gain", "action": PERSON_VERBS[tok]}
+    for i in (i for i, t in enumerate(tokens[:-1]) if t in PERSON_VERBS and tokens[i + 1] in ("me", "us")):
+        if set(tokens[i + 2 :][: section_at(tokens[i + 2 :])]) <= DEGREE | {"down", "up"}:
+            return {"effect": "gain", "action": PERSON_VERBS[tokens[i]]}
     return None
 
 

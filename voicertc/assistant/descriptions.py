@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.bands import missing
+from voicertc.assistant.bands import LOW_NOISES, missing
 from voicertc.assistant.degrees import more_of
 from voicertc.assistant.lexicon import find_phrase, has_phrase
 from voicertc.assistant.numbers import find_numbers
@@ -34,8 +34,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
-         "rumbling", "thud", "thuds", "thumping", "drone", "whirr", "grumble", "pops", "woolly", "wooly",
-         "mushy"),
+         *LOW_NOISES, "pops", "woolly", "wooly", "mushy"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
                     ("highpass", "decrease", "decrease")),
@@ -228,7 +227,7 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("sound smaller", "sound closer", "sound more intimate"), ("reverb", "decrease")),
     **dict.fromkeys(("loud parts", "quiet parts", "loud bits", "quiet bits"), ("compressor", "add")),
     **dict.fromkeys(("plosives", "plosive", "wind noise", "p pops", "breath pops", "popping ps",
-                     "popping my ps", "ps are popping", "ps keep popping", "ps pop", "it pops", *PLOSIVES),
+                     "popping my ps", "it pops", *PLOSIVES),
                     ("highpass", "add")),
     **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
                      "across the canyon", "across a valley"), ("delay", "add")),
@@ -345,13 +344,15 @@ def made_too(text: str, names: tuple[str, ...]) -> bool:
     return False
 
 
+# A noise said as what the sound does: "my mic hums", "the signal hisses".
+NOISE_VERBS = frozenset({"hums", "hisses", "rumbles", "crackles"})
+NOISE_LEADS = ("mic", "microphone", "voice", "audio", "recording", "signal", "track", "it", "sound", "vocals")
 LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is", "is", "im", "i sound",
          "i keep", "picking up", "picks up", "pick up", "getting a", "getting some", "feels", "feel", "seems",
          "comes across", "comes out", "keeps",
          # what the sound has: "my recording has a low hum", "the audio has got some hiss" (not "I
          # have a boomy laugh")
-         *(f"{noun} {verb} {some}" for noun in ("mic", "microphone", "voice", "audio", "recording", "signal",
-                                                "track", "it", "sound", "vocals", "mix")
+         *(f"{noun} {verb} {some}" for noun in (*NOISE_LEADS, "mix")
            for verb in ("has", "have", "got", "has got") for some in ("a", "some", "this", "that")),
          # the sound's parts in the plural: "the vocals sound muddy", "the highs are harsh"
          *(f"{part} {verb}" for part in ("vocals", "highs", "lows", "mids", "esses", "levels", "things")
@@ -359,9 +360,6 @@ LEADS = ("sounds", "its", "sounding", "hear a", "hear some", "theres", "there is
 # Qualities of other things too, described only with "sounds" ("the mic is dead": broken).
 SOUND_ONLY = frozenset({"dead"})
 SOUND_LEADS = ("sounds", "sounding", "sound")
-# A noise said as what the sound does: "my mic hums", "the signal hisses".
-NOISE_VERBS = frozenset({"hums", "hisses", "rumbles", "crackles"})
-NOISE_LEADS = ("mic", "microphone", "voice", "audio", "recording", "signal", "track", "it", "sound", "vocals")
 LOW_NAMES = (*(f"low {w}" for w in "end ends frequencies frequency pass cut mids sounds sound hum rumble "
                 "notes shelf tones pitch register on key battery electrical noise motor whirr drone thud "
                 "thuds grumble buzz buzzing humming droning".split()),

@@ -216,7 +216,7 @@ LET_GO = ("dont worry about the", "never mind about", "never mind the", "forget 
 
 def _taken_back(tokens: list[str]) -> bool:
     text = lx.padded(tokens)
-    meant = any(text.startswith(f" {p} ") or f" {p} " in text[:40] for p in MEANT)
+    meant = any(f" {p} " in text[:40] for p in MEANT)  # (said at or near the start)
     return (meant and "but" in tokens) or any(text.startswith(f" {p} ") for p in LET_GO)
 
 

@@ -21,6 +21,7 @@ from voicertc.assistant.words import tokens
 BOUNDARY = re.compile(r"[,;.!?](?!\d)|\s(?:just\s+)+(?=(?:take|kill|turn|remove|lose|drop|ditch|get rid)\b)")
 # Verbs that open a request for less of something: "ease the compression slightly".
 EASING = frozenset("ease relax loosen soften tame tighten dial".split())
+OPENING_VERBS = lx.IMPERATIVES | EASING
 # A clause of thanks after the request.
 THANKS = frozenset("thanks thank you cheers ta so much very a lot please mate".split())
 # Words a request may open with before its verb.
@@ -52,8 +53,7 @@ def last_request(transcript: str) -> list[str] | None:
     while words and words[0] in OPENERS:
         words = words[1:]
     text = " " + " ".join(words) + " "
-    verb = words[0] in lx.IMPERATIVES or words[0] in EASING if words else False
-    asks = bool(words) and (verb or any(text.startswith(f" {a} ") for a in ASKING))
+    asks = bool(words) and (words[0] in OPENING_VERBS or any(text.startswith(f" {a} ") for a in ASKING))
     named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
     if asks and not named and lx.has_phrase(text, REMOVING_IT):
         return _it_named(words, clauses[:-1])  # "that reverb is way too much, take it off"

@@ -15,7 +15,6 @@ from __future__ import annotations
 from voicertc.assistant import addressee, asking, hedges, other_times
 from voicertc.assistant import lexicon as lx
 
-NAMING = lx.NAMING_WORDS
 # Said before the subject without changing what the sentence is: "oh wow, I can hear it".
 OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interesting cool nice ah aha alright "
                     "ooh whoa".split())  # fmt: skip
@@ -38,12 +37,12 @@ def remark(tokens: list[str]) -> bool:
     while start < len(tokens) - 1 and tokens[start] in OPENERS:
         start += 1
     said = tokens[start:]
-    if len(said) < 3 or said[0] not in SUBJECTS or NAMING.isdisjoint(said):
+    if len(said) < 3 or said[0] not in SUBJECTS or lx.NAMING_WORDS.isdisjoint(said):
         return False
-    asking = {t for i, t in enumerate(said) if not (t in ("can", "could") and i and said[i - 1] in ABLE)}
+    words = {t for i, t in enumerate(said) if not (t in ("can", "could") and i and said[i - 1] in ABLE)}
     if said[0] == "thats" and not APPROVING.isdisjoint(said):
-        asking.discard("want")  # ("wanted" is read "want")
-    return ASKING.isdisjoint(asking) and not any(t.isdigit() for t in said)
+        words.discard("want")  # ("wanted" is read "want")
+    return ASKING.isdisjoint(words) and not any(t.isdigit() for t in said)
 
 
 GOT_RID_OF = ("hum", "hiss", "rumble", "noise", "buzz", "buzzing", "lows", "boom", "crackle", "thud", "thuds",
@@ -70,7 +69,7 @@ def approval(tokens: list[str]) -> bool:
     text = lx.padded(tokens)
     praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
-    about = not (NAMING | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
+    about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     return bool(praised and stated and about) and UNPLEASED.isdisjoint(tokens)
 
 

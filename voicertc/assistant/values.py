@@ -48,7 +48,7 @@ def _one_of(tokens: list[str], span: NumberSpan) -> bool:
         return True
     if tokens[span.start : span.end] != ["one"]:
         return False
-    return before[-1] in TAKES_ONE or before[-1] in PRONOUN_ONE or (before[:1] and before[0] in ARTICLES)
+    return before[-1] in TAKES_ONE or before[-1] in PRONOUN_ONE or before[0] in ARTICLES
 
 
 # Before "one", words that make it a thing: "this one", "the other one", "quick one".
