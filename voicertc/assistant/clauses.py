@@ -24,10 +24,11 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, knowledge, remarks, resets, statements, unsupported
+from voicertc.assistant import corrections, knowledge, referents, remarks, statements, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.referents import named_effect
 
 # Where one request may end and the next begin. A comma between digits is a thousands
 # separator ("1,200 hertz") and a full stop before one a decimal point, so neither cuts.
@@ -95,13 +96,23 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     said = tokens(transcript)
     if remarks.read_whole(said):  # "I meant to ask for a low cut, but ...": no clause asks alone
         return [understand(transcript, last_filter)]
-    named = named_effect(said)
-    if named is not None and resets.its_defaults(lx.padded(said)):
-        return [ToolCall(APPLY, {"effect": named, "action": "reset"})]  # "..., restore its factory settings"
+    reset = referents.its_reset(said)
+    if reset is not None:
+        return [reset]  # "the delay's gone weird, restore its factory settings"
     pairs = _split(transcript)
     asked = _knowledge_first(pairs)
     if asked is not None:
         return [understand(asked, last_filter)]
+    calls = _requests(pairs, transcript, last_filter)
+    effects = {c.arguments.get("effect") for c in calls if isinstance(c, ToolCall) and _is_call(c)}
+    if effects and "gain" not in effects:
+        return calls
+    # Read as the volume or as nothing: "it" may be an effect the turn described
+    pointed = referents.pointed_step([p for _, p in pairs], lambda part: understand(part, last_filter))
+    return calls if pointed is None else [pointed]  # "the echo is on my words, I'd like it quieter"
+
+
+def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:
     requests: list[_Request] = []
     for joint, part in pairs:
         request = _request(requests[-1] if requests else None, joint, part, last_filter)
@@ -152,18 +163,6 @@ def declined(transcript: str) -> str | None:
         if isinstance(reading, Say) and unsupported.declines(reading.text) and name and name not in said:
             said.append(name)
     return unsupported.declining(*said) if said else None
-
-
-def named_effect(words: list[str]) -> str | None:
-    """The effect a part names by name, if any (the first named)."""
-    text = " " + " ".join(words) + " "
-    found = [
-        (text.find(f" {name} "), effect)
-        for effect, names in lx.EFFECT_NAMES.items()
-        for name in names
-        if f" {name} " in text
-    ]
-    return min(found)[1] if found else None
 
 
 def _split(text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,59 @@
+"""referents.pointed_step, and through clauses.understand_all: "it" and "them" after an
+effect was described are that effect, not the overall volume."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import ToolCall, understand
+from voicertc.assistant.referents import pointed_step
+
+
+def _changes(said: str) -> list[tuple[object, object]]:
+    return [
+        (c.arguments["effect"], c.arguments["action"])
+        for c in understand_all(said)
+        if isinstance(c, ToolCall)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "effect", "action"),
+    [
+        ("the reverb is drowning me, can you make it quieter", "reverb", "decrease"),
+        ("I can hear the echo over my words, make it softer", "delay", "decrease"),
+        ("the repeats are too loud, make them quieter", "delay", "decrease"),
+        ("the crackle is too loud, can you turn it down", "distortion", "decrease"),
+        ("the repeating is a bit much for me, I'd like it quieter", "delay", "decrease"),
+        ("the reverb is too quiet, make it louder", "reverb", "increase"),
+    ],
+)
+def test_the_effect_described_is_meant(said: str, effect: str, action: str) -> None:
+    assert _changes(said) == [(effect, action)]
+
+
+@pytest.mark.parametrize(
+    ("said", "changes"),
+    [
+        # a request before "it": the voice is made louder too
+        ("add reverb and make it louder", [("reverb", "add"), ("gain", "increase")]),
+        ("turn the reverb up and make it louder", [("reverb", "increase"), ("gain", "increase")]),
+        # nothing asked of the assistant
+        ("the echo in the church was huge, they should make it quieter", []),
+        ("the crackle on the radio was awful, so I turned it down", []),
+        # no effect spoken of: the volume
+        ("I can barely hear myself, make it louder", [("gain", "increase")]),
+    ],
+)
+def test_not_pointed_back(said: str, changes: list[tuple[str, str]]) -> None:
+    assert _changes(said) == changes
+
+
+def test_a_later_request_keeps_the_turn_as_parts() -> None:
+    parts = ["the echo is too loud", "make it quieter", "and add some reverb"]
+    assert pointed_step(parts, understand) is None
+
+
+def test_nothing_pointed_at_without_a_pointer() -> None:
+    assert pointed_step(["the echo is too loud", "make me quieter"], understand) is None

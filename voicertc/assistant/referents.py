@@ -1,0 +1,112 @@
+"""What "it", "its" and "them" point back to in a turn that spoke of an effect before asking.
+
+"the echo is stepping on my words, I'd like it quieter" and "the repeats are too loud,
+make them quieter" ask for less echo: "it" is the effect the turn described, not the
+overall volume that "make it quieter" alone changes (``followups`` reads it so after a
+change). A request before the pronoun keeps the volume reading: "add reverb and make it
+louder" asks for the reverb and for a louder voice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant import resets
+from voicertc.assistant.dialogue import APPLY, Intent, ToolCall, tokens
+
+POINTERS = frozenset({"it", "them"})
+# Loudness said of the thing pointed at ("make it quieter", "turn it down"); "volume" and
+# "level" name the overall volume.
+STEPS = frozenset("quieter softer louder down up".split())
+# A clause that opens with these asks for something itself ("add reverb and make it
+# louder", "please turn the echo up, make it louder"): its "it" may be the voice.
+ASKING = frozenset("add put give turn switch bring set apply boost raise".split())
+OPENERS = frozenset("please could can would will you just now so ok okay oh and then maybe".split())
+# How the part that points back asks: "make it quieter", "I'd like it quieter", "can you turn
+# them down"; not "they should make it quieter" or "so I turned it down".
+ASKED = frozenset("make turn bring take knock get keep pull drop dial id want".split())
+WANTING = ("i want", "i would like", "i need", "i would prefer", "i prefer", "id prefer")
+# What an effect's sound is called where it is not named: "the crackle is too loud, turn it
+# down", "the bounces are too loud, make them quieter".
+SOUNDS = {
+    **dict.fromkeys("crackle crackling crackles crunch grit rasp fuzziness".split(), "distortion"),
+    **dict.fromkeys("repeating repetitions bounces bouncing".split(), "delay"),
+}
+
+
+def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> ToolCall | None:
+    """The step on the effect an earlier part described, which a later part asks for of
+    "it" or "them" in loudness words; None where no part does."""
+    for n, part in enumerate(parts[1:], start=1):
+        words = tokens(part)
+        if not (POINTERS & set(words) and STEPS & set(words)) or named_effect(words) is not None:
+            continue
+        if not _asks(words) or not _volume_step(understand(part)):
+            return None  # "..., I wish they'd make it quieter": nothing asked of the assistant
+        earlier = [w for p in parts[:n] for w in tokens(p)]
+        effect = _described(earlier, understand(" ".join(parts[:n])))
+        if effect is None:
+            return None
+        spoken = "the " + lx.SPOKEN_EFFECT.get(effect, effect)
+        said = " ".join(spoken if w in POINTERS else w for w in words)
+        own = understand(said)
+        if not isinstance(own, ToolCall) or own.name != APPLY:
+            return None
+        args = own.arguments
+        if args.get("effect") != effect or args.get("action") not in ("increase", "decrease"):
+            return None
+        later = (understand(p) for p in parts[n + 1 :])
+        return None if any(isinstance(r, ToolCall) for r in later) else own
+    return None
+
+
+def _asks(words: list[str]) -> bool:
+    rest = words[next((i for i, w in enumerate(words) if w not in OPENERS), len(words)) :]
+    return bool(rest) and (rest[0] in ASKED or " ".join(rest).startswith(WANTING))
+
+
+def _volume_step(reading: Intent) -> bool:
+    if not isinstance(reading, ToolCall) or reading.name != APPLY:
+        return False
+    args = reading.arguments
+    return args.get("effect") == "gain" and args.get("action") in ("increase", "decrease")
+
+
+def named_effect(words: list[str]) -> str | None:
+    """The effect a part names by name, if any (the first named)."""
+    text = lx.padded(words)
+    found = [
+        (text.find(f" {n} "), effect)
+        for effect, names in lx.EFFECT_NAMES.items()
+        for n in names
+        if f" {n} " in text
+    ]
+    return min(found)[1] if found else None
+
+
+def its_reset(words: list[str]) -> ToolCall | None:
+    """ "the delay's gone weird, restore its factory settings": "its" is the effect named."""
+    named = named_effect(words)
+    if named is None or not resets.its_defaults(lx.padded(words)):
+        return None
+    return ToolCall(APPLY, {"effect": named, "action": "reset"})
+
+
+def _described(earlier: list[str], reading: Intent) -> str | None:
+    """The one effect other than the volume the earlier words speak of without asking for
+    it: by name, by its sound ("the repeating is a bit much"), or as their reading's effect."""
+    opening = next((w for w in earlier if w not in OPENERS), None)
+    if opening is None or opening in ASKING:
+        return None
+    text = lx.padded(earlier)
+    named = {e for e, names in lx.EFFECT_NAMES.items() for n in names if f" {n} " in text}
+    named |= {SOUNDS[w] for w in earlier if w in SOUNDS}
+    if len(named) > 1:
+        return None
+    if named:
+        effect = named.pop()
+    elif isinstance(reading, ToolCall) and reading.name == APPLY:
+        effect = str(reading.arguments.get("effect"))
+    else:
+        return None
+    return effect if effect in lx.EFFECT_NAMES and effect != "gain" else None
