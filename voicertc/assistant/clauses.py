@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, knowledge, referents, remarks, statements, unsupported
+from voicertc.assistant import corrections, knowledge, mixups, referents, remarks, statements, unsupported
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -96,6 +96,9 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     said = tokens(transcript)
     if remarks.read_whole(said):  # "I meant to ask for a low cut, but ...": no clause asks alone
         return [understand(transcript, last_filter)]
+    mixed = mixups.meant(transcript, lambda part: understand(part, last_filter))
+    if mixed is not None:
+        return [mixed]  # "add the compressor, the one that makes me sound fuzzy"
     reset = referents.its_reset(said)
     if reset is not None:
         return [reset]  # "the delay's gone weird, restore its factory settings"
