@@ -57,7 +57,8 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
                      "deep fried", "fried"),
                     ("distortion", "decrease", "decrease")),
     "clean": ("distortion", "add", "increase"),
-    **dict.fromkeys(("scratchy", "raspy"), ("distortion", "decrease", "decrease")),
+    **dict.fromkeys(("scratchy", "raspy", "roughness", "grainy", "grungy"),
+                    ("distortion", "decrease", "decrease")),
     **dict.fromkeys(("crackly", "crackling", "crackles"), ("distortion", "decrease", "decrease")),
     **dict.fromkeys(("peaking", "clipping", "in the red", "blasting"), ("gain", "decrease", "decrease")),
     "low": ("gain", "increase", "increase"),  # "the volume is really low", "I'm too low"
@@ -232,6 +233,16 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
                      "across the canyon", "across a valley"), ("delay", "add")),
 }  # fmt: skip
+# A sound wished for, read only as a wish ("I want something mellow and cosy", "make me
+# sound smooth and even"; not "the cafe was so cosy").
+WISHED: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("smooth and even", "even and smooth", "nice and even", "all smooth", "polished",
+                     "steady and smooth"), ("compressor", "add")),
+    **dict.fromkeys(("mellow", "mellower", "cosy", "cozy"), ("lowpass", "add")),
+}  # fmt: skip
+WISHING = ("make me", "make my voice", "i want", "id like", "i would like", "give me", "can i sound",
+           "could i sound", "want to sound", "i wanna", "make it sound", "i need")  # fmt: skip
+SOUND_WORDS = frozenset("sound sounding voice me tone vocal vocals".split())  # not "a cosy flat"
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
 WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that",
@@ -253,6 +264,10 @@ def standalone(text: str, named: str | None = None) -> Change | None:
             if action == "add" and {"more", "still", "further"}.intersection(after):
                 action = more_of(effect)  # "even me out a little more"
             return {"effect": effect, "action": action}
+    if has_phrase(text, WISHING) and SOUND_WORDS.intersection(text.split()):
+        for phrase, (effect, action) in WISHED.items():
+            if has_phrase(text, (phrase,)) and named in (None, effect):
+                return {"effect": effect, "action": action}
     return missing(text)
 
 

@@ -27,7 +27,7 @@ WHICH = re.compile(
 PURPOSE = re.compile(r"\b(?:so that|so|to|in order to) (.+)$")
 GOING = re.compile(
     r"^(?:the |that |this )?(.+?) (?:goes away|go away|disappears|disappear|is gone|are gone)\b"
-)  # noqa: E501
+)
 FILTERS = ("lowpass", "highpass")
 # A band-limited sound either filter (or a distortion) makes: the name said decides.
 EITHER = frozenset("phone telephone radio walkie megaphone tannoy intercom".split())

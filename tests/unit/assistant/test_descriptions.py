@@ -111,3 +111,24 @@ def test_fractions_are_numbers() -> None:
 
 def test_unmatched_description_falls_back_politely() -> None:
     assert isinstance(understand("it sounds purple"), Say)
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("I want a mellow, cosy sound", "lowpass"),
+        ("I want to sound polished and steady", "compressor"),
+        ("could I sound nice and even please", "compressor"),
+        ("get rid of that low droning noise", "highpass"),
+    ],
+)
+def test_a_sound_wished_for(said: str, effect: str) -> None:
+    assert understand(said) == ToolCall(APPLY, {"effect": effect, "action": "add"})
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the cafe was so cosy", "the road surface was smooth and even", "I want a cosy flat with a garden"],
+)
+def test_a_wished_sound_is_said_of_the_voice(said: str) -> None:
+    assert isinstance(understand(said), Say)
