@@ -10,6 +10,7 @@ from voicertc.assistant import (
     addressee,
     hedges,
     knowledge,
+    musings,
     other_times,
     phrasing,
     remarks,
@@ -68,6 +69,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         or other_times.another_time(tokens)
         or statements.general(text)
         or remarks.remark(tokens)  # "okay, I can hear the reverb now"
+        or musings.musing(tokens)  # "my teacher says I should use less reverb"
     ):
         return NOT_FOR_SOUND_TEXT
     return None

@@ -233,16 +233,13 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("bounce back", "bounces back", "bouncing back", "across a canyon", "in a canyon",
                      "across the canyon", "across a valley"), ("delay", "add")),
 }  # fmt: skip
-# A sound wished for, read only as a wish ("I want something mellow and cosy", "make me
-# sound smooth and even"; not "the cafe was so cosy").
-WISHED: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(("smooth and even", "even and smooth", "nice and even", "all smooth", "polished",
-                     "steady and smooth"), ("compressor", "add")),
-    **dict.fromkeys(("mellow", "mellower", "cosy", "cozy"), ("lowpass", "add")),
-}  # fmt: skip
+# A sound wished for, read only as a wish of the voice ("I want something mellow and cosy", not "a cosy flat")
+WISHED = {**dict.fromkeys(("smooth and even", "even and smooth", "nice and even", "all smooth", "polished",
+                           "steady and smooth"), ("compressor", "add")),
+          **dict.fromkeys(("mellow", "mellower", "cosy", "cozy"), ("lowpass", "add"))}  # fmt: skip
 WISHING = ("make me", "make my voice", "i want", "id like", "i would like", "give me", "can i sound",
            "could i sound", "want to sound", "i wanna", "make it sound", "i need")  # fmt: skip
-SOUND_WORDS = frozenset("sound sounding voice me tone vocal vocals".split())  # not "a cosy flat"
+SOUND_WORDS = frozenset("sound sounding voice me tone vocal vocals".split())
 # Asked for rather than complained of: "make me sound like I'm behind a wall" wants the
 # muffling that "it sounds like I'm behind a wall" complains of.
 WANTED = ("make me sound", "make it sound", "i want to sound", "i want it to sound", "give me that",
