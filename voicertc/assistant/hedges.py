@@ -170,7 +170,10 @@ LIKED_AFTER_BUT = ("i like it", "i love it", "i like that", "i love that", "i ki
                    "i kinda like it", "i dont mind it", "i dont mind", "its fine", "thats fine",
                    "it works", "its ok", "its okay", "i actually like it", "i sort of like it",
                    "this is close", "thats close", "close enough", "i think its fine", "i think thats fine",
-                   "its grown on me", "its grown on me now", "im happy now", "im happy with it")  # fmt: skip
+                   "its grown on me", "its grown on me now", "im happy now", "im happy with it",
+                   "it sounds fine", "it sounds good", "it sounds ok", "it sounds okay", "im used to it",
+                   "i got used to it", "ive got used to it", "ive gotten used to it",
+                   "im fine with it")  # fmt: skip
 # ... or by letting it be: "this room has terrible acoustics but whatever".
 LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what can you do",
           "it is what it is", "thats life",
@@ -239,4 +242,4 @@ def _after_but(tokens: list[str]) -> str:
         return ""
     last = len(tokens) - 1 - tokens[::-1].index("but")
     rest = [t for t in tokens[last + 1 :] if t not in ("really", "actually", "still", "honestly")]
-    return " ".join(rest).removesuffix(" though")
+    return " ".join(rest).removesuffix(" though").removesuffix(" now")  # "but it's fine now"

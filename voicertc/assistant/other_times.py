@@ -22,13 +22,21 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                # a hope is of what comes: "there's construction outside, hopefully you can't hear it"
                "hopefully", "i hope",
                "yesterdays", "an hour ago", "minutes ago", "my last gig", "my last show", "my last concert",
-               "my last job", "my last band", "at my last")  # fmt: skip
+               "my last job", "my last band", "at my last",
+               # what may never come: "if I ever do a rock song I'll want loads of distortion"
+               "if i ever", "if we ever", "if i ever get", "in the future")  # fmt: skip
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
 BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")
 # A time told in the past: "when I recorded the demo I used no reverb" (not "when I sing louder
 # it distorts").
 WHEN_PAST = re.compile(r" when (?:i|we|he|she|they) (?:\w+ed|was|were|had|did|used|made|sang|went|got|took) ")
+# An occasion told in the past: "at my cousin's wedding the DJ had his mic way too loud".
+AT_AN_OCCASION = re.compile(
+    r"^ at (?:my|our|the|a|an|his|her|their|this|that) (?:\w+ ){0,2}(?:wedding|gig|conference|party|show"
+    r"|concert|meeting|funeral|festival|event|reunion|recital|service|match|game|rehearsal|open mic)s? "
+    r"(?:\w+ )*?(?:was|were|had|did|used) "
+)
 # A first one long gone ("my first microphone picked up every rumble"), not this call's take.
 FIRST = re.compile(r" (?:my|our) first (?!take )")
 ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
@@ -41,7 +49,7 @@ def another_time(tokens: list[str]) -> bool:
     told = (
         has_phrase(text, OTHER_TIMES)
         or hearsay(tokens)
-        or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST))
+        or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION))
     )
     return (told and not asks(tokens)) or told_but_kept(tokens)
 

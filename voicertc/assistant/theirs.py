@@ -32,6 +32,11 @@ _KIN = [
 HABITS = frozenset("uses likes loves plays prefers owns sells records mixes puts adds".split())
 HABIT_STEMS = frozenset("use like love play prefer own".split())
 PEOPLE = frozenset("he she they everyone everybody someone somebody people".split())
+# People in general, by their craft: "some singers put delay on every line".
+GROUPS = tuple(f"{many} {who}" for many in ("some", "a lot of", "lots of", "most", "many", "loads of", "all")
+               for who in ("singers", "podcasters", "rappers", "streamers", "youtubers", "bands",
+                           "producers", "engineers", "djs", "artists", "musicians", "vocalists", "presenters",
+                           "people"))  # fmt: skip
 NOT_OTHERS = frozenset("it this that which what who you i we".split())
 # Levels of other things: "the traffic noise is getting louder", "it's too quiet in the library".
 LEVELS = frozenset("louder quieter loud quiet softer noisy noisier".split())
@@ -54,8 +59,8 @@ def someone_elses(tokens: list[str]) -> bool:
     someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
     if someone and any(t in COPULAS for t in tokens[2:7]):
         return True  # "her voice on that record is so wet", "my neighbor's bass is so loud": someone else's
-    if _habitually(tokens):
-        return True
+    if _habitually(tokens) or has_phrase(padded(tokens[:4]), GROUPS):
+        return True  # "a lot of podcasters use way too much compression"
     levels = [i for i, t in enumerate(tokens) if t in LEVELS]
     if not levels or has_phrase(padded(tokens), MARKERS) or _said_of_me(tokens[: levels[0]]):
         return False  # (a level set against another is ``level_compared``'s)

@@ -59,3 +59,14 @@ def test_a_remark_let_be_asks_nothing() -> None:
     assert let_be(tokens("this room has terrible acoustics but whatever"))
     assert understand("the reverb is too much but oh well") == Say(LEFT_AS_IS_TEXT)
     assert not let_be(tokens("too much reverb, take some off"))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I wanted it louder before, but it's fine now",
+        "I thought I needed a high pass but it sounds fine now",
+    ],
+)
+def test_a_wish_fine_now(said: str) -> None:
+    assert not isinstance(understand(said), ToolCall)

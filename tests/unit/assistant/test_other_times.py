@@ -50,3 +50,19 @@ def test_asked_now(said: str) -> None:
 )  # fmt: skip
 def test_a_habit_told_asks_nothing(said: str, asking: bool) -> None:
     assert asks(tokens(said)) is asking
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "at my cousin's wedding the DJ had his mic way too loud",
+        "at the conference the speaker's mic was way too quiet",
+        "if I ever do a rock song I'll want loads of distortion",
+    ],
+)
+def test_an_occasion_past_or_one_that_may_never_come(said: str) -> None:
+    assert another_time(tokens(said))
+
+
+def test_an_occasion_now_asks() -> None:
+    assert not another_time(tokens("at the gig tonight I need more reverb"))

@@ -48,3 +48,14 @@ def test_others(said: str) -> None:
 )
 def test_not_others(said: str) -> None:
     assert not theirs.others(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "some singers put delay on every line, it's a bit much",
+        "a lot of podcasters use way too much compression",
+    ],
+)
+def test_people_in_general(said: str) -> None:
+    assert theirs.someone_elses(tokens(said))
