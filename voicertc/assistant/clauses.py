@@ -141,8 +141,9 @@ def _beside_hands_off(transcript: str, last_filter: str | None) -> list[Intent] 
     if not statements.hands_off(lx.padded(tokens(transcript))):
         return None
     for joint in BESIDE.finditer(transcript):
+        # (the right side with its joint: "..., and keep the reverb" keeps it, said last)
         for kept, asked in ((transcript[: joint.start()], transcript[joint.end() :]),
-                            (transcript[joint.end() :], transcript[: joint.start()])):  # fmt: skip
+                            (transcript[joint.start() :], transcript[: joint.start()])):  # fmt: skip
             left = named_effect(tokens(kept))
             if left is None or not statements.hands_off(lx.padded(tokens(kept))):
                 continue

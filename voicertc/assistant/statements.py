@@ -81,7 +81,12 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "no need to fix", "no need to change", "no need to touch", "no need to do anything",
              "dont need to fix", "dont need to change", "nothing to fix")  # fmt: skip
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
-LEFT_ALONE = re.compile(r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) ")
+_NAMES = "|".join(sorted((re.escape(n) for ns in EFFECT_NAMES.values() for n in ns), key=len, reverse=True))
+LEFT_ALONE = re.compile(
+    r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) "
+    # ... or kept beside a change, said last: "switch the echo off and leave the reverb"
+    rf"| (?:and|but) (?:leave|keep) (?:the |my )?(?:{_NAMES})(?: on| in| going| as well)? $"
+)
 
 
 def elsewhere(text: str) -> bool:

@@ -177,3 +177,15 @@ def test_a_request_beside_an_effect_left_alone_is_made(text: str, calls: list[To
 )
 def test_an_effect_left_alone_alone_changes_nothing(text: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in understand_all(text))
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("switch the echo off and leave the reverb", "delay"),
+        ("remove the distortion and keep the compressor", "distortion"),
+        ("turn off the delay and keep the reverb on", "delay"),
+    ],
+)
+def test_an_effect_kept_beside_a_removal_is_left_alone(said: str, effect: str) -> None:
+    assert understand_all(said) == [ToolCall(APPLY, {"effect": effect, "action": "remove"})]
