@@ -92,6 +92,9 @@ def hearsay(tokens: list[str]) -> bool:
 
 # Who a verb is told of: "I set the compressor in OBS this morning" asks nothing.
 TELLERS = frozenset("i we he she they".split())
+# ... or a person by their part: "at my last gig the sound guy put so much delay on me".
+PERSONS = frozenset("guy engineer producer dj teacher mate friend man woman tech technician bloke host cohost "
+                    "brother sister dad mum mom".split())  # fmt: skip
 # How often someone does it: "podcasters usually cut the low end" tells (but "always add
 # reverb" at the start asks).
 HABITUAL = frozenset("always usually often typically generally normally".split())
@@ -106,4 +109,4 @@ def _told(before: list[str]) -> bool:
     """The words before a verb tell of someone: "he", "they", "podcasters usually"."""
     if len(before) > 1 and before[-1] in HABITUAL:
         return before[-2] not in ("please", "just", "lets")
-    return bool(before) and before[-1] in TELLERS
+    return bool(before) and (before[-1] in TELLERS or (before[-1] in PERSONS and len(before) > 1))

@@ -66,3 +66,8 @@ def test_an_occasion_past_or_one_that_may_never_come(said: str) -> None:
 
 def test_an_occasion_now_asks() -> None:
     assert not another_time(tokens("at the gig tonight I need more reverb"))
+
+
+def test_a_person_by_their_part_tells() -> None:
+    assert another_time(tokens("at my last show the sound tech put loads of reverb on me, I hated it"))
+    assert not another_time(tokens("last time was too quiet, please put more gain on me"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicertc.assistant.dialogue import tokens
-from voicertc.assistant.remarks import approval, remark
+from voicertc.assistant.remarks import approval, read_whole, remark
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,8 @@ def test_approval(said: str) -> None:
 )
 def test_not_approval(said: str) -> None:
     assert not approval(tokens(said))
+
+
+def test_a_wish_liked_after_all_is_read_whole() -> None:
+    assert read_whole(tokens("I asked for less delay before, but I've got used to it now"))
+    assert not read_whole(tokens("the delay is too long, cut it down"))
