@@ -93,8 +93,8 @@ def hearsay(tokens: list[str]) -> bool:
 # Who a verb is told of: "I set the compressor in OBS this morning" asks nothing.
 TELLERS = frozenset("i we he she they".split())
 # ... or a person by their part: "at my last gig the sound guy put so much delay on me".
-PERSONS = frozenset("guy engineer producer dj teacher mate friend man woman tech technician bloke host cohost "
-                    "brother sister dad mum mom".split())  # fmt: skip
+PERSONS = frozenset("guy engineer producer dj teacher mate friend man woman tech technician bloke host "
+                    "cohost brother sister dad mum mom".split())  # fmt: skip
 # How often someone does it: "podcasters usually cut the low end" tells (but "always add
 # reverb" at the start asks).
 HABITUAL = frozenset("always usually often typically generally normally".split())
