@@ -48,8 +48,8 @@ def reply(tokens: list[str], text: str) -> str | None:
     call = addressee.about_the_call(tokens)
     if call is not None:
         return MUTE_TEXT if call == addressee.MUTED else UNHEARD_TEXT
-    if knowledge.to_be_taught(tokens, text):
-        return TEACH_TEXT
+    if knowledge.to_be_taught(tokens, text) or knowledge.in_general(tokens, text):
+        return TEACH_TEXT  # ("how many milliseconds is a typical slapback": the reader may not fill it)
     if (
         theirs.thing_sounds(tokens)
         or theirs.instrument(tokens)

@@ -351,8 +351,8 @@ def _param(tokens: list[str], effect: str) -> str | None:
 
 
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
-    if statements.exclamation(tokens):
-        return False
+    if statements.exclamation(tokens) or knowledge.in_general(tokens, text):
+        return False  # (nor "which effect makes people sound like a robot": asked of effects in general)
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
         return _action(blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING

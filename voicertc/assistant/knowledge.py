@@ -63,13 +63,18 @@ def in_general(tokens: list[str], text: str) -> bool:
         return True  # "what would happen if I turned the gain all the way up": asked, not done
     if (
         tokens[0] in QUESTION_STARTS
-        and has_phrase(text, ("in general", "generally"))
         and not ASKING & set(tokens)
+        and (has_phrase(text, ("in general", "generally")) or not TYPICAL.isdisjoint(tokens))
     ):
-        return True  # "why do my S's sound so sharp on microphones in general"
+        return True  # "why do my S's sound so sharp on microphones in general", "a typical slapback"
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     return knowledge(tokens, text)
+
+
+# What is usual, asked of no sound on this call: "how many milliseconds is a typical slapback".
+TYPICAL = frozenset("typical typically normal normally usual usually standard average common commonly "
+                    "people".split())  # fmt: skip
 
 
 # What a change would do, asked before any is made ("what if we tried some reverb" suggests one).

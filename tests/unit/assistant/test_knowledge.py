@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from voicertc.assistant.declined import TEACH_TEXT, reply
 from voicertc.assistant.dialogue import Say, understand
 from voicertc.assistant.knowledge import in_general, knowledge, to_be_taught
+from voicertc.assistant.lexicon import padded
 from voicertc.assistant.words import tokens
 
 
@@ -54,3 +56,16 @@ def test_a_question_in_general_reads_no_change(said: str) -> None:
 )  # fmt: skip
 def test_a_question_of_this_call_is_no_question_in_general(said: str) -> None:
     assert not in_general(*_asked(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many milliseconds is a typical slapback delay",
+        "how many repeats does a normal echo have",
+        "what ratio do people usually use on vocals",
+    ],
+)
+def test_the_usual_asked_is_no_status_question_nor_a_change(said: str) -> None:
+    assert isinstance(understand(said), Say)
+    assert reply(tokens(said), padded(tokens(said))) == TEACH_TEXT  # (so the reader fills nothing)
