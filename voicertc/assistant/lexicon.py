@@ -160,7 +160,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
                 "strip", "cancel", "mute", "nix", "scrap", "axe", "gone", "removing", "deleting",
                 "clearing", "disabling", "bypassing", "bin", "unplug", "empty", "yank", "dump",
-                "undo")),
+                "undo", "yeet")),
     ("reset", ("reset", "restart", "resetting", "revert")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",

@@ -86,6 +86,7 @@ COMMANDS = [
     ("remove the low cut", apply("highpass", "remove")),
     ("get rid of the delay", apply("delay", "remove")),
     ("kill the echo", apply("delay", "remove")),
+    ("yeet the reverb", apply("reverb", "remove")),  # slang: it was read as adding it
     ("boost the volume by two dB", apply("gain", "increase", 2, "db")),
     ("volume down 3 db", apply("gain", "decrease", 3, "db")),
     ("turn it up", apply("gain", "increase")),
