@@ -181,7 +181,10 @@ LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what
           # read "change")
           "i change my mind", "change my mind", "ive change my mind", "i decided against it",
           "not anymore", "i dont anymore", "im not doing that", "im not going to", "i wont",
-          "not doing that", "we argue about it")  # fmt: skip
+          "not doing that", "we argue about it",
+          # a request quoted, then not taken up: 'she said "turn the reverb up" but I'm ignoring her'
+          "im ignoring her", "im ignoring him", "im ignoring them", "im ignoring it", "ignore her",
+          "ignore him", "ignore them", "ignore that", "ignore it")  # fmt: skip
 
 
 def but_liked(tokens: list[str]) -> bool:
@@ -206,7 +209,13 @@ def let_be(tokens: list[str]) -> bool:
     """ "... but whatever", "... but oh well": a remark let be; a wish taken back ("I was
     going to ask for more echo, but ..."); one put off to a time that may come ("if the
     neighbours start drilling, I might ask you to cut the rumble")."""
-    return _after_but(tokens) in LET_BE or _taken_back(tokens) or _maybe_later(tokens)
+    return (
+        _after_but(tokens) in LET_BE
+        or _taken_back(tokens)
+        or _maybe_later(tokens)
+        or _put_off(tokens)
+        or _second_thoughts(tokens)
+    )
 
 
 # A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".
@@ -243,3 +252,37 @@ def _after_but(tokens: list[str]) -> str:
     last = len(tokens) - 1 - tokens[::-1].index("but")
     rest = [t for t in tokens[last + 1 :] if t not in ("really", "actually", "still", "honestly")]
     return " ".join(rest).removesuffix(" though").removesuffix(" now")  # "but it's fine now"
+
+
+# A change put off to a time said: "don't add the echo until I start singing", "the reverb
+# question can wait until after the break", "let's talk about the delay after this song".
+PUT_OFF = ("can wait", "wait until", "wait till", "after the break", "after this song", "after this track",
+           "lets talk about", "well talk about", "we can talk about", "decide later",
+           "ill decide")  # fmt: skip
+HOLDING = ("dont", "do not", "not yet", "hold off", "no need to")
+# What may be needed when something happens: "when the drummer comes in, we'll probably need
+# more gain" (not "if you can, add reverb", nor "if it's no trouble I'll have some reverb").
+CONDITIONS = frozenset("if when once whenever".split())
+LATER_NEEDS = ("probably", "might", "may need", "ill ask", "ill need", "well need", "we will need",
+               "i will need", "ill let you know", "ill tell you")  # fmt: skip
+
+
+def _put_off(tokens: list[str]) -> bool:
+    text = lx.padded(tokens)
+    if lx.has_phrase(text, PUT_OFF):
+        return True
+    if lx.has_phrase(text, HOLDING) and not {"until", "till"}.isdisjoint(tokens):
+        return True
+    return bool(tokens) and tokens[0] in CONDITIONS and lx.has_phrase(text, LATER_NEEDS)
+
+
+# A question asked and answered no: "would more echo help? probably not, leave it".
+SECOND_THOUGHTS = ("probably not leave it", "leave it", "forget it", "nah", "maybe not", "never mind",
+                   "probably not", "nah forget it", "nah leave it")  # fmt: skip
+ASKED_SELF = frozenset("should would could do does is maybe what".split())
+
+
+def _second_thoughts(tokens: list[str]) -> bool:
+    text = " ".join(tokens)
+    ending = any(text.endswith(f" {p}") for p in SECOND_THOUGHTS)
+    return ending and bool(tokens) and tokens[0] in ASKED_SELF

@@ -70,3 +70,26 @@ def test_a_remark_let_be_asks_nothing() -> None:
 )
 def test_a_wish_fine_now(said: str) -> None:
     assert not isinstance(understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "hang on, don't add the echo until I start singing",
+        "if it starts humming again, I'll ask you for the low cut",
+        "when the drummer comes in, we'll probably need more gain",
+        'my friend just said "turn the reverb up" but I\'m ignoring her',
+        "the reverb question can wait until after the break",
+        "would more echo help? probably not, leave it",
+    ],
+)
+def test_put_off_or_thought_better_of(said: str) -> None:
+    assert let_be(tokens(said))
+    assert not isinstance(understand(said), ToolCall)
+
+
+@pytest.mark.parametrize(
+    "said", ["if you can, add some reverb", "when I sing loud it distorts", "don't add any more echo, cut it"]
+)
+def test_still_asked(said: str) -> None:
+    assert not let_be(tokens(said))
