@@ -37,7 +37,7 @@ from voicertc.assistant import (
     values,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import FRACTIONS, find_numbers
+from voicertc.assistant.numbers import FRACTIONS, find_numbers, ranges_as_either
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import blank, normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
@@ -374,7 +374,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
-    words = hedges.limit_dropped(phrasing.as_request(words)) or words  # "add reverb, not too much"
+    words = ranges_as_either(hedges.limit_dropped(phrasing.as_request(words)) or words)  # "..., not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words) or lx.section_at(words)
     if reason is not None:  # "turn my mic down because I end up shouting", "... in the chorus"
         asked = understand(" ".join(words[:reason]), last_filter)

@@ -6,6 +6,7 @@ uses digits ("300", "2.5"); both must give the same value.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -232,3 +233,17 @@ def find_numbers(tokens: list[str]) -> list[NumberSpan]:
         spans.append(NumberSpan(start, end, sign * value))
         i = end
     return spans
+
+
+def ranges_as_either(tokens: list[str]) -> list[str]:
+    """ "three to five more decibels": a range said with "to" read as "three or five", so the
+    "to" sets nothing ("more" still steps). A ratio ("8 to 1") and a value set from another
+    ("from 200 to 300") stay as said."""
+    spans = find_numbers(tokens)
+    out = list(tokens)
+    for left, right in itertools.pairwise(spans):
+        between = tokens[left.end : right.start]
+        after_from = left.start > 0 and tokens[left.start - 1] == "from"
+        if between == ["to"] and right.value > left.value and right.value != 1 and not after_from:
+            out[left.end] = "or"
+    return out
