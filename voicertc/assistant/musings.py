@@ -11,6 +11,7 @@ Tokens are ``dialogue.tokens`` output."""
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant import remarks
 
 # What a listener or a pet did: "made my daughter giggle", "makes me laugh".
 REACTIONS = frozenset("laugh laughing giggle giggling smile smiling jump jumped run ran cry crying scream "
@@ -33,9 +34,8 @@ OTHERS = frozenset("my he she they our his her their people everyone everybody s
 ASKS = frozenset("can could please lets id".split())
 ASK_PHRASES = ("would you", "will you", "i would like", "i want", "i need")
 # A request said beside the musing.
-REQUESTING = frozenset("add more less turn remove cut boost increase decrease raise put bring give set lower "
-                       "reduce take get".split())  # fmt: skip
-OPENERS = frozenset("haha ha lol oh wow so well ok okay hmm huh".split())
+REQUESTING = (lx.IMPERATIVES - {"make"}) | {"more", "less", "get"}  # ("makes a difference" is read "make")
+OPENERS = remarks.OPENERS | {"haha", "ha", "lol"}
 
 
 def musing(tokens: list[str]) -> bool:
