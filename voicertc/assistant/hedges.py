@@ -277,12 +277,10 @@ def _put_off(tokens: list[str]) -> bool:
 
 
 # A question asked and answered no: "would more echo help? probably not, leave it".
-SECOND_THOUGHTS = ("probably not leave it", "leave it", "forget it", "nah", "maybe not", "never mind",
-                   "probably not", "nah forget it", "nah leave it")  # fmt: skip
+SECOND_THOUGHTS = ("leave it", "forget it", "nah", "maybe not", "never mind", "probably not")
 ASKED_SELF = frozenset("should would could do does is maybe what".split())
 
 
 def _second_thoughts(tokens: list[str]) -> bool:
     text = " ".join(tokens)
-    ending = any(text.endswith(f" {p}") for p in SECOND_THOUGHTS)
-    return ending and bool(tokens) and tokens[0] in ASKED_SELF
+    return any(text.endswith(f" {p}") for p in SECOND_THOUGHTS) and tokens[0] in ASKED_SELF

@@ -44,11 +44,12 @@ def meant(text: str, understand: Callable[[str], Intent]) -> ToolCall | None:
     cut = which or purpose
     if cut is None:
         return None
-    named = understand(said[: cut.start()])
+    head = said[: cut.start()]
+    named = understand(head)
     if not isinstance(named, ToolCall) or named.name != APPLY or set(named.arguments) != {"effect", "action"}:
         return None
     effect, action = named.arguments["effect"], named.arguments["action"]
-    if action not in ACTIONS or named_effect(tokens(said[: cut.start()])) != effect:
+    if action not in ACTIONS or named_effect(tokens(head)) != effect:
         return None
     described = _described(which, understand) if which else None
     if described is None and purpose and effect in FILTERS:

@@ -11,7 +11,7 @@ Tokens are ``dialogue.tokens`` output."""
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant import remarks
+from voicertc.assistant import remarks, theirs
 
 # What a listener or a pet did: "made my daughter giggle", "makes me laugh".
 REACTIONS = frozenset("laugh laughing giggle giggling smile smiling jump jumped run ran cry crying scream "
@@ -29,7 +29,8 @@ EXPECTED = ("than i thought", "than i expected", "than i imagined", "than expect
 # Someone else's word on an effect: "my teacher says", "my mate reckons", "she keeps telling me".
 SAYING = frozenset("says said reckons reckoned thinks insists claims argues told tells".split())
 SAYING_ON = ("keeps saying", "keeps telling", "kept saying", "kept telling", "always says", "always tells")
-OTHERS = frozenset("my he she they our his her their people everyone everybody someone somebody".split())
+# Who says it: "she says ..." (``theirs.PEOPLE``), or someone of theirs: "my teacher says ...".
+OWNERS = frozenset("my our his her their".split())
 # Asking the assistant all the same: "my producer says less reverb, so can you do that?"
 ASKS = frozenset("can could please lets id".split())
 ASK_PHRASES = ("would you", "will you", "i would like", "i want", "i need")
@@ -79,9 +80,7 @@ def _against_expectation(said: list[str], text: str) -> bool:
 
 
 def _relayed(said: list[str]) -> bool:
-    subject = said[0] in OTHERS and said[0] not in ("my", "our", "his", "her", "their")
-    owner = said[0] in ("my", "our", "his", "her", "their") and len(said) > 2
-    at = 1 if subject else 2 if owner else None
+    at = 1 if said[0] in theirs.PEOPLE else 2 if said[0] in OWNERS and len(said) > 2 else None
     if at is None:
         return False
     verb = said[at : at + 2]

@@ -74,14 +74,16 @@ def _volume_step(reading: Intent) -> bool:
 
 def named_effect(words: list[str]) -> str | None:
     """The effect a part names by name, if any (the first named)."""
-    text = lx.padded(words)
-    found = [
-        (text.find(f" {n} "), effect)
-        for effect, names in lx.EFFECT_NAMES.items()
-        for n in names
-        if f" {n} " in text
-    ]
+    found = _named(words)
     return min(found)[1] if found else None
+
+
+def _named(words: list[str]) -> list[tuple[int, str]]:
+    """Each effect's name said, where it is said first, and the effect."""
+    text = lx.padded(words)
+    return [
+        (text.find(f" {n} "), e) for e, names in lx.EFFECT_NAMES.items() for n in names if f" {n} " in text
+    ]
 
 
 def its_reset(words: list[str]) -> ToolCall | None:
@@ -98,9 +100,7 @@ def _described(earlier: list[str], reading: Intent) -> str | None:
     opening = next((w for w in earlier if w not in OPENERS), None)
     if opening is None or opening in ASKING:
         return None
-    text = lx.padded(earlier)
-    named = {e for e, names in lx.EFFECT_NAMES.items() for n in names if f" {n} " in text}
-    named |= {SOUNDS[w] for w in earlier if w in SOUNDS}
+    named = {e for _, e in _named(earlier)} | {SOUNDS[w] for w in earlier if w in SOUNDS}
     if len(named) > 1:
         return None
     if named:
