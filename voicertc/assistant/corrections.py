@@ -19,14 +19,27 @@ import re
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.numbers import ONES, TEENS, TENS, find_numbers
 
 _SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
-_WORD = r"(?:no+|nope|wait|sorry|actually|rather|or rather|i mean|i meant|my bad|scratch that|hang on)\b"
+_WORD = (
+    r"(?:or no+|no+|nope|wait|sorry|actually|rather|or rather|i mean|i meant|my bad|scratch that|hang on)\b"
+)
+# What was wrong with the part taken back, said between the marker and the fix: "no, too
+# long, 350".
+_JUDGED = r"(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+\b(?=\s*[,;.!-])"
 # A run of markers, each maybe after a filler: ", ah sorry, ", ", wait, no, I meant ".
 MARKER = re.compile(
-    rf"(?P<lead>[,;.!?]\s*|\s+)(?:{_SOFT}[\s,]+)*(?P<words>{_WORD}(?:[\s,.;:!-]+(?:{_SOFT}|{_WORD}))*)"
+    rf"(?P<lead>[,;.!?]\s*|\s+)(?:{_SOFT}[\s,]+)*"
+    rf"(?P<words>{_WORD}(?:[\s,.;:!-]+(?:{_SOFT}|{_WORD}|{_JUDGED}))*)"
     r"(?P<pause>\s*[,;.!:-]+)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# A value said again after a hesitation or a judgement: "high pass at 200, hmm, maybe 150",
+# "set it to ninety, hmm, make it a hundred and ten", "delay at 400, that's too long, 300".
+# Only a bare value may follow (``_first_fixed``): "add reverb, maybe some delay" asks for both.
+RESTATED = re.compile(
+    rf"(?P<lead>[,;]\s*)(?P<words>(?:(?:{_SOFT}|{_JUDGED}|or maybe|maybe|or|say|lets say|let's say)[\s,]+)+)",
     re.IGNORECASE,
 )
 # Markers that no request holds, so need no pause before them ("add delay no wait reverb").
@@ -43,7 +56,11 @@ NOT_THAT = re.compile(
 )
 ARTICLE_NAME = re.compile(rf"(?:the|that|this) (?:{_NAMES})\b", re.IGNORECASE)
 # Where the part before a correction begins, and the part after it ends.
-CLAUSE_END = re.compile(r"[,;!?]|\.(?!\d)|\s(?:and then|and|then|plus)\s", re.IGNORECASE)
+_NUMBER_WORDS = "|".join((*ONES, *TEENS, *TENS))
+# ("plus six" is a value: "set the gain to plus six, or no, plus four")
+CLAUSE_END = re.compile(
+    rf"[,;!?]|\.(?!\d)|\s(?:and then|and|then|plus(?!\s+(?:\d|(?:{_NUMBER_WORDS})\b)))\s", re.IGNORECASE
+)
 TRAILING_FILLER = re.compile(rf"(?:[\s,;]+(?:{_SOFT}|like|i|so))*[\s,;.]*$", re.IGNORECASE)
 # A request taken back whole: "add reverb, no wait, forget it".
 WITHDRAWN = frozenset({"never mind", "nevermind", "forget it", "forget that", "thats fine", "its fine",
@@ -89,7 +106,8 @@ def corrected(text: str) -> str:
 
 def _first_fixed(text: str) -> str | None:
     """``text`` with its first resolvable correction resolved, or None."""
-    for match in sorted([*MARKER.finditer(text), *NOT_THAT.finditer(text)], key=lambda m: m.start()):
+    found = [*MARKER.finditer(text), *NOT_THAT.finditer(text), *RESTATED.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
         if not _is_marker(match):
             continue
         before, after = text[: match.start()], text[match.end() :]
@@ -103,6 +121,8 @@ def _first_fixed(text: str) -> str | None:
         right = tokens(right_text)
         if not left:
             continue  # "No, add the reverb": nothing before it to correct
+        if match.re is RESTATED and (_bare_value(_opened(right)) is None or not find_numbers(left)):
+            continue
         if not right:
             if match.re is NOT_THAT:  # "add the delay, not the reverb": the reverb left alone
                 return before + after
@@ -126,7 +146,7 @@ def _no_given_back(match: re.Match[str]) -> str:
 
 
 def _is_marker(match: re.Match[str]) -> bool:
-    if match.re is NOT_THAT:
+    if match.re in (NOT_THAT, RESTATED):
         return True
     words = " ".join(re.findall(r"[a-z]+", match.group("words").lower()))
     # a filler before the marker is a pause too: "gain at minus eight uh actually make that twelve"
@@ -203,12 +223,24 @@ def _effect_span(words: list[str]) -> tuple[int, int] | None:
 
 def _bare_value(words: list[str]) -> list[str] | None:
     """``words`` when they are a number and maybe its unit ("minus fifteen", "15 ms")."""
+    if words[:1] == ["plus"]:  # "or no, plus four": the sign the number had
+        words = words[1:]
     spans = find_numbers(words)
     if len(spans) != 1 or spans[0].start != 0:
         return None
     rest = words[spans[0].end :]
+    for closing in ENOUGH:  # "no, 3 is enough"
+        if tuple(rest[-len(closing) :]) == closing:
+            rest, words = rest[: -len(closing)], words[: -len(closing)]
+            break
     units = {w for phrase, _ in lx.UNIT_WORDS for w in phrase}
     return words if all(w in units for w in rest) and len(rest) <= 2 else None
+
+
+# What may close a value said again: "no, 3 is enough", "make it 40, that'll do".
+ENOUGH = tuple(tuple(p.split()) for p in ("is enough", "is plenty", "is fine", "will do", "should do",
+                                          "should do it", "is better", "would be better", "is good",
+                                          "thatll do", "please", "instead"))  # fmt: skip
 
 
 def _revalued(left: list[str], value: list[str]) -> list[str]:

@@ -60,6 +60,41 @@ def test_other_sentences_are_left_as_they_were(text: str) -> None:
     assert corrected(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # after a hesitation, a bare value is said again
+        ("high pass at 200, hmm, maybe 150", [call("highpass", "set", value=150)]),
+        ("put the ratio at 4, hmm, or maybe 6", [call("compressor", "set", value=6, param="ratio")]),
+        ("set the delay to 200, um, 300", [call("delay", "set", value=300)]),
+        # after what was wrong with the first, with or without a marker
+        ("delay to 500 ms, no, too long, 350", [call("delay", "set", value=350, unit="ms")]),
+        ("delay at 400, that's too long, 300", [call("delay", "set", value=300)]),
+        ("low pass at 2k, no, too dark, 4k", [call("lowpass", "set", value=4, unit="khz")]),
+        # "or no", a sign said again, and what closes the value
+        ("set the gain to plus six, or no, plus four", [call("gain", "set", value=4)]),
+        ("turn me up 6 dB, no, 3 is enough", [call("gain", "increase", value=3, unit="db")]),
+    ],
+)
+def test_a_value_said_again_replaces_the_first(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # a hesitation before more than a value adds a request ...
+        ("add reverb, maybe some delay", [call("reverb", "add"), call("delay", "add")]),
+        # ... and "too ..." without a pause after it is the correction itself, not a judgement
+        ("add delay, no, too much reverb", [call("reverb", "decrease")]),
+        # "plus" before an effect still joins two requests
+        ("add reverb plus delay", [call("reverb", "add"), call("delay", "add")]),
+    ],
+)
+def test_what_is_not_a_value_said_again(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
 @pytest.mark.parametrize("text", ["Add some echo, no wait, never mind.", "turn me up, sorry, forget it"])
 def test_a_request_taken_back_asks_nothing(text: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in understand_all(text))
