@@ -6,7 +6,9 @@ from __future__ import annotations
 from voicertc.assistant import asking
 from voicertc.assistant.lexicon import ONE_WORD_NAMES, find_phrase, has_phrase
 
-QUESTION_STARTS = frozenset("what whats which how hows is are why who whos should does do when where".split())
+QUESTION_STARTS = frozenset(
+    "what whats which how hows is are why who whos should does do did when where".split()
+)
 # Questions about effects in general, not about this chain.
 KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "difference between", "the same as", "same thing as", "how does", "how do", "what does",
@@ -18,7 +20,12 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "the name", "come from", "comes from", "bad for", "good for", "a person", "louder or quieter",
              "quieter or louder", "do you need a", "in general", "generally", "typically",
              "usually", "what would happen", "what happens if", "what happens when",
-             "what will happen", "cost", "costs", "price", "how much does a", "how much is a")  # fmt: skip
+             "what will happen", "cost", "costs", "price", "how much does a", "how much is a",
+             # what others did, and when: "how did they get that slapback sound", "which came first"
+             "did they", "did people", "did engineers", "did producers", "did studios", "did bands",
+             "did singers", "did old", "did the old", "came first", "come first", "is older", "was older",
+             "do you know how a", "do you know how an", "do you know how the", "do you know why",
+             "do you know when", "do you know who", "do you know where")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".
@@ -36,6 +43,8 @@ def knowledge(tokens: list[str], text: str) -> bool:
     general, neither a change nor a question about the chain."""
     if tokens[0] not in QUESTION_STARTS:
         return False
+    if tokens[:3] == ["is", "it", "true"]:
+        return hearsay(tokens)
     # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
     named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
     return find_phrase(text, KNOWLEDGE) >= 0 or (
@@ -67,6 +76,8 @@ def in_general(tokens: list[str], text: str) -> bool:
         and (has_phrase(text, ("in general", "generally")) or not TYPICAL.isdisjoint(tokens))
     ):
         return True  # "why do my S's sound so sharp on microphones in general", "a typical slapback"
+    if tokens[:3] == ["is", "it", "true"]:
+        return hearsay(tokens)
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     return knowledge(tokens, text)
@@ -79,3 +90,15 @@ TYPICAL = frozenset("typical typically normal normally usual usually standard av
 
 # What a change would do, asked before any is made ("what if we tried some reverb" suggests one).
 CONSEQUENCES = ("what would happen", "what happens if", "what happens when", "what will happen")
+
+
+def hearsay(tokens: list[str]) -> bool:
+    """ "is it true plate reverb used metal sheets", "is it true you can make reverb with a
+    spring": something heard of effects, checked; not "is it true that the reverb is on" (nor
+    "is it true cats hear up to sixty kilohertz", of no effect)."""
+    rest = set(tokens[3:])
+    return (
+        tokens[:3] == ["is", "it", "true"]
+        and bool(rest & ONE_WORD_NAMES)
+        and not rest & (OF_THIS_CALL | CHAIN_WORDS)
+    )

@@ -69,3 +69,19 @@ def test_a_question_of_this_call_is_no_question_in_general(said: str) -> None:
 def test_the_usual_asked_is_no_status_question_nor_a_change(said: str) -> None:
     assert isinstance(understand(said), Say)
     assert reply(tokens(said), padded(tokens(said))) == TEACH_TEXT  # (so the reader fills nothing)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["is it true that plate reverb used actual metal sheets", "is it true you can make reverb with a spring",
+     "how did they make reverb before digital plugins", "did people use delay on vocals in the sixties",
+     "how did old records get that slapback sound", "do you know how a low pass filter works",
+     "which came first, the delay or the reverb", "which is older, tape delay or plate reverb"],
+)  # fmt: skip
+def test_what_others_did_and_hearsay_are_asked_of_effects_in_general(said: str) -> None:
+    assert isinstance(understand(said), Say)  # neither a change nor a look at the chain
+
+
+@pytest.mark.parametrize("said", ["is it true that the reverb is on", "did you add the reverb"])
+def test_what_this_call_has_is_not_hearsay(said: str) -> None:
+    assert not isinstance(understand(said), Say)
