@@ -33,6 +33,11 @@ def raw_sender(connection: Any) -> RawSend:
     return connection.send_raw  # type: ignore[no-any-return]
 
 
+# What websockets' `send` waits on while a fragmented message is under way: renamed from
+# `fragmented_send_waiter` (websockets 13-15) to `send_in_progress` (17.4 has only that).
+FRAGMENT_WAITERS = ("send_in_progress", "fragmented_send_waiter")
+
+
 def direct_writer(connection: Any) -> DirectWrite | None:
     """A synchronous write of a text message onto `connection`'s websocket, for when
     nothing is queued before it: what websockets' `send` does when it need not wait (open,
@@ -42,8 +47,11 @@ def direct_writer(connection: Any) -> DirectWrite | None:
     sender = raw_sender(connection)
     websocket = getattr(sender, "__self__", None)
     protocol = getattr(websocket, "protocol", None)
-    if websocket is None or not all(
-        hasattr(websocket, name) for name in ("fragmented_send_waiter", "paused", "transport", "send_data")
+    waiter = next((name for name in FRAGMENT_WAITERS if hasattr(websocket, name)), None)
+    if (
+        websocket is None
+        or waiter is None
+        or not all(hasattr(websocket, name) for name in ("paused", "transport", "send_data"))
     ):
         return None
     if not callable(getattr(protocol, "send_text", None)):
@@ -52,7 +60,7 @@ def direct_writer(connection: Any) -> DirectWrite | None:
     def write(message: str) -> bool:
         if (
             protocol.state is not State.OPEN
-            or websocket.fragmented_send_waiter is not None
+            or getattr(websocket, waiter) is not None
             or websocket.paused
             or websocket.transport.is_closing()
         ):
