@@ -14,6 +14,7 @@ from voicertc.assistant import (
     other_times,
     phrasing,
     remarks,
+    repeats,
     senses,
     statements,
     theirs,
@@ -54,6 +55,7 @@ def reply(tokens: list[str], text: str) -> str | None:
         theirs.thing_sounds(tokens)
         or theirs.instrument(tokens)
         or (not other_times.asks(tokens) and theirs.someone_elses(tokens))
+        or repeats.of_a_place(tokens)  # "the echo in our stairwell never stops"
     ):
         return OTHER_SOUND_TEXT  # (or someone's habit with an effect, where nothing is asked)
     if hedges.let_be(tokens):

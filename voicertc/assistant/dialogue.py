@@ -27,6 +27,7 @@ from voicertc.assistant import (
     rambles,
     relative,
     remarks,
+    repeats,
     resets,
     senses,
     small_talk,
@@ -150,7 +151,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
     if hedges.but_liked(tokens) or other_times.another_time(tokens) or remarks.approval(tokens):
         return None  # "it picks up a little room sound, but I like it", "last stream I was quiet"
-    if senses.borrowed(tokens) or musings.musing(tokens):
+    if senses.borrowed(tokens) or musings.musing(tokens) or repeats.of_a_place(tokens):
         return None  # "compression socks", "reset the score", "the echo made my cat jump"
     knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
     if knee is not None:
@@ -172,7 +173,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if wished is not None:
         return {"effect": wished, "action": "add"}  # "perhaps a compressor would tame my shouty bits"
     if not question:
-        described = colloquial.spacing(tokens) or _described(tokens, text, effect)
+        described = colloquial.spacing(tokens) or repeats.lasting(tokens) or _described(tokens, text, effect)
         if described is not None:
             return described
     if effect is None:
