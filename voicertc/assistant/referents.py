@@ -14,24 +14,33 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant import resets
 from voicertc.assistant.dialogue import APPLY, Intent, ToolCall, tokens
 
-POINTERS = frozenset({"it", "them"})
+POINTERS = frozenset({"it", "them", "that"})
 # Loudness said of the thing pointed at ("make it quieter", "turn it down"); "volume" and
 # "level" name the overall volume.
 STEPS = frozenset("quieter softer louder down up".split())
+# The thing pointed at taken away: "I don't like that scratchy effect, switch it off".
+AWAY = frozenset("off away rid lose remove kill".split())
 # A clause that opens with these asks for something itself ("add reverb and make it
 # louder", "please turn the echo up, make it louder"): its "it" may be the voice.
 ASKING = frozenset("add put give turn switch bring set apply boost raise".split())
 OPENERS = frozenset("please could can would will you just now so ok okay oh and then maybe".split())
 # How the part that points back asks: "make it quieter", "I'd like it quieter", "can you turn
 # them down"; not "they should make it quieter" or "so I turned it down".
-ASKED = frozenset("make turn bring take knock get keep pull drop dial id want".split())
+ASKED = frozenset("make turn bring take knock get keep pull drop dial tone switch lose kill remove id want"
+                  .split())  # fmt: skip
 WANTING = ("i want", "i would like", "i need", "i would prefer", "i prefer", "id prefer")
 # What an effect's sound is called where it is not named: "the crackle is too loud, turn it
 # down", "the bounces are too loud, make them quieter".
 SOUNDS = {
     **dict.fromkeys("crackle crackling crackles crunch grit rasp fuzziness".split(), "distortion"),
-    **dict.fromkeys("repeating repetitions bounces bouncing".split(), "delay"),
+    **dict.fromkeys("repeat repeating repetitions bounces bouncing".split(), "delay"),
+    # (not "buzz" nor "growl": "the buzz from the fridge", "the growl of the traffic")
+    **dict.fromkeys("roughness scratchiness fuzz".split(), "distortion"),
 }
+# Words that describe the distortion's sound where a sound follows: "that rough sound", "the
+# scratchy effect", "a buzzy edge" ("my voice is rough today" says nothing of an effect).
+DISTORTED = frozenset("rough scratchy buzzy gritty crunchy fuzzy growly dirty raspy gravelly".split())
+SOUND_NOUNS = frozenset("sound effect thing edge tone noise texture".split())
 
 
 def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> ToolCall | None:
@@ -39,9 +48,11 @@ def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> T
     "it" or "them" in loudness words; None where no part does."""
     for n, part in enumerate(parts[1:], start=1):
         words = tokens(part)
-        if not (POINTERS & set(words) and STEPS & set(words)) or named_effect(words) is not None:
+        away = bool(AWAY & set(words))
+        if not (POINTERS & set(words) and (STEPS & set(words) or away)) or named_effect(words) is not None:
             continue
-        if not _asks(words) or not _volume_step(understand(part)):
+        alone = understand(part)
+        if not _asks(words) or not (_volume_step(alone) or (away and not _other_effect(alone))):
             return None  # "..., I wish they'd make it quieter": nothing asked of the assistant
         earlier = [w for p in parts[:n] for w in tokens(p)]
         effect = _described(earlier, understand(" ".join(parts[:n])))
@@ -53,7 +64,7 @@ def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> T
         if not isinstance(own, ToolCall) or own.name != APPLY:
             return None
         args = own.arguments
-        if args.get("effect") != effect or args.get("action") not in ("increase", "decrease"):
+        if args.get("effect") != effect or args.get("action") not in ("increase", "decrease", "remove"):
             return None
         later = (understand(p) for p in parts[n + 1 :])
         return None if any(isinstance(r, ToolCall) for r in later) else own
@@ -70,6 +81,11 @@ def _volume_step(reading: Intent) -> bool:
         return False
     args = reading.arguments
     return args.get("effect") == "gain" and args.get("action") in ("increase", "decrease")
+
+
+def _other_effect(reading: Intent) -> bool:
+    """A change of an effect other than the volume: "switch it off" read alone as one."""
+    return isinstance(reading, ToolCall) and reading.arguments.get("effect") not in (None, "gain")
 
 
 def named_effect(words: list[str]) -> str | None:
@@ -100,7 +116,8 @@ def _described(earlier: list[str], reading: Intent) -> str | None:
     opening = next((w for w in earlier if w not in OPENERS), None)
     if opening is None or opening in ASKING:
         return None
-    named = {e for _, e in _named(earlier)} | {SOUNDS[w] for w in earlier if w in SOUNDS}
+    described = (SOUNDS.get(w) or _distorted(earlier, i) for i, w in enumerate(earlier))
+    named = {e for _, e in _named(earlier)} | {e for e in described if e}
     if len(named) > 1:
         return None
     if named:
@@ -110,3 +127,13 @@ def _described(earlier: list[str], reading: Intent) -> str | None:
     else:
         return None
     return effect if effect in lx.EFFECT_NAMES and effect != "gain" else None
+
+
+def _distorted(words: list[str], i: int) -> str | None:
+    """ "distortion" where ``words[i]`` describes its sound before a sound word ("that rough
+    sound", "a buzzy edge", "that rough scratchy effect")."""
+    if words[i] not in DISTORTED:
+        return None
+    after = words[i + 1 : i + 4]
+    sound = next((w for w in after if w not in DISTORTED), None)
+    return "distortion" if sound in SOUND_NOUNS else None

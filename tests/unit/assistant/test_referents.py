@@ -57,3 +57,26 @@ def test_a_later_request_keeps_the_turn_as_parts() -> None:
 
 def test_nothing_pointed_at_without_a_pointer() -> None:
     assert pointed_step(["the echo is too loud", "make me quieter"], understand) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("that rough sound is too strong, tone it down a bit", "decrease"),
+        ("that growly effect is too strong, make it softer", "decrease"),
+        ("I don't like that scratchy effect, switch it off", "remove"),
+        ("the rough sound on my voice, turn it off", "remove"),
+        ("that crackling you put on, could you take that away entirely", "remove"),
+    ],
+)
+def test_the_distortion_described_by_its_sound_is_pointed_at(said: str, action: str) -> None:
+    assert _changes(said) == [("distortion", action)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the buzz from the fridge is driving me mad, can you get rid of it",
+     "the buzzing of my phone, turn it off", "my throat feels rough today, so turn it down a bit"],
+)  # fmt: skip
+def test_a_noise_or_a_voice_described_is_not_the_distortion(said: str) -> None:
+    assert ("distortion", "remove") not in _changes(said) and ("distortion", "decrease") not in _changes(said)
