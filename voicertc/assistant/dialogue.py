@@ -22,6 +22,7 @@ from voicertc.assistant import (
     knowledge,
     musings,
     other_times,
+    own_gear,
     phrasing,
     pictures,
     rambles,
@@ -151,7 +152,12 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
     if hedges.but_liked(tokens) or other_times.another_time(tokens) or remarks.approval(tokens):
         return None  # "it picks up a little room sound, but I like it", "last stream I was quiet"
-    if senses.borrowed(tokens) or musings.musing(tokens) or repeats.of_a_place(tokens):
+    if (
+        senses.borrowed(tokens)
+        or musings.musing(tokens)
+        or repeats.of_a_place(tokens)
+        or own_gear.done_myself(tokens)
+    ):
         return None  # "compression socks", "reset the score", "the echo made my cat jump"
     knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
     if knee is not None:

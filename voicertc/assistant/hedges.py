@@ -273,7 +273,15 @@ def _put_off(tokens: list[str]) -> bool:
         return True
     if lx.has_phrase(text, HOLDING) and not {"until", "till"}.isdisjoint(tokens):
         return True
+    if lx.has_phrase(text, LATER) and lx.has_phrase(text, FUTURE_ME):
+        return True  # "I'll probably want more reverb later"
     return bool(tokens) and tokens[0] in CONDITIONS and lx.has_phrase(text, LATER_NEEDS)
+
+
+# A wish told for later, by the one who will have it: "I'll probably want more reverb later",
+# "we might need a compressor later on" (not "add reverb later": asked now).
+LATER = ("later", "later on", "tomorrow")
+FUTURE_ME = ("ill", "well", "i will", "we will", "i might", "we might", "i may", "we may")
 
 
 # A question asked and answered no: "would more echo help? probably not, leave it".

@@ -37,12 +37,26 @@ def remark(tokens: list[str]) -> bool:
     while start < len(tokens) - 1 and tokens[start] in OPENERS:
         start += 1
     said = tokens[start:]
+    if _noticed(said):
+        return True
     if len(said) < 3 or said[0] not in SUBJECTS or lx.NAMING_WORDS.isdisjoint(said):
         return False
     words = {t for i, t in enumerate(said) if not (t in ("can", "could") and i and said[i - 1] in ABLE)}
     if said[0] == "thats" and not APPROVING.isdisjoint(said):
         words.discard("want")  # ("wanted" is read "want")
     return ASKING.isdisjoint(words) and not any(t.isdigit() for t in said)
+
+
+# An effect noticed as it arrives: "oh, there's the echo", "okay, the delay kicked in".
+ARRIVED = ("kicked in", "kicks in", "kicking in", "came on", "comes on", "came in", "just came in",
+           "is on now", "is in now")  # fmt: skip
+
+
+def _noticed(said: list[str]) -> bool:
+    """ "there's the echo", "the delay kicked in": an effect heard arriving, nothing asked."""
+    if lx.NAMING_WORDS.isdisjoint(said) or not ASKING.isdisjoint(said):
+        return False
+    return (said[:2] == ["theres", "the"] and len(said) <= 4) or lx.has_phrase(lx.padded(said), ARRIVED)
 
 
 GOT_RID_OF = ("hum", "hiss", "rumble", "noise", "buzz", "buzzing", "lows", "boom", "crackle", "thud", "thuds",
@@ -52,13 +66,15 @@ PRAISE = frozenset("perfect great good amazing awesome cool nice lovely beautifu
                    "brilliant wonderful professional incredible gorgeous wicked sick dope fun finally superb "
                    "stunning fab fabulous magic magical nailed".split())  # fmt: skip
 PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its job", "does the job",
-           "does its job", "just enough",
+           "does its job", "just enough", "fits the song", "fits really well", "fits well", "sits well",
+           "sits nicely", "works well", "works really well", "cleaned things up", "cleaned it up",
+           "cleaned up my",
            # a noise got rid of: "great, the hum is gone" (not "my sparkle is gone")
            *(f"{noise} {gone}" for noise in GOT_RID_OF
              for gone in ("is gone", "are gone", "has gone", "went away", "is gone now")))  # fmt: skip
 # Words of a statement about how it is: "the echo is so cool", "my voice sounds amazing".
 STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
-                    "got".split())  # fmt: skip
+                    "got fits sits cleaned".split())  # fmt: skip
 # Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
 UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but"}  # ("a lot of reverb, so cool", "just enough")
 
@@ -70,7 +86,15 @@ def approval(tokens: list[str]) -> bool:
     praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
     about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
-    return bool(praised and stated and about) and UNPLEASED.isdisjoint(tokens)
+    return bool(praised and stated and about) and UNPLEASED.isdisjoint(_unnamed(text).split())
+
+
+def _unnamed(text: str) -> str:
+    """``text`` less the effects' names: "the low cut really cleaned things up" asks no cut."""
+    for names in lx.EFFECT_NAMES.values():
+        for name in names:
+            text = text.replace(f" {name} ", " ")
+    return text
 
 
 # What praise is said of to be the sound's ("the weather is nice today" is not).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
+from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.declined import LEFT_AS_IS_TEXT
 from voicertc.assistant.dialogue import Say, ToolCall, understand
 from voicertc.assistant.hedges import let_be, reason_at, wished
@@ -93,3 +94,10 @@ def test_put_off_or_thought_better_of(said: str) -> None:
 )
 def test_still_asked(said: str) -> None:
     assert not let_be(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said", ["I'll probably want more reverb later", "we might need a compressor later on"]
+)
+def test_a_wish_told_for_later_is_put_off(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(said))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.dialogue import tokens
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import ToolCall, tokens
 from voicertc.assistant.remarks import approval, read_whole, remark
 
 
@@ -72,3 +73,12 @@ def test_not_approval(said: str) -> None:
 def test_a_wish_liked_after_all_is_read_whole() -> None:
     assert read_whole(tokens("I asked for less delay before, but I've got used to it now"))
     assert not read_whole(tokens("the delay is too long, cut it down"))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["oh there's the echo", "okay the delay kicked in", "the low cut really cleaned things up",
+     "the delay fits the song really well"],
+)  # fmt: skip
+def test_an_effect_noticed_or_praised_as_it_works_asks_nothing(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(said))
