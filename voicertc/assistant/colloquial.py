@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from voicertc.assistant import nuisances
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
@@ -227,7 +228,7 @@ LASTING = ("trail on", "trails on", "trail off", "keep going", "keeps going", "g
 
 
 def step_param(text: str, effect: str) -> str | None:
-    if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisance(text)):
+    if effect == "delay" and (has_phrase(text, WET_LEVEL) or nuisances.nuisance(text)):
         return "mix"
     if effect == "delay" and has_phrase(text, LASTING):
         return "feedback"
@@ -268,18 +269,6 @@ def spacing(tokens: list[str]) -> dict[str, object] | None:
     if "too" in words:  # a complaint: "the repeats are too far apart" wants them closer
         action = "decrease" if action == "increase" else "increase"
     return {"effect": "delay", "action": action}
-
-
-# A complaint with no degree word: "the reverb is drowning my voice", "the echo is
-# distracting me": less of it, unless a verb says what to do ("that delay is distracting,
-# take it away").
-NUISANCE = ("distracting", "annoying", "drowning", "drowns", "overwhelming", "burying", "buries",
-            "swamping", "in the way", "getting in the way", "eating", "eats", "swallowing", "swallows",
-            "smothering", "smothers")  # fmt: skip
-
-
-def nuisance(text: str) -> bool:
-    return has_phrase(text, NUISANCE)
 
 
 # -- a filter opened or closed: "close the low pass a bit" lowers its cutoff ---------------

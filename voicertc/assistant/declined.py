@@ -12,7 +12,6 @@ from voicertc.assistant import (
     knowledge,
     musings,
     other_times,
-    own_gear,
     phrasing,
     remarks,
     repeats,
@@ -73,7 +72,6 @@ def reply(tokens: list[str], text: str) -> str | None:
         or statements.general(text)
         or remarks.remark(tokens)  # "okay, I can hear the reverb now"
         or musings.musing(tokens)  # "my teacher says I should use less reverb"
-        or own_gear.done_myself(tokens)  # "I'm turning my headphones down a bit"
     ):
         return NOT_FOR_SOUND_TEXT
     return None

@@ -21,8 +21,8 @@ from voicertc.assistant import (
     hedges,
     knowledge,
     musings,
+    nuisances,
     other_times,
-    own_gear,
     phrasing,
     pictures,
     rambles,
@@ -37,6 +37,7 @@ from voicertc.assistant import (
     theirs,
     unsupported,
     values,
+    wrappings,
 )
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, find_numbers, ranges_as_either
@@ -112,7 +113,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     if descriptions.unwanted(text) and not _removing_is_its_use(text):
         return {"effect": effect, "action": "remove"}
     amount = descriptions.amount(text, effect)
-    if amount is None and colloquial.nuisance(text) and _action(text) is None:
+    if amount is None and nuisances.nuisance(text) and _action(nuisances.without_nuisance(text)) is None:
         amount = "decrease"  # "the reverb is drowning my voice" (not "..., take it away")
     if amount is not None:
         param = colloquial.step_param(text, effect) if amount in ("increase", "decrease") else None
@@ -152,12 +153,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return None  # "what a lovely room", "shout louder", "turn up for what", "help us finish it"
     if hedges.but_liked(tokens) or other_times.another_time(tokens) or remarks.approval(tokens):
         return None  # "it picks up a little room sound, but I like it", "last stream I was quiet"
-    if (
-        senses.borrowed(tokens)
-        or musings.musing(tokens)
-        or repeats.of_a_place(tokens)
-        or own_gear.done_myself(tokens)
-    ):
+    if senses.borrowed(tokens) or musings.musing(tokens):
         return None  # "compression socks", "reset the score", "the echo made my cat jump"
     knee = None if question or effect not in (None, "compressor") else colloquial.knee_feel(tokens)
     if knee is not None:
@@ -165,7 +161,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
         return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
     pictured = None if question or (effect and _action(text) in lx.STEPS) else pictures.pictured(tokens)
-    if pictured is not None and (effect is None or pictured.get("effect") in (None, effect)):
+    if pictured is not None and (effect in (None, "gain") or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
     compared = statements.level_compared(tokens)
     if compared is not None:  # "my voice is quieter than the music": more gain
@@ -310,7 +306,7 @@ def _arguments(
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
-    if param is not None and implied is not None and spec.param(param).unit == "percent" and unit in TIMES:
+    if param and implied and spec.param(param).unit == "percent" and unit in ("s", "ms"):
         param = None  # "set the echo to repeat every quarter of a second": its time, not its repeats
     if param is None and (action, unit, implied) == ("set", "percent", None) and "mix" in spec.defaults():
         param = "mix"  # "the delay at 40 percent": how much of it is heard (time is no percent)
@@ -325,9 +321,6 @@ def _arguments(
     if unit:
         args["unit"] = unit
     return args
-
-
-TIMES = ("s", "ms")
 
 
 def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[str, object]:
@@ -381,7 +374,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     words = tokens(transcript)
     if not words:
         return Say(NOT_HEARD_TEXT)
-    words = ranges_as_either(hedges.limit_dropped(phrasing.as_request(words)) or words)  # "..., not too much"
+    words = ranges_as_either(hedges.limit_dropped(wrappings.as_request(words)) or words)  # ", not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words) or lx.section_at(words)
     if reason is not None:  # "turn my mic down because I end up shouting", "... in the chorus"
         asked = understand(" ".join(words[:reason]), last_filter)

@@ -11,7 +11,7 @@ Tokens are ``dialogue.tokens`` output."""
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant import remarks, theirs
+from voicertc.assistant import own_gear, remarks, repeats, theirs
 
 # What a listener or a pet did: "made my daughter giggle", "makes me laugh".
 REACTIONS = frozenset("laugh laughing giggle giggling smile smiling jump jumped run ran cry crying scream "
@@ -40,7 +40,11 @@ OPENERS = remarks.OPENERS | {"haha", "ha", "lol"}
 
 
 def musing(tokens: list[str]) -> bool:
-    """Any of the four kinds, of a sentence that names an effect and asks nothing."""
+    """Any of the four kinds, of a sentence that names an effect and asks nothing; or a
+    place's echo told ("the echo in our stairwell never stops"), or what callers do with
+    their own gear ("I'm turning my headphones down a bit")."""
+    if repeats.of_a_place(tokens) or own_gear.done_myself(tokens):
+        return True
     said = _opened(tokens)
     if len(said) < 4 or lx.NAMING_WORDS.isdisjoint(said) or not ASKS.isdisjoint(said):
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import hedges, statements
+from voicertc.assistant import statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.knowledge import to_be_taught
 from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, has_phrase
@@ -188,52 +188,6 @@ def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
         if action == "increase":
             return 100.0 * (2.0**count - 1), "increase"
     return None
-
-
-# -- requests asked as questions or wrapped in courtesy ---------------------------------
-
-# "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
-REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
-                    "is there a way you can", "is there a way you could", "is it possible to",
-                    "is it possible for you to", "would it be possible to", "are you able to",
-                    "is possible to", "possible to")  # fmt: skip
-# Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
-# too much of anything).
-COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",
-              "when you get a chance", "if possible", "if you can", "if you could", "real quick",
-              "right quick", "really quick")  # ("real quick": soon, not a faster echo)  # fmt: skip
-
-
-# A comparison with how it is now, which every step makes: "a bit shorter than it is".
-THAN_NOW = re.compile(
-    r" than (?:(?:what )?(?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)?"
-    r"|now|right now|before|this|that|currently|at the moment|what its at|it is set) "
-    r"(?=$|please |on |in |for |thanks |though )"
-)
-CALLING_US = [n.split() for n in ("hey computer", "mister computer", "mr computer", "computer",
-                                   "hey assistant", "assistant", "hey robot")]  # fmt: skip
-# Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
-INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
-
-
-def as_request(tokens: list[str]) -> list[str]:
-    """``tokens`` without a question's opening that only asks for what follows, without
-    courtesies, and without cries that open it."""
-    while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
-        tokens = tokens[1:]
-    for name in CALLING_US:  # "mister computer, louder please": the assistant called by a name
-        if tokens[: len(name)] == name and len(tokens) > len(name):
-            tokens = tokens[len(name) :]
-            break
-    text = " " + " ".join(tokens) + " "
-    for opening in REQUEST_OPENINGS:
-        if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):
-            text = " " + text[len(opening) + 2 :]
-            break
-    for aside in COURTESIES:
-        text = text.replace(f" {aside} ", " ")
-    text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
-    return hedges.not_enough(text.split()) or tokens
 
 
 # -- sentences that name an effect and ask for nothing ----------------------------------

@@ -184,6 +184,23 @@ def uneven(tokens: list[str]) -> Change | None:
     return {"effect": "compressor", "action": "increase" if " still " in text else "add"}
 
 
+# -- a level kept steady: "keep my level steady", "tame the peaks" ------------------------
+
+LEVELS = frozenset("level levels volume loudness voice".split())
+STEADY = frozenset("steady consistent stable constant".split())
+PEAKS = frozenset("peaks peak spikes".split())
+TAMING = frozenset("tame catch control squash limit flatten".split())
+
+
+def steadied(tokens: list[str]) -> Change | None:
+    """ "keep my level steady", "my volume should stay consistent", "can you tame the
+    peaks": the compressor put on (not a louder or quieter voice)."""
+    words = set(tokens)
+    if (LEVELS & words and STEADY & words) or (PEAKS & words and TAMING & words):
+        return {"effect": "compressor", "action": "add"}
+    return None
+
+
 # -- an effect suggested: "perhaps a compressor would tame my shouty bits?" -----------------
 
 MODALS = frozenset("would could might will may".split())
@@ -291,7 +308,17 @@ def pictured(tokens: list[str]) -> Change | None:
     """The first reading above that fits, if any."""
     if all_gone(tokens):
         return {"action": "reset"}
-    for reading in (uneven, suggested, low_noise, small_speaker, muffled, wished_place, repeated, wished):
+    for reading in (
+        uneven,
+        steadied,
+        suggested,
+        low_noise,
+        small_speaker,
+        muffled,
+        wished_place,
+        repeated,
+        wished,
+    ):
         change = reading(tokens)
         if change is not None:
             return change

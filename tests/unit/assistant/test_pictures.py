@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.dialogue import Say, ToolCall, understand
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import APPLY, Say, ToolCall, understand
 
 
 def apply(effect: str, action: str) -> ToolCall:
@@ -93,3 +94,10 @@ def test_near_misses_keep_their_reading(said: str, expected: ToolCall) -> None:
 )
 def test_statements_that_share_the_words_ask_for_nothing(said: str) -> None:
     assert isinstance(understand(said), Say), said
+
+
+@pytest.mark.parametrize(
+    "said", ["keep my level steady", "keep my volume consistent", "can you tame the peaks"]
+)
+def test_a_steady_level_is_the_compressor(said: str) -> None:
+    assert understand_all(said) == [ToolCall(APPLY, {"effect": "compressor", "action": "add"})]

@@ -82,3 +82,10 @@ def test_a_wish_liked_after_all_is_read_whole() -> None:
 )  # fmt: skip
 def test_an_effect_noticed_or_praised_as_it_works_asks_nothing(said: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in understand_all(said))
+
+
+@pytest.mark.parametrize(
+    "said", ["it'd be cool if I sounded like I was in a big church", "perfect, if a bit loud"]
+)
+def test_praise_with_an_if_is_a_wish_or_a_complaint(said: str) -> None:
+    assert not approval(tokens(said))

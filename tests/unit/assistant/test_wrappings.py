@@ -1,0 +1,37 @@
+"""Requests wrapped in a question or courtesy are unwrapped to the request; some
+wrappings say it another way ("do something about", "I don't want it this ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import ToolCall
+from voicertc.assistant.words import tokens
+from voicertc.assistant.wrappings import as_request
+
+
+def _change(said: str) -> tuple[object, object]:
+    (call,) = understand_all(said)
+    assert isinstance(call, ToolCall)
+    return call.arguments.get("effect"), call.arguments["action"]
+
+
+@pytest.mark.parametrize(
+    ("said", "change"),
+    [
+        ("can we do something about the echo", ("delay", "decrease")),
+        ("can you do something about the hiss", ("lowpass", "add")),
+        ("what can we do about the hum", ("highpass", "add")),
+        ("I don't want it this loud", ("gain", "decrease")),
+        ("I don't want to be this quiet", ("gain", "increase")),
+        ("I don't want so much reverb", ("reverb", "decrease")),
+    ],
+)
+def test_the_wrapped_request_is_read(said: str, change: tuple[str, str]) -> None:
+    assert _change(said) == change
+
+
+def test_a_long_thing_done_about_is_left_as_said() -> None:
+    said = tokens("could you do something about how quiet I am")
+    assert as_request(said) == said

@@ -1,0 +1,77 @@
+"""Requests asked as questions or wrapped in courtesy, unwrapped to the request.
+
+"Is there a way to make my voice louder?" asks as "make my voice louder" does; so do
+"mister computer, louder please" and "could you, if it's no trouble, add reverb". Some
+wrappings say the request another way: "can we do something about the echo" is less echo,
+"I don't want it this loud" says it is too loud.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicertc.assistant import hedges
+
+# "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
+REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
+                    "is there a way you can", "is there a way you could", "is it possible to",
+                    "is it possible for you to", "would it be possible to", "are you able to",
+                    "is possible to", "possible to")  # fmt: skip
+# Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
+# too much of anything).
+COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",
+              "when you get a chance", "if possible", "if you can", "if you could", "real quick",
+              "right quick", "really quick")  # ("real quick": soon, not a faster echo)  # fmt: skip
+
+
+# A comparison with how it is now, which every step makes: "a bit shorter than it is".
+THAN_NOW = re.compile(
+    r" than (?:(?:what )?(?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)?"
+    r"|now|right now|before|this|that|currently|at the moment|what its at|it is set) "
+    r"(?=$|please |on |in |for |thanks |though )"
+)
+# Something done about a sound is less of it: "can we do something about the echo", "what can
+# you do about the hum" (a short thing named: not "... about how quiet I am").
+DONE_ABOUT = re.compile(
+    r"^ (?:(?:can|could) (?:we|you) |is there anything (?:we|you) can |what can (?:we|you|i) |please )?"
+    r"do (?:something |anything )?about (?:the |my |that |this |all (?:the|this|that) )?(?=(?:\w+ ){1,2}$)"
+)
+# An amount not wanted is too much of it: "I don't want it this loud", "I don't want to be
+# this quiet", "I don't want so much reverb".
+NOT_WANTED = re.compile(
+    r"^ (?:i|we) (?:dont|do not) want (?P<who>it |me |us |(?:the|my) \w+ |to (?:be|sound) )?(?:this|that|so) "
+    r"(?P<rest>\w+(?: \w+)?) $"
+)
+
+
+def _too(match: re.Match[str]) -> str:
+    who = (match["who"] or "").replace("to be ", "im ").replace("to sound ", "i sound ")
+    return f" {who}too {match['rest']} "
+
+
+CALLING_US = [n.split() for n in ("hey computer", "mister computer", "mr computer", "computer",
+                                   "hey assistant", "assistant", "hey robot")]  # fmt: skip
+# Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
+INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
+
+
+def as_request(tokens: list[str]) -> list[str]:
+    """``tokens`` without a question's opening that only asks for what follows, without
+    courtesies, and without cries that open it."""
+    while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
+        tokens = tokens[1:]
+    for name in CALLING_US:  # "mister computer, louder please": the assistant called by a name
+        if tokens[: len(name)] == name and len(tokens) > len(name):
+            tokens = tokens[len(name) :]
+            break
+    text = " " + " ".join(tokens) + " "
+    for opening in REQUEST_OPENINGS:
+        if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):
+            text = " " + text[len(opening) + 2 :]
+            break
+    for aside in COURTESIES:
+        text = text.replace(f" {aside} ", " ")
+    text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
+    text = DONE_ABOUT.sub(" less ", text)  # "can we do something about the echo": less echo
+    text = NOT_WANTED.sub(_too, text)  # "I don't want it this loud": it is too loud
+    return hedges.not_enough(text.split()) or tokens
