@@ -69,6 +69,7 @@ def not_for_us(tokens: list[str]) -> bool:
         or addressed_elsewhere(tokens)
         or quoted(tokens)
         or another_callers(tokens)
+        or of_itself(tokens)
     )
 
 
@@ -101,6 +102,16 @@ def about_the_assistant(tokens: list[str]) -> bool:
     if rest[:2] == ["your", "voice"]:
         return True
     return rest[:1] in (["talk"], ["speak"]) and bool(PACE.intersection(rest[1:]))
+
+
+# The assistant asked of its own habits: "do you ever get tired of adding reverb", "do you
+# use reverb yourself" (not "could you add it yourself": asked of it).
+HABITS = (("do", "you", "ever"), ("have", "you", "ever"), ("did", "you", "ever"), ("are", "you", "ever"))
+
+
+def of_itself(tokens: list[str]) -> bool:
+    asked_how = tuple(tokens[:3]) in HABITS
+    return asked_how or (tokens[:2] in (["do", "you"], ["have", "you"]) and "yourself" in tokens)
 
 
 # A song's words quoted: "the lyric goes hey, turn it up, turn it up".

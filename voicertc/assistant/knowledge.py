@@ -70,6 +70,8 @@ def in_general(tokens: list[str], text: str) -> bool:
     asking for nothing: no change is read in it."""
     if tokens[0] == "what" and has_phrase(text, CONSEQUENCES):
         return True  # "what would happen if I turned the gain all the way up": asked, not done
+    if tokens[0] in WORRIED and has_phrase(text, HARMS):
+        return True  # "will the delay mess up my rap timing?": a worry asked, nothing done
     if (
         tokens[0] in QUESTION_STARTS
         and not ASKING & set(tokens)
@@ -102,3 +104,10 @@ def hearsay(tokens: list[str]) -> bool:
         and bool(rest & ONE_WORD_NAMES)
         and not rest & (OF_THIS_CALL | CHAIN_WORDS)
     )
+
+
+# Harm an effect might do, asked of it: "will the delay mess up my timing?", "could the
+# compressor ruin the dynamics?" (a yes-or-no question; "would reverb help?" suggests one).
+WORRIED = frozenset("will would could might can does do is".split())
+HARMS = ("mess up", "mess with", "ruin", "interfere with", "throw off", "throw me off", "affect",
+         "be a problem", "cause problems", "cause a problem")  # fmt: skip

@@ -29,6 +29,10 @@ EXPECTED = ("than i thought", "than i expected", "than i imagined", "than expect
 # Someone else's word on an effect: "my teacher says", "my mate reckons", "she keeps telling me".
 SAYING = frozenset("says said reckons reckoned thinks insists claims argues told tells".split())
 SAYING_ON = ("keeps saying", "keeps telling", "kept saying", "kept telling", "always says", "always tells")
+# Heard or read somewhere: "I read that ...", "a friend told me to try a low cut".
+HEARD = ("i read that", "i read somewhere", "ive read", "i heard that", "i heard somewhere", "ive heard",
+         "someone told me", "somebody told me", "a friend told me", "a friend said", "people say",
+         "they say")  # fmt: skip
 # Who says it: "she says ..." (``theirs.PEOPLE``), or someone of theirs: "my teacher says ...".
 OWNERS = frozenset("my our his her their".split())
 # Asking the assistant all the same: "my producer says less reverb, so can you do that?"
@@ -84,6 +88,8 @@ def _against_expectation(said: list[str], text: str) -> bool:
 
 
 def _relayed(said: list[str]) -> bool:
+    if lx.has_phrase(lx.padded(said[:4]), HEARD):
+        return True  # "I read that compression makes podcasts easier to listen to"
     at = 1 if said[0] in theirs.PEOPLE else 2 if said[0] in OWNERS and len(said) > 2 else None
     if at is None:
         return False

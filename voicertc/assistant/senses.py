@@ -194,6 +194,21 @@ def other_trade(tokens: list[str]) -> bool:
     return bool(FOREIGN.intersection(tokens)) and not THIS_SOUND.intersection(tokens)
 
 
+# -- an effect's box shopped for: "I'm saving up for a new reverb pedal" -----------------
+
+BOXES = frozenset("pedal pedals tank unit units box rack plugin plugins brand brands model models stompbox"
+                  .split())  # fmt: skip
+SHOPPING = frozenset("buy buying bought order ordered ordering stock saving afford price prices priced "
+                     "expensive cheap cheaper sale shop shopping cost costs sold selling"
+                     .split())  # fmt: skip
+
+
+def shopped_for(tokens: list[str]) -> bool:
+    """An effect's box ("reverb pedal", "compressor brand") bought, priced or waited for."""
+    boxed = any(t in BOXES and tokens[i - 1] in EFFECT_WORDS for i, t in enumerate(tokens[1:], 1))
+    return boxed and not SHOPPING.isdisjoint(tokens)
+
+
 def borrowed(tokens: list[str]) -> bool:
     """Any of the readings above: the sentence asks this chain for nothing."""
     return (
@@ -207,4 +222,5 @@ def borrowed(tokens: list[str]) -> bool:
         or resets_another_thing(tokens)
         or a_chore(tokens)
         or other_trade(tokens)
+        or shopped_for(tokens)
     )

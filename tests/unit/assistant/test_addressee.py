@@ -92,3 +92,13 @@ def test_another_callers_sound_is_theirs() -> None:
     # tune8: said to someone else on the call, of their mic; the assistant has neither
     assert not_for_us(tokens("Jordan, your mic is way too loud, can you turn it down on your end?"))
     assert not not_for_us(tokens("my mic is way too loud, turn it down"))
+
+
+@pytest.mark.parametrize("said", ["do you ever get tired of adding reverb", "do you use reverb yourself"])
+def test_the_assistant_asked_of_its_own_habits_is_no_request(said: str) -> None:
+    assert not_for_us(tokens(said))
+    assert isinstance(dialogue.understand(said), dialogue.Say)
+
+
+def test_asked_to_do_it_itself_is_a_request() -> None:
+    assert not not_for_us(tokens("could you add the reverb yourself"))

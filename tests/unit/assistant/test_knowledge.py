@@ -85,3 +85,10 @@ def test_what_others_did_and_hearsay_are_asked_of_effects_in_general(said: str) 
 @pytest.mark.parametrize("said", ["is it true that the reverb is on", "did you add the reverb"])
 def test_what_this_call_has_is_not_hearsay(said: str) -> None:
     assert not isinstance(understand(said), Say)
+
+
+@pytest.mark.parametrize(
+    "said", ["will the delay mess up my rap timing?", "could the compressor ruin the dynamics"]
+)
+def test_a_worry_asked_of_an_effect_changes_nothing(said: str) -> None:
+    assert isinstance(understand(said), Say)

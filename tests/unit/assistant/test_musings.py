@@ -39,3 +39,11 @@ def test_musings(said: str) -> None:
 )
 def test_requests_stay(said: str) -> None:
     assert not musing(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said", ["I read that compression makes podcasts easier to listen to", "a friend told me to try reverb"]
+)
+def test_what_was_heard_or_read_somewhere_is_relayed(said: str) -> None:
+    assert musing(tokens(said))
+    assert not any(isinstance(i, ToolCall) for i in understand_all(said))

@@ -74,3 +74,10 @@ def test_commands_that_share_the_words_stay_commands(said: str, effect: str, act
 @pytest.mark.parametrize("said", ["reset everything", "reset the whole thing", "restart the effects"])
 def test_whole_resets_stay_resets(said: str) -> None:
     assert understand(said) == ToolCall("apply_audio_effect", {"action": "reset"})
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm saving up for a new reverb pedal", "the compressor brand I like is out of stock"]
+)
+def test_an_effects_box_shopped_for_is_no_request(said: str) -> None:
+    assert isinstance(understand(said), Say)
