@@ -107,12 +107,8 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     if asked is not None:
         return [understand(asked, last_filter)]
     calls = _requests(pairs, transcript, last_filter)
-    effects = {c.arguments.get("effect") for c in calls if isinstance(c, ToolCall) and _is_call(c)}
-    if effects and "gain" not in effects:
-        return calls
-    # Read as the volume or as nothing: "it" may be an effect the turn described
-    pointed = referents.pointed_step([p for _, p in pairs], lambda part: understand(part, last_filter))
-    return calls if pointed is None else [pointed]  # "the echo is on my words, I'd like it quieter"
+    # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
+    return referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
 
 
 def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:

@@ -43,6 +43,20 @@ DISTORTED = frozenset("rough scratchy buzzy gritty crunchy fuzzy growly dirty ra
 SOUND_NOUNS = frozenset("sound effect thing edge tone noise texture".split())
 
 
+def pointed(parts: Sequence[str], calls: list[Intent], understand: Callable[[str], Intent]) -> list[Intent]:
+    """``calls``, the turn read as parts, or the step on the effect "it" points back to: where
+    they change the volume or nothing; or where they turn an effect down that a later "it" then
+    takes away ("the echo is too loud, switch it off")."""
+    effects = {c.arguments.get("effect") for c in calls if isinstance(c, ToolCall) and c.name == APPLY}
+    step = pointed_step(parts, understand)
+    if effects and "gain" not in effects:
+        # (a filter put on for a noise is what "it" is taken away by: "a hum, get rid of it")
+        adds = any(isinstance(c, ToolCall) and c.arguments.get("action") == "add" for c in calls)
+        removed = step is not None and step.arguments["action"] == "remove" and not adds
+        return [step] if removed and {step.arguments["effect"]} == effects else calls
+    return calls if step is None else [step]
+
+
 def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> ToolCall | None:
     """The step on the effect an earlier part described, which a later part asks for of
     "it" or "them" in loudness words; None where no part does."""

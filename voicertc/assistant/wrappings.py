@@ -44,6 +44,11 @@ NOT_WANTED = re.compile(
 )
 
 
+# More of the high cut cuts more, so its cutoff goes down ("more low cut" raises the high
+# pass's, as "increase" does already).
+HIGH_CUT = re.compile(r" (more|less) (?:of the |of that )?(?=high cut )")
+
+
 def _too(match: re.Match[str]) -> str:
     who = (match["who"] or "").replace("to be ", "im ").replace("to sound ", "i sound ")
     return f" {who}too {match['rest']} "
@@ -74,4 +79,5 @@ def as_request(tokens: list[str]) -> list[str]:
     text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
     text = DONE_ABOUT.sub(" less ", text)  # "can we do something about the echo": less echo
     text = NOT_WANTED.sub(_too, text)  # "I don't want it this loud": it is too loud
+    text = HIGH_CUT.sub(lambda m: " lower the " if m[1] == "more" else " raise the ", text)
     return hedges.not_enough(text.split()) or tokens

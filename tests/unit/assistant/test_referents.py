@@ -80,3 +80,18 @@ def test_the_distortion_described_by_its_sound_is_pointed_at(said: str, action: 
 )  # fmt: skip
 def test_a_noise_or_a_voice_described_is_not_the_distortion(said: str) -> None:
     assert ("distortion", "remove") not in _changes(said) and ("distortion", "decrease") not in _changes(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("the echo is too loud, switch it off", "delay"),
+        ("the compressor is too strong, take it off", "compressor"),
+    ],
+)
+def test_a_complaint_then_it_taken_away_removes_the_effect(said: str, effect: str) -> None:
+    assert _changes(said) == [(effect, "remove")]
+
+
+def test_a_complaint_then_it_turned_down_stays_a_step() -> None:
+    assert _changes("the echo is too loud, turn it down a bit") == [("delay", "decrease")]

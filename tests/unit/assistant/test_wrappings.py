@@ -35,3 +35,19 @@ def test_the_wrapped_request_is_read(said: str, change: tuple[str, str]) -> None
 def test_a_long_thing_done_about_is_left_as_said() -> None:
     said = tokens("could you do something about how quiet I am")
     assert as_request(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("more high cut", "decrease"),
+        ("a bit more high cut please", "decrease"),
+        ("less high cut", "increase"),
+    ],
+)
+def test_more_of_the_high_cut_lowers_its_cutoff(said: str, action: str) -> None:
+    assert _change(said) == ("lowpass", action)
+
+
+def test_more_low_cut_raises_the_high_pass() -> None:
+    assert _change("more low cut") == ("highpass", "increase")
