@@ -21,7 +21,9 @@ REQUESTING = (
     )
 )
 # Weighing an amount: "a bit of echo", "still too loud", "a lot of reverb", "just enough".
-WEIGHING = frozenset("some bit little touch too still lot lots much plenty enough".split())
+WEIGHING = frozenset(
+    "some bit little touch too still lot lots much plenty enough hint tad smidge dash splash pinch".split()
+)
 AMOUNTS = frozenset("lot lots much plenty enough".split())
 # Any of them and a sentence that names an effect may want a change.
 ASKING = REQUESTING | WEIGHING

@@ -241,7 +241,7 @@ ASK_CHAIN = ("is it on", "is that on", "what effects are on", "which effects are
 
 # The verbs a request to the mixer starts with ("bring the reverb down", "knock the gain back").
 IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
-                        "pull push knock reduce increase decrease".split())  # fmt: skip
+                        "pull push knock reduce increase decrease bump nudge dial kill".split())  # fmt: skip
 
 QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"})
 

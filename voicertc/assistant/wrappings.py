@@ -56,8 +56,9 @@ def _too(match: re.Match[str]) -> str:
 
 CALLING_US = [n.split() for n in ("hey computer", "mister computer", "mr computer", "computer",
                                    "hey assistant", "assistant", "hey robot")]  # fmt: skip
-# Cries that open a complaint and say nothing of what is wrong: "ouch, way too bright".
-INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew".split())
+# Cries that open a complaint and say nothing of what is wrong ("ouch, way too bright"), or
+# hurry it ("quick, mute the delay": not a shorter echo).
+INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew quick".split())
 
 
 def as_request(tokens: list[str]) -> list[str]:

@@ -89,3 +89,15 @@ def test_an_effect_noticed_or_praised_as_it_works_asks_nothing(said: str) -> Non
 )
 def test_praise_with_an_if_is_a_wish_or_a_complaint(said: str) -> None:
     assert not approval(tokens(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "effect"),
+    [
+        ("nice one, bump the gain a couple of dB", "gain"),
+        ("that's the vibe, now just a hint of echo", "delay"),
+    ],
+)
+def test_praise_beside_a_request_keeps_the_request(said: str, effect: str) -> None:
+    calls = [i for i in understand_all(said) if isinstance(i, ToolCall)]
+    assert [c.arguments["effect"] for c in calls] == [effect]

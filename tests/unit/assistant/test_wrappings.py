@@ -51,3 +51,7 @@ def test_more_of_the_high_cut_lowers_its_cutoff(said: str, action: str) -> None:
 
 def test_more_low_cut_raises_the_high_pass() -> None:
     assert _change("more low cut") == ("highpass", "increase")
+
+
+def test_a_hurry_is_no_shorter_echo() -> None:
+    assert _change("quick, mute the delay") == ("delay", "remove")
