@@ -249,18 +249,31 @@ NOTICING = ("hear", "theres", "there is", "getting", "i get", "picks up", "picki
 # Where: under the user's voice, or from handling the gear ("when I bump the desk").
 UNDER = ("background", "underneath", "under my voice", "behind me", "behind my voice", "on the mic",
          "on my mic", "in the mix", "in my recording", "through the mic", "when i", "desk",
-         "table", "stand", "floor")  # fmt: skip
+         "table", "stand", "floor", "in my sound", "in my voice", "on my voice",
+         # a picture of it: "a low noise, like a motor" (not "the traffic outside")
+         "like a motor", "like motor", "like an engine")  # fmt: skip
+# A noise said to be low: "a low noise", "a deep sound", "noise very low" ("the noise is very
+# low now" is how loud it is).
+NOISES = frozenset("noise noises sound sounds".split())
+DEEP = frozenset("low deep".split())
 
 
 def low_noise(tokens: list[str]) -> Change | None:
     """A low noise heard under the voice: a high pass (raised when it is "still" there)."""
     text = " " + " ".join(tokens) + " "
-    noise = next((i for i, t in enumerate(tokens) if t in LOW_NOISES), None)
+    noise = next((i for i, t in enumerate(tokens) if t in LOW_NOISES or _said_low(tokens, i)), None)
     if noise is None or not has_phrase(" " + " ".join(tokens[:noise]) + " ", NOTICING):
         return None
     if not has_phrase(text, UNDER):
         return None  # "I can hear thunder rumbling": the world, not the signal
     return {"effect": "highpass", "action": "increase" if " still " in text else "add"}
+
+
+def _said_low(tokens: list[str], i: int) -> bool:
+    if tokens[i] not in NOISES:
+        return False
+    before, after = tokens[max(0, i - 2) : i], tokens[i + 1 : i + 3]
+    return bool(DEEP & set(before)) or (bool(after) and (after[0] in DEEP or after[:2] == ["very", "low"]))
 
 
 # -- a small speaker: "I sound like a tiny radio now" -------------------------------------

@@ -101,3 +101,17 @@ def test_statements_that_share_the_words_ask_for_nothing(said: str) -> None:
 )
 def test_a_steady_level_is_the_compressor(said: str) -> None:
     assert understand_all(said) == [ToolCall(APPLY, {"effect": "compressor", "action": "add"})]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["there's a low noise in my sound", "there is noise very low in my voice, please remove",
+     "there is a low noise like a motor", "I can hear a low sound in the background"],
+)  # fmt: skip
+def test_a_noise_said_to_be_low_is_the_high_pass(said: str) -> None:
+    assert understand_all(said) == [ToolCall(APPLY, {"effect": "highpass", "action": "add"})]
+
+
+@pytest.mark.parametrize("said", ["the noise is very low now, thanks", "the noise is too low to hear"])
+def test_a_noise_that_is_quiet_is_no_low_noise(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(said))
