@@ -7,7 +7,7 @@ unless a verb says what to do ("that delay is distracting, take it away").
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 
 NUISANCE = ("distracting", "annoying", "drowning", "drowns", "overwhelming", "burying", "buries",
             "swamping", "in the way", "getting in the way", "eating", "eats", "swallowing", "swallows",
@@ -28,14 +28,15 @@ def without_nuisance(text: str) -> str:
     my words", "muddying everything up"): what is left may ask what to do."""
     words = text.split()
     keep = [True] * len(words)
-    for phrase in NUISANCE:
-        size = len(phrase.split())
+    for phrase in SPLIT:
+        size = len(phrase)
         for i in range(len(words) - size + 1):
-            if words[i : i + size] == phrase.split():
+            if words[i : i + size] == phrase:
                 keep[i : i + size] = [False] * size
                 for j in range(i + size, min(i + size + 2, len(words))):
                     keep[j] = keep[j] and words[j] not in PARTICLES
-    return " " + " ".join(w for w, k in zip(words, keep, strict=True) if k) + " "
+    return padded([w for w, k in zip(words, keep, strict=True) if k])
 
 
+SPLIT = [phrase.split() for phrase in NUISANCE]
 PARTICLES = frozenset("up on out".split())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from voicertc.assistant import addressee, asking, hedges, other_times
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.words import blank
 
 # Said before the subject without changing what the sentence is: "oh wow, I can hear it".
 OPENERS = frozenset("okay ok oh wow huh hmm hm so well yeah yes right interesting cool nice ah aha alright "
@@ -87,15 +88,9 @@ def approval(tokens: list[str]) -> bool:
     praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
     about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
-    return bool(praised and stated and about) and UNPLEASED.isdisjoint(_unnamed(text).split())
-
-
-def _unnamed(text: str) -> str:
-    """``text`` less the effects' names: "the low cut really cleaned things up" asks no cut."""
-    for names in lx.EFFECT_NAMES.values():
-        for name in names:
-            text = text.replace(f" {name} ", " ")
-    return text
+    # (less the effects' names: "the low cut really cleaned things up" asks no cut)
+    unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names))
+    return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed.split())
 
 
 # What praise is said of to be the sound's ("the weather is nice today" is not).

@@ -14,7 +14,7 @@ value readers ("cut the echo down to two repeats").
 from __future__ import annotations
 
 from voicertc.assistant.asking import POLITE
-from voicertc.assistant.lexicon import IMPERATIVES, has_phrase
+from voicertc.assistant.lexicon import IMPERATIVES, has_phrase, padded
 from voicertc.assistant.pictures import ECHO_PLACES
 from voicertc.assistant.spaces import SPACES
 
@@ -52,7 +52,7 @@ def lasting(tokens: list[str]) -> dict[str, object] | None:
     words = set(tokens)
     if not _echoes(tokens) or any(t.isdigit() for t in tokens):
         return None
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     wished = has_phrase(text, WISHES)
     if TOLD & words or (PLACES & words and not wished):
         return None
@@ -75,7 +75,7 @@ def of_a_place(tokens: list[str]) -> bool:
     """ "the echo in our stairwell never stops", "in the cathedral the echo goes on forever":
     a place's echo going on, told, with nothing asked ("... like in a canyon" is a picture)."""
     words = set(tokens)
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     return (
         bool(_echoes(tokens) and PLACES & words)
         and has_phrase(text, (*ENDLESS, *DYING))
