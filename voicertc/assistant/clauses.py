@@ -355,7 +355,8 @@ def _counted(words: list[str], reading: Intent) -> Intent:
     the reason for the one request after it, and is no request of its own."""
     if not _is_call(reading) or named_effect(words) is not None:
         return reading
-    opening = next((w for w in words if w not in POLITE), "")
+    # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)
+    opening = next((w for w in words if w not in POLITE and w != "but"), "")
     return reading if opening in VERBS else Say("")
 
 

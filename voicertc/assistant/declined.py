@@ -42,8 +42,8 @@ def reply(tokens: list[str], text: str) -> str | None:
     taught ("explain what attack and release do"), another thing's sound described ("my
     phone sounds like a tin can"), praise ("I love the reverb"), talk of another time or of
     someone else; None for any other sentence."""
-    if statements.hands_off(text):
-        return LEFT_AS_IS_TEXT
+    if statements.hands_off(text) or remarks.content(tokens):
+        return LEFT_AS_IS_TEXT  # ("the volume's fine where it is")
     if addressee.about_the_assistant(tokens):
         return MY_VOICE_TEXT
     call = addressee.about_the_call(tokens)

@@ -24,7 +24,10 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                "yesterdays", "an hour ago", "minutes ago", "my last gig", "my last show", "my last concert",
                "my last job", "my last band", "at my last",
                # what may never come: "if I ever do a rock song I'll want loads of distortion"
-               "if i ever", "if we ever", "if i ever get", "in the future")  # fmt: skip
+               "if i ever", "if we ever", "if i ever get", "in the future",
+               # an old setup: "on the old app my voice had no echo at all"
+               "on the old", "in the old", "with the old", "the previous", "my previous", "on the demo",
+               "on my demo", "on our demo")  # fmt: skip
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
 BEING_ANOTHER = re.compile(r" if (?:i|we) (?:were|was) an? (?!bit |little |touch |tad |lot |smidge )")
@@ -40,6 +43,17 @@ AT_AN_OCCASION = re.compile(
 # A first one long gone ("my first microphone picked up every rumble"), not this call's take.
 FIRST = re.compile(r" (?:my|our) first (?!take )")
 ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
+# What one would do in another case: "if the song was slower I'd use a longer delay", "in a
+# bigger room I'd probably need less reverb", "on a rock track I'd crank the distortion" (but
+# "if it's no trouble I'd like more reverb" and "if I were louder I'd be happier" wish now).
+OTHER_CASE = re.compile(
+    r"^ if (?:\w+ ){1,4}?(?:were|was|had|did) "
+    r"|^ (?:in|on|for) an? (?:\w+ ){0,2}(?:room|track|song|ballad|hall|church|stage|record|tune|gig|show"
+    r"|album|podcast|venue|cathedral|club|genre)s? "
+)
+WOULD = re.compile(
+    r" (?:id|wed|would|wouldnt) (?:probably |definitely |just |totally |really )?(?!like |love |be )\w+ "
+)
 
 
 def another_time(tokens: list[str]) -> bool:
@@ -51,7 +65,15 @@ def another_time(tokens: list[str]) -> bool:
         or hearsay(tokens)
         or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION))
     )
-    return (told and not asks(tokens)) or told_but_kept(tokens)
+    return (told and not asks(tokens)) or told_but_kept(tokens) or other_case(tokens)
+
+
+def other_case(tokens: list[str]) -> bool:
+    """What one would do in a case other than this one: its verbs are the supposing's, not asked."""
+    text = padded(tokens)
+    if OTHER_CASE.search(text) is None or not {"please", "you"}.isdisjoint(tokens):
+        return False
+    return WOULD.search(text) is not None
 
 
 def told_but_kept(tokens: list[str]) -> bool:

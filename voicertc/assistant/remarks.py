@@ -28,6 +28,13 @@ ASKING = asking.ASKING
 
 # What one can do is no request: "I can hear the reverb now" (but "can I get a delay").
 ABLE = frozenset("i we you".split())
+
+
+def _able_dropped(words: list[str]) -> list[str]:
+    """``words`` without the "can" of what one is able to do: "I can hear the reverb now"."""
+    return [t for i, t in enumerate(words) if t not in ("can", "could") or not i or words[i - 1] not in ABLE]
+
+
 # Approval of what is there: "that's exactly the amount of reverb I wanted".
 APPROVING = frozenset("exactly perfect spot".split())
 
@@ -38,11 +45,11 @@ def remark(tokens: list[str]) -> bool:
     while start < len(tokens) - 1 and tokens[start] in OPENERS:
         start += 1
     said = tokens[start:]
-    if _noticed(said):
+    if _noticed(said) or _hearing_asked(said):
         return True
     if len(said) < 3 or said[0] not in SUBJECTS or lx.NAMING_WORDS.isdisjoint(said):
         return False
-    words = {t for i, t in enumerate(said) if not (t in ("can", "could") and i and said[i - 1] in ABLE)}
+    words = set(_able_dropped(said))
     if said[0] == "thats" and not APPROVING.isdisjoint(said):
         words.discard("want")  # ("wanted" is read "want")
     return ASKING.isdisjoint(words) and not any(t.isdigit() for t in said)
@@ -60,22 +67,41 @@ def _noticed(said: list[str]) -> bool:
     return (said[:2] == ["theres", "the"] and len(said) <= 4) or lx.has_phrase(lx.padded(said), ARRIVED)
 
 
+# Whether it is heard, asked: "can you hear the echo?", "hey Sam, do you hear the reverb?" (asked
+# of the assistant or of someone in the room, it asks for no change).
+HEARING_ASKED = ("can you hear", "do you hear", "can you still hear", "did you hear", "can anyone hear",
+                 "can everyone hear", "can you guys hear", "could you hear")  # fmt: skip
+
+
+def _hearing_asked(said: list[str]) -> bool:
+    text = lx.padded(said)
+    at = min((text.find(f" {p} ") for p in HEARING_ASKED if f" {p} " in text), default=-1)
+    if at < 0 or len(text[:at].split()) > 3 or lx.NAMING_WORDS.isdisjoint(said):
+        return False
+    after = text[at:].split()[3:]  # (the words after the question's three)
+    return ASKING.isdisjoint(after)
+
+
 GOT_RID_OF = ("hum", "hiss", "rumble", "noise", "buzz", "buzzing", "lows", "boom", "crackle", "thud", "thuds",
               "fan", "mud", "echo")  # fmt: skip
 # Approval of what is heard: a word of praise said of how it is, not of what is wished for.
 PRAISE = frozenset("perfect great good amazing awesome cool nice lovely beautiful excellent fantastic "
                    "brilliant wonderful professional incredible gorgeous wicked sick dope fun finally superb "
-                   "stunning fab fabulous magic magical nailed".split())  # fmt: skip
+                   "stunning fab fabulous magic magical nailed steady consistent balanced"
+                   .split())  # fmt: skip
+# Said last, an exclamation at what is heard: "whoa, the echo is wild" (not "crazy loud").
+EXCLAIMED = frozenset("wild crazy insane unreal mental bonkers trippy".split())
 PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its job", "does the job",
            "does its job", "just enough", "fits the song", "fits really well", "fits well", "sits well",
            "sits nicely", "works well", "works really well", "cleaned things up", "cleaned it up",
-           "cleaned up my",
+           "cleaned up my", "did the trick", "does the trick", "done the trick", "doing the trick",
+           "hear myself clear", "hear myself better", "hear myself properly", "hear myself fine",
            # a noise got rid of: "great, the hum is gone" (not "my sparkle is gone")
            *(f"{noise} {gone}" for noise in GOT_RID_OF
              for gone in ("is gone", "are gone", "has gone", "went away", "is gone now")))  # fmt: skip
 # Words of a statement about how it is: "the echo is so cool", "my voice sounds amazing".
 STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
-                    "got fits sits cleaned".split())  # fmt: skip
+                    "got fits sits cleaned hear".split())  # fmt: skip
 # Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
 # ("if": "it'd be cool if I sounded like I was in a church" wishes, "perfect, if a bit loud" weighs)
 UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but", "if"}  # ("a lot of reverb, so cool", "just enough")
@@ -84,13 +110,46 @@ UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but", "if"}  # ("a lot of rever
 def approval(tokens: list[str]) -> bool:
     """ "The delay is perfect for this song", "perfect, now the lows are gone", "my voice sounds
     amazing with the compressor": how it sounds approved, nothing asked."""
+    if content(tokens):
+        return True
     text = lx.padded(tokens)
-    praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
+    exclaimed = bool(tokens) and tokens[-1] in EXCLAIMED and {"was", "were"}.isdisjoint(tokens)  # (heard now)
+    praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED) or exclaimed
     stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
     about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
-    # (less the effects' names: "the low cut really cleaned things up" asks no cut)
-    unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names))
-    return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed.split())
+    # (less the effects' names: "the low cut really cleaned things up" asks no cut; and what one
+    # is able to do: "I can hear myself clearly now")
+    unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names)).split()
+    unnamed = _able_dropped(unnamed)
+    return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed)
+
+
+# Content with how it is: "the volume's fine where it is", "nah, the reverb is okay actually".
+CONTENT = frozenset("fine okay ok alright good decent".split())
+LINKS = frozenset("is are sounds seems feels looks its thats".split())
+# All that may follow: where it is, and fillers.
+AS_IT_IS = frozenset("where as the way it is now for actually really honestly thanks thank you i think "
+                     "enough right there".split())  # fmt: skip
+
+
+def content(tokens: list[str]) -> bool:
+    """An effect (or the level) said to be fine as it is: left as it is, nothing asked."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in OPENERS | {"no", "nope"}:
+        start += 1
+    said = tokens[start:]
+    if not said or said[0] in lx.QUESTION_WORDS:
+        return False  # ("is the reverb okay?" asks)
+    for i, word in enumerate(said[1:], 1):
+        if word not in CONTENT:
+            continue
+        before = said[:i]
+        # (a name said with its "'s": "the reverb's alright")
+        names = [t in lx.NAMING_WORDS or t.removesuffix("s") in lx.NAMING_WORDS for t in before]
+        linked = before[-1] in LINKS or names[-1]
+        asked = not ASKING.isdisjoint(before) or not hedges.NEGATIONS.isdisjoint(before)
+        return any(names) and linked and not asked and set(said[i + 1 :]) <= AS_IT_IS
+    return False
 
 
 # What praise is said of to be the sound's ("the weather is nice today" is not).

@@ -79,7 +79,11 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "another time", "but no its fine", "no its fine", "nah its fine",
              # nothing to be done: "no need to fix the hiss, it's the rain"
              "no need to fix", "no need to change", "no need to touch", "no need to do anything",
-             "dont need to fix", "dont need to change", "nothing to fix")  # fmt: skip
+             "dont need to fix", "dont need to change", "nothing to fix",
+             # a change forbidden: "please don't change the delay", "don't bother with the echo"
+             "dont change", "do not change", "dont bother with", "dont bother about", "dont remove",
+             "do not remove", "dont take off", "dont take away", "dont take out", "dont switch off",
+             "dont turn off", "dont mess with", "dont do anything", "dont fiddle with")  # fmt: skip
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 _NAMES = "|".join(sorted((re.escape(n) for ns in EFFECT_NAMES.values() for n in ns), key=len, reverse=True))
 LEFT_ALONE = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import hedges
+from voicertc.assistant import lexicon as lx
 
 # "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
 REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
@@ -59,13 +60,18 @@ CALLING_US = [n.split() for n in ("hey computer", "mister computer", "mr compute
 # Cries that open a complaint and say nothing of what is wrong ("ouch, way too bright"), or
 # hurry it ("quick, mute the delay": not a shorter echo).
 INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yuck eek ew quick".split())
+HURRIED = [[verb] for verb in (*lx.IMPERATIVES, "mute", "kill", "stop")]
 
 
 def as_request(tokens: list[str]) -> list[str]:
     """``tokens`` without a question's opening that only asks for what follows, without
     courtesies, and without cries that open it."""
+    if tokens[:2] == ["quick", "question"] and len(tokens) > 2:
+        tokens = tokens[2:]  # (the question is what follows: "quick question, how long is the delay")
     while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
         tokens = tokens[1:]
+    # ... or hurry it later on: "my mum's calling, quick, mute the delay"
+    tokens = [t for i, t in enumerate(tokens) if t != "quick" or tokens[i + 1 : i + 2] not in HURRIED]
     for name in CALLING_US:  # "mister computer, louder please": the assistant called by a name
         if tokens[: len(name)] == name and len(tokens) > len(name):
             tokens = tokens[len(name) :]

@@ -77,6 +77,8 @@ def test_one_request_reads_as_before(text: str) -> None:
 
 def test_a_part_that_asks_nothing_is_left_out() -> None:
     assert understand_all("the echo is perfect, add a compressor") == [call("compressor", "add")]
+    # ... and a request opening with "but" after it stands alone
+    assert understand_all("the echo is cool, but turn me up a bit") == [call("gain", "increase")]
 
 
 def test_a_question_about_effects_in_general_asks_for_nothing() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from voicertc.assistant.other_times import another_time, asks
+from voicertc.assistant.other_times import another_time, asks, other_case
 from voicertc.assistant.words import tokens
 
 
@@ -71,3 +71,28 @@ def test_an_occasion_now_asks() -> None:
 def test_a_person_by_their_part_tells() -> None:
     assert another_time(tokens("at my last show the sound tech put loads of reverb on me, I hated it"))
     assert not another_time(tokens("last time was too quiet, please put more gain on me"))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["if I were doing a ballad I'd want more reverb", "in a bigger room I'd probably need less reverb",
+     "if the song was slower I'd use a longer delay", "on a rock track I'd crank the distortion",
+     "if my mic were better I wouldn't need the high pass"],
+)  # fmt: skip
+def test_what_one_would_do_in_another_case_asks_nothing(said: str) -> None:
+    assert other_case(tokens(said))
+    assert another_time(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["if you could add some reverb I'd be grateful", "if I was a bit louder I'd be happier",
+     "if it's not too much trouble I'd like more reverb", "for a warmer sound I'd go with a low pass"],
+)  # fmt: skip
+def test_a_wish_now_with_an_if_is_no_other_case(said: str) -> None:
+    assert not other_case(tokens(said))
+
+
+def test_an_old_setup_or_a_demo_is_another_time() -> None:
+    assert another_time(tokens("on the old app my voice had no echo at all"))
+    assert another_time(tokens("the reverb we used on the demo was huge"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from voicertc.assistant.clauses import understand_all
-from voicertc.assistant.dialogue import ToolCall, tokens
-from voicertc.assistant.remarks import approval, read_whole, remark
+from voicertc.assistant.declined import LEFT_AS_IS_TEXT
+from voicertc.assistant.dialogue import Say, ToolCall, tokens
+from voicertc.assistant.remarks import approval, content, read_whole, remark
 
 
 @pytest.mark.parametrize(
@@ -101,3 +102,37 @@ def test_praise_with_an_if_is_a_wish_or_a_complaint(said: str) -> None:
 def test_praise_beside_a_request_keeps_the_request(said: str, effect: str) -> None:
     calls = [i for i in understand_all(said) if isinstance(i, ToolCall)]
     assert [c.arguments["effect"] for c in calls] == [effect]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the volume's fine", "the gain is fine where it is", "nah, the volume's okay actually",
+     "the reverbs alright", "the echo is good as it is"],
+)  # fmt: skip
+def test_an_effect_said_to_be_fine_is_left_as_it_is(said: str) -> None:
+    assert content(tokens(said))
+    assert understand_all(said) == [Say(LEFT_AS_IS_TEXT)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["is the reverb okay?", "the reverb is fine but a bit long", "the volume isn't okay",
+     "okay, add some reverb", "the delay is good, maybe more feedback"],
+)  # fmt: skip
+def test_fine_with_a_question_a_but_or_a_request_is_not_content(said: str) -> None:
+    assert not content(tokens(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["that high cut did the trick", "I can hear myself clearly now", "whoa the echo is wild",
+     "the levels feel really steady now, I can go quiet and loud", "can you hear the echo?",
+     "do you hear the reverb"],
+)  # fmt: skip
+def test_praise_an_exclamation_or_whether_it_is_heard_asks_nothing(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) for i in understand_all(said))
+
+
+def test_not_heard_or_heard_beside_a_request_still_asks() -> None:
+    assert not approval(tokens("I can't hear myself clearly"))
+    assert not remark(tokens("can you hear the echo, get rid of it"))

@@ -104,3 +104,12 @@ def test_a_box_needs_an_effect_or_an_owner_before_it() -> None:
     assert statements.gear("my amp is humming".split())
     assert not statements.gear("the box is on the table".split())  # no effect's, no one's
     assert not statements.gear("a delay pedal please".split())  # no story opening
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["please don't change the delay", "it's fine, don't bother with the delay",
+     "wait, don't remove the reverb yet", "don't mess with the compressor"],
+)  # fmt: skip
+def test_a_change_forbidden_leaves_the_effects(said: str) -> None:
+    assert statements.hands_off(dialogue.lx.padded(dialogue.tokens(said)))

@@ -55,3 +55,10 @@ def test_more_low_cut_raises_the_high_pass() -> None:
 
 def test_a_hurry_is_no_shorter_echo() -> None:
     assert _change("quick, mute the delay") == ("delay", "remove")
+
+
+def test_quick_hurries_a_request_and_opens_a_question() -> None:
+    assert as_request(tokens("my mum's calling, quick, mute the delay"))[-3:] == ["mute", "the", "delay"]
+    assert "quick" not in as_request(tokens("my mums calling quick mute the delay"))
+    assert as_request(tokens("quick question, how long is the delay"))[:2] == ["how", "long"]
+    assert "quick" in as_request(tokens("make the delay quick"))
