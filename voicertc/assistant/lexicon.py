@@ -54,7 +54,10 @@ IDIOMS: dict[str, tuple[str, str]] = {
          "less treble", "remove the highs", "remove the treble", "reduce the treble",
          "roll off the highs", "roll off the treble", "roll off the top", "roll off more of the top",
          "shave off the air", "less air", "darker", "darken", "muffle", "muffled",
-         "muffled", "warmer", "duller"),
+         "muffled", "warmer", "duller",
+         # soft said of the top, not of the level: "softer on the top end", "smoother on top"
+         *(f"{soft} {top}" for soft in ("softer", "smoother", "gentler")
+           for top in ("on top", "on the top", "up top", "at the top", "in the highs", "on the highs"))),
         ("lowpass", "add"),
     ),
     **dict.fromkeys(("louder", "turn it up", "turn up", "boost it", "hotter"), ("gain", "increase")),
@@ -68,11 +71,12 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(
         ("quieter", "softer", "turn it down", "turn down", "less loud"), ("gain", "decrease")
     ),
-    **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle", "sparkle back"),
-                    ("lowpass", "increase")),
+    **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle", "sparkle back",
+                     "more open"), ("lowpass", "increase")),
     # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end"
-    **dict.fromkeys(("fuller", "more weight", "more body", "some body back", "some bass back",
-                     "bass back in"), ("highpass", "decrease")),
+    # ("fuller and deeper": deeper beside it is more of the same, not a step up of the cutoff)
+    **dict.fromkeys(("fuller and deeper", "deeper and fuller", "fuller", "more weight", "more body",
+                     "some body back", "some bass back", "bass back in", "richer"), ("highpass", "decrease")),
     "cleaner": ("distortion", "decrease"),
     **dict.fromkeys(("wetter", "more wet", "less dry"), ("reverb", "increase")),
     **dict.fromkeys(("less wet", "more dry"), ("reverb", "decrease")),

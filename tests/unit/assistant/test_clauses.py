@@ -79,6 +79,9 @@ def test_a_part_that_asks_nothing_is_left_out() -> None:
     assert understand_all("the echo is perfect, add a compressor") == [call("compressor", "add")]
     # ... and a request opening with "but" after it stands alone
     assert understand_all("the echo is cool, but turn me up a bit") == [call("gain", "increase")]
+    # a parameter's step, then why: the step kept
+    slower = call("compressor", "increase", param="release_ms")
+    assert understand_all("slower release, it's pumping") == [slower]
 
 
 def test_a_question_about_effects_in_general_asks_for_nothing() -> None:
