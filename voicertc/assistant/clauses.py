@@ -69,7 +69,7 @@ VERBS = frozenset(
     | {v for v, _, _ in lx.PARTICLE_VERBS}
     | {p.split()[0] for p in lx.IDIOMS}
     | set("turn switch pump bring push pull roll tame warm brighten darken".split())
-) - {"on", "off", "up", "down", "like", "want", "need", "gone", "without", "some", "back", "too"}
+) - {"on", "off", "up", "down", "like", "want", "need", "gone", "without", "some", "back"}
 POLITE = frozenset("and then also please now just so ok okay oh could can would will you lets maybe".split())
 _NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
 # Parameter words that name no effect alone ("the mix", "the attack"): whose, the request before says.
@@ -228,8 +228,7 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         _is_call(before.reading)
         and PUNCTUATION.search(joint) is not None
         and not _is_call(reading)
-        # (short after a call that names its parameter: "slower release, it's pumping")
-        and (len(words) >= 4 or _stepped(tokens(before.text)))
+        and (len(words) >= 4 or _stepped(tokens(before.text)))  # (short: "slower release, it's pumping")
         and not find_numbers(words)
         and words[0] not in POLITE
         and not PRONOUNS.intersection(words)  # "why is there an echo, get rid of it": it is the echo

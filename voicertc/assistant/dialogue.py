@@ -138,10 +138,7 @@ def _removing_is_its_use(text: str) -> bool:
 
 
 def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict[str, object] | None:
-    # "the volume on minus six dB": "on" before a number is "at" (a value, not "turn on")
-    tokens = [
-        ("at" if t == "on" and find_numbers(tokens[i + 1 : i + 3]) else t) for i, t in enumerate(tokens)
-    ]
+    tokens = values.on_as_at(tokens)
     said = text = " " + " ".join(tokens) + " "
     effect, _ = _first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
@@ -160,7 +157,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
     if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
         return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
-    pictured = None if question or (effect and _action(text) in lx.STEPS) else pictures.pictured(tokens)
+    stepped = question or (effect and _action(text) in lx.STEPS) or values.value(tokens, find_numbers(tokens))
+    pictured = None if stepped else pictures.pictured(tokens)
     if pictured is not None and (effect in (None, "gain") or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
     compared = statements.level_compared(tokens)

@@ -138,6 +138,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # "no boost and no cut" (flat, not two removals), a slap or a plate put on the voice.
     ("pad the", "decrease the"), ("quicken", "decrease"), ("has to go", "remove"), ("have to go", "remove"),
     ("needs to go", "remove"), ("gotta go", "remove"), ("no boost and no cut", "flat"),
+    # ... or is done with: "get shot of the echo", "enough with the delay"
+    ("get shot of", "remove"), ("do away with", "remove"),
+    ("enough with the", "remove the"), ("enough of the", "remove the"),
     ("no boost or cut", "flat"), ("no boost no cut", "flat"),
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).

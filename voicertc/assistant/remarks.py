@@ -125,7 +125,7 @@ def approval(tokens: list[str]) -> bool:
 
 
 # Content with how it is: "the volume's fine where it is", "nah, the reverb is okay actually".
-CONTENT = frozenset("fine okay ok alright good decent".split())
+CONTENT = frozenset("fine okay ok alright good decent normal".split())
 LINKS = frozenset("is are sounds seems feels looks its thats".split())
 # All that may follow: where it is, and fillers.
 AS_IT_IS = frozenset("where as the way it is now for actually really honestly thanks thank you i think "

@@ -12,7 +12,10 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "as it was", "how it started", "the way it started", "how they started", "where it started",
               "where they started",
               "how it came", "how they came", "the way it came", "how they were", "the way they were",
-              "as they were", "settings back to normal", "settings to normal")  # fmt: skip
+              "as they were", "settings back to normal", "settings to normal",
+              # the level as it normally is: "normal volume please" (the effect's name blanked)
+              "normal _ please", "usual _ please", "normal _ again", "usual _ again", "_ at normal",
+              "_ to normal", "_ at its normal", "_ to its normal")  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
 RESTORING = frozenset("restore return back put set bring go".split())
 DEFAULTS = frozenset("default defaults factory original standard".split())

@@ -5,7 +5,7 @@ ms", "two more dB"), leaving out numbers of other things ("2 meters"), a filter'
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import NumberSpan
+from voicertc.assistant.numbers import NumberSpan, find_numbers
 from voicertc.effects.specs import EFFECT_SPECS, ParamSpec
 
 
@@ -95,3 +95,23 @@ def scaled(effect: str, param: str, change: tuple[float, str]) -> dict[str, obje
     else:
         args |= {"value": change[0], "unit": "percent"}
     return args | ({"param": param} if param != spec.primary else {})
+
+
+# Verbs that put a value onto something ("put minus 6 dB on the gain": 6 dB less).
+PUTTING = frozenset("put add stick throw slap give".split())
+
+
+def on_as_at(tokens: list[str]) -> list[str]:
+    """ "on" read "at" where it tells a value, not "turn on": before a number ("the volume on
+    minus six dB") or, with no verb putting it there, after one in a level wished ("minus three
+    dB on my volume would be good"; "minus 6 dB on the gain" takes 6 dB away)."""
+    ends = set()
+    for span in find_numbers(tokens):
+        ends.add(span.end)
+        unit = next((w for w, _ in lx.UNIT_WORDS if tokens[span.end : span.end + len(w)] == list(w)), ())
+        ends.add(span.end + len(unit))
+    after = PUTTING.isdisjoint(tokens) and not {"would", "should"}.isdisjoint(tokens)  # (a level wished)
+    return [
+        "at" if t == "on" and (find_numbers(tokens[i + 1 : i + 3]) or (after and i in ends)) else t
+        for i, t in enumerate(tokens)
+    ]

@@ -149,3 +149,12 @@ def test_a_wished_sound_is_said_of_the_voice(said: str) -> None:
 )
 def test_qualities_of_the_voice_name_a_filter(said: str, expected: ToolCall) -> None:
     assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["get shot of the echo", "do away with the delay", "enough with the echo", "enough of the reverb"],
+)
+def test_an_effect_done_with_is_removed(said: str) -> None:
+    effect = understand(said)
+    assert isinstance(effect, ToolCall) and effect.arguments["action"] == "remove"

@@ -29,3 +29,11 @@ def test_its_defaults() -> None:
     assert its_defaults(_text("the echo went strange, restore its factory settings"))
     assert not its_defaults(_text("restore the factory settings of my phone"))
     assert not one_reset(_text("restore the delay"))  # brought back, not reset
+
+
+def test_the_level_as_it_normally_is() -> None:
+    from voicertc.assistant.dialogue import APPLY, ToolCall, understand
+
+    assert understand("normal volume please") == ToolCall(APPLY, {"effect": "gain", "action": "reset"})
+    louder = ToolCall(APPLY, {"effect": "gain", "action": "increase"})
+    assert understand("my normal volume is too quiet") == louder

@@ -32,3 +32,21 @@ def test_by_marks_a_step():
     assert values.by(words, span)
     words = tokens("set the ratio to two")
     assert not values.by(words, find_numbers(words)[0])
+
+
+def test_on_after_a_value_is_at_in_a_level_wished() -> None:
+    assert values.on_as_at(tokens("minus three dB on my volume would be good"))[3] == "at"
+    assert values.on_as_at(tokens("the volume on minus six dB"))[2] == "at"
+    assert "on" in values.on_as_at(tokens("minus 6 dB on the gain"))  # takes 6 dB away
+    assert "on" in values.on_as_at(tokens("put minus 6 dB on the gain, that would be good"))
+
+
+def test_a_value_wished_sets_it() -> None:
+    from voicertc.assistant.dialogue import APPLY, ToolCall, understand
+
+    assert understand("somewhere near minus six dB on the volume would be good") == ToolCall(
+        APPLY, {"effect": "gain", "action": "set", "value": -6, "unit": "db"}
+    )
+    assert understand("300 ms on the delay would be great") == ToolCall(
+        APPLY, {"effect": "delay", "action": "set", "value": 300, "unit": "ms"}
+    )
