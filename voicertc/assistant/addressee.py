@@ -99,8 +99,8 @@ def about_the_assistant(tokens: list[str]) -> bool:
         return said[:1] != [] and said[0] in manner
     if rest[:1] == ["you"] and rest[1:2] in (["talk"], ["speak"], ["sound"]):
         return True
-    if rest[:2] == ["your", "voice"]:
-        return True
+    if rest[:2] in (["your", "voice"], ["your", "volume"]):
+        return True  # ("your volume is too loud": its loudness is the caller's speaker)
     return rest[:1] in (["talk"], ["speak"]) and bool(PACE.intersection(rest[1:]))
 
 
@@ -130,7 +130,9 @@ def quoted(tokens: list[str]) -> bool:
 MUTE = "mute unmute".split()
 MYSELF = (["me"], ["myself"], ["my", "mic"], ["my", "microphone"], ["the", "mic"], ["the", "microphone"])
 HEARING_NOTHING = ("i cant hear you", "i cant hear anything", "i cant hear a thing", "i cannot hear you",
-                   "i cannot hear anything", "i dont hear anything", "i dont hear you")  # fmt: skip
+                   "i cannot hear anything", "i dont hear anything", "i dont hear you",
+                   *(f"i can {barely} hear {what}" for barely in ("barely", "hardly")
+                     for what in ("you", "anything")))  # fmt: skip
 MUTED, UNHEARD = "mute", "unheard"
 
 

@@ -63,6 +63,13 @@ INTERJECTIONS = frozenset("ouch ow oof ugh yikes jeez geez whoa woah wow gosh yu
 HURRIED = [[verb] for verb in (*lx.IMPERATIVES, "mute", "kill", "stop")]
 
 
+# A hedge said of how it is: "the reverb is kind of a lot", "I sort of want more echo" (not
+# "what kind of reverb is that").
+HEDGED = re.compile(
+    r" (is|are|its|was|sounds|feels|seems|im|i|we|just|getting|bit) (?:kind of|sort of|kinda|sorta) "
+)
+
+
 def as_request(tokens: list[str]) -> list[str]:
     """``tokens`` without a question's opening that only asks for what follows, without
     courtesies, and without cries that open it."""
@@ -83,6 +90,7 @@ def as_request(tokens: list[str]) -> list[str]:
             break
     for aside in COURTESIES:
         text = text.replace(f" {aside} ", " ")
+    text = HEDGED.sub(r" \1 ", text)  # "the reverb is kind of a lot": a lot
     text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
     text = DONE_ABOUT.sub(" less ", text)  # "can we do something about the echo": less echo
     text = NOT_WANTED.sub(_too, text)  # "I don't want it this loud": it is too loud

@@ -102,3 +102,10 @@ def test_the_assistant_asked_of_its_own_habits_is_no_request(said: str) -> None:
 
 def test_asked_to_do_it_itself_is_a_request() -> None:
     assert not not_for_us(tokens("could you add the reverb yourself"))
+
+
+def test_the_assistants_volume_and_hearing_it_barely_are_not_the_callers_gain() -> None:
+    from voicertc.assistant.clauses import understand_all
+
+    for said in ("your volume is too loud", "I can barely hear you"):
+        assert not any(isinstance(i, dialogue.ToolCall) for i in understand_all(said))

@@ -62,3 +62,9 @@ def test_quick_hurries_a_request_and_opens_a_question() -> None:
     assert "quick" not in as_request(tokens("my mums calling quick mute the delay"))
     assert as_request(tokens("quick question, how long is the delay"))[:2] == ["how", "long"]
     assert "quick" in as_request(tokens("make the delay quick"))
+
+
+def test_a_hedge_of_how_it_is_is_dropped() -> None:
+    assert as_request(tokens("the reverb is kind of a lot")) == tokens("the reverb is a lot")
+    assert as_request(tokens("I sort of want more echo")) == tokens("I want more echo")
+    assert "kind" in as_request(tokens("what kind of reverb is that"))
