@@ -140,6 +140,10 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("needs to go", "remove"), ("gotta go", "remove"), ("no boost and no cut", "flat"),
     # ... or is done with: "get shot of the echo", "enough with the delay"
     ("get shot of", "remove"), ("do away with", "remove"),
+    # as learners say it: "augment the delay", "diminish the echo", "close the echo" (turned off;
+    # "close the low pass" moves the filter: ``colloquial.filter_motion``)
+    ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
+    ("close _", "remove _"),
     ("enough with the", "remove the"), ("enough of the", "remove the"),
     ("no boost or cut", "flat"), ("no boost no cut", "flat"),
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as

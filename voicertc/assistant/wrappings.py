@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import hedges
+from voicertc.assistant import comparatives, hedges
 from voicertc.assistant import lexicon as lx
 
 # "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
@@ -73,6 +73,7 @@ HEDGED = re.compile(
 def as_request(tokens: list[str]) -> list[str]:
     """``tokens`` without a question's opening that only asks for what follows, without
     courtesies, and without cries that open it."""
+    tokens = comparatives.plain(tokens)  # "make the voice more loud": louder
     if tokens[:2] == ["quick", "question"] and len(tokens) > 2:
         tokens = tokens[2:]  # (the question is what follows: "quick question, how long is the delay")
     while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
