@@ -273,7 +273,9 @@ CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("perfect", "awesome", "nice", "cool", "great", "sounds good", "sounds great",
       "that sounds good", "good job", "well done", "excellent"), "Glad you like it.", True),
     (("can you hear me", "can anybody hear me", "can anyone hear me", "is this working", "are you there",
-      "are you listening", "is this thing on", "mic check", "testing testing", "is anyone there"),
+      "are you listening", "is this thing on", "mic check", "testing testing", "is anyone there",
+      "testing one two", "testing 1 2", "check check", "check one two", "check 1 2",
+      "one two one two", "1 2 1 2"),
      HEARD, False),  # a caller checking the line: an answer tells them they are heard
     (("hello", "hi", "hey", "hiya", "howdy", "good morning", "good afternoon",
       "good evening", "greetings", "how are you", "hows it going"), GREETING, False),

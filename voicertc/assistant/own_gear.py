@@ -26,16 +26,20 @@ OWNED = frozenset("my the our".split())
 # Moving at the mic, or trying a sound of one's own: "I'll move closer to the mic".
 MOVING = ("move closer", "move back", "move away", "step back", "step closer", "lean in", "back off from",
           "sit closer", "get closer", "try a high note", "try a low note", "try singing", "try shouting",
-          "try whispering", "sing the", "sing a")  # fmt: skip
+          "try whispering", "sing the", "sing a", "moving closer", "moving back", "moving away",
+          "stepping back", "stepping closer", "leaning in", "getting closer", "sitting closer")  # fmt: skip
 # Asked of the assistant before the caller's part: "can you turn my headphones down".
 ASKED = frozenset("can could would will please you".split())
 
 
 def done_myself(tokens: list[str]) -> bool:
     """The caller tells of a thing they do themselves; nothing is asked of the assistant."""
+    moving = has_phrase(padded(tokens), MOVING) and NAMING_WORDS.isdisjoint(tokens)
+    if moving and has_phrase(padded(tokens[:2]), MOVING):
+        return True  # (said as it is done: "moving closer to the mic now")
     at = next((i for i, w in enumerate(tokens) if w in ME and DOING & set(tokens[i + 1 : i + 4])), None)
     if at is None or ASKED & set(tokens[:at]):
         return False
     owned = any(w in GEAR and OWNED & set(tokens[max(0, i - 3) : i]) for i, w in enumerate(tokens))
     # ("I'm going to sing the chorus, so add reverb": the move told, the effect asked)
-    return owned or (has_phrase(padded(tokens), MOVING) and NAMING_WORDS.isdisjoint(tokens))
+    return owned or moving

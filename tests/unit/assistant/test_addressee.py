@@ -57,7 +57,16 @@ def test_a_complaint_of_the_callers_own_level_is_not_of_the_assistant() -> None:
     assert not addressee.about_the_assistant(tokens("you're making me too loud"))
 
 
-@pytest.mark.parametrize("text", ["can you hear me", "hello, can anybody hear me?", "is this thing on"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you hear me",
+        "hello, can anybody hear me?",
+        "is this thing on",
+        "testing one two three",
+        "check check",
+    ],
+)
 def test_a_caller_checking_the_line_is_told_they_are_heard(text: str) -> None:
     intent = dialogue.understand(text)
     assert isinstance(intent, dialogue.Say) and intent.text == dialogue.lx.HEARD

@@ -29,3 +29,8 @@ def test_done_by_the_caller_changes_nothing(said: str) -> None:
 )  # fmt: skip
 def test_asked_of_the_assistant_or_of_the_mic(said: str) -> None:
     assert not done_myself(tokens(said))
+
+
+def test_a_move_said_as_it_is_done_asks_nothing() -> None:
+    assert done_myself(tokens("moving closer to the mic now"))
+    assert not done_myself(tokens("move the reverb back a bit"))
