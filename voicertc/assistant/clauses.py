@@ -24,10 +24,20 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from voicertc.assistant import corrections, knowledge, mixups, referents, remarks, statements, unsupported
+from voicertc.assistant import (
+    corrections,
+    knowledge,
+    mixups,
+    preferences,
+    referents,
+    remarks,
+    statements,
+    unsupported,
+)
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.preferences import bare
 from voicertc.assistant.referents import named_effect
 
 # Where one request may end and the next begin. A comma between digits is a thousands
@@ -45,20 +55,12 @@ BESIDE = re.compile(r"\s*[,;.]?\s+(?:but|and)\s+|\s*[,;.]\s*")
 # across one ("the reverb is fine, add delay"), not across "and" ("a video on compression
 # and reverb tutorials" is one sentence about something else).
 PUNCTUATION = re.compile(r"[,;.!?]")
-# Words around an effect's name that ask for nothing of their own: "and a bit of delay too".
-BARE = frozenset("a an the some bit of little touch tad please too also as well now just maybe its".split())
 # Actions a bare effect shares: "turn up the reverb and the delay" raises both; a setting's
 # value ("set the delay to 300 ms and the reverb") is not the reverb's.
 SHARED = ("add", "remove", "increase", "decrease")
 # ... and those said after the last effect only, which the bare names before it take too
 # ("echo and reverb off"); an add is what a bare name asks for anyway.
 BACK = ("remove", "increase", "decrease")
-# "replace the reverb with a delay": one effect off, the other on.
-# Only politeness may come before the verb: "why did you replace the reverb with a delay" asks nothing.
-SWAP = re.compile(
-    r"(?:(?:please|could|can|would|you|just|now|so|lets|ok|okay|oh) )*"
-    r"(?:replace|swap|switch|exchange|trade|change) (.+) (?:with|for|to) (.+)"
-)
 # "the reverb, turn it up": "it" is the effect just named, not the overall volume.
 PRONOUNS = frozenset("it that this them".split())
 # Words a request opens with ("cut the lows", "could you boost the bass"), which a reason
@@ -87,9 +89,9 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     """Every request of ``transcript``: its tool calls in the order said, or the one thing
     ``understand`` reads in it when it holds no more than one request."""
     transcript = corrections.corrected(transcript)  # "add delay, no wait, the reverb": the reverb
-    swapped = _swap(tokens(transcript))
+    swapped = preferences.swapped(tokens(transcript))
     if swapped is not None:
-        return swapped
+        return list(swapped)  # "replace the reverb with a delay", "a delay instead of the reverb"
     beside = _beside_hands_off(transcript, last_filter)
     if beside is not None:
         return beside
@@ -190,14 +192,14 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
     effect = named_effect(words)
-    if effect is not None and _bare(words, effect):
+    if effect is not None and bare(words, effect):
         shared = _shared(before.reading, effect)
         return None if shared is None or _same_effect(before, shared) else _Request(joint, part, shared)
     if effect is None:
         param = _param_of(before.reading, words, last_filter)
         if param is not None:  # "... and the mix to 40 percent", not "smooth the peak, less Q"
             return None if _same_effect(before, param) else _Request(joint, part, param)
-    if _bare(said, named_effect(said)):
+    if bare(said, named_effect(said)):
         reading = understand(part, last_filter)
         lent = effect is not None and (
             _shared_back(reading, effect) is not None
@@ -245,7 +247,7 @@ def _own(before: _Request, words: list[str], reading: Intent) -> bool:
     assert isinstance(reading, ToolCall)
     before_words = tokens(before.text)
     loudness = reading.arguments.get("effect") != "gain" or bool(lx.LOUDNESS.intersection(words))
-    return loudness and not _bare(before_words, named_effect(before_words))
+    return loudness and not bare(before_words, named_effect(before_words))
 
 
 def _shared_back(reading: Intent, effect: str) -> ToolCall | None:
@@ -266,7 +268,7 @@ def _lend_back(requests: list[_Request]) -> None:
     for before, after in reversed(list(pairwise(requests))):
         said, later = tokens(before.text), tokens(after.text)
         effect, later_effect = named_effect(said), named_effect(later)
-        if effect is None or later_effect is None or not _bare(said, effect):
+        if effect is None or later_effect is None or not bare(said, effect):
             continue
         lent = _shared_back(after.reading, later_effect)
         if lent is not None:
@@ -319,34 +321,8 @@ def _param_of(before: Intent, words: list[str], last_filter: str | None) -> Tool
     return None
 
 
-def _bare(words: list[str], effect: str | None) -> bool:
-    """Only ``effect``'s name and words that ask for nothing: "the distortion", "some delay"."""
-    if effect is None:
-        return False
-    names = {w for name in lx.EFFECT_NAMES[effect] for w in name.split()}
-    return all(w in BARE or w in names for w in words)
-
-
 def _is_call(intent: Intent) -> bool:
     return isinstance(intent, ToolCall) and intent.name == APPLY
-
-
-def _swap(words: list[str]) -> list[Intent] | None:
-    """ "swap the reverb for a delay": the first removed, the second added; None unless both
-    sides are an effect's bare name ("change the delay to 300 ms" sets it)."""
-    match = SWAP.fullmatch(" ".join(words))
-    if match is None:
-        return None
-    sides = [match.group(1).split(), match.group(2).split()]
-    effects = [named_effect(side) for side in sides]
-    if (
-        None in effects
-        or effects[0] == effects[1]
-        or not all(_bare(s, e) for s, e in zip(sides, effects, strict=True))
-    ):
-        return None
-    return [ToolCall(APPLY, {"effect": effects[0], "action": "remove"}),
-            ToolCall(APPLY, {"effect": effects[1], "action": "add"})]  # fmt: skip
 
 
 def _counted(words: list[str], reading: Intent) -> Intent:
