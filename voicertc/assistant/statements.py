@@ -19,6 +19,12 @@ from voicertc.assistant.numbers import find_numbers
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
 # pain, no gain", "a high level overview", "actions speak louder than words".
 SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "delay in responding",
+               # a pass in a game, a gain against a loss: "he made a low pass to the winger"
+               *(f"{made} a {height} pass" for made in ("made", "threw", "kicked", "played", "hit")
+                 for height in ("low", "high")),
+               *(f"pass to the {player}" for player in ("winger", "striker", "keeper", "goalkeeper",
+                                                         "forward", "defender", "midfielder", "goalie")),
+               "loss is your gain", "loss is my gain",
                "no pain no gain", "high level", "top level", "next level", "entry level",
                "speak louder", "louder than words", "volume button", "volume buttons", "volume knob on my",
                "phones volume", "echo dot", "space station", "outer space", "parking space", "pass rate",

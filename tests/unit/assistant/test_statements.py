@@ -113,3 +113,9 @@ def test_a_box_needs_an_effect_or_an_owner_before_it() -> None:
 )  # fmt: skip
 def test_a_change_forbidden_leaves_the_effects(said: str) -> None:
     assert statements.hands_off(dialogue.lx.padded(dialogue.tokens(said)))
+
+
+def test_a_pass_in_a_game_and_a_gain_against_a_loss_are_no_effects() -> None:
+    for said in ("he made a low pass to the winger", "my loss is your gain"):
+        assert isinstance(understand(said), Say)
+    assert understand("set the low pass to 2000") == call("lowpass", "set", 2000)
