@@ -77,6 +77,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
     # ("fuller and deeper": deeper beside it is more of the same, not a step up of the cutoff)
     **dict.fromkeys(("fuller and deeper", "deeper and fuller", "fuller", "more weight", "more body",
                      "some body back", "some bass back", "bass back in", "richer"), ("highpass", "decrease")),
+    # what a compressor is said to do: "glue my voice together"
+    **dict.fromkeys(("glue my voice", "glue it together", "glue me together"), ("compressor", "add")),
     "cleaner": ("distortion", "decrease"),
     **dict.fromkeys(("wetter", "more wet", "less dry"), ("reverb", "increase")),
     **dict.fromkeys(("less wet", "more dry"), ("reverb", "decrease")),
@@ -139,7 +141,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("pad the", "decrease the"), ("quicken", "decrease"), ("has to go", "remove"), ("have to go", "remove"),
     ("needs to go", "remove"), ("gotta go", "remove"), ("no boost and no cut", "flat"),
     # ... or is done with: "get shot of the echo", "enough with the delay"
-    ("get shot of", "remove"), ("do away with", "remove"),
+    ("get shot of", "remove"), ("do away with", "remove"), ("mellow out", "decrease"),
     # as learners say it: "augment the delay", "diminish the echo", "close the echo" (turned off;
     # "close the low pass" moves the filter: ``colloquial.filter_motion``)
     ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),

@@ -158,3 +158,8 @@ def test_qualities_of_the_voice_name_a_filter(said: str, expected: ToolCall) -> 
 def test_an_effect_done_with_is_removed(said: str) -> None:
     effect = understand(said)
     assert isinstance(effect, ToolCall) and effect.arguments["action"] == "remove"
+
+
+def test_a_compressor_by_what_it_does_and_an_effect_mellowed() -> None:
+    assert understand("glue my voice together") == apply("compressor", "add")
+    assert understand("mellow out the echo") == apply("delay", "decrease")
