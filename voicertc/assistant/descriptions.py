@@ -34,7 +34,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("boomy", "bassy", "muddy", "rumbly", "rumble", "boom", "hum", "humming",
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
-         *LOW_NOISES, "pops", "woolly", "wooly", "mushy", "thick", "heavy"),  # ("I sound too thick")
+         *LOW_NOISES, "pops", "woolly", "wooly", "mushy"),
         ("highpass", "add", "increase")),
     **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
                     ("highpass", "decrease", "decrease")),

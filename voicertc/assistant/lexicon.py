@@ -76,7 +76,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
     # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end"
     # ("fuller and deeper": deeper beside it is more of the same, not a step up of the cutoff)
     **dict.fromkeys(("fuller and deeper", "deeper and fuller", "fuller", "more weight", "more body",
-                     "some body back", "some bass back", "bass back in", "richer"), ("highpass", "decrease")),
+                     "some body back", "some bass back", "bass back in"), ("highpass", "decrease")),
     # what a compressor is said to do: "glue my voice together"
     **dict.fromkeys(("glue my voice", "glue it together", "glue me together"), ("compressor", "add")),
     "cleaner": ("distortion", "decrease"),

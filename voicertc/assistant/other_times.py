@@ -26,7 +26,7 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                # what may never come: "if I ever do a rock song I'll want loads of distortion"
                "if i ever", "if we ever", "if i ever get", "in the future",
                # an old setup: "on the old app my voice had no echo at all"
-               "on the old", "in the old", "with the old", "the previous", "my previous", "on the demo",
+               "on the old", "in the old", "with the old", "on the demo",
                "on my demo", "on our demo")  # fmt: skip
 # Being someone else: "if I were a radio DJ, I'd compress the heck out of my voice" (but "I'd
 # love it if I were a bit louder" wishes).
@@ -49,7 +49,7 @@ ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
 OTHER_CASE = re.compile(
     r"^ if (?:\w+ ){1,4}?(?:were|was|had|did) "
     r"|^ (?:in|on|for) an? (?:\w+ ){0,2}(?:room|track|song|ballad|hall|church|stage|record|tune|gig|show"
-    r"|album|podcast|venue|cathedral|club|genre)s? "
+    r"|album|podcast|venue|cathedral|club|genre)s? (?!like this |like that |like mine |such as this )"
 )
 WOULD = re.compile(
     r" (?:id|wed|would|wouldnt) (?:probably |definitely |just |totally |really )?(?!like |love |be )\w+ "

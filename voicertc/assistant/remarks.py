@@ -103,8 +103,9 @@ PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its jo
 STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
                     "got fits sits cleaned hear".split())  # fmt: skip
 # Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
-# ("if": "it'd be cool if I sounded like I was in a church" wishes, "perfect, if a bit loud" weighs)
-UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but", "if"}  # ("a lot of reverb, so cool", "just enough")
+# ("if": "it'd be cool if I sounded like I was in a church" wishes, "perfect, if a bit loud" weighs;
+# not "never": "my voice is never steady"; amounts may praise: "a lot of reverb, so cool", "just enough")
+UNPLEASED = (asking.ASKING - asking.AMOUNTS) | {"but", "if"} | hedges.NEGATIONS
 
 
 def approval(tokens: list[str]) -> bool:

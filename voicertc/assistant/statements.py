@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, EFFECT_WORDS, ONE_WORD_NAMES, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, EFFECT_WORDS, IMPERATIVES, ONE_WORD_NAMES, has_phrase
 from voicertc.assistant.numbers import find_numbers
 
 # Set phrases in which an effect's word means something else: "sorry for the delay", "no
@@ -85,11 +85,13 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "another time", "but no its fine", "no its fine", "nah its fine",
              # nothing to be done: "no need to fix the hiss, it's the rain"
              "no need to fix", "no need to change", "no need to touch", "no need to do anything",
-             "dont need to fix", "dont need to change", "nothing to fix",
-             # a change forbidden: "please don't change the delay", "don't bother with the echo"
-             "dont change", "do not change", "dont bother with", "dont bother about", "dont remove",
+             "dont need to fix", "dont need to change", "nothing to fix")  # fmt: skip
+# A change forbidden, with nothing asked after it: "please don't change the delay", "don't bother
+# with the echo" (not "don't turn off the echo, make it quieter").
+FORBIDDEN = ("dont change", "do not change", "dont bother with", "dont bother about", "dont remove",
              "do not remove", "dont take off", "dont take away", "dont take out", "dont switch off",
              "dont turn off", "dont mess with", "dont do anything", "dont fiddle with")  # fmt: skip
+ASKED_AFTER = IMPERATIVES | {"just", "instead", "lower", "raise", "less", "more"}
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 _NAMES = "|".join(sorted((re.escape(n) for ns in EFFECT_NAMES.values() for n in ns), key=len, reverse=True))
 LEFT_ALONE = re.compile(
@@ -111,6 +113,9 @@ def hands_off(text: str) -> bool:
     if said and set(said) <= {"thats enough", "that is enough"}:
         after = text.split(f" {said[0]} ", 1)[1].split()
         return ENOUGH_THEN.isdisjoint(after)
+    forbidden = [p for p in FORBIDDEN if f" {p} " in text]
+    if forbidden and ASKED_AFTER.isdisjoint(text.split(f" {forbidden[0]} ", 1)[1].split()):
+        return True
     return bool(said) or LEFT_ALONE.search(text) is not None
 
 

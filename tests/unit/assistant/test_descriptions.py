@@ -138,13 +138,9 @@ def test_a_wished_sound_is_said_of_the_voice(said: str) -> None:
     ("said", "expected"),
     [
         ("can I sound fuller and deeper", apply("highpass", "decrease")),  # deeper beside fuller: more of it
-        ("I want to sound richer", apply("highpass", "decrease")),
-        ("I sound too thick", apply("highpass", "add")),
-        ("my voice sounds too heavy", apply("highpass", "add")),
         ("softer on the top end", apply("lowpass", "add")),  # soft said of the top, not the level
         ("make it smoother on top", apply("lowpass", "add")),
         ("can I sound a bit more open", apply("lowpass", "increase")),
-        ("the reverb is too heavy", apply("reverb", "decrease")),  # heavy said of an effect is its amount
     ],
 )
 def test_qualities_of_the_voice_name_a_filter(said: str, expected: ToolCall) -> None:

@@ -96,3 +96,8 @@ def test_a_wish_now_with_an_if_is_no_other_case(said: str) -> None:
 def test_an_old_setup_or_a_demo_is_another_time() -> None:
     assert another_time(tokens("on the old app my voice had no echo at all"))
     assert another_time(tokens("the reverb we used on the demo was huge"))
+
+
+def test_a_case_like_this_one_is_this_one() -> None:
+    assert not other_case(tokens("for a song like this I'd add more reverb"))
+    assert not another_time(tokens("revert to the previous delay time"))

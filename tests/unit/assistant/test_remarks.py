@@ -136,3 +136,8 @@ def test_praise_an_exclamation_or_whether_it_is_heard_asks_nothing(said: str) ->
 def test_not_heard_or_heard_beside_a_request_still_asks() -> None:
     assert not approval(tokens("I can't hear myself clearly"))
     assert not remark(tokens("can you hear the echo, get rid of it"))
+
+
+def test_praise_denied_is_no_praise() -> None:
+    assert not approval(tokens("my voice is never steady"))
+    assert not approval(tokens("my levels aren't steady"))

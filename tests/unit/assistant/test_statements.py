@@ -119,3 +119,8 @@ def test_a_pass_in_a_game_and_a_gain_against_a_loss_are_no_effects() -> None:
     for said in ("he made a low pass to the winger", "my loss is your gain"):
         assert isinstance(understand(said), Say)
     assert understand("set the low pass to 2000") == call("lowpass", "set", 2000)
+
+
+def test_a_change_forbidden_then_a_request_asks() -> None:
+    text = dialogue.lx.padded(dialogue.tokens("don't turn off the echo, make it quieter"))
+    assert not statements.hands_off(text)
