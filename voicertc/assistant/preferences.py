@@ -78,9 +78,9 @@ def _calls(given_up: str | None, put: list[str]) -> list[ToolCall] | None:
         return None
     asked = understand(" ".join(put))
     if isinstance(asked, ToolCall) and asked.name == APPLY and asked.arguments.get("effect") == effect:
+        if asked.arguments["action"] == "remove":
+            return None  # (no preference for it: "turn off the delay instead of the reverb" is unclear)
         wanted = dict(asked.arguments)
-        if wanted["action"] in ("increase", "remove") and "value" not in wanted:
-            wanted = {"effect": effect, "action": "add"}  # ("give me a compressor boost instead": put on)
     elif bare(put, effect):
         wanted = {"effect": effect, "action": "add"}
     else:

@@ -30,7 +30,12 @@ MORE = (["more"], ["less"], ["extra"])
 
 
 def other_unit(tokens: list[str], span: NumberSpan) -> bool:
-    return span.end < len(tokens) and tokens[span.end] in lx.OTHER_UNITS
+    return span.end < len(tokens) and (tokens[span.end] in lx.OTHER_UNITS or _decade(tokens, span))
+
+
+def _decade(tokens: list[str], span: NumberSpan) -> bool:
+    """ "a 1950s radio", "the 80s": a decade, not seconds (no effect lasts 20 s or more)."""
+    return tokens[span.end] == "s" and span.value >= 20 and span.value % 10 == 0
 
 
 # Verbs after which a lone "one" is an effect, not a number: "could you put one on".

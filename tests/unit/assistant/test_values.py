@@ -50,3 +50,9 @@ def test_a_value_wished_sets_it() -> None:
     assert understand("300 ms on the delay would be great") == ToolCall(
         APPLY, {"effect": "delay", "action": "set", "value": 300, "unit": "ms"}
     )
+
+
+def test_a_decade_is_no_time() -> None:
+    assert _value("make me sound like a 1950s radio") is None
+    assert _value("I want that 80s reverb") is None
+    assert _value("reverb decay 10s") == (10, "s")
