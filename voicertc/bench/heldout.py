@@ -37,6 +37,7 @@ from ..assistant.asr import KINDS, Recognizer, create_recognizer
 from ..assistant.piper_tts import packaged_voice
 from ..assistant.reader import required
 from ..effects import EFFECT_SPECS, EffectChain, EffectError
+from . import stack
 from .corpus import CORPUS, ROOT, Call, Case, load, parse_call, style  # noqa: F401 (heldout's API since session 5)
 from .heard import READER, Heard, hear
 from .snr import POWERS
@@ -368,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         report["records"] = "not kept"
     with open("/proc/loadavg") as f:
         report["loadavg_at_end"] = f.read().split()[:3]
+    report["stack"] = stack.versions()  # (compare figures only on one stack)
     shown = {k: v for k, v in report["figures"].items() if not k.startswith("voice:")}  # type: ignore[union-attr]
     print(json.dumps(shown, indent=1))
     if args.out:
