@@ -60,20 +60,20 @@ def swapped(words: list[str]) -> list[ToolCall] | None:
         match = pattern.fullmatch(said)
         if match is not None:
             out, put = match["out"].split(), match["in"].split()
-            if bare(out, named_effect(out)) and bare(put, named_effect(put)):
-                return _calls(named_effect(out), put)
+            given_up, effect = named_effect(out), named_effect(put)
+            if bare(out, given_up) and bare(put, effect):
+                return _calls(given_up, put, effect)
     for pattern in INSTEAD:
         match = pattern.fullmatch(said)
         if match is not None:
             out, put = match["out"].split(), match["in"].split()
-            given_up = named_effect(out) if bare(out, named_effect(out)) else None
-            return _calls(given_up, put)
+            given_up = named_effect(out)
+            return _calls(given_up if bare(out, given_up) else None, put, named_effect(put))
     return None
 
 
-def _calls(given_up: str | None, put: list[str]) -> list[ToolCall] | None:
-    """``given_up`` removed (None: nothing) and the effect ``put`` names, as its words ask."""
-    effect = named_effect(put)
+def _calls(given_up: str | None, put: list[str], effect: str | None) -> list[ToolCall] | None:
+    """``given_up`` removed (None: nothing) and ``effect``, the one ``put`` names, as its words ask."""
     if effect is None or effect == given_up:
         return None
     asked = understand(" ".join(put))

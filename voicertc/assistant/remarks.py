@@ -30,6 +30,14 @@ ASKING = asking.ASKING
 ABLE = frozenset("i we you".split())
 
 
+def _opened(tokens: list[str], openers: frozenset[str] = OPENERS) -> list[str]:
+    """``tokens`` from the first word that is no opener ("oh wow, I can hear it"), keeping the last."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in openers:
+        start += 1
+    return tokens[start:]
+
+
 def _able_dropped(words: list[str]) -> list[str]:
     """``words`` without the "can" of what one is able to do: "I can hear the reverb now"."""
     return [t for i, t in enumerate(words) if t not in ("can", "could") or not i or words[i - 1] not in ABLE]
@@ -41,10 +49,7 @@ APPROVING = frozenset("exactly perfect spot".split())
 
 def remark(tokens: list[str]) -> bool:
     """A statement that names an effect and asks nothing of it."""
-    start = 0
-    while start < len(tokens) - 1 and tokens[start] in OPENERS:
-        start += 1
-    said = tokens[start:]
+    said = _opened(tokens)
     if _noticed(said) or _hearing_asked(said):
         return True
     if len(said) < 3 or said[0] not in SUBJECTS or lx.NAMING_WORDS.isdisjoint(said):
@@ -135,10 +140,7 @@ AS_IT_IS = frozenset("where as the way it is now for actually really honestly th
 
 def content(tokens: list[str]) -> bool:
     """An effect (or the level) said to be fine as it is: left as it is, nothing asked."""
-    start = 0
-    while start < len(tokens) - 1 and tokens[start] in OPENERS | {"no", "nope"}:
-        start += 1
-    said = tokens[start:]
+    said = _opened(tokens, OPENERS | {"no", "nope"})
     if not said or said[0] in lx.QUESTION_WORDS:
         return False  # ("is the reverb okay?" asks)
     for i, word in enumerate(said[1:], 1):

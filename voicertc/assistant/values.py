@@ -72,9 +72,15 @@ def by(tokens: list[str], span: NumberSpan) -> bool:
 
 
 def _unit_after(tokens: list[str], i: int) -> str | None:
+    said = _unit_said(tokens, i)
+    return None if said is None else said[1]
+
+
+def _unit_said(tokens: list[str], i: int) -> tuple[tuple[str, ...], str] | None:
+    """The unit's words said at ``i`` and the unit, or None."""
     for words, unit in lx.UNIT_WORDS:
         if tokens[i : i + len(words)] == list(words):
-            return unit
+            return words, unit
     return None
 
 
@@ -113,8 +119,8 @@ def on_as_at(tokens: list[str]) -> list[str]:
     ends = set()
     for span in find_numbers(tokens):
         ends.add(span.end)
-        unit = next((w for w, _ in lx.UNIT_WORDS if tokens[span.end : span.end + len(w)] == list(w)), ())
-        ends.add(span.end + len(unit))
+        unit = _unit_said(tokens, span.end)
+        ends.add(span.end + (0 if unit is None else len(unit[0])))
     after = PUTTING.isdisjoint(tokens) and not {"would", "should"}.isdisjoint(tokens)  # (a level wished)
     return [
         "at" if t == "on" and (find_numbers(tokens[i + 1 : i + 3]) or (after and i in ends)) else t
