@@ -5,7 +5,7 @@ numbers; two softmax regressions over them (``intent_fit``'s) guess the effect m
 none: not a command; or the chain's reset) and the action. Leave one writer out: the
 held-out writer's sentences are read by rules that were never tuned on them (an older
 checkout's, read by ``benchmarks/rules_readings.py`` in that tree) and by a model fitted
-on the three other writers only. Combinations, judged as ``heldout`` judges:
+on the other writers only. Combinations, judged as ``heldout`` judges:
 
 - fill at t: where the rules read no command (their fallback answer), the model's guess
   if its effect is at least t likely, completed by the rules' ``_arguments`` (intent_fit);
@@ -47,11 +47,19 @@ from .guess_cache import FOLDER
 from .heldout import ROOT, judge, load
 from .intent_fit import _train, targets
 
-WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5")
+WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9")
 #: The held-out writer and the rules that never saw it: session 15's start (never tuned on
-#: tune4), the commit that added corpus3 (before any tune3 tuning), and the merge of
-#: corpus5 (session 18, before any tune5 tuning).
-HELD = {"tune4": "7cf84c6", "tune3": "65de68b", "tune5": "79e63c5"}
+#: tune4), the commit that added corpus3 (before any tune3 tuning), the merge of corpus5
+#: (session 18, before any tune5 tuning), and the commits that added corpus6 to corpus9.
+HELD = {
+    "tune4": "7cf84c6",
+    "tune3": "65de68b",
+    "tune5": "79e63c5",
+    "tune6": "64ffd25",
+    "tune7": "db231ba",
+    "tune8": "171fd5f",
+    "tune9": "19c1a5e",
+}
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
 CACHE = FOLDER  # (guess_cache's: one folder for what the reader benchmarks keep)

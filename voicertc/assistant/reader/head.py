@@ -1,5 +1,7 @@
 """What a sentence's vector says it asks for: two softmax regressions, fitted by
-``voicertc.bench.reader_lowo --fit`` on the four tune corpora, stored beside this module
+``voicertc.bench.reader_lowo --fit`` on the nine tune corpora (session 31: a head fitted on
+every other writer declined more of a held-out writer's off-topic sentences than one fitted
+on the first five, for the same commands; docs/speech.md), stored beside this module
 (``head.npz``, ~20 kB): the effect meant (or none: not a command; or the chain's reset),
 and the action.
 
