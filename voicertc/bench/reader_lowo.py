@@ -44,6 +44,7 @@ from ..assistant import dialogue
 from ..assistant.reader.head import ACTIONS, EFFECTS, FILL, STORED, VETO, Guess, Head, combined
 from .corpus import Case
 from .guess_cache import FOLDER
+from .head_fit import HIDDEN, fit_hidden
 from .heldout import ROOT, judge, load
 from .intent_fit import _train, targets
 
@@ -130,14 +131,21 @@ def embeddings(texts: list[str], model_dir: Path) -> np.ndarray:
     return np.array([known[k] for k in keys])
 
 
-def fit(vectors: np.ndarray, cases: list[Case], l2: float = 1e-5, steps: int = 1000) -> Head:
-    """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1."""
+def fit(vectors: np.ndarray, cases: list[Case], l2: float = 1e-5, steps: int = 1000, hidden: int = 0) -> Head:
+    """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1: with
+    ``hidden`` units, ``head_fit``'s (its own L2 and steps); with none, session 16's
+    regressions (``l2``, ``steps``)."""
     mean = vectors.mean(axis=0)
     scale = float(np.linalg.norm(vectors - mean, axis=1).mean())
     x = (vectors - mean) / scale
     ys = [targets(c) for c in cases]
-    effect = _train(x, np.array([y[0] for y in ys]), np.ones(len(cases)), l2, steps)
-    action = _train(x, np.array([y[1] for y in ys]), np.array([y[2] for y in ys]), l2, steps)
+    effects, actions = np.array([y[0] for y in ys]), np.array([y[1] for y in ys])
+    asked = np.array([y[2] for y in ys])
+    if hidden:
+        hidden_w, effect_w, action_w = fit_hidden(x, effects, actions, asked, hidden)
+        return Head(mean, scale, effect_w, action_w, hidden_w)
+    effect = _train(x, effects, np.ones(len(cases)), l2, steps)
+    action = _train(x, actions, asked, l2, steps)
     return Head(mean, scale, effect, action)
 
 
@@ -170,11 +178,18 @@ class Fold:
 
 
 def fold(
-    held: str, tree: Path, model_dir: Path, l2: float, steps: int, extra: list[Case], writers: Sequence[str]
+    held: str,
+    tree: Path,
+    model_dir: Path,
+    l2: float,
+    steps: int,
+    extra: list[Case],
+    writers: Sequence[str],
+    hidden: int = 0,
 ) -> Fold:
     train = [c for w in writers if w != held for part in load(w) for c in part] + extra
     cases = [c for part in load(held) for c in part]
-    head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps)
+    head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps, hidden)
     vectors = embeddings([c.text for c in cases], model_dir)
     guesses = [head.guess(v) for v in vectors]
     readings = rules_readings([c.text for c in cases], HELD[held], tree)
@@ -189,15 +204,17 @@ def held_out(
     steps: int,
     extra: list[Case],
     writers: Sequence[str] = WRITERS,
+    hidden: int = 0,
 ) -> dict[str, object]:
-    f = fold(held, tree, model_dir, l2, steps, extra, writers)
+    f = fold(held, tree, model_dir, l2, steps, extra, writers, hidden)
     cases, readings, guesses, probs = f.cases, f.readings, f.guesses, f.probs
     report: dict[str, object] = {
         "held_out": held,
         "rules": HELD[held],
         "fitted_on": [w for w in writers if w != held] + (["declines"] if extra else []),
-        "l2": l2,
-        "steps": steps,
+        "hidden": hidden,
+        "l2": l2 if not hidden else None,
+        "steps": steps if not hidden else None,
         "n_commands": sum(bool(c.expected) for c in cases),
         "n_off_topic": sum(not c.expected for c in cases),
         "rules_alone": score(cases, readings, guesses, None, None),
@@ -228,11 +245,16 @@ def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict
 
 
 def fit_all(
-    model_dir: Path, l2: float, steps: int, extra: list[Case], writers: Sequence[str] = WRITERS
+    model_dir: Path,
+    l2: float,
+    steps: int,
+    extra: list[Case],
+    writers: Sequence[str] = WRITERS,
+    hidden: int = 0,
 ) -> Head:
     """The head the assistant ships: fitted on every tune corpus (and ``extra``)."""
     cases = [c for w in writers for part in load(w) for c in part] + extra
-    return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps)
+    return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps, hidden)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -257,6 +279,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--steps", type=int, default=1000)
     ap.add_argument(
+        "--hidden",
+        type=int,
+        default=0,
+        help=f"hidden units (head_fit's L2, steps; session 31 tried {HIDDEN}, not kept); 0: the regressions",
+    )
+    ap.add_argument(
         "--with-declines", action="store_true", help="fit with reader_declines.txt as none (session 17)"
     )
     ap.add_argument(
@@ -271,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     extra = declines() if args.with_declines else []
     for held, tree in (t.split("=", 1) for t in args.tree):
-        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra, writers)
+        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra, writers, args.hidden)
         print(f"{held} (rules {HELD[held]}): rules alone {report['rules_alone']}")
         print(f"  model alone {report['model_alone']}")
         for kind in ("fill", "veto"):
@@ -284,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
     if args.fit:
-        fit_all(args.model_dir, args.l2, args.steps, extra, writers).save(STORED)
+        fit_all(args.model_dir, args.l2, args.steps, extra, writers, args.hidden).save(STORED)
         print(f"wrote {STORED}")
 
 

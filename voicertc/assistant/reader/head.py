@@ -87,11 +87,16 @@ def softmax(z: np.ndarray) -> np.ndarray:
 class Head:
     mean: np.ndarray  # the training vectors' mean, taken off
     scale: float  # their mean distance from it, divided by
-    effect_w: np.ndarray  # (385, len(EFFECTS)), the bias last
-    action_w: np.ndarray  # (385, len(ACTIONS))
+    effect_w: np.ndarray  # (inputs + 1, len(EFFECTS)), the bias last
+    action_w: np.ndarray  # (inputs + 1, len(ACTIONS))
+    # A ReLU layer both outputs read (385, hidden + bias last), or None (the shipped head): the
+    # outputs read the vector itself. Session 31 measured one and did not keep it (head_fit).
+    hidden_w: np.ndarray | None = None
 
     def probabilities(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        x = np.hstack([(vectors - self.mean) / self.scale, np.ones((len(vectors), 1), dtype=vectors.dtype)])
+        x = _biased((vectors - self.mean) / self.scale)
+        if self.hidden_w is not None:
+            x = _biased(np.maximum(x @ self.hidden_w, 0))
         return softmax(x @ self.effect_w), softmax(x @ self.action_w)
 
     def guess(self, vector: np.ndarray) -> Guess:
@@ -102,6 +107,7 @@ class Head:
         )
 
     def save(self, path: Path = STORED) -> None:
+        hidden = {} if self.hidden_w is None else {"hidden_w": self.hidden_w.astype(np.float32)}
         np.savez_compressed(
             path,
             mean=self.mean.astype(np.float32),
@@ -110,6 +116,7 @@ class Head:
             action_w=self.action_w.astype(np.float32),
             effects=np.array(EFFECTS),
             actions=np.array(ACTIONS),
+            **hidden,
         )
 
     @classmethod
@@ -117,7 +124,12 @@ class Head:
         with np.load(path) as f:
             if tuple(f["effects"]) != EFFECTS or tuple(f["actions"]) != ACTIONS:
                 raise ValueError(f"{path} was fitted for other effects or actions: fit it again")
-            return cls(f["mean"], float(f["scale"]), f["effect_w"], f["action_w"])
+            hidden = f["hidden_w"] if "hidden_w" in f.files else None
+            return cls(f["mean"], float(f["scale"]), f["effect_w"], f["action_w"], hidden)
+
+
+def _biased(x: np.ndarray) -> np.ndarray:
+    return np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)])
 
 
 def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]:
