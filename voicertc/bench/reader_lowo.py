@@ -131,21 +131,32 @@ def embeddings(texts: list[str], model_dir: Path) -> np.ndarray:
     return np.array([known[k] for k in keys])
 
 
-def fit(vectors: np.ndarray, cases: list[Case], l2: float = 1e-5, steps: int = 1000, hidden: int = 0) -> Head:
-    """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1: with
-    ``hidden`` units, ``head_fit``'s (its own L2 and steps); with none, session 16's
-    regressions (``l2``, ``steps``)."""
+@dataclass(frozen=True)
+class Fitting:
+    """How a head is fitted and on what: session 16's regressions (``l2``, ``steps``) or, with
+    ``hidden`` units, ``head_fit``'s (its own L2 and steps); the tune ``writers`` a fit may
+    use and ``extra`` cases beside them."""
+
+    l2: float = 1e-5
+    steps: int = 1000
+    hidden: int = 0
+    writers: tuple[str, ...] = WRITERS
+    extra: tuple[Case, ...] = ()
+
+
+def fit(vectors: np.ndarray, cases: list[Case], fitting: Fitting = Fitting()) -> Head:
+    """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1."""
     mean = vectors.mean(axis=0)
     scale = float(np.linalg.norm(vectors - mean, axis=1).mean())
     x = (vectors - mean) / scale
     ys = [targets(c) for c in cases]
     effects, actions = np.array([y[0] for y in ys]), np.array([y[1] for y in ys])
     asked = np.array([y[2] for y in ys])
-    if hidden:
-        hidden_w, effect_w, action_w = fit_hidden(x, effects, actions, asked, hidden)
+    if fitting.hidden:
+        hidden_w, effect_w, action_w = fit_hidden(x, effects, actions, asked, fitting.hidden)
         return Head(mean, scale, effect_w, action_w, hidden_w)
-    effect = _train(x, effects, np.ones(len(cases)), l2, steps)
-    action = _train(x, actions, asked, l2, steps)
+    effect = _train(x, effects, np.ones(len(cases)), fitting.l2, fitting.steps)
+    action = _train(x, actions, asked, fitting.l2, fitting.steps)
     return Head(mean, scale, effect, action)
 
 
@@ -177,44 +188,26 @@ class Fold:
     probs: tuple[np.ndarray, np.ndarray]
 
 
-def fold(
-    held: str,
-    tree: Path,
-    model_dir: Path,
-    l2: float,
-    steps: int,
-    extra: list[Case],
-    writers: Sequence[str],
-    hidden: int = 0,
-) -> Fold:
-    train = [c for w in writers if w != held for part in load(w) for c in part] + extra
+def fold(held: str, tree: Path, model_dir: Path, fitting: Fitting = Fitting()) -> Fold:
+    train = [c for w in fitting.writers if w != held for part in load(w) for c in part] + list(fitting.extra)
     cases = [c for part in load(held) for c in part]
-    head = fit(embeddings([c.text for c in train], model_dir), train, l2, steps, hidden)
+    head = fit(embeddings([c.text for c in train], model_dir), train, fitting)
     vectors = embeddings([c.text for c in cases], model_dir)
     guesses = [head.guess(v) for v in vectors]
     readings = rules_readings([c.text for c in cases], HELD[held], tree)
     return Fold(cases, readings, guesses, head.probabilities(vectors))
 
 
-def held_out(
-    held: str,
-    tree: Path,
-    model_dir: Path,
-    l2: float,
-    steps: int,
-    extra: list[Case],
-    writers: Sequence[str] = WRITERS,
-    hidden: int = 0,
-) -> dict[str, object]:
-    f = fold(held, tree, model_dir, l2, steps, extra, writers, hidden)
+def held_out(held: str, tree: Path, model_dir: Path, fitting: Fitting = Fitting()) -> dict[str, object]:
+    f = fold(held, tree, model_dir, fitting)
     cases, readings, guesses, probs = f.cases, f.readings, f.guesses, f.probs
     report: dict[str, object] = {
         "held_out": held,
         "rules": HELD[held],
-        "fitted_on": [w for w in writers if w != held] + (["declines"] if extra else []),
-        "hidden": hidden,
-        "l2": l2 if not hidden else None,
-        "steps": steps if not hidden else None,
+        "fitted_on": [w for w in fitting.writers if w != held] + (["declines"] if fitting.extra else []),
+        "hidden": fitting.hidden,
+        "l2": fitting.l2 if not fitting.hidden else None,
+        "steps": fitting.steps if not fitting.hidden else None,
         "n_commands": sum(bool(c.expected) for c in cases),
         "n_off_topic": sum(not c.expected for c in cases),
         "rules_alone": score(cases, readings, guesses, None, None),
@@ -244,17 +237,10 @@ def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict
     }
 
 
-def fit_all(
-    model_dir: Path,
-    l2: float,
-    steps: int,
-    extra: list[Case],
-    writers: Sequence[str] = WRITERS,
-    hidden: int = 0,
-) -> Head:
+def fit_all(model_dir: Path, fitting: Fitting = Fitting()) -> Head:
     """The head the assistant ships: fitted on every tune corpus (and ``extra``)."""
-    cases = [c for w in writers for part in load(w) for c in part] + extra
-    return fit(embeddings([c.text for c in cases], model_dir), cases, l2, steps, hidden)
+    cases = [c for w in fitting.writers for part in load(w) for c in part] + list(fitting.extra)
+    return fit(embeddings([c.text for c in cases], model_dir), cases, fitting)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -295,11 +281,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--suffix", default="", help="appended to each report's name")
     ap.add_argument("--out-dir", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args(argv)
-    writers = tuple(args.writers.split(","))
     CACHE.mkdir(parents=True, exist_ok=True)
-    extra = declines() if args.with_declines else []
+    extra = tuple(declines()) if args.with_declines else ()
+    fitting = Fitting(args.l2, args.steps, args.hidden, tuple(args.writers.split(",")), extra)
     for held, tree in (t.split("=", 1) for t in args.tree):
-        report = held_out(held, Path(tree), args.model_dir, args.l2, args.steps, extra, writers, args.hidden)
+        report = held_out(held, Path(tree), args.model_dir, fitting)
         print(f"{held} (rules {HELD[held]}): rules alone {report['rules_alone']}")
         print(f"  model alone {report['model_alone']}")
         for kind in ("fill", "veto"):
@@ -312,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         dest.write_text(json.dumps(report, indent=1) + "\n")
         print(f"wrote {dest}")
     if args.fit:
-        fit_all(args.model_dir, args.l2, args.steps, extra, writers, args.hidden).save(STORED)
+        fit_all(args.model_dir, fitting).save(STORED)
         print(f"wrote {STORED}")
 
 

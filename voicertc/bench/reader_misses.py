@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     for held, tree in (t.split("=", 1) for t in args.tree):
-        f = fold(held, Path(tree), args.model_dir, 1e-5, 1000, [])
+        f = fold(held, Path(tree), args.model_dir)
         kinds, right = misses(f)
         print(f"{held} (rules {HELD[held]}), fill {FILL} + veto {VETO}: {right}")
         for name, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
