@@ -113,7 +113,7 @@ class Replay:
         return out
 
 
-def _line(name: str, table: dict[str, list[int]], base: dict[str, list[int]] | None = None) -> str:
+def line(name: str, table: dict[str, list[int]], base: dict[str, list[int]] | None = None) -> str:
     cells = []
     total = [0, 0, 0, 0]
     for cond, row in table.items():
@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> None:
         differ = sum(a != b for a, b in zip(run, verdicts, strict=True))
         print(f"{len(run)} records replayed with {rule}: {differ} differ from the run")
     base = replay.table(again)
-    print(_line("no doubt rule (session 16)", base))
-    print(_line(f"shipped {DOUBT}", replay.table(replay.verdicts(DOUBT)), base))
+    print(line("no doubt rule (session 16)", base))
+    print(line(f"shipped {DOUBT}", replay.table(replay.verdicts(DOUBT)), base))
     scored = []
     for doubt in grid():
         table = replay.table(replay.verdicts(doubt))
@@ -163,12 +163,12 @@ def main(argv: list[str] | None = None) -> None:
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     for _, _, doubt, table in scored[: args.top]:
         name = f"heard {doubt.heard_fill} below {doubt.below} fill {doubt.fill} veto {doubt.veto}"
-        print(_line(name, table, base))
+        print(line(name, table, base))
     weak = lambda r: any(w in r["voice"] for w in WEAK)  # noqa: E731
-    print(_line("weak voices, no rule", replay.table(again, weak)))
-    print(_line("weak voices, shipped", replay.table(replay.verdicts(DOUBT), weak)))
-    print(_line("weak voices, shipped with runner-ups", replay.table(shipped, weak)))
-    print(_line("shipped with runner-ups", replay.table(shipped), base))
+    print(line("weak voices, no rule", replay.table(again, weak)))
+    print(line("weak voices, shipped", replay.table(replay.verdicts(DOUBT), weak)))
+    print(line("weak voices, shipped with runner-ups", replay.table(shipped, weak)))
+    print(line("shipped with runner-ups", replay.table(shipped), base))
     doubt_only = replay.table(replay.verdicts(DOUBT))
     print("runner-ups (their none below / fill / the best's none below), against the shipped doubt rule:")
     for none_below, fill, best_none in itertools.product(
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     ):
         alternatives = Alternatives(none_below, fill, best_none)
         table = replay.table(replay.verdicts(DOUBT, alternatives))
-        print(_line(f"  {none_below} / {fill} / {best_none}", table, doubt_only))
+        print(line(f"  {none_below} / {fill} / {best_none}", table, doubt_only))
 
 
 if __name__ == "__main__":

@@ -157,6 +157,8 @@ def test_a_recognised_transcript_needs_a_surer_guess_than_typed_text() -> None:
     sure = Guess("delay", 0.9, "add", 0.05, heard=-0.1)
     assert combined(NOTHING, sure, wobble, doubt=doubt) != NOTHING
     assert combined(NOTHING, dataclasses.replace(sure, heard=-0.8), wobble, doubt=doubt) == NOTHING
-    # the shipped rule asks more of a transcript than of text, and more still of a doubted one
-    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble) == NOTHING
+    # the shipped rule reads a transcript Whisper was sure of as text (session 31), and asks
+    # more of one it doubted
     assert combined(NOTHING, typed, wobble) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.1), wobble) != NOTHING
+    assert combined(NOTHING, dataclasses.replace(typed, heard=-0.8), wobble) == NOTHING
