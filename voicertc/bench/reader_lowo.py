@@ -127,7 +127,11 @@ def embeddings(texts: list[str], model_dir: Path) -> np.ndarray:
             batch = missing[start : start + 32]
             for t, v in zip(batch, encoder.encode(batch), strict=True):
                 known[hashlib.sha256(t.encode()).hexdigest()] = v
-        np.savez(path, **known)
+        # Written aside and renamed: a benchmark reading the cache meanwhile (two ran at once
+        # in session 31) would otherwise find half a zip file.
+        tmp = path.with_name(f"{path.stem}-{os.getpid()}.tmp.npz")
+        np.savez(tmp, **known)
+        tmp.replace(path)
     return np.array([known[k] for k in keys])
 
 
