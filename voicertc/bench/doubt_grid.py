@@ -102,15 +102,23 @@ class Replay:
 
     def table(self, verdicts: list[bool], keep: Callable[[dict], bool] = bool) -> dict[str, list[int]]:
         """Per condition: [commands right, commands, off-topic declined, off-topic]."""
-        out: dict[str, list[int]] = {}
-        for record, ok in zip(self.records, verdicts, strict=True):
-            if not keep(record):
-                continue
-            row = out.setdefault(record["condition"], [0, 0, 0, 0])
-            side = 0 if self.cases[record["n"]].expected else 2
-            row[side] += ok
-            row[side + 1] += 1
-        return out
+        return tally(
+            (record["condition"], bool(self.cases[record["n"]].expected), ok)
+            for record, ok in zip(self.records, verdicts, strict=True)
+            if keep(record)
+        )
+
+
+def tally(rows: Iterable[tuple[str, bool, bool]]) -> dict[str, list[int]]:
+    """From (condition, a command?, judged right) rows, per condition: [commands right,
+    commands, off-topic declined, off-topic]."""
+    out: dict[str, list[int]] = {}
+    for condition, command, ok in rows:
+        row = out.setdefault(condition, [0, 0, 0, 0])
+        side = 0 if command else 2
+        row[side] += ok
+        row[side + 1] += 1
+    return out
 
 
 def line(name: str, table: dict[str, list[int]], base: dict[str, list[int]] | None = None) -> str:

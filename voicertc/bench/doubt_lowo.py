@@ -17,6 +17,7 @@ Every rule re-reads every record: ~12 minutes for five writers on these 2 cores.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ from pathlib import Path
 from ..assistant import dialogue
 from ..assistant.reader.head import DOUBT, FILL, VETO, Doubt, Guess, combined
 from .corpus import Case
-from .doubt_grid import grid, line
+from .doubt_grid import grid, line, tally
 from .heldout import judge, load
-from .reader_lowo import HELD, Fitting, Reading, embeddings, fit, rules_readings
+from .reader_lowo import HELD, Fitting, Reading, embeddings, fit_all, rules_readings
 
 #: One record: its writer, condition and sentence, and each turn's reading and guess.
 Turn = tuple[Reading, Guess]
@@ -53,33 +54,25 @@ def records(writer: str, runs: Sequence[Path], tree: Path, model_dir: Path) -> l
             heard.append((r["condition"], cases[r["n"]], said))
     texts = sorted({text for _, _, said in heard for text, _ in said})
     readings = dict(zip(texts, rules_readings(texts, HELD[writer], tree), strict=True))
-    others = Fitting(writers=tuple(w for w in Fitting().writers if w != writer))
-    train = [c for w in others.writers for part in load(w) for c in part]
-    head = fit(embeddings([c.text for c in train], model_dir), train, others)
+    head = fit_all(model_dir, Fitting().without(writer))
     vectors = dict(zip(texts, embeddings(texts, model_dir), strict=True))
     out = []
     for condition, case, said in heard:
         turns = []
         for text, log_prob in said:
-            g = head.guess(vectors[text])
-            turns.append((readings[text], Guess(g.effect, g.likelihood, g.action, g.none, log_prob)))
+            turns.append((readings[text], dataclasses.replace(head.guess(vectors[text]), heard=log_prob)))
         out.append(Record(condition, case, tuple(turns)))
     return out
 
 
 def table(recs: Iterable[Record], doubt: Doubt) -> dict[str, list[int]]:
     """Per condition: [commands right, commands, off-topic declined, off-topic]."""
-    out: dict[str, list[int]] = {}
-    for rec in recs:
-        intents: list[dialogue.Intent] = []
-        for reading, guess in rec.turns:
-            arguments = lambda e, a, r=reading: r.arguments.get(f"{e} {a}")  # noqa: E731
-            intents += combined(reading.intents, guess, arguments, doubt=doubt)
-        row = out.setdefault(rec.condition, [0, 0, 0, 0])
-        side = 0 if rec.case.expected else 2
-        row[side] += judge(intents, rec.case)
-        row[side + 1] += 1
-    return out
+    return tally((rec.condition, bool(rec.case.expected), judge(_read(rec, doubt), rec.case)) for rec in recs)
+
+
+def _read(rec: Record, doubt: Doubt) -> list[dialogue.Intent]:
+    """What the record's turns ask, the guesses beside the rules under ``doubt``."""
+    return [i for r, guess in rec.turns for i in combined(r.intents, guess, r.call, doubt=doubt)]
 
 
 def right(t: dict[str, list[int]]) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..assistant.reader.head import softmax
+from ..assistant.reader.head import biased, softmax
 
 HIDDEN = 128
 L2 = 1e-4
@@ -47,10 +47,10 @@ def fit_hidden(
     }
     first = {k: np.zeros_like(w) for k, w in weights.items()}
     second = {k: np.zeros_like(w) for k, w in weights.items()}
-    xb = np.hstack([x, np.ones((n, 1))])
+    xb = biased(x)
     for t in range(1, steps + 1):
         z = xb @ weights["h"]
-        hb = np.hstack([np.maximum(z, 0), np.ones((n, 1))])
+        hb = biased(np.maximum(z, 0))
         de = (softmax(hb @ weights["e"]) - effects) / n
         da = (softmax(hb @ weights["a"]) - actions) * asked[:, None] / max(asked.sum(), 1)
         dh = (de @ weights["e"][:-1].T + da @ weights["a"][:-1].T) * (z > 0)

@@ -34,7 +34,7 @@ import numpy as np
 from ..assistant import descriptions, dialogue
 from ..assistant import lexicon as lx
 from ..assistant.numbers import find_numbers
-from ..assistant.reader.head import ACTIONS, EFFECTS, softmax
+from ..assistant.reader.head import ACTIONS, EFFECTS, biased, softmax
 from .heldout import ROOT, Case, judge, load
 
 # EFFECTS and ACTIONS are the shipped head's (reader.head): one definition, so a head fitted
@@ -66,7 +66,7 @@ def features(tokens: list[str], kinds: set[str]) -> list[str]:
 
 def _train(x: np.ndarray, y: np.ndarray, rows: np.ndarray, l2: float = 1e-4, steps: int = 300) -> np.ndarray:
     """Full-batch gradient descent with Nesterov momentum; the bias (last column) unpenalised."""
-    x = np.hstack([x, np.ones((len(x), 1))])
+    x = biased(x)
     w, v = np.zeros((x.shape[1], y.shape[1])), np.zeros((x.shape[1], y.shape[1]))
     penalty = np.full((x.shape[1], 1), l2)
     penalty[-1] = 0

@@ -29,6 +29,7 @@ Writes benchmarks/results/reader-lowo-<held>.json for each held-out writer.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import os
@@ -72,6 +73,10 @@ class Reading:
 
     intents: tuple[dialogue.Intent, ...]  # their fallback answer as this checkout's
     arguments: dict[str, dict[str, object] | None]
+
+    def call(self, effect: str, action: str) -> dict[str, object] | None:
+        """The call they would complete for an effect and action (``combined``'s ``arguments``)."""
+        return self.arguments.get(f"{effect} {action}")
 
 
 def declines(path: Path = DECLINES) -> list[Case]:
@@ -147,6 +152,10 @@ class Fitting:
     writers: tuple[str, ...] = WRITERS
     extra: tuple[Case, ...] = ()
 
+    def without(self, held: str) -> Fitting:
+        """The same fit on every writer but ``held``."""
+        return dataclasses.replace(self, writers=tuple(w for w in self.writers if w != held))
+
 
 def fit(vectors: np.ndarray, cases: list[Case], fitting: Fitting = Fitting()) -> Head:
     """The head over ``vectors`` (one a case), centred and scaled to a mean norm of 1."""
@@ -168,7 +177,7 @@ def score(
     cases: list[Case], readings: list[Reading], guesses: list[Guess], fill: float | None, veto: float | None
 ) -> dict[str, float]:
     right = [
-        judge(combined(r.intents, g, lambda e, a, r=r: r.arguments.get(f"{e} {a}"), fill, veto), c)
+        judge(combined(r.intents, g, r.call, fill, veto), c)
         for c, r, g in zip(cases, readings, guesses, strict=True)
     ]
     commands = [ok for ok, c in zip(right, cases, strict=True) if c.expected]
@@ -193,9 +202,8 @@ class Fold:
 
 
 def fold(held: str, tree: Path, model_dir: Path, fitting: Fitting = Fitting()) -> Fold:
-    train = [c for w in fitting.writers if w != held for part in load(w) for c in part] + list(fitting.extra)
     cases = [c for part in load(held) for c in part]
-    head = fit(embeddings([c.text for c in train], model_dir), train, fitting)
+    head = fit_all(model_dir, fitting.without(held))
     vectors = embeddings([c.text for c in cases], model_dir)
     guesses = [head.guess(v) for v in vectors]
     readings = rules_readings([c.text for c in cases], HELD[held], tree)
@@ -208,7 +216,7 @@ def held_out(held: str, tree: Path, model_dir: Path, fitting: Fitting = Fitting(
     report: dict[str, object] = {
         "held_out": held,
         "rules": HELD[held],
-        "fitted_on": [w for w in fitting.writers if w != held] + (["declines"] if fitting.extra else []),
+        "fitted_on": [*fitting.without(held).writers] + (["declines"] if fitting.extra else []),
         "hidden": fitting.hidden,
         "l2": fitting.l2 if not fitting.hidden else None,
         "steps": fitting.steps if not fitting.hidden else None,
@@ -242,7 +250,7 @@ def model_alone(cases: list[Case], probs: tuple[np.ndarray, np.ndarray]) -> dict
 
 
 def fit_all(model_dir: Path, fitting: Fitting = Fitting()) -> Head:
-    """The head the assistant ships: fitted on every tune corpus (and ``extra``)."""
+    """The head the assistant ships: fitted on every tune corpus of ``fitting`` (and ``extra``)."""
     cases = [c for w in fitting.writers for part in load(w) for c in part] + list(fitting.extra)
     return fit(embeddings([c.text for c in cases], model_dir), cases, fitting)
 

@@ -98,9 +98,9 @@ class Head:
     hidden_w: np.ndarray | None = None
 
     def probabilities(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        x = _biased((vectors - self.mean) / self.scale)
+        x = biased((vectors - self.mean) / self.scale)
         if self.hidden_w is not None:
-            x = _biased(np.maximum(x @ self.hidden_w, 0))
+            x = biased(np.maximum(x @ self.hidden_w, 0))
         return softmax(x @ self.effect_w), softmax(x @ self.action_w)
 
     def guess(self, vector: np.ndarray) -> Guess:
@@ -132,7 +132,8 @@ class Head:
             return cls(f["mean"], float(f["scale"]), f["effect_w"], f["action_w"], hidden)
 
 
-def _biased(x: np.ndarray) -> np.ndarray:
+def biased(x: np.ndarray) -> np.ndarray:
+    """``x`` with a column of ones after it, for the bias row of the weights it meets."""
     return np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)])
 
 
