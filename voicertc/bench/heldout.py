@@ -338,12 +338,12 @@ def checked_conditions(ap: argparse.ArgumentParser, given: str) -> list[str]:
 
 
 # Corpora written blind and measured, never read: their misses are not written anywhere.
-BLIND = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
+BLIND = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    tunes = ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9"]
+    tunes = ["tune", *(f"tune{k}" for k in range(2, 12))]
     ap.add_argument("--split", choices=["test", *BLIND, *tunes], default="test")
     ap.add_argument("--asr", choices=list(KINDS[1:]), default="whisper-denoised")
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
