@@ -340,8 +340,9 @@ REAL_WORDS = frozenset((Path(__file__).parent / "real_words.txt").read_text(enco
 
 # Where in a song a change is asked for: "reverb on the chorus", "turn me up in the last
 # verse". The change is the chain's, whole; the part says only when the user wants it.
+# (and stretches of the session said as such: "turn me up for this next bit", "... for the take")
 SONG_PARTS = frozenset("chorus choruses verse verses bridge intro outro hook drop solo breakdown song tune "
-                       "ballad".split())  # fmt: skip
+                       "ballad bit part section take track segment episode recording".split())  # fmt: skip
 SECTION_AT = frozenset("on in for during through into before after until till at from".split())
 SECTION_WORDS = frozenset("the this that each every last first second third final next big my our".split())
 

@@ -18,6 +18,10 @@ REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is
                     "is there a way you can", "is there a way you could", "is it possible to",
                     "is it possible for you to", "would it be possible to", "are you able to",
                     "is possible to", "possible to")  # fmt: skip
+# Asked of the assistant that does it: "how do I get rid of the fuzz", "how can I make my voice
+# louder" (not "how do I know if I need one", "how do I use this", "how does a compressor work").
+_DOING = "get|make|add|put|turn|take|remove|give|boost|lower|raise|cut|bring|drop|push|pull|knock|kill|lose"
+HOW_DO_I = re.compile(rf"^ how (?:do|can|could|would) (?:i|we) (?=(?:{_DOING}) )")
 # Asides that say nothing of the sound ("if it's not too much trouble" is no complaint of
 # too much of anything).
 COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont mind",
@@ -48,6 +52,30 @@ NOT_WANTED = re.compile(
 # More of the high cut cuts more, so its cutoff goes down ("more low cut" raises the high
 # pass's, as "increase" does already).
 HIGH_CUT = re.compile(r" (more|less) (?:of the |of that )?(?=high cut )")
+
+
+# A suggestion in the past tense asks now: "what if you turned me up a touch", "what if we
+# cut the lows" (not "what would happen if you turned it all the way up": knowledge.py).
+SUGGESTED = re.compile(r"^ what if (?:you|we) (?:just )?(?:were to )?(?P<verb>\w+) ")
+PAST = {"made": "make", "cut": "cut", "put": "put", "kept": "keep", "took": "take", "gave": "give",
+        "brought": "bring", "set": "set", "got": "get", "let": "let", "threw": "throw", "stuck": "stick",
+        "lost": "lose", "shut": "shut"}  # fmt: skip
+SUGGESTIBLE = lx.IMPERATIVES | {"ease", "back", "trim", "roll", "crank", "mute", "switch", "slap", "keep"}
+# A loose step said with "or two" is still a step ("up a notch or two": not two of anything).
+LOOSE_OR_TWO = re.compile(r" (a|an) (notch|touch|tad|hair|smidge|click|nudge|bit|little bit) or two ")
+# "there" closing an order is said to the listener ("turn me down there"), not a place.
+CLOSING_THERE = frozenset("up down bit touch little tad notch please".split())
+
+
+def _present(match: re.Match[str]) -> str:
+    verb = match["verb"]
+    if verb in PAST:
+        return f" {PAST[verb]} "
+    # (tokens() has already made some regular verbs plain: "boosted" is "boost")
+    for base in (verb, verb[:-2], verb[:-1], verb[:-3]) if verb.endswith("ed") else (verb,):
+        if base in SUGGESTIBLE:  # turned, raised, dropped
+            return f" {base} "
+    return match[0]
 
 
 def _too(match: re.Match[str]) -> str:
@@ -84,7 +112,13 @@ def as_request(tokens: list[str]) -> list[str]:
         if tokens[: len(name)] == name and len(tokens) > len(name):
             tokens = tokens[len(name) :]
             break
+    closing = tokens[-2:] if len(tokens) > 2 else []
+    if tokens[0] in lx.IMPERATIVES and closing[-1:] == ["there"] and closing[0] in CLOSING_THERE:
+        tokens = tokens[:-1]  # "turn me down there"
     text = " " + " ".join(tokens) + " "
+    text = SUGGESTED.sub(_present, text)
+    text = LOOSE_OR_TWO.sub(r" \1 \2 ", text)
+    text = HOW_DO_I.sub(" ", text)
     for opening in REQUEST_OPENINGS:
         if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):
             text = " " + text[len(opening) + 2 :]
