@@ -112,8 +112,12 @@ def as_request(tokens: list[str]) -> list[str]:
         if tokens[: len(name)] == name and len(tokens) > len(name):
             tokens = tokens[len(name) :]
             break
-    closing = tokens[-2:] if len(tokens) > 2 else []
-    if tokens[0] in lx.IMPERATIVES and closing[-1:] == ["there"] and closing[0] in CLOSING_THERE:
+    if (
+        len(tokens) > 2
+        and tokens[0] in lx.IMPERATIVES
+        and tokens[-1] == "there"
+        and tokens[-2] in CLOSING_THERE
+    ):
         tokens = tokens[:-1]  # "turn me down there"
     text = " " + " ".join(tokens) + " "
     text = SUGGESTED.sub(_present, text)

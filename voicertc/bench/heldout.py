@@ -337,13 +337,15 @@ def checked_conditions(ap: argparse.ArgumentParser, given: str) -> list[str]:
     return conditions
 
 
-# Corpora written blind and measured, never read: their misses are not written anywhere.
-BLIND = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+# The corpora written blind after the first (tune2/test2 to tune11/test11).
+WRITTEN_BLIND = range(2, 12)
+# Their test sides, measured and never read: their misses are not written anywhere.
+BLIND = tuple(f"test{k}" for k in WRITTEN_BLIND)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    tunes = ["tune", *(f"tune{k}" for k in range(2, 12))]
+    tunes = ["tune", *(f"tune{k}" for k in WRITTEN_BLIND)]
     ap.add_argument("--split", choices=["test", *BLIND, *tunes], default="test")
     ap.add_argument("--asr", choices=list(KINDS[1:]), default="whisper-denoised")
     ap.add_argument("--conditions", default=",".join(CONDITIONS), help="comma separated")
