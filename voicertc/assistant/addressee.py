@@ -36,7 +36,8 @@ def purpose_asked(tokens: list[str]) -> bool:
 # Another assistant or a person called by name first: "Alexa, set a timer", "honey, turn the
 # TV down".
 OTHER_LISTENERS = frozenset("alexa siri cortana bixby google honey darling sweetie babe mom dad kids sis mum "
-                            "mummy mommy daddy grandma grandpa sweetheart".split())  # fmt: skip
+                            "mummy mommy daddy grandma grandpa sweetheart boys girls "
+                            "lads".split())  # fmt: skip
 
 
 def addressed_elsewhere(tokens: list[str]) -> bool:
@@ -70,11 +71,38 @@ def not_for_us(tokens: list[str]) -> bool:
         or quoted(tokens)
         or another_callers(tokens)
         or of_itself(tokens)
+        or relayed(tokens)
     )
 
 
+# A message to pass on: "tell the sound guy the bass amp is humming", "ask the guitarist to ease
+# off the delay pedal" (not "tell me what's on", "can you tell if the reverb is on").
+RELAYING = frozenset({"tell", "ask"})
+PASSED_TO = frozenset("the my our him her them his their everyone everybody".split())
+
+
+def relayed(tokens: list[str]) -> bool:
+    rest = _after(tokens, ASKING | {"you", "go", "and"})
+    return len(rest) > 2 and rest[0] in RELAYING and rest[1] in PASSED_TO
+
+
 # What only another person on the call has: the assistant has no mic and no end of the line.
-THEIR_SIDE = ("your mic", "your microphone", "your headset", "on your end", "on your side", "your end")
+THEIR_SIDE = (
+    "your mic",
+    "your microphone",
+    "your headset",
+    "on your end",
+    "on your side",
+    "your end",
+    # ... or in the room with their instrument: "Tom, turn your cymbals down"
+    "your amp",
+    "your cymbals",
+    "your drums",
+    "your guitar",
+    "your kit",
+    "your pedal",
+    "your pedals",
+)
 
 
 def another_callers(tokens: list[str]) -> bool:

@@ -26,16 +26,18 @@ from itertools import pairwise
 
 from voicertc.assistant import (
     corrections,
+    declined,
     knowledge,
     mixups,
     preferences,
     referents,
     remarks,
+    scenes,
     statements,
     unsupported,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
+from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.preferences import bare
 from voicertc.assistant.referents import named_effect
@@ -110,7 +112,26 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
         return [understand(asked, last_filter)]
     calls = _requests(pairs, transcript, last_filter)
     # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
-    return referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
+    calls = referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
+    return _order_in_scene(transcript, calls, last_filter)
+
+
+# Replies of a turn read as no request: a scene told beside an order may be why.
+READ_AS_NOTHING = (FALLBACK_TEXT, declined.NOT_FOR_SOUND_TEXT)
+
+
+def _order_in_scene(transcript: str, calls: list[Intent], last_filter: str | None) -> list[Intent]:
+    """The order of a turn that tells a scene beside it ("make the delay shorter, the tempo's
+    up", "with the window down, make me louder"), where the whole turn read as changes or as
+    nothing; a turn declined for another reason ("hey Google, set the room speaker to fifty
+    percent") stays declined."""
+    if not all(_is_call(c) or (isinstance(c, Say) and c.text in READ_AS_NOTHING) for c in calls):
+        return calls
+    for order in (scenes.order_before_state(transcript), scenes.order_after_scene(transcript)):
+        asked = understand_all(order, last_filter) if order is not None else []
+        if asked and all(_is_call(a) for a in asked):
+            return asked
+    return calls
 
 
 def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:

@@ -42,6 +42,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
     ("more growl", "more distortion"), ("less growl", "less distortion"),
     ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
+    # The speaker's level as an amount; a boost said not wanted ("no boost on me now", not "no
+    # boost no cut", a gain at 0 dB).
+    ("more of me", "more volume on me"), ("less of me", "less volume on me"),
+    ("no boost on", "no gain on"), ("no more boost", "no more gain"),
     # A console's fader is the level ("fader at minus three"); not a keyword, which would
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),

@@ -107,6 +107,9 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         elif w in TENS and last == "ones" and current < 10 and total == 0:
             current = current * 100 + TENS[w]  # "two fifty" is 250, as times and sizes are said
             last = "tens"
+        elif w in TEENS and last == "ones" and current < 10 and total == 0:
+            current = current * 100 + TEENS[w]  # "one ten" is 110, "two fifteen" 215
+            last = "teens"
         elif w == "hundred" and last in ("", "ones", "teens", "tens") and current < 100:
             current = max(current, 1) * 100
             last = "scale"

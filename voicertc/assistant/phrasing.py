@@ -14,7 +14,7 @@ import re
 from voicertc.assistant import statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.knowledge import to_be_taught
-from voicertc.assistant.lexicon import EFFECT_NAMES, KNOWN, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES, KNOWN, has_phrase
 from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 # -- an effect named by one of its own parameters, or by a gain's unit ------------------
@@ -302,6 +302,7 @@ def owned(text: str, pos: int, name: str) -> bool:
         return True
     # "my volume", "all my compressor tweaks": the effect's settings are the user's own
     mine = before == ["my"] and (name in OWN_LEVEL or after[:1] in (["settings"], ["tweaks"], ["changes"]))
+    mine = mine or (before == ["my"] and my_effect_ordered(text[:pos].split(), after))
     if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True
     if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:
@@ -310,6 +311,22 @@ def owned(text: str, pos: int, name: str) -> bool:
     # (one word may describe the voice: "more reverb on my king voice", "on my narrator voice")
     described = after[3:4] != [] and after[3] in SOUND
     return owner in _OWNED_BY and len(after) > 2 and after[2] not in SOUND and not described
+
+
+# Verbs an order over "my <effect>" opens with: "reset my comp", "make my delay shorter".
+MY_EFFECT_ORDERS = IMPERATIVES | {"reset", "undo", "shorten", "lengthen", "speed", "slow", "double", "halve"}
+
+
+def my_effect_ordered(before: list[str], after: list[str]) -> bool:
+    """ "Reset my comp", "a hundred and ten on my low cut": the user's own effect, the object
+    of an order or of a setting put on it, not a box of theirs ("my fuzz pedal") nor what is
+    theirs ("my gain this quarter", "my low cut jeans" open with no order)."""
+    if after[:1] and after[0] in statements.GEAR:
+        return False
+    ordered = bool(before) and before[0] in MY_EFFECT_ORDERS
+    # "<a setting> on my <effect>": "gentler ratio on my compressor", "fifty ms off my echo"
+    put_on = before[-2:-1] in (["on"], ["off"]) and before[0] not in statements.TELLERS
+    return ordered or put_on
 
 
 # Words after "of" that leave an effect word the effect: "a delay of about 300 ms", "a

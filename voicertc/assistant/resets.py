@@ -11,7 +11,8 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "original setting", "original settings", "originally", "how it was", "the way it was",
               "as it was", "how it started", "the way it started", "how they started", "where it started",
               "where they started",
-              "how it came", "how they came", "the way it came", "how they were", "the way they were",
+              "how it came", "how it comes", "out of the box", "how they came", "the way it came",
+              "how they were", "the way they were",
               "as they were", "settings back to normal", "settings to normal",
               # the level as it normally is: "normal volume please" (the effect's name blanked)
               "normal _ please", "usual _ please", "normal _ again", "usual _ again", "_ at normal",
@@ -48,7 +49,10 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "my own voice again", "my voice again", "want no effect", "want no effects",
                "no effect at all", "all clean", "clear the whole thing", "clean the whole thing",
                "dry signal please", "raw signal", "raw mic", "unprocessed", "mute the effects",
-               "mute all effects", "bypass the effects", "bypass all effects")  # fmt: skip
+               "mute all effects", "bypass the effects", "bypass all effects",
+               # said short: "clean voice, nothing on it", "no effects for the prayers, clear the lot"
+               "nothing on it", "nothing on me", "nothing on my voice", "clear the lot",
+               "before any effects")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:

@@ -32,9 +32,22 @@ COURTESIES = ("if its not too much trouble", "if its no trouble", "if you dont m
 # A comparison with how it is now, which every step makes: "a bit shorter than it is".
 THAN_NOW = re.compile(
     r" than (?:(?:what )?(?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)?"
-    r"|now|right now|before|this|that|currently|at the moment|what its at|it is set) "
+    r"|now|right now|before|this|that|currently|at the moment|what its at|it is set"
+    r"|(?:what )?you gave (?:me|it)|you had it) "
     r"(?=$|please |on |in |for |thanks |though )"
 )
+# Past how it is now is a step up: "push the echo a notch past where it is", "just past where
+# it is now, my volume".
+PAST_NOW = re.compile(
+    r" past (?:where|what) (?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)? "
+)
+# A DJ drops an effect onto something, which puts it on: "drop some reverb on my mic for the
+# breakdown" (not "drop the reverb", "drop some of the reverb").
+DROPPED_ON = re.compile(
+    r" drop (?=(?:some|a little|a bit of|a touch of|a) (?:\w+ ){1,2}on (?:my|me|the|it|this) )"
+)
+
+
 # Something done about a sound is less of it: "can we do something about the echo", "what can
 # you do about the hum" (a short thing named: not "... about how quiet I am").
 DONE_ABOUT = re.compile(
@@ -51,7 +64,7 @@ NOT_WANTED = re.compile(
 
 # More of the high cut cuts more, so its cutoff goes down ("more low cut" raises the high
 # pass's, as "increase" does already).
-HIGH_CUT = re.compile(r" (more|less) (?:of the |of that )?(?=high cut )")
+HIGH_CUT = re.compile(r"(?<! no) (more|less) (?:of the |of that )?(?=high cut )")  # ("no more high cut": off)
 
 
 # A suggestion in the past tense asks now: "what if you turned me up a touch", "what if we
@@ -131,6 +144,8 @@ def as_request(tokens: list[str]) -> list[str]:
         text = text.replace(f" {aside} ", " ")
     text = HEDGED.sub(r" \1 ", text)  # "the reverb is kind of a lot": a lot
     text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
+    text = PAST_NOW.sub(" up ", text)
+    text = DROPPED_ON.sub(" add ", text)
     text = DONE_ABOUT.sub(" less ", text)  # "can we do something about the echo": less echo
     text = NOT_WANTED.sub(_too, text)  # "I don't want it this loud": it is too loud
     text = HIGH_CUT.sub(lambda m: " lower the " if m[1] == "more" else " raise the ", text)

@@ -53,10 +53,19 @@ class Alternatives:
             rules = read(text)
             if any(isinstance(i, dialogue.ToolCall) for i in rules):
                 if guess.none < self.none_below:
-                    return combined(rules, guess, rules_arguments(text), doubt=doubt)
+                    return combined(
+                        rules, guess, rules_arguments(text), doubt=doubt, said=dialogue.tokens(text)
+                    )
                 continue
             if self.fill is not None:
-                filled = combined(rules, guess, rules_arguments(text), fill=self.fill, doubt=doubt)
+                filled = combined(
+                    rules,
+                    guess,
+                    rules_arguments(text),
+                    fill=self.fill,
+                    doubt=doubt,
+                    said=dialogue.tokens(text),
+                )
                 if any(isinstance(i, dialogue.ToolCall) for i in filled):
                     return filled
         return None
@@ -85,7 +94,9 @@ class Replay:
         rules = self.read(turn["text"])
         if guess is None:
             return rules
-        intents = combined(rules, guess, rules_arguments(turn["text"]), doubt=doubt)
+        intents = combined(
+            rules, guess, rules_arguments(turn["text"]), doubt=doubt, said=dialogue.tokens(turn["text"])
+        )
         if alternatives is not None and not any(isinstance(i, dialogue.ToolCall) for i in intents):
             return alternatives.pick(turn, doubt, self.read) or intents
         return intents

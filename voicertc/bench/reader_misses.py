@@ -132,7 +132,10 @@ def misses(
     rows = zip(f.cases, f.readings, f.guesses, f.probs[1].max(axis=1), strict=True)
     for case, reading, guess, action_likelihood in rows:
         args = arguments_of(reading)
-        result = overridden(combined(reading.intents, guess, args, FILL, VETO), guess, args, override)
+        said = dialogue.tokens(case.text)
+        result = overridden(
+            combined(reading.intents, guess, args, FILL, VETO, said=said), guess, args, override
+        )
         result = action_overridden(result, guess, float(action_likelihood), args, action)
         if judge(result, case):
             right["commands_right" if case.expected else "off_topic_right"] += 1

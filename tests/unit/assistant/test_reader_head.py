@@ -62,6 +62,20 @@ def test_a_command_is_declined_only_where_the_guess_is_sure_it_is_none() -> None
     assert combined(REVERB, Guess("none", 1.0, "add", 1.0), rules_arguments(""), veto=None) == REVERB
 
 
+def test_the_veto_spares_an_order_and_a_reset() -> None:
+    """Session 33: a sentence opening with a verb of change, and a reset, are kept however sure
+    the head is that they are small talk; a change said otherwise is still declined."""
+    sure = Guess("none", 0.99, "remove", 0.99)
+    killed = [dialogue.ToolCall(dialogue.APPLY, {"effect": "distortion", "action": "remove"})]
+    ordered = dialogue.tokens("kill the overdrive, my aunt is listening")
+    assert combined(killed, sure, rules_arguments(""), said=ordered) == killed
+    told = dialogue.tokens("the overdrive is gone at last")
+    assert combined(killed, sure, rules_arguments(""), said=told) == NOTHING
+    reset = [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "reset"})]
+    stock = dialogue.tokens("factory settings on the hall")
+    assert combined(reset, sure, rules_arguments(""), said=stock) == reset
+
+
 def test_a_question_about_the_chain_is_never_declined() -> None:
     # The head knows effect changes only: to it, asking what is on is no command at all.
     sure = Guess("none", 0.99, "add", 0.99)
@@ -79,7 +93,9 @@ def test_in_a_session_a_filled_command_is_followed_up_and_a_follow_up_is_not_dec
     # "a bit more" alone is no command, so a sure "none" leaves the follow-up reading alone
     more = session.understand_all("a bit more", Guess("none", 0.99, "add", 0.99))
     assert isinstance(more[0], dialogue.ToolCall) and more[0].arguments["effect"] == "delay"
-    assert FollowUps().understand_all("add some reverb please", Guess("none", 0.95, "add", 0.95)) == NOTHING
+    # (not an order: one opening with a verb of change is spared)
+    liked = FollowUps().understand_all("I'd like some reverb please", Guess("none", 0.95, "add", 0.95))
+    assert liked == NOTHING
     # a turn of three words or fewer keeps the rules' reading: too short for the reader to decline
     short = FollowUps().understand_all("add some reverb", Guess("none", 0.95, "add", 0.95))
     assert short == [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "add"})]

@@ -150,6 +150,20 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
     return arguments
 
 
+# Verbs an order opens with, whose change the veto spares: "kill the overdrive, the bride's
+# mother is listening" reads to the head as small talk.
+ORDERS = lx.IMPERATIVES | {"lose", "mute", "stop", "clear", "wipe", "ditch"}
+
+
+def spared(said: Sequence[str], calls: Sequence[dialogue.ToolCall]) -> bool:
+    """A change the veto leaves alone: one ordered (the sentence opens with a verb of change),
+    or a reset, which the rules read only from words that say it ("stock settings on the
+    verb", "clear the lot"). Over seven writers held out (session 33, docs/speech.md), sparing
+    them declined no off-topic sentence and kept four commands."""
+    ordered = bool(said) and said[0] in ORDERS
+    return ordered or any(c.arguments.get("action") == "reset" for c in calls)
+
+
 def combined(
     intents: Sequence[dialogue.Intent],
     guess: Guess,
@@ -157,18 +171,20 @@ def combined(
     fill: float | None = FILL,
     veto: float | None = VETO,
     doubt: Doubt = DOUBT,
+    said: Sequence[str] = (),
 ) -> list[dialogue.Intent]:
-    """The rules' reading of a sentence, with the guess: a change of effects they read where
-    the guess is "none" at least ``veto`` likely is declined; where they read no command (their
-    fallback answer), an effect guessed at least ``fill`` likely is applied, its value,
-    unit and parameter from the rules (``arguments(effect, action)``). ``None``: that half
-    off. A transcript the recogniser doubted asks more of both (``doubt``)."""
+    """The rules' reading of a sentence (``said``: its tokens), with the guess: a change of
+    effects they read where the guess is "none" at least ``veto`` likely is declined, unless
+    the veto spares it (``spared``); where they read no command (their fallback answer), an
+    effect guessed at least ``fill`` likely is applied, its value, unit and parameter from the
+    rules (``arguments(effect, action)``). ``None``: that half off. A transcript the
+    recogniser doubted asks more of both (``doubt``)."""
     fill, veto = doubt.thresholds(guess, fill, veto)
     calls = [i for i in intents if isinstance(i, dialogue.ToolCall)]
     # The head was fitted on effect changes, not questions about the chain: to it "what
     # effects are on?" is no command (~0.97 none), so a turn asking for one is never declined.
     changes = all(c.name == dialogue.APPLY for c in calls)
-    if veto is not None and calls and changes and guess.none >= veto:
+    if veto is not None and calls and changes and guess.none >= veto and not spared(said, calls):
         return [dialogue.Say(dialogue.FALLBACK_TEXT)]
     unread = bool(intents) and all(
         isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
