@@ -72,7 +72,18 @@ def not_for_us(tokens: list[str]) -> bool:
         or another_callers(tokens)
         or of_itself(tokens)
         or relayed(tokens)
+        or refused(tokens)
     )
+
+
+# Someone else's wish, turned down: "my co-host wants more echo, but I said no", "the band
+# thinks I need more reverb, I don't agree".
+REFUSALS = ("i said no", "i dont agree", "i disagree", "i dont think so", "i refused", "i told them no",
+            "i told him no", "i told her no")  # fmt: skip
+
+
+def refused(tokens: list[str]) -> bool:
+    return any(padded(tokens).endswith(f" {r} ") for r in REFUSALS)
 
 
 # A message to pass on: "tell the sound guy the bass amp is humming", "ask the guitarist to ease

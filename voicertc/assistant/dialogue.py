@@ -351,6 +351,8 @@ def _param(tokens: list[str], effect: str) -> str | None:
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
     if statements.exclamation(tokens) or knowledge.in_general(tokens, text):
         return False  # (nor "which effect makes people sound like a robot": asked of effects in general)
+    if addressee.addressed_elsewhere(tokens):
+        return False  # "hey Siri, what's on my calendar today"
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
         return _action(blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING

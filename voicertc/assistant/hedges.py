@@ -22,7 +22,7 @@ REASONS = frozenset("because cause cuz coz".split())
 PURPOSE = frozenset("to for".split())
 CLEARING = frozenset(
     "remove cut kill reduce tame get clean take stop lose fix help block filter catch "
-    "avoid prevent handle hide".split()
+    "avoid prevent handle hide tidy".split()
 )
 
 

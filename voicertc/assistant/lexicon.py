@@ -165,6 +165,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("take", "down", "decrease"), ("take", "out", "remove"), ("take", "away", "remove"),
     ("pull", "out", "remove"), ("chill", "out", "decrease"), ("zero", "out", "reset"),
     ("get", "out", "remove"), ("ease", "in", "add"),  # "get the compressor out", "ease the reverb in"
+    ("knock", "back", "decrease"),  # "knock the volume back a touch"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

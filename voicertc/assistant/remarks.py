@@ -163,10 +163,12 @@ SOUNDS = frozenset("voice sound sounds sounded mic microphone it its that thats 
 def read_whole(tokens: list[str]) -> bool:
     """A turn whose clauses ask nothing alone, to be read whole: a wish taken back or put off
     ("I meant to ask for a low cut, but the rumble stopped") or liked after all, a line quoted ("'Echo, echo,
-    are you there?' is how the rhyme starts"), what someone said and then kept."""
+    are you there?' is how the rhyme starts"), what someone said and then kept, or someone's
+    wish turned down."""
     return bool(tokens) and (
         hedges.let_be(tokens)
         or hedges.but_liked(tokens)  # "I wanted the echo shorter earlier, but it's grown on me now"
         or addressee.quoted(tokens)
         or other_times.told_but_kept(tokens)
+        or addressee.refused(tokens)  # "my co-host wants more echo, but I said no"
     )

@@ -48,6 +48,17 @@ DROPPED_ON = re.compile(
 )
 
 
+# "Get" opening a request for an amount puts it on: "(how would I) get a bit of crunch on my
+# singing" (not "get rid of", "get the compressor out").
+GET_SOME = re.compile(r"^ get (?=(?:some|a bit of|a little|a touch of|a little bit of|more|less) )")
+# Half again is half as much more: "push the treble cut up by half again".
+HALF_AGAIN = re.compile(r" by half (?:as much )?again ")
+# One more of a time: "add another second to the reverb tail", "another 100 ms on the delay".
+ANOTHER = re.compile(r" another (?=second |(?:\d+|half a) )")
+# A time constant made quicker is made faster: "quicken the attack".
+QUICKENED = re.compile(r" quicken the (attack|release) ")
+
+
 # Something done about a sound is less of it: "can we do something about the echo", "what can
 # you do about the hum" (a short thing named: not "... about how quiet I am").
 DONE_ABOUT = re.compile(
@@ -136,6 +147,10 @@ def as_request(tokens: list[str]) -> list[str]:
     text = SUGGESTED.sub(_present, text)
     text = LOOSE_OR_TWO.sub(r" \1 \2 ", text)
     text = HOW_DO_I.sub(" ", text)
+    text = GET_SOME.sub(" add ", text)
+    text = HALF_AGAIN.sub(" by fifty percent ", text)
+    text = ANOTHER.sub(lambda m: " one " if text[m.end() :].startswith("second ") else " ", text)
+    text = QUICKENED.sub(r" make the \1 faster ", text)
     for opening in REQUEST_OPENINGS:
         if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):
             text = " " + text[len(opening) + 2 :]

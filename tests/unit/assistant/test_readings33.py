@@ -1,8 +1,9 @@
 """Session 33's readings, from kinds of sentence the lead wrote (no corpus's): "my <effect>"
 as the object of an order, a scene told beside an order, "no boost", "more/less of me",
 "past where it is", an effect dropped on something, "one ten" as 110, short resets of the
-chain, and messages for someone else in the room. Each kind has near misses that must keep
-their reading."""
+chain, messages for someone else in the room, someone's wish turned down, a question for
+another assistant; "get some" asked how, half again, another second, "quicken", "knock
+back". Each kind has near misses that must keep their reading."""
 
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ from voicertc.assistant.dialogue import ToolCall
         ("nothing on my voice for this one", call(None, "reset")),
         ("clear the lot", call(None, "reset")),
         ("delay back to how it comes out of the box", call("delay", "reset")),
+        # tune10's kinds: "get some" asked how, half again, another second, quicken, knock back
+        ("how would I get some delay on my talking", call("delay", "add")),
+        ("push the reverb up by half again", call("reverb", "increase", 50, "percent")),
+        ("add another second to the reverb", call("reverb", "increase", 1, "s")),
+        ("quicken the release", call("compressor", "decrease", param="release_ms")),
+        ("knock the gain back a touch", call("gain", "decrease")),
+        ("low cut at ninety, just to tidy up the boom", call("highpass", "set", 90)),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -56,6 +64,9 @@ def test_readings(said: str, expected: object) -> None:
         "Jo, your amp is way too loud",
         "lads, quieter, I'm on a call",
         "there's nothing on the telly tonight",
+        "my flatmate wants more reverb on the tracks, but I said no",
+        "the drummer thinks I need a compressor, I don't agree",
+        "hey Alexa, what's on the radio",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
