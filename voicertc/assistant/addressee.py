@@ -98,22 +98,11 @@ def relayed(tokens: list[str]) -> bool:
 
 
 # What only another person on the call has: the assistant has no mic and no end of the line.
-THEIR_SIDE = (
-    "your mic",
-    "your microphone",
-    "your headset",
-    "on your end",
-    "on your side",
-    "your end",
-    # ... or in the room with their instrument: "Tom, turn your cymbals down"
-    "your amp",
-    "your cymbals",
-    "your drums",
-    "your guitar",
-    "your kit",
-    "your pedal",
-    "your pedals",
-)
+THEIR_SIDE = ("your mic", "your microphone", "your headset", "on your end", "on your side", "your end",
+              # ... or in the room with their instrument: "Tom, turn your cymbals down" ("symbols":
+              # as Whisper writes it)
+              "your amp", "your cymbals", "your symbols", "your drums", "your guitar", "your kit",
+              "your pedal", "your pedals")  # fmt: skip
 
 
 def another_callers(tokens: list[str]) -> bool:

@@ -136,7 +136,7 @@ class FollowUps:
         arguments = rules_arguments(said)
         words = tokens(said)
         if guess is not None and len(words) > SHORT and not asks_space(words):
-            intents = combined(intents, guess, arguments, fill=None, said=words)
+            intents = combined(intents, guess, arguments, fill=None, said=said)
         if len(intents) < 2:
             # One request, as clauses read it: "the reverb is fine, add delay" is the delay
             # alone, which the whole sentence read again is not.

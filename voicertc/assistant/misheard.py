@@ -46,6 +46,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # boost no cut", a gain at 0 dB).
     ("more of me", "more volume on me"), ("less of me", "less volume on me"),
     ("no boost on", "no gain on"), ("no more boost", "no more gain"),
+    # Whisper on tune11 (session 33): a section and a channel written as two words.
+    ("the break down", "the breakdown"), ("talk back channel", "talkback channel"),
     # A console's fader is the level ("fader at minus three"); not a keyword, which would
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
@@ -107,14 +109,25 @@ def tokens(toks: list[str]) -> list[str]:
         before, after = toks[i - 1 : i] if i else [], toks[i + 1 : i + 2]
         if tok in _TEEN_OF and after == ["hundred"]:
             out[i] = _TEEN_OF[tok]
-        elif tok == "hand" and _is_count(before) and toks[i + 1 : i + 3] in (["a", "half"], ["a", "quarter"]):
-            out[i] = "and"  # "one hand a half dB"
+        elif (
+            tok in ("hand", "end")
+            and _is_count(before)
+            and toks[i + 1 : i + 3] in (["a", "half"], ["a", "quarter"])
+        ):
+            out[i] = "and"  # "one hand a half dB", "two end a half dB"
         elif tok == "for" and before == ["half"] and toks[i + 1 : i + 2] in (["second"], ["a"]):
             out[i] = "a" if after == ["second"] else ""  # "half for second", "half for a second"
         elif tok == "are" and after == ["bit"] and before and before[0] in ("sounds", "seems", "feels"):
             out[i] = "a"  # "the vocal sounds are bit thin": "are bit" is no English
         elif tok == "plane" and after and after[0] in ("voice", "sound"):
             out[i] = "plain"  # "my plane voice back": an aircraft has no voice
+        elif (
+            tok == "dirty"
+            and after
+            and after[0] in ONES
+            and (before[:1] in ([], ["at"], ["to"]) or before[0] in ONES)
+        ):
+            out[i] = "thirty"  # (tune11, session 33) "dirty five percent drive": a count, not dirt
         elif (
             tok == "slap"
             and after == ["back"]

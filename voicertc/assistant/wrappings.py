@@ -37,9 +37,9 @@ THAN_NOW = re.compile(
     r"(?=$|please |on |in |for |thanks |though )"
 )
 # Past how it is now is a step up: "push the echo a notch past where it is", "just past where
-# it is now, my volume".
+# it is now, my volume" (Whisper writes "pass where it is" too).
 PAST_NOW = re.compile(
-    r" past (?:where|what) (?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)? "
+    r" (?:past|pass) (?:where|what) (?:it is|its|it was|they are|theyre)(?: now| at the moment| right now)? "
 )
 # A DJ drops an effect onto something, which puts it on: "drop some reverb on my mic for the
 # breakdown" (not "drop the reverb", "drop some of the reverb").
@@ -80,7 +80,8 @@ HIGH_CUT = re.compile(r"(?<! no) (more|less) (?:of the |of that )?(?=high cut )"
 
 # A suggestion in the past tense asks now: "what if you turned me up a touch", "what if we
 # cut the lows" (not "what would happen if you turned it all the way up": knowledge.py).
-SUGGESTED = re.compile(r"^ what if (?:you|we) (?:just )?(?:were to )?(?P<verb>\w+) ")
+# (Whisper writes "what if you" as "what few", "what a few": tune10, session 33)
+SUGGESTED = re.compile(r"^ what (?:if (?:you|we)|few|a few) (?:just )?(?:were to )?(?P<verb>\w+) ")
 PAST = {"made": "make", "cut": "cut", "put": "put", "kept": "keep", "took": "take", "gave": "give",
         "brought": "bring", "set": "set", "got": "get", "let": "let", "threw": "throw", "stuck": "stick",
         "lost": "lose", "shut": "shut"}  # fmt: skip

@@ -53,9 +53,7 @@ class Alternatives:
             rules = read(text)
             if any(isinstance(i, dialogue.ToolCall) for i in rules):
                 if guess.none < self.none_below:
-                    return combined(
-                        rules, guess, rules_arguments(text), doubt=doubt, said=dialogue.tokens(text)
-                    )
+                    return combined(rules, guess, rules_arguments(text), doubt=doubt, said=text)
                 continue
             if self.fill is not None:
                 filled = combined(
@@ -64,7 +62,7 @@ class Alternatives:
                     rules_arguments(text),
                     fill=self.fill,
                     doubt=doubt,
-                    said=dialogue.tokens(text),
+                    said=text,
                 )
                 if any(isinstance(i, dialogue.ToolCall) for i in filled):
                     return filled
@@ -94,9 +92,7 @@ class Replay:
         rules = self.read(turn["text"])
         if guess is None:
             return rules
-        intents = combined(
-            rules, guess, rules_arguments(turn["text"]), doubt=doubt, said=dialogue.tokens(turn["text"])
-        )
+        intents = combined(rules, guess, rules_arguments(turn["text"]), doubt=doubt, said=turn["text"])
         if alternatives is not None and not any(isinstance(i, dialogue.ToolCall) for i in intents):
             return alternatives.pick(turn, doubt, self.read) or intents
         return intents

@@ -180,7 +180,7 @@ def score(
     cases: list[Case], readings: list[Reading], guesses: list[Guess], fill: float | None, veto: float | None
 ) -> dict[str, float]:
     right = [
-        judge(combined(r.intents, g, r.call, fill, veto, said=dialogue.tokens(c.text)), c)
+        judge(combined(r.intents, g, r.call, fill, veto, said=c.text), c)
         for c, r, g in zip(cases, readings, guesses, strict=True)
     ]
     commands = [ok for ok, c in zip(right, cases, strict=True) if c.expected]

@@ -132,7 +132,7 @@ def misses(
     rows = zip(f.cases, f.readings, f.guesses, f.probs[1].max(axis=1), strict=True)
     for case, reading, guess, action_likelihood in rows:
         args = arguments_of(reading)
-        said = dialogue.tokens(case.text)
+        said = case.text
         result = overridden(
             combined(reading.intents, guess, args, FILL, VETO, said=said), guess, args, override
         )

@@ -67,12 +67,14 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
     the head is that they are small talk; a change said otherwise is still declined."""
     sure = Guess("none", 0.99, "remove", 0.99)
     killed = [dialogue.ToolCall(dialogue.APPLY, {"effect": "distortion", "action": "remove"})]
-    ordered = dialogue.tokens("kill the overdrive, my aunt is listening")
+    ordered = "kill the overdrive, my aunt is listening"
     assert combined(killed, sure, rules_arguments(""), said=ordered) == killed
-    told = dialogue.tokens("the overdrive is gone at last")
+    told = "the overdrive is gone at last"
     assert combined(killed, sure, rules_arguments(""), said=told) == NOTHING
+    late = "hold on, the bride is here, kill the overdrive please"  # an order in a later clause
+    assert combined(killed, sure, rules_arguments(""), said=late) == killed
     reset = [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "reset"})]
-    stock = dialogue.tokens("factory settings on the hall")
+    stock = "factory settings on the hall"
     assert combined(reset, sure, rules_arguments(""), said=stock) == reset
 
 

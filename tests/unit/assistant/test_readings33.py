@@ -48,6 +48,12 @@ from voicertc.assistant.dialogue import ToolCall
         ("quicken the release", call("compressor", "decrease", param="release_ms")),
         ("knock the gain back a touch", call("gain", "decrease")),
         ("low cut at ninety, just to tidy up the boom", call("highpass", "set", 90)),
+        # as Whisper wrote tune10's and tune11's spoken turns
+        ("What few turned the reverb down a touch?", call("reverb", "decrease")),
+        ("Two end a half dB louder please.", call("gain", "increase", 2.5, "db")),
+        ("Dirty five percent drive on my mic.", call("distortion", "add", 35, "percent")),
+        ("Nudge the delay pass where it is.", call("delay", "increase")),
+        ("Drop some delay on me for the break down.", call("delay", "add")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -67,6 +73,8 @@ def test_readings(said: str, expected: object) -> None:
         "my flatmate wants more reverb on the tracks, but I said no",
         "the drummer thinks I need a compressor, I don't agree",
         "hey Alexa, what's on the radio",
+        "What few effects are there?",
+        "Tom, turn your symbols down, please.",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:

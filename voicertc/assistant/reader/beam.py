@@ -48,9 +48,7 @@ def runner_up(
         return None
     if any(
         isinstance(i, dialogue.ToolCall)
-        for i in combined(
-            clauses.understand_all(text), guess, rules_arguments(text), said=dialogue.tokens(text)
-        )
+        for i in combined(clauses.understand_all(text), guess, rules_arguments(text), said=text)
     ):
         return None
     for other, score in beam[1:]:

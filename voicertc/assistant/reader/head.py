@@ -12,6 +12,7 @@ never saw it) and confirmed on tune3."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,13 +156,22 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 ORDERS = lx.IMPERATIVES | {"lose", "mute", "stop", "clear", "wipe", "ditch"}
 
 
-def spared(said: Sequence[str], calls: Sequence[dialogue.ToolCall]) -> bool:
-    """A change the veto leaves alone: one ordered (the sentence opens with a verb of change),
-    or a reset, which the rules read only from words that say it ("stock settings on the
-    verb", "clear the lot"). Over seven writers held out (session 33, docs/speech.md), sparing
-    them declined no off-topic sentence and kept four commands."""
-    ordered = bool(said) and said[0] in ORDERS
-    return ordered or any(c.arguments.get("action") == "reset" for c in calls)
+# Courtesy an order's clause may open with: "..., bump me up please", "..., so bring me down".
+_COURTESY = frozenset("and then also please now just so ok okay oh could can would will you lets but".split())
+
+
+def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
+    """A change the veto leaves alone: one ordered (a clause of the sentence opens with a verb
+    of change: "hold on, mid verse, bring me up"), or a reset, which the rules read only from
+    words that say it ("stock settings on the verb", "clear the lot"). Over seven writers held
+    out (session 33, docs/speech.md), sparing them declined no off-topic sentence and kept five
+    commands."""
+    for clause in re.split(r"[,;.!?]", said):
+        words = dialogue.tokens(clause)
+        words = words[next((i for i, w in enumerate(words) if w not in _COURTESY), len(words)) :]
+        if words and words[0] in ORDERS:
+            return True
+    return any(c.arguments.get("action") == "reset" for c in calls)
 
 
 def combined(
@@ -171,9 +181,9 @@ def combined(
     fill: float | None = FILL,
     veto: float | None = VETO,
     doubt: Doubt = DOUBT,
-    said: Sequence[str] = (),
+    said: str = "",
 ) -> list[dialogue.Intent]:
-    """The rules' reading of a sentence (``said``: its tokens), with the guess: a change of
+    """The rules' reading of a sentence (``said``: the sentence), with the guess: a change of
     effects they read where the guess is "none" at least ``veto`` likely is declined, unless
     the veto spares it (``spared``); where they read no command (their fallback answer), an
     effect guessed at least ``fill`` likely is applied, its value, unit and parameter from the
