@@ -22,7 +22,6 @@ _STATE_AFTER = re.compile(
 # Places a reverb is named after: told as where the user is ("the hall's boomy"), they are
 # the scene, not the effect.
 PLACES = frozenset({"room", "hall", "church", "space", "studio"})
-_EFFECT_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
 # What points back at something the scene told of.
 POINTERS = frozenset("it that this them those these".split())
 # What an order opens with, past courtesy: "make ...", "can you make ...".
@@ -36,7 +35,7 @@ def order_before_state(transcript: str) -> str | None:
     if match is None:
         return None
     subject = match["subject"].lower()
-    if subject in _EFFECT_WORDS - PLACES:
+    if subject in lx.EFFECT_WORDS - PLACES:
         return None  # "..., the delay is too long": a second complaint, the rules' to read
     order = tokens(match["order"])
     return match["order"] if _an_order(order) or find_numbers(order) else None
