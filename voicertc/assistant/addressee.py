@@ -17,13 +17,13 @@ OPENING = frozenset("please just can could would you ok okay hey now".split())
 def told_to_someone(tokens: list[str]) -> bool:
     """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
     is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
-    rest = _after(tokens, OPENING)
+    rest = after_opening(tokens, OPENING)
     if not rest or rest[0] not in VOICE_VERBS or rest[2:4] == ["for", "me"]:
         return False  # ("speak up for me, make me louder": asked of us)
     return bool((LEVELS | {"up"}).intersection(rest[1:]))
 
 
-def _after(tokens: list[str], opening: frozenset[str]) -> list[str]:
+def after_opening(tokens: list[str], opening: frozenset[str]) -> list[str]:
     """``tokens`` from the first that is not one of ``opening`` ("could you please ...")."""
     return tokens[next((i for i, t in enumerate(tokens) if t not in opening), len(tokens)) :]
 
@@ -83,7 +83,8 @@ REFUSALS = ("i said no", "i dont agree", "i disagree", "i dont think so", "i ref
 
 
 def refused(tokens: list[str]) -> bool:
-    return any(padded(tokens).endswith(f" {r} ") for r in REFUSALS)
+    text = padded(tokens)
+    return any(text.endswith(f" {r} ") for r in REFUSALS)
 
 
 # A message to pass on: "tell the sound guy the bass amp is humming", "ask the guitarist to ease
@@ -93,7 +94,7 @@ PASSED_TO = frozenset("the my our him her them his their everyone everybody".spl
 
 
 def relayed(tokens: list[str]) -> bool:
-    rest = _after(tokens, ASKING | {"you", "go", "and"})
+    rest = after_opening(tokens, ASKING | {"you", "go", "and"})
     return len(rest) > 2 and rest[0] in RELAYING and rest[1] in PASSED_TO
 
 
@@ -120,7 +121,7 @@ DEGREE = frozenset("so too way really very a bit little kind sort of kinda prett
 def about_the_assistant(tokens: list[str]) -> bool:
     """Said of how the assistant speaks, which no effect on the caller's voice changes (the
     caller's device volume sets how loud it is)."""
-    rest = _after(tokens, ASKING)
+    rest = after_opening(tokens, ASKING)
     manner = LEVELS | PACE
     if rest[:1] == ["youre"] or rest[:2] == ["you", "are"]:
         said = [t for t in rest[1 if rest[0] == "youre" else 2 :] if t not in DEGREE]
@@ -168,7 +169,7 @@ def about_the_call(tokens: list[str]) -> str | None:
     """``MUTED`` for "mute me", "can you unmute my mic"; ``UNHEARD`` for "I can't hear you";
     None for anything else ("mute the reverb" removes it; "chat says they can't hear me" is
     the caller's level)."""
-    rest = _after(tokens, ASKING | {"you"})
+    rest = after_opening(tokens, ASKING | {"you"})
     if rest[:1] and rest[0] in MUTE and rest[1:] in MYSELF:
         return MUTED
     return UNHEARD if padded(tokens).strip() in HEARING_NOTHING else None

@@ -125,7 +125,7 @@ def tokens(toks: list[str]) -> list[str]:
             tok == "dirty"
             and after
             and after[0] in ONES
-            and (before[:1] in ([], ["at"], ["to"]) or before[0] in ONES)
+            and (before in ([], ["at"], ["to"]) or before[0] in ONES)
         ):
             out[i] = "thirty"  # (tune11, session 33) "dirty five percent drive": a count, not dirt
         elif (

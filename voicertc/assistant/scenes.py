@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.addressee import after_opening
 from voicertc.assistant.dialogue import tokens
 from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.referents import named_effect
 
 # A state told after the order, of a named thing: "..., the tempo's up", "..., the hall's boomy".
 _STATE_AFTER = re.compile(
@@ -48,16 +50,11 @@ def order_after_scene(transcript: str) -> str | None:
     if len(parts) < 2:
         return None
     scene, order = tokens(" ".join(parts[:-1])), tokens(parts[-1])
-    if not scene or not _an_order(order) or _names_effect(scene) or not POINTERS.isdisjoint(order):
+    if not scene or not _an_order(order) or named_effect(scene) is not None or not POINTERS.isdisjoint(order):
         return None  # ("that growly effect is too strong, make it softer": "it" is what was told)
     return parts[-1]
 
 
-def _names_effect(words: list[str]) -> bool:
-    text = lx.padded(words)
-    return any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)
-
-
 def _an_order(words: list[str]) -> bool:
-    rest = words[next((i for i, w in enumerate(words) if w not in _POLITE), len(words)) :]
+    rest = after_opening(words, _POLITE)
     return bool(rest) and rest[0] in lx.IMPERATIVES

@@ -54,7 +54,7 @@ GET_SOME = re.compile(r"^ get (?=(?:some|a bit of|a little|a touch of|a little b
 # Half again is half as much more: "push the treble cut up by half again".
 HALF_AGAIN = re.compile(r" by half (?:as much )?again ")
 # One more of a time: "add another second to the reverb tail", "another 100 ms on the delay".
-ANOTHER = re.compile(r" another (?=second |(?:\d+|half a) )")
+ANOTHER = re.compile(r" another (?=(second )|(?:\d+|half a) )")
 # A time constant made quicker is made faster: "quicken the attack".
 QUICKENED = re.compile(r" quicken the (attack|release) ")
 
@@ -150,7 +150,7 @@ def as_request(tokens: list[str]) -> list[str]:
     text = HOW_DO_I.sub(" ", text)
     text = GET_SOME.sub(" add ", text)
     text = HALF_AGAIN.sub(" by fifty percent ", text)
-    text = ANOTHER.sub(lambda m: " one " if text[m.end() :].startswith("second ") else " ", text)
+    text = ANOTHER.sub(lambda m: " one " if m[1] else " ", text)
     text = QUICKENED.sub(r" make the \1 faster ", text)
     for opening in REQUEST_OPENINGS:
         if text.startswith(f" {opening} ") and len(text.split()) > len(opening.split()):

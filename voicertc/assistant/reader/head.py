@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import descriptions, dialogue
+from .. import addressee, descriptions, dialogue
 from .. import lexicon as lx
 from ..lexicon import padded
 
@@ -167,8 +167,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     out (session 33, docs/speech.md), sparing them declined no off-topic sentence and kept five
     commands."""
     for clause in re.split(r"[,;.!?]", said):
-        words = dialogue.tokens(clause)
-        words = words[next((i for i, w in enumerate(words) if w not in _COURTESY), len(words)) :]
+        words = addressee.after_opening(dialogue.tokens(clause), _COURTESY)
         if words and words[0] in ORDERS:
             return True
     return any(c.arguments.get("action") == "reset" for c in calls)
