@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.lexicon import has_phrase, padded
+from voicertc.assistant.lexicon import NAMING_WORDS, has_phrase, padded
 from voicertc.assistant.theirs import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
@@ -20,6 +20,8 @@ def told_to_someone(tokens: list[str]) -> bool:
     rest = after_opening(tokens, OPENING)
     if not rest or rest[0] not in VOICE_VERBS or rest[2:4] == ["for", "me"]:
         return False  # ("speak up for me, make me louder": asked of us)
+    if NAMING_WORDS.intersection(rest):
+        return False  # "whisper here for the quiet bit but add a little reverb": an effect asked for
     return bool((LEVELS | {"up"}).intersection(rest[1:]))
 
 

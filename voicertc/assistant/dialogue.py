@@ -205,6 +205,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect is None:
         # "take out all my bass": all of a band, not every effect
         everything = lx.find_phrase(text, lx.EVERYTHING) >= 0 and bands.band(tokens) is None
+        everything = everything and not (resets.all_as_very(tokens) and "everything" not in tokens)
         if action == "reset" or (everything and action == "remove") or resets.whole_reset(text):
             value = values.value(tokens, find_numbers(tokens))
             if value is not None and value[1] in ("hz", "khz"):

@@ -53,6 +53,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
         ("cut the highs", "cut the high end", "cut the high", "cut highs", "cut the treble",
          "less treble", "remove the highs", "remove the treble", "reduce the treble",
          "roll off the highs", "roll off the treble", "roll off the top", "roll off more of the top",
+         "cut the top", "trim the top", "shave the top", "take the top off", "tame the top",
          "shave off the air", "less air", "darker", "darken", "muffle", "muffled",
          "muffled", "warmer", "duller",
          # soft said of the top, not of the level: "softer on the top end", "smoother on top"

@@ -190,6 +190,8 @@ _ENDS = ([], ["please"], ["entirely"], ["completely"], ["altogether"], ["now"])
 _TIMED = frozenset("delay echo release attack predelay".split())
 _TAKING = frozenset("pull take get strip knock".split())
 _NAMES = _EFFECT_WORDS | frozenset("saturation limiter fuzz comp verb drive overdrive".split())
+_OPENERS = frozenset("please just now ok okay so and".split())
+_SPACINGS = frozenset("gap gaps echoes repeats tail".split())
 
 
 def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
@@ -208,6 +210,16 @@ def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> 
     if tok == "of" and before and before[0] in _NAMES and toks[:1] and toks[0] in _TAKING:
         if after and after[0] in (*_POSSESSIVES, "me", "the"):
             return "off"
+    if (
+        tok == "half"
+        and all(w in _OPENERS for w in toks[:i])
+        and after
+        and after[0] in _POSSESSIVES | {"the"}
+    ):
+        if (_NAMES | _SPACINGS).intersection(toks[i + 2 : i + 4]):
+            return (
+                "halve"  # (tune11, session 34) "half the gap between echoes": the verb, opening the request
+            )
     if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
         if toks[i + 3 :] in _ENDS:
             return "nix"  # "mix the reverb" said alone asks for nothing a mixer does

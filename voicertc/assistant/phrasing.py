@@ -56,7 +56,19 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
         for at in (s.end + (tokens[s.end : s.end + 1] in (["more"], ["less"], ["extra"])),)  # "2 more dB"
     )
     said_db = said_db or has_phrase(text, ROUGH_DB)
-    if said_db and (has_phrase(text, LEVEL_VERBS) or has_phrase(text, OWN_LEVEL_AT)):
+    # a level said signed: "make it plus eight dB", "plus three on me"
+    signed = any(
+        (s.value < 0 and tokens[s.start] == "minus") or (s.start > 0 and tokens[s.start - 1] == "plus")
+        for s in numbers
+        if not (s.start > 1 and tokens[s.start - 2] in NUMBER_WORDS)  # ("two plus three": a sum)
+    )
+    if (said_db or signed) and (has_phrase(text, LEVEL_VERBS) or has_phrase(text, OWN_LEVEL_AT)):
+        return "gain"
+    if (
+        said_db
+        and signed
+        and has_phrase(text, ("make it", "make me", "put it", "put me", "set it", "set me"))
+    ):
         return "gain"
     return None
 

@@ -57,3 +57,19 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
 
 def whole_reset(text: str) -> bool:
     return has_phrase(text, WHOLE_RESET)
+
+
+# "all" said as "very" after a state ("I'm all breathy", "it's gone all muddy"): how the
+# sound is, not every effect.
+_STATE = frozenset("im its is are was were sounds sound gone went getting goes go feel feels".split())
+# What "all" takes as an object when it does mean every effect ("it's all off", "is all of it").
+_OBJECTS = frozenset("the my of effects effect these those them that this it off out gone done back on over "
+                     "a an in to".split())  # fmt: skip
+
+
+def all_as_very(tokens: list[str]) -> bool:
+    """Whether every "all" of ``tokens`` says how much, not which effects."""
+    at = [i for i, w in enumerate(tokens) if w == "all"]
+    return bool(at) and all(
+        0 < i < len(tokens) - 1 and tokens[i - 1] in _STATE and tokens[i + 1] not in _OBJECTS for i in at
+    )

@@ -1,0 +1,55 @@
+"""Session 34's readings, from kinds of sentence the lead wrote (no corpus's): "all" said as
+"very", the top end cut short, a voice verb beside an effect asked for, a level said signed,
+"half" written for "halve". Each kind has near misses that must keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import ToolCall
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # "all" as "very" is how the sound is, not every effect
+        ("I sound all boomy, cut the lows", call("highpass", "add")),
+        ("it's gone all fizzy, roll off the highs", call("lowpass", "add")),
+        # the top end, said short
+        ("trim the top a little", call("lowpass", "add")),
+        # a voice verb beside an effect asked for
+        ("whisper for the intro but add some reverb", call("reverb", "add")),
+        # a level said signed
+        ("make it plus six dB", call("gain", "set", 6, "db")),
+        ("minus three on my voice", call("gain", "add", -3)),
+        # "half" as Whisper writes "halve"
+        ("half the delay time please", call("delay", "decrease", 50, "percent")),
+    ],
+)
+def test_readings(said: str, expected: object) -> None:
+    assert understand_all(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "shout louder",
+        "take it from the top",
+        "it's two plus three",
+    ],
+)
+def test_near_misses_ask_for_no_change(said: str) -> None:
+    assert not any(isinstance(i, ToolCall) and i.name == "apply_audio_effect" for i in understand_all(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("it's all too much, take it all off", call(None, "reset")),
+        ("remove everything", call(None, "reset")),
+    ],
+)
+def test_readings_that_stay(said: str, expected: object) -> None:
+    assert understand_all(said) == [expected]
