@@ -26,7 +26,6 @@ from itertools import pairwise
 
 from voicertc.assistant import (
     corrections,
-    declined,
     knowledge,
     mixups,
     preferences,
@@ -37,7 +36,9 @@ from voicertc.assistant import (
     unsupported,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens, understand
+from voicertc.assistant.addressed import addressed, one_clause_asks
+from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
+from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.preferences import bare
 from voicertc.assistant.referents import named_effect
@@ -90,6 +91,10 @@ class _Request:
 def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
     """Every request of ``transcript``: its tool calls in the order said, or the one thing
     ``understand`` reads in it when it holds no more than one request."""
+    turn = addressed(transcript)
+    if turn.text is None:
+        return [Say(NOT_FOR_SOUND_TEXT)]  # "Nina, you're clipping, turn your gain down"
+    transcript = turn.text  # "the kids can't hear me, computer, louder please": "louder please"
     transcript = corrections.corrected(transcript)  # "add delay, no wait, the reverb": the reverb
     swapped = preferences.swapped(tokens(transcript))
     if swapped is not None:
@@ -113,25 +118,10 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     calls = _requests(pairs, transcript, last_filter)
     # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
     calls = referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
-    return _order_in_scene(transcript, calls, last_filter)
-
-
-# Replies of a turn read as no request: a scene told beside an order may be why.
-READ_AS_NOTHING = (FALLBACK_TEXT, declined.NOT_FOR_SOUND_TEXT)
-
-
-def _order_in_scene(transcript: str, calls: list[Intent], last_filter: str | None) -> list[Intent]:
-    """The order of a turn that tells a scene beside it ("make the delay shorter, the tempo's
-    up", "with the window down, make me louder"), where the whole turn read as changes or as
-    nothing; a turn declined for another reason ("hey Google, set the room speaker to fifty
-    percent") stays declined."""
-    if not all(_is_call(c) or (isinstance(c, Say) and c.text in READ_AS_NOTHING) for c in calls):
+    calls = scenes.order_in_scene(transcript, calls, lambda said: understand_all(said, last_filter))
+    if not turn.by_name:
         return calls
-    for order in (scenes.order_before_state(transcript), scenes.order_after_scene(transcript)):
-        asked = understand_all(order, last_filter) if order is not None else []
-        if asked and all(_is_call(a) for a in asked):
-            return asked
-    return calls
+    return one_clause_asks([p for _, p in pairs], calls, lambda said: understand_all(said, last_filter))
 
 
 def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:

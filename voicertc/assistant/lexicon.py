@@ -109,6 +109,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
     ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
     ("square 1", "reset"),  # as Whisper writes "square one"
+    ("can go now", "remove"), ("can go away", "remove"), ("can come off", "remove"),  # "the echo can go now"
     # How noticeable an effect is: "more subtle" asks for less of it, not more.
     ("more subtle", "less"), ("subtler", "less"), ("less subtle", "more"), ("more understated", "less"),
     ("less noticeable", "less"), ("more noticeable", "more"), ("more obvious", "more"),

@@ -146,8 +146,8 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
     elif (k := _count(tokens[j])) is not None and (tokens[j + 1 : j + 2] != ["half"] or k == 1) and j + 1 < n:
         if tokens[j + 1] in FRACTIONS:
             count, j = k, j + 1  # "three quarters", and as Whisper writes it, "3 quarters"
-    if tokens[j] not in FRACTIONS:
-        return None
+    if tokens[j] not in FRACTIONS or (j == i and tokens[j - 1 : j] in _PART_OF):
+        return None  # ("the second half is the heavy set": a part of something, no amount)
     value = count * FRACTIONS[tokens[j]]
     j += 1
     if tokens[j : j + 2] in (["of", "a"], ["of", "an"]):
@@ -155,6 +155,19 @@ def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
     elif j < n and tokens[j] in ("a", "an"):
         j += 1
     return value, j
+
+
+_PART_OF = (
+    ["second"],
+    ["first"],
+    ["other"],
+    ["back"],
+    ["front"],
+    ["top"],
+    ["bottom"],
+    ["latter"],
+    ["better"],
+)
 
 
 def _count(tok: str) -> float | None:

@@ -314,7 +314,12 @@ def owned(text: str, pos: int, name: str) -> bool:
         return True
     # "my volume", "all my compressor tweaks": the effect's settings are the user's own
     mine = before == ["my"] and (name in OWN_LEVEL or after[:1] in (["settings"], ["tweaks"], ["changes"]))
-    mine = mine or (before == ["my"] and my_effect_ordered(text[:pos].split(), after))
+    # ("our reverb" ordered: the co-hosts' own voice on the call, "turn up our reverb")
+    mine = mine or (before in (["my"], ["our"]) and my_effect_ordered(text[:pos].split(), after))
+    # names nothing else is called by: "my high cut down a notch", "my reverb is too long"
+    mine = mine or (
+        before in (["my"], ["our"]) and name in ONLY_EFFECTS and not _THINGS.intersection(after[:1])
+    )
     if (before and before[0] in OWNERS and not mine) or of_something_else(after, SOUND):
         return True
     if after[:1] in (["is"], ["are"]) and after[2:3] == ["my"]:
@@ -323,6 +328,19 @@ def owned(text: str, pos: int, name: str) -> bool:
     # (one word may describe the voice: "more reverb on my king voice", "on my narrator voice")
     described = after[3:4] != [] and after[3] in SOUND
     return owner in _OWNED_BY and len(after) > 2 and after[2] not in SOUND and not described
+
+
+# Effects' names that name nothing else a person has (not "my delay", a flight's; "my room").
+ONLY_EFFECTS = frozenset({"reverb", "reverbs", "verb", "reverberation", "low pass", "lowpass", "lo pass",
+                          "high cut", "hi cut", "treble cut", "highcut", "lpf", "high pass", "highpass",
+                          "hi pass", "low cut", "lo cut", "bass cut", "lowcut", "hpf", "distortion",
+                          "overdrive", "compression", "slapback"})  # fmt: skip
+
+
+# ... and after them, a thing of theirs: "my reverb pedal", "my low cut jeans".
+_THINGS = statements.GEAR | frozenset(
+    "jeans top tops dress shirt blouse neckline sweater jumper vest".split()
+)
 
 
 # Verbs an order over "my <effect>" opens with: "reset my comp", "make my delay shorter".

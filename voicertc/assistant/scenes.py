@@ -9,10 +9,12 @@ apart from the order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressee import after_opening
-from voicertc.assistant.dialogue import tokens
+from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
+from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.referents import named_effect
 
@@ -58,3 +60,59 @@ def order_after_scene(transcript: str) -> str | None:
 def _an_order(words: list[str]) -> bool:
     rest = after_opening(words, _POLITE)
     return bool(rest) and rest[0] in lx.IMPERATIVES
+
+
+# Where people are, named with a place word the reverb is also called by: "from the back of
+# the hall", "we're moving to the small room", "the band's in the big hall". Said after a word
+# of place, the room is where they are, not the reverb asked for ("make me sound like I'm in
+# the hall" is: said after "like").
+_WHERE = re.compile(
+    r"\b(?P<at>in|into|of|to|at|from|across|around|through|throughout|inside|outside)\s+"
+    r"(?P<place>the\s+(?:[a-z]+\s+){0,2}?(?:room|hall|church)(?:'s|s)?)\b(?!\s+(?:sound|reverb|verb|tone|size|feel))",
+    re.IGNORECASE,
+)
+# A place's own things: "my voice is too loud on the room speaker".
+_THINGS = re.compile(
+    r"\b(?:room|hall)(?=\s+(?:speaker|speakers|mic|mics|lights|monitor|monitors|pa)\b)", re.I
+)
+_LIKE = re.compile(r"\b(?:like|if|though|sounds?)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+
+
+# What a room's own sound is called by, before it: "the echo in the church was huge".
+_ITS_SOUND = lx.EFFECT_WORDS | frozenset("sound sounds acoustics acoustic".split())
+
+
+def places_told(transcript: str) -> str:
+    """``transcript`` with the rooms people are in said as "there": no reverb is asked by
+    them."""
+
+    def told(match: re.Match[str]) -> str:
+        if _LIKE.search(transcript[: match.start()]):
+            return match.group()  # "like I'm in the hall": the sound asked for
+        if tokens(transcript[: match.start()])[-1:] and tokens(transcript[: match.start()])[-1] in _ITS_SOUND:
+            return match.group()  # "the echo in the church": the place's own
+        return f"{match['at']} there"
+
+    return _THINGS.sub("venue", _WHERE.sub(told, transcript))
+
+
+# Replies of a turn read as no request: a scene told beside an order may be why.
+READ_AS_NOTHING = (FALLBACK_TEXT, NOT_FOR_SOUND_TEXT)
+
+
+def order_in_scene(transcript: str, calls: list[Intent], read: Callable[[str], list[Intent]]) -> list[Intent]:
+    """The order of a turn that tells a scene beside it ("make the delay shorter, the tempo's
+    up", "with the window down, make me louder"), where the whole turn (``calls``) read as
+    changes or as nothing; a turn declined for another reason ("hey Google, set the room
+    speaker to fifty percent") stays declined."""
+    if not all(is_change(c) or (isinstance(c, Say) and c.text in READ_AS_NOTHING) for c in calls):
+        return calls
+    for order in (order_before_state(transcript), order_after_scene(transcript)):
+        asked = read(order) if order is not None else []
+        if asked and all(is_change(a) for a in asked):
+            return asked
+    return calls
+
+
+def is_change(intent: Intent) -> bool:
+    return isinstance(intent, ToolCall) and intent.name == APPLY

@@ -78,6 +78,19 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
     assert combined(reset, sure, rules_arguments(""), said=stock) == reset
 
 
+def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on() -> None:
+    """Session 34: a change asked of the assistant by one of its names, or someone's wish the
+    speaker orders, is kept; the same wish told as an opinion is not spared."""
+    sure = Guess("none", 0.99, "decrease", 0.99)
+    less = [dialogue.ToolCall(dialogue.APPLY, {"effect": "distortion", "action": "decrease"})]
+    named = "the little ones are scared, computer, less distortion on me"
+    assert combined(less, sure, rules_arguments(""), said=named) == less
+    passed = "the director says the robot voice is too much, less distortion on me"
+    assert combined(less, sure, rules_arguments(""), said=passed) == less
+    opinion = "the director says the robot voice is too much"
+    assert combined(less, sure, rules_arguments(""), said=opinion) == NOTHING
+
+
 def test_a_question_about_the_chain_is_never_declined() -> None:
     # The head knows effect changes only: to it, asking what is on is no command at all.
     sure = Guess("none", 0.99, "add", 0.99)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import addressee, descriptions, dialogue
+from .. import addressee, descriptions, dialogue, passed_on, vocatives
 from .. import lexicon as lx
 from ..lexicon import padded
 
@@ -166,6 +166,8 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     words that say it ("stock settings on the verb", "clear the lot"). Over seven writers held
     out (session 33, docs/speech.md), sparing them declined no off-topic sentence and kept five
     commands."""
+    if vocatives.said_to_us(said) is not None or passed_on.asked(said) is not None:
+        return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
         words = addressee.after_opening(dialogue.tokens(clause), _COURTESY)
         if words and words[0] in ORDERS:

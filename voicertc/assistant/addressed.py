@@ -1,0 +1,43 @@
+"""What of a turn is asked of the assistant: the words after its name where it is called
+("the kids can't hear me, computer, louder please"), a wish passed on and ordered ("the
+engineer wants my low-pass at six k, set it"), the rooms people are in told as where they
+are ("she can't hear me at the back of the hall, turn me up"); or nothing, where it is said
+to someone else in the room ("Nina, you're clipping, turn your gain down").
+
+``transcript`` is the turn as said, its commas and capitals kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from voicertc.assistant import passed_on, scenes, vocatives
+from voicertc.assistant.dialogue import Intent, Say
+
+
+@dataclass(frozen=True)
+class Addressed:
+    text: str | None  # the words to read; None: said to someone else
+    by_name: bool  # the assistant was called by a name
+
+
+def addressed(transcript: str) -> Addressed:
+    to_us = vocatives.said_to_us(transcript)
+    if to_us is None and vocatives.said_to_someone(transcript):
+        return Addressed(None, by_name=False)
+    text = to_us if to_us is not None else transcript
+    text = passed_on.asked(text) or text
+    return Addressed(scenes.places_told(text), by_name=to_us is not None)
+
+
+def one_clause_asks(
+    parts: Sequence[str], calls: list[Intent], read: Callable[[str], list[Intent]]
+) -> list[Intent]:
+    """A turn said to the assistant by name that read as nothing ("ok voice, more repeats on
+    my delay, the crowd loves it"): the calls of the one part of it that asks, if only one
+    does."""
+    if len(parts) < 2 or not all(isinstance(c, Say) and c.text in scenes.READ_AS_NOTHING for c in calls):
+        return calls
+    asked = [r for r in map(read, parts) if all(scenes.is_change(c) for c in r)]
+    return asked[0] if len(asked) == 1 else calls

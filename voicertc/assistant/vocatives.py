@@ -1,0 +1,151 @@
+"""Who a turn is said to, where it calls someone: the assistant by one of its names
+("computer, louder please", "hold that thought, Jamal, computer, echo on my voice"), or a
+person in the room about their own sound ("Tommy, your amp's drowning the room, knock it
+back", "does my voice sound boomy from the back, Helen?").
+
+``transcript`` is the turn as said, its commas and capitals kept: a name called stands
+apart between commas, and a person's name is written with a capital.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.words import tokens
+
+# What people call a voice assistant that has no name of its own.
+ASSISTANT_NAMES = frozenset("computer assistant mixer voice bot robot ai console".split())
+# Said before a name called: "hey mixer", "and computer", "ok voice".
+CALLING = frozenset("hey ok okay and so then now oh right alright".split())
+# A name called at the start with no comma after it, before the order: "ok voice more
+# repeats", "guys hang on computer bring my voice up" (not "my computer fan").
+_NOT_CALLED_AFTER = frozenset("my the a an your his her our their this that on to of in with new old".split())
+# People called as a group, and common first names (a name at the start of a sentence
+# carries a capital anyway, so only these are known there).
+GROUPS = frozenset("guys everyone everybody folks team lads boys girls kids children class ladies gentlemen "
+                   "people mum mom dad honey darling babe sweetheart".split())  # fmt: skip
+FIRST_NAMES = frozenset("""
+aaron adam aisha alan alex alice amy andy anna anne ben beth bill bob brian carl carlos chris claire dan
+dave david emma eric fatima frank fred gary george grace greg hannah harry helen ian jack jake james jamie
+jan jane jason jay jen jenny jess jim joe john jon jordan josh julia kate kev kevin kim laura leo lisa liz
+lucy luke maria mark matt max maya meg mia mike nick nina noah olivia omar paul pete priya rachel ravi raj
+rob ruth sam sara sarah sean sophie steve sue tim tom tommy tony will zoe ahmed ali amir bella chloe dev
+ella fiona gina hugo isla jade kai lily marco mo nadia nate ola pat rosa ryan sasha tariq theo vic yusuf
+""".split())  # fmt: skip
+# Words that ask of the listener without being about them: "can you", "thank you".
+_ASKING_YOU = re.compile(r"\b(?:can|could|would|will|thank) you\b")
+_YOU = frozenset("you your youre yours yourself youve youll".split())
+_FIRST_PERSON = frozenset("i im me my mine myself we us our ours".split())
+_QUESTION_OPENINGS = frozenset("is are does do did can could would should was were have has".split())
+_SEGMENTS = re.compile(r"[,;.!?]+")
+_SENTENCES = re.compile(r"[.!?]+")
+# Words written with a capital that name no one: "Ugh, Mondays".
+_NOT_NAMES = frozenset("monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday "
+                       "fridays saturday saturdays sunday sundays christmas easter january february march "
+                       "april may june july august september october november december "
+                       "english".split())  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Called:
+    start: int  # where the name called starts in the transcript
+    end: int  # ... and where the words after it start
+
+
+def said_to_us(transcript: str) -> str | None:
+    """The words of ``transcript`` said to the assistant when it calls it by a name: those
+    after the last name called that has words after it, else those before it; None where
+    it calls no assistant."""
+    called = _assistant_called(transcript)
+    for call in reversed(called):
+        after = transcript[call.end :].strip(" ,;")
+        before = transcript[: call.start].strip(" ,;")
+        said = [w for w in tokens(after) if w not in ("please", "thanks")]
+        if said and said[0] in _TELLING and _an_order(tokens(_SEGMENTS.split(before)[-1])):
+            return before  # "put a low cut on us, assistant, we're next to the fridge"
+        if said:
+            return after
+    if called:
+        return transcript[: called[-1].start].strip(" ,;") or None
+    return None
+
+
+# What a clause that tells how things are opens with ("we're recording the round table").
+_TELLING = frozenset("we were weve i im the its it this that everyone everybody theres there she he they "
+                     "theyre our".split())  # fmt: skip
+
+
+# What an order opens with, beyond the verbs the rules know: "stick a compressor on us".
+ORDERS = lx.IMPERATIVES | frozenset(
+    "stick throw slap switch pop chuck lose mute clear wipe ditch more less".split()
+)
+
+
+def _an_order(words: list[str]) -> bool:
+    return bool(words) and (words[0] in ORDERS or words[0] in lx.EFFECT_WORDS)
+
+
+def said_to_someone(transcript: str) -> bool:
+    """A person in the room called by name ("Nina, you're clipping, turn your gain down")
+    and told of their own sound or asked a question, with no name of the assistant said."""
+    if _assistant_called(transcript):
+        return False
+    # (each sentence's first word has a capital anyway: "Oh, it's the distortion")
+    starts = [(s.strip(), j == 0) for sentence in _SENTENCES.split(transcript)
+              for j, s in enumerate(re.split(r"[,;]+", sentence)) if s.strip()]  # fmt: skip
+    segments = [s for s, _ in starts]
+    # (a group called after an order is told it as an aside: "raise my high cut, folks, hold your places")
+    named = [i for i, (s, first) in enumerate(starts) if _a_person(s, first) and (i == 0 or not _group(s))]
+    if not named:
+        return False
+    words = tokens(_ASKING_YOU.sub(" ", transcript.lower()))
+    asked = transcript.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_OPENINGS)
+    if _YOU.intersection(words) or asked:
+        return True
+    # a person called by name and told to do something not to the speaker's sound
+    return any(segments[i].split()[-1][:1].isupper() for i in named) and not _FIRST_PERSON.intersection(words)
+
+
+def _group(segment: str) -> bool:
+    return segment.split()[-1].lower() in GROUPS
+
+
+def _a_person(segment: str, first: bool) -> bool:
+    said = segment.split()
+    if len(said) != 1 and not (
+        len(said) == 2 and said[0].lower() in ("thanks", "sorry", "hey", "ok", "okay")
+    ):
+        return False
+    name = said[-1]
+    word = name.lower().strip("'")
+    if word in GROUPS or word in FIRST_NAMES:
+        return True
+    capital = name[:1].isupper() and word.isalpha() and name != "I"
+    return not first and capital and word not in lx.KNOWN and word not in _NOT_NAMES
+
+
+def _assistant_called(transcript: str) -> list[Called]:
+    called: list[Called] = []
+    for match in re.finditer(r"[A-Za-z']+", transcript):
+        word = match.group().lower()
+        if word not in ASSISTANT_NAMES:
+            continue
+        before = transcript[: match.start()]
+        opening = re.search(r"(?:^|[,;.!?])\s*((?:[A-Za-z]+\s+){0,2})$", before)
+        between = opening.group(1).lower().split() if opening else None
+        after = transcript[match.end() :]
+        apart = re.match(r"\s*(?:[,;.!?]|$)", after) is not None
+        if between is not None and all(w in CALLING for w in between) and apart:
+            start = opening.start(1) if opening else match.start()
+            called.append(Called(start, match.end() + len(after) - len(after.lstrip(" ,;.!?"))))
+            continue
+        # no comma after it: "ok voice more repeats", "... a second computer bring my voice up"
+        next_word = tokens(after)[:1]
+        prior = tokens(before)[-1:]
+        ordered = next_word and next_word[0] in ORDERS
+        if ordered and not (prior and prior[0] in _NOT_CALLED_AFTER):
+            start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)
+            called.append(Called(max(start, 0), match.end()))
+    return called
