@@ -1,7 +1,8 @@
 """What of a turn is asked of the assistant: the words after its name where it is called
 ("the kids can't hear me, computer, louder please"), a wish passed on and ordered ("the
 engineer wants my low-pass at six k, set it"), the rooms people are in told as where they
-are ("she can't hear me at the back of the hall, turn me up"); or nothing, where it is said
+are ("she can't hear me at the back of the hall, turn me up"), an order before the room is
+called ("lower the threshold six dB, folks, one more run through"); or nothing, where it is said
 to someone else in the room ("Nina, you're clipping, turn your gain down").
 
 ``transcript`` is the turn as said, its commas and capitals kept.
@@ -27,7 +28,7 @@ def addressed(transcript: str) -> Addressed:
     if to_us is None and vocatives.said_to_someone(transcript):
         return Addressed(None, by_name=False)
     text = to_us if to_us is not None else transcript
-    text = passed_on.asked(text) or text
+    text = passed_on.asked(text) or vocatives.before_an_aside(text) or text
     return Addressed(scenes.places_told(text), by_name=to_us is not None)
 
 

@@ -22,7 +22,7 @@ MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cann
 
 # Low noises under the voice, a band to cut ("cut out the low thuds", "get rid of the drone")
 # and a quality complained of ("there's a drone", ``descriptions.QUALITIES``).
-LOW_NOISES = ("thud", "thuds", "thumping", "drone", "droning", "whirr", "grumble", "rumbling")
+LOW_NOISES = ("thud", "thuds", "thump", "thumping", "drone", "droning", "whirr", "grumble", "rumbling")
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",

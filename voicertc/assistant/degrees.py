@@ -12,7 +12,9 @@ FURTHER = tuple(f"{amount} more" for amount in ("a bit", "a little", "a little b
                                                  "a few", "a couple"))  # fmt: skip
 # A removal done partly is a step down: "cut the reverb a bit", "drop the gain slightly".
 PARTLY = ("a bit", "a little", "a little bit", "slightly", "a touch", "a tad", "a hair", "a smidge",
-          "a notch", "somewhat", "a fraction", "a wee bit")  # fmt: skip
+          "a notch", "somewhat", "a fraction", "a wee bit",
+          # some of it, not all: "take some reverb off me"
+          "take some", "cut some", "pull some", "knock some", "shave some", "trim some")  # fmt: skip
 
 
 def more_of(effect: object) -> str:

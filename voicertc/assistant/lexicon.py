@@ -239,7 +239,7 @@ OTHER_UNITS = frozenset("""
     grams gram kilograms kg pounds pound ounces liters litres gallons minutes minute
     hours hour days day weeks week months month years year oclock am pm dollars dollar
     euros cents people persons degrees calories points goals votes seats followers
-    subscribers kilos laps
+    subscribers kilos laps bars beats counts takes songs verses
 """.split())  # fmt: skip
 
 ASK_CHAIN = ("is it on", "is that on", "what effects are on", "which effects are on", "any effects on",

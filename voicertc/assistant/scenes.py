@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressee import after_opening
-from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
+from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT, OTHER_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.referents import named_effect
+from voicertc.assistant.vocatives import ORDERS
 
 # A state told after the order, of a named thing: "..., the tempo's up", "..., the hall's boomy".
 _STATE_AFTER = re.compile(
@@ -59,7 +60,7 @@ def order_after_scene(transcript: str) -> str | None:
 
 def _an_order(words: list[str]) -> bool:
     rest = after_opening(words, _POLITE)
-    return bool(rest) and rest[0] in lx.IMPERATIVES
+    return bool(rest) and rest[0] in ORDERS
 
 
 # Where people are, named with a place word the reverb is also called by: "from the back of
@@ -98,6 +99,7 @@ def places_told(transcript: str) -> str:
 
 # Replies of a turn read as no request: a scene told beside an order may be why.
 READ_AS_NOTHING = (FALLBACK_TEXT, NOT_FOR_SOUND_TEXT)
+_OWN = frozenset("me my us our myself".split())
 
 
 def order_in_scene(transcript: str, calls: list[Intent], read: Callable[[str], list[Intent]]) -> list[Intent]:
@@ -105,9 +107,15 @@ def order_in_scene(transcript: str, calls: list[Intent], read: Callable[[str], l
     up", "with the window down, make me louder"), where the whole turn (``calls``) read as
     changes or as nothing; a turn declined for another reason ("hey Google, set the room
     speaker to fifty percent") stays declined."""
-    if not all(is_change(c) or (isinstance(c, Say) and c.text in READ_AS_NOTHING) for c in calls):
+    told = (*READ_AS_NOTHING, OTHER_SOUND_TEXT)
+    if not all(is_change(c) or (isinstance(c, Say) and c.text in told) for c in calls):
         return calls
+    # a turn read as of another thing's sound yields only an order of the speaker's own: "the
+    # piano drowns me, make me louder" (not "the radio's too loud, turn the volume down")
+    theirs = any(isinstance(c, Say) and c.text == OTHER_SOUND_TEXT for c in calls)
     for order in (order_before_state(transcript), order_after_scene(transcript)):
+        if theirs and (order is None or _OWN.isdisjoint(tokens(order))):
+            continue
         asked = read(order) if order is not None else []
         if asked and all(is_change(a) for a in asked):
             return asked

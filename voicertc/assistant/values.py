@@ -51,11 +51,17 @@ def _one_of(tokens: list[str], span: NumberSpan) -> bool:
     before = tokens[max(span.start - 2, 0) : span.start]
     if tokens[span.start - 1] == "in" and span.end == len(tokens):
         return True
+    if before[-1] in NUMBERED and not (before[-1] == "take" and tokens[span.end : span.end + 1] in _TAKEN):
+        return True  # "then we'll go from scene two", "take five": a thing counted, not a value
     if tokens[span.start : span.end] != ["one"]:
         return False
     return before[-1] in TAKES_ONE or before[-1] in PRONOUN_ONE or before[0] in ARTICLES
 
 
+# Things counted by a number after them: "scene two", "verse three", "take five".
+NUMBERED = frozenset("scene take verse track song act page line chapter number row table step episode round "
+                     "bar".split())  # fmt: skip
+_TAKEN = (["off"], ["from"], ["away"], ["out"], ["of"], ["more"], ["less"])  # "take ten off the drive"
 # Before "one", words that make it a thing: "this one", "the other one", "quick one".
 PRONOUN_ONE = frozenset("the a this that which other another quick every each any no".split())
 ARTICLES = frozenset("the a an this that my".split())  # "the quiet one", "a cheap one"

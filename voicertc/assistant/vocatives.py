@@ -9,6 +9,7 @@ apart between commas, and a person's name is written with a capital.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,7 @@ _TELLING = frozenset("we were weve i im the its it this that everyone everybody 
 
 # What an order opens with, beyond the verbs the rules know: "stick a compressor on us".
 ORDERS = lx.IMPERATIVES | frozenset(
-    "stick throw slap switch pop chuck lose mute clear wipe ditch more less".split()
+    "stick throw slap switch pop chuck lose mute clear wipe ditch crank more less".split()
 )
 
 
@@ -130,14 +131,16 @@ def _assistant_called(transcript: str) -> list[Called]:
     called: list[Called] = []
     for match in re.finditer(r"[A-Za-z']+", transcript):
         word = match.group().lower()
-        if word not in ASSISTANT_NAMES:
+        if word not in ASSISTANT_NAMES and not _written_for_computer(word):
             continue
         before = transcript[: match.start()]
         opening = re.search(r"(?:^|[,;.!?])\s*((?:[A-Za-z]+\s+){0,2})$", before)
         between = opening.group(1).lower().split() if opening else None
         after = transcript[match.end() :]
         apart = re.match(r"\s*(?:[,;.!?]|$)", after) is not None
-        if between is not None and all(w in CALLING for w in between) and apart:
+        # ("okay voice my sister says ...": a name called first needs no comma after it)
+        first = bool(between) and before.strip(" ,").lower() in ("ok", "okay", "hey")
+        if between is not None and all(w in CALLING for w in between) and (apart or first):
             start = opening.start(1) if opening else match.start()
             called.append(Called(start, match.end() + len(after) - len(after.lstrip(" ,;.!?"))))
             continue
@@ -149,3 +152,25 @@ def _assistant_called(transcript: str) -> list[Called]:
             start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)
             called.append(Called(max(start, 0), match.end()))
     return called
+
+
+def _written_for_computer(word: str) -> bool:
+    """How Whisper writes "computer" said by some voices: "comporter", "competer"."""
+    like = difflib.SequenceMatcher(None, word, "computer").ratio() >= 0.8
+    return word.startswith("comp") and 7 <= len(word) <= 10 and like and word not in _COMPUTING
+
+
+_COMPUTING = frozenset("compute computed computes computing computers".split())
+
+
+def before_an_aside(transcript: str) -> str | None:
+    """The order of a turn that goes on to the room after calling a group or a person
+    ("lower the threshold six dB, folks, one more run through"): the words before the call,
+    where they open with an order; None where no one is called after an order."""
+    starts = [m.start() for m in re.finditer(r"[,;]", transcript)]
+    for at in starts:
+        segment = re.split(r"[,;.!?]", transcript[at + 1 :])[0].strip()
+        before = transcript[:at]
+        if segment and _a_person(segment, first=False) and _an_order(tokens(before)):
+            return before
+    return None

@@ -26,6 +26,26 @@ from voicertc.assistant.dialogue import ToolCall
         ("minus three on my voice", call("gain", "add", -3)),
         # "half" as Whisper writes "halve"
         ("half the delay time please", call("delay", "decrease", 50, "percent")),
+        # some of an effect taken off is less of it
+        ("take some reverb off me", call("reverb", "decrease")),
+        ("get rid of that low thump", call("highpass", "add")),
+        # a number of a thing counted is no value
+        ("reverb on, then we go again from verse two", call("reverb", "add")),
+        ("echo on me, everyone in after eight bars", call("delay", "add")),
+        ("take twenty off the drive", call("distortion", "decrease", 20)),
+        # an order before the room is called
+        (
+            "drop the threshold four dB, everyone, one more time",
+            call("compressor", "decrease", 4, "db", param="threshold_db"),
+        ),
+        # the assistant's name as Whisper writes it for some voices
+        ("Competer, more reverb please", call("reverb", "increase")),
+        # another thing's sound told beside an order of the speaker's own
+        ("the piano drowns me out, make me louder", call("gain", "increase")),
+        (
+            "Okay voice my brother says I'm too quiet next to the drums, make me louder",
+            call("gain", "increase"),
+        ),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -38,6 +58,8 @@ def test_readings(said: str, expected: object) -> None:
         "shout louder",
         "take it from the top",
         "it's two plus three",
+        "the telly is so loud, turn it down",
+        "Take five, everybody, the kettle's on.",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
