@@ -10,6 +10,7 @@ to someone else in the room ("Nina, you're clipping, turn your gain down").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,17 @@ def addressed(transcript: str) -> Addressed:
         return Addressed(None, by_name=False)
     text = to_us if to_us is not None else transcript
     text = passed_on.asked(text) or vocatives.before_an_aside(text) or text
+    text = _PURPOSE.sub("", text) if _PURPOSE.sub("", text).strip() else text
     return Addressed(scenes.places_told(text), by_name=to_us is not None)
+
+
+# What an order is for, said after it: "threshold down six dB, so it catches more" (its "more"
+# asks nothing).
+_PURPOSE = re.compile(
+    r",\s*so (?:that )?(?:it|it's|its|i|i'm|we|we're|they|they're|people|everyone|everybody) "
+    r"[^,;.!?]*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def one_clause_asks(

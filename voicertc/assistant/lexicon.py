@@ -127,6 +127,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
     # the effect's absence complained of ("there's no reverb at all") asks for it
     ("theres no _", "add _"), ("there is no _", "add _"), ("has no _", "add _"), ("have no _", "add _"),
+    ("got no _ on", "add _ on"),  # "I ain't got no echo on me, sort that out"
     ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
     ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
     # Comparatives said with "more": "make volume more small".
@@ -222,7 +223,7 @@ UNIT_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("kilo", "hertz"), "khz"), (("per", "cent"), "percent"),
     (("d", "b"), "db"), (("dee", "bee"), "db"),
     (("ms",), "ms"), (("millisecond",), "ms"), (("milliseconds",), "ms"),
-    (("msec",), "ms"), (("millis",), "ms"),
+    (("msec",), "ms"), (("millis",), "ms"), (("mils",), "ms"),
     (("s",), "s"), (("sec",), "s"), (("secs",), "s"), (("second",), "s"),
     (("seconds",), "s"),
     (("hz",), "hz"), (("hertz",), "hz"), (("herz",), "hz"),

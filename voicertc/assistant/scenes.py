@@ -58,6 +58,21 @@ def order_after_scene(transcript: str) -> str | None:
     return parts[-1]
 
 
+# What a reason told first opens with: "since the gym already echoes, put my reverb at 25%".
+_BECAUSE = ("since", "because", "cause", "as", "seeing as", "given that", "now that", "while", "with")
+
+
+def order_after_reason(transcript: str) -> str | None:
+    """The order of "<since/because ...>, <order>": a reason told first, whatever it names,
+    then an order that points back at nothing in it."""
+    parts = re.split(r"\s*[,;]\s*", transcript.strip())
+    said = " ".join(tokens(parts[0]))
+    if len(parts) < 2 or not any(said.startswith(f"{b} ") for b in _BECAUSE):
+        return None
+    order = tokens(parts[-1])
+    return parts[-1] if _an_order(order) and POINTERS.isdisjoint(order) else None
+
+
 def _an_order(words: list[str]) -> bool:
     rest = after_opening(words, _POLITE)
     return bool(rest) and rest[0] in ORDERS
@@ -113,7 +128,11 @@ def order_in_scene(transcript: str, calls: list[Intent], read: Callable[[str], l
     # a turn read as of another thing's sound yields only an order of the speaker's own: "the
     # piano drowns me, make me louder" (not "the radio's too loud, turn the volume down")
     theirs = any(isinstance(c, Say) and c.text == OTHER_SOUND_TEXT for c in calls)
-    for order in (order_before_state(transcript), order_after_scene(transcript)):
+    for order in (
+        order_before_state(transcript),
+        order_after_scene(transcript),
+        order_after_reason(transcript),
+    ):
         if theirs and (order is None or _OWN.isdisjoint(tokens(order))):
             continue
         asked = read(order) if order is not None else []

@@ -80,7 +80,7 @@ _TELLING = frozenset("we were weve i im the its it this that everyone everybody 
 
 # What an order opens with, beyond the verbs the rules know: "stick a compressor on us".
 ORDERS = lx.IMPERATIVES | frozenset(
-    "stick throw slap switch pop chuck lose mute clear wipe ditch crank more less".split()
+    "stick throw slap switch pop chuck lose mute clear wipe ditch crank get more less".split()
 )
 
 
@@ -147,6 +147,13 @@ def _assistant_called(transcript: str) -> list[Called]:
         # no comma after it: "ok voice more repeats", "... a second computer bring my voice up"
         next_word = tokens(after)[:1]
         prior = tokens(before)[-1:]
+        if apart and prior and prior[0] in ("and", "so", "now") and word != "voice":
+            called.append(
+                Called(
+                    match.start() - len(prior[0]) - 1, match.end() + len(after) - len(after.lstrip(" ,;.!?"))
+                )
+            )
+            continue  # "let's start and computer, my voice is too loud ...": a comma before it dropped
         ordered = next_word and next_word[0] in ORDERS
         if ordered and not (prior and prior[0] in _NOT_CALLED_AFTER):
             start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)

@@ -89,6 +89,12 @@ def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on() -> 
     assert combined(less, sure, rules_arguments(""), said=passed) == less
     opinion = "the director says the robot voice is too much"
     assert combined(less, sure, rules_arguments(""), said=opinion) == NOTHING
+    short = "distortion at twenty for the bridge"  # a setting said short, the effect first
+    assert combined(less, sure, rules_arguments(""), said=short) == less
+    timed = "reverb time point nine seconds, lovely and tight"
+    assert combined(less, sure, rules_arguments(""), said=timed) == less
+    signed = "minus two on me, not the keys"
+    assert combined(less, sure, rules_arguments(""), said=signed) == less
 
 
 def test_a_question_about_the_chain_is_never_declined() -> None:

@@ -46,6 +46,17 @@ from voicertc.assistant.dialogue import ToolCall
             "Okay voice my brother says I'm too quiet next to the drums, make me louder",
             call("gain", "increase"),
         ),
+        # a reason told first, whatever it names, then the order
+        ("since the hall already rings, set my reverb to ten percent", call("reverb", "set", 10, "percent")),
+        # an effect said not to be there, twice negated
+        ("I ain't got no reverb on me, fix that", call("reverb", "add")),
+        # what an order is for, said after it, asks nothing
+        ("ratio up to four, so it catches more", call("compressor", "set", 4, param="ratio")),
+        (
+            "threshold down three dB, so it grabs more",
+            call("compressor", "decrease", 3, "db", param="threshold_db"),
+        ),
+        ("three hundred mils on the delay", call("delay", "add", 300, "ms")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:

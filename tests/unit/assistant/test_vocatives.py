@@ -20,6 +20,10 @@ from voicertc.assistant.vocatives import said_to_someone, said_to_us
         ("put a compressor on me, assistant, we're live in a minute", "put a compressor on me"),
         # no comma after the name, an order after it
         ("wait a sec computer bring me up", "bring me up"),
+        # as Whisper writes the turn: the comma before "and" dropped, "computer" misspelt
+        ("Thanks Sara, you can sit down now and assistant, get rid of my reverb", "get rid of my reverb"),
+        ("OK all, let's begin and computer, my voice is too loud", "my voice is too loud"),
+        ("Competer, less echo", "less echo"),
     ],
 )
 def test_the_words_after_the_assistants_name(said: str, to_us: str) -> None:
@@ -33,6 +37,8 @@ def test_the_words_after_the_assistants_name(said: str, to_us: str) -> None:
         "the voice on the radio is too quiet",
         "add some reverb",
         "I need a new mixer for the band",
+        "I love the piano and voice, it's lovely",
+        "compute the total, please",
     ],
 )
 def test_no_name_called(said: str) -> None:

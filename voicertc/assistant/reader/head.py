@@ -22,6 +22,7 @@ import numpy as np
 from .. import addressee, descriptions, dialogue, passed_on, vocatives
 from .. import lexicon as lx
 from ..lexicon import padded
+from ..numbers import NUMBER_WORDS
 
 EFFECTS = ("none", *lx.EFFECTS, "reset")
 ACTIONS = ("add", "remove", "increase", "decrease", "set")
@@ -160,6 +161,19 @@ ORDERS = lx.IMPERATIVES | {"lose", "mute", "stop", "clear", "wipe", "ditch"}
 _COURTESY = frozenset("and then also please now just so ok okay oh could can would will you lets but".split())
 
 
+# A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
+# seven seconds", "plus three on me".
+_NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive"}))
+_NUMBERS = "|".join(sorted(NUMBER_WORDS))
+_SETTING = re.compile(
+    rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS}))"
+)
+
+
+def _setting(words: list[str]) -> bool:
+    return _SETTING.match(" ".join(words)) is not None
+
+
 def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     """A change the veto leaves alone: one ordered (a clause of the sentence opens with a verb
     of change: "hold on, mid verse, bring me up"), or a reset, which the rules read only from
@@ -170,7 +184,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
         words = addressee.after_opening(dialogue.tokens(clause), _COURTESY)
-        if words and words[0] in ORDERS:
+        if words and (words[0] in ORDERS or _setting(words)):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls)
 
