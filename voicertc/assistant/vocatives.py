@@ -1,7 +1,7 @@
 """Who a turn is said to, where it calls someone: the assistant by one of its names
-("computer, louder please", "hold that thought, Jamal, computer, echo on my voice"), or a
-person in the room about their own sound ("Tommy, your amp's drowning the room, knock it
-back", "does my voice sound boomy from the back, Helen?").
+("computer, louder please", "hang on Sara, and computer, echo off"), or a person in the
+room about their own sound ("Omar, your bass is too loud, turn it down", "is the reverb too
+much from back there, Priya?").
 
 ``transcript`` is the turn as said, its commas and capitals kept: a name called stands
 apart between commas, and a person's name is written with a capital.
