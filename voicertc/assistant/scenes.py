@@ -105,7 +105,7 @@ def places_told(transcript: str) -> str:
     def told(match: re.Match[str]) -> str:
         if _LIKE.search(transcript[: match.start()]):
             return match.group()  # "like I'm in the hall": the sound asked for
-        if tokens(transcript[: match.start()])[-1:] and tokens(transcript[: match.start()])[-1] in _ITS_SOUND:
+        if not _ITS_SOUND.isdisjoint(tokens(transcript[: match.start()])[-1:]):
             return match.group()  # "the echo in the church": the place's own
         return f"{match['at']} there"
 

@@ -68,9 +68,8 @@ def said_to_us(transcript: str) -> str | None:
             return before  # "put a low cut on us, assistant, we're next to the fridge"
         if said:
             return after
-    if called:
-        return transcript[: called[-1].start].strip(" ,;") or None
-    return None
+    # the name said last: "turn my delay down a bit, ok voice"
+    return (transcript[: called[-1].start].strip(" ,;") or None) if called else None
 
 
 # What a clause that tells how things are opens with ("we're recording the round table").
@@ -128,37 +127,37 @@ def _a_person(segment: str, first: bool) -> bool:
 
 
 def _assistant_called(transcript: str) -> list[Called]:
-    called: list[Called] = []
-    for match in re.finditer(r"[A-Za-z']+", transcript):
-        word = match.group().lower()
-        if word not in ASSISTANT_NAMES and not _written_for_computer(word):
-            continue
-        before = transcript[: match.start()]
-        opening = re.search(r"(?:^|[,;.!?])\s*((?:[A-Za-z]+\s+){0,2})$", before)
-        between = opening.group(1).lower().split() if opening else None
-        after = transcript[match.end() :]
-        apart = re.match(r"\s*(?:[,;.!?]|$)", after) is not None
+    """Where ``transcript`` calls the assistant by a name, in the order said."""
+    found = (_called_at(transcript, match) for match in re.finditer(r"[A-Za-z']+", transcript))
+    return [called for called in found if called is not None]
+
+
+# The words of a clause before a name called: "and", "hey", "ok" ... (``CALLING``).
+_OPENING = re.compile(r"(?:^|[,;.!?])\s*((?:[A-Za-z]+\s+){0,2})$")
+
+
+def _called_at(transcript: str, match: re.Match[str]) -> Called | None:
+    word = match.group().lower()
+    if word not in ASSISTANT_NAMES and not _written_for_computer(word):
+        return None
+    before, after = transcript[: match.start()], transcript[match.end() :]
+    past = match.end() + len(after) - len(after.lstrip(" ,;.!?"))  # where the words after it start
+    apart = re.match(r"\s*(?:[,;.!?]|$)", after) is not None
+    opening = _OPENING.search(before)
+    if opening is not None and all(w in CALLING for w in opening.group(1).lower().split()):
         # ("okay voice my sister says ...": a name called first needs no comma after it)
-        first = bool(between) and before.strip(" ,").lower() in ("ok", "okay", "hey")
-        if between is not None and all(w in CALLING for w in between) and (apart or first):
-            start = opening.start(1) if opening else match.start()
-            called.append(Called(start, match.end() + len(after) - len(after.lstrip(" ,;.!?"))))
-            continue
-        # no comma after it: "ok voice more repeats", "... a second computer bring my voice up"
-        next_word = tokens(after)[:1]
-        prior = tokens(before)[-1:]
-        if apart and prior and prior[0] in ("and", "so", "now") and word != "voice":
-            called.append(
-                Called(
-                    match.start() - len(prior[0]) - 1, match.end() + len(after) - len(after.lstrip(" ,;.!?"))
-                )
-            )
-            continue  # "let's start and computer, my voice is too loud ...": a comma before it dropped
-        ordered = next_word and next_word[0] in ORDERS
-        if ordered and not (prior and prior[0] in _NOT_CALLED_AFTER):
-            start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)
-            called.append(Called(max(start, 0), match.end()))
-    return called
+        first = bool(opening.group(1).split()) and before.strip(" ,").lower() in ("ok", "okay", "hey")
+        if apart or first:
+            return Called(opening.start(1), past)
+    prior = tokens(before)[-1:]
+    if apart and prior and prior[0] in ("and", "so", "now") and word != "voice":
+        # "let's start and computer, my voice is too loud": the comma before "and" dropped
+        return Called(match.start() - len(prior[0]) - 1, past)
+    # no comma after it: "ok voice more repeats", "... a second computer bring my voice up"
+    if tokens(after)[:1] and tokens(after)[0] in ORDERS and not (prior and prior[0] in _NOT_CALLED_AFTER):
+        start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)
+        return Called(max(start, 0), match.end())
+    return None
 
 
 def _written_for_computer(word: str) -> bool:
