@@ -30,7 +30,8 @@ def addressed(transcript: str) -> Addressed:
         return Addressed(None, by_name=False)
     text = to_us if to_us is not None else transcript
     text = passed_on.asked(text) or vocatives.before_an_aside(text) or text
-    text = _PURPOSE.sub("", text) if _PURPOSE.sub("", text).strip() else text
+    unpurposed = _PURPOSE.sub("", text)
+    text = unpurposed if unpurposed.strip() else text
     return Addressed(scenes.places_told(text), by_name=to_us is not None)
 
 

@@ -42,6 +42,7 @@ from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, un
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.preferences import bare
 from voicertc.assistant.referents import named_effect
+from voicertc.assistant.scenes import is_change
 
 # Where one request may end and the next begin. A comma between digits is a thousands
 # separator ("1,200 hertz") and a full stop before one a decimal point, so neither cuts.
@@ -158,7 +159,7 @@ def _beside_hands_off(transcript: str, last_filter: str | None) -> list[Intent] 
                 continue
             if statements.hands_off(lx.padded(tokens(asked))):
                 return None
-            calls = [c for c in understand_all(asked, last_filter) if _is_call(c)]
+            calls = [c for c in understand_all(asked, last_filter) if is_change(c)]
             if calls and all(isinstance(c, ToolCall) and c.arguments.get("effect") != left for c in calls):
                 return calls
     return None
@@ -198,7 +199,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     if before is None:
         return _Request(joint, part, _counted(words, understand(part, last_filter)))
     said = tokens(before.text)
-    if not _is_call(before.reading) and named_effect(said) is None:
+    if not is_change(before.reading) and named_effect(said) is None:
         return None  # "if it's not too much trouble, add reverb": one request
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
@@ -222,13 +223,13 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     reading = _counted(words, understand(part, last_filter))
     if effect is None and _remark(before, joint, words, reading):
         return _Request(joint, part, Say(""))  # "make me louder, the people at the back can't hear"
-    if effect is None and not (_is_call(reading) and _own(before, words, reading)):
+    if effect is None and not (is_change(reading) and _own(before, words, reading)):
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
     if _same_effect(before, reading):
         return None  # "the echoes go on forever, cut the feedback": one request, its reason given
-    if not _is_call(reading) and not PUNCTUATION.search(joint):
+    if not is_change(reading) and not PUNCTUATION.search(joint):
         return None  # "the delay in the reverb tutorial and the echo chamber" is one sentence
-    if not _is_call(before.reading) and not PUNCTUATION.search(joint):
+    if not is_change(before.reading) and not PUNCTUATION.search(joint):
         return None
     return _Request(joint, part, reading)
 
@@ -238,9 +239,9 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
     or a remark ("make me louder, the people in the back row can't hear a word"), which read
     with the request would hide it."""
     return (
-        _is_call(before.reading)
+        is_change(before.reading)
         and PUNCTUATION.search(joint) is not None
-        and not _is_call(reading)
+        and not is_change(reading)
         and (len(words) >= 4 or _stepped(tokens(before.text)))  # (short: "slower release, it's pumping")
         and not find_numbers(words)
         and words[0] not in POLITE
@@ -304,7 +305,7 @@ def _setting_on(reading: Intent, words: list[str], effect: str, other: str | Non
 
 def _shared(before: Intent, effect: str) -> ToolCall | None:
     """The action of the request before, on a part that names only ``effect``."""
-    if not _is_call(before):
+    if not is_change(before):
         return None  # "I love the reverb and the delay": nothing asked of either
     assert isinstance(before, ToolCall)
     action = before.arguments.get("action")
@@ -316,7 +317,7 @@ def _shared(before: Intent, effect: str) -> ToolCall | None:
 
 def _param_of(before: Intent, words: list[str], last_filter: str | None) -> ToolCall | None:
     """ "... and the mix to 40 percent": the call on the effect of the request before."""
-    if not _is_call(before) or not PARAMS.intersection(words):
+    if not is_change(before) or not PARAMS.intersection(words):
         return None
     assert isinstance(before, ToolCall)
     effect = str(before.arguments.get("effect"))
@@ -326,21 +327,17 @@ def _param_of(before: Intent, words: list[str], last_filter: str | None) -> Tool
     rest = " ".join(words[1:] if words[0] in ("the", "its") else words)
     for attempt in (f"{name} {rest}", f"{rest} on {name}"):
         reading = understand(attempt, last_filter)
-        if _is_call(reading) and isinstance(reading, ToolCall) and reading.arguments.get("effect") == effect:
+        if is_change(reading) and isinstance(reading, ToolCall) and reading.arguments.get("effect") == effect:
             if "param" in reading.arguments or "value" in reading.arguments:
                 return reading
     return None
-
-
-def _is_call(intent: Intent) -> bool:
-    return isinstance(intent, ToolCall) and intent.name == APPLY
 
 
 def _counted(words: list[str], reading: Intent) -> Intent:
     """``reading``, unless it is a call read from a part that neither names an effect nor
     opens with a verb: "I sound like I'm talking into a pillow, give it some room" gives
     the reason for the one request after it, and is no request of its own."""
-    if not _is_call(reading) or named_effect(words) is not None:
+    if not is_change(reading) or named_effect(words) is not None:
         return reading
     # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)
     opening = next((w for w in words if w not in POLITE and w != "but"), "")

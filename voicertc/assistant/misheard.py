@@ -216,10 +216,9 @@ def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> 
         and after
         and after[0] in _POSSESSIVES | {"the"}
     ):
+        # (tune11, session 34) "half the gap between echoes": the verb, opening the request
         if (_NAMES | _SPACINGS).intersection(toks[i + 2 : i + 4]):
-            return (
-                "halve"  # (tune11, session 34) "half the gap between echoes": the verb, opening the request
-            )
+            return "halve"
     if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
         if toks[i + 3 :] in _ENDS:
             return "nix"  # "mix the reverb" said alone asks for nothing a mixer does

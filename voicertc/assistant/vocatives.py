@@ -154,7 +154,8 @@ def _called_at(transcript: str, match: re.Match[str]) -> Called | None:
         # "let's start and computer, my voice is too loud": the comma before "and" dropped
         return Called(match.start() - len(prior[0]) - 1, past)
     # no comma after it: "ok voice more repeats", "... a second computer bring my voice up"
-    if tokens(after)[:1] and tokens(after)[0] in ORDERS and not (prior and prior[0] in _NOT_CALLED_AFTER):
+    ordered = not ORDERS.isdisjoint(tokens(after)[:1])
+    if ordered and not (prior and prior[0] in _NOT_CALLED_AFTER):
         start = match.start() - (len(prior[0]) + 1 if prior and prior[0] in CALLING else 0)
         return Called(max(start, 0), match.end())
     return None
@@ -175,7 +176,7 @@ def before_an_aside(transcript: str) -> str | None:
     where they open with an order; None where no one is called after an order."""
     starts = [m.start() for m in re.finditer(r"[,;]", transcript)]
     for at in starts:
-        segment = re.split(r"[,;.!?]", transcript[at + 1 :])[0].strip()
+        segment = _SEGMENTS.split(transcript[at + 1 :])[0].strip()
         before = transcript[:at]
         if segment and _a_person(segment, first=False) and _an_order(tokens(before)):
             return before

@@ -8,6 +8,7 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from voicertc.assistant import dialogue
 from voicertc.assistant.brains import AssistantBrain
@@ -78,23 +79,23 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
     assert combined(reset, sure, rules_arguments(""), said=stock) == reset
 
 
-def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on() -> None:
-    """Session 34: a change asked of the assistant by one of its names, or someone's wish the
-    speaker orders, is kept; the same wish told as an opinion is not spared."""
+@pytest.mark.parametrize(
+    ("said", "spared"),
+    [
+        ("the little ones are scared, computer, less distortion on me", True),  # called by name
+        ("the director says the robot voice is too much, less distortion on me", True),  # passed on
+        ("the director says the robot voice is too much", False),  # an opinion
+        ("distortion at twenty for the bridge", True),  # a setting said short, the effect first
+        ("reverb time point nine seconds, lovely and tight", True),
+        ("minus two on me, not the keys", True),
+    ],
+)
+def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:
+    """Session 34: a change asked of the assistant by one of its names, someone's wish the
+    speaker orders, or a setting said short is kept; the same wish told as an opinion is not."""
     sure = Guess("none", 0.99, "decrease", 0.99)
     less = [dialogue.ToolCall(dialogue.APPLY, {"effect": "distortion", "action": "decrease"})]
-    named = "the little ones are scared, computer, less distortion on me"
-    assert combined(less, sure, rules_arguments(""), said=named) == less
-    passed = "the director says the robot voice is too much, less distortion on me"
-    assert combined(less, sure, rules_arguments(""), said=passed) == less
-    opinion = "the director says the robot voice is too much"
-    assert combined(less, sure, rules_arguments(""), said=opinion) == NOTHING
-    short = "distortion at twenty for the bridge"  # a setting said short, the effect first
-    assert combined(less, sure, rules_arguments(""), said=short) == less
-    timed = "reverb time point nine seconds, lovely and tight"
-    assert combined(less, sure, rules_arguments(""), said=timed) == less
-    signed = "minus two on me, not the keys"
-    assert combined(less, sure, rules_arguments(""), said=signed) == less
+    assert combined(less, sure, rules_arguments(""), said=said) == (less if spared else NOTHING)
 
 
 def test_a_question_about_the_chain_is_never_declined() -> None:
