@@ -77,6 +77,9 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
     reset = [dialogue.ToolCall(dialogue.APPLY, {"effect": "reverb", "action": "reset"})]
     stock = "factory settings on the hall"
     assert combined(reset, sure, rules_arguments(""), said=stock) == reset
+    # (session 35) a reset told of is not spared: "the router had a reset last night"
+    cleared = [dialogue.ToolCall(dialogue.APPLY, {"action": "reset"})]
+    assert combined(cleared, sure, rules_arguments(""), said="the router had a reset last night") == NOTHING
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,13 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
         ("distortion at twenty for the bridge", True),  # a setting said short, the effect first
         ("reverb time point nine seconds, lovely and tight", True),
         ("minus two on me, not the keys", True),
+        # session 35: an amount of an effect wished by its name, an order after a time said
+        ("less distortion, my editor thinks it's too much", True),
+        ("a bit more fuzz, my editor thinks it's too little", True),
+        ("the fuzz was a bit more than my editor wanted", False),  # a story
+        ("after this chapter ends make the distortion less", True),
+        ("after I make the tea, the distortion", False),  # the speaker's own doing, not an order
+        ("low pass at eight k for the late show", True),  # a filter's two-word name
     ],
 )
 def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:

@@ -163,7 +163,7 @@ _COURTESY = frozenset("and then also please now just so ok okay oh could can wou
 
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
 # seven seconds", "plus three on me".
-_NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive"}))
+_NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive", "high pass", "low pass", "low cut", "high cut"}))
 _NUMBERS = "|".join(sorted(NUMBER_WORDS))
 _SETTING = re.compile(
     rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS}))"
@@ -172,6 +172,34 @@ _SETTING = re.compile(
 
 def _setting(words: list[str]) -> bool:
     return _SETTING.match(" ".join(words)) is not None
+
+
+# An amount of an effect wished, the effect by its own name: "less fuzz, the lead says I sound
+# like a bad phone line", "no more reverb on me, ...", "twice as much reverb for the teaser".
+_OWN_NAMES = (
+    "reverb|verb|reverberation|echo|echoes|delay|repeats|fuzz|distortion|drive|overdrive|"
+    "crunch|dirt|grit|saturation|compression|compressor|gain|volume"
+)
+_AMOUNT = re.compile(
+    rf"^(?:a )?(?:(?:bit|little|touch|tad|lot|lots|way|much|little bit|tiny bit) )?(?:no )?(?:more|less) "
+    rf"(?:of )?(?:the |my )?(?:{_OWN_NAMES})\b"
+    rf"|^(?:twice|half|double) as much (?:of )?(?:the )?(?:{_OWN_NAMES})\b"
+)
+
+
+def _amount(words: list[str]) -> bool:
+    return _AMOUNT.match(" ".join(words)) is not None
+
+
+# A time said before the order: "before I pick up the next one make my voice louder".
+_WHEN = frozenset("before after when once while until till".split())
+_SUBJECTS = frozenset("i we you they he she it to".split())
+
+
+def _after_a_time(words: list[str]) -> bool:
+    return words[0] in _WHEN and any(
+        w in ORDERS and words[k - 1] not in _SUBJECTS for k, w in enumerate(words[3:], 3)
+    )
 
 
 def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
@@ -184,9 +212,13 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
         words = addressee.after_opening(dialogue.tokens(clause), _COURTESY)
-        if words and (words[0] in ORDERS or _setting(words)):
+        if words and (words[0] in ORDERS or _setting(words) or _amount(words) or _after_a_time(words)):
             return True
-    return any(c.arguments.get("action") == "reset" for c in calls)
+    return any(c.arguments.get("action") == "reset" for c in calls) and not _A_RESET_TOLD.search(said.lower())
+
+
+# A reset told of, not asked for: "our system had a reset overnight".
+_A_RESET_TOLD = re.compile(r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b")
 
 
 def combined(
