@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from voicertc.assistant import passed_on, scenes, vocatives
+from voicertc.assistant import occasions, passed_on, scenes, vocatives
 from voicertc.assistant.dialogue import Intent, Say
 
 
@@ -32,6 +32,7 @@ def addressed(transcript: str) -> Addressed:
     text = passed_on.asked(text) or vocatives.before_an_aside(text) or text
     unpurposed = _PURPOSE.sub("", text)
     text = unpurposed if unpurposed.strip() else text
+    text = occasions.unoccasioned(text)
     return Addressed(scenes.places_told(text), by_name=to_us is not None)
 
 

@@ -29,6 +29,7 @@ from voicertc.assistant import (
     knowledge,
     mixups,
     preferences,
+    reasons,
     referents,
     remarks,
     scenes,
@@ -200,6 +201,8 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         return _Request(joint, part, _counted(words, understand(part, last_filter)))
     said = tokens(before.text)
     if not is_change(before.reading) and named_effect(said) is None:
+        if before.reading == Say("") and reasons.ordered(words, understand(part, last_filter)):
+            return _Request(joint, part, understand(part, last_filter))  # "dead and boxy, give it air"
         return None  # "if it's not too much trouble, add reverb": one request
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
@@ -223,8 +226,16 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     reading = _counted(words, understand(part, last_filter))
     if effect is None and _remark(before, joint, words, reading):
         return _Request(joint, part, Say(""))  # "make me louder, the people at the back can't hear"
+    same = _same_effect(before, reading)
+    if (effect is None or same) and reasons.order_after_description(
+        said, before.reading, words, reading, same
+    ):
+        before.reading = Say("")  # "the repeats drown my words, bring the echo level down": its mix
+        return _Request(joint, part, reading)
     if effect is None and not (is_change(reading) and _own(before, words, reading)):
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
+    if reasons.of_a_setting(before.reading, words, reading, same) and named_effect(words) is None:
+        return _Request(joint, part, Say(""))  # "low cut at 75 Hz, there's a fridge hum": its reason
     if _same_effect(before, reading):
         return None  # "the echoes go on forever, cut the feedback": one request, its reason given
     if not is_change(reading) and not PUNCTUATION.search(joint):
@@ -245,7 +256,8 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and (len(words) >= 4 or _stepped(tokens(before.text)))  # (short: "slower release, it's pumping")
         and not find_numbers(words)
         and words[0] not in POLITE
-        and not PRONOUNS.intersection(words)  # "why is there an echo, get rid of it": it is the echo
+        # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)
+        and (not PRONOUNS.intersection(words) or reasons.done_to_it(words))
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant import nuisances
+from voicertc.assistant import nuisances, values
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
@@ -62,6 +62,8 @@ def level(tokens: list[str]) -> dict[str, object] | None:
         rest = rest[: section_at(rest)]  # "bring my voice up a bit for my solo"
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}
+        if action is not None and (amount := values.decibels_alone(rest, DEGREE)) is not None:
+            return {"effect": "gain", "action": action, "value": amount, "unit": "db"}
     return _person_moved(tokens) or loud_wish(padded(tokens))  # "make me super duper loud"
 
 
@@ -353,6 +355,9 @@ SLANG: dict[str, tuple[str, str]] = {
                      "dry things out", "drier", "more dry"), ("reverb", "decrease")),
     **dict.fromkeys(("completely dry", "totally dry", "bone dry", "fully dry", "dry as a bone",
                      "hundred percent dry", "100 percent dry"), ("reverb", "remove")),
+    # air or space around a voice is a room's: "give it a bit of air around it"
+    **dict.fromkeys(("air around it", "air around me", "air around my voice", "space around it",
+                     "space around me", "space around my voice"), ("reverb", "add")),
     **dict.fromkeys(("some air", "a bit of air", "a little air", "airier", "more airy",
                      "add air", "make it crisp", "sound crisp", "more crisp", "crisper", "crisp it up"),
                     ("lowpass", "increase")),

@@ -23,8 +23,9 @@ from voicertc.assistant.numbers import ONES, TEENS, TENS, find_numbers
 
 _SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
 _WORD = (
-    r"(?:or no+|no+|nope|wait|sorry|actually|rather|or rather|i mean|i meant|my bad|scratch that|hang on)\b"
-)
+    r"(?:or no+|no+|nope|wait|sorry(?!\s+(?:about|for)\b)|actually|rather|or rather|i mean|i meant|my bad"
+    r"|scratch that|hang on)\b"
+)  # ("sorry about that" apologises, it corrects nothing)
 # What was wrong with the part taken back, said between the marker and the fix: "no, too
 # long, 350".
 _JUDGED = r"(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+\b(?=\s*[,;.!-])"

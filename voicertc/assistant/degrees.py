@@ -3,6 +3,8 @@ more" goes further down (not up), "cut the reverb a bit" lowers it (not off)."""
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.lexicon import ACTION_WORDS, PARAM_NOUNS, find_phrase, has_phrase
 
 # "More" as how far to go, not which way: "lower the gain a bit more", "turn it down some
@@ -12,7 +14,7 @@ FURTHER = tuple(f"{amount} more" for amount in ("a bit", "a little", "a little b
                                                  "a few", "a couple"))  # fmt: skip
 # A removal done partly is a step down: "cut the reverb a bit", "drop the gain slightly".
 PARTLY = ("a bit", "a little", "a little bit", "slightly", "a touch", "a tad", "a hair", "a smidge",
-          "a notch", "somewhat", "a fraction", "a wee bit",
+          "a notch", "somewhat", "a fraction", "a wee bit", "one notch", "a step", "one step",
           # some of it, not all: "take some reverb off me"
           "take some", "cut some", "pull some", "knock some", "shave some", "trim some")  # fmt: skip
 
@@ -28,10 +30,16 @@ def less_of(effect: object) -> str:
     return "increase" if effect == "lowpass" else "decrease"
 
 
+_LAST_MORE = re.compile(r"(?<= down) more(?= (?:please |now |again |still |then )?$)")
+
+
 def further_down(text: str) -> str:
     """``text`` without the "a bit more" of "lower the gain a bit more"."""
     lowering = dict(ACTION_WORDS)["decrease"]
-    if find_phrase(text, lowering) < 0 or not has_phrase(text, FURTHER):
+    if find_phrase(text, lowering) < 0 and " down " not in text:
+        return text
+    text = _LAST_MORE.sub(" ", text)  # "pull the low-pass down more"
+    if not has_phrase(text, FURTHER):
         return text
     for phrase in FURTHER:
         text = text.replace(f" {phrase} ", " ")

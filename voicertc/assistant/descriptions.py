@@ -57,18 +57,18 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
                      "deep fried", "fried"),
                     ("distortion", "decrease", "decrease")),
     "clean": ("distortion", "add", "increase"),
-    **dict.fromkeys(("scratchy", "raspy", "roughness", "grainy", "grungy"),
+    **dict.fromkeys(("scratchy", "raspy", "roughness", "grainy", "grungy", "crackly", "crackling",
+                     "crackles"),
                     ("distortion", "decrease", "decrease")),
-    **dict.fromkeys(("crackly", "crackling", "crackles"), ("distortion", "decrease", "decrease")),
     **dict.fromkeys(("peaking", "clipping", "in the red", "blasting"), ("gain", "decrease", "decrease")),
     "low": ("gain", "increase", "increase"),  # "the volume is really low", "I'm too low"
     "dead": ("reverb", "add", "increase"),  # "it sounds too dead in here"
 }  # fmt: skip
 
-# Quality words that the near-keyword correction would turn into another effect's name
-# ("echoey" into "echoes", a delay; "roomy" into "room", more reverb): kept as spelt.
-# ("clearer" would be "clear", a removal: "make me clearer and louder" asks for no removal.)
-KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant", "flattened", "clearer"})
+# Quality words the near-keyword correction would turn into another effect's name ("echoey"
+# into "echoes", a delay; "roomy" into "room", more reverb): kept as spelt.
+# ("clearer" would be "clear", a removal ("make me clearer"); "spaced" "space", a reverb.)
+KEEP_SPELLING = frozenset({"echoey", "echoy", "roomy", "reverberant", "flattened", "clearer", "spaced"})
 
 # Words that put a quality in excess: "too bright", "so loud", "way too much bass".
 EXCESS = ("too much of", "too much", "too", "so much", "so", "a lot of", "lots of", "way too", "overly",

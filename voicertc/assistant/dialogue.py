@@ -181,6 +181,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if effect is None:
         effect = filters.unnamed(tokens, text, last_filter)  # "lower the cutoff": the filter that is on
     idiom_action: str | None = None
+    text = degrees.further_down(text)  # (before idioms are blanked: "turn it down more")
     # "What's the warmer like to me?": a question, not "make it warmer".
     for phrase, (idiom_effect, act) in () if question else lx.IDIOMS.items():
         if f" {phrase} " in text and (effect is None or effect == idiom_effect):
@@ -352,8 +353,8 @@ def _param(tokens: list[str], effect: str) -> str | None:
 def _asks_about_chain(tokens: list[str], text: str) -> bool:
     if statements.exclamation(tokens) or knowledge.in_general(tokens, text):
         return False  # (nor "which effect makes people sound like a robot": asked of effects in general)
-    if addressee.addressed_elsewhere(tokens):
-        return False  # "hey Siri, what's on my calendar today"
+    if addressee.addressed_elsewhere(tokens) or phrasing.not_this_sound(text):
+        return False  # "hey Siri, what's on my calendar today", "set my status to away"
     if lx.find_phrase(text, lx.ASK_CHAIN) >= 0:
         # "on" in "what effects are on" is not "turn on"
         return _action(blank(text, (*lx.ASK_CHAIN, "on"))) not in lx.CHANGING

@@ -46,7 +46,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
          "reduce the bass", "roll off the lows", "roll off the bass", "remove the rumble",
          "get rid of the rumble", "cut the rumble", "thinner", "thin it out", "thin me out",
          "thin my voice out", "thin out my voice", "take away the chest",
-         "less chest", "cut the chest"),
+         "less chest", "cut the chest", "filter the low", "filter the lows", "filter the rumble"),
         ("highpass", "add"),
     ),
     **dict.fromkeys(
@@ -54,7 +54,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
          "less treble", "remove the highs", "remove the treble", "reduce the treble",
          "roll off the highs", "roll off the treble", "roll off the top", "roll off more of the top",
          "cut the top", "trim the top", "shave the top", "take the top off", "tame the top",
-         "shave off the air", "less air", "darker", "darken", "muffle", "muffled",
+         "shave off the air", "less air", "darker", "darken", "muffle", "muffled", "off the top of my voice",
          "muffled", "warmer", "duller",
          # soft said of the top, not of the level: "softer on the top end", "smoother on top"
          *(f"{soft} {top}" for soft in ("softer", "smoother", "gentler")
@@ -205,7 +205,7 @@ PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
                   "tale": "decay", "queue": "q",
                   "peak": "resonance", "peakier": "resonance",
-                  "level": "mix"}  # "the echo level": the delay's mix (the gain has no mix)  # fmt: skip
+                  "level": "mix", "volume": "mix"}  # "echo level": its mix (the gain has none)  # fmt: skip
 
 # Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter
 # ("drop the ratio" lowers the ratio: a setting cannot be taken off).
@@ -240,7 +240,7 @@ OTHER_UNITS = frozenset("""
     grams gram kilograms kg pounds pound ounces liters litres gallons minutes minute
     hours hour days day weeks week months month years year oclock am pm dollars dollar
     euros cents people persons degrees calories points goals votes seats followers
-    subscribers kilos laps bars beats counts takes songs verses
+    subscribers kilos laps bars beats counts takes songs verses step notch notches click clicks
 """.split())  # fmt: skip
 
 ASK_CHAIN = ("is it on", "is that on", "what effects are on", "which effects are on", "any effects on",

@@ -52,6 +52,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
     ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
+    # Whisper on tune13 (session 35): "points off", "a couple of" run together.
+    ("point soft", "points off"), ("a cupboard decibels", "a couple of decibels"),
 )  # fmt: skip
 
 # A vocative at the end, after a comma, written as the commoner word: "turn me up, made."

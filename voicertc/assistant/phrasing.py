@@ -77,7 +77,7 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
 ROUGH_DB = tuple(f"{few} {db}" for few in ("few", "couple", "couple of") for db in ("decibels", "db", "dbs"))
 # A level in dB said of the caller: "put me at plus eight decibels", "minus three dB on my voice".
 OWN_LEVEL_AT = (*(f"{who} {at}" for who in ("me", "my voice", "my mic") for at in ("at", "to")),
-                "on my voice", "on me", "on my mic")  # fmt: skip
+                "on my voice", "on me", "on my mic", "off my voice", "off me", "off my mic")  # fmt: skip
 
 
 def _more_of(tokens: list[str], word: str) -> bool:
@@ -212,7 +212,13 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "battery level", "stress level", "energy level", "fuel level", "skill level",
              "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
              "boom arm", "a joke about", "jokes about", "knock knock", "a poem about", "a song about",
-             "a story about", "a haiku about", "a rap about", "a limerick about")  # fmt: skip
+             "a story about", "a haiku about", "a rap about", "a limerick about",
+             "into comp", "comp match", "comp game", "comp games", "ranked comp", "playing comp",
+             # what the app the assistant lives in does (corpus13): "start the session timer"
+             "timer", "my status", "processing delay", "somewhere quieter", "somewhere quiet", "translate",
+             "repeat the sentence", "repeat the word", "repeat the question", "repeat the phrase",
+             "turn down the offer", "turn down an offer", "turn down the invitation",
+             "waiting room")  # fmt: skip
 # "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
 NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a

@@ -31,7 +31,7 @@ MADE_BY: dict[str, str] = {
     **dict.fromkeys(("distorted", "crunchy", "fuzzy", "dirty", "gritty", "crackly", "crackling", "scratchy",
                      "raspy", "rough", "gravelly", "growly", "growling", "hoarse", "crusty", "nasty",
                      "blown out", "deep fried", "overdriven", "broken up", "buzzy", "grainy", "grungy",
-                     "sore throat", "electric guitar", "guitar amp", "blown speaker"), "distortion"),
+                     "sore throat", "electric guitar", "guitar amp", "blown speaker", "fried"), "distortion"),
     **dict.fromkeys(("muffled", "muffly", "muted", "dull", "dark", "murky"), "lowpass"),
     **dict.fromkeys(("echoey", "echoy", "cavernous", "reverberant", "roomy", "spacious", "churchy", "dreamy",
                      "ethereal", "heavenly", "angelic", "ambient", "atmospheric", "lush", "spooky", "haunted",

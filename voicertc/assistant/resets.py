@@ -17,7 +17,10 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "as they were", "settings back to normal", "settings to normal",
               # the level as it normally is: "normal volume please" (the effect's name blanked)
               "normal _ please", "usual _ please", "normal _ again", "usual _ again", "_ at normal",
-              "_ to normal", "_ at its normal", "_ to its normal")  # fmt: skip
+              "_ to normal", "_ at its normal", "_ to its normal",
+              # the effect named inside: "stock reverb settings please", "delay on default please"
+              "stock _ settings", "default _ settings", "factory _ settings", "_ on default",
+              "_ on defaults", "_ at default", "_ at defaults", "_ on stock", "_ on factory")  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
 RESTORING = frozenset("restore return back put set bring go".split())
 DEFAULTS = frozenset("default defaults factory original standard".split())

@@ -161,7 +161,7 @@ def thing_sounds(tokens: list[str]) -> bool:
         return False  # "my cat keeps walking across the desk"
     if tokens[verb] in TOLD:
         told = tokens[verb + 1 :]
-        if not _SOUNDS_OF.intersection(told) or _TOLD_OF_ME.intersection(told):
+        if not _SOUNDS_OF.intersection(told) or _of_me(told):
             return False  # "the class has a low student to teacher ratio": no sound in it;
             # "my viewers say I'm too quiet": this sound, as others hear it
     thing = tokens[1]
@@ -185,7 +185,18 @@ def _plural_verb(tokens: list[str], i: int) -> bool:
     return tokens[i] in PLURAL_SOUNDING and i >= 2 and len(tokens[i - 1]) > 3 and tokens[i - 1].endswith("s")
 
 
-_TOLD_OF_ME = frozenset("i im me my mine".split())
+_TOLD_OF_ME = frozenset("im me my mine".split())
+# "I" as the one who sounds ("they say I sound quiet"), not the one who listened ("the exercise
+# had so much echo I couldn't follow it").
+_I_SOUNDING = frozenset("sound sounded am was seem seemed".split())
+
+
+def _of_me(told: list[str]) -> bool:
+    return bool(_TOLD_OF_ME.intersection(told)) or any(
+        t == "i" and told[k + 1 : k + 2] and told[k + 1] in _I_SOUNDING for k, t in enumerate(told)
+    )
+
+
 # Words of a sound in what a thing had or someone said ("the party had so much echo").
 _SOUNDS_OF = frozenset(
     "echo echoes reverb hum buzz hiss noise bass treble mix muddy boomy loud quiet "

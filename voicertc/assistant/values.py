@@ -60,7 +60,7 @@ def _one_of(tokens: list[str], span: NumberSpan) -> bool:
 
 # Things counted by a number after them: "scene two", "verse three", "take five".
 NUMBERED = frozenset("scene take verse track song act page line chapter number row table step episode round "
-                     "bar".split())  # fmt: skip
+                     "bar year grade slide question exercise lesson unit module".split())  # fmt: skip
 _TAKEN = (["off"], ["from"], ["away"], ["out"], ["of"], ["more"], ["less"])  # "take ten off the drive"
 # Before "one", words that make it a thing: "this one", "the other one", "quick one".
 PRONOUN_ONE = frozenset("the a this that which other another quick every each any no".split())
@@ -132,3 +132,18 @@ def on_as_at(tokens: list[str]) -> list[str]:
         "at" if t == "on" and (find_numbers(tokens[i + 1 : i + 3]) or (after and i in ends)) else t
         for i, t in enumerate(tokens)
     ]
+
+
+_DB = frozenset("db dbs decibel decibels by about around".split())
+
+
+def decibels_alone(rest: list[str], degree: frozenset[str]) -> float | None:
+    """ "(take me down) four", "(turn it up) 3 dB please": the level moved by a number said
+    alone, with only ``degree`` words beside it (a bare number on the level is decibels)."""
+    spans = find_numbers(rest)
+    if len(spans) != 1 or spans[0].value <= 0:
+        return None
+    if not all(t in degree or t in _DB for t in rest[: spans[0].start] + rest[spans[0].end :]):
+        return None
+    value = spans[0].value
+    return int(value) if value == int(value) else value

@@ -34,6 +34,7 @@ def normalize(text: str) -> list[str]:
     s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
     s = re.sub(r"\bnah\b", "no", s)  # "nah, shorter": a correction
+    s = re.sub(r"\b(?:filters and effects|effects and filters)\b", "effects", s)  # all of them, not a filter
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)
     s = re.sub(r"\b(\d+(?:\.\d+)?)\s*:\s*1\b", r"\1 to 1", s)
     s = re.sub(r"\b1\s*:\s*(\d+(?:\.\d+)?)\b", r"\1 to 1", s)
@@ -49,6 +50,13 @@ def normalize(text: str) -> list[str]:
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
     s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
     return s.split()
+
+
+_COUNTED = "|".join(sorted(numbers.NUMBER_WORDS - {"point"}))
+_POINTS = re.compile(
+    r"\b((?:add|take|knock|shave|give|put|drop|pull|cut|throw|bump|push|another) "
+    rf"(?:\d+|(?:(?:{_COUNTED})[ -]?)+)) points (of|off|to|on|more|less)\b"
+)
 
 
 def _joined(hyphenated: str) -> str:
@@ -81,6 +89,10 @@ def correct(tokens: list[str]) -> list[str]:
     text = " " + " ".join(tokens) + " "
     for heard, meant in misheard.PHRASES:
         text = text.replace(f" {heard} ", f" {meant} ")
+    # Points of a percentage are a step: "add twenty points of wet", "fifteen points off the drive"
+    text = _POINTS.sub(
+        lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
+    )
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = misheard.tokens(tokens)
     out: list[str] = []

@@ -1,0 +1,63 @@
+"""What a change is for, said after it: "bit more reverb on me for the candlelit slow-jams
+hour", "add an echo on my voice for the announcer bit when the match kicks off", "add a short
+delay for the big reveal slide, then we'll take it off". An assistant embedded in another app
+hears its app's occasions named (corpus13, session 35); their words ask nothing of the sound
+("slow" is not the reverb's decay, a match kicking off takes nothing off), so they are left
+unread where they name no effect, parameter or number.
+
+``transcript`` is the turn as said, its commas kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.words import tokens
+
+# The occasion, said last: "for the ending credits", "during my bedtime story".
+_FOR = re.compile(
+    r"\s(?:for|during) (?:the|my|our|this|that|a|an|tonight's|today's|tonights|todays) [^,;.!?]*"
+    r"(?:[,;]\s*(?:when|while|once|as) [^,;.!?]*)?[.!?]?\s*$",
+    re.IGNORECASE,
+)
+# A later plan after the order: ", then we'll take it off" (not asked now).
+_LATER = re.compile(r",\s*then (?:we'll|we will|i'll|i will|you can) [^,;.!?]*[.!?]?\s*$", re.IGNORECASE)
+
+# An effect named in what is left; a room is a place people are in too ("we need a bigger room
+# for the party": the party says so).
+_NAMED = lx.NAMING_WORDS - {"room", "space", "hall", "spacious", "ambience", "ambiance"}
+_SOUND = lx.NAMING_WORDS | lx.PARAM_WORDS | frozenset(lx.PARAM_SYNONYMS) | {"voice", "vocals", "mic", "sound"}
+
+
+# The occasion said first, then the order: "for the Dalek bit in today's lesson, add distortion".
+_FIRST = re.compile(
+    r"^\s*(?:for|during) (?:the|my|our|this|a|an|today's|tonight's|todays|tonights) [^,;.!?]*[,;]\s*(?=\S)",
+    re.IGNORECASE,
+)
+_COURTESY = frozenset("please now just so ok okay then can could would you".split())
+
+
+def _order_after(text: str) -> str:
+    first = _FIRST.match(text)
+    if first is None:
+        return text
+    rest = tokens(text[first.end() :])
+    opening = next((w for w in rest if w not in _COURTESY), "")
+    return text[first.end() :] if opening in lx.IMPERATIVES and not _NAMED.isdisjoint(rest) else text
+
+
+def unoccasioned(transcript: str) -> str:
+    """``transcript`` less a later plan, the occasion said first before an order naming an
+    effect, and the occasion said last, where its clause names an effect and the occasion
+    names no effect, parameter or number."""
+    text = _order_after(_LATER.sub("", transcript))
+    occasion = _FOR.search(text)
+    if occasion is None:
+        return text
+    # (in the clause that names the effect: "..., it's too slow for my commentary" is a reason)
+    said, rest = tokens(occasion.group(0)), tokens(re.split(r"[,;]", text[: occasion.start()])[-1])
+    if _SOUND.intersection(said) or find_numbers(said) or _NAMED.isdisjoint(rest):
+        return text
+    return text[: occasion.start()]

@@ -1,0 +1,63 @@
+"""What a clause said beside a request tells of it (issue 20, session 35: corpus13's
+assistant embedded in other apps): the reason for a setting ("low cut at 75 Hz, there's a
+fridge hum"), a story of what was done to the effect ("reset the distortion, I overdid it"),
+or, after a described sound, the order that says what to change ("the repeats drown my
+words, bring the echo level down": the echo's level, not its repeats).
+
+``clauses`` asks these of its parts; ``first`` is the part before, ``words`` the part's tokens
+and ``reading`` the part read alone.
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant import lexicon as lx
+from voicertc.assistant.dialogue import Intent, ToolCall
+
+# What someone did to it, told after a request as its reason: "reset the distortion, I overdid it".
+DONE_TO_IT = frozenset("broke overdid messed wrecked ruined borked nuked maxed botched".split())
+# Courtesy an order may open with ("just cut the lows").
+_OPENING = frozenset(
+    "and then also please now just so ok okay oh could can would will you lets maybe".split()
+)
+
+
+def done_to_it(words: list[str]) -> bool:
+    return not DONE_TO_IT.isdisjoint(words)
+
+
+def ordered(words: list[str], reading: Intent) -> bool:
+    """An order of a change that names no effect but reads as one alone ("give it a bit of air
+    around it"): after a sound described, it says what to change."""
+    return (
+        words[0] in lx.IMPERATIVES
+        and isinstance(reading, ToolCall)
+        and reading.arguments.get("effect") != "gain"
+    )
+
+
+def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: bool) -> bool:
+    """A value set, then the sound it fixes described ("there's a fridge hum") or the sound it
+    is for ("set the overdrive to 15 percent, just a bit of warmth"): no order of its own."""
+    valued = isinstance(first, ToolCall) and first.arguments.get("action") == "set"
+    described = isinstance(reading, ToolCall) and not {"value", "param"} & set(reading.arguments)
+    if not (valued and described):
+        return False
+    if words[0] == "just":
+        return words[1:2] != [] and words[1] not in lx.IMPERATIVES
+    return same_effect and words[0] not in lx.IMPERATIVES | _OPENING
+
+
+def order_after_description(
+    first_words: list[str], first: Intent, words: list[str], reading: Intent, same_effect: bool
+) -> bool:
+    """A sound described, then an order of what to change: the order alone, where it names a
+    parameter of the effect described ("..., bring the echo level down") or asks another
+    effect than the one the description reads ("dead and boxy, give it some air around it")."""
+    if not (isinstance(reading, ToolCall) and isinstance(first, ToolCall)):
+        return False
+    if words[0] not in lx.IMPERATIVES or first_words[0] in lx.IMPERATIVES | _OPENING:
+        return False
+    if same_effect:
+        return "param" in reading.arguments
+    effects = (first.arguments.get("effect"), reading.arguments.get("effect"))
+    return "gain" not in effects and effects[0] != effects[1]
