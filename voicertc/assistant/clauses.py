@@ -234,7 +234,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         return _Request(joint, part, reading)
     if effect is None and not (is_change(reading) and _own(before, words, reading)):
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
-    if reasons.of_a_setting(before.reading, words, reading, same) and named_effect(words) is None:
+    if reasons.of_a_setting(before.reading, words, reading, same) and (same or named_effect(words) is None):
         return _Request(joint, part, Say(""))  # "low cut at 75 Hz, there's a fridge hum": its reason
     if _same_effect(before, reading):
         return None  # "the echoes go on forever, cut the feedback": one request, its reason given

@@ -38,13 +38,15 @@ def ordered(words: list[str], reading: Intent) -> bool:
 def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: bool) -> bool:
     """A value set, then the sound it fixes described ("there's a fridge hum") or the sound it
     is for ("set the overdrive to 15 percent, just a bit of warmth"): no order of its own."""
-    valued = isinstance(first, ToolCall) and first.arguments.get("action") == "set"
-    described = isinstance(reading, ToolCall) and not {"value", "param"} & set(reading.arguments)
-    if not (valued and described):
+    # ("feedback on my echo to 15 percent": an add with a value sets it too)
+    valued = isinstance(first, ToolCall) and (
+        first.arguments.get("action") == "set" or "value" in first.arguments
+    )
+    if not (valued and isinstance(reading, ToolCall) and "value" not in reading.arguments):
         return False
-    if words[0] == "just":
+    if words[0] == "just":  # ("feedback to fifteen percent, just a couple of repeats": its repeats)
         return words[1:2] != [] and words[1] not in lx.IMPERATIVES
-    return same_effect and words[0] not in lx.IMPERATIVES | _OPENING
+    return same_effect and "param" not in reading.arguments and words[0] not in lx.IMPERATIVES | _OPENING
 
 
 def order_after_description(

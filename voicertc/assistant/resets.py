@@ -9,7 +9,7 @@ from voicertc.assistant.lexicon import has_phrase
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
               "original setting", "original settings", "back to stock", "to stock", "originally",
-              "how it was", "the way it was",
+              "how it was", "the way it was", "the settings it had", "settings it started with",
               "as it was", "how it started", "the way it started", "how they started", "where it started",
               "where they started",
               "how it came", "how it comes", "out of the box", "how they came", "the way it came",

@@ -98,6 +98,7 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
         ("after this chapter ends make the distortion less", True),
         ("after I make the tea, the distortion", False),  # the speaker's own doing, not an order
         ("low pass at eight k for the late show", True),  # a filter's two-word name
+        ("my listeners keep wincing, soften the distortion before the next song", True),  # its verb
     ],
 )
 def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:

@@ -57,6 +57,13 @@ from voicertc.assistant.dialogue import ToolCall
         # Whisper's "points off", "a couple of" run together
         ("knock ten point soft the echo mix", call("delay", "decrease", 10, "percent", param="mix")),
         ("make me a cupboard decibels louder", call("gain", "increase", 2, "db")),
+        # a setting, then what it is for in the same effect's words
+        (
+            "delay feedback to twenty percent, just a few repeats",
+            call("delay", "set", 20, "percent", param="feedback"),
+        ),
+        ("filter the highs please", call("lowpass", "add")),
+        ("put the reverb back to the settings it had", call("reverb", "reset")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -88,6 +95,8 @@ def test_several_requests_stay(said: str, expected: list[object]) -> None:
         "the webinar had so much echo I couldn't follow it",
         "we lost ten points on the quiz",
         "I'm heading into comp now",
+        "spell the word echo for the class",
+        "I'll compress the video clip before I upload it",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:

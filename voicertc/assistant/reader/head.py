@@ -155,6 +155,9 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 # Verbs an order opens with, whose change the veto spares: "kill the overdrive, the bride's
 # mother is listening" reads to the head as small talk.
 ORDERS = lx.IMPERATIVES | {"lose", "mute", "stop", "clear", "wipe", "ditch"}
+# ... and verbs that say the change they order (session 35: "..., soften the highs before the
+# next one"): each is how a sound is changed, not done in the world.
+ORDERS |= {"soften", "tame", "shave", "trim", "brighten", "darken", "muffle", "crank", "shorten", "lengthen"}
 
 
 # Courtesy an order's clause may open with: "..., bump me up please", "..., so bring me down".
