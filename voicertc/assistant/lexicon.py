@@ -55,7 +55,7 @@ IDIOMS: dict[str, tuple[str, str]] = {
          "roll off the highs", "roll off the treble", "roll off the top", "roll off more of the top",
          "cut the top", "trim the top", "shave the top", "take the top off", "tame the top",
          "shave off the air", "less air", "darker", "darken", "muffle", "muffled", "off the top of my voice",
-         "muffled", "warmer", "duller", "filter the high", "filter the highs",
+         "muffled", "warmer", "duller", "filter the high", "filter the highs", "soften the high",
          # soft said of the top, not of the level: "softer on the top end", "smoother on top"
          *(f"{soft} {top}" for soft in ("softer", "smoother", "gentler")
            for top in ("on top", "on the top", "up top", "at the top", "in the highs", "on the highs"))),

@@ -14,7 +14,9 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import Intent, ToolCall
 
 # What someone did to it, told after a request as its reason: "reset the distortion, I overdid it".
-DONE_TO_IT = frozenset("broke overdid messed wrecked ruined borked nuked maxed botched".split())
+DONE_TO_IT = frozenset(
+    "broke overdid messed wrecked ruined borked nuked maxed botched fiddled tweaked".split()
+)
 # Courtesy an order may open with ("just cut the lows").
 _OPENING = frozenset(
     "and then also please now just so ok okay oh could can would will you lets maybe".split()

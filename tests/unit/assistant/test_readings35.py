@@ -63,6 +63,8 @@ from voicertc.assistant.dialogue import ToolCall
             call("delay", "set", 20, "percent", param="feedback"),
         ),
         ("filter the highs please", call("lowpass", "add")),
+        ("reset the delay to factory, I've tweaked it too much", call("delay", "reset")),
+        ("soften the high hissy sounds", call("lowpass", "add")),
         ("put the reverb back to the settings it had", call("reverb", "reset")),
     ],
 )
