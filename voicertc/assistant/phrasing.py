@@ -218,7 +218,9 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "timer", "my status", "processing delay", "somewhere quieter", "somewhere quiet", "translate",
              "repeat the sentence", "repeat the word", "repeat the question", "repeat the phrase",
              "turn down the offer", "turn down an offer", "turn down the invitation",
-             "waiting room", "spell the word", "upload", "video clip", "highlight clip")  # fmt: skip
+             "waiting room", "spell the word", "upload", "video clip", "highlight clip",
+             # the listener's own device: "turn up your own volume if you can't hear me, kids"
+             "your own volume", "your own speaker", "your own speakers", "your own headphones")  # fmt: skip
 # "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
 NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a

@@ -99,6 +99,7 @@ def test_several_requests_stay(said: str, expected: list[object]) -> None:
         "I'm heading into comp now",
         "spell the word echo for the class",
         "I'll compress the video clip before I upload it",
+        "turn up your own volume if you can't hear me, class",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
