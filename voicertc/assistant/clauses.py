@@ -42,6 +42,7 @@ from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.preferences import bare
+from voicertc.assistant.reasons import POLITE
 from voicertc.assistant.referents import named_effect
 from voicertc.assistant.scenes import is_change
 
@@ -77,7 +78,6 @@ VERBS = frozenset(
     | {p.split()[0] for p in lx.IDIOMS}
     | set("turn switch pump bring push pull roll tame warm brighten darken".split())
 ) - {"on", "off", "up", "down", "like", "want", "need", "gone", "without", "some", "back"}
-POLITE = frozenset("and then also please now just so ok okay oh could can would will you lets maybe".split())
 _NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
 # Parameter words that name no effect alone ("the mix", "the attack"): whose, the request before says.
 PARAMS = frozenset((lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - _NAME_WORDS)
@@ -201,8 +201,9 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         return _Request(joint, part, _counted(words, understand(part, last_filter)))
     said = tokens(before.text)
     if not is_change(before.reading) and named_effect(said) is None:
-        if before.reading == Say("") and reasons.ordered(words, understand(part, last_filter)):
-            return _Request(joint, part, understand(part, last_filter))  # "dead and boxy, give it air"
+        alone = understand(part, last_filter) if before.reading == Say("") else None
+        if alone is not None and reasons.ordered(words, alone):
+            return _Request(joint, part, alone)  # "dead and boxy, give it a bit of air around it"
         return None  # "if it's not too much trouble, add reverb": one request
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
@@ -236,7 +237,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         return None  # "add reverb and make it louder": "it" is the reverb; "... and more": no request
     if reasons.of_a_setting(before.reading, words, reading, same) and (same or named_effect(words) is None):
         return _Request(joint, part, Say(""))  # "low cut at 75 Hz, there's a fridge hum": its reason
-    if _same_effect(before, reading):
+    if same:
         return None  # "the echoes go on forever, cut the feedback": one request, its reason given
     if not is_change(reading) and not PUNCTUATION.search(joint):
         return None  # "the delay in the reverb tutorial and the echo chamber" is one sentence
