@@ -15,7 +15,7 @@ import re
 from voicertc.assistant.bands import LOW_NOISES, missing
 from voicertc.assistant.degrees import more_of
 from voicertc.assistant.lexicon import find_phrase, has_phrase
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.numbers import as_said, find_numbers
 
 Change = dict[str, object]
 
@@ -139,8 +139,7 @@ def region(tokens: list[str]) -> Change | None:
                 effect = "highpass" if effect == "lowpass" else "lowpass"
             elif (band := _band_named(before)) is not None:
                 effect = band  # "get rid of the lows over 120", as Whisper hears "under"
-            return {"effect": effect, "action": "set", "value": int(value) if value == int(value) else value,
-                    "unit": unit}  # fmt: skip
+            return {"effect": effect, "action": "set", "value": as_said(value), "unit": unit}
     return None
 
 

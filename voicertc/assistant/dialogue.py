@@ -40,7 +40,7 @@ from voicertc.assistant import (
     wrappings,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import FRACTIONS, find_numbers, ranges_as_either
+from voicertc.assistant.numbers import FRACTIONS, as_said, find_numbers, ranges_as_either
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import blank, normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
@@ -301,7 +301,7 @@ def _arguments(
     number = abs(span.value) if args["action"] in ("increase", "decrease") else span.value
     if stage is not None:
         number = stage * abs(span.value)  # "a cut of 3 dB" is -3 dB however it was said
-    args["value"] = int(number) if number == int(number) else number
+    args["value"] = as_said(number)
     param = _param(tokens, effect) or (
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )

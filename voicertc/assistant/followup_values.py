@@ -7,7 +7,7 @@ from __future__ import annotations
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall
 from voicertc.assistant.followup_phrases import SOFTENERS
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.numbers import as_said, find_numbers
 from voicertc.assistant.values import scaled
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, UNIT_FACTORS, param_key, unit_key
@@ -59,8 +59,7 @@ def multiplied(last: dict[str, object] | None, words: list[str]) -> dict[str, ob
         return None
     if last.get("action") != "set" or not isinstance(last.get("value"), (int, float)):
         return _scaled_step(last, TIMES[said[0]])  # "double it", then "half that"
-    value = float(last["value"]) * TIMES[said[0]]  # type: ignore[arg-type]
-    args = {**last, "value": int(value) if value == int(value) else value}
+    args = {**last, "value": as_said(float(last["value"]) * TIMES[said[0]])}  # type: ignore[arg-type]
     return args if in_range(args) else None
 
 
@@ -98,6 +97,5 @@ def _again_by(last: dict[str, object], said: list[str]) -> dict[str, object] | N
     unit = [w for w in said[numbers[0].end :] if w not in SOFTENERS]
     if unit and unit_key(" ".join(unit)) is None:
         return None
-    value = numbers[0].value
-    args = {**last, "value": int(value) if value == int(value) else value}
+    args = {**last, "value": as_said(numbers[0].value)}
     return args | ({"unit": unit_key(" ".join(unit))} if unit else {})

@@ -229,6 +229,11 @@ def _in_number_context(tokens: list[str], i: int) -> bool:
     return i > 0 and (tokens[i - 1] == "point" or tokens[i - 1] in ONES)
 
 
+def as_said(value: float) -> float:
+    """A value as a call gives it: 300.0 is 300."""
+    return int(value) if value == int(value) else value
+
+
 def find_numbers(tokens: list[str]) -> list[NumberSpan]:
     """All numbers in ``tokens``, left to right, each with its token span."""
     spans: list[NumberSpan] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from voicertc.assistant.numbers import as_said
 from voicertc.effects.chain import param_for_unit
 from voicertc.effects.specs import EFFECT_SPECS, effect_key, param_key
 
@@ -65,7 +66,7 @@ def taking_back(chain: Chain | None, setting: Mapping[str, object]) -> dict[str,
     old = (entry.get("params") or {}).get(target)
     if not isinstance(old, (int, float)):
         return None
-    args: dict[str, object] = {"effect": effect, "action": "set", "value": _as_said(old)}
+    args: dict[str, object] = {"effect": effect, "action": "set", "value": as_said(old)}
     return args | ({"param": target} if target != spec.primary else {})
 
 
@@ -83,10 +84,5 @@ def putting_back(chain: Chain) -> list[dict[str, object]]:
         for name, old in (item.get("params") or {}).items():
             if isinstance(old, (int, float)) and old != defaults.get(name):
                 named = {"param": name} if name != spec.primary else {}
-                calls.append({"effect": effect, "action": "set", "value": _as_said(old)} | named)
+                calls.append({"effect": effect, "action": "set", "value": as_said(old)} | named)
     return calls
-
-
-def _as_said(value: float) -> float:
-    """A chain's value as a call gives it: 300.0 is 300."""
-    return int(value) if value == int(value) else value

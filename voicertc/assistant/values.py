@@ -5,7 +5,7 @@ ms", "two more dB"), leaving out numbers of other things ("2 meters"), a filter'
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import NumberSpan, find_numbers
+from voicertc.assistant.numbers import NumberSpan, as_said, find_numbers
 from voicertc.effects.specs import EFFECT_SPECS, ParamSpec
 
 
@@ -145,5 +145,4 @@ def decibels_alone(rest: list[str], degree: frozenset[str]) -> float | None:
         return None
     if not all(t in degree or t in _DB for t in rest[: spans[0].start] + rest[spans[0].end :]):
         return None
-    value = spans[0].value
-    return int(value) if value == int(value) else value
+    return as_said(spans[0].value)

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.numbers import as_said, find_numbers
 
 
 @functools.cache
@@ -78,9 +78,8 @@ def written(text: str) -> str:
     out: list[str] = []
     i = 0
     for span in find_numbers(tokens):
-        value = span.value
         out += tokens[i : span.start]
-        out.append(str(int(value)) if value == int(value) else str(value))
+        out.append(str(as_said(span.value)))
         i = span.end
     out += tokens[i:]
     s = " ".join(out).replace("d b", "dB").strip()
