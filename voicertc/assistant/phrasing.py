@@ -76,8 +76,9 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
 # Decibels said as a rough amount: "take me down a few decibels, say four".
 ROUGH_DB = tuple(f"{few} {db}" for few in ("few", "couple", "couple of") for db in ("decibels", "db", "dbs"))
 # A level in dB said of the caller: "put me at plus eight decibels", "minus three dB on my voice".
-OWN_LEVEL_AT = (*(f"{who} {at}" for who in ("me", "my voice", "my mic") for at in ("at", "to")),
-                "on my voice", "on me", "on my mic", "off my voice", "off me", "off my mic")  # fmt: skip
+_OWN = ("me", "my voice", "my mic")
+OWN_LEVEL_AT = (*(f"{who} {at}" for who in _OWN for at in ("at", "to")),
+                *(f"{on} {who}" for on in ("on", "off") for who in _OWN))  # fmt: skip
 
 
 def _more_of(tokens: list[str], word: str) -> bool:

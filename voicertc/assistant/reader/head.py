@@ -153,11 +153,13 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 
 
 # Verbs an order opens with, whose change the veto spares: "kill the overdrive, the bride's
-# mother is listening" reads to the head as small talk.
-ORDERS = lx.IMPERATIVES | {"lose", "mute", "stop", "clear", "wipe", "ditch"}
-# ... and verbs that say the change they order (session 35: "..., soften the highs before the
-# next one"): each is how a sound is changed, not done in the world.
-ORDERS |= {"soften", "tame", "shave", "trim", "brighten", "darken", "muffle", "crank", "shorten", "lengthen"}
+# mother is listening" reads to the head as small talk; and verbs that say the change they
+# order, how a sound is changed rather than something done in the world (session 35: "...,
+# soften the highs before the next one").
+ORDERS = lx.IMPERATIVES | frozenset(
+    "lose mute stop clear wipe ditch soften tame shave trim brighten darken muffle crank shorten "
+    "lengthen".split()
+)
 
 
 # Courtesy an order's clause may open with: "..., bump me up please", "..., so bring me down".
@@ -205,6 +207,10 @@ def _after_a_time(words: list[str]) -> bool:
     )
 
 
+# A reset told of, not asked for: "our system had a reset overnight".
+_A_RESET_TOLD = re.compile(r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b")
+
+
 def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     """A change the veto leaves alone: one ordered (a clause of the sentence opens with a verb
     of change: "hold on, mid verse, bring me up"), or a reset, which the rules read only from
@@ -218,10 +224,6 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         if words and (words[0] in ORDERS or _setting(words) or _amount(words) or _after_a_time(words)):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls) and not _A_RESET_TOLD.search(said.lower())
-
-
-# A reset told of, not asked for: "our system had a reset overnight".
-_A_RESET_TOLD = re.compile(r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b")
 
 
 def combined(
