@@ -26,11 +26,12 @@ class Addressed:
 
 def addressed(transcript: str) -> Addressed:
     to_us = vocatives.said_to_us(transcript)
-    if to_us is None and vocatives.said_to_someone(transcript):
+    again = vocatives.restated(transcript)
+    if to_us is None and again is None and vocatives.said_to_someone(transcript):
         return Addressed(None, by_name=False)
-    text = to_us if to_us is not None else transcript
+    text = to_us if to_us is not None else again or transcript
     text = passed_on.asked(text) or vocatives.before_an_aside(text) or text
-    unpurposed = _PURPOSE.sub("", text)
+    unpurposed = _HURRY.sub("", _PURPOSE.sub("", text))
     text = unpurposed if unpurposed.strip() else text
     text = occasions.unoccasioned(text)
     return Addressed(scenes.places_told(text), by_name=to_us is not None)
@@ -42,6 +43,13 @@ _PURPOSE = re.compile(
     r",\s*so (?:that )?(?:it|it's|its|i|i'm|we|we're|they|they're|people|everyone|everybody) "
     r"[^,;.!?]*[.!?]?\s*$",
     re.IGNORECASE,
+)
+
+
+# Haste said as a clause of its own (corpus14's busy callers): "reverb on the mic for this
+# build, quick" (no shorter decay is asked).
+_HURRY = re.compile(
+    r"[,;]\s*(?:quick|quickly|quick quick|asap|hurry|hurry up)\s*(?=[,;.!?]|$)", re.IGNORECASE
 )
 
 

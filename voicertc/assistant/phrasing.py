@@ -221,7 +221,13 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "turn down the offer", "turn down an offer", "turn down the invitation",
              "waiting room", "spell the word", "upload", "video clip", "highlight clip",
              # the listener's own device: "turn up your own volume if you can't hear me, kids"
-             "your own volume", "your own speaker", "your own speakers", "your own headphones")  # fmt: skip
+             "your own volume", "your own speaker", "your own speakers", "your own headphones",
+             # the class told of their own body (corpus14's fitness callers): "compress your core"
+             "your core", "your breath", "your breathing", "your belly", "your tummy", "your stomach",
+             "your knees", "your shoulders", "your hips", "your spine", "your arms", "your legs",
+             # other people's sound and the home's sets: "volume down on the telly please"
+             "telly", "main speakers", "turn the hob", "the hob down", "the hob up", "turn up the monitor",
+             "turn the monitor up", "turn up the monitors", "turn the monitors up")  # fmt: skip
 # "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
 NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a

@@ -43,7 +43,7 @@ def order_before_state(transcript: str) -> str | None:
     if subject in lx.EFFECT_WORDS - PLACES:
         return None  # "..., the delay is too long": a second complaint, the rules' to read
     order = tokens(match["order"])
-    return match["order"] if _an_order(order) or find_numbers(order) else None
+    return match["order"] if _an_order(order) or find_numbers(order) or _named_first(order) else None
 
 
 def order_after_scene(transcript: str) -> str | None:
@@ -78,6 +78,17 @@ def _an_order(words: list[str]) -> bool:
     return bool(rest) and rest[0] in ORDERS
 
 
+# A change said short, the effect's name first: "low pass up an octave please, the sander's off".
+_NAMED_FIRST = re.compile(
+    rf"^(?:{'|'.join(sorted(lx.NAMING_WORDS | {'high pass', 'low pass', 'low cut', 'high cut'}))}) "
+    r"(?:up|down|on|off|in|out|back)\b"
+)
+
+
+def _named_first(words: list[str]) -> bool:
+    return _NAMED_FIRST.match(" ".join(after_opening(words, _POLITE))) is not None
+
+
 # Where people are, named with a place word the reverb is also called by: "from the back of
 # the hall", "we're moving to the small room", "the band's in the big hall". Said after a word
 # of place, the room is where they are, not the reverb asked for ("make me sound like I'm in
@@ -85,6 +96,12 @@ def _an_order(words: list[str]) -> bool:
 _WHERE = re.compile(
     r"\b(?P<at>in|into|of|to|at|from|across|around|through|throughout|inside|outside)\s+"
     r"(?P<place>the\s+(?:[a-z]+\s+){0,2}?(?:room|hall|church)(?:'s|s)?)\b(?!\s+(?:sound|reverb|verb|tone|size|feel))",
+    re.IGNORECASE,
+)
+# Where the caller is, said with a direction that asks nothing: "I'm down by the hedge with the
+# phone in my pocket, louder please".
+_WHERE_I_AM = re.compile(
+    r"\b((?:i'm|im|i am|we're|we are) )(?:down|up|out|over|round) (?=(?:by|at|in|near|on) the\b)",
     re.IGNORECASE,
 )
 # A place's own things: "my voice is too loud on the room speaker".
@@ -109,7 +126,7 @@ def places_told(transcript: str) -> str:
             return match.group()  # "the echo in the church": the place's own
         return f"{match['at']} there"
 
-    return _THINGS.sub("venue", _WHERE.sub(told, transcript))
+    return _THINGS.sub("venue", _WHERE.sub(told, _WHERE_I_AM.sub(r"\1", transcript)))
 
 
 # Replies of a turn read as no request: a scene told beside an order may be why.

@@ -100,6 +100,11 @@ def said_to_someone(transcript: str) -> bool:
     named = [i for i, (s, first) in enumerate(starts) if _a_person(s, first) and (i == 0 or not _group(s))]
     if not named:
         return False
+    # an order of the speaker's own sound before the name: "add distortion to my voice, Leo,
+    # you asked for it" (the person is told of it after)
+    ours = tokens(" ".join(segments[: named[0]]))
+    if _an_order(ours) and not _FIRST_PERSON.isdisjoint(ours) and _YOU.isdisjoint(ours):
+        return False
     words = tokens(_ASKING_YOU.sub(" ", transcript.lower()))
     asked = transcript.rstrip().endswith("?") or bool(words and words[0] in _QUESTION_OPENINGS)
     if _YOU.intersection(words) or asked:
@@ -168,6 +173,14 @@ def _written_for_computer(word: str) -> bool:
 
 
 _COMPUTING = frozenset("compute computed computes computing computers".split())
+
+
+def restated(transcript: str) -> str | None:
+    """An order said, an aside to someone in the room, and the order said again: "less reverb,
+    no, Mia, sit down, sorry, less reverb" (the order, once)."""
+    segments = [s.strip() for s in _SEGMENTS.split(transcript) if s.strip()]
+    first, last = (tokens(segments[0]), tokens(segments[-1])) if len(segments) > 2 else ([], [])
+    return segments[-1] if first and first == last and not lx.NAMING_WORDS.isdisjoint(first) else None
 
 
 def before_an_aside(transcript: str) -> str | None:

@@ -57,6 +57,12 @@ _POINTS = re.compile(
     r"\b((?:add|take|knock|shave|give|put|drop|pull|cut|throw|bump|push|another) "
     rf"(?:\d+|(?:(?:{_COUNTED})[ -]?)+)) points (of|off|to|on|more|less)\b"
 )
+# An amount said signed is a step ("overdrive plus twenty five", as "minus ten" already is):
+# these amounts are never below zero, unlike a level or a threshold in dB ("gain plus three").
+_PLUS = re.compile(
+    rf"\b(overdrive|drive|distortion|fuzz|crunch|reverb|verb|echo|delay|wet|mix|feedback) plus "
+    rf"(?=\d|(?:{_COUNTED})\b)"
+)
 
 
 def _joined(hyphenated: str) -> str:
@@ -93,6 +99,7 @@ def correct(tokens: list[str]) -> list[str]:
     text = _POINTS.sub(
         lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
     )
+    text = _PLUS.sub(r"\1 up ", text)
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = misheard.tokens(tokens)
     out: list[str] = []

@@ -80,6 +80,11 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
     # (session 35) a reset told of is not spared: "the router had a reset last night"
     cleared = [dialogue.ToolCall(dialogue.APPLY, {"action": "reset"})]
     assert combined(cleared, sure, rules_arguments(""), said="the router had a reset last night") == NOTHING
+    # (session 36) nor a reset that is a thing of its own: "the reset after each round is thirty seconds"
+    assert (
+        combined(cleared, sure, rules_arguments(""), said="the reset after each round is thirty seconds")
+        == NOTHING
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,6 +104,10 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
         ("after I make the tea, the distortion", False),  # the speaker's own doing, not an order
         ("low pass at eight k for the late show", True),  # a filter's two-word name
         ("my listeners keep wincing, soften the distortion before the next song", True),  # its verb
+        # session 36: a short setting said on or off, "ease" as an order
+        ("distortion off, I've got a pan in each hand", True),
+        ("ease the distortion back, my neighbour's banging on the wall", True),
+        ("the distortion off the old record was lovely", False),  # no clause of its own
     ],
 )
 def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:

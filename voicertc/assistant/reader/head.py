@@ -158,7 +158,7 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 # soften the highs before the next one").
 ORDERS = lx.IMPERATIVES | frozenset(
     "lose mute stop clear wipe ditch soften tame shave trim brighten darken muffle crank shorten "
-    "lengthen".split()
+    "lengthen ease".split()
 )
 
 
@@ -167,11 +167,12 @@ _COURTESY = frozenset("and then also please now just so ok okay oh could can wou
 
 
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
-# seven seconds", "plus three on me".
+# seven seconds", "plus three on me", "delay off, I'm holding a hot tray" (a clause of its own).
 _NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive", "high pass", "low pass", "low cut", "high cut"}))
 _NUMBERS = "|".join(sorted(NUMBER_WORDS))
 _SETTING = re.compile(
-    rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS}))"
+    rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS})"
+    rf"|(?:{_NAMES}) (?:off|on)$)"
 )
 
 
@@ -207,8 +208,12 @@ def _after_a_time(words: list[str]) -> bool:
     )
 
 
-# A reset told of, not asked for: "our system had a reset overnight".
-_A_RESET_TOLD = re.compile(r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b")
+# A reset told of, not asked for: "our system had a reset overnight", "the toll reset at midnight".
+_A_RESET_TOLD = re.compile(
+    r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b"
+    # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
+    r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
+)
 
 
 def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
