@@ -42,6 +42,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
     ("more growl", "more distortion"), ("less growl", "less distortion"),
     ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
+    # a boost put on is the gain stage added: "chuck a volume boost on my mic", "put a boost on me"
+    ("volume boost", "gain boost"), ("a boost on", "a gain boost on"),
     # The speaker's level as an amount; a boost said not wanted ("no boost on me now", not "no
     # boost no cut", a gain at 0 dB).
     ("more of me", "more volume on me"), ("less of me", "less volume on me"),
@@ -54,6 +56,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
     # Whisper on tune13 (session 35): "points off", "a couple of" run together.
     ("point soft", "points off"), ("a cupboard decibels", "a couple of decibels"),
+    # Whisper on tune14 (session 36): "dirtier please".
+    ("dirty air", "dirtier"),
 )  # fmt: skip
 
 # A vocative at the end, after a comma, written as the commoner word: "turn me up, made."

@@ -103,7 +103,7 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
 # A change of level said as a noun: "a boost of 10 dB", "a 3 dB cut" (its sign).
 STEP_NOUNS = {"boost": 1, "lift": 1, "bump": 1, "cut": -1, "drop": -1, "reduction": -1, "attenuation": -1}
 STAGE_VERBS = frozenset({"insert", "inserting", "add", "adding", "put", "include", "stick", "throw", "slap",
-                         "pop"})  # fmt: skip
+                         "pop", "chuck"})  # fmt: skip
 
 
 def stage_step(tokens: list[str], value: tuple[NumberSpan, str | None]) -> int | None:
@@ -221,8 +221,8 @@ NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "
              "turn down the offer", "turn down an offer", "turn down the invitation",
              "waiting room", "spell the word", "upload", "video clip", "highlight clip",
              # the listener's own device: "turn up your own volume if you can't hear me, kids"
-             "your own volume", "your own speaker", "your own speakers", "your own headphones",
-             # the class told of their own body (corpus14's fitness callers): "compress your core"
+             "your own volume", "your own speaker", "your own speakers", "your own headphones", "your tablet",
+             "your ipad", "your laptop",  # and a class's bodies (corpus14): "compress your core"
              "your core", "your breath", "your breathing", "your belly", "your tummy", "your stomach",
              "your knees", "your shoulders", "your hips", "your spine", "your arms", "your legs",
              # other people's sound and the home's sets: "volume down on the telly please"

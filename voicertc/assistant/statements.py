@@ -168,7 +168,17 @@ def verb_use(tokens: list[str], word: str) -> bool:
         if word == "gain" and before in VERB_BEFORE and after in GAIN_OBJECTS:
             return True
         if word == "drive" and (before in VERB_BEFORE or after in ("to", "home", "back")):
-            return tokens[i + 1 : i + 4] not in (["back", "to", "default"], ["back", "to", "defaults"])
+            # ("drive to thirty percent please": a setting, not a journey)
+            said = find_numbers(tokens[i + 2 : i + 4]) if after == "to" else []
+            setting = bool(said) and tokens[i + 2 + said[0].end : i + 3 + said[0].end] in (
+                [],
+                ["percent"],
+                ["please"],
+            )
+            return not setting and tokens[i + 1 : i + 4] not in (
+                ["back", "to", "default"],
+                ["back", "to", "defaults"],
+            )
     return False
 
 

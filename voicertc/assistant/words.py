@@ -63,6 +63,12 @@ _PLUS = re.compile(
     rf"\b(overdrive|drive|distortion|fuzz|crunch|reverb|verb|echo|delay|wet|mix|feedback) plus "
     rf"(?=\d|(?:{_COUNTED})\b)"
 )
+# Late, of a thing in the world: "my flight's delayed again", "the timing's delayed by a couple of
+# degrees" (not the sound's: "the echoes delayed", "my voice is delayed").
+_LATE = re.compile(
+    r" (?!(?:echoes|repeats|vocals|its|voice|mic|sound|me|signal|audio)\b)"
+    r"(\w+s|is|are|was|were|been) delayed "
+)
 
 
 def _joined(hyphenated: str) -> str:
@@ -99,7 +105,7 @@ def correct(tokens: list[str]) -> list[str]:
     text = _POINTS.sub(
         lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
     )
-    text = _PLUS.sub(r"\1 up ", text)
+    text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", text))
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = misheard.tokens(tokens)
     out: list[str] = []

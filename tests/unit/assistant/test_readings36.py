@@ -42,6 +42,12 @@ from voicertc.assistant.dialogue import ToolCall
         ("take the delay off my voice, Tom, you'll see", call("delay", "remove")),
         # a level evened out
         ("level my voice out a bit", call("compressor", "add")),
+        # the drive set, not driven to; a boost put on is the gain stage added
+        ("drive to forty percent please", call("distortion", "set", 40, "percent")),
+        ("chuck a volume boost on me", call("gain", "add")),
+        ("put a boost on my mic", call("gain", "add")),
+        # Whisper's "dirty air" for "dirtier"
+        ("dirty air please", call("distortion", "increase")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -57,6 +63,10 @@ def test_readings(said: str, expected: object) -> None:
         "volume up on the telly",
         "turn the main speakers down a notch",
         "turn up the monitors, the band can't hear the click",
+        "I'll drive to three venues tonight",
+        "my flight's delayed again",
+        "the timing's delayed by a few degrees",
+        "take the volume down on your tablet, please",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
