@@ -25,7 +25,14 @@ def told_to_someone(tokens: list[str]) -> bool:
     return bool((LEVELS | {"up"}).intersection(rest[1:]))
 
 
-def after_opening(tokens: list[str], opening: frozenset[str]) -> list[str]:
+# Courtesy an order may open with, past which its verb is looked for: "so bring me down",
+# "..., just cut the lows please", "ok could you maybe add reverb".
+COURTESY = frozenset(
+    "and then also but please now just so ok okay oh could can would will you lets maybe".split()
+)
+
+
+def after_opening(tokens: list[str], opening: frozenset[str] = COURTESY) -> list[str]:
     """``tokens`` from the first that is not one of ``opening`` ("could you please ...")."""
     return tokens[next((i for i, t in enumerate(tokens) if t not in opening), len(tokens)) :]
 

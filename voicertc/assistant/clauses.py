@@ -38,11 +38,11 @@ from voicertc.assistant import (
 )
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressed import addressed, one_clause_asks
+from voicertc.assistant.addressee import COURTESY
 from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.preferences import bare
-from voicertc.assistant.reasons import POLITE
 from voicertc.assistant.referents import named_effect
 from voicertc.assistant.scenes import is_change
 
@@ -256,7 +256,7 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and not is_change(reading)
         and (len(words) >= 4 or _stepped(tokens(before.text)))  # (short: "slower release, it's pumping")
         and not find_numbers(words)
-        and words[0] not in POLITE
+        and words[0] not in COURTESY
         # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)
         and (not PRONOUNS.intersection(words) or reasons.done_to_it(words))
     )
@@ -353,13 +353,13 @@ def _counted(words: list[str], reading: Intent) -> Intent:
     if not is_change(reading) or named_effect(words) is not None:
         return reading
     # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)
-    opening = next((w for w in words if w not in POLITE and w != "but"), "")
+    opening = next((w for w in words if w not in COURTESY), "")
     return reading if opening in VERBS or _stepped(words) else Say("")
 
 
 def _stepped(words: list[str]) -> bool:
     """A parameter stepped, a request alone: "slower release" (not "too many repeats, go back")."""
-    opening = next((w for w in words if w not in POLITE), "")
+    opening = next((w for w in words if w not in COURTESY), "")
     return (opening in ("more", "less", "fewer") or opening.endswith("er")) and not PARAMS.isdisjoint(words)
 
 

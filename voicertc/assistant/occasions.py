@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.addressee import after_opening
 from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.words import tokens
 
@@ -40,7 +41,6 @@ _FIRST = re.compile(
     r"^\s*(?:for|during) (?:the|my|our|this|a|an|today's|tonight's|todays|tonights) [^,;.!?]*[,;]\s*(?=\S)",
     re.IGNORECASE,
 )
-_COURTESY = frozenset("please now just so ok okay then can could would you".split())
 
 
 def _order_after(text: str) -> str:
@@ -48,7 +48,7 @@ def _order_after(text: str) -> str:
     if first is None:
         return text
     rest = tokens(text[first.end() :])
-    opening = next((w for w in rest if w not in _COURTESY), "")
+    opening = next(iter(after_opening(rest)), "")
     return text[first.end() :] if opening in lx.IMPERATIVES and not _NAMED.isdisjoint(rest) else text
 
 

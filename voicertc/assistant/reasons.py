@@ -11,15 +11,13 @@ and ``reading`` the part read alone.
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.addressee import COURTESY
 from voicertc.assistant.dialogue import Intent, ToolCall
 
 # What someone did to it, told after a request as its reason: "reset the distortion, I overdid it".
 DONE_TO_IT = frozenset(
     "broke overdid messed wrecked ruined borked nuked maxed botched fiddled tweaked".split()
 )
-# Courtesy a request may open with ("just cut the lows", "so bring me down"); ``clauses`` reads
-# its parts with it too.
-POLITE = frozenset("and then also please now just so ok okay oh could can would will you lets maybe".split())
 
 
 def done_to_it(words: list[str]) -> bool:
@@ -47,7 +45,7 @@ def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: 
         return False
     if words[0] == "just":  # ("feedback to fifteen percent, just a couple of repeats": its repeats)
         return words[1:2] != [] and words[1] not in lx.IMPERATIVES
-    return same_effect and "param" not in reading.arguments and words[0] not in lx.IMPERATIVES | POLITE
+    return same_effect and "param" not in reading.arguments and words[0] not in lx.IMPERATIVES | COURTESY
 
 
 def order_after_description(
@@ -58,7 +56,7 @@ def order_after_description(
     effect than the one the description reads ("dead and boxy, give it some air around it")."""
     if not (isinstance(reading, ToolCall) and isinstance(first, ToolCall)):
         return False
-    if words[0] not in lx.IMPERATIVES or first_words[0] in lx.IMPERATIVES | POLITE:
+    if words[0] not in lx.IMPERATIVES or first_words[0] in lx.IMPERATIVES | COURTESY:
         return False
     if same_effect:
         return "param" in reading.arguments

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.addressee import after_opening
+from voicertc.assistant.addressee import COURTESY, after_opening
 from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT, OTHER_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens
 from voicertc.assistant.numbers import find_numbers
@@ -29,8 +29,6 @@ _STATE_AFTER = re.compile(
 PLACES = frozenset({"room", "hall", "church", "space", "studio"})
 # What points back at something the scene told of.
 POINTERS = frozenset("it that this them those these".split())
-# What an order opens with, past courtesy: "make ...", "can you make ...".
-_POLITE = frozenset("can could would will you please just now so ok okay".split())
 
 
 def order_before_state(transcript: str) -> str | None:
@@ -73,8 +71,13 @@ def order_after_reason(transcript: str) -> str | None:
     return parts[-1] if _an_order(order) and POINTERS.isdisjoint(order) else None
 
 
+# (a clause joined on, "..., and maybe add some reverb", is a second request, not the order a
+# scene was told for)
+_OPENING = COURTESY - {"and", "then", "also", "but"}
+
+
 def _an_order(words: list[str]) -> bool:
-    rest = after_opening(words, _POLITE)
+    rest = after_opening(words, _OPENING)
     return bool(rest) and rest[0] in ORDERS
 
 
@@ -86,7 +89,7 @@ _NAMED_FIRST = re.compile(
 
 
 def _named_first(words: list[str]) -> bool:
-    return _NAMED_FIRST.match(" ".join(after_opening(words, _POLITE))) is not None
+    return _NAMED_FIRST.match(" ".join(after_opening(words, _OPENING))) is not None
 
 
 # Where people are, named with a place word the reverb is also called by: "from the back of

@@ -162,10 +162,6 @@ ORDERS = lx.IMPERATIVES | frozenset(
 )
 
 
-# Courtesy an order's clause may open with: "..., bump me up please", "..., so bring me down".
-_COURTESY = frozenset("and then also please now just so ok okay oh could can would will you lets but".split())
-
-
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
 # seven seconds", "plus three on me", "delay off, I'm holding a hot tray" (a clause of its own).
 _NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive", "high pass", "low pass", "low cut", "high cut"}))
@@ -225,7 +221,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     if vocatives.said_to_us(said) is not None or passed_on.asked(said) is not None:
         return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
-        words = addressee.after_opening(dialogue.tokens(clause), _COURTESY)
+        words = addressee.after_opening(dialogue.tokens(clause))
         if words and (words[0] in ORDERS or _setting(words) or _amount(words) or _after_a_time(words)):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls) and not _A_RESET_TOLD.search(said.lower())
