@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import statements
+from voicertc.assistant import not_sound, statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.knowledge import to_be_taught
 from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES, KNOWN, has_phrase
@@ -205,29 +205,8 @@ def octaves(tokens: list[str], action: str | None) -> tuple[float, str] | None:
 
 # -- sentences that name an effect and ask for nothing ----------------------------------
 
-# Things that are not sound, as the object of an effect word: "compress this zip file".
-NOT_SOUND = ("file", "files", "zip", "folder", "folders", "heating", "heater", "router",
-             "air compressor", "hard drive", "thermostat", "temperature", "lights", "lamp", "tv",
-             "television", "oven", "air conditioning", "aircon", "password", "computer", "laptop",
-             "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
-             "battery level", "stress level", "energy level", "fuel level", "skill level",
-             "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
-             "boom arm", "a joke about", "jokes about", "knock knock", "a poem about", "a song about",
-             "a story about", "a haiku about", "a rap about", "a limerick about",
-             "into comp", "comp match", "comp game", "comp games", "ranked comp", "playing comp",
-             # what the app the assistant lives in does (corpus13): "start the session timer"
-             "timer", "my status", "processing delay", "somewhere quieter", "somewhere quiet", "translate",
-             "repeat the sentence", "repeat the word", "repeat the question", "repeat the phrase",
-             "turn down the offer", "turn down an offer", "turn down the invitation",
-             "waiting room", "spell the word", "upload", "video clip", "highlight clip",
-             # the listener's own device: "turn up your own volume if you can't hear me, kids"
-             "your own volume", "your own speaker", "your own speakers", "your own headphones", "your tablet",
-             "your ipad", "your laptop",  # and a class's bodies (corpus14): "compress your core"
-             "your core", "your breath", "your breathing", "your belly", "your tummy", "your stomach",
-             "your knees", "your shoulders", "your hips", "your spine", "your arms", "your legs",
-             # other people's sound and the home's sets: "volume down on the telly please"
-             "telly", "main speakers", "turn the hob", "the hob down", "the hob up", "turn up the monitor",
-             "turn the monitor up", "turn up the monitors", "turn the monitors up")  # fmt: skip
+# Things that are not sound, as the object of an effect word (``not_sound``).
+NOT_SOUND = not_sound.PHRASES
 # "a podcast called Delay Tactics", "the song I'm about to sing is called Quiet"
 NAMED = re.compile(r" (?:(?:a|an|the|this|that|my) \w+|is|are|was|were) called ")
 # A room or a space people are in, not the reverb's: "the room is really cold", "we need a
