@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.lexicon import NAMING_WORDS, has_phrase, padded
+from voicertc.assistant.lexicon import IMPERATIVES, NAMING_WORDS, has_phrase, padded
 from voicertc.assistant.theirs import LEVELS
 
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
@@ -25,6 +25,9 @@ def told_to_someone(tokens: list[str]) -> bool:
     return bool((LEVELS | {"up"}).intersection(rest[1:]))
 
 
+# Verbs an order opens with: the rules' own, and those that take an effect off or away ("lose
+# the echo", "ditch the fuzz", "crank it"); ``vocatives`` and the reader's veto each add theirs.
+ORDERS = IMPERATIVES | frozenset("lose mute clear wipe ditch crank".split())
 # Courtesy an order may open with, past which its verb is looked for: "so bring me down",
 # "..., just cut the lows please", "ok could you maybe add reverb".
 COURTESY = frozenset(

@@ -13,6 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from voicertc.assistant import addressee
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.words import tokens
 
@@ -78,9 +79,7 @@ _TELLING = frozenset("we were weve i im the its it this that everyone everybody 
 
 
 # What an order opens with, beyond the verbs the rules know: "stick a compressor on us".
-ORDERS = lx.IMPERATIVES | frozenset(
-    "stick throw slap switch pop chuck lose mute clear wipe ditch crank get more less".split()
-)
+ORDERS = addressee.ORDERS | frozenset("stick throw slap switch pop chuck get more less".split())
 
 
 def _an_order(words: list[str]) -> bool:

@@ -156,9 +156,8 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 # mother is listening" reads to the head as small talk; and verbs that say the change they
 # order, how a sound is changed rather than something done in the world (session 35: "...,
 # soften the highs before the next one").
-ORDERS = lx.IMPERATIVES | frozenset(
-    "lose mute stop clear wipe ditch soften tame shave trim brighten darken muffle crank shorten "
-    "lengthen ease".split()
+ORDERS = addressee.ORDERS | frozenset(
+    "stop soften tame shave trim brighten darken muffle shorten lengthen ease".split()
 )
 
 
