@@ -26,7 +26,7 @@ class Addressed:
 
 def addressed(transcript: str) -> Addressed:
     to_us = vocatives.said_to_us(transcript)
-    again = vocatives.restated(transcript)
+    again = vocatives.restated(transcript) if to_us is None else None
     if to_us is None and again is None and vocatives.said_to_someone(transcript):
         return Addressed(None, by_name=False)
     text = to_us if to_us is not None else again or transcript

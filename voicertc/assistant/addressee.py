@@ -28,6 +28,9 @@ def told_to_someone(tokens: list[str]) -> bool:
 # Verbs an order opens with: the rules' own, and those that take an effect off or away ("lose
 # the echo", "ditch the fuzz", "crank it"); ``vocatives`` and the reader's veto each add theirs.
 ORDERS = IMPERATIVES | frozenset("lose mute clear wipe ditch crank".split())
+# The effects' names an order said short opens with, the filters' two-word names among them:
+# "low pass up an octave", "high pass at one twenty".
+SHORT_NAMES = NAMING_WORDS | frozenset({"high pass", "low pass", "low cut", "high cut"})
 # Courtesy an order may open with, past which its verb is looked for: "so bring me down",
 # "..., just cut the lows please", "ok could you maybe add reverb".
 COURTESY = frozenset(

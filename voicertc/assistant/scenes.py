@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.addressee import COURTESY, after_opening
+from voicertc.assistant.addressee import COURTESY, SHORT_NAMES, after_opening
 from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT, OTHER_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, FALLBACK_TEXT, Intent, Say, ToolCall, tokens
 from voicertc.assistant.numbers import find_numbers
@@ -83,7 +83,7 @@ def _an_order(words: list[str]) -> bool:
 
 # A change said short, the effect's name first: "low pass up an octave please, the sander's off".
 _NAMED_FIRST = re.compile(
-    rf"^(?:{'|'.join(sorted(lx.NAMING_WORDS | {'high pass', 'low pass', 'low cut', 'high cut'}))}) "
+    rf"^(?:{'|'.join(sorted(SHORT_NAMES))}) "
     r"(?:up|down|on|off|in|out|back)\b"
 )
 

@@ -163,7 +163,7 @@ ORDERS = addressee.ORDERS | frozenset(
 
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
 # seven seconds", "plus three on me", "delay off, I'm holding a hot tray" (a clause of its own).
-_NAMES = "|".join(sorted(lx.NAMING_WORDS | {"drive", "high pass", "low pass", "low cut", "high cut"}))
+_NAMES = "|".join(sorted(addressee.SHORT_NAMES | {"drive"}))
 _NUMBERS = "|".join(sorted(NUMBER_WORDS))
 _SETTING = re.compile(
     rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS})"
