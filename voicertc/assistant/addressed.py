@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from voicertc.assistant import occasions, passed_on, scenes, vocatives
+from voicertc.assistant import occasions, passed_on, scenes, tags, vocatives
 from voicertc.assistant.dialogue import Intent, Say
 
 
@@ -25,6 +25,7 @@ class Addressed:
 
 
 def addressed(transcript: str) -> Addressed:
+    transcript = tags.untagged(transcript)  # "reduce a bit, can?", "too loud already lah"
     to_us = vocatives.said_to_us(transcript)
     again = vocatives.restated(transcript) if to_us is None else None
     if to_us is None and again is None and vocatives.said_to_someone(transcript):

@@ -254,7 +254,8 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         is_change(before.reading)
         and PUNCTUATION.search(joint) is not None
         and not is_change(reading)
-        and (len(words) >= 4 or _stepped(tokens(before.text)))  # (short: "slower release, it's pumping")
+        # (short: "slower release, it's pumping"; but "down four dB, too loud": its value kept)
+        and (len(words) >= 4 or _stepped(tokens(before.text)) or "value" in before.reading.arguments)
         and not find_numbers(words)
         and words[0] not in COURTESY
         # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)

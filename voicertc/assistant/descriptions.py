@@ -186,8 +186,9 @@ PLOSIVES = tuple(f"{letter} {verb}" for letter in ("p", "ps", "b", "bs")
 STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("jumps around", "jumping around", "all over the place", "all over the shop",
                      "all over the shops", "even out", "even it out", "level out", "smooth out",
-                     "loud and others are quiet",
+                     "loud and others are quiet", "going up and down",
                      "loud and some are quiet", "some parts are loud", "goes up and down",
+                     "go up and down", "one level", "everything level", "everything the same level",
                      "smash it", "inconsistent", "others disappear", "others get lost", "others vanish",
                      "loud and others", "more even", "radio host", "stayed steady", "stay steady",
                      "more consistent", "more steady", "steadier", "smooth it out", "smooth things out",

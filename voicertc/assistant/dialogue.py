@@ -394,7 +394,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     if args is not None:
         return ToolCall(APPLY, args)
     helped = hedges.helps_elsewhere(words) or lx.find_phrase(text, lx.HELPED) >= 0
-    if lx.find_phrase(text, lx.HELP) >= 0 and not helped:
+    if (lx.find_phrase(text, lx.HELP) >= 0 or knowledge.catalogue(text)) and not helped:
         return Say(HELP_TEXT)  # (not "a delay would help us finish the project", "thanks for the help")
     said = small_talk.reply(transcript, text) or unsupported.decline(words) or declined.reply(words, text)
     return Say(said or FALLBACK_TEXT)

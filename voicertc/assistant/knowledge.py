@@ -25,7 +25,7 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "did they", "did people", "did engineers", "did producers", "did studios", "did bands",
              "did singers", "did old", "did the old", "came first", "come first", "is older", "was older",
              "do you know how a", "do you know how an", "do you know how the", "do you know why",
-             "do you know when", "do you know who", "do you know where")  # fmt: skip
+             "do you know when", "do you know who", "do you know where", "the meaning of")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".
@@ -64,10 +64,27 @@ OF_THIS_CALL = frozenset("i im ive me my mine we our us it its".split())
 ASKING = asking.POLITE
 
 
+# The assistant's own catalogue asked for, not what is on: "what effects do you have?".
+CATALOGUE = ("effects do you have", "effects you have", "effects have you got", "effects you got",
+             "effects can you do", "effects you can do", "effects can you add", "effects are available",
+             "effects do you offer", "effects do you support", "effects do you know", "kinds of effects",
+             "types of effects", "effects you can add", "effects you offer")  # fmt: skip
+
+
+# ... unless asked of this call: "what effects do you have on me right now".
+ON_THE_CALL = ("on me", "on my", "on now", "on right now", "on at the moment", "running", "applied", "active")
+
+
+def catalogue(text: str) -> bool:
+    return has_phrase(text, CATALOGUE) and not has_phrase(text, ON_THE_CALL)
+
+
 def in_general(tokens: list[str], text: str) -> bool:
     """A question about effects in general ("does compression make things louder or
-    quieter", "why does a bathroom sound so echoey"), said of nothing on this call and
-    asking for nothing: no change is read in it."""
+    quieter", "why does a bathroom sound so echoey", "what effects do you have"), said of
+    nothing on this call and asking for nothing: no change is read in it."""
+    if catalogue(text):
+        return True
     if tokens[0] == "what" and has_phrase(text, CONSEQUENCES):
         return True  # "what would happen if I turned the gain all the way up": asked, not done
     if tokens[0] in WORRIED and has_phrase(text, HARMS):

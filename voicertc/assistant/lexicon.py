@@ -120,11 +120,11 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
-    # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten,
-    # not keywords: "losing" would pull "sing" to it)
+    # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten, not keywords:
+    # "losing" would pull "sing" to it; not "I'm losing my voice"); "quit me the fuzz" (Spanish "quitar")
     ("killing the", "kill the"), ("ditching the", "ditch the"), ("losing the", "lose the"),
-    ("muting the", "mute the"),  # (not "I'm losing my voice")
-    ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
+    ("muting the", "mute the"), ("quit me the", "remove the"), ("quit the", "remove the"),
+    ("comot", "remove"), ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
     # the effect's absence complained of ("there's no reverb at all") asks for it
     ("theres no _", "add _"), ("there is no _", "add _"), ("has no _", "add _"), ("have no _", "add _"),
     ("got no _ on", "add _ on"),  # "I ain't got no echo on me, sort that out"

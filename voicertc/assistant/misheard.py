@@ -41,6 +41,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # Other names, said as phrases: as keywords "processor" would pull "professor" to it.
     ("dynamics processor", "compressor"), ("the growl", "the distortion"), ("some growl", "some distortion"),
     ("more growl", "more distortion"), ("less growl", "less distortion"),
+    ("crackling effect", "distortion"), ("crackle effect", "distortion"),  # "reduce the crackling effect"
     ("the boost", "the gain"), ("that boost", "that gain"),  # "drop the boost": the gain stage put in
     # a boost put on is the gain stage added: "chuck a volume boost on my mic", "put a boost on me"
     ("volume boost", "gain boost"), ("a boost on", "a gain boost on"),

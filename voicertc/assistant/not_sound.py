@@ -14,7 +14,7 @@ _THINGS = ("file", "files", "zip", "folder", "folders", "heating", "heater", "ro
            "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
            "battery level", "stress level", "energy level", "fuel level", "skill level",
            "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
-           "boom arm")  # fmt: skip
+           "boom arm", "brightness of", "screen brightness", "your phone", "your screen")  # fmt: skip
 # Things asked to be written, and a game's "comp".
 _WRITINGS = ("a joke about", "jokes about", "knock knock", "a poem about", "a song about",
              "a story about", "a haiku about", "a rap about", "a limerick about",
@@ -34,4 +34,8 @@ _BODIES = ("your core", "your breath", "your breathing", "your belly", "your tum
 _AROUND = ("telly", "main speakers", "turn the hob", "the hob down", "the hob up", "turn up the monitor",
            "turn the monitor up", "turn up the monitors", "turn the monitors up")  # fmt: skip
 
-PHRASES = _THINGS + _WRITINGS + _HOST_APP + _LISTENERS + _BODIES + _AROUND
+# Room made for people (corpus15): "make room for your grandmother, let her sit".
+_SEATS = ("room for your", "room for him", "room for her", "room for them", "room for everyone",
+          "room for one more", "space for one more", "room for the baby", "room for grandma")  # fmt: skip
+
+PHRASES = _THINGS + _WRITINGS + _HOST_APP + _LISTENERS + _BODIES + _AROUND + _SEATS

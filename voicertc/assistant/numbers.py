@@ -130,10 +130,8 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         while j < n and tokens[j] in ONES:
             digits += str(ONES[tokens[j]])
             j += 1
-        value += float("0." + digits)
-    else:
-        return _and_fraction(tokens, j, value)
-    return value, j
+        return _scaled(tokens, j, value + float("0." + digits))
+    return _and_fraction(tokens, j, value)
 
 
 def _fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
@@ -220,7 +218,15 @@ def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:
     if j < len(tokens) and tokens[j] == "and" and j + 1 < len(tokens):
         rest = _fraction(tokens, j + 1)
         if rest is not None and rest[0] < 1:
-            return value + rest[0], rest[1]
+            return _scaled(tokens, rest[1], value + rest[0])
+    return value, j
+
+
+def _scaled(tokens: list[str], j: int, value: float) -> tuple[float, int]:
+    """A number with a part after it, then its scale: "two and a half thousand" (2,500), as
+    "two point five thousand"."""
+    if j < len(tokens) and tokens[j] in SCALES and value < 100:
+        return value * SCALES[tokens[j]], j + 1
     return value, j
 
 

@@ -179,15 +179,26 @@ def uneven(tokens: list[str]) -> Change | None:
     loud = [i for i, t in enumerate(tokens) if t in LOUD]
     soft = [i for i, t in enumerate(tokens) if t in SOFT and t not in ("talking", "speaking")]
     side_by_side = any(abs(i - j) <= 6 for i in loud for j in soft) and bool(DELIVERY.intersection(tokens))
+    side_by_side = side_by_side or bool(loud and soft and _at_times(tokens))
     if not side_by_side and not (loud and has_phrase(text, STANDS_OUT)):
         return None
     return {"effect": "compressor", "action": "increase" if " still " in text else "add"}
 
 
+# Loud and soft said of the times the caller speaks (corpus15's callers): "sometimes I'm loud
+# and sometimes soft", "when I shout it's too much and when I whisper nobody hears".
+OWN = frozenset("i i'm im my me".split())
+
+
+def _at_times(tokens: list[str]) -> bool:
+    times = tokens.count("sometimes") + tokens.count("when") + " ".join(tokens).count("some time")
+    return times >= 2 and not OWN.isdisjoint(tokens)
+
+
 # -- a level kept steady: "keep my level steady", "tame the peaks" ------------------------
 
 LEVELS = frozenset("level levels volume loudness voice".split())
-STEADY = frozenset("steady consistent stable constant".split())
+STEADY = frozenset("steady consistent stable constant throughout".split())
 PEAKS = frozenset("peaks peak spikes".split())
 TAMING = frozenset("tame catch control squash limit flatten".split())
 

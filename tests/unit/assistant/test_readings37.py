@@ -1,0 +1,75 @@
+"""Session 37's readings, from kinds of sentence the lead wrote (no corpus's) after reading
+tune15 (the Englishes of the world): tags and particles closing a clause, a value kept beside a
+short reason, a level uneven at times, a number with a part before its scale, a learner's
+"quit" and Nigerian "comot", the crackle as the drive; and talk of a catalogue, a meaning,
+another's voice, a phone's screen and room made for people. Each kind has near misses that
+must keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+
+from voicertc.assistant.addressed import addressed
+from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.dialogue import Say, ToolCall
+
+
+def read(said: str) -> list[object]:
+    return list(understand_all(addressed(said).text or ""))
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a tag or particle closing the clause changes nothing it asks
+        ("the echo too much, cut it down small, can?", call("delay", "decrease", param="mix")),
+        ("can put the fuzz or not? I like to hear it", call("distortion", "add")),
+        ("reverb is heavy already lah, less please", call("reverb", "decrease")),
+        # a value said, then a short reason: the value kept
+        ("bring my level down three decibels, too loud", call("gain", "decrease", 3, "db")),
+        ("drop the volume by two dB lah, very loud", call("gain", "decrease", 2, "db")),
+        # loud and soft said of the times the caller speaks; a level made one
+        ("sometimes I'm shouting and sometimes whispering, can you fix that", call("compressor", "add")),
+        ("my level keeps going up and down, sort it out", call("compressor", "add")),
+        ("put me all on one level please", call("compressor", "add")),
+        ("keep my volume steady throughout the talk", call("compressor", "add")),
+        # a number with a part, then its scale
+        ("set the high cut to one and a half thousand hertz", call("lowpass", "set", 1500, "hz")),
+        ("low pass at three point five thousand hertz", call("lowpass", "set", 3500, "hz")),
+        # a learner's "quit", Nigerian "comot"
+        ("quit me the echo please", call("delay", "remove")),
+        ("comot the reverb, abeg", call("reverb", "remove")),
+        # the crackle named as the effect
+        ("turn the crackle effect down a bit", call("distortion", "decrease")),
+    ],
+)
+def test_readings(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what effects do you offer?",
+        "which kinds of effects can you do",
+        "what's the meaning of compression, explain it please",
+        "the pastor's voice is very soft today",
+        "turn down the brightness on your screen",
+        "make room for your uncle on the sofa",
+        "I quit my job last week",
+        "the fire is crackling nicely",
+        "sometimes the kids are loud and sometimes quiet",
+    ],
+)
+def test_near_misses_ask_for_no_change(said: str) -> None:
+    text = addressed(said).text
+    assert text is None or not any(
+        isinstance(i, ToolCall) and i.name == "apply_audio_effect" for i in understand_all(text)
+    )
+
+
+def test_catalogue_is_the_help_not_the_chain() -> None:
+    (reply,) = read("what effects do you have?")
+    assert isinstance(reply, Say) and "seven effects" in reply.text
+    assert read("what effects do you have on me right now") == [ToolCall("get_effects", {})]
