@@ -189,7 +189,7 @@ LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what
 
 def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
-    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens) or _ends_liked(tokens)
+    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens) or _ends_liked(tokens) or _enough(tokens)
 
 
 # A remark ended by loving it, with no "but": "oh wow, that's a lot of echo, I love it".
@@ -197,6 +197,22 @@ ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it",
               "im into it", "no notes", "im happy with it")  # fmt: skip
 # (an order given beside it still asks: "more echo, I love it")
 ORDERING = asking.REQUESTING  # (not an amount weighed: "that's a lot of echo, I love it")
+
+
+# Enough of it said, asking nothing: "I'm in the greenhouse and it echoes enough", "enough
+# reverb now, thanks" (not "not enough echo", nor "give me enough reverb to fill the hall").
+LACKED = frozenset("not isnt arent doesnt dont never hardly barely".split())
+ECHOING = frozenset("echo echoes echoing echoey".split())
+
+
+def _enough(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens):
+        if tok != "enough" or not LACKED.isdisjoint(tokens[max(0, i - 4) : i]):
+            continue
+        near = set(tokens[max(0, i - 1) : i + 3])
+        if (near & lx.NAMING_WORDS or near & ECHOING) and lx.IMPERATIVES.isdisjoint(tokens):
+            return ORDERING.isdisjoint(tokens)
+    return False
 
 
 def _ends_liked(tokens: list[str]) -> bool:

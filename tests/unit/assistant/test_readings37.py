@@ -1,7 +1,7 @@
 """Session 37's readings, from kinds of sentence the lead wrote (no corpus's) after reading
 tune15 (the Englishes of the world): tags and particles closing a clause, a value kept beside a
 short reason, a level uneven at times, a number with a part before its scale, a learner's
-"quit" and Nigerian "comot", the crackle as the drive; and talk of a catalogue, a meaning,
+"quit" and Nigerian "comot", the crackle as the drive, enough of an effect said as a reason; and talk of a catalogue, a meaning,
 another's voice, a phone's screen and room made for people. Each kind has near misses that
 must keep their reading."""
 
@@ -42,6 +42,10 @@ def read(said: str) -> list[object]:
         ("comot the reverb, abeg", call("reverb", "remove")),
         # the crackle named as the effect
         ("turn the crackle effect down a bit", call("distortion", "decrease")),
+        # an order, then enough of an effect said as its reason
+        ("reverb off please, this hall echoes enough on its own", call("reverb", "remove")),
+        ("there's not enough echo on me", call("delay", "increase")),
+        ("give me enough reverb to fill the church", call("reverb", "add")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -60,6 +64,7 @@ def test_readings(said: str, expected: object) -> None:
         "I quit my job last week",
         "the fire is crackling nicely",
         "sometimes the kids are loud and sometimes quiet",
+        "I've got enough delay on already, thanks",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
