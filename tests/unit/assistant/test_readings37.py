@@ -1,9 +1,9 @@
 """Session 37's readings, from kinds of sentence the lead wrote (no corpus's) after reading
 tune15 (the Englishes of the world): tags and particles closing a clause, a value kept beside a
 short reason, a level uneven at times, a number with a part before its scale, a learner's
-"quit" and Nigerian "comot", the crackle as the drive, enough of an effect said as a reason; and talk of a catalogue, a meaning,
-another's voice, a phone's screen and room made for people. Each kind has near misses that
-must keep their reading."""
+"quit" and Nigerian "comot", the crackle as the drive, enough of an effect said as a reason;
+and talk of a catalogue, a meaning, another's voice, a phone's screen and room made for
+people. Each kind has near misses that must keep their reading."""
 
 from __future__ import annotations
 
