@@ -14,7 +14,8 @@ _THINGS = ("file", "files", "zip", "folder", "folders", "heating", "heater", "ro
            "modem", "wifi", "car audio", "car stereo", "water level", "sea level",
            "battery level", "stress level", "energy level", "fuel level", "skill level",
            "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
-           "boom arm", "brightness of", "screen brightness", "your phone", "your screen")  # fmt: skip
+           "boom arm", "brightness of", "screen brightness", "your phone", "your screen",
+           "tripped", "the fuse", "the breaker")  # fmt: skip
 # Things asked to be written, and a game's "comp".
 _WRITINGS = ("a joke about", "jokes about", "knock knock", "a poem about", "a song about",
              "a story about", "a haiku about", "a rap about", "a limerick about",

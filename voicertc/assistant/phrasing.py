@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import not_sound, statements
+from voicertc.assistant import not_sound, resets, statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.knowledge import to_be_taught
 from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES, KNOWN, has_phrase
@@ -270,7 +270,10 @@ OWNERS = frozenset({"my", "your", "his", "her", "our", "their"})
 
 
 def resets_something_else(tokens: list[str]) -> bool:
-    """ "reset my phone", "he reset his password": something of someone's, not the chain."""
+    """ "reset my phone", "he reset his password": something of someone's, not the chain; a
+    reset told of ("the reset between sets is ninety seconds")."""
+    if resets.told(" ".join(tokens)):
+        return True
     for i, tok in enumerate(tokens[:-2]):
         if tok == "reset" and tokens[i + 1] in OWNERS:
             thing = tokens[i + 2]

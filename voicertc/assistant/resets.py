@@ -4,6 +4,8 @@ off said without "everything" ("no effects", "back to the dry signal")."""
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant.lexicon import has_phrase
 
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
@@ -28,6 +30,19 @@ DEFAULTS = frozenset("default defaults factory original standard".split())
 # factory settings".
 ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard",
                 "it back to default", "it back to its default")  # fmt: skip
+
+
+# A reset told of, not asked for: "our system had a reset overnight", "the toll reset at midnight".
+_TOLD = re.compile(
+    r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b"
+    # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
+    r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
+)
+
+
+def told(text: str) -> bool:
+    """A reset told of (``text`` lower case, as said or as tokens)."""
+    return _TOLD.search(text) is not None
 
 
 def its_defaults(text: str) -> bool:

@@ -2,8 +2,9 @@
 tune15 (the Englishes of the world): tags and particles closing a clause, a value kept beside a
 short reason, a level uneven at times, a number with a part before its scale, a learner's
 "quit" and Nigerian "comot", the crackle as the drive, enough of an effect said as a reason;
-and talk of a catalogue, a meaning, another's voice, a phone's screen and room made for
-people. Each kind has near misses that must keep their reading."""
+and talk of a catalogue, a meaning, another's voice, a phone's screen, room made for
+people, a reset told of, a tripped fuse and the workshop's and garden's things. Each kind
+has near misses that must keep their reading."""
 
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ def test_readings(said: str, expected: object) -> None:
         "the fire is crackling nicely",
         "sometimes the kids are loud and sometimes quiet",
         "I've got enough delay on already, thanks",
+        "the reset after each round is two minutes",
+        "the compressor in the garage has tripped the fuse",
+        "compress the springs and slide the hinge in",
+        "cut the low branches back before they hit the van",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import addressee, descriptions, dialogue, passed_on, vocatives
+from .. import addressee, descriptions, dialogue, passed_on, resets, vocatives
 from .. import lexicon as lx
 from ..lexicon import padded
 from ..numbers import NUMBER_WORDS
@@ -203,14 +203,6 @@ def _after_a_time(words: list[str]) -> bool:
     )
 
 
-# A reset told of, not asked for: "our system had a reset overnight", "the toll reset at midnight".
-_A_RESET_TOLD = re.compile(
-    r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b"
-    # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
-    r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
-)
-
-
 def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     """A change the veto leaves alone: one ordered (a clause of the sentence opens with a verb
     of change: "hold on, mid verse, bring me up"), or a reset, which the rules read only from
@@ -223,7 +215,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         words = addressee.after_opening(dialogue.tokens(clause))
         if words and (words[0] in ORDERS or _setting(words) or _amount(words) or _after_a_time(words)):
             return True
-    return any(c.arguments.get("action") == "reset" for c in calls) and not _A_RESET_TOLD.search(said.lower())
+    return any(c.arguments.get("action") == "reset" for c in calls) and not resets.told(said.lower())
 
 
 def combined(
