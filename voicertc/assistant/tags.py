@@ -39,9 +39,22 @@ _FINAL_CAN = re.compile(
 _PARTICLE = re.compile(rf"(?<=\w)\s*,?\s+(?:{_PARTICLES})\b(?=\s*(?:[,;.!?]|$))", re.IGNORECASE)
 
 
+# A degree said after a plain adjective an order makes, as West African and Indian callers say
+# it: "make my voice loud small", "make it low a bit" (a comparative, a little; not "my voice is
+# soft a bit", a complaint).
+_COMPARATIVES = {"loud": "louder", "soft": "softer", "quiet": "quieter", "low": "lower", "high": "higher"}
+_DEGREE_AFTER = re.compile(
+    rf"(\b(?:make|put|set|keep|get)\b[^,;.!?]*?)\b({'|'.join(_COMPARATIVES)}) "
+    r"(?:small small|small|a little bit|a bit|a little)\b",
+    re.IGNORECASE,
+)
+
+
 def untagged(text: str) -> str:
     """``text`` without the tags and particles that close its clauses (a question mark kept
-    where a tag had one, so its sentences still split there)."""
+    where a tag had one, so its sentences still split there), a degree after a plain
+    adjective said as its comparative."""
+    text = _DEGREE_AFTER.sub(lambda m: f"{m[1]}{_COMPARATIVES[m[2].lower()]} a bit", text)
     text = _QUESTION_TAG.sub("?", text)
     text = _BARE_TAG.sub(lambda m: m[0] if _CHOICE.search(_clause_before(text, m.start())) else "", text)
     text = _FINAL_CAN.sub("", text)

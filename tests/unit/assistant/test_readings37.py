@@ -47,6 +47,8 @@ def read(said: str) -> list[object]:
         ("reverb off please, this hall echoes enough on its own", call("reverb", "remove")),
         ("there's not enough echo on me", call("delay", "increase")),
         ("give me enough reverb to fill the church", call("reverb", "add")),
+        # a spring reverb is no workshop's spring
+        ("put a spring reverb on me", call("reverb", "add")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -68,7 +70,7 @@ def test_readings(said: str, expected: object) -> None:
         "I've got enough delay on already, thanks",
         "the reset after each round is two minutes",
         "the compressor in the garage has tripped the fuse",
-        "compress the springs and slide the hinge in",
+        "oil the hinges and slide the plank in",
         "cut the low branches back before they hit the van",
     ],
 )

@@ -1,5 +1,5 @@
-"""Tags and particles closing a clause are dropped; the words they look like are kept
-where they mean something."""
+"""Tags and particles closing a clause are dropped, and a degree after an adjective an
+order makes is its comparative; the words they look like are kept where they mean something."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from voicertc.assistant.tags import untagged
         ("louder po, please", "louder, please"),
         ("more bass cut, no?", "more bass cut?"),
         ("add the drive, isn't it?", "add the drive?"),
+        ("make my mic loud small", "make my mic louder a bit"),
+        ("please make the echo soft a little", "please make the echo softer a bit"),
     ],
 )
 def test_tags_dropped(said: str, kept: str) -> None:
@@ -36,6 +38,8 @@ def test_tags_dropped(said: str, kept: str) -> None:
         "no, leave it",
         "the polo match is on",
         "what band is it?",
+        "my voice is soft a bit",
+        "the crowd is loud a bit tonight",
     ],
 )
 def test_words_kept(said: str) -> None:
