@@ -85,3 +85,13 @@ def test_catalogue_is_the_help_not_the_chain() -> None:
     (reply,) = read("what effects do you have?")
     assert isinstance(reply, Say) and "seven effects" in reply.text
     assert read("what effects do you have on me right now") == [ToolCall("get_effects", {})]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the", "the the", "his", "the s", "can", "or not", "lah", "small", "enough", "reset", "?", "the reset"],
+)
+def test_short_and_broken_turns_are_read_without_failing(said: str) -> None:
+    # A one-word turn once ran a reading past the end of its words (an IndexError in theirs.py
+    # on "the", found by the blind measurement): every reading must hold on the shortest turns.
+    assert all(isinstance(i, Say | ToolCall) for i in read(said))
