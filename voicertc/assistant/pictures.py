@@ -187,7 +187,7 @@ def uneven(tokens: list[str]) -> Change | None:
 
 # Loud and soft said of the times the caller speaks (corpus15's callers): "sometimes I'm loud
 # and sometimes soft", "when I shout it's too much and when I whisper nobody hears".
-OWN = frozenset("i i'm im my me".split())
+OWN = frozenset("i im my me".split())
 
 
 def _at_times(tokens: list[str]) -> bool:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 
+# Tags read the same without a question mark, as a recogniser often writes them ("can
+# control or not."); not after "whether" or "if", where "or not" is the choice asked.
+_BARE = "can or not|or not"
+
 # A question tag said after an order, with its question mark and a comma before it: "add more
 # reverb, no?" (not the question itself: "what band is it?"); "can" and "or not" with no
 # comma too, as Singaporeans and Malaysians say them ("reduce a bit can?").
 _ASKED = "no|eh|isn't it|is it|right|okay|ok|yeah|innit|abi|not so|can you"
-_ASKED_BARE = "can or not|or not|can"
-
-# Tags read the same without a question mark, as a recogniser often writes them ("can
-# control or not."); not after "whether" or "if", where "or not" is the choice asked.
-_BARE = "can or not|or not"
+_ASKED_BARE = f"{_BARE}|can"
 
 # Particles that soften a clause's end: Singlish and Malaysian "lah", "leh", "lor", Nigerian
 # "o", "sha", Filipino "po".
@@ -56,7 +56,7 @@ def untagged(text: str) -> str:
     adjective said as its comparative."""
     text = _DEGREE_AFTER.sub(lambda m: f"{m[1]}{_COMPARATIVES[m[2].lower()]} a bit", text)
     text = _QUESTION_TAG.sub("?", text)
-    text = _BARE_TAG.sub(lambda m: m[0] if _CHOICE.search(_clause_before(text, m.start())) else "", text)
+    text = _BARE_TAG.sub(lambda m: m[0] if _CHOICE.search(_clause_before(m.string, m.start())) else "", text)
     text = _FINAL_CAN.sub("", text)
     return _PARTICLE.sub("", text)
 

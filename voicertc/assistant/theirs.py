@@ -59,7 +59,7 @@ def someone_elses(tokens: list[str]) -> bool:
     someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
     # "the lecturer's voice is very soft" (its apostrophe gone from the tokens)
     someone = someone or (
-        tokens[0] == "the" and tokens[1:2] != [] and tokens[1][-1:] == "s" and tokens[2:3] == ["voice"]
+        tokens[0] == "the" and len(tokens) > 2 and tokens[1].endswith("s") and tokens[2] == "voice"
     )
     if someone and any(t in COPULAS for t in tokens[2:7]):
         return True  # "her voice on that record is so wet", "my neighbor's bass is so loud": someone else's

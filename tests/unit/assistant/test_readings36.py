@@ -12,7 +12,7 @@ from support.tool_calls import call
 
 from voicertc.assistant.addressed import addressed
 from voicertc.assistant.clauses import understand_all
-from voicertc.assistant.dialogue import ToolCall
+from voicertc.assistant.scenes import is_change
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,4 @@ def test_readings(said: str, expected: object) -> None:
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
     text = addressed(said).text
-    assert text is None or not any(
-        isinstance(i, ToolCall) and i.name == "apply_audio_effect" for i in understand_all(text)
-    )
+    assert text is None or not any(map(is_change, understand_all(text)))
