@@ -24,6 +24,9 @@ from pocketsphinx import get_model_path  # noqa: E402
 from voicertc.assistant import lexicon as lx  # noqa: E402
 from voicertc.assistant.words import near_keyword  # noqa: E402
 
+# Endings that make a keyword's verb one who does it.
+AGENTS = ("r", "rs", "er", "ers")
+
 
 def main() -> None:
     words: set[str] = set()
@@ -38,8 +41,9 @@ def main() -> None:
             continue  # mapped explicitly, never fuzzy-matched
         close = near_keyword(word)
         # An inflection of a keyword ("adjusted") is corrected to it; a stem of a longer
-        # keyword ("weak" of "weaker", "short" of "shorter") is a word of its own.
-        if close and not word.startswith(close):
+        # keyword ("weak" of "weaker", "short" of "shorter") is a word of its own, and so is
+        # one who does it ("drivers" of "drive": "the drivers can't make out the addresses").
+        if close and (not word.startswith(close) or word[len(close) :] in AGENTS):
             kept.append(word)
     dest = ROOT / "voicertc" / "assistant" / "real_words.txt"
     dest.write_text("\n".join(kept) + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant import nuisances, values
+from voicertc.assistant import listeners, nuisances, values
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
@@ -59,6 +59,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
         rest = tokens[j:]
         if named:  # "pump my mic up, it's weak sauce": a reason may follow the named sound
             rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
+        rest = listeners.before(rest, DEGREE)
         rest = rest[: section_at(rest)]  # "bring my voice up a bit for my solo"
         if action is not None and all(t in DEGREE for t in rest):
             return {"effect": "gain", "action": action}

@@ -16,7 +16,9 @@ NUISANCE = ("distracting", "annoying", "drowning", "drowns", "overwhelming", "bu
             "stepping on", "steps on", "muddying", "muddies", "cluttering", "clutters", "clashes with",
             "clashing with", "washing out", "washes out", "squash the life", "suck the life",
             "masking", "masks", "covering up", "smearing", "smears", "fighting with", "competing with",
-            "trampling")  # fmt: skip
+            "trampling",
+            # the words lost in the effect: "my punchlines are getting lost in the reverb"
+            "lost in the", "buried in the", "drowned in the", "drowning in the")  # fmt: skip
 
 
 def nuisance(text: str) -> bool:

@@ -59,7 +59,8 @@ def one_reset(text: str) -> bool:
 
 # The whole chain off, said without "everything": "no effects", "back to the dry signal".
 WHOLE_RESET = ("no effects", "without effects", "without any effects", "no processing",
-               "without processing", "the dry signal", "my normal voice", "whole effects chain",
+               "without processing", "the dry signal", "my normal voice", "my ordinary voice",
+               "my usual voice", "my regular voice", "whole effects chain",
                "all the processing", "all processing", "the effects chain", "no effects at all",
                "zero effects", "my plain voice", "my voice back", "my natural voice", "my own voice back",
                "my clean voice", "the plain voice", "my raw voice", "no more effects", "my dry voice",

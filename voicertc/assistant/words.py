@@ -17,6 +17,9 @@ from voicertc.assistant import descriptions, homophones, misheard, numbers
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import NUMBER_WORDS
 
+_BEFORE_EVENT = "for|the|a|at|before|after|till|until|by|from"
+_EVENT_VERBS = "kick|lift|take|tip|face|play|send|sign|lay|stand|spin|trade|write|show"
+
 
 def normalize(text: str) -> list[str]:
     """Lower-case word tokens with digits split from units ("300ms" -> "300 ms")."""
@@ -26,6 +29,9 @@ def normalize(text: str) -> list[str]:
     # off."), with a comma where the speaker paused ("the high pass, cut off at ..."): after
     # a filter or an article it is the noun, not the verb that removes.
     s = re.sub(r"\b(pass|filter|the|its|that)[\s,]+cut[\s-]+off\b", r"\1 cutoff", s)
+    # An event named by a verb and "off" ("ready for kick-off", "before the play-offs") is one
+    # noun, not an order to take something off.
+    s = re.sub(rf"\b({_BEFORE_EVENT})[\s,]+({_EVENT_VERBS})[\s-]+off(s?)\b", r"\1 \2off\3", s)
     s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
     s = numbers.unit_and_a_half(s)
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop

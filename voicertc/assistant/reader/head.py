@@ -155,10 +155,13 @@ def rules_arguments(text: str) -> Callable[[str, str], dict[str, object] | None]
 # Verbs an order opens with, whose change the veto spares: "kill the overdrive, the bride's
 # mother is listening" reads to the head as small talk; and verbs that say the change they
 # order, how a sound is changed rather than something done in the world (session 35: "...,
-# soften the highs before the next one").
+# soften the highs before the next one"); and putting on or stripping off (session 38: "stick a
+# limiter on me before the phone-in gets heated").
 ORDERS = addressee.ORDERS | frozenset(
-    "stop soften tame shave trim brighten darken muffle shorten lengthen ease".split()
+    "stop soften tame shave trim brighten darken muffle shorten lengthen ease stick strip".split()
 )
+# "back the fuzz off a bit, I'm reading the safety notice": "back" orders only with "off" near.
+_BACKED_OFF = re.compile(r"^back(?: \w+){1,3} off\b")
 
 
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
@@ -213,7 +216,8 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
         words = addressee.after_opening(dialogue.tokens(clause))
-        if words and (words[0] in ORDERS or _setting(words) or _amount(words) or _after_a_time(words)):
+        opening = words and (words[0] in ORDERS or _BACKED_OFF.match(" ".join(words)) is not None)
+        if opening or (words and (_setting(words) or _amount(words) or _after_a_time(words))):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls) and not resets.told(said.lower())
 
