@@ -96,7 +96,10 @@ def said_to_someone(transcript: str) -> bool:
               for j, s in enumerate(re.split(r"[,;]+", sentence)) if s.strip()]  # fmt: skip
     segments = [s for s, _ in starts]
     # (a group called after an order is told it as an aside: "raise my high cut, folks, hold your places")
-    named = [i for i, (s, first) in enumerate(starts) if _a_person(s, first) and (i == 0 or not _group(s))]
+    # (... but one called after an order of no sound of the speaker's is given it: "come closer,
+    # everybody", "louder, everyone, sing it like you mean it")
+    named = [i for i, (s, first) in enumerate(starts)
+             if _a_person(s, first) and (i == 0 or not _group(s) or not _ours(segments[i - 1]))]  # fmt: skip
     if not named:
         return False
     # an order of the speaker's own sound before the name: "add distortion to my voice, Leo,
@@ -109,7 +112,14 @@ def said_to_someone(transcript: str) -> bool:
     if _YOU.intersection(words) or asked:
         return True
     # a person called by name and told to do something not to the speaker's sound
-    return any(segments[i].split()[-1][:1].isupper() for i in named) and not _FIRST_PERSON.intersection(words)
+    called = any(segments[i].split()[-1][:1].isupper() or _group(segments[i]) for i in named)
+    return called and not _FIRST_PERSON.intersection(words)
+
+
+def _ours(segment: str) -> bool:
+    """Words of the speaker's own sound: theirs ("my", "we") or an effect's."""
+    said = tokens(segment)
+    return not (_FIRST_PERSON.isdisjoint(said) and lx.EFFECT_WORDS.isdisjoint(said))
 
 
 def _group(segment: str) -> bool:
