@@ -28,7 +28,11 @@ _WORD = (
 )  # ("sorry about that" apologises, it corrects nothing)
 # What was wrong with the part taken back, said between the marker and the fix: "no, too
 # long, 350".
-_JUDGED = r"(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+\b(?=\s*[,;.!-])"
+_JUDGED = (
+    r"(?:(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+"
+    # ... or what it would do: "hang on, that'll run away, make it forty"
+    r"|(?:that'll|thatll|that will|it'll|itll|it will|that would|it would) (?:[a-z]+ ){0,2}[a-z]+)\b(?=\s*[,;.!-])"
+)
 # A run of markers, each maybe after a filler: ", ah sorry, ", ", wait, no, I meant ".
 MARKER = re.compile(
     rf"(?P<lead>[,;.!?]\s*|\s+)(?:{_SOFT}[\s,]+)*"

@@ -19,9 +19,8 @@ from voicertc.assistant.numbers import as_said, find_numbers
 
 Change = dict[str, object]
 
-# A quality of the sound -> (effect, what fixes it, what fixes it when it is "still" so
-# with that effect on). Filters move their cutoff: more filtering is a lower low pass
-# cutoff and a higher high pass cutoff.
+# A quality of the sound -> (effect, what fixes it, what fixes it when it is "still" so with that
+# effect on). Filters move their cutoff: more filtering is a lower low pass, a higher high pass.
 QUALITIES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(
         ("bright", "harsh", "tinny", "shrill", "sharp", "hissy", "sibilant", "piercing",
@@ -202,11 +201,12 @@ STANDALONE: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("cant hear it", "cant hear anything", "barely hear it",
                      "barely hear anything", "hardly hear it", "cannot hear it"),
                     ("gain", "increase")),
-    **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain", "blanket over",
-                     "underwater", "under water", "behind a wall", "through a pillow", "into a pillow",
-                     "under a pillow", "through a towel", "from the next room", "in the next room",
-                     "from another room", "in another room", "from the other room", "next door",
-                     "fish tank", "under the sea", "aquarium"),
+    **dict.fromkeys(("under a blanket", "through a wall", "behind a curtain", "blanket over", "underwater",
+                     "under water", "behind a wall", "through a pillow", "into a pillow", "under a pillow",
+                     "through a towel", "from the next room", "in the next room", "from another room",
+                     "in another room", "from the other room", "next door", "fish tank", "under the sea",
+                     "aquarium", "behind a door", "behind the door", "behind a thick door",
+                     "behind a closed door", "through a door", "through the wall"),
                     ("lowpass", "increase")),
     **dict.fromkeys(("barely hear myself", "hardly hear myself", "cant hear myself", "barely hear me",
                      "hardly hear me", "cant hear me"), ("gain", "increase")),

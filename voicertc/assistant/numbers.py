@@ -213,6 +213,21 @@ def unit_and_a_half(text: str) -> str:
     return _UNIT_AND_A_HALF.sub(said, text)
 
 
+# A kilohertz said as engineers say it, the decimal after the "k": "three k five" is 3.5 kHz,
+# "2k4" is 2.4 kHz (a digit, or a number word under ten, either side).
+_DIGIT = rf"(?:\d|{'|'.join(k for k in ONES if k != 'oh')})"
+_K_DECIMAL = re.compile(rf"\b({_DIGIT}|1\d) ?k ?({_DIGIT})\b(?! (?:hundred|thousand)\b)")
+
+
+def k_decimal(text: str) -> str:
+    """ "three k five" -> "three point five k", "3k5" -> "3.5 k"."""
+
+    def said(m: re.Match[str]) -> str:
+        return f"{m[1]}.{m[2]} k" if m[1].isdigit() and m[2].isdigit() else f"{m[1]} point {m[2]} k"
+
+    return _K_DECIMAL.sub(said, text)
+
+
 def _and_fraction(tokens: list[str], j: int, value: float) -> tuple[float, int]:
     """ "two and a half", "one and a quarter", "one and three quarters"."""
     if j < len(tokens) and tokens[j] == "and" and j + 1 < len(tokens):

@@ -31,7 +31,9 @@ MADE_BY: dict[str, str] = {
     **dict.fromkeys(("distorted", "crunchy", "fuzzy", "dirty", "gritty", "crackly", "crackling", "scratchy",
                      "raspy", "rough", "gravelly", "growly", "growling", "hoarse", "crusty", "nasty",
                      "blown out", "deep fried", "overdriven", "broken up", "buzzy", "grainy", "grungy",
-                     "sore throat", "electric guitar", "guitar amp", "blown speaker", "fried"), "distortion"),
+                     "sore throat", "electric guitar", "guitar amp", "blown speaker", "fried", "broken speaker",
+                     "broken loudspeaker", "blown loudspeaker", "busted loudspeaker", "broken megaphone"),
+                    "distortion"),
     **dict.fromkeys(("muffled", "muffly", "muted", "dull", "dark", "murky"), "lowpass"),
     **dict.fromkeys(("echoey", "echoy", "cavernous", "reverberant", "roomy", "spacious", "churchy", "dreamy",
                      "ethereal", "heavenly", "angelic", "ambient", "atmospheric", "lush", "spooky", "haunted",
@@ -192,7 +194,17 @@ OWN = frozenset("i im my me".split())
 
 def _at_times(tokens: list[str]) -> bool:
     times = tokens.count("sometimes") + tokens.count("when") + " ".join(tokens).count("some time")
-    return times >= 2 and not OWN.isdisjoint(tokens)
+    return (times >= 2 or _one_then_the_other(tokens)) and not OWN.isdisjoint(tokens)
+
+
+def _one_then_the_other(tokens: list[str]) -> bool:
+    """Loud, then soft (or soft, then loud), a few words apart: "I get very loud, then very
+    quiet for the prayer" (session 38)."""
+    for i in (i for i, t in enumerate(tokens) if t == "then"):
+        before, after = set(tokens[max(0, i - 4) : i]), set(tokens[i + 1 : i + 4])
+        if (LOUD & before and SOFT & after) or (SOFT & before and LOUD & after):
+            return True
+    return False
 
 
 # -- a level kept steady: "keep my level steady", "tame the peaks" ------------------------

@@ -37,6 +37,9 @@ _TOLD = re.compile(
     r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b"
     # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
     r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
+    # ... or one a thing of the world needs: "the server needs a reset before the raid"
+    r"|\bthe (?:server|router|modem|computer|laptop|console|game|app|phone|printer|clock|password|"
+    r"scoreboard|timer|till|machine|system|network|wifi|breaker)s? (?:needs|needed|wants|could use) an? reset\b"
 )
 
 

@@ -34,6 +34,7 @@ def normalize(text: str) -> list[str]:
     s = re.sub(rf"\b({_BEFORE_EVENT})[\s,]+({_EVENT_VERBS})[\s-]+off(s?)\b", r"\1 \2off\3", s)
     s = numbers.written_fractions(s)  # "3/4 of a second" -> "three quarters of a second"
     s = numbers.unit_and_a_half(s)
+    s = numbers.k_decimal(s)
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
     s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
     # "down a dB", "up a decibel": one
