@@ -50,8 +50,8 @@ def missing(text: str) -> Change | None:
 # Asking for more of a band: "more bass", "boost the highs", "bring back the low end". No
 # effect here boosts a band; the filter that takes it away is eased (as for ``MISSING``),
 # and with none on, the chain says there is none to ease.
-MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring up the", "add some", "add",
-        "open up the",
+MORE = ("more", "boost", "boost the", "bring back", "bring back the", "bring back some", "bring up the",
+        "add some", "add", "open up the", "give me back some", "put back some", "put some",
         "increase the", "raise the", "turn up the", "pump up the", "a bit more", "extra")  # fmt: skip
 BRINGING = ("bring the", "bring my", "get the", "get my")
 # A band's word as a kind of thing: "more bass players", "boost the bass guitar".

@@ -117,7 +117,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # than made fuzzy-match keywords, which would "correct" the stem into the verb.
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
-    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"),
+    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
     # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten, not keywords:
