@@ -287,7 +287,8 @@ _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", 
              "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
 # ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say; "the lead vocal")
 SOUND = frozenset("voice mic mike microphone vocals vocal track sound audio signal mix vox lead backing "
-                  "main channel singing speaking talking".split())  # fmt: skip
+                  "main channel singing speaking talking headset announcing commentary narration "
+                  "preaching presenting".split())  # fmt: skip
 
 
 # The speaker's own level is the gain: "raise my volume", "bring my level down".
