@@ -76,6 +76,10 @@ def _person_moved(tokens: list[str]) -> dict[str, object] | None:
     for i in (i for i, t in enumerate(tokens[:-1]) if t in PERSON_VERBS and tokens[i + 1] in ("me", "us")):
         if set(tokens[i + 2 :][: section_at(tokens[i + 2 :])]) <= DEGREE | {"down", "up"}:
             return {"effect": "gain", "action": PERSON_VERBS[tokens[i]]}
+    # ... or the voice, ordered ("raise my voice gently"), not told ("I had to raise my voice")
+    if tokens[0] in PERSON_VERBS and tokens[1:3] in (["my", "voice"], ["my", "mic"]):
+        if set(tokens[3:]) <= DEGREE | {"gently", "softly"}:
+            return {"effect": "gain", "action": PERSON_VERBS[tokens[0]]}
     return None
 
 

@@ -195,8 +195,9 @@ def _amount(words: list[str]) -> bool:
     return _AMOUNT.match(" ".join(words)) is not None
 
 
-# A time said before the order: "before I pick up the next one make my voice louder".
-_WHEN = frozenset("before after when once while until till".split())
+# A time said before the order: "before I pick up the next one make my voice louder", "for Friday
+# prayers put my gain at four dB".
+_WHEN = frozenset("before after when once while until till for".split())
 _SUBJECTS = frozenset("i we you they he she it to".split())
 
 
