@@ -88,7 +88,18 @@ def not_for_us(tokens: list[str]) -> bool:
         or of_itself(tokens)
         or relayed(tokens)
         or refused(tokens)
+        or asked_of_a_group(tokens)
     )
+
+
+# A group asked, the assistant being one: "can you all drop and give me twenty push-ups?".
+_GROUP_YOU = (["you", "all"], ["yall"], ["you", "guys"], ["you", "lot"], ["all", "of", "you"])
+
+
+def asked_of_a_group(tokens: list[str]) -> bool:
+    """An order or a question to "you all" with no effect named in it."""
+    rest = tokens[1:] if tokens[:1] in (["can"], ["could"], ["would"], ["will"]) else tokens
+    return any(rest[: len(g)] == g for g in _GROUP_YOU) and NAMING_WORDS.isdisjoint(tokens)
 
 
 # Someone else's wish, turned down: "my co-host wants more echo, but I said no", "the band

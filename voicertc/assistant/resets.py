@@ -38,7 +38,7 @@ _TOLD = re.compile(
     # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
     r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
     # ... or one a thing of the world needs: "the server needs a reset before the raid"
-    r"|\bthe (?:server|router|modem|computer|laptop|console|game|app|phone|printer|clock|password|"
+    r"|\bthe (?:\w+ )?(?:server|router|modem|computer|laptop|console|game|app|phone|printer|clock|password|"
     r"scoreboard|timer|till|machine|system|network|wifi|breaker)s? (?:needs|needed|wants|could use) an? reset\b"
 )
 
@@ -90,9 +90,15 @@ _OBJECTS = frozenset("the my of effects effect these those them that this it off
                      "a an in to".split())  # fmt: skip
 
 
+# ... and "all" said of a time ("the monitors beep all night"): how long, not every effect.
+_TIMES = frozenset("night day week morning evening afternoon year month weekend shift long".split())
+
+
 def all_as_very(tokens: list[str]) -> bool:
-    """Whether every "all" of ``tokens`` says how much, not which effects."""
+    """Whether every "all" of ``tokens`` says how much or how long, not which effects."""
     at = [i for i, w in enumerate(tokens) if w == "all"]
     return bool(at) and all(
-        0 < i < len(tokens) - 1 and tokens[i - 1] in _STATE and tokens[i + 1] not in _OBJECTS for i in at
+        0 < i < len(tokens) - 1
+        and ((tokens[i - 1] in _STATE and tokens[i + 1] not in _OBJECTS) or tokens[i + 1] in _TIMES)
+        for i in at
     )
