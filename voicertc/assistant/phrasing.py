@@ -297,6 +297,11 @@ OWN_LEVEL = frozenset({"volume", "level", "loudness", "gain"})
 OUTFITS = frozenset("company squad platoon battalion brigade regiment troop crew team studios".split())
 
 
+# Rooms named for where they are or who meets in them ("half the breakout rooms say I'm faint").
+_ROOMS_OF_PEOPLE = frozenset("next other another breakout meeting waiting chat class staff green hearing "
+                             "court break".split())  # fmt: skip
+
+
 def owned(text: str, pos: int, name: str) -> bool:
     """ "my compressor", "the compressor on my fridge", "the compressor is on my fridge",
     "the volume of traffic": a thing, not the audio effect (``name`` found at ``pos``)."""
@@ -304,7 +309,7 @@ def owned(text: str, pos: int, name: str) -> bool:
     after = text[pos + len(name) + 2 :].split()[:4]
     if after[:1] and after[0] in OUTFITS:
         return True  # a name: "Echo company, move out", "the Delay team"
-    if name in ("room", "rooms") and before in (["next"], ["other"], ["another"]):
+    if name in ("room", "rooms") and before and before[0] in _ROOMS_OF_PEOPLE:
         return True  # where a sound comes from ("music from the next room"), not the reverb
     if name == "amp" and before != ["the"]:
         # a verb ("amp up the reverb") or a thing pointed at ("that amp distorts"): "turn the
