@@ -19,12 +19,17 @@ SPACES = ("cathedral", "church", "hall", "concert hall", "bathroom", "cave", "ca
           "stadium", "arena", "tunnel", "gym", "warehouse", "empty room", "big room", "concert", "auditorium",
           "theatre", "theater", "chapel", "shower", "stairwell", "parking garage", "tiles",
           "tiled", "swimming pool", "pool", "basement", "garage", "hallway", "corridor", "well",
-          "barn", "subway station", "train station", "airport")  # fmt: skip
+          "barn", "subway station", "train station", "airport", "castle", "dungeon", "cavern", "crypt",
+          "temple", "mosque")  # fmt: skip
 PLACE_ASKED = ("make it sound like", "make me sound like", "put me in", "make it sound as if",
                "i want it to sound like", "i want to sound like", "give me that", "gimme that", "i want the",
                "i want that", "give me the",
                "id like it to sound", "i would like it to sound", "the way it does in",
-               "the way it sounds in")  # fmt: skip
+               "the way it sounds in",
+               # asked as a question or as what listeners love: "can my voice sound like it's echoing
+               # round a castle?", "the little ones love it when I sound like I'm in a cave"
+               "can my voice sound like", "could my voice sound like", "can i sound like",
+               "could i sound like", "can it sound like", "love it when i sound like")  # fmt: skip
 # Spaces with no reverb at all: sounding as if in one of them wants some.
 DRY_SPACES = ("closet", "cupboard", "wardrobe", "vocal booth", "padded room", "a box")
 LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in", "like we are in",
