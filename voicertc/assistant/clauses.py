@@ -355,7 +355,9 @@ def _counted(words: list[str], reading: Intent) -> Intent:
         return reading
     # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)
     opening = next((w for w in words if w not in COURTESY), "")
-    return reading if opening in VERBS or _stepped(words) else Say("")
+    # ("knee at six dB please, I want it to kick in harder": a parameter set short is a request)
+    valued = opening in PARAMS and isinstance(reading, ToolCall) and "value" in reading.arguments
+    return reading if opening in VERBS or _stepped(words) or valued else Say("")
 
 
 def _stepped(words: list[str]) -> bool:
