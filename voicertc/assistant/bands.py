@@ -35,8 +35,8 @@ BANDS: dict[str, tuple[str, ...]] = {
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
-          "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave",
-          "shave off", "too much", "softer", "tighten up", "smooth off", "smooth out", "clean out")  # fmt: skip
+          "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave", "shave off",
+          "too much", "softer", "tighten up", "smooth off", "smooth out", "clean out")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:

@@ -259,7 +259,7 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and not find_numbers(words)
         and words[0] not in COURTESY
         # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)
-        and (not PRONOUNS.intersection(words) or reasons.done_to_it(words))
+        and (not PRONOUNS.intersection(words) or reasons.done_to_it(words, before.reading))
     )
 
 

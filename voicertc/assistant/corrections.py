@@ -31,7 +31,8 @@ _WORD = (
 _JUDGED = (
     r"(?:(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+"
     # ... or what it would do: "hang on, that'll run away, make it forty"
-    r"|(?:that'll|thatll|that will|it'll|itll|it will|that would|it would) (?:[a-z]+ ){0,2}[a-z]+)\b(?=\s*[,;.!-])"
+    r"|(?:that'll|thatll|that will|it'll|itll|it will|that would|it would) (?:[a-z]+ ){0,2}[a-z]+)"
+    r"\b(?=\s*[,;.!-])"
 )
 # A run of markers, each maybe after a filler: ", ah sorry, ", ", wait, no, I meant ".
 MARKER = re.compile(

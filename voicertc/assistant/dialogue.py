@@ -40,7 +40,7 @@ from voicertc.assistant import (
     wrappings,
 )
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.numbers import FRACTIONS, as_said, find_numbers, ranges_as_either
+from voicertc.assistant.numbers import as_said, find_numbers, ranges_as_either
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import blank, normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
@@ -313,10 +313,8 @@ def _arguments(
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
         args["param"] = param  # only where the unit alone would point elsewhere (or turns)
-    # "reverb mix at half" is 50 %, not 0.5 %; so is "feedback to 0.4" 40 %
-    said_fraction = any(t in FRACTIONS for t in tokens[span.start : span.end]) or 0 < abs(span.value) < 1
-    if unit is None and said_fraction and spec.param(param or spec.primary).unit == "percent":
-        unit = "fraction"
+    if unit is None:  # "reverb mix at half" is 50 %, "the high cut down by a third" 33.3 % of it
+        unit = values.share_unit(args, tokens, span, spec.param(param or spec.primary))
     unit = unit or values.larger_unit(spec.param(param or spec.primary), span.value)
     if unit:
         args["unit"] = unit

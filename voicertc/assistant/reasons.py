@@ -20,8 +20,14 @@ DONE_TO_IT = frozenset(
 )
 
 
-def done_to_it(words: list[str]) -> bool:
-    return not DONE_TO_IT.isdisjoint(words)
+# ... or, after a parameter's change, what it should do: "make the knee harder, I want it to grab
+# sooner" (but "more regen on the delay, I want it to trail off longer" names the parameter).
+_WANTED_OF_IT = (["i", "want", "it", "to"], ["i", "need", "it", "to"], ["i", "want", "them", "to"])
+
+
+def done_to_it(words: list[str], first: Intent) -> bool:
+    wanted = words[:4] in _WANTED_OF_IT and isinstance(first, ToolCall) and "param" in first.arguments
+    return not DONE_TO_IT.isdisjoint(words) or wanted
 
 
 def ordered(words: list[str], reading: Intent) -> bool:

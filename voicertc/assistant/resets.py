@@ -39,7 +39,8 @@ _TOLD = re.compile(
     r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
     # ... or one a thing of the world needs: "the server needs a reset before the raid"
     r"|\bthe (?:\w+ )?(?:server|router|modem|computer|laptop|console|game|app|phone|printer|clock|password|"
-    r"scoreboard|timer|till|machine|system|network|wifi|breaker)s? (?:needs|needed|wants|could use) an? reset\b"
+    r"scoreboard|timer|till|machine|system|network|wifi|breaker)s? (?:needs|needed|wants|could use)"
+    r" an? reset\b"
 )
 
 
