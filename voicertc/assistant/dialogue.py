@@ -313,9 +313,10 @@ def _arguments(
     named = param is not None and (param != (implied or spec.param(spec.primary)).name or spec.primary_falls)
     if named:
         args["param"] = param  # only where the unit alone would point elsewhere (or turns)
+    measured = spec.param(param or spec.primary)
     if unit is None:  # "reverb mix at half" is 50 %, "the high cut down by a third" 33.3 % of it
-        unit = values.share_unit(args, tokens, span, spec.param(param or spec.primary))
-    unit = unit or values.larger_unit(spec.param(param or spec.primary), span.value)
+        unit, args["value"] = values.share_unit(tokens, span, measured, args["action"], args["value"])
+    unit = unit or values.larger_unit(measured, span.value)
     if unit:
         args["unit"] = unit
     return args

@@ -148,15 +148,17 @@ def decibels_alone(rest: list[str], degree: frozenset[str]) -> float | None:
     return as_said(spans[0].value)
 
 
-def share_unit(args: dict[str, object], tokens: list[str], span: NumberSpan, param: ParamSpec) -> str | None:
-    """The unit of a share said with no unit: on a percentage a fraction of it ("reverb mix
-    at half" is 50 %, not 0.5 %; so is "feedback to 0.4" 40 %); a step by a fraction word of
-    anything else is that share of it in percent ("the high cut down by a third": 33.3 %,
-    ``args``' value rewritten so; "the ratio down by one and a half" is 1.5)."""
+def share_unit(
+    tokens: list[str], span: NumberSpan, param: ParamSpec, action: object, value: object
+) -> tuple[str | None, object]:
+    """The unit of a share said with no unit, and the value in it (``value`` as read where
+    the unit is not a share's): on a percentage a fraction of it ("reverb mix at half" is 50 %,
+    not 0.5 %; so is "feedback to 0.4" 40 %); a step by a fraction word of anything else is
+    that share of it in percent ("the high cut down by a third": 33.3 %; "the ratio down by one
+    and a half" is 1.5)."""
     fraction_said = not FRACTIONS.keys().isdisjoint(tokens[span.start : span.end])
     if (fraction_said or 0 < abs(span.value) < 1) and param.unit == "percent":
-        return "fraction"
-    if fraction_said and abs(span.value) < 1 and args["action"] in ("increase", "decrease"):
-        args["value"] = as_said(round(100 * abs(span.value), 1))
-        return "percent"
-    return None
+        return "fraction", value
+    if fraction_said and abs(span.value) < 1 and action in ("increase", "decrease"):
+        return "percent", as_said(round(100 * abs(span.value), 1))
+    return None, value

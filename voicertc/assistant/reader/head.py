@@ -164,6 +164,10 @@ ORDERS = addressee.ORDERS | frozenset(
 _BACKED_OFF = re.compile(r"^back(?: \w+){1,3} off\b")
 
 
+def _backed_off(words: list[str]) -> bool:
+    return _BACKED_OFF.match(" ".join(words)) is not None
+
+
 # A setting said short, the effect first: "drive at thirty five for the verse", "reverb time point
 # seven seconds", "plus three on me", "delay off, I'm holding a hot tray" (a clause of its own).
 _NAMES = "|".join(sorted(addressee.SHORT_NAMES | {"drive"}))
@@ -217,8 +221,13 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
         return True  # the assistant called by name, or a wish passed on as an order
     for clause in re.split(r"[,;.!?]", said):
         words = addressee.after_opening(dialogue.tokens(clause))
-        opening = words and (words[0] in ORDERS or _BACKED_OFF.match(" ".join(words)) is not None)
-        if opening or (words and (_setting(words) or _amount(words) or _after_a_time(words))):
+        if words and (
+            words[0] in ORDERS
+            or _backed_off(words)
+            or _setting(words)
+            or _amount(words)
+            or _after_a_time(words)
+        ):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls) and not resets.told(said.lower())
 
