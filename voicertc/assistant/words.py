@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from voicertc.assistant import descriptions, homophones, misheard, numbers
+from voicertc.assistant import descriptions, homophones, misheard, nicknames, numbers
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import NUMBER_WORDS
 
@@ -40,6 +40,7 @@ def normalize(text: str) -> list[str]:
     # "down a dB", "up a decibel": one
     s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
+    s = re.sub(r"\bpre[\s-]+delay\b", "predelay", s)  # a reverb's setting, not the delay effect
     s = re.sub(r"\bnah\b", "no", s)  # "nah, shorter": a correction
     s = re.sub(r"\b(?:filters and effects|effects and filters)\b", "effects", s)  # all of them, not a filter
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)
@@ -114,7 +115,7 @@ def correct(tokens: list[str]) -> list[str]:
     )
     text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", text))
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
-    tokens = misheard.tokens(tokens)
+    tokens = nicknames.named(misheard.tokens(tokens))  # "the church sound": the reverb
     out: list[str] = []
     for i, tok in enumerate(tokens):
         if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:

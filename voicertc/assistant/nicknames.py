@@ -1,0 +1,78 @@
+"""What people call an effect they cannot name, by the picture it makes: "take away the church
+sound", "switch off the growly thing", "the copycat voice is shouting over me", "put the rumble
+remover back to how it came", "ease off the evening-out a little".
+
+A picture names an effect only as a noun phrase's head word after a determiner and before a word
+for a sound or a device: "the church was cold", "a growly dog", "the church bit of the wedding"
+and "the church sound system" name nothing. The phrase is rewritten to the effect's own name, so
+every reading after it reads "take away the reverb". Where the sentence names the effect too
+("they want the monster voice, switch on the distortion") the picture only describes it and is
+left as said.
+"""
+
+from __future__ import annotations
+
+from voicertc.assistant.lexicon import EFFECT_NAMES
+
+# The pictures, by the effect they call up. Places ("church", "cave") only before a sound's
+# noun ("the church sound", not "the church thing": a church's thing is an event).
+_PLACES = {**dict.fromkeys("church churchy cathedral cave".split(), "reverb")}
+_QUALITIES = {
+    **dict.fromkeys("repeating copycat parrot".split(), "delay"),
+    **dict.fromkeys("growly gravelly crackly crackling scratchy monster raspy buzzy".split(), "distortion"),
+}
+_SOUND_NOUNS = frozenset("sound effect voice echo bit setting".split())
+_THING_NOUNS = _SOUND_NOUNS | frozenset("thing thingy one".split())
+# A noise taken away by a device: "the rumble remover", "the grumble blocker thing".
+_LOW_NOISES = frozenset("rumble grumble thump thud boom".split())
+_DEVICES = frozenset("remover blocker killer stopper filter cutter eater".split())
+# What a compressor is said to do, as a noun: "ease off the evening-out".
+_EVENERS = (["evening", "out"], ["evener"], ["leveller"], ["leveler"])
+# The delay's repeat, as a child hears it: "make the copy of my voice louder".
+_COPIES = (["copy", "of", "my", "voice"], ["copy", "of", "me"])
+# (and amounts: "no more monster voice", "less of that crackly sound")
+_DETERMINERS = frozenset("the that this a some any my your more less no".split())
+# After the noun, words that make the phrase another thing's: "the church sound system".
+_NOT_AFTER = frozenset("of system systems engineer guy man woman desk".split())
+
+
+def named(tokens: list[str]) -> list[str]:
+    """``tokens`` with each nickname of an effect replaced by the effect's name."""
+    out: list[str] = []
+    named = {effect for effect, names in EFFECT_NAMES.items() if set(names) & set(tokens)}
+    i = 0
+    while i < len(tokens):
+        found = _nickname(tokens, i) if out and out[-1] in _DETERMINERS else None
+        if found is None or found[0] in named:
+            out.append(tokens[i])
+            i += 1
+            continue
+        effect, length = found
+        out.append(effect)
+        i += length
+    return out
+
+
+def _nickname(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """The effect and the number of words of a nickname starting at ``tokens[i]``."""
+    for words in _EVENERS:
+        if tokens[i : i + len(words)] == words:
+            return _followed(tokens, i + len(words), "compressor", len(words))
+    for words in _COPIES:
+        if tokens[i : i + len(words)] == words:
+            return _followed(tokens, i + len(words), "delay", len(words))
+    word, rest = tokens[i], tokens[i + 1 : i + 3]
+    if word in _LOW_NOISES and rest[:1] and rest[0] in _DEVICES:
+        extra = 1 if rest[1:] and rest[1] in _THING_NOUNS else 0  # "the grumble blocker thing"
+        return _followed(tokens, i + 2 + extra, "highpass", 2 + extra)
+    if word == "booster":  # a device on its own: "put a booster on your voice"
+        return _followed(tokens, i + 1, "gain", 1)
+    nouns = _SOUND_NOUNS if word in _PLACES else _THING_NOUNS
+    effect = _PLACES.get(word) or _QUALITIES.get(word)
+    if effect is None or not rest or rest[0] not in nouns:
+        return None
+    return _followed(tokens, i + 2, effect, 2)
+
+
+def _followed(tokens: list[str], end: int, effect: str, length: int) -> tuple[str, int] | None:
+    return None if tokens[end : end + 1] and tokens[end] in _NOT_AFTER else (effect, length)
