@@ -36,7 +36,8 @@ REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
           "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave", "shave off",
-          "too much", "softer", "tighten up", "smooth off", "smooth out", "clean out")  # fmt: skip
+          "too much", "softer", "tighten up", "smooth off", "smooth out", "clean out", "stop the",
+          "stop those", "stop that", "stop all the")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:

@@ -77,7 +77,8 @@ IDIOMS: dict[str, tuple[str, str]] = {
     # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end"
     # ("fuller and deeper": deeper beside it is more of the same, not a step up of the cutoff)
     **dict.fromkeys(("fuller and deeper", "deeper and fuller", "fuller", "more weight", "more body",
-                     "some body back", "some bass back", "bass back in"), ("highpass", "decrease")),
+                     "some body back", "some bass back", "bass back in", "weight again", "weight back",
+                     "warmth back"), ("highpass", "decrease")),
     # what a compressor is said to do: "glue my voice together"
     **dict.fromkeys(("glue my voice", "glue it together", "glue me together"), ("compressor", "add")),
     "cleaner": ("distortion", "decrease"),
@@ -149,7 +150,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # "close the low pass" moves the filter: ``colloquial.filter_motion``)
     ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
     ("close _", "remove _"),
-    ("enough with the", "remove the"), ("enough of the", "remove the"),
+    ("enough with the", "remove the"), ("enough of the", "remove the"), ("out with the _", "remove the _"),
     ("no boost or cut", "flat"), ("no boost no cut", "flat"),
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
@@ -201,7 +202,7 @@ LOUDNESS = frozenset("louder quieter softer loud quiet volume level gain".split(
 PARAM_WORDS = frozenset("mix wet feedback repeats decay size length threshold ratio knee "
                         "attack release cutoff corner drive resonance q time".split())  # fmt: skip
 PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "rings": "decay",
-                  "resonant": "resonance", "repeat": "repeats", "rt60": "decay",
+                  "resonant": "resonance", "repeat": "repeats", "rt60": "decay", "regen": "repeats",
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
                   "tale": "decay", "queue": "q",
                   "peak": "resonance", "peakier": "resonance",

@@ -61,7 +61,7 @@ def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> T
     """The step on the effect an earlier part described, which a later part asks for of
     "it" or "them" in loudness words; None where no part does."""
     for n, part in enumerate(parts[1:], start=1):
-        words = tokens(part)
+        words = _its_level(tokens(part))
         away = bool(AWAY & set(words))
         if not (POINTERS & set(words) and (STEPS & set(words) or away)) or named_effect(words) is not None:
             continue
@@ -83,6 +83,17 @@ def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> T
         later = (understand(p) for p in parts[n + 1 :])
         return None if any(isinstance(r, ToolCall) for r in later) else own
     return None
+
+
+# An effect's own level pointed back to: "the delay's too loud, bring its level down" (its mix,
+# not the voice's volume that "level" alone names).
+_ITS = frozenset({"its", "their"})
+_LEVELS = frozenset({"level", "volume"})
+
+
+def _its_level(words: list[str]) -> list[str]:
+    at = next((i for i in range(len(words) - 1) if words[i] in _ITS and words[i + 1] in _LEVELS), None)
+    return words if at is None else [*words[:at], "it", "mix", *words[at + 2 :]]
 
 
 def _asks(words: list[str]) -> bool:

@@ -10,6 +10,7 @@ from voicertc.assistant.lexicon import has_phrase
 
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
+              "stock setting", "stock values", "default values", "factory values", "its stock",
               "original setting", "original settings", "back to stock", "to stock", "originally",
               "how it was", "the way it was", "the settings it had", "settings it started with",
               "as it was", "how it started", "the way it started", "how they started", "where it started",
@@ -28,7 +29,7 @@ RESTORING = frozenset("restore return back put set bring go".split())
 DEFAULTS = frozenset("default defaults factory original standard".split())
 # An effect named earlier in the turn, put back: "the delay's gone all weird, restore its
 # factory settings".
-ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard",
+ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard", "its stock",
                 "it back to default", "it back to its default")  # fmt: skip
 
 
@@ -37,6 +38,8 @@ _TOLD = re.compile(
     r"\b(?:had|was|got|did|there's|theres) an? (?:\w+ )?reset\b"
     # ... or a reset that is a thing of its own: "the reset between sets is ninety seconds"
     r"|\bthe (?:\w+ )?reset (?:at|between|is|was|after|before|on|in|takes)\b"
+    # ... or a thing's button, not pressed by the speaker's order: "I pressed the reset button on my tablet"
+    r"|(?<!hit )(?<!press )(?<!push )\bthe (?:\w+ )?reset (?:button|switch)\b"
     # ... or one a thing of the world needs: "the server needs a reset before the raid"
     r"|\bthe (?:\w+ )?(?:server|router|modem|computer|laptop|console|game|app|phone|printer|clock|password|"
     r"scoreboard|timer|till|machine|system|network|wifi|breaker)s? (?:needs|needed|wants|could use)"
@@ -57,7 +60,9 @@ def one_reset(text: str) -> bool:
     """ "reset the reverb", "put the low cut back to default", "undo all my compressor
     tweaks", "default the delay": that effect's defaults."""
     words = set(text.split())
-    said = has_phrase(text, ("reset", "revert", "undo all", "default it", "default the"))
+    said = has_phrase(
+        text, ("reset", "revert", "undo all", "default it", "default the", "init the", "init my")
+    )
     return said or has_phrase(text, TO_DEFAULT) or bool(words & RESTORING and words & DEFAULTS)
 
 

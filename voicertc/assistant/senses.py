@@ -43,8 +43,9 @@ def gained_something_else(tokens: list[str]) -> bool:
 
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next final "
                      "latest previous".split())  # fmt: skip
-BOOKS = frozenset("series book books novel novels manga comic comics encyclopedia trilogy saga edition "
-                  "collection anthology poems poetry stories essays works magazine".split())  # fmt: skip
+BOOKS = frozenset("series book books novel novels manga comic comics encyclopedia encyclopaedia trilogy saga "
+                  "edition collection anthology poems poetry stories essays works "
+                  "magazine".split())  # fmt: skip
 
 
 def a_book(tokens: list[str]) -> bool:
@@ -54,7 +55,8 @@ def a_book(tokens: list[str]) -> bool:
             continue
         if i > 0 and tokens[i - 1] in ORDINALS:
             return True
-        if tokens[i + 1 : i + 2] == ["of"] and BOOKS.intersection(tokens[i + 2 : i + 6]):
+        at = i + 2 if find_numbers(tokens[i + 1 : i + 2]) else i + 1  # "volume three of the series"
+        if tokens[at : at + 1] == ["of"] and BOOKS.intersection(tokens[at + 1 : at + 5]):
             return True
     return False
 

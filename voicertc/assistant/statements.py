@@ -98,6 +98,8 @@ LEFT_ALONE = re.compile(
     r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) "
     # ... or kept beside a change, said last: "switch the echo off and leave the reverb"
     rf"| (?:and|but) (?:leave|keep) (?:the |my )?(?:{_NAMES})(?: on| in| going| as well)? $"
+    # ... or by the speaker's own choice: "I'll leave the echo on for the spooky story"
+    rf"| (?:ill|i will) (?:leave|keep) (?:the |my )?(?:{_NAMES}) "
 )
 
 
