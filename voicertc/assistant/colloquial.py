@@ -14,6 +14,7 @@ from voicertc.assistant import listeners, nuisances, values
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
+from voicertc.assistant.wished_level import loud_wish
 
 # -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
 
@@ -113,17 +114,6 @@ DOUBLED = re.compile(r" (?:double (?:the|it|my|that|this)|doubled|twice as (?:lo
 HALF_LEVEL_DB = 6  # a level in dB halves or doubles its amplitude by 6 dB
 
 
-# "make me super duper loud", "make my voice go big and loud": the level wished for.
-LOUD_WISH = re.compile(r" (?:make|get) (?:me|us|it|my voice|my mic)(?: \S+){0,4} (loud|quiet) (?:like .*)?$")
-
-
-def loud_wish(text: str) -> dict[str, object] | None:
-    said = LOUD_WISH.search(text)
-    if said is None or " too " in text:
-        return None
-    return {"effect": "gain", "action": "increase" if said.group(1) == "loud" else "decrease"}
-
-
 def level_scaled(text: str) -> str | None:
     """ "cut the volume in half", "halve the gain", "make it half as loud": "decrease" (by
     ``HALF_LEVEL_DB``); "double the volume", "twice as loud": "increase"."""
@@ -213,7 +203,20 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
              "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
 # The reverb's time is its decay: "the reverb rings too long" shortens the tail.
-TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring")
+TIME_WORDS = (
+    "too long",
+    "too short",
+    "drags on",
+    "drags",
+    "goes on too long",
+    "rings",
+    "ring",
+    "last longer",
+    "linger",
+    "lingers",
+    "hang on longer",
+    "hang about",
+)  # how long it is heard after the words
 
 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is

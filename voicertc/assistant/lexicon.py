@@ -217,7 +217,7 @@ EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain"
               "the whole chain", "every effect", "them all", "all of them", "all effect",
               "the effect chain", "the effects chain", "every single effect", "each effect",
               "every last effect", "the effects", "my effects", "these effects", "those effects",
-              "all my effects")  # fmt: skip
+              "all my effects", "every plug", "every plugin", "all the plugs", "all the plugins")  # fmt: skip
 
 UNIT_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("milli", "seconds"), "ms"), (("milli", "second"), "ms"),

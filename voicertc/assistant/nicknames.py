@@ -13,6 +13,7 @@ left as said.
 from __future__ import annotations
 
 from voicertc.assistant.lexicon import EFFECT_NAMES
+from voicertc.assistant.pictures import MADE_BY
 
 # The pictures, by the effect they call up. Places ("church", "cave") only before a sound's
 # noun ("the church sound", not "the church thing": a church's thing is an event).
@@ -36,8 +37,39 @@ _DETERMINERS = frozenset("the that this a some any my your more less no".split()
 _NOT_AFTER = frozenset("of system systems engineer guy man woman desk".split())
 
 
+# An effect named by what it does to the voice: "turn off the thing that makes me say everything
+# twice", "switch off the thing that was hiding the rumble", "whatever's making my whispers as loud
+# as my shouting".
+_THINGS = (["the", "thing"], ["that", "thing"], ["the", "effect"], ["that", "effect"], ["whatever"],
+           ["whatevers"])  # fmt: skip
+_DOING = frozenset("makes making made hides hiding hid gives giving keeps keeping".split())
+_DONE = {**MADE_BY, "rumble": "highpass", "hum": "highpass", "as loud as": "compressor"}
+
+
+def _described(tokens: list[str]) -> list[str]:
+    for i in range(len(tokens)):
+        thing = next((t for t in _THINGS if tokens[i : i + len(t)] == t), None)
+        if thing is None:
+            continue
+        j = i + len(thing)
+        j += tokens[j : j + 1] in (["that"], ["which"])
+        j += tokens[j : j + 1] in (["is"], ["was"])
+        if tokens[j : j + 1] and tokens[j] in _DOING:
+            rest = " " + " ".join(tokens[j + 1 : j + 8]) + " "
+            done = [(rest.find(f" {q} "), q, e) for q, e in _DONE.items() if f" {q} " in rest]
+            if done:
+                at, said, effect = min(done)
+                end = j + 1 + len(rest[: at + len(said) + 1].split())
+                end += 2 * (
+                    said == "as loud as" and tokens[end : end + 1] in (["my"], ["the"])
+                )  # "... my shouting"
+                return [*tokens[:i], "the", effect, *tokens[end:]]
+    return tokens
+
+
 def named(tokens: list[str]) -> list[str]:
     """``tokens`` with each nickname of an effect replaced by the effect's name."""
+    tokens = _described(tokens)
     out: list[str] = []
     named = {effect for effect, names in EFFECT_NAMES.items() if set(names) & set(tokens)}
     i = 0

@@ -341,6 +341,10 @@ def all_gone(tokens: list[str]) -> bool:
     return has_phrase(text, FUNNY_VOICES) and (has_phrase(text, NEGATIONS) or has_phrase(text, ("no more",)))
 
 
+# The picture asked of less: "I sound like I'm down a well, could you make it less like that?"
+LESS_LIKE = ("less like that", "less like this", "less like it")
+
+
 def pictured(tokens: list[str]) -> Change | None:
     """The first reading above that fits, if any."""
     if all_gone(tokens):
@@ -357,6 +361,12 @@ def pictured(tokens: list[str]) -> Change | None:
         wished,
     ):
         change = reading(tokens)
+        if (
+            change is not None
+            and change.get("action") == "add"
+            and has_phrase(f" {' '.join(tokens)} ", LESS_LIKE)
+        ):
+            return {**change, "action": "decrease"}  # "... like the bottom of a well, a bit less like that"
         if change is not None:
             return change
     return None

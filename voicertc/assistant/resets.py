@@ -30,7 +30,8 @@ DEFAULTS = frozenset("default defaults factory original standard".split())
 # An effect named earlier in the turn, put back: "the delay's gone all weird, restore its
 # factory settings".
 ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard", "its stock",
-                "it back to default", "it back to its default")  # fmt: skip
+                "it back to default", "it back to its default", "it back to how it came",
+                "it back the way it came", "it back how it came")  # fmt: skip
 
 
 # A reset told of, not asked for: "our system had a reset overnight", "the toll reset at midnight".

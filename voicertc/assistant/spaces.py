@@ -76,6 +76,12 @@ def _asked(tokens: list[str], text: str) -> bool:
     return has_phrase(text, PLACE_ASKED) or tokens[:2] in (["like", "a"], ["like", "an"]) or alone
 
 
+# A space as an amount of itself: "more cave please", "a bit less cathedral" (not "less well").
+_AMOUNTS = tuple(s for s in SPACES if s not in ("well", "tiled", "concert"))
+MORE_SPACE = tuple(f"more {s}" for s in _AMOUNTS)
+LESS_SPACE = tuple(f"less {s}" for s in _AMOUNTS)
+
+
 def space(tokens: list[str]) -> Change | None:
     text = padded(tokens)
     change = placed(text)
@@ -87,6 +93,10 @@ def space(tokens: list[str]) -> Change | None:
         if has_phrase(text, ("close and dry", "bring it closer", "closer", "more intimate")):
             return {"effect": "reverb", "action": "decrease"}
         return None
+    if has_phrase(text, MORE_SPACE):
+        return {"effect": "reverb", "action": "increase"}  # "more cave please"
+    if has_phrase(text, LESS_SPACE):
+        return {"effect": "reverb", "action": "decrease"}
     # ("I sound like I'm in a cave" complains; "make me sound like I'm in a cave" asks.)
     if _asked(tokens, text):  # (not placed, a space named: asks_space without asking again)
         return {"effect": "reverb", "action": "add"}

@@ -53,7 +53,11 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
                "gone strange",
                # a song's part: "before the drop, echo on"; when in the singing: "ring on after I stop"
                "the drop", "after i stop", "when i stop", "once i stop", "before i start", "after i finish",
-               "when i finish")  # fmt: skip
+               "when i finish",
+               # an echo's picture, sound bouncing back: "like an echo off a cliff", "bouncing off the walls"
+               "off a cliff", "off the cliffs", "off a wall", "off the wall", "off the walls",
+               "off a mountain", "off the mountains", "off the hills", "bounce off", "bounces off",
+               "bouncing off")  # fmt: skip
 
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".

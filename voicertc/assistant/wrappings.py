@@ -17,7 +17,10 @@ from voicertc.assistant import lexicon as lx
 REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
                     "is there a way you can", "is there a way you could", "is it possible to",
                     "is it possible for you to", "would it be possible to", "are you able to",
-                    "is possible to", "possible to")  # fmt: skip
+                    "is possible to", "possible to",
+                    # what would do it, asked for: "is there a setting that keeps my level steady?"
+                    *(f"is there {thing} {that}" for that in ("that", "to", "which")
+                      for thing in ("a setting", "something", "an effect", "anything")))  # fmt: skip
 # Asked of the assistant that does it: "how do I get rid of the fuzz", "how can I make my voice
 # louder" (not "how do I know if I need one", "how do I use this", "how does a compressor work").
 _DOING = "get|make|add|put|turn|take|remove|give|boost|lower|raise|cut|bring|drop|push|pull|knock|kill|lose"

@@ -18,6 +18,10 @@ from voicertc.assistant.nicknames import named
         ("the grumble blocker thing put it back", "the highpass put it back"),
         ("ease off the evening out a little", "ease off the compressor a little"),
         ("put a booster on my voice", "put a gain on my voice"),
+        ("make the copy of my voice louder", "make the delay louder"),
+        ("turn off the thing that makes me say everything twice", "turn off the delay"),
+        ("switch off the thing that was hiding the rumble", "switch off the highpass"),
+        ("turn off whatevers making my whispers as loud as my shouting now", "turn off the compressor now"),
     ],
 )
 def test_a_pictured_name_is_the_effect(said: str, read: str) -> None:
@@ -35,6 +39,8 @@ def test_a_pictured_name_is_the_effect(said: str, read: str) -> None:
         "my dog is growly today",  # no determiner before it
         "the rumble of the trains",
         "an evening out with friends",
+        "the thing that makes me happy is cake",
+        "whatever makes you smile",
     ],
 )
 def test_a_picture_that_names_no_effect_is_left(said: str) -> None:
