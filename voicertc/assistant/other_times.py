@@ -43,6 +43,15 @@ AT_AN_OCCASION = re.compile(
 # A first one long gone ("my first microphone picked up every rumble"), not this call's take.
 FIRST = re.compile(r" (?:my|our) first (?!take )")
 ASKING_VERBS = IMPERATIVES | {"can", "could", "please"}
+# What the speaker does as a habit: "I always roll off below a hundred on voiceover" (a way of
+# working told, not asked; "I always sound too quiet" complains, its verb is no doing).
+HABIT = re.compile(
+    r" (?:i|we) (?:always|usually|normally|typically|generally) (?:"
+    + "|".join(sorted(IMPERATIVES | {"roll", "use", "run", "mix", "keep", "start", "record"}))
+    + ") "
+)
+# ... or will do it by their own hand: "I'll ride the fader myself".
+MYSELF = re.compile(r" (?:ill|i will|ill just) (?:\w+ ){1,5}myself ")
 # What one would do in another case: "if the song was slower I'd use a longer delay", "in a
 # bigger room I'd probably need less reverb", "on a rock track I'd crank the distortion" (but
 # "if it's no trouble I'd like more reverb" and "if I were louder I'd be happier" wish now).
@@ -63,7 +72,7 @@ def another_time(tokens: list[str]) -> bool:
     told = (
         has_phrase(text, OTHER_TIMES)
         or hearsay(tokens)
-        or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION))
+        or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION, HABIT, MYSELF))
     )
     return (told and not asks(tokens)) or told_but_kept(tokens) or other_case(tokens)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_WORDS, KNOWN
+from voicertc.assistant.lexicon import EFFECT_WORDS, KNOWN, NAMING_WORDS
 from voicertc.assistant.numbers import find_numbers
 
 # -- "gain" as a verb: "she gained confidence", "I've gained a few kilos" -----------------
@@ -134,6 +134,25 @@ def about_the_craft(tokens: list[str]) -> bool:
     return bool(CRAFTSPEOPLE.intersection(tokens) or (tokens[0] == "which" and GEAR.intersection(tokens)))
 
 
+# -- a truth about any effect of a kind: "a delay with infinite feedback will keep building" ---
+
+# What a truth is told with, and what would make it a wish ("a compressor is what I need").
+TRUTH_VERBS = frozenset("is are will makes make gives give keeps means sounds".split())
+TRUTH_UNSAID = frozenset("please you can could me my id want need would lets".split())
+
+
+def a_truth(tokens: list[str]) -> bool:
+    """A truth said of an effect of a kind, not this chain's ("a low pass at three k is what makes a
+    voice sound like a phone", "attack and release on a bus compressor are the settings I fuss over")."""
+    if not TRUTH_UNSAID.isdisjoint(tokens) or TRUTH_VERBS.isdisjoint(tokens):
+        return False
+    at = 0 if tokens[0] in ("a", "an") else None  # "a delay with infinite feedback will ..."
+    for i in range(1, 4):  # "ratio on a limiter is usually ...": a setting of any such effect
+        if at is None and tokens[i : i + 1] == ["on"] and tokens[i + 1 : i + 2] in (["a"], ["an"]):
+            at = i + 1
+    return at is not None and not NAMING_WORDS.isdisjoint(tokens[at + 1 : at + 3])
+
+
 # -- "too thin to read": a quality of a thing seen, held, read ----------------------------
 
 # What the thing is too much so for, when it is not heard: "too dark to see", "too thin to
@@ -228,4 +247,5 @@ def borrowed(tokens: list[str]) -> bool:
         or a_chore(tokens)
         or other_trade(tokens)
         or shopped_for(tokens)
+        or a_truth(tokens)
     )

@@ -26,7 +26,8 @@ _KIN = [
     [w]
     for w in "neighbor neighbors neighbour neighbours sister sisters brother brothers mom moms "
     "dad dads roommate roommates son daughter husband wife friend friends boss kids baby dog "
-    "cat".split()
+    "cat cousin cousins uncle aunt nephew niece grandson granddaughter grandma grandpa colleague "
+    "flatmate".split()
 ]
 # Someone else's habits with an effect: "my brother's band uses a lot of reverb".
 HABITS = frozenset("uses likes loves plays prefers owns sells records mixes puts adds".split())
@@ -46,6 +47,11 @@ PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outsi
                "next door", "without")  # fmt: skip
 
 
+# What others hear themselves in: a level there is theirs, not this voice's.
+IN_THEIR_EARS = tuple(f"in {whose} {what}" for whose in ("their", "his", "her")
+                      for what in ("monitors", "monitor", "headphones", "ears", "wedges"))  # fmt: skip
+
+
 def someone_elses(tokens: list[str]) -> bool:
     """Someone else's habit with an effect ("he uses a lot of delay"), or the level of
     another thing or place ("the traffic noise is getting louder", "it's too quiet in the
@@ -56,7 +62,13 @@ def someone_elses(tokens: list[str]) -> bool:
             return True
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction
-    someone = tokens[0] in ("his", "her", "their") or (tokens[0] in ("my", "our") and tokens[1:2] in _KIN)
+    ours = {"me", "my", "i", "us", "our"} | NAMING_WORDS  # ("the reverb in their headphones": mine)
+    if has_phrase(padded(tokens), IN_THEIR_EARS) and ours.isdisjoint(tokens):
+        return True  # "bring the backing vocalists up a couple of dB in their monitors"
+    kin = tokens[0] in ("my", "our") and tokens[1:2] in _KIN
+    if kin and tokens[2:3] and tokens[2] in HABITS:
+        return True  # "my cousin plays his guitar through a pedal that makes it all fuzzy"
+    someone = tokens[0] in ("his", "her", "their") or kin
     # "the lecturer's voice is very soft" (its apostrophe gone from the tokens)
     someone = someone or (
         tokens[0] == "the" and len(tokens) > 2 and tokens[1].endswith("s") and tokens[2] == "voice"

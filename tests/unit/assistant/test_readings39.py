@@ -2,8 +2,13 @@
 tune17 (beginners with no audio words, engineers in full jargon): an engineer's "out with the"
 and "init", a setting's stock values, an effect's own level pointed back to ("bring its level
 down"), a low noise stopped, a reverb's pre-delay that is no delay effect, an effect kept by the
-speaker's own choice; off-topic, a thing's reset button and a British encyclopaedia's volume.
-Each kind has near misses that must keep their reading (pictured names: test_nicknames.py)."""
+speaker's own choice, what would do it asked for ("is there a setting that ..."), an echo off a
+cliff that takes nothing off, every plug taken off, cotton wool, a picture asked of less, an
+effect put back the way it came, a space as an amount ("more cave"), a reverb that lingers
+longer; off-topic, a habit told, a truth about an effect of a kind, a relative's habit, what the
+speaker will do themselves, a level in others' monitors, a thing's reset button and a British
+encyclopaedia's volume. Each kind has near misses that must keep their reading (pictured names:
+test_nicknames.py)."""
 
 from __future__ import annotations
 
@@ -35,6 +40,15 @@ def read(said: str) -> list[object]:
         ("turn off the repeating voice", call("delay", "remove")),
         ("make the copy of my voice louder", call("delay", "increase", param="mix")),
         ("give my voice some weight back", call("highpass", "decrease")),
+        ("is there a setting that keeps my level steady", call("compressor", "add")),
+        ("can my voice come back a second later, like an echo off the mountains", call("delay", "add")),
+        ("it's like talking through cotton wool, can you fix it", call("lowpass", "increase")),
+        ("take every plug off my voice", call(None, "reset")),
+        ("I sound like I'm in a big cave, could you make it less like that", call("reverb", "decrease")),
+        ("the volume's gone mad, put it back the way it came", call("gain", "reset")),
+        ("more cathedral please", call("reverb", "increase")),
+        ("pull the limiter out, I'll ride the volume myself", call("compressor", "remove")),
+        ("could the reverb linger a bit longer", call("reverb", "increase", param="decay_s")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -48,6 +62,12 @@ def test_readings(said: str, expected: object) -> None:
         ("add some delay", call("delay", "add")),
         ("hit the reset button on my effects", call(None, "reset")),
         ("reset the delay", call("delay", "reset")),
+        ("I always sound too quiet, turn me up", call("gain", "increase")),
+        ("a delay on my voice please", call("delay", "add")),
+        ("take the echo off", call("delay", "remove")),
+        ("make me sound like I'm in a big cave", call("reverb", "add")),
+        ("turn the reverb down in their headphones", call("reverb", "decrease")),
+        ("my son loves the echo, add more echo please", call("delay", "increase", param="mix")),
     ],
 )
 def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
@@ -62,6 +82,13 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
         "the reset button on the router is tiny",
         "volume two of the encyclopaedia is on the shelf",
         "we went out with the band after the show",
+        "I always cut below eighty on a podcast, old habit",
+        "a delay with lots of feedback will run away with itself",
+        "the knee on a vintage compressor is quite soft",
+        "every plug in the kitchen is loose",
+        "the match went less well than we hoped",
+        "my cousin plays his guitar through a fuzzy old amp",
+        "bring the drummer up a few dB in his monitors",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
