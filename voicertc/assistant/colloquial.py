@@ -14,7 +14,7 @@ from voicertc.assistant import listeners, nuisances, values
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
-from voicertc.assistant.wished_level import loud_wish
+from voicertc.assistant.wished_level import loud_wish, verbless
 
 # -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
 
@@ -66,7 +66,7 @@ def level(tokens: list[str]) -> dict[str, object] | None:
             return {"effect": "gain", "action": action}
         if action is not None and (amount := values.decibels_alone(rest, DEGREE)) is not None:
             return {"effect": "gain", "action": action, "value": amount, "unit": "db"}
-    return _person_moved(tokens) or loud_wish(padded(tokens))  # "make me super duper loud"
+    return _person_moved(tokens) or verbless(tokens, DEGREE) or loud_wish(padded(tokens))  # "make me loud"
 
 
 # Verbs of the level only with the speaker as object: "lower me a touch" (not "drop it").
@@ -202,21 +202,10 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
              # how much echo is heard: "more echo", "a bit less echo", "the echo is a bit much"
              "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
-# The reverb's time is its decay: "the reverb rings too long" shortens the tail.
-TIME_WORDS = (
-    "too long",
-    "too short",
-    "drags on",
-    "drags",
-    "goes on too long",
-    "rings",
-    "ring",
-    "last longer",
-    "linger",
-    "lingers",
-    "hang on longer",
-    "hang about",
-)  # how long it is heard after the words
+# The reverb's time is its decay: "the reverb rings too long" shortens the tail, "could it
+# linger a little longer" lengthens it.
+TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring",
+              "last longer", "linger", "lingers", "hang on longer", "hang about")  # fmt: skip
 
 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is

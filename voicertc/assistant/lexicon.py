@@ -151,7 +151,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
     ("close _", "remove _"),
     ("enough with the", "remove the"), ("enough of the", "remove the"), ("out with the _", "remove the _"),
-    ("no boost or cut", "flat"), ("no boost no cut", "flat"),
+    ("no boost or cut", "flat"), ("no boost no cut", "flat"), ("time in by", "time down by"),  # pulled in
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
     # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
     ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),

@@ -97,6 +97,7 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     level (its size said after its name), not 10 dB more on what is there."""
     start = value[0].start
     named = any(t in EFFECT_NAMES["gain"] for t in tokens[:start])
+    start -= start > 0 and tokens[start - 1] in ("plus", "minus")  # "a gain plug at plus five dB"
     return named and start > 0 and tokens[start - 1] in ("of", "at")
 
 
@@ -381,8 +382,15 @@ def of_something_else(after: list[str], sound: frozenset[str]) -> bool:
     return word.isalpha() and word not in OF_THE_SOUND and word not in NUMBER_WORDS and word not in sound
 
 
+# A thing a sound is likened to, not wished of ("I'd like the telly down" wishes).
+LIKENED = re.compile(
+    r"(?<! id)(?<! i)(?<! would)(?<! we)(?<! you)(?<! they)(?<! dont) like (?:the|a|an|my|our) \w+"
+)
+
+
 def not_this_sound(text: str) -> bool:
     """An effect's word said of a thing that is not sound ("the battery level is low"), in a
     set phrase, or of an effect left alone: the dialogue reads no change, and its decline
     says why (``declined.reply``)."""
-    return has_phrase(text, NOT_SOUND) or statements.elsewhere(text) or NAMED.search(text) is not None
+    compared = LIKENED.sub(" ", text)  # "far too loud, like the telly": the telly only a likeness
+    return has_phrase(compared, NOT_SOUND) or statements.elsewhere(text) or NAMED.search(text) is not None

@@ -49,9 +49,9 @@ WISHED_OF = frozenset("me my it its the a an that this all sound voice vocal voc
                       "so kind sort of bit little more go be to i im some real proper nice extra totally "
                       "very you put on please can could make get wanna want give should id would let turn "
                       "makes".split())  # fmt: skip
-# ... and what may follow it: the end, a word of no thing, or the sound within three words
-# ("a fuzzy jumper", "a thin crust pizza" are things).
-SAID_AFTER = frozenset("and like please lol for on to with again now too".split())
+# ... and what may follow it: the end, a word of no thing ("rough round the edges"), or the sound
+# within three words ("a fuzzy jumper", "a thin crust pizza" are things).
+SAID_AFTER = frozenset("and like please lol for on to with again now too round around".split())
 SOUND_NOUNS = frozenset("sound sounds voice vocal vocals tone thing effect vibe style mic".split())
 _QUALITY_WORDS = frozenset(w for q in MADE_BY for w in q.split())
 # Words that turn a wish into its opposite: "make it less muffled", "not so crunchy".

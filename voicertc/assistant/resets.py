@@ -53,13 +53,18 @@ def told(text: str) -> bool:
     return _TOLD.search(text) is not None
 
 
+# A default said to do as it is, no reset: "drop a gain utility on me, its default is fine".
+_DEFAULT_WILL_DO = re.compile(r" (?:its|the) defaults? (?:is|are|will do|would do) (?:fine|ok|okay|good) ")
+
+
 def its_defaults(text: str) -> bool:
-    return has_phrase(text, ITS_DEFAULTS)
+    return has_phrase(_DEFAULT_WILL_DO.sub(" ", text), ITS_DEFAULTS)
 
 
 def one_reset(text: str) -> bool:
     """ "reset the reverb", "put the low cut back to default", "undo all my compressor
     tweaks", "default the delay": that effect's defaults."""
+    text = _DEFAULT_WILL_DO.sub(" ", text)
     words = set(text.split())
     said = has_phrase(
         text, ("reset", "revert", "undo all", "default it", "default the", "init the", "init my")

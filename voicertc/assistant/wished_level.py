@@ -1,10 +1,13 @@
-"""The speaker's level wished for without a verb of the level: "make me super duper loud", "make
-my voice go big and loud", "I'd like my voice to come out a bit stronger". Text is tokens joined
-with a space at each end."""
+"""The speaker's level wished for or said without a verb of the level: "make me super duper loud",
+"make my voice go big and loud", "I'd like my voice to come out a bit stronger", "vocal up four".
+Text is tokens joined with a space at each end."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+
+from voicertc.assistant import listeners, values
 
 # The wish said last ("... loud like a rock star" too); "stronger" and "weaker" only of the voice
 # wished to come out so ("a stronger reverb" names the reverb).
@@ -22,3 +25,22 @@ def loud_wish(text: str) -> dict[str, object] | None:
         "effect": "gain",
         "action": "increase" if (said[1] or said[2]) in ("loud", "stronger") else "decrease",
     }
+
+
+# What the speaker's own level is called, said to a desk: "vocal up four", "my mic down a touch".
+DESK_NAMES = frozenset("me mic mike microphone voice vocal vocals".split())
+DESK_STEPS = {"up": "increase", "down": "decrease"}
+
+
+def verbless(tokens: list[str], degree: Set[str]) -> dict[str, object] | None:
+    """The level said without a verb: "vocal up four", "my mic down a touch" (``degree``: the
+    words of how much that may follow, "a touch", "please")."""
+    at = 1 if tokens[:1] in (["my"], ["the"]) else 0
+    if tokens[at : at + 1] == [] or tokens[at] not in DESK_NAMES or tokens[at + 1 : at + 2] == []:
+        return None
+    action = DESK_STEPS.get(tokens[at + 1])
+    rest = listeners.before(tokens[at + 2 :], degree)
+    if action is None or all(t in degree for t in rest):
+        return None if action is None else {"effect": "gain", "action": action}
+    amount = values.decibels_alone(rest, degree)
+    return None if amount is None else {"effect": "gain", "action": action, "value": amount, "unit": "db"}

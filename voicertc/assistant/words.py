@@ -41,6 +41,8 @@ def normalize(text: str) -> list[str]:
     s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
     s = re.sub(r"\bpre[\s-]+delay\b", "predelay", s)  # a reverb's setting, not the delay effect
+    s = re.sub(r"\b(in|into) (half|double)[\s-]+time\b", r"\1 \2time", s)  # a song's feel: "in half-time"
+    s = re.sub(r"\b(?:all|every (?:single )?one|each one) of (the|my|those) effects\b", r"all \1 effects", s)
     s = re.sub(r"\bnah\b", "no", s)  # "nah, shorter": a correction
     s = re.sub(r"\b(?:filters and effects|effects and filters)\b", "effects", s)  # all of them, not a filter
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)

@@ -1,14 +1,16 @@
-"""Session 39's readings, from kinds of sentence the lead wrote (no corpus's) after reading
-tune17 (beginners with no audio words, engineers in full jargon): an engineer's "out with the"
-and "init", a setting's stock values, an effect's own level pointed back to ("bring its level
+"""Session 39's readings, from kinds of sentence the lead wrote (no corpus's) after reading tune17
+(beginners with no audio words, engineers in full jargon): an engineer's "out with the" and
+"init", a setting's stock values, an effect's own level pointed back to ("bring its level
 down"), a low noise stopped, a reverb's pre-delay that is no delay effect, an effect kept by the
 speaker's own choice, what would do it asked for ("is there a setting that ..."), an echo off a
 cliff that takes nothing off, every plug taken off, cotton wool, a picture asked of less, an
 effect put back the way it came, a space as an amount ("more cave"), a reverb that lingers
-longer; off-topic, a habit told, a truth about an effect of a kind, a relative's habit, what the
-speaker will do themselves, a level in others' monitors, a thing's reset button and a British
-encyclopaedia's volume. Each kind has near misses that must keep their reading (pictured names:
-test_nicknames.py)."""
+longer, a gain stage put in at plus a value, a default said to do, a song's half-time, a
+likeness ("like the telly"), every one of the effects, a time pulled in, a level said as to a
+desk ("vocal up four"); off-topic, a habit told, a truth about an effect of a kind, a relative's
+habit, what the speaker will do themselves, a level in others' monitors, a thing's reset button
+and a British encyclopaedia's volume. Each kind has near misses that must keep their reading
+(pictured names: test_nicknames.py)."""
 
 from __future__ import annotations
 
@@ -47,6 +49,13 @@ def read(said: str) -> list[object]:
         ("I sound like I'm in a big cave, could you make it less like that", call("reverb", "decrease")),
         ("the volume's gone mad, put it back the way it came", call("gain", "reset")),
         ("more cathedral please", call("reverb", "increase")),
+        ("take every one of the effects off please", call(None, "reset")),
+        ("bring the echo time in by fifty ms", call("delay", "decrease", 50, "ms")),
+        ("vocal down two", call("gain", "decrease", 2, "db")),
+        ("I'm way too loud, like the telly, can you fix it", call("gain", "decrease")),
+        ("put a gain plug on me at plus three dB", call("gain", "set", 3, "db")),
+        ("add a limiter, its default is fine", call("compressor", "add")),
+        ("double the delay time, we're in half-time now", call("delay", "increase", 100.0, "percent")),
         ("pull the limiter out, I'll ride the volume myself", call("compressor", "remove")),
         ("could the reverb linger a bit longer", call("reverb", "increase", param="decay_s")),
     ],
@@ -62,6 +71,7 @@ def test_readings(said: str, expected: object) -> None:
         ("add some delay", call("delay", "add")),
         ("hit the reset button on my effects", call(None, "reset")),
         ("reset the delay", call("delay", "reset")),
+        ("pull in some reverb", call("reverb", "add")),
         ("I always sound too quiet, turn me up", call("gain", "increase")),
         ("a delay on my voice please", call("delay", "add")),
         ("take the echo off", call("delay", "remove")),
@@ -89,6 +99,7 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
         "the match went less well than we hoped",
         "my cousin plays his guitar through a fuzzy old amp",
         "bring the drummer up a few dB in his monitors",
+        "I'd like the telly down a bit",
     ],
 )
 def test_near_misses_ask_for_no_change(said: str) -> None:
