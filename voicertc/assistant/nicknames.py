@@ -17,7 +17,7 @@ from voicertc.assistant.pictures import MADE_BY
 
 # The pictures, by the effect they call up. Places ("church", "cave") only before a sound's
 # noun ("the church sound", not "the church thing": a church's thing is an event).
-_PLACES = {**dict.fromkeys("church churchy cathedral cave".split(), "reverb")}
+_PLACES = dict.fromkeys("church churchy cathedral cave".split(), "reverb")
 _QUALITIES = {
     **dict.fromkeys("repeating copycat parrot".split(), "delay"),
     **dict.fromkeys("growly gravelly crackly crackling scratchy monster raspy buzzy".split(), "distortion"),
@@ -27,10 +27,11 @@ _THING_NOUNS = _SOUND_NOUNS | frozenset("thing thingy one".split())
 # A noise taken away by a device: "the rumble remover", "the grumble blocker thing".
 _LOW_NOISES = frozenset("rumble grumble thump thud boom".split())
 _DEVICES = frozenset("remover blocker killer stopper filter cutter eater".split())
-# What a compressor is said to do, as a noun: "ease off the evening-out".
-_EVENERS = (["evening", "out"], ["evener"], ["leveller"], ["leveler"])
-# The delay's repeat, as a child hears it: "make the copy of my voice louder".
-_COPIES = (["copy", "of", "my", "voice"], ["copy", "of", "me"])
+# Names of more than a picture: what a compressor is said to do, as a noun ("ease off the
+# evening-out"); the delay's repeat, as a child hears it ("make the copy of my voice louder").
+_PHRASES = ((["evening", "out"], "compressor"), (["evener"], "compressor"), (["leveller"], "compressor"),
+            (["leveler"], "compressor"), (["copy", "of", "my", "voice"], "delay"),
+            (["copy", "of", "me"], "delay"))  # fmt: skip
 # (and amounts: "no more monster voice", "less of that crackly sound")
 _DETERMINERS = frozenset("the that this a some any my your more less no".split())
 # After the noun, words that make the phrase another thing's: "the church sound system".
@@ -47,6 +48,7 @@ _DONE = {**MADE_BY, "rumble": "highpass", "hum": "highpass", "as loud as": "comp
 
 
 def _described(tokens: list[str]) -> list[str]:
+    """``tokens`` with the first thing named by what it does replaced by its effect's name."""
     for i in range(len(tokens)):
         thing = next((t for t in _THINGS if tokens[i : i + len(t)] == t), None)
         if thing is None:
@@ -60,9 +62,8 @@ def _described(tokens: list[str]) -> list[str]:
             if done:
                 at, said, effect = min(done)
                 end = j + 1 + len(rest[: at + len(said) + 1].split())
-                end += 2 * (
-                    said == "as loud as" and tokens[end : end + 1] in (["my"], ["the"])
-                )  # "... my shouting"
+                if said == "as loud as" and tokens[end : end + 1] in (["my"], ["the"]):
+                    end += 2  # what the whispers are as loud as: "... my shouting"
                 return [*tokens[:i], "the", effect, *tokens[end:]]
     return tokens
 
@@ -71,11 +72,11 @@ def named(tokens: list[str]) -> list[str]:
     """``tokens`` with each nickname of an effect replaced by the effect's name."""
     tokens = _described(tokens)
     out: list[str] = []
-    named = {effect for effect, names in EFFECT_NAMES.items() if set(names) & set(tokens)}
+    by_name = {effect for effect, names in EFFECT_NAMES.items() if set(names) & set(tokens)}
     i = 0
     while i < len(tokens):
         found = _nickname(tokens, i) if out and out[-1] in _DETERMINERS else None
-        if found is None or found[0] in named:
+        if found is None or found[0] in by_name:
             out.append(tokens[i])
             i += 1
             continue
@@ -87,12 +88,9 @@ def named(tokens: list[str]) -> list[str]:
 
 def _nickname(tokens: list[str], i: int) -> tuple[str, int] | None:
     """The effect and the number of words of a nickname starting at ``tokens[i]``."""
-    for words in _EVENERS:
+    for words, phrased in _PHRASES:
         if tokens[i : i + len(words)] == words:
-            return _followed(tokens, i + len(words), "compressor", len(words))
-    for words in _COPIES:
-        if tokens[i : i + len(words)] == words:
-            return _followed(tokens, i + len(words), "delay", len(words))
+            return _followed(tokens, i + len(words), phrased, len(words))
     word, rest = tokens[i], tokens[i + 1 : i + 3]
     if word in _LOW_NOISES and rest[:1] and rest[0] in _DEVICES:
         extra = 1 if rest[1:] and rest[1] in _THING_NOUNS else 0  # "the grumble blocker thing"
@@ -107,4 +105,5 @@ def _nickname(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 
 def _followed(tokens: list[str], end: int, effect: str, length: int) -> tuple[str, int] | None:
+    """``(effect, length)`` unless the word after the name makes it another thing's."""
     return None if tokens[end : end + 1] and tokens[end] in _NOT_AFTER else (effect, length)

@@ -36,11 +36,12 @@ def verbless(tokens: list[str], degree: Set[str]) -> dict[str, object] | None:
     """The level said without a verb: "vocal up four", "my mic down a touch" (``degree``: the
     words of how much that may follow, "a touch", "please")."""
     at = 1 if tokens[:1] in (["my"], ["the"]) else 0
-    if tokens[at : at + 1] == [] or tokens[at] not in DESK_NAMES or tokens[at + 1 : at + 2] == []:
+    name, step = [*tokens[at : at + 2], "", ""][:2]
+    action = DESK_STEPS.get(step)
+    if name not in DESK_NAMES or action is None:
         return None
-    action = DESK_STEPS.get(tokens[at + 1])
     rest = listeners.before(tokens[at + 2 :], degree)
-    if action is None or all(t in degree for t in rest):
-        return None if action is None else {"effect": "gain", "action": action}
+    if all(t in degree for t in rest):
+        return {"effect": "gain", "action": action}
     amount = values.decibels_alone(rest, degree)
     return None if amount is None else {"effect": "gain", "action": action, "value": amount, "unit": "db"}
