@@ -8,6 +8,8 @@ within fuzzy reach of a keyword, except inflections of it ("adjusted" -> "adjust
 "weak" is not "weaker").
 
     python scripts/real_words.py    # ~20 s; rerun when lexicon.KEYWORDS changes
+
+(``tests/unit/assistant/test_real_words.py`` fails when the file and the keywords have drifted apart.)
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from voicertc.assistant.words import near_keyword  # noqa: E402
 AGENTS = ("r", "rs", "er", "ers")
 
 
-def main() -> None:
+def kept_words() -> list[str]:
+    """The words of the dictionary the dialogue must leave as they are, sorted."""
     words: set[str] = set()
     with open(get_model_path("en-us/cmudict-en-us.dict"), encoding="utf-8") as f:
         for line in f:
@@ -45,9 +48,16 @@ def main() -> None:
         # one who does it ("drivers" of "drive": "the drivers can't make out the addresses").
         if close and (not word.startswith(close) or word[len(close) :] in AGENTS):
             kept.append(word)
-    dest = ROOT / "voicertc" / "assistant" / "real_words.txt"
-    dest.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    print(f"wrote {len(kept)} words to {dest}")
+    return kept
+
+
+DEST = ROOT / "voicertc" / "assistant" / "real_words.txt"
+
+
+def main() -> None:
+    kept = kept_words()
+    DEST.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    print(f"wrote {len(kept)} words to {DEST}")
 
 
 if __name__ == "__main__":
