@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant import listeners, nuisances, values
+from voicertc.assistant import listeners, nuisances
 from voicertc.assistant.degrees import less_of, more_of
 from voicertc.assistant.lexicon import has_phrase, padded, section_at
 from voicertc.assistant.numbers import NumberSpan, find_numbers
-from voicertc.assistant.wished_level import loud_wish, verbless
+from voicertc.assistant.wished_level import level_step, loud_wish, verbless
 
 # -- the level, asked for with a pronoun: "crank it", "turn me up", "take it down a notch" --
 
@@ -62,10 +62,9 @@ def level(tokens: list[str]) -> dict[str, object] | None:
             rest = rest[: next((k for k, t in enumerate(rest) if t in REASONS), len(rest))]
         rest = listeners.before(rest, DEGREE)
         rest = rest[: section_at(rest)]  # "bring my voice up a bit for my solo"
-        if action is not None and all(t in DEGREE for t in rest):
-            return {"effect": "gain", "action": action}
-        if action is not None and (amount := values.decibels_alone(rest, DEGREE)) is not None:
-            return {"effect": "gain", "action": action, "value": amount, "unit": "db"}
+        stepped = None if action is None else level_step(action, rest, DEGREE)
+        if stepped is not None:
+            return stepped
     return _person_moved(tokens) or verbless(tokens, DEGREE) or loud_wish(padded(tokens))  # "make me loud"
 
 

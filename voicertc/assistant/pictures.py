@@ -15,7 +15,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 from __future__ import annotations
 
 from voicertc.assistant.descriptions import NEGATIONS
-from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase, padded
 from voicertc.assistant.spaces import DRY_SPACES, SPACES
 
 Change = dict[str, object]
@@ -361,12 +361,10 @@ def pictured(tokens: list[str]) -> Change | None:
         wished,
     ):
         change = reading(tokens)
-        if (
-            change is not None
-            and change.get("action") == "add"
-            and has_phrase(f" {' '.join(tokens)} ", LESS_LIKE)
-        ):
-            return {**change, "action": "decrease"}  # "... like the bottom of a well, a bit less like that"
         if change is not None:
-            return change
-    return None
+            break
+    else:
+        return None
+    if change.get("action") == "add" and has_phrase(padded(tokens), LESS_LIKE):
+        return {**change, "action": "decrease"}  # "... like the bottom of a well, a bit less like that"
+    return change

@@ -50,6 +50,8 @@ PLACE_AFTER = ("in the", "at the", "in my", "in our", "in this", "at my", "outsi
 # What others hear themselves in: a level there is theirs, not this voice's.
 IN_THEIR_EARS = tuple(f"in {whose} {what}" for whose in ("their", "his", "her")
                       for what in ("monitors", "monitor", "headphones", "ears", "wedges"))  # fmt: skip
+# ... unless ours is named: "turn the reverb down in their headphones" is this voice's reverb.
+_OURS = frozenset({"me", "my", "i", "us", "our"}) | NAMING_WORDS
 
 
 def someone_elses(tokens: list[str]) -> bool:
@@ -62,8 +64,7 @@ def someone_elses(tokens: list[str]) -> bool:
             return True
         if tok in HABIT_STEMS and tokens[i - 1] in PEOPLE:
             return True  # "he likes", written "like" by the near-keyword correction
-    ours = {"me", "my", "i", "us", "our"} | NAMING_WORDS  # ("the reverb in their headphones": mine)
-    if has_phrase(padded(tokens), IN_THEIR_EARS) and ours.isdisjoint(tokens):
+    if has_phrase(padded(tokens), IN_THEIR_EARS) and _OURS.isdisjoint(tokens):
         return True  # "bring the backing vocalists up a couple of dB in their monitors"
     kin = tokens[0] in ("my", "our") and tokens[1:2] in _KIN
     if kin and tokens[2:3] and tokens[2] in HABITS:

@@ -40,7 +40,12 @@ def verbless(tokens: list[str], degree: Set[str]) -> dict[str, object] | None:
     action = DESK_STEPS.get(step)
     if name not in DESK_NAMES or action is None:
         return None
-    rest = listeners.before(tokens[at + 2 :], degree)
+    return level_step(action, listeners.before(tokens[at + 2 :], degree), degree)
+
+
+def level_step(action: str, rest: list[str], degree: Set[str]) -> dict[str, object] | None:
+    """The gain stepped by ``action``, by the decibels ``rest`` says if it says any; None where
+    ``rest`` says more than how much ("turn it up, the next song is quiet" is read elsewhere)."""
     if all(t in degree for t in rest):
         return {"effect": "gain", "action": action}
     amount = values.decibels_alone(rest, degree)
