@@ -39,6 +39,7 @@ from voicertc.assistant import (
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressed import addressed, one_clause_asks
 from voicertc.assistant.addressee import COURTESY
+from voicertc.assistant.counted import PARAMS, VERBS, counted, stepped
 from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -69,18 +70,7 @@ SHARED = ("add", "remove", "increase", "decrease")
 BACK = ("remove", "increase", "decrease")
 # "the reverb, turn it up": "it" is the effect just named, not the overall volume.
 PRONOUNS = frozenset("it that this them".split())
-# Words a request opens with ("cut the lows", "could you boost the bass"), which a reason
-# given ("it sounds like a tin can") does not.
-VERBS = frozenset(
-    {words[0] for _, phrases in lx.ACTION_WORDS for words in (p.split() for p in phrases)}
-    | {p.split()[0] for p, _ in lx.REWRITES}
-    | {v for v, _, _ in lx.PARTICLE_VERBS}
-    | {p.split()[0] for p in lx.IDIOMS}
-    | set("turn switch pump bring push pull roll tame warm brighten darken".split())
-) - {"on", "off", "up", "down", "like", "want", "need", "gone", "without", "some", "back"}
-_NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
-# Parameter words that name no effect alone ("the mix", "the attack"): whose, the request before says.
-PARAMS = frozenset((lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - _NAME_WORDS)
+SUBJECTS = frozenset("im we were weve they theyre".split())  # "we're" is "were" in tokens
 
 
 @dataclass
@@ -198,7 +188,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     """``part`` as a request of its own, or None when it belongs to the one before."""
     words = tokens(part)
     if before is None:
-        return _Request(joint, part, _counted(words, understand(part, last_filter)))
+        return _Request(joint, part, counted(words, understand(part, last_filter)))
     said = tokens(before.text)
     if not is_change(before.reading) and named_effect(said) is None:
         alone = understand(part, last_filter) if before.reading == Say("") else None
@@ -224,7 +214,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
         if lent and not _same_effect(before, reading):
             return _Request(joint, part, reading)  # "echo and reverb off": both off (``_lend_back``)
         return None  # "compression and reverb are overrated": one sentence
-    reading = _counted(words, understand(part, last_filter))
+    reading = counted(words, understand(part, last_filter))
     if effect is None and _remark(before, joint, words, reading):
         return _Request(joint, part, Say(""))  # "make me louder, the people at the back can't hear"
     same = _same_effect(before, reading)
@@ -255,9 +245,14 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and PUNCTUATION.search(joint) is not None
         and not is_change(reading)
         # (short: "slower release, it's pumping"; but "down four dB, too loud": its value kept)
-        and (len(words) >= 4 or _stepped(tokens(before.text)) or "value" in before.reading.arguments)
-        and not find_numbers(words)
-        and words[0] not in COURTESY
+        and (len(words) >= 4 or stepped(tokens(before.text)) or "value" in before.reading.arguments)
+        # (a clause with a subject of its own holds its own numbers: "..., we're delivering to minus 23")
+        and (not find_numbers(words) or words[0] in SUBJECTS)
+        # ("drive to fifteen, just a bit of colour": but "..., just turn it up" asks)
+        and (
+            words[0] not in COURTESY
+            or (words[0] == "just" and words[1:2] != [] and words[1] not in lx.IMPERATIVES)
+        )
         # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)
         and (not PRONOUNS.intersection(words) or reasons.done_to_it(words, before.reading))
     )
@@ -345,25 +340,6 @@ def _param_of(before: Intent, words: list[str], last_filter: str | None) -> Tool
             if "param" in reading.arguments or "value" in reading.arguments:
                 return reading
     return None
-
-
-def _counted(words: list[str], reading: Intent) -> Intent:
-    """``reading``, unless it is a call read from a part that neither names an effect nor
-    opens with a verb: "I sound like I'm talking into a pillow, give it some room" gives
-    the reason for the one request after it, and is no request of its own."""
-    if not is_change(reading) or named_effect(words) is not None:
-        return reading
-    # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)
-    opening = next((w for w in words if w not in COURTESY), "")
-    # ("knee at six dB please, I want it to kick in harder": a parameter set short is a request)
-    valued = opening in PARAMS and isinstance(reading, ToolCall) and "value" in reading.arguments
-    return reading if opening in VERBS or _stepped(words) or valued else Say("")
-
-
-def _stepped(words: list[str]) -> bool:
-    """A parameter stepped, a request alone: "slower release" (not "too many repeats, go back")."""
-    opening = next((w for w in words if w not in COURTESY), "")
-    return (opening in ("more", "less", "fewer") or opening.endswith("er")) and not PARAMS.isdisjoint(words)
 
 
 def _same_effect(before: _Request, reading: Intent) -> bool:

@@ -22,11 +22,15 @@ DONE_TO_IT = frozenset(
 
 # ... or, after a parameter's change, what it should do: "make the knee harder, I want it to grab
 # sooner" (but "more regen on the delay, I want it to trail off longer" names the parameter).
-_WANTED_OF_IT = (["i", "want", "it", "to"], ["i", "need", "it", "to"], ["i", "want", "them", "to"])
+# ("knee down nine dB, I want it grabbing more abruptly": or what it should be doing)
+_WANTED_OF_IT = (["i", "want", "it"], ["i", "need", "it"], ["i", "want", "them"])
 
 
 def done_to_it(words: list[str], first: Intent) -> bool:
-    wanted = words[:4] in _WANTED_OF_IT and isinstance(first, ToolCall) and "param" in first.arguments
+    doing = words[3:4] == ["to"] or (words[3:4] != [] and words[3].endswith("ing"))
+    wanted = (
+        words[:3] in _WANTED_OF_IT and doing and isinstance(first, ToolCall) and "param" in first.arguments
+    )
     return not DONE_TO_IT.isdisjoint(words) or wanted
 
 

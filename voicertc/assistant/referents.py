@@ -28,7 +28,17 @@ OPENERS = frozenset("please could can would will you just now so ok okay oh and 
 # them down"; not "they should make it quieter" or "so I turned it down".
 ASKED = frozenset("make turn bring take knock get keep pull drop dial tone switch lose kill remove id want"
                   .split())  # fmt: skip
-WANTING = ("i want", "i would like", "i need", "i would prefer", "i prefer", "id prefer")
+# ... or, after an opener that asks, what it should be: "can it be louder"
+WANTING = (
+    "i want",
+    "i would like",
+    "i need",
+    "i would prefer",
+    "i prefer",
+    "id prefer",
+    "it be ",
+    "they be ",
+)
 # What an effect's sound is called where it is not named: "the crackle is too loud, turn it
 # down", "the bounces are too loud, make them quieter".
 SOUNDS = {

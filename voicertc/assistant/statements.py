@@ -300,7 +300,8 @@ def of_the_world(tokens: list[str]) -> bool:
             and _thing_after(tokens[i + 1 :])
             and not find_numbers(tokens[i + 1 : i + 4])  # "delay a quarter second" is a time
         ):
-            if i == 0 or tokens[i - 1] not in ARTICLES:  # "the delay the vocals have" is the noun
+            # "the delay the vocals have", "raise my echo a notch": the noun
+            if i == 0 or tokens[i - 1] not in ARTICLES | {"my"}:
                 return True
         if tok == "delay" and i > 0 and tokens[i - 1] in PARTICIPLE_BEFORE:
             if tokens[max(i - 2, 0)] not in ("there", "theres", "is", "there"):
