@@ -62,6 +62,11 @@ BESIDE = re.compile(r"\s*[,;.]?\s+(?:but|and)\s+|\s*[,;.]\s*")
 # across one ("the reverb is fine, add delay"), not across "and" ("a video on compression
 # and reverb tutorials" is one sentence about something else).
 PUNCTUATION = re.compile(r"[,;.!?]")
+SENTENCE_END = re.compile(r"[.!?]")
+# What joins a part said again for emphasis ("low cut, low cut!"; not the joke's "echo who? echo who?")
+EMPHASIS = re.compile(r"[,;!]")
+# A part that only thanks: no request, and no amount for the one before ("..., thanks so much").
+THANKS = frozenset("thanks thank you so much very a lot cheers ta in advance".split())
 # Actions a bare effect shares: "turn up the reverb and the delay" raises both; a setting's
 # value ("set the delay to 300 ms and the reverb") is not the reverb's.
 SHARED = ("add", "remove", "increase", "decrease")
@@ -104,12 +109,14 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     if reset is not None:
         return [reset]  # "the delay's gone weird, restore its factory settings"
     pairs = _split(transcript)
+    transcript = "".join(joint + part for joint, part in pairs)  # (less what was said again)
     asked = _knowledge_first(pairs)
     if asked is not None:
         return [understand(asked, last_filter)]
     calls = _requests(pairs, transcript, last_filter)
     # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
     calls = referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
+    calls = referents.pointed_reset([p for _, p in pairs], calls)  # "I messed up the delay, reset it"
     calls = scenes.order_in_scene(transcript, calls, lambda said: understand_all(said, last_filter))
     if not turn.by_name:
         return calls
@@ -176,7 +183,11 @@ def _split(text: str) -> list[tuple[str, str]]:
     pieces = JOINT.split(text)
     pairs = [("", pieces[0])]
     for i in range(1, len(pieces) - 1, 2):
-        if tokens(pieces[i + 1]):
+        said = tokens(pieces[i + 1])
+        again = said and said == tokens(pairs[-1][1]) and EMPHASIS.search(pieces[i]) is not None
+        if again and is_change(understand(pieces[i + 1])):
+            continue  # an order said again for emphasis: "low cut, low cut!" (not "one two, one two")
+        if said:
             pairs.append((pieces[i], pieces[i + 1]))
         else:
             joint, part = pairs[-1]
@@ -190,13 +201,17 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     if before is None:
         return _Request(joint, part, counted(words, understand(part, last_filter)))
     said = tokens(before.text)
-    if not is_change(before.reading) and named_effect(said) is None:
-        alone = understand(part, last_filter) if before.reading == Say("") else None
-        if alone is not None and reasons.ordered(words, alone):
-            return _Request(joint, part, alone)  # "dead and boxy, give it a bit of air around it"
-        return None  # "if it's not too much trouble, add reverb": one request
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
+    if set(words) <= THANKS:
+        return _Request(joint, part, Say(""))  # "..., so add a delay on me, thanks so much"
+    if not is_change(before.reading) and named_effect(said) is None:
+        # (a remark or a reason before it: across a clause boundary, "great, switch the comp off")
+        bounded = before.reading == Say("") or PUNCTUATION.search(joint) is not None
+        alone = understand(part, last_filter) if bounded else None
+        if alone is not None and reasons.ordered(words, alone, len(said) >= 3):
+            return _Request(joint, part, alone)  # "dead and boxy, give it a bit of air around it"
+        return None  # "if it's not too much trouble, add reverb": one request
     effect = named_effect(words)
     if effect is not None and bare(words, effect):
         shared = _shared(before.reading, effect)
@@ -254,8 +269,18 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
             or (words[0] == "just" and words[1:2] != [] and words[1] not in lx.IMPERATIVES)
         )
         # "why is there an echo, get rid of it": it is the echo (but "..., I broke it": its story)
-        and (not PRONOUNS.intersection(words) or reasons.done_to_it(words, before.reading))
+        and (
+            not PRONOUNS.intersection(words)
+            or reasons.done_to_it(words, before.reading)
+            or _told(joint, words)
+        )
     )
+
+
+def _told(joint: str, words: list[str]) -> bool:
+    """A sentence of its own that does not open with a verb: "could I have a little echo? The
+    producer said it might help" (but "why is there an echo? get rid of it" asks)."""
+    return SENTENCE_END.search(joint) is not None and words[0] not in VERBS
 
 
 def _own(before: _Request, words: list[str], reading: Intent) -> bool:

@@ -204,7 +204,8 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
 # The reverb's time is its decay: "the reverb rings too long" shortens the tail, "could it
 # linger a little longer" lengthens it.
 TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring",
-              "last longer", "linger", "lingers", "hang on longer", "hang about")  # fmt: skip
+              "last longer", "linger", "lingers", "hang on longer", "hang about", "die away", "dies away",
+              "fade away", "fades away")  # fmt: skip
 
 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is

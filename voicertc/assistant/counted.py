@@ -27,10 +27,16 @@ _NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w i
 PARAMS = frozenset((lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - _NAME_WORDS)
 
 
+# What opens a clause of reason.
+BECAUSE = frozenset("since because cause cos coz seeing".split())
+
+
 def counted(words: list[str], reading: Intent) -> Intent:
     """``reading``, unless it is a call read from a part that neither names an effect nor
     opens with a verb: "I sound like I'm talking into a pillow, give it some room" gives
     the reason for the one request after it, and is no request of its own."""
+    if words[:1] and words[0] in BECAUSE:
+        return Say("")  # "since the new room is quieter, ...": a reason, whatever it names
     if not is_change(reading) or named_effect(words) is not None:
         return reading
     # ("the echo is cool, but turn me up a bit": "but" opens the request after a remark)

@@ -39,6 +39,7 @@ def further_down(text: str) -> str:
     if find_phrase(text, lowering) < 0 and " down " not in text:
         return text
     text = _LAST_MORE.sub(" ", text)  # "pull the low-pass down more"
+    text = text.replace(" further ", " ")  # "bring the low-pass down further": still down
     if not has_phrase(text, FURTHER):
         return text
     for phrase in FURTHER:

@@ -189,7 +189,17 @@ LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what
 
 def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
-    return _after_but(tokens) in LIKED_AFTER_BUT or let_be(tokens) or _ends_liked(tokens) or _enough(tokens)
+    after = _after_but(tokens)
+    kept = bool(after) and lx.has_phrase(f" {after} ", KEPT_AFTER_BUT)
+    return after in LIKED_AFTER_BUT or kept or let_be(tokens) or _ends_liked(tokens) or _enough(tokens)
+
+
+# ... or by it being what was wanted, or someone being happy with it: "I sound a bit squashed,
+# but that's the radio style I was going for", "..., but she said she's happy with that".
+KEPT_AFTER_BUT = ("i was going for", "im going for", "what i wanted", "happy with that", "happy with it",
+                  "happy with this")  # fmt: skip
+# ... or a wish not yet sure: "I kind of want more bass, but I'm not sure yet, let me listen back first".
+NOT_YET = ("not sure yet", "let me listen back", "let me hear it back")
 
 
 # A remark ended by loving it, with no "but": "oh wow, that's a lot of echo, I love it".
@@ -225,8 +235,10 @@ def let_be(tokens: list[str]) -> bool:
     """ "... but whatever", "... but oh well": a remark let be; a wish taken back ("I was
     going to ask for more echo, but ..."); one put off to a time that may come ("if the
     neighbours start drilling, I might ask you to cut the rumble")."""
+    after = _after_but(tokens)
     return (
-        _after_but(tokens) in LET_BE
+        after in LET_BE
+        or (bool(after) and lx.has_phrase(f" {after} ", NOT_YET))
         or _taken_back(tokens)
         or _maybe_later(tokens)
         or _put_off(tokens)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from voicertc.assistant.rewrites import REWRITES
+
 EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor", "distortion")
 
 EFFECT_NAMES: dict[str, tuple[str, ...]] = {
@@ -86,80 +88,6 @@ IDIOMS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("less wet", "more dry"), ("reverb", "decrease")),
 }  # fmt: skip
 
-# Multi-word expressions rewritten to one canonical action word before matching, so
-# that "set up" is not "set" and "add more" is not "add".
-REWRITES: tuple[tuple[str, str], ...] = (
-    ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
-    ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),
-    ("loosen it up", "less"), ("loosen up", "less"), ("loosen", "less"), ("trail off", "ring out"),
-    ("relax the", "less the"),  # "relax the compressor a bit" (a compressor relaxing is its release)
-    ("take out", "remove"), ("take away", "remove"), ("switch off", "remove"),
-    ("turn off", "remove"), ("turn it off", "remove"), ("shut off", "remove"),
-    ("do without", "remove"), ("start over", "reset"), ("start again", "reset"),
-    ("from scratch", "reset"), ("clean slate", "reset"), ("add more", "more"),
-    ("add some more", "more"), ("add a bit more", "more"), ("turn on", "add"),
-    ("switch on", "add"), ("set up", "add"), ("throw in", "add"), ("put on", "add"),
-    ("tone down", "decrease"), ("dial back", "decrease"), ("back off", "decrease"),
-    ("bring down", "decrease"), ("bring up", "increase"), ("crank up", "increase"),
-    ("bump up", "increase"), ("pump up", "increase"), ("bring in", "add"),
-    ("pull out", "remove"), ("take it away", "remove"), ("take it off", "remove"),
-    ("switch it off", "remove"), ("strip off", "remove"), ("ease up on", "decrease"),
-    ("ease up", "decrease"), ("beef up", "increase"), ("push up", "increase"),
-    ("pull down", "decrease"), ("open up", "increase"), ("dial down", "decrease"),
-    ("dial up", "increase"), ("pull back", "decrease"), ("move up", "increase"),
-    ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
-    ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
-    ("square 1", "reset"),  # as Whisper writes "square one"
-    ("can go now", "remove"), ("can go away", "remove"), ("can come off", "remove"),  # "the echo can go now"
-    # How noticeable an effect is: "more subtle" asks for less of it, not more.
-    ("more subtle", "less"), ("subtler", "less"), ("less subtle", "more"), ("more understated", "less"),
-    ("less noticeable", "less"), ("more noticeable", "more"), ("more obvious", "more"),
-    # Verbs whose stems are other words ("short", "soft", "hard"): rewritten here rather
-    # than made fuzzy-match keywords, which would "correct" the stem into the verb.
-    ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
-    ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
-    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
-    ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
-    ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
-    # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten, not keywords:
-    # "losing" would pull "sing" to it; not "I'm losing my voice"); "quit me the fuzz" (Spanish "quitar")
-    ("killing the", "kill the"), ("ditching the", "ditch the"), ("losing the", "lose the"),
-    ("muting the", "mute the"), ("quit me the", "remove the"), ("quit the", "remove the"),
-    ("comot", "remove"), ("knock off", "decrease"), ("shave off", "decrease"),  # "knock off three dB"
-    # the effect's absence complained of ("there's no reverb at all") asks for it
-    ("theres no _", "add _"), ("there is no _", "add _"), ("has no _", "add _"), ("have no _", "add _"),
-    ("got no _ on", "add _ on"),  # "I ain't got no echo on me, sort that out"
-    ("no _", "remove"),  # "no reverb" ("_": where the effect's name was blanked out)
-    ("would love", "want"), ("id love", "want"),  # not the story's "love" ("I love that record")
-    # Comparatives said with "more": "make volume more small".
-    ("more small", "decrease"), ("more quiet", "decrease"), ("more soft", "decrease"),
-    ("more low", "decrease"), ("more short", "decrease"), ("more big", "increase"),
-    ("more loud", "increase"), ("more long", "increase"), ("more high", "increase"),
-    ("more little", "decrease"), ("go away", "remove"), ("scale back", "decrease"),
-    ("rein in", "decrease"), ("pare back", "decrease"), ("cut back", "decrease"), ("ramp up", "increase"),
-    ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
-    ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
-    ("back to basics", "reset"), ("easy on", "decrease"), ("chill on", "decrease"),  # "go easy on the reverb"
-    # Session 21 (tune6): a pad on the input, the attack quickened, an effect that has to go,
-    # "no boost and no cut" (flat, not two removals), a slap or a plate put on the voice.
-    ("pad the", "decrease the"), ("quicken", "decrease"), ("has to go", "remove"), ("have to go", "remove"),
-    ("needs to go", "remove"), ("gotta go", "remove"), ("no boost and no cut", "flat"),
-    # ... or is done with: "get shot of the echo", "enough with the delay"
-    ("get shot of", "remove"), ("do away with", "remove"), ("mellow out", "decrease"),
-    # as learners say it: "augment the delay", "diminish the echo", "close the echo" (turned off;
-    # "close the low pass" moves the filter: ``colloquial.filter_motion``)
-    ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
-    ("close _", "remove _"),
-    ("enough with the", "remove the"), ("enough of the", "remove the"), ("out with the _", "remove the _"),
-    ("no boost or cut", "flat"), ("no boost no cut", "flat"), ("time in by", "time down by"),  # pulled in
-    # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
-    # Whisper may write "pull"; "keep the echo out of the chain" ("_": the effect's name).
-    ("_ out of the chain", "_ remove"), ("_ out of the signal chain", "_ remove"),
-    # An amount taken off something is less of it: "shave a little off the decay", "take a bit
-    # off the reverb" (what is taken off whole is gone: "take the reverb off").
-    *((f"{amount} {off}", "decrease") for off in ("off", "off of")
-      for amount in ("a little", "a little bit", "a bit", "a touch", "a tad", "a hair", "some", "a smidge")),
-)  # fmt: skip
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
 PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
@@ -178,7 +106,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "clear", "cut", "stop", "lose", "eliminate", "removed", "deactivate", "ditch",
                 "strip", "cancel", "mute", "nix", "scrap", "axe", "gone", "removing", "deleting",
                 "clearing", "disabling", "bypassing", "bin", "unplug", "empty", "yank", "dump",
-                "undo", "yeet")),
+                "undo", "yeet", "disengage", "disengaged")),
     ("reset", ("reset", "restart", "resetting", "revert")),
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
@@ -258,8 +186,10 @@ ASK_CHAIN = ("is it on", "is that on", "what effects are on", "which effects are
              "what did you just do", "what did you change", "what did you just change")  # fmt: skip
 
 # The verbs a request to the mixer starts with ("bring the reverb down", "knock the gain back").
-IMPERATIVES = frozenset("add bring set turn take make put cut lower raise drop boost remove give "
-                        "pull push knock reduce increase decrease bump nudge dial kill".split())  # fmt: skip
+IMPERATIVES = frozenset(
+    "add bring set turn take make put cut lower raise drop boost remove give pull push knock reduce increase "
+    "decrease bump nudge dial kill switch clear".split()
+)
 
 QUESTION_WORDS = frozenset({"what", "whats", "which", "how", "hows", "is", "are"})
 
@@ -268,7 +198,10 @@ HELP = ("help", "what can you do", "what can i say", "what can i ask", "what do 
         "options", "who are you", "what are you", "instructions")  # fmt: skip
 # Help had, not help asked for: "thanks for the help today" is thanks.
 HELPED = ("for the help", "for your help", "for all the help", "for all your help", "appreciate the help",
-          "appreciate your help", "appreciate all the help", "appreciate all your help")  # fmt: skip
+          "appreciate your help", "appreciate all the help", "appreciate all your help",
+          # ... or what something would do: "the producer said it might help the chorus"
+          "might help", "would help", "should help", "will help", "may help", "it helps", "that helps",
+          "would really help", "might really help")  # fmt: skip
 
 HEARD = "Yes, I can hear you. Ask me for an effect, like some reverb, or say help."
 GREETING = "Hello! I'm your audio assistant. Ask me to add an effect, like some reverb, or say help."

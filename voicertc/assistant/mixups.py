@@ -66,9 +66,12 @@ def _last(pattern: re.Pattern[str], said: str) -> re.Match[str] | None:
 
 
 def _call_effect(reading: Intent) -> str | None:
-    if isinstance(reading, ToolCall) and reading.name == APPLY:
-        return str(reading.arguments.get("effect"))
-    return None
+    # (a chain-wide call names no effect: "... the kind that says everything back to me" once
+    # read as a reset gave the effect "None")
+    effect = (
+        reading.arguments.get("effect") if isinstance(reading, ToolCall) and reading.name == APPLY else None
+    )
+    return effect if isinstance(effect, str) else None
 
 
 def _described(which: re.Match[str], understand: Callable[[str], Intent]) -> str | None:

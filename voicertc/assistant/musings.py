@@ -47,7 +47,7 @@ def musing(tokens: list[str]) -> bool:
     """Any of the four kinds, of a sentence that names an effect and asks nothing; or a
     place's echo told ("the echo in our stairwell never stops"), or what callers do with
     their own gear ("I'm turning my headphones down a bit")."""
-    if repeats.of_a_place(tokens) or own_gear.done_myself(tokens):
+    if repeats.of_a_place(tokens) or own_gear.done_myself(tokens) or _aloud(tokens):
         return True
     said = _opened(tokens)
     if len(said) < 4 or lx.NAMING_WORDS.isdisjoint(said) or not ASKS.isdisjoint(said):
@@ -95,3 +95,25 @@ def _relayed(said: list[str]) -> bool:
         return False
     verb = said[at : at + 2]
     return bool(verb) and (verb[0] in SAYING or " ".join(verb) in SAYING_ON)
+
+
+# Wondering aloud, being reminded, or saying it does not matter: "I wonder how loud I am compared
+# to the music, not that it matters much", "the echo reminds me of a school hall" (but "I wonder
+# if you could add reverb" and "it reminds me of a cathedral, more of that" ask).
+ALOUD = (
+    "not that it matters",
+    "doesnt really matter",
+    "it doesnt matter",
+    "reminds me of",
+    "remind me of",
+)
+WONDERING = frozenset("how what whether why".split())
+
+
+def _aloud(tokens: list[str]) -> bool:
+    text = lx.padded(tokens)
+    if not (ASKS | REQUESTING).isdisjoint(tokens) or lx.has_phrase(text, ("would you", "will you")):
+        return False
+    return lx.has_phrase(text, ALOUD) or (
+        tokens[:2] == ["i", "wonder"] and tokens[2:3] != [] and tokens[2] in WONDERING
+    )

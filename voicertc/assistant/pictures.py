@@ -150,13 +150,17 @@ def for_removing(text: str) -> int:
 # -- a word said over and over: "make my voice go hello hello hello" ----------------------
 
 
+# Words said over for emphasis or hurry, not acted out: "go go go", "more, more, more"
+URGED = frozenset("no very really so go now quick come more less up down yes please stop".split())
+
+
 def repeated(tokens: list[str]) -> Change | None:
     """A word said three times over in a wish acts out an echo."""
     text = " " + " ".join(tokens) + " "
     if find_phrase(text, WISH) < 0 and "go" not in tokens:
         return None
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if a == b == c and a.isalpha() and a not in ("no", "very", "really", "so"):
+        if a == b == c and a.isalpha() and a not in URGED:
             return {"effect": "delay", "action": "add"}
     return None
 
@@ -205,7 +209,9 @@ def _one_then_the_other(tokens: list[str]) -> bool:
         before, after = set(tokens[max(0, i - 4) : i]), set(tokens[i + 1 : i + 4])
         if (LOUD & before and SOFT & after) or (SOFT & before and LOUD & after):
             return True
-    return False
+    # ... or side by side: "I keep going loud and soft", "I'm loud or quiet"
+    pairs = zip(tokens, tokens[1:], tokens[2:], strict=False)
+    return any(b in ("and", "or") and {a, c} & LOUD and {a, c} & SOFT for a, b, c in pairs)
 
 
 # -- a level kept steady: "keep my level steady", "tame the peaks" ------------------------

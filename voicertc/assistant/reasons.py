@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressee import COURTESY
-from voicertc.assistant.dialogue import Intent, ToolCall
+from voicertc.assistant.dialogue import APPLY, Intent, ToolCall
+from voicertc.assistant.referents import named_effect
 
 # What someone did to it, told after a request as its reason: "reset the distortion, I overdid it".
 DONE_TO_IT = frozenset(
@@ -34,14 +35,29 @@ def done_to_it(words: list[str], first: Intent) -> bool:
     return not DONE_TO_IT.isdisjoint(words) or wanted
 
 
-def ordered(words: list[str], reading: Intent) -> bool:
+def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bool:
     """An order of a change that names no effect but reads as one alone ("give it a bit of air
-    around it"): after a sound described, it says what to change."""
+    around it"): after a sound described, it says what to change. ``remark_before``: the part
+    before is a remark of its own, not a name called ("kids, quieter please" is to the kids)."""
+    # ("this is brilliant, now turn me up a smidge": the caller's own level after a remark)
+    words = words[next((i for i, w in enumerate(words) if w not in _LEADING), len(words)) :]
+    own = bool(words) and not {"me", "my"}.isdisjoint(words[1:3])
+    # (not "... two dB under spec, bring my gain up by that much": the amount is in the part before)
+    if not (words and isinstance(reading, ToolCall)) or {"that", "much"} <= set(words):
+        return False
+    # ("the glasses in the cabinet are rattling. Quieter, please.": the level word alone is an order)
+    bare = remark_before and set(words) <= _LEVELS | _LEADING and reading.arguments.get("effect") == "gain"
+    # ("I'm sorry, my laugh is much louder than my talking, could I have a compressor?": named)
+    named = named_effect(words) if words[0] in _ASKING else None
+    asked = named is not None and reading.arguments.get("effect") == named and reading.name == APPLY
     return (
-        words[0] in lx.IMPERATIVES
-        and isinstance(reading, ToolCall)
-        and reading.arguments.get("effect") != "gain"
+        bare or asked or (words[0] in lx.IMPERATIVES and (reading.arguments.get("effect") != "gain" or own))
     )
+
+
+_LEADING = frozenset("now so then just please okay ok".split())
+_LEVELS = frozenset("louder quieter softer".split())
+_ASKING = frozenset("could can may would id please".split())
 
 
 def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: bool) -> bool:

@@ -67,6 +67,22 @@ def pointed(parts: Sequence[str], calls: list[Intent], understand: Callable[[str
     return calls if step is None else [step]
 
 
+def pointed_reset(parts: Sequence[str], calls: list[Intent]) -> list[Intent]:
+    """``calls``, or the reset of the effect an earlier part named where a later part asks to
+    reset "it" ("I messed up the delay, can it be reset?"), read alone as the whole chain's."""
+    chain = ToolCall(APPLY, {"action": "reset"})
+    if chain not in calls:
+        return calls
+    for n, part in enumerate(parts[1:], start=1):
+        words = set(tokens(part))
+        if not POINTERS & words or "reset" not in words or not {"all", "everything"}.isdisjoint(words):
+            continue
+        effect = named_effect([w for p in parts[:n] for w in tokens(p)])
+        if effect is not None:
+            return [ToolCall(APPLY, {"effect": effect, "action": "reset"})]
+    return calls
+
+
 def pointed_step(parts: Sequence[str], understand: Callable[[str], Intent]) -> ToolCall | None:
     """The step on the effect an earlier part described, which a later part asks for of
     "it" or "them" in loudness words; None where no part does."""
@@ -139,10 +155,14 @@ def _named(words: list[str]) -> list[tuple[int, str]]:
 
 def its_reset(words: list[str]) -> ToolCall | None:
     """ "the delay's gone weird, restore its factory settings": "its" is the effect named."""
-    named = named_effect(words)
-    if named is None or not resets.its_defaults(lx.padded(words)):
+    if not resets.its_defaults(lx.padded(words)):
         return None
-    return ToolCall(APPLY, {"effect": named, "action": "reset"})
+    # the nearest named before "its" ("since the new room is quieter, restore the high-pass to
+    # its factory settings": the high-pass)
+    its = max((i for i, w in enumerate(words) if w == "its"), default=len(words))
+    named = next((e for i in range(its - 1, -1, -1) if (e := named_effect(words[i:its])) is not None), None)
+    named = named or named_effect(words)
+    return None if named is None else ToolCall(APPLY, {"effect": named, "action": "reset"})
 
 
 def _described(earlier: list[str], reading: Intent) -> str | None:

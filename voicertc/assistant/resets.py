@@ -63,11 +63,12 @@ def its_defaults(text: str) -> bool:
 
 def one_reset(text: str) -> bool:
     """ "reset the reverb", "put the low cut back to default", "undo all my compressor
-    tweaks", "default the delay": that effect's defaults."""
+    tweaks", "forget all my reverb tweaks", "default the delay": that effect's defaults."""
     text = _DEFAULT_WILL_DO.sub(" ", text)
     words = set(text.split())
     said = has_phrase(
-        text, ("reset", "revert", "undo all", "default it", "default the", "init the", "init my")
+        text,
+        ("reset", "revert", "undo all", "default it", "default the", "init the", "init my", "forget all my"),
     )
     return said or has_phrase(text, TO_DEFAULT) or bool(words & RESTORING and words & DEFAULTS)
 

@@ -91,8 +91,10 @@ VOICE = frozenset("voice voices vocals vocal".split())
 # Asking whether it is there: "is there a ring modulator on this thing", "do you have a vocoder".
 ASKING_PHRASES = ("is there", "do you have", "have you got", "do you do")
 # Words that make a name a part of a song or a piece of music: "sing the chorus", "the
-# chorus of this song".
-OTHER_ASKS = frozenset("sing sang play skip write learn hear listen song songs lyrics verse choir".split())
+# chorus of this song", "it might help the chorus".
+OTHER_ASKS = frozenset(
+    "sing sang play skip write learn hear listen song songs lyrics verse choir help".split()
+)
 # Idioms of those words that ask nothing of a sound: "can you loop me in on the email".
 IDIOMS = ("loop me in", "loop us in", "loop them in", "loop him in", "loop her in", "pitch in")
 # What may stand beside a name said alone: "ok then a flanger", "noise gate on", "de ess it".
