@@ -74,7 +74,9 @@ def another_time(tokens: list[str]) -> bool:
         or hearsay(tokens)
         or any(p.search(text) for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION, HABIT, MYSELF))
     )
-    return (told and not asks(tokens)) or told_but_kept(tokens) or other_case(tokens)
+    # ("it was too quiet last time, crank my volume up this time": last time is the reason)
+    contrasted = has_phrase(text, ("last time",)) and has_phrase(text, ("this time",))
+    return (told and not asks(tokens) and not contrasted) or told_but_kept(tokens) or other_case(tokens)
 
 
 def other_case(tokens: list[str]) -> bool:

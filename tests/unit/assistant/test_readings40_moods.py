@@ -13,9 +13,13 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
+from voicertc.assistant import dialogue
 from voicertc.assistant.addressed import addressed
 from voicertc.assistant.clauses import understand_all
+from voicertc.assistant.other_times import another_time
+from voicertc.assistant.reader.head import spared
 from voicertc.assistant.scenes import is_change
+from voicertc.assistant.words import tokens
 
 
 def read(said: str) -> list[object]:
@@ -87,3 +91,27 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
 def test_near_misses_ask_for_no_change(said: str) -> None:
     text = addressed(said).text
     assert text is None or not any(map(is_change, understand_all(text)))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the delay can leave now, thanks for your help",
+        "the cat's on the desk again. Louder, please.",
+        "yay, let's try the reverb at forty, my sister says that's best",
+        "a low cut at ninety hertz sounds right to me, let's do it",
+    ],
+)
+def test_the_veto_spares_these_orders(said: str) -> None:
+    calls = [c for c in read(said) if isinstance(c, dialogue.ToolCall)]
+    assert calls and spared(said, calls)
+
+
+@pytest.mark.parametrize("said", ["the guests can stay the night", "my sister says the reverb is fine"])
+def test_the_veto_spares_no_talk(said: str) -> None:
+    assert not spared(said, [call("reverb", "decrease")])
+
+
+def test_an_order_for_this_time_after_last_time_asks() -> None:
+    assert not another_time(tokens("it was too quiet last time, crank my volume up this time"))
+    assert another_time(tokens("last time I cranked it up too far"))

@@ -205,6 +205,15 @@ _WHEN = frozenset("before after when once while until till for".split())
 _SUBJECTS = frozenset("i we you they he she it to".split())
 
 
+# Orders in other shapes (session 40, tune18's moods): a setting tried ("let's try the drive at
+# sixty", "..., let's do it": "let's" is an opener), the level word alone ("the glasses are
+# rattling. Quieter, please."), an effect dismissed ("the fuzz can leave now", "you're fired").
+_OTHER_ORDERS = re.compile(
+    r"^(?:(?:lets )?(?:try (?:the|a|an|some|my)\b|do it$)|(?:quieter|louder|softer)(?: please| now)*$)"
+    r"|\b(?:can leave now|youre fired)\b"
+)
+
+
 def _after_a_time(words: list[str]) -> bool:
     return words[0] in _WHEN and any(
         w in ORDERS and words[k - 1] not in _SUBJECTS for k, w in enumerate(words[3:], 3)
@@ -227,6 +236,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
             or _setting(words)
             or _amount(words)
             or _after_a_time(words)
+            or _OTHER_ORDERS.search(" ".join(words)) is not None
         ):
             return True
     return any(c.arguments.get("action") == "reset" for c in calls) and not resets.told(said.lower())
