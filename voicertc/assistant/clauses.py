@@ -39,7 +39,7 @@ from voicertc.assistant import (
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressed import addressed, one_clause_asks
 from voicertc.assistant.addressee import COURTESY
-from voicertc.assistant.counted import PARAMS, VERBS, counted, stepped
+from voicertc.assistant.counted import PARAMS, VERBS, counted, stepped, thanks_only, told_apart
 from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
 from voicertc.assistant.numbers import find_numbers
@@ -62,11 +62,8 @@ BESIDE = re.compile(r"\s*[,;.]?\s+(?:but|and)\s+|\s*[,;.]\s*")
 # across one ("the reverb is fine, add delay"), not across "and" ("a video on compression
 # and reverb tutorials" is one sentence about something else).
 PUNCTUATION = re.compile(r"[,;.!?]")
-SENTENCE_END = re.compile(r"[.!?]")
 # What joins a part said again for emphasis ("low cut, low cut!"; not the joke's "echo who? echo who?")
 EMPHASIS = re.compile(r"[,;!]")
-# A part that only thanks: no request, and no amount for the one before ("..., thanks so much").
-THANKS = frozenset("thanks thank you so much very a lot cheers ta in advance".split())
 # Actions a bare effect shares: "turn up the reverb and the delay" raises both; a setting's
 # value ("set the delay to 300 ms and the reverb") is not the reverb's.
 SHARED = ("add", "remove", "increase", "decrease")
@@ -203,7 +200,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     said = tokens(before.text)
     if _one_number(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
-    if set(words) <= THANKS:
+    if thanks_only(words):
         return _Request(joint, part, Say(""))  # "..., so add a delay on me, thanks so much"
     if not is_change(before.reading) and named_effect(said) is None:
         # (a remark or a reason before it: across a clause boundary, "great, switch the comp off")
@@ -272,15 +269,9 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and (
             not PRONOUNS.intersection(words)
             or reasons.done_to_it(words, before.reading)
-            or _told(joint, words)
+            or told_apart(joint, words)
         )
     )
-
-
-def _told(joint: str, words: list[str]) -> bool:
-    """A sentence of its own that does not open with a verb: "could I have a little echo? The
-    producer said it might help" (but "why is there an echo? get rid of it" asks)."""
-    return SENTENCE_END.search(joint) is not None and words[0] not in VERBS
 
 
 def _own(before: _Request, words: list[str], reading: Intent) -> bool:

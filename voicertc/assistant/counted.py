@@ -5,6 +5,8 @@ request). ``clauses`` asks it of each part of a turn; ``words`` are a part's tok
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressee import COURTESY
 from voicertc.assistant.colloquial import DEGREE
@@ -25,10 +27,11 @@ VERBS = frozenset(
 _NAME_WORDS = {w for names in lx.EFFECT_NAMES.values() for name in names for w in name.split()}
 # Parameter words that name no effect alone ("the mix", "the attack"): whose, the request before says.
 PARAMS = frozenset((lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - _NAME_WORDS)
-
-
 # What opens a clause of reason.
 BECAUSE = frozenset("since because cause cos coz seeing".split())
+# A part that only thanks: no request, and no amount for the one before ("..., thanks so much").
+THANKS = frozenset("thanks thank you so much very a lot cheers ta in advance".split())
+SENTENCE_END = re.compile(r"[.!?]")
 
 
 def counted(words: list[str], reading: Intent) -> Intent:
@@ -54,3 +57,13 @@ def stepped(words: list[str]) -> bool:
     """A parameter stepped, a request alone: "slower release" (not "too many repeats, go back")."""
     opening = next((w for w in words if w not in COURTESY), "")
     return (opening in ("more", "less", "fewer") or opening.endswith("er")) and not PARAMS.isdisjoint(words)
+
+
+def thanks_only(words: list[str]) -> bool:
+    return set(words) <= THANKS
+
+
+def told_apart(joint: str, words: list[str]) -> bool:
+    """A sentence of its own that does not open with a verb: "could I have a little echo? The
+    producer said it might help" (but "why is there an echo? get rid of it" asks)."""
+    return SENTENCE_END.search(joint) is not None and words[0] not in VERBS

@@ -100,13 +100,8 @@ def _relayed(said: list[str]) -> bool:
 # Wondering aloud, being reminded, or saying it does not matter: "I wonder how loud I am compared
 # to the music, not that it matters much", "the echo reminds me of a school hall" (but "I wonder
 # if you could add reverb" and "it reminds me of a cathedral, more of that" ask).
-ALOUD = (
-    "not that it matters",
-    "doesnt really matter",
-    "it doesnt matter",
-    "reminds me of",
-    "remind me of",
-)
+ALOUD = ("not that it matters", "doesnt really matter", "it doesnt matter", "reminds me of",
+         "remind me of")  # fmt: skip
 WONDERING = frozenset("how what whether why".split())
 
 

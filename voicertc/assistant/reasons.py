@@ -39,12 +39,12 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     """An order of a change that names no effect but reads as one alone ("give it a bit of air
     around it"): after a sound described, it says what to change. ``remark_before``: the part
     before is a remark of its own, not a name called ("kids, quieter please" is to the kids)."""
-    # ("this is brilliant, now turn me up a smidge": the caller's own level after a remark)
     words = words[next((i for i, w in enumerate(words) if w not in _LEADING), len(words)) :]
-    own = bool(words) and not {"me", "my"}.isdisjoint(words[1:3])
     # (not "... two dB under spec, bring my gain up by that much": the amount is in the part before)
     if not (words and isinstance(reading, ToolCall)) or {"that", "much"} <= set(words):
         return False
+    # ("this is brilliant, now turn me up a smidge": the caller's own level after a remark)
+    own = not {"me", "my"}.isdisjoint(words[1:3])
     # ("the glasses in the cabinet are rattling. Quieter, please.": the level word alone is an order)
     bare = remark_before and set(words) <= _LEVELS | _LEADING and reading.arguments.get("effect") == "gain"
     # ("I'm sorry, my laugh is much louder than my talking, could I have a compressor?": named)

@@ -29,16 +29,8 @@ OPENERS = frozenset("please could can would will you just now so ok okay oh and 
 ASKED = frozenset("make turn bring take knock get keep pull drop dial tone switch lose kill remove id want"
                   .split())  # fmt: skip
 # ... or, after an opener that asks, what it should be: "can it be louder"
-WANTING = (
-    "i want",
-    "i would like",
-    "i need",
-    "i would prefer",
-    "i prefer",
-    "id prefer",
-    "it be ",
-    "they be ",
-)
+WANTING = ("i want", "i would like", "i need", "i would prefer", "i prefer", "id prefer", "it be ",
+           "they be ")  # fmt: skip
 # What an effect's sound is called where it is not named: "the crackle is too loud, turn it
 # down", "the bounces are too loud, make them quieter".
 SOUNDS = {

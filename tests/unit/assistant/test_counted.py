@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voicertc.assistant.counted import counted, stepped
+from voicertc.assistant.counted import counted, stepped, thanks_only, told_apart
 from voicertc.assistant.dialogue import Say, understand
 from voicertc.assistant.words import tokens
 
@@ -27,3 +27,13 @@ def test_a_desk_level_and_an_effects_word_with_a_value_are_requests() -> None:
 def test_a_parameter_stepped_is_a_request() -> None:
     assert stepped(tokens("slower release"))
     assert not stepped(tokens("too many repeats"))
+
+
+def test_a_reason_clause_is_no_request_whatever_it_names() -> None:
+    assert count("since the room is quieter now") == Say("")
+
+
+def test_thanks_alone_and_a_sentence_told_apart() -> None:
+    assert thanks_only(tokens("thanks so much")) and not thanks_only(tokens("thanks, add reverb"))
+    assert told_apart("? ", tokens("the producer said it might help"))
+    assert not told_apart("? ", tokens("get rid of it")) and not told_apart(", ", tokens("the producer said"))
