@@ -46,7 +46,7 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     # ("this is brilliant, now turn me up a smidge": the caller's own level after a remark)
     own = not {"me", "my"}.isdisjoint(words[1:3])
     # ("the glasses in the cabinet are rattling. Quieter, please.": the level word alone is an order)
-    bare = remark_before and set(words) <= _LEVELS | _LEADING and reading.arguments.get("effect") == "gain"
+    bare = remark_before and set(words) <= LEVELS | _LEADING and reading.arguments.get("effect") == "gain"
     # ("I'm sorry, my laugh is much louder than my talking, could I have a compressor?": named)
     named = named_effect(words) if words[0] in _ASKING else None
     asked = named is not None and reading.arguments.get("effect") == named and reading.name == APPLY
@@ -56,7 +56,8 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
 
 
 _LEADING = frozenset("now so then just please okay ok".split())
-_LEVELS = frozenset("louder quieter softer".split())
+# The level words an order may be alone: "Quieter, please." (the veto spares it too: ``reader.head``)
+LEVELS = frozenset("louder quieter softer".split())
 _ASKING = frozenset("could can may would id please".split())
 
 

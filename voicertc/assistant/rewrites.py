@@ -45,15 +45,15 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # Verbs whose stems are other words ("short", "soft", "hard"): rewritten here rather
     # than made fuzzy-match keywords, which would "correct" the stem into the verb.
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
+    ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
+    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
+    ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
+    ("lengthened", "increase"), ("extend", "increase"), ("extended", "increase"), ("shortened", "decrease"),
     # how soon a sound dies away is how long it lasts: "let the hall's ringing die away sooner"
     *((f"{dying} {when}", "shorter") for dying in _DYING for when in _SOONER),
     *((f"{dying} {when}", "longer") for dying in _DYING for when in _LATER),
     # an effect smoothed is less of it: "smooth the rough edges of the distortion"
     ("smooth the rough edges of the _", "less _"), ("smooth out the _", "less _"),
-    ("lengthened", "increase"), ("extend", "increase"), ("extended", "increase"), ("shortened", "decrease"),
-    ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
-    ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
-    ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("not as much", "less"), ("not so much", "less"), ("not as many", "fewer"),  # "not as much reverb"
     # gerunds, as a streamer says what they do: "one sec chat, killing the delay" (rewritten, not keywords:
     # "losing" would pull "sing" to it; not "I'm losing my voice"); "quit me the fuzz" (Spanish "quitar")

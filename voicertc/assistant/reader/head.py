@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import addressee, descriptions, dialogue, passed_on, resets, vocatives
+from .. import addressee, descriptions, dialogue, passed_on, reasons, resets, vocatives
 from .. import lexicon as lx
 from ..lexicon import padded
 from ..numbers import NUMBER_WORDS
@@ -208,8 +208,9 @@ _SUBJECTS = frozenset("i we you they he she it to".split())
 # Orders in other shapes (session 40, tune18's moods): a setting tried ("let's try the drive at
 # sixty", "..., let's do it": "let's" is an opener), the level word alone ("the glasses are
 # rattling. Quieter, please."), an effect dismissed ("the fuzz can leave now", "you're fired").
+_LEVELS = "|".join(sorted(reasons.LEVELS))
 _OTHER_ORDERS = re.compile(
-    r"^(?:(?:lets )?(?:try (?:the|a|an|some|my)\b|do it$)|(?:quieter|louder|softer)(?: please| now)*$)"
+    rf"^(?:(?:lets )?(?:try (?:the|a|an|some|my)\b|do it$)|(?:{_LEVELS})(?: please| now)*$)"
     r"|\b(?:can leave now|youre fired)\b"
 )
 
