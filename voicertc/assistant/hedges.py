@@ -191,7 +191,8 @@ def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
     after = _after_but(tokens)
     kept = bool(after) and lx.has_phrase(f" {after} ", KEPT_AFTER_BUT)
-    return after in LIKED_AFTER_BUT or kept or let_be(tokens) or _ends_liked(tokens) or _enough(tokens)
+    liked = after in LIKED_AFTER_BUT or kept
+    return liked or _let_be(tokens, after) or _ends_liked(tokens) or _enough(tokens)
 
 
 # ... or by it being what was wanted, or someone being happy with it: "I sound a bit squashed,
@@ -235,7 +236,12 @@ def let_be(tokens: list[str]) -> bool:
     """ "... but whatever", "... but oh well": a remark let be; a wish taken back ("I was
     going to ask for more echo, but ..."); one put off to a time that may come ("if the
     neighbours start drilling, I might ask you to cut the rumble")."""
-    after = _after_but(tokens)
+    return _let_be(tokens, _after_but(tokens))
+
+
+def _let_be(tokens: list[str], after: str) -> bool:
+    """``let_be`` with what was said after the last "but" (``_after_but``), which
+    ``but_liked`` has read already."""
     return (
         after in LET_BE
         or (bool(after) and lx.has_phrase(f" {after} ", NOT_YET))
