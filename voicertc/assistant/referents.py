@@ -138,11 +138,9 @@ def named_effect(words: list[str]) -> str | None:
 
 
 def _named(words: list[str]) -> list[tuple[int, str]]:
-    """Each effect's name said, where it is said first, and the effect."""
+    """Each place an effect's name is said (where in the words joined), and the effect."""
     text = lx.padded(words)
-    return [
-        (text.find(f" {n} "), e) for e, names in lx.EFFECT_NAMES.items() for n in names if f" {n} " in text
-    ]
+    return [(at, e) for e, names in lx.EFFECT_NAMES.items() for n in names for at in lx.positions(text, n)]
 
 
 def its_reset(words: list[str]) -> ToolCall | None:
@@ -152,8 +150,9 @@ def its_reset(words: list[str]) -> ToolCall | None:
     # the nearest named before "its" ("since the new room is quieter, restore the high-pass to
     # its factory settings": the high-pass)
     its = max((i for i, w in enumerate(words) if w == "its"), default=len(words))
-    named = next((e for i in range(its - 1, -1, -1) if (e := named_effect(words[i:its])) is not None), None)
-    named = named or named_effect(words)
+    # (of names said at the same place, the one named_effect would take)
+    before = [(-at, e) for at, e in _named(words[:its])]
+    named = min(before)[1] if before else named_effect(words)
     return None if named is None else ToolCall(APPLY, {"effect": named, "action": "reset"})
 
 
