@@ -10,6 +10,9 @@ from __future__ import annotations
 _DYING = ("die away", "dies away", "fade away", "fades away")
 _SOONER = ("sooner", "quicker", "faster")
 _LATER = ("slower",)
+# Two of the effect's dismissals below, which the sentence reader's veto also takes for orders
+# (``reader.head``, session 40: "the fuzz can leave now"); the others it leaves to its guess.
+DISMISSALS = ("youre fired", "can leave now")
 
 REWRITES: tuple[tuple[str, str], ...] = (
     ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
@@ -36,9 +39,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("can go now", "remove"), ("can go away", "remove"), ("can come off", "remove"),  # "the echo can go now"
     # an effect dismissed like staff: "fire the booster", "low pass, you're fired", "send the gain on
     # holiday", "the fuzz can leave now"
-    ("fire the", "remove the"), ("youre fired", "remove"), ("you are fired", "remove"),
+    ("fire the", "remove the"), *((p, "remove") for p in DISMISSALS), ("you are fired", "remove"),
     ("sack the", "remove the"), ("retire the", "remove the"), ("dismiss the", "remove the"),
-    ("send the _ on holiday", "remove the _"), ("send _ on holiday", "remove _"), ("can leave now", "remove"),
+    ("send the _ on holiday", "remove the _"), ("send _ on holiday", "remove _"),
     # How noticeable an effect is: "more subtle" asks for less of it, not more.
     ("more subtle", "less"), ("subtler", "less"), ("less subtle", "more"), ("more understated", "less"),
     ("less noticeable", "less"), ("more noticeable", "more"), ("more obvious", "more"),

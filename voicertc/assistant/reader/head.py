@@ -23,6 +23,7 @@ from .. import addressee, descriptions, dialogue, passed_on, reasons, resets, vo
 from .. import lexicon as lx
 from ..lexicon import padded
 from ..numbers import NUMBER_WORDS
+from ..rewrites import DISMISSALS
 
 EFFECTS = ("none", *lx.EFFECTS, "reset")
 ACTIONS = ("add", "remove", "increase", "decrease", "set")
@@ -211,7 +212,7 @@ _SUBJECTS = frozenset("i we you they he she it to".split())
 _LEVELS = "|".join(sorted(reasons.LEVELS))
 _OTHER_ORDERS = re.compile(
     rf"^(?:(?:lets )?(?:try (?:the|a|an|some|my)\b|do it$)|(?:{_LEVELS})(?: please| now)*$)"
-    r"|\b(?:can leave now|youre fired)\b"
+    rf"|\b(?:{'|'.join(DISMISSALS)})\b"
 )
 
 
