@@ -269,6 +269,7 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
         and (
             not PRONOUNS.intersection(words)
             or reasons.done_to_it(words, before.reading)
+            or reasons.must_be(words)
             or told_apart(joint, words)
         )
     )

@@ -202,10 +202,11 @@ WET_LEVEL = ("louder", "quieter", "softer", "stronger", "weaker", "too loud", "t
              "more echo", "less echo", "more of the echo", "less of the echo", "much echo", "wetter", "drier",
              "a bit much", "too much")  # fmt: skip
 # The reverb's time is its decay: "the reverb rings too long" shortens the tail, "could it
-# linger a little longer" lengthens it.
+# linger a little longer" lengthens it, and so does "make the reverb a bit longer" (every writer
+# who said a reverb longer or shorter meant its tail).
 TIME_WORDS = ("too long", "too short", "drags on", "drags", "goes on too long", "rings", "ring",
               "last longer", "linger", "lingers", "hang on longer", "hang about", "die away", "dies away",
-              "fade away", "fades away")  # fmt: skip
+              "fade away", "fades away", "longer", "shorter", "lengthen", "shorten")  # fmt: skip
 
 
 # How much echo is heard, asked as a quantity: "more echo", "a bit less echo", "the echo is

@@ -50,7 +50,13 @@ def counted(words: list[str], reading: Intent) -> Intent:
         opening in PARAMS | _NAME_WORDS and isinstance(reading, ToolCall) and "value" in reading.arguments
     )
     desk = verbless(words, DEGREE) is not None  # "vocal up four, the crowd sings"
-    return reading if opening in VERBS or stepped(words) or valued or desk else Say("")
+    # ("back to my ordinary voice, we're starting the test": the chain's reset said as where it goes)
+    home = (
+        words[:2] == ["back", "to"]
+        and isinstance(reading, ToolCall)
+        and reading.arguments.get("action") == "reset"
+    )
+    return reading if opening in VERBS or stepped(words) or valued or desk or home else Say("")
 
 
 def stepped(words: list[str]) -> bool:

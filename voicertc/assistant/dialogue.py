@@ -89,7 +89,7 @@ def _action(text: str) -> str | None:
         text = re.sub(rf" {verb}((?: \S+){{0,3}}) {particle} ", rf" {word}\1 ", text)
     for phrase, word in lx.REWRITES:
         text = text.replace(f" {phrase} ", f" {word} ")
-    text = degrees.further_down(text)
+    text = lx.pulled(degrees.further_down(text))
     for action, words in lx.ACTION_WORDS:
         if lx.find_phrase(text, words) >= 0:
             return action

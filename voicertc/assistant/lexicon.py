@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from voicertc.assistant.rewrites import REWRITES
+from voicertc.assistant.rewrites import REWRITES, pulled  # noqa: F401 (dialogue's, with the table)
 
 EFFECTS = ("reverb", "delay", "lowpass", "highpass", "gain", "compressor", "distortion")
 

@@ -35,6 +35,15 @@ def done_to_it(words: list[str], first: Intent) -> bool:
     return not DONE_TO_IT.isdisjoint(words) or wanted
 
 
+# What the result must be, told after a request as its reason: "no reverb on my handover
+# recording, it needs to be dead clear", "take the limiter off, they need to hear me whisper".
+_MUST = frozenset("need needs has have should must ought".split())
+
+
+def must_be(words: list[str]) -> bool:
+    return words[:1] in (["it"], ["they"], ["this"], ["that"]) and words[1:2] != [] and words[1] in _MUST
+
+
 def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bool:
     """An order of a change that names no effect but reads as one alone ("give it a bit of air
     around it"): after a sound described, it says what to change. ``remark_before``: the part

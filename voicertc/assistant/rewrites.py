@@ -7,6 +7,8 @@ where an effect's name was blanked out.
 
 from __future__ import annotations
 
+import re
+
 _DYING = ("die away", "dies away", "fade away", "fades away")
 _SOONER = ("sooner", "quicker", "faster")
 _LATER = ("slower",)
@@ -97,3 +99,13 @@ REWRITES: tuple[tuple[str, str], ...] = (
     *((f"{amount} {off}", "decrease") for off in ("off", "off of")
       for amount in ("a little", "a little bit", "a bit", "a touch", "a tad", "a hair", "some", "a smidge")),
 )  # fmt: skip
+
+
+# "pull the HPF": an effect pulled with no particle after it is taken out, where "pull the reverb
+# down / up / in" moves it (the particle verbs have read "pull ... back" and "pull ... out" already).
+_PULLED = re.compile(r" pulls? ((?:the |my )?_) (?!(?:\S+ ){0,3}(?:up|down|in|closer|tighter|higher|lower) )")
+
+
+def pulled(text: str) -> str:
+    """``text`` (padded, the effect's name blanked) with an effect pulled read as taken out."""
+    return _PULLED.sub(r" remove \1 ", text)

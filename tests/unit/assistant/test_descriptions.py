@@ -49,7 +49,7 @@ def apply(effect: str | None, action: str, value: float | None = None, unit: str
         ("clean up the mud", apply("highpass", "add")),
         # negations and verbs whose stems are other words
         ("i don't want the echo", apply("delay", "remove")),
-        ("shorten the reverb", apply("reverb", "decrease")),
+        ("shorten the reverb", apply("reverb", "decrease", param="decay_s")),
         ("lengthen the delay", apply("delay", "increase")),
         # spaces
         ("put me in a cathedral", apply("reverb", "add")),

@@ -221,7 +221,7 @@ def test_thats_the_one_approves_rather_than_sets_one(said: str) -> None:
         (("add delay", "double it"), "half that", call("delay", "decrease", 50, "percent")),
         (("turn me up 3 dB",), "another 3", call("gain", "increase", 3, "db")),
         (("set the delay to 300 ms", "longer by 100 ms"), "another 50", call("delay", "increase", 50, "ms")),
-        (("add reverb", "make it longer"), "nah, shorter", call("reverb", "decrease")),
+        (("add reverb", "make it longer"), "nah, shorter", call("reverb", "decrease", param="decay_s")),
         # still a bit much is less; back one step is an undo
         (
             ("put some reverb on", "that's way too much"),

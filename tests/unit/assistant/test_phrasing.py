@@ -123,7 +123,7 @@ SECOND_PASS = [
     ("there's, like, this hiss thing", call("lowpass", "add")),
     ("the reverb is swamping the vocal", call("reverb", "decrease")),
     # comparatives said with "more"; "on" before a number is "at"
-    ("make the reverb more short", call("reverb", "decrease")),
+    ("make the reverb more short", call("reverb", "decrease", param="decay_s")),
     ("put the delay on 300 ms", call("delay", "set", 300, "ms")),
     ("I'd love some reverb", call("reverb", "add")),
 ]
