@@ -98,10 +98,20 @@ ASIDE = re.compile(
 )
 
 
+# A hesitation inside a phrase, where no phrase ends: "reset the, um, reverb settings", "the drive
+# at, like, seventy" (not before a correction: "kill the, um, no, not the echo").
+HESITATION = re.compile(
+    rf"\b(?P<open>the|a|an|at|to|my|some|of|on|with|by|your|this|more|less)\s*,\s*"
+    rf"(?:(?:{_SOFT}|like|you know|kind of|sort of)\s*,?\s*)+(?!(?:{_WORD}|not)\b)(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def corrected(text: str) -> str:
     """``text`` with each self-correction in it resolved; ``text`` itself when it holds none
-    (or none whose corrected part reads as a request). Asides ("hold up,") are dropped."""
-    text = ASIDE.sub(" ", text).strip() or text
+    (or none whose corrected part reads as a request). Asides ("hold up,") and hesitations
+    inside a phrase ("the, um, reverb") are dropped."""
+    text = HESITATION.sub(r"\g<open> ", ASIDE.sub(" ", text)).strip() or text
     for _ in range(3):
         fixed = _first_fixed(text)
         if fixed is None:

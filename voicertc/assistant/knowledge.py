@@ -85,7 +85,7 @@ def in_general(tokens: list[str], text: str) -> bool:
     nothing on this call and asking for nothing: no change is read in it."""
     if catalogue(text):
         return True
-    if tokens[0] == "what" and has_phrase(text, CONSEQUENCES):
+    if tokens[0] == "what" and has_phrase(text, CONSEQUENCES) and not has_phrase(text, TRY_IT):
         return True  # "what would happen if I turned the gain all the way up": asked, not done
     if tokens[0] in WORRIED and has_phrase(text, HARMS):
         return True  # "will the delay mess up my rap timing?": a worry asked, nothing done
@@ -109,6 +109,9 @@ TYPICAL = frozenset("typical typically normal normally usual usually standard av
 
 # What a change would do, asked before any is made ("what if we tried some reverb" suggests one).
 CONSEQUENCES = ("what would happen", "what happens if", "what happens when", "what will happen")
+# ... unless it is then tried: "what would happen if you turned me up a little? let's hear it".
+TRY_IT = ("lets hear it", "lets hear that", "lets try it", "lets try that", "lets do it", "lets do that",
+          "try it", "try that")  # fmt: skip
 
 
 def hearsay(tokens: list[str]) -> bool:

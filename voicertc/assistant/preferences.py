@@ -38,8 +38,9 @@ INSTEAD = tuple(
     for pattern in (
         r"(?P<in>.+) (?:instead of|rather than) (?P<out>.+)",
         r"(?:instead of|rather than) (?P<out>.+?) (?P<in>" + _VERB + ".+)",
-        # (asked now: "I'd rather", not "I prefer plate reverb to spring reverb" in general)
-        r"(?:id|wed|i would|we would) (?:rather|prefer) (?:have |use |get )?(?P<in>.+)"
+        # (asked now: "I'd rather", not "I prefer plate reverb to spring reverb" in general; and
+        # not "I'd rather not have the bass cut on, to be honest": nothing preferred)
+        r"(?:id|wed|i would|we would) (?:rather|prefer) (?!not )(?:have |use |get )?(?P<in>.+)"
         r" (?:than|to|over) (?P<out>.+)",
     )
 )

@@ -57,8 +57,16 @@ def told(text: str) -> bool:
 _DEFAULT_WILL_DO = re.compile(r" (?:its|the) defaults? (?:is|are|will do|would do) (?:fine|ok|okay|good) ")
 
 
+# Where an effect started, asked and then gone back to: "what did the high-pass start at? put it
+# back there, the default", "what was the echo like at first? put it back to that".
+_STARTED = ("start at", "start on", "started at", "started on", "at first", "default", "defaults",
+            "originally", "to begin with", "to start with")  # fmt: skip
+_BACK_THERE = ("back to that", "back there", "reset it to that", "put it back to that")
+
+
 def its_defaults(text: str) -> bool:
-    return has_phrase(_DEFAULT_WILL_DO.sub(" ", text), ITS_DEFAULTS)
+    text = _DEFAULT_WILL_DO.sub(" ", text)
+    return has_phrase(text, ITS_DEFAULTS) or (has_phrase(text, _STARTED) and has_phrase(text, _BACK_THERE))
 
 
 def one_reset(text: str) -> bool:

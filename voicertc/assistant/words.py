@@ -58,6 +58,16 @@ def normalize(text: str) -> list[str]:
     s = re.sub(r"(\d)([a-z])", r"\1 \2", s)
     s = re.sub(r"[^a-z0-9.' ]+", " ", s)
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)  # keep only decimal points
+    # An effect's name before "'s" (its possessive, or "is" or "has") stays its name: "the high cut's
+    # default", "the low cut's too high" (not "cuts", which names nothing).
+    s = re.sub(
+        r"\b(cut|pass|filter|compressor|limiter|gain|volume|level|fuzz|distortion|overdrive)'s\b", r"\1", s
+    )
+    s = re.sub(
+        r"\b(gain|level|levels)((?: is| are)?(?: a bit| a little| a tad| too| way too| quite)?) hot\b",
+        r"\1\2 loud",
+        s,
+    )
     s = s.replace("'", "")  # "what's" -> "whats", as the lexicon spells it
     return s.split()
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import comparatives, hedges
+from voicertc.assistant import comparatives, hedges, knowledge
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.lexicon import has_phrase
 
 # "Is there a way to make my voice louder?" asks for it as "make my voice louder" does.
 REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
@@ -88,7 +89,13 @@ SUGGESTED = re.compile(r"^ what (?:if (?:you|we)|few|a few) (?:just )?(?:were to
 PAST = {"made": "make", "cut": "cut", "put": "put", "kept": "keep", "took": "take", "gave": "give",
         "brought": "bring", "set": "set", "got": "get", "let": "let", "threw": "throw", "stuck": "stick",
         "lost": "lose", "shut": "shut"}  # fmt: skip
-SUGGESTIBLE = lx.IMPERATIVES | {"ease", "back", "trim", "roll", "crank", "mute", "switch", "slap", "keep"}
+SUGGESTIBLE = lx.IMPERATIVES | {"ease", "back", "trim", "roll", "crank", "mute", "switch", "slap", "keep",
+                                 "double", "halve"}  # fmt: skip
+# ... or said of how the effect would be: "what if the compressor's attack was quicker", "what if I
+# was a touch louder" (made so); and "let's try doubling the low cut frequency" (done).
+SUPPOSED = re.compile(r"^ what if (?P<who>(?:i|we) |(?:the|my) (?:\w+ ){1,3}?)(?:was|were|went) ")
+_SETTING_WORDS = (lx.EFFECT_WORDS | lx.PARAM_WORDS | set(lx.PARAM_SYNONYMS)) - {"the", "it", "at", "down"}
+TRIED = re.compile(r"^ (?:lets|let us) try (?P<verb>\w+)ing ")
 # A loose step said with "or two" is still a step ("up a notch or two": not two of anything).
 LOOSE_OR_TWO = re.compile(r" (a|an) (notch|touch|tad|hair|smidge|click|nudge|bit|little bit) or two ")
 # "there" closing an order is said to the listener ("turn me down there"), not a place.
@@ -102,6 +109,22 @@ def _present(match: re.Match[str]) -> str:
     # (tokens() has already made some regular verbs plain: "boosted" is "boost")
     for base in (verb, verb[:-2], verb[:-1], verb[:-3]) if verb.endswith("ed") else (verb,):
         if base in SUGGESTIBLE:  # turned, raised, dropped
+            return f" {base} "
+    return match[0]
+
+
+def _supposed(match: re.Match[str]) -> str:
+    who = match["who"].split()
+    if who in (["i"], ["we"]):
+        return " make me "
+    # (an effect or its setting: not "what if the band was louder")
+    return f" make {' '.join(who)} " if _SETTING_WORDS.intersection(who) else match[0]
+
+
+def _tried(match: re.Match[str]) -> str:
+    verb = match["verb"]  # doubling, halving, turning, adding
+    for base in (verb, verb + "e", verb[:-1]):
+        if base in SUGGESTIBLE:
             return f" {base} "
     return match[0]
 
@@ -123,6 +146,16 @@ HURRIED = [[verb] for verb in (*lx.IMPERATIVES, "mute", "kill", "stop")]
 # "what kind of reverb is that").
 HEDGED = re.compile(
     r" (is|are|its|was|sounds|feels|seems|im|i|we|just|getting|bit) (?:kind of|sort of|kinda|sorta) "
+)
+
+
+# Said with understatement, an effect or the caller's voice "a bit" something is too much of it:
+# "the fuzz is a little heavy for the quiet bit", "the echo's a bit strong", "I'm a bit quiet".
+_UNDERSTATING = "a bit|a little|a little bit|a tad|a touch|slightly|rather|quite|somewhat|a wee bit"
+_SAID_OF = "|".join(sorted(_SETTING_WORDS | {"im", "voice", "i"}))
+UNDERSTATED = re.compile(
+    rf" (?P<said>(?:{_SAID_OF})(?: (?:is|are|was|sounds|feels|seems|getting|am))?) (?:{_UNDERSTATING})"
+    rf" (?=(?:{'|'.join(sorted(lx.TOO_WORDS - {'little'}))}) )"
 )
 
 
@@ -148,7 +181,11 @@ def as_request(tokens: list[str]) -> list[str]:
     ):
         tokens = tokens[:-1]  # "turn me down there"
     text = " " + " ".join(tokens) + " "
+    if has_phrase(text, knowledge.TRY_IT):  # "what would happen if you turned me up? let's hear it"
+        text = text.replace(" what would happen if ", " what if ")
     text = SUGGESTED.sub(_present, text)
+    text = SUPPOSED.sub(_supposed, text)
+    text = TRIED.sub(_tried, text)
     text = LOOSE_OR_TWO.sub(r" \1 \2 ", text)
     text = HOW_DO_I.sub(" ", text)
     text = GET_SOME.sub(" add ", text)
@@ -162,6 +199,7 @@ def as_request(tokens: list[str]) -> list[str]:
     for aside in COURTESIES:
         text = text.replace(f" {aside} ", " ")
     text = HEDGED.sub(r" \1 ", text)  # "the reverb is kind of a lot": a lot
+    text = UNDERSTATED.sub(r" \g<said> too ", text)
     text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
     text = PAST_NOW.sub(" up ", text)
     text = DROPPED_ON.sub(" add ", text)

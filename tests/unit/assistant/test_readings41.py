@@ -62,3 +62,56 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
 )
 def test_remarks_ask_nothing(said: str) -> None:
     assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("what did the delay start at? put it back to that", call("delay", "reset")),
+        ("what was the reverb like originally? go back to that please", call("reverb", "reset")),
+        ("the low cut's too high, bring it down", call("highpass", "decrease")),
+        ("what was the high cut's default? reset it to that", call("lowpass", "reset")),
+        ("I'd rather not have the echo on, to be honest", call("delay", "remove")),
+        ("what if the release was longer", call("compressor", "increase", param="release_ms")),
+        ("what if I was a bit louder", call("gain", "increase")),
+        ("what if we halved the delay time", call("delay", "decrease", 50, "percent")),
+        ("let's try doubling the high cut frequency", call("lowpass", "increase", 100, "percent")),
+        ("what would happen if you turned the reverb down? let's try it", call("reverb", "decrease")),
+        ("the echo's a bit strong", call("delay", "decrease")),
+        ("the compression is a little heavy for this song", call("compressor", "decrease")),
+        ("I'm a bit quiet on here", call("gain", "increase")),
+        ("the gain is a bit hot", call("gain", "decrease")),
+        ("reset the, um, delay settings please", call("delay", "reset")),
+        ("set the reverb mix to, er, forty percent", call("reverb", "set", 40, "percent")),
+    ],
+)
+def test_tune19_kinds(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a preference between two effects is still one
+        ("I'd rather have delay than reverb", call("delay", "add")),
+        # a hesitation before a correction leaves the correction to be read
+        ("set the delay to, um, no, the reverb to forty percent", call("reverb", "set", 40, "percent")),
+    ],
+)
+def test_tune19_near_misses_keep_their_reading(said: str, expected: object) -> None:
+    assert read(said)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what would happen if I turned the gain all the way up",
+        "what if the band was louder",
+        "what if I was taller",
+        "what did the film start at? go back to that channel",
+        "the traffic is a bit loud today",
+        "I'm a bit tired this morning",
+    ],
+)
+def test_tune19_remarks_ask_nothing(said: str) -> None:
+    assert asks_nothing(said)
