@@ -39,10 +39,11 @@ def addressed(transcript: str) -> Addressed:
 
 
 # What an order is for, said after it: "threshold down six dB, so it catches more" (its "more"
-# asks nothing).
+# asks nothing); not a sound accepted as it is ("the echo is a lot, but it's a dub track, so it
+# should be").
 _PURPOSE = re.compile(
     r",\s*so (?:that )?(?:it|it's|its|i|i'm|we|we're|they|they're|people|everyone|everybody) "
-    r"[^,;.!?]*[.!?]?\s*$",
+    r"(?!(?:should|must) be\s*[.!?]?\s*$)[^,;.!?]*[.!?]?\s*$",
     re.IGNORECASE,
 )
 

@@ -146,6 +146,9 @@ LACKING = {"loud": "quiet", "audible": "quiet", "quiet": "loud", "soft": "loud",
            "big": "small", "thick": "thin", "full": "thin", "fat": "thin", "deep": "thin", "heavy": "thin",
            "fast": "slow", "quick": "slow", "slow": "fast", "strong": "weak", "present": "quiet"}  # fmt: skip
 NEGATIONS = frozenset("not isnt arent wasnt werent doesnt dont aint never".split())
+# ... or as more of the effect it names (its opposite, "too clean", would put a distortion on):
+# "it's not gritty enough yet", "the fuzz isn't dirty enough".
+LACKING_MORE = dict.fromkeys("gritty crunchy distorted dirty fuzzy raw grungy".split(), "distortion")
 
 
 def not_enough(tokens: list[str]) -> list[str]:
@@ -153,11 +156,13 @@ def not_enough(tokens: list[str]) -> list[str]:
     echo is too short": the lack said as the complaint it is (read as it was, "not loud",
     the word asked the other way)."""
     for end, tok in enumerate(tokens):
-        if tok != "enough" or end == 0 or tokens[end - 1] not in LACKING:
+        if tok != "enough" or end == 0 or tokens[end - 1] not in LACKING.keys() | LACKING_MORE.keys():
             continue
         neg = next((i for i in range(end - 2, max(end - 6, -1), -1) if tokens[i] in NEGATIONS), None)
         if neg is None:
             continue
+        if tokens[end - 1] in LACKING_MORE:
+            return [*tokens[:neg], "more", LACKING_MORE[tokens[end - 1]], *tokens[end + 1 :]]
         said = ["too", LACKING[tokens[end - 1]]]
         if tokens[neg] != "not":
             said = ["is", *said]  # "isn't", "doesn't go on": the copula went with the negation
@@ -191,14 +196,22 @@ def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
     after = _after_but(tokens)
     kept = bool(after) and lx.has_phrase(f" {after} ", KEPT_AFTER_BUT)
-    liked = after in LIKED_AFTER_BUT or kept
+    # (or ending so: "..., but whatever it's doing, it's fine"; "but that's the sound I wanted")
+    ends = any(f" {after}".endswith(f" {liked}") for liked in (*LIKED_AFTER_BUT, *WANTED_AFTER_BUT))
+    liked = after in LIKED_AFTER_BUT or kept or ends
     return liked or _let_be(tokens, after) or _ends_liked(tokens) or _enough(tokens)
 
 
 # ... or by it being what was wanted, or someone being happy with it: "I sound a bit squashed,
 # but that's the radio style I was going for", "..., but she said she's happy with that".
 KEPT_AFTER_BUT = ("i was going for", "im going for", "what i wanted", "happy with that", "happy with it",
-                  "happy with this")  # fmt: skip
+                  "happy with this",
+                  # (session 41, tune19: "sounds a bit roomy, but, you know what, that's the vibe")
+                  "thats the vibe", "in a good way", "dont worry about it", "so it should be",
+                  "its meant to be", "its supposed to be", "thats the point")  # fmt: skip
+# ... said last: "I sound a little squashed, but I think that's the radio thing I wanted" (not "but
+# I wanted more reverb").
+WANTED_AFTER_BUT = ("i want", "i wanted", "i was after", "we want", "we wanted", "we were after")
 # ... or a wish not yet sure: "I kind of want more bass, but I'm not sure yet, let me listen back first".
 NOT_YET = ("not sure yet", "let me listen back", "let me hear it back")
 

@@ -79,6 +79,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lighten up", "decrease"), ("lighten", "decrease"),  # "lighten up the compression": less, not "up"
     ("jack up", "increase"), ("amp up", "increase"), ("kick up", "increase"), ("start fresh", "reset"),
     ("back to basics", "reset"), ("easy on", "decrease"), ("chill on", "decrease"),  # "go easy on the reverb"
+    ("go easier on", "decrease"), ("go easy with", "decrease"), ("go easier with", "decrease"),
+    ("bit easier on", "decrease"), ("bit easier with", "decrease"),  # "go a bit easier with the comp"
     # Session 21 (tune6): a pad on the input, the attack quickened, an effect that has to go,
     # "no boost and no cut" (flat, not two removals), a slap or a plate put on the voice.
     ("pad the", "decrease the"), ("quicken", "decrease"), ("has to go", "remove"), ("have to go", "remove"),

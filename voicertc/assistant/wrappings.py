@@ -159,10 +159,20 @@ UNDERSTATED = re.compile(
 )
 
 
+# A step said with nothing but its direction and how much (a first turn names no effect to step).
+BARE_STEP = frozenset("up down a bit little touch tad notch smidge please just now fast quick more".split())
+
+
 def as_request(tokens: list[str]) -> list[str]:
     """``tokens`` without a question's opening that only asks for what follows, without
     courtesies, and without cries that open it."""
     tokens = comparatives.plain(tokens)  # "make the voice more loud": louder
+    if tokens[:1] in (["up"], ["down"]) and set(tokens) <= BARE_STEP:
+        tokens = [
+            "turn",
+            "it",
+            *tokens,
+        ]  # "down, down a bit, just down a touch": the level, as "turn it down"
     if tokens[:2] == ["quick", "question"] and len(tokens) > 2:
         tokens = tokens[2:]  # (the question is what follows: "quick question, how long is the delay")
     while len(tokens) > 1 and tokens[0] in INTERJECTIONS:

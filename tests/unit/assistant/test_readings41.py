@@ -115,3 +115,52 @@ def test_tune19_near_misses_keep_their_reading(said: str, expected: object) -> N
 )
 def test_tune19_remarks_ask_nothing(said: str) -> None:
     assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("it's not crunchy enough yet", call("distortion", "increase")),
+        ("the fuzz isn't dirty enough for this song", call("distortion", "increase")),
+        ("could you go a bit easier with the reverb", call("reverb", "decrease")),
+        ("go easier on the delay please", call("delay", "decrease")),
+        ("down a bit", call("gain", "decrease")),
+        ("up a touch please", call("gain", "increase")),
+        ("down, down a little, down", call("gain", "decrease")),
+    ],
+)
+def test_tune19_more_kinds(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the delay sounds a bit busy, but you know what, that's the vibe",
+        "I sound a little thin, but I think that's the phone sound we wanted",
+        "the reverb is huge, but it's a cathedral scene, so it should be",
+        "no idea what the compressor does, but whatever it's doing, it's fine",
+        "it's a bit fuzzy, but in a good way",
+        "it's easier with the reverb on",
+        "down the road there's a studio",
+    ],
+)
+def test_tune19_more_remarks_ask_nothing(said: str) -> None:
+    assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a wish after "but" still asks
+        ("the reverb is nice, but I want more of it", call("reverb", "increase")),
+        # a purpose after an order is still dropped
+        (
+            "threshold down six dB, so it catches more",
+            call("compressor", "decrease", 6, "db", param="threshold_db"),
+        ),
+        ("I'm not loud enough", call("gain", "increase")),
+    ],
+)
+def test_tune19_more_near_misses(said: str, expected: object) -> None:
+    assert read(said) == [expected]
