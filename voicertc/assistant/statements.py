@@ -104,6 +104,10 @@ LEFT_ALONE = re.compile(
     rf"| (?:and|but) (?:leave|keep) (?:the |my )?(?:{_NAMES})(?: on| in| going| as well)? $"
     # ... or by the speaker's own choice: "I'll leave the echo on for the spooky story"
     rf"| (?:ill|i will) (?:leave|keep) (?:the |my )?(?:{_NAMES}) "
+    # ... or said alone: "nah, leave the echo, it's doing its thing" (not "leave the echo off", nor
+    # "leave the reverb on", which puts it on if it is not)
+    rf"|^(?: (?:no|nah|just|oh|ok|okay))* leave (?:the |my )?(?:{_NAMES})(?: be| for now)?"
+    r"(?: (?:its|thats) (?:doing|fine|cool|good|great|nice|perfect)\b.*)? $"
 )
 
 

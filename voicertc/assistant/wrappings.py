@@ -163,10 +163,24 @@ UNDERSTATED = re.compile(
 BARE_STEP = frozenset("up down a bit little touch tad notch smidge please just now fast quick more".split())
 
 
+_ALL_NAMES = tuple(name for names in lx.EFFECT_NAMES.values() for name in names)
+
+
+def _names(tokens: list[str]) -> bool:
+    return lx.find_phrase(" " + " ".join(tokens) + " ", _ALL_NAMES) >= 0
+
+
 def as_request(tokens: list[str]) -> list[str]:
     """``tokens`` without a question's opening that only asks for what follows, without
     courtesies, and without cries that open it."""
     tokens = comparatives.plain(tokens)  # "make the voice more loud": louder
+    # (a story of what was tried, then the order: "we tried nine and it was too much and six was too
+    # little so set the level to seven and a half dB": what is said before "so" asks nothing)
+    told = next(
+        (i for i in range(len(tokens) - 2, 2, -1) if tokens[i] == "so" and tokens[i + 1] in lx.IMPERATIVES), 0
+    )
+    if told and tokens[0] not in lx.IMPERATIVES and "and" in tokens[:told] and _names(tokens[told + 1 :]):
+        tokens = tokens[told + 1 :]
     if tokens[:1] in (["up"], ["down"]) and set(tokens) <= BARE_STEP:
         tokens = [
             "turn",

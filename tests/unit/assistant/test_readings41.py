@@ -164,3 +164,25 @@ def test_tune19_more_remarks_ask_nothing(said: str) -> None:
 )
 def test_tune19_more_near_misses(said: str, expected: object) -> None:
     assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a story of what was tried, then the order after "so"
+        (
+            "we tried three and it was too quiet and eight was too loud so set the gain to five dB",
+            call("gain", "set", 5, "db"),
+        ),
+        ("the echo was long and boomy so set it to 200 ms", call("delay", "set", 200, "ms")),
+        # an effect left, said alone, is kept; left off is taken off
+        ("leave the echo off", call("delay", "remove")),
+    ],
+)
+def test_tune19_stories_and_leaving(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize("said", ["nah, leave the reverb, it's doing its thing", "just leave the delay"])
+def test_an_effect_left_alone_asks_nothing(said: str) -> None:
+    assert asks_nothing(said)
