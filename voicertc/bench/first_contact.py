@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..assistant import dialogue
-from ..assistant.reader.head import FILL, VETO, combined
+from ..assistant.reader.head import FILL, VETO, combined, unread
 from .heldout import ROOT, judge, same_change
 from .reader_lowo import CACHE, Fold, fold
 
@@ -40,8 +40,7 @@ def error_kind(intents: Sequence[dialogue.Intent], expected: tuple[dict[str, obj
     if hit and len(hit) == len(calls) and not others:
         return None
     if not calls:
-        unread = all(isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents)
-        return "nothing read" if unread and not others else "something else said"
+        return "nothing read" if unread(intents) and not others else "something else said"
     if hit:
         return "a call beside the right one"
     wanted = {w.get("effect") for w in expected}
@@ -68,10 +67,7 @@ def first_contact(f: Fold) -> dict[str, object]:
             kinds[kind or "right"] += 1
         elif not judge(intents, case):
             off_read += 1
-        unread = all(
-            isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in reading.intents
-        )
-        if not unread or guess.effect == "none":
+        if not unread(reading.intents) or guess.effect == "none":
             continue
         for lo, hi in BANDS:
             if lo <= guess.likelihood < hi:

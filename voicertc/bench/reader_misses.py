@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..assistant import dialogue
-from ..assistant.reader.head import FILL, VETO, Guess, combined
+from ..assistant.reader.head import FILL, VETO, Guess, combined, unread
 from .corpus import Case
 from .heldout import ROOT, judge
 from .reader_lowo import CACHE, HELD, Fold, Reading, fold
@@ -45,12 +45,6 @@ SURE = 0.9  # "the head is sure of the right effect", for the kinds
 
 def _effects(intents: Sequence[dialogue.Intent]) -> set[str]:
     return {str(i.arguments.get("effect", "reset")) for i in intents if isinstance(i, dialogue.ToolCall)}
-
-
-def _unread(intents: Sequence[dialogue.Intent]) -> bool:
-    return bool(intents) and all(
-        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
-    )
 
 
 def overridden(
@@ -93,10 +87,10 @@ def kind(
     """Why the combination's ``result`` is wrong for ``case`` (see the module's list)."""
     wanted = {str(c.get("effect", "reset")) for c in case.expected}
     if not case.expected:
-        return "off-topic: filled" if _unread(rules) else "off-topic: rules read a command, not vetoed"
+        return "off-topic: filled" if unread(rules) else "off-topic: rules read a command, not vetoed"
     if judge(rules, case):
         return "command: rules right, vetoed"
-    if _unread(rules):
+    if unread(rules):
         if _effects(result):
             right = guess.effect in wanted
             return (

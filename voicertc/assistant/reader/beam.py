@@ -15,7 +15,7 @@ from typing import Protocol
 
 from .. import clauses, dialogue
 from ..whisper_text import several_sentences
-from .head import Guess, combined, rules_arguments
+from .head import Guess, combined, rules_arguments, unread
 
 # A runner-up the rules read as a command is taken where the reader gives it "none" below
 # RUNNER_UP_NONE, and the best transcript "none" below BEST_NONE.
@@ -26,9 +26,7 @@ BEST_NONE = 0.6
 def reads_nothing(text: str) -> bool:
     """The rules read no request in ``text`` alone: their fallback answer only (what a
     fill takes)."""
-    return all(
-        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in clauses.understand_all(text)
-    )
+    return unread(clauses.understand_all(text))
 
 
 class Guesser(Protocol):

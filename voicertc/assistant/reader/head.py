@@ -244,6 +244,13 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
     return any(c.arguments.get("action") == "reset" for c in calls) and not resets.told(said.lower())
 
 
+def unread(intents: Sequence[dialogue.Intent]) -> bool:
+    """The rules read no request: their fallback answer only (what a fill takes)."""
+    return bool(intents) and all(
+        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
+    )
+
+
 def combined(
     intents: Sequence[dialogue.Intent],
     guess: Guess,
@@ -266,10 +273,7 @@ def combined(
     changes = all(c.name == dialogue.APPLY for c in calls)
     if veto is not None and calls and changes and guess.none >= veto and not spared(said, calls):
         return [dialogue.Say(dialogue.FALLBACK_TEXT)]
-    unread = bool(intents) and all(
-        isinstance(i, dialogue.Say) and i.text == dialogue.FALLBACK_TEXT for i in intents
-    )
-    if fill is None or not unread or guess.effect == "none" or guess.likelihood < fill:
+    if fill is None or not unread(intents) or guess.effect == "none" or guess.likelihood < fill:
         return list(intents)
     if guess.effect == "reset":
         return [dialogue.ToolCall(dialogue.APPLY, {"action": "reset"})]
