@@ -196,9 +196,9 @@ def but_liked(tokens: list[str]) -> bool:
     """A remark whose last word is liking it, or letting it be: nothing is asked of the sound."""
     after = _after_but(tokens)
     kept = bool(after) and lx.has_phrase(f" {after} ", KEPT_AFTER_BUT)
-    # (or ending so: "..., but whatever it's doing, it's fine"; "but that's the sound I wanted")
+    # (all of it or its end: "..., but whatever it's doing, it's fine"; "but that's the sound I wanted")
     ends = any(f" {after}".endswith(f" {phrase}") for phrase in (*LIKED_AFTER_BUT, *WANTED_AFTER_BUT))
-    liked = after in LIKED_AFTER_BUT or kept or ends
+    liked = kept or ends
     return liked or _let_be(tokens, after) or _ends_liked(tokens) or _enough(tokens)
 
 

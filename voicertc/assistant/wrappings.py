@@ -167,7 +167,7 @@ _ALL_NAMES = tuple(name for names in lx.EFFECT_NAMES.values() for name in names)
 
 
 def _names(tokens: list[str]) -> bool:
-    return lx.find_phrase(" " + " ".join(tokens) + " ", _ALL_NAMES) >= 0
+    return lx.find_phrase(lx.padded(tokens), _ALL_NAMES) >= 0
 
 
 def as_request(tokens: list[str]) -> list[str]:
@@ -181,12 +181,9 @@ def as_request(tokens: list[str]) -> list[str]:
     )
     if told and tokens[0] not in lx.IMPERATIVES and "and" in tokens[:told] and _names(tokens[told + 1 :]):
         tokens = tokens[told + 1 :]
+    # ("down, down a bit, just down a touch": the level, as "turn it down")
     if tokens[:1] in (["up"], ["down"]) and set(tokens) <= BARE_STEP:
-        tokens = [
-            "turn",
-            "it",
-            *tokens,
-        ]  # "down, down a bit, just down a touch": the level, as "turn it down"
+        tokens = ["turn", "it", *tokens]
     if tokens[:2] == ["quick", "question"] and len(tokens) > 2:
         tokens = tokens[2:]  # (the question is what follows: "quick question, how long is the delay")
     while len(tokens) > 1 and tokens[0] in INTERJECTIONS:
