@@ -14,7 +14,7 @@ import re
 
 from voicertc.assistant.bands import LOW_NOISES, missing
 from voicertc.assistant.degrees import more_of
-from voicertc.assistant.lexicon import find_phrase, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
 from voicertc.assistant.numbers import as_said, find_numbers
 
 Change = dict[str, object]
@@ -342,18 +342,18 @@ _EXCESSIVE = "|".join(
 )  # fmt: skip
 _BLAMED = re.compile(
     r" (?:is|are|sounds|gets|makes? (?:it|me|everything|my voice)(?: sound)?)"
-    rf"(?: way| a bit| a little| far| much| kind of)? too (?:{_EXCESSIVE}) "
+    rf"(?: way| a bit| a little| far| much| kind of)? too (?P<quality>{_EXCESSIVE}) "
 )
 
 
-def made_too(text: str, names: tuple[str, ...]) -> bool:
+def made_too(text: str, effect: str) -> str | None:
     """ "the distortion is too harsh", "the reverb makes it way too boomy": a quality in
-    excess blamed on the named effect (one of ``names`` just before); less of it is the one
-    fix this chain has (it cannot filter one effect alone)."""
+    excess blamed on the named effect (named just before); less of it is the one fix this chain
+    has (it cannot filter one effect alone). "The reverb is too dry": too little of itself."""
     for m in _BLAMED.finditer(text):
-        if any(text[: m.start() + 1].endswith(f" {name} ") for name in names):
-            return True
-    return False
+        if any(text[: m.start() + 1].endswith(f" {name} ") for name in EFFECT_NAMES[effect]):
+            return "increase" if QUALITIES[m["quality"]][:2] == (effect, "add") else "decrease"
+    return None
 
 
 # A noise said as what the sound does: "my mic hums", "the signal hisses".

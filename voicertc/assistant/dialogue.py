@@ -21,8 +21,10 @@ from voicertc.assistant import (
     hedges,
     knowledge,
     musings,
+    named_params,
     nuisances,
     other_times,
+    param_complaints,
     phrasing,
     pictures,
     rambles,
@@ -44,7 +46,7 @@ from voicertc.assistant.numbers import as_said, find_numbers, ranges_as_either
 from voicertc.assistant.replies import GET, reply_after_tool  # noqa: F401 (dialogue's API)
 from voicertc.assistant.words import blank, normalize, tokens  # noqa: F401 (dialogue's API)
 from voicertc.effects.chain import param_for_unit
-from voicertc.effects.specs import EFFECT_SPECS, param_key
+from voicertc.effects.specs import EFFECT_SPECS
 
 APPLY = "apply_audio_effect"
 
@@ -102,10 +104,18 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     if change is not None:
         step = _action(text) if change["effect"] == effect and change["action"] == "add" else None
         if step in ("increase", "decrease"):
-            return {**change, "action": step}  # "compress it more, I sound all over the place"
+            # "compress it more, I sound all over the place", "raise the threshold, it's jumping"
+            return {**change, "action": step} | named_params.stepped(tokens, effect)
         return change
     if colloquial.swings(tokens):  # "I go from whispering to shouting"
         return {"effect": "compressor", "action": "add"}
+    owner = effect or named_params.owner(tokens)
+    if (
+        owner
+        and named_params.named(tokens, owner)
+        and _action(blank(text, lx.EFFECT_NAMES[owner])) in lx.STEPS
+    ):
+        return None  # "the release should hang on longer, it's pumping": the step said, then why
     if effect is None:
         if colloquial.ears(text):  # "you're blowing out their ears"
             return {"effect": "gain", "action": "decrease"}
@@ -116,16 +126,16 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
     if amount is None and nuisances.nuisance(text) and _action(nuisances.without_nuisance(text)) is None:
         amount = "decrease"  # "the reverb is drowning my voice" (not "..., take it away")
     if amount is not None:
-        param = colloquial.step_param(text, effect) if amount in ("increase", "decrease") else None
+        # (its param only as described: "the repeats come back too quick" is the delay's time)
+        param = colloquial.step_param(text, effect) if amount in lx.STEPS else None
         return {"effect": effect, "action": amount} | ({"param": param} if param else {})
     change = descriptions.quality(tokens, effect)
     # "the level is so uneven": the level's words name the sound, which the compressor evens out
     evened = change is not None and effect == "gain" and change["effect"] == "compressor"
     if change is not None and (change["effect"] == effect or evened):
         return change
-    if descriptions.made_too(text, lx.EFFECT_NAMES[effect]):
-        return {"effect": effect, "action": "decrease"}  # "the distortion is too harsh"
-    return None
+    made = descriptions.made_too(text, effect)  # "the distortion is too harsh"
+    return None if made is None else {"effect": effect, "action": made}
 
 
 def _removing_is_its_use(text: str) -> bool:
@@ -173,7 +183,10 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if wished is not None:
         return {"effect": wished, "action": "add"}  # "perhaps a compressor would tame my shouty bits"
     if not question:
-        described = colloquial.spacing(tokens) or repeats.lasting(tokens) or _described(tokens, text, effect)
+        described = colloquial.spacing(tokens) or repeats.lasting(tokens)
+        described = (
+            described or param_complaints.complaint(tokens, effect) or _described(tokens, text, effect)
+        )
         if described is not None:
             return described
     if effect is None:
@@ -272,14 +285,19 @@ def _arguments(
         (value is not None and relative.a_step(tokens, value)) or degrees.only_lowered(text)
     ):
         action = "decrease"  # "take 6 dB off the gain", "drop the high pass frequency", "cut it a bit"
-    if action == "set" and value and relative.below_its_floor(spec, _param(tokens, effect), value):
+    if (
+        action == "set"
+        and value
+        and relative.below_its_floor(spec, named_params.named(tokens, effect), value)
+    ):
         action = "decrease"  # "low pass cutoff minus five hundred": 500 Hz less
     if action in ("increase", "decrease", "remove") and relative.a_target(tokens, value):
         action = "set"
     timed = phrasing.speed(text, effect)
     if timed is not None and value is None:
         action = timed[0]  # "speed up the echo": a shorter delay
-    octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, _unit_of(tokens, effect), action)
+    unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit
+    octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, unit_of, action)
     if octave is not None:
         return _scaled(tokens, effect, octave)
     if effect == "gain" and value is None and action == "increase" and phrasing.boost_added(tokens):
@@ -289,12 +307,7 @@ def _arguments(
     args: dict[str, object] = {"effect": effect, "action": action}
     if value is None and action in ("increase", "decrease"):
         # the parameter named, even by a word that also names the effect ("more repeats": its feedback)
-        param = (timed and timed[1]) or _param(tokens, effect) or colloquial.step_param(text, effect)
-        # "raise the threshold" names the compressor's threshold, which an unnamed step moves
-        # the other way (more compression).
-        if param is not None and (param != spec.primary or spec.primary_falls):
-            args["param"] = param  # "longer reverb tail", "more feedback on the delay"
-        return args
+        return args | named_params.stepped(tokens, effect, timed and timed[1])  # "longer reverb tail"
     if value is None or action == "remove":
         return args
     span, unit = value
@@ -302,7 +315,7 @@ def _arguments(
     if stage is not None:
         number = stage * abs(span.value)  # "a cut of 3 dB" is -3 dB however it was said
     args["value"] = as_said(number)
-    param = _param(tokens, effect) or (
+    param = named_params.named(tokens, effect) or (
         "ratio" if effect == "compressor" and colloquial.ratio(tokens) else None
     )
     implied = param_for_unit(spec, unit, action in ("increase", "decrease")) if unit else None
@@ -328,25 +341,8 @@ def _scaled(tokens: list[str], effect: str, change: tuple[float, str]) -> dict[s
     there as points); the parameter named, where the chain would step another ("the reverb
     decay in half" is its decay, not its mix)."""
     timed = effect == "reverb" and not {"long", "short"}.isdisjoint(tokens)  # "twice as long": its decay
-    param = _param(tokens, effect) or ("decay_s" if timed else EFFECT_SPECS[effect].primary)
+    param = named_params.named(tokens, effect) or ("decay_s" if timed else EFFECT_SPECS[effect].primary)
     return values.scaled(effect, param, change)
-
-
-def _unit_of(tokens: list[str], effect: str) -> str:
-    spec = EFFECT_SPECS[effect]
-    return spec.param(_param(tokens, effect) or spec.primary).unit
-
-
-def _param(tokens: list[str], effect: str) -> str | None:
-    """The parameter a sentence names ("the delay feedback", "compressor ratio eight")."""
-    spec = EFFECT_SPECS[effect]
-    for i, tok in enumerate(tokens):
-        word = lx.PARAM_SYNONYMS.get(tok, tok)
-        if word in lx.PARAM_WORDS and not relative.between(tokens, i):
-            key = param_key(spec, word)
-            if key is not None:
-                return key
-    return None
 
 
 def _asks_about_chain(tokens: list[str], text: str) -> bool:

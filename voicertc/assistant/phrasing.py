@@ -177,6 +177,10 @@ def speed(text: str, effect: str) -> tuple[str, str | None] | None:
         return None
     text = SONG_TEMPO.sub(" ", text)  # "for the slow song, more reverb": the song's, not the tail's
     param = _compressor_time(text) if effect == "compressor" else TIMED[effect]
+    if has_phrase(text, ("too slow", "too slowly", "too sluggish")):
+        return "decrease", param  # a complaint, not the order: "the compressor's too slow" acts sooner
+    if has_phrase(text, ("too fast", "too quick", "too quickly")):
+        return "increase", param
     if has_phrase(text, FASTER) or ("speed" in text.split() and "up" in text.split()):
         return "decrease", param
     if has_phrase(text, SLOWER):

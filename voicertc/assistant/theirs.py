@@ -10,7 +10,7 @@ Tokens are ``dialogue.normalize`` output.
 from __future__ import annotations
 
 from voicertc.assistant import asking
-from voicertc.assistant.lexicon import EFFECT_WORDS, NAMING_WORDS, has_phrase, padded
+from voicertc.assistant.lexicon import EFFECT_WORDS, NAMING_WORDS, PARAM_WORDS, has_phrase, padded
 from voicertc.assistant.other_times import FIRST_PERSON, HABITUAL
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
 
@@ -184,7 +184,8 @@ def thing_sounds(tokens: list[str]) -> bool:
     thing = tokens[1]
     if not thing.isalpha() or len(thing) < 2 or thing in OF_MINE or thing in ROOMS:  # ("the s sounds")
         return False
-    return noise or thing not in EFFECT_WORDS  # "the amp keeps humming": the box, not the gain
+    # "the amp keeps humming": the box, not the gain ("the release is too long, make it shorter": ours)
+    return noise or (thing not in EFFECT_WORDS and thing not in PARAM_WORDS)
 
 
 def _asks(tokens: list[str]) -> bool:

@@ -1,0 +1,41 @@
+"""The parameter a sentence names: "the delay feedback", "compressor ratio eight", "more
+repeats on the echo" (its feedback), "a longer reverb" (its decay)."""
+
+from __future__ import annotations
+
+from voicertc.assistant import colloquial, relative
+from voicertc.assistant.lexicon import PARAM_SYNONYMS, PARAM_WORDS
+from voicertc.effects.specs import EFFECT_SPECS, param_key
+
+# Parameter words of one effect only ("the release" is the compressor's; "the mix" anyone's).
+OWNERS = {
+    "threshold": "compressor", "ratio": "compressor", "attack": "compressor", "release": "compressor",
+    "feedback": "delay", "repeats": "delay", "regeneration": "delay", "decay": "reverb",
+    "drive": "distortion",
+}  # fmt: skip
+
+
+def owner(tokens: list[str]) -> str | None:
+    """The effect whose parameter is named by a word that names no other's."""
+    return next((OWNERS[w] for w in (PARAM_SYNONYMS.get(t, t) for t in tokens) if w in OWNERS), None)
+
+
+def named(tokens: list[str], effect: str) -> str | None:
+    """The parameter of ``effect`` a word names ("between 2 and 4 seconds" names none)."""
+    spec = EFFECT_SPECS[effect]
+    for i, tok in enumerate(tokens):
+        word = PARAM_SYNONYMS.get(tok, tok)
+        if word in PARAM_WORDS and not relative.between(tokens, i):
+            key = param_key(spec, word)
+            if key is not None:
+                return key
+    return None
+
+
+def stepped(tokens: list[str], effect: str, first: str | None = None) -> dict[str, object]:
+    """The parameter a step moves, as call arguments: ``first`` if given, else the one named or
+    described ("more repeats"); none where the effect's own step moves it already. "Raise the
+    threshold" stays named: the compressor's own step moves its threshold the other way."""
+    spec = EFFECT_SPECS[effect]
+    param = first or named(tokens, effect) or colloquial.step_param(" " + " ".join(tokens) + " ", effect)
+    return {"param": param} if param is not None and (param != spec.primary or spec.primary_falls) else {}
