@@ -51,7 +51,8 @@ from voicertc.assistant.scenes import is_change
 # separator ("1,200 hertz") and a full stop before one a decimal point, so neither cuts.
 JOINT = re.compile(
     r"(\s*[,;.!?](?!\d)\s*(?:(?:and then|and also|and|then|also|plus)\b\s*)?"
-    r"|\s+(?:and then|and also|and|then|plus|as well as|&)\s+)",
+    # ("up and down", "ups and downs": one thing, not two requests)
+    r"|(?:(?<!\bup)(?<!\bups)|(?!\s+and\s+downs?\b))\s+(?:and then|and also|and|then|plus|as well as|&)\s+)",
     re.IGNORECASE,
 )
 # Where an effect left alone may stand beside a request for another: "don't touch the delay
@@ -97,7 +98,8 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     if beside is not None:
         return beside
     said = tokens(transcript)
-    if remarks.read_whole(said):  # "I meant to ask for a low cut, but ...": no clause asks alone
+    # "I meant to ask for a low cut, but ...", "you raised it, I wanted the opposite": no clause asks alone
+    if remarks.read_whole(said):
         return [understand(transcript, last_filter)]
     mixed = mixups.meant(transcript, lambda part: understand(part, last_filter))
     if mixed is not None:

@@ -281,8 +281,7 @@ _ASKED_LOTS = tuple(f"{verb} {lots}" for verb in ASKING for lots in LOTS)
 
 
 def amount(text: str, effect: str) -> str | None:
-    """The change asked of a named effect by describing its amount, if any ("too much
-    boom" is too much of a band, which ``quality`` reads)."""
+    """The change asked of a named effect by its amount ("too much boom": a band's, ``quality``)."""
     if has_phrase(text, _ASKED_LOTS) or any(text.startswith(f" {lots} ") for lots in LOTS):
         return {"lowpass": "decrease"}.get(effect, "increase")  # "a lot of reverb please"
     little, much = find_phrase(text, TOO_LITTLE), find_phrase(text, TOO_MUCH)
@@ -327,7 +326,8 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     pos, q = best
     before = set(text[:pos].split()) | {text[pos:].split()[0]}
     made = "less" in before and has_phrase(text[: pos + 1], MADE)  # (not "make me really loud": a wish)
-    if not SUBJECTS.intersection(before) and pos > 1 and not made:
+    said_first = set(text[:pos].split()) <= {"way", "far", "much", "just", "really", "a", "bit", "little"}
+    if not SUBJECTS.intersection(before) and not said_first and not made:
         return None  # "my laptop fan is so loud": not the sound the user hears
     effect, action, still_action = QUALITIES[q]
     still = has_phrase(text, STILL) or named_effect == effect

@@ -17,12 +17,15 @@ from voicertc.assistant import (
     declined,
     degrees,
     descriptions,
+    dynamics,
+    enough,
     filters,
     hedges,
     knowledge,
     musings,
     named_params,
     nuisances,
+    opposites,
     other_times,
     param_complaints,
     phrasing,
@@ -35,6 +38,7 @@ from voicertc.assistant import (
     senses,
     small_talk,
     spaces,
+    speeds,
     statements,
     theirs,
     unsupported,
@@ -100,7 +104,8 @@ def _action(text: str) -> str | None:
 
 def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
     """A change asked for by describing the sound, a frequency region or an amount."""
-    change = descriptions.region(tokens) or descriptions.standalone(text, effect)
+    change = dynamics.described(tokens, effect) or enough.not_enough(tokens) or descriptions.region(tokens)
+    change = change or descriptions.standalone(text, effect)
     if change is not None:
         step = _action(text) if change["effect"] == effect and change["action"] == "add" else None
         if step in ("increase", "decrease"):
@@ -139,8 +144,7 @@ def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, ob
 
 
 def _removing_is_its_use(text: str) -> bool:
-    """ "a low cut to get rid of the rumble": the effect is put on to take something away,
-    and nothing said before it takes the effect itself away."""
+    """ "a low cut to get rid of the rumble": put on to take something away (nothing before removes it)."""
     for names in lx.EFFECT_NAMES.values():
         text = blank(text, names)
     at = pictures.for_removing(text)
@@ -293,7 +297,7 @@ def _arguments(
         action = "decrease"  # "low pass cutoff minus five hundred": 500 Hz less
     if action in ("increase", "decrease", "remove") and relative.a_target(tokens, value):
         action = "set"
-    timed = phrasing.speed(text, effect)
+    timed = speeds.speed(text, effect)
     if timed is not None and value is None:
         action = timed[0]  # "speed up the echo": a shorter delay
     unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit
@@ -373,7 +377,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return Say(NOT_HEARD_TEXT)
     words = ranges_as_either(hedges.limit_dropped(wrappings.as_request(words)) or words)  # ", not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words) or lx.section_at(words)
-    if reason is not None:  # "turn my mic down because I end up shouting", "... in the chorus"
+    if reason is not None and dynamics.described(words) is None:  # "down because I end up shouting"
         asked = understand(" ".join(words[:reason]), last_filter)
         if isinstance(asked, ToolCall) and asked.name == APPLY:
             return asked
@@ -386,6 +390,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
     last = rambles.last_request(transcript)  # "..., bring the reverb down a bit"
     said_last = _effect_arguments(last, last_filter) if last else None
     args = rambles.kept(_effect_arguments(words, last_filter), said_last)
+    args = opposites.undone(words, lambda said: _effect_arguments(said, last_filter)) or args
     if args is not None:
         return ToolCall(APPLY, args)
     helped = hedges.helps_elsewhere(words) or lx.find_phrase(text, lx.HELPED) >= 0

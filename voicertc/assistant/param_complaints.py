@@ -41,9 +41,22 @@ _SAID = re.compile(
 )
 
 
+# "not enough repeats", "way too much feedback", "too few repeats": the amount before its name.
+_AMOUNT = re.compile(
+    r" (?:(?P<much>too much|too many|so much|so many)|(?P<little>not enough|too little|too few))"
+    rf"(?: of)?(?: the| my| that)? (?P<word>{_WORDS}) "
+)
+
+
 def complaint(tokens: list[str], effect: str | None) -> dict[str, object] | None:
     """The step that undoes a parameter said to be too much or too little, if one is."""
     text = " " + " ".join(tokens) + " "
+    for m in _AMOUNT.finditer(text):
+        owner = effect or OWNERS.get(m["word"])
+        param = param_key(EFFECT_SPECS[owner], PARAM_SYNONYMS.get(m["word"], m["word"])) if owner else None
+        if param is not None:
+            action = "decrease" if m["much"] else "increase"
+            return {"effect": owner, "action": action} | named_params.stepped(tokens, owner, param)
     for m in _SAID.finditer(text):
         word = PARAM_SYNONYMS.get(m["word"], m["word"])
         owner = effect or OWNERS.get(word)

@@ -12,7 +12,7 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
-from voicertc.assistant import addressee, asking, hedges, other_times
+from voicertc.assistant import addressee, asking, dynamics, hedges, opposites, other_times
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.words import blank
 
@@ -163,12 +163,15 @@ SOUNDS = frozenset("voice sound sounds sounded mic microphone it its that thats 
 def read_whole(tokens: list[str]) -> bool:
     """A turn whose clauses ask nothing alone, to be read whole: a wish taken back or put off
     ("I meant to ask for a low cut, but the rumble stopped") or liked after all, a line quoted ("'Echo, echo,
-    are you there?' is how the rhyme starts"), what someone said and then kept, or someone's
-    wish turned down."""
+    are you there?' is how the rhyme starts"), what someone said and then kept, someone's
+    wish turned down, a change undone ("you raised it, I wanted the opposite") or the voice's
+    dynamics described ("it went up and down naturally, no compressor in the way")."""
     return bool(tokens) and (
         hedges.let_be(tokens)
         or hedges.but_liked(tokens)  # "I wanted the echo shorter earlier, but it's grown on me now"
         or addressee.quoted(tokens)
         or other_times.told_but_kept(tokens)
         or addressee.refused(tokens)  # "my co-host wants more echo, but I said no"
+        or opposites.asked(tokens) is not None
+        or dynamics.whole(tokens)
     )

@@ -53,6 +53,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
+    ("sharpen", "increase"), ("widen", "increase"), ("broaden", "increase"),  # "widen the room"
     ("lengthened", "increase"), ("extend", "increase"), ("extended", "increase"), ("shortened", "decrease"),
     # how soon a sound dies away is how long it lasts: "let the hall's ringing die away sooner"
     *((f"{dying} {when}", "shorter") for dying in _DYING for when in _SOONER),

@@ -18,7 +18,10 @@ from voicertc.assistant import param_complaints
     ("said", "expected"),
     [
         ("the release is too long", call("compressor", "decrease", param="release_ms")),
-        ("The release is too long, make it shorter a bit.", call("compressor", "decrease", param="release_ms")),
+        (
+            "The release is too long, make it shorter a bit.",
+            call("compressor", "decrease", param="release_ms"),
+        ),
         ("the attack's too slow", call("compressor", "decrease", param="attack_ms")),
         ("the attack is a bit fast on the compressor", call("compressor", "increase", param="attack_ms")),
         ("the threshold is too low", call("compressor", "increase", param="threshold_db")),
