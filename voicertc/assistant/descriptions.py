@@ -35,7 +35,7 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
          "low end", "bass", "lows", "low frequencies", "mud", "woofy", "thumpy", "booming", "hums", "rumbles",
          *LOW_NOISES, "pops", "woolly", "wooly", "mushy"),
         ("highpass", "add", "increase")),
-    **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight"),
+    **dict.fromkeys(("thin", "weedy", "no bass", "no body", "no weight", "flimsy", "no heft", "no meat"),
                     ("highpass", "decrease", "decrease")),
     **dict.fromkeys(("loud", "deafening", "blaring", "hurting my ears", "hurts my ears"),
                     ("gain", "decrease", "decrease")),

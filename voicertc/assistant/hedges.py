@@ -199,7 +199,29 @@ def but_liked(tokens: list[str]) -> bool:
     # (all of it or its end: "..., but whatever it's doing, it's fine"; "but that's the sound I wanted")
     ends = any(f" {after}".endswith(f" {phrase}") for phrase in (*LIKED_AFTER_BUT, *WANTED_AFTER_BUT))
     liked = kept or ends
-    return liked or _let_be(tokens, after) or _ends_liked(tokens) or _enough(tokens)
+    return liked or _let_be(tokens, after) or _ends_liked(tokens) or _enough(tokens) or _accepted(tokens)
+
+
+# A sound owned as meant, or as not the effects' doing, after a remark on it: "I sound slightly
+# squashed, which is the radio vibe I was after", "it's dry as a bone and that's exactly how I
+# like narration", "I'm a bit thin today, but that's my voice, not the effects".
+ACCEPTED = ("thats my voice", "not the effects", "thats on me", "nothing to do with me",
+            "nothing to do with you", "exactly how i like", "i was after")  # fmt: skip
+# A wish taken back, with nothing asked after it: "less echo, maybe? no, forget I said anything".
+RETRACTED = ("forget i said anything", "forget i said that", "scratch that", "forget that")
+
+
+def _accepted(tokens: list[str]) -> bool:
+    text = " " + " ".join(tokens) + " "
+    at = lx.find_phrase(text, ACCEPTED)
+    if at > 0 and ORDERING.isdisjoint(text[:at].split()):
+        return True
+    back = next((text.split(f" {p} ", 1) for p in RETRACTED if f" {p} " in text[1:]), None)
+    return (
+        back is not None
+        and ORDERING.isdisjoint(back[1].split())
+        and lx.NAMING_WORDS.isdisjoint(back[1].split())
+    )
 
 
 # ... or by it being what was wanted, or someone being happy with it: "I sound a bit squashed,

@@ -14,6 +14,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
+from voicertc.assistant import echo_pictures, loud_pictures
 from voicertc.assistant.descriptions import NEGATIONS
 from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase, padded
 from voicertc.assistant.spaces import DRY_SPACES, SPACES
@@ -343,7 +344,7 @@ FUNNY_VOICES = ("funny voices", "funny voice", "silly voices", "silly voice", "w
 def all_gone(tokens: list[str]) -> bool:
     text = " " + " ".join(tokens) + " "
     if has_phrase(text, NORMAL) and find_phrase(text, WISH) >= 0:
-        return True
+        return not has_phrase(text, echo_pictures.COMING_BACK)  # ("before my voice comes back to me")
     return has_phrase(text, FUNNY_VOICES) and (has_phrase(text, NEGATIONS) or has_phrase(text, ("no more",)))
 
 
@@ -365,6 +366,8 @@ def pictured(tokens: list[str]) -> Change | None:
         wished_place,
         repeated,
         wished,
+        loud_pictures.pictured,
+        echo_pictures.pictured,
     ):
         change = reading(tokens)
         if change is not None:

@@ -96,7 +96,11 @@ WHOLE_RESET = ("no effects", "without effects", "without any effects", "no proce
                "mute all effects", "bypass the effects", "bypass all effects",
                # said short: "clean voice, nothing on it", "no effects for the prayers, clear the lot"
                "nothing on it", "nothing on me", "nothing on my voice", "clear the lot",
-               "before any effects")  # fmt: skip
+               "before any effects",
+               # (session 42, tune20) the voice as it was, untouched: "give me my untouched voice back"
+               "untouched voice", "voice untouched", "back to how i sounded", "how i sounded at the start",
+               "before we touched anything", "strip it back bare", "strip it bare",
+               "strip it all back")  # fmt: skip
 
 
 def whole_reset(text: str) -> bool:

@@ -33,6 +33,19 @@ from support.turns import asks_nothing, read
         ("sharpen the resonance on the low pass", call("lowpass", "increase", param="q")),
         ("tighten up the compressor", call("compressor", "increase")),
         ("way too much fuzz on me", call("distortion", "decrease")),
+        # the voice pictured loud or quiet
+        ("I'm just a murmur under the backing track", call("gain", "increase")),
+        ("make me less of a mumble please", call("gain", "increase")),
+        ("could you make me less of a foghorn", call("gain", "decrease")),
+        # the echo pictured as the voice coming back
+        ("I'd like every line to come back once after me", call("delay", "add")),
+        ("nothing coming back after my words, please", call("delay", "remove")),
+        ("a longer pause before my voice comes back to me", call("delay", "increase")),
+        ("the copies of my voice should be softer", call("delay", "decrease", param="mix")),
+        # the voice as it was
+        ("give me my untouched voice back", call(None, "reset")),
+        ("go back to how I sounded before we touched anything", call(None, "reset")),
+        ("I sound flimsy, like tissue paper", call("highpass", "decrease")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -49,6 +62,8 @@ def test_readings(said: str, expected: object) -> None:
         ("turn it up and add reverb", [call("gain", "increase"), call("reverb", "add")]),
         ("tighten up the echo", call("delay", "decrease")),  # a time, sooner
         ("my esses are really sharp", call("lowpass", "add")),
+        ("even out my voice, I keep jumping between a whisper and a shout", call("compressor", "add")),
+        ("more echo, scratch that, less echo", call("delay", "decrease", param="mix")),
     ],
 )
 def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
@@ -62,6 +77,12 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
         "you raised the price, I wanted the opposite",
         "I walked up and down the platform for an hour",
         "this coffee isn't hot enough",
+        "can you come back to me on that",
+        "my neighbour is a foghorn",
+        "I liked how I sounded before the holidays",
+        "I'm a bit thin today, but that's my voice, not the effects",
+        "I sound slightly squashed, which is the radio vibe I was after",
+        "less echo, maybe? no, forget I said anything",
     ],
 )
 def test_asks_nothing(said: str) -> None:
