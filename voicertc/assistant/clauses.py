@@ -73,6 +73,7 @@ SHARED = ("add", "remove", "increase", "decrease")
 BACK = ("remove", "increase", "decrease")
 # "the reverb, turn it up": "it" is the effect just named, not the overall volume.
 PRONOUNS = frozenset("it that this them".split())
+SAID_AGAIN = frozenset("a bit little please more even much still just".split())
 SUBJECTS = frozenset("im we were weve they theyre".split())  # "we're" is "were" in tokens
 
 
@@ -282,6 +283,8 @@ def _own(before: _Request, words: list[str], reading: Intent) -> bool:
     brighter", "add reverb and make it louder": the volume, as ``followups`` reads "make it
     louder" after a change), not for one to the effect before it ("turn it up" after "add
     reverb", "make it louder" after "the reverb")."""
+    if set(words) - SAID_AGAIN <= set(tokens(before.text)):
+        return False  # "louder echo, louder, bit louder": the request before, said again
     if not PRONOUNS.intersection(words):
         return True
     assert isinstance(reading, ToolCall)

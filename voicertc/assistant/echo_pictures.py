@@ -9,7 +9,8 @@ from voicertc.assistant.lexicon import find_phrase, has_phrase
 
 COMING_BACK = ("comes back", "come back", "coming back", "bounce back", "bounced back", "bounces back",
                "copies of my voice", "copies of me", "copies trailing", "trailing after me",
-               "answer bounce", "answer that comes back")  # fmt: skip
+               "answer bounce", "answer that comes back", "words return", "words returning",
+               "voice return")  # fmt: skip
 NONE = ("nothing", "no", "none of", "without")
 LATER = ("longer pause", "longer gap", "bigger gap", "wider gap", "more of a pause", "more of a gap")
 # How loud the echo is heard: its mix.
@@ -18,7 +19,8 @@ MORE = ("louder", "more obvious", "stronger", "hardly tell", "barely tell", "so 
 LESS = ("softer", "quieter", "further back", "less of", "more like a whisper", "too loud",
         "too much")  # fmt: skip
 # Said of the voice coming back ("can you come back to me on that" is not).
-OF_VOICE = ("after me", "after each", "after every", "my voice", "my words", "after i", "each line", "copies")
+OF_VOICE = ("after me", "after each", "after every", "my voice", "my words", "after i", "each line", "copies",
+            "every phrase", "each phrase", "every word", "each word", "the words")  # fmt: skip
 WISH = ("id like", "i would like", "i want", "could", "can", "give me", "please", "let")
 
 

@@ -363,11 +363,11 @@ def pictured(tokens: list[str]) -> Change | None:
         low_noise,
         small_speaker,
         muffled,
+        echo_pictures.pictured,  # (before a place: "that stadium tannoy thing where every phrase comes back")
         wished_place,
         repeated,
         wished,
         loud_pictures.pictured,
-        echo_pictures.pictured,
     ):
         change = reading(tokens)
         if change is not None:

@@ -52,6 +52,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("lengthen", "increase"), ("stretch", "increase"), ("harder", "increase"),
     ("thicker", "increase"), ("deeper", "increase"), ("shorten", "decrease"),
     ("tame", "decrease"), ("soften", "decrease"), ("tighter", "decrease"), ("closer", "decrease"),
+    # a bump had is a peak, not the verb: "the low cut's got a bit of a bump, could the Q come down?"
+    ("of a bump", "of a peak"), ("got a bump", "got a peak"), ("has a bump", "has a peak"),
+    ("theres a bump", "theres a peak"),
     ("bump", "increase"), ("sharper", "increase"),  # "bump the Q", "a sharper peak"
     ("sharpen", "increase"), ("widen", "increase"), ("broaden", "increase"),  # "widen the room"
     ("lengthened", "increase"), ("extend", "increase"), ("extended", "increase"), ("shortened", "decrease"),

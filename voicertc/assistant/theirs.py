@@ -85,7 +85,7 @@ def someone_elses(tokens: list[str]) -> bool:
     # Where, or without whom: "too quiet in the library", "so quiet without the kids" (not
     # "too quiet without the reverb", which is this sound's).
     place = [_noun(text.split(f" {p} ", 1)[1].split()) for p in PLACE_AFTER if f" {p} " in text]
-    ours = OF_MINE | EFFECT_WORDS
+    ours = OF_MINE | EFFECT_WORDS | WHEN  # ("too loud at the moment": when, not where)
     if any(w.isalpha() and w not in ours for w in place) or has_phrase(text, ("outside", "next door")):
         return True
     verb = next((i for i, t in enumerate(tokens[: levels[0]]) if t in VERBS_OF_STATE), None)
@@ -95,6 +95,9 @@ def someone_elses(tokens: list[str]) -> bool:
         return True
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
+
+
+WHEN = frozenset("moment minute minutes second start end beginning time".split())
 
 
 # Where a sound of this call may be said to be: "the vocal in the chorus", "the hum in the

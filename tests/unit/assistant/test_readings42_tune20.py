@@ -42,6 +42,7 @@ from support.turns import asks_nothing, read
         ("nothing coming back after my words, please", call("delay", "remove")),
         ("a longer pause before my voice comes back to me", call("delay", "increase")),
         ("the copies of my voice should be softer", call("delay", "decrease", param="mix")),
+        ("give me that stadium announcer thing where every phrase comes back later", call("delay", "add")),
         # the voice as it was
         ("give me my untouched voice back", call(None, "reset")),
         ("go back to how I sounded before we touched anything", call(None, "reset")),
@@ -79,6 +80,7 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
         "this coffee isn't hot enough",
         "can you come back to me on that",
         "my neighbour is a foghorn",
+        "it's too loud at the pub",
         "I liked how I sounded before the holidays",
         "I'm a bit thin today, but that's my voice, not the effects",
         "I sound slightly squashed, which is the radio vibe I was after",
