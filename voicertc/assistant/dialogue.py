@@ -14,6 +14,7 @@ from voicertc.assistant import (
     addressee,
     bands,
     colloquial,
+    complaints,
     declined,
     degrees,
     descriptions,
@@ -105,7 +106,7 @@ def _action(text: str) -> str | None:
 def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
     """A change asked for by describing the sound, a frequency region or an amount."""
     change = dynamics.described(tokens, effect) or enough.not_enough(tokens) or descriptions.region(tokens)
-    change = change or descriptions.standalone(text, effect)
+    change = change or complaints.standalone(text, effect)
     if change is not None:
         step = _action(text) if change["effect"] == effect and change["action"] == "add" else None
         if step in ("increase", "decrease"):
@@ -248,8 +249,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
 def _arguments(
     tokens: list[str], effect: str, action: str | None, idiom_action: str | None = None
 ) -> dict[str, object] | None:
-    """The call for ``effect``: the action settled against the number said, its value,
-    unit and parameter."""
+    """The call for ``effect``: the action settled against the number said, its value, unit, param."""
     scaled = colloquial.level_scaled(" " + " ".join(tokens) + " ") if effect == "gain" else None
     if scaled is not None:  # "cut the volume in half": its amplitude halved, not the gain stage gone
         return {"effect": "gain", "action": scaled, "value": colloquial.HALF_LEVEL_DB, "unit": "db"}

@@ -14,7 +14,7 @@ Tokens are ``dialogue.normalize`` output; ``text`` is them joined with a space a
 
 from __future__ import annotations
 
-from voicertc.assistant import echo_pictures, loud_pictures
+from voicertc.assistant import echo_pictures, loud_pictures, thing_pictures
 from voicertc.assistant.descriptions import NEGATIONS
 from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase, padded
 from voicertc.assistant.spaces import DRY_SPACES, SPACES
@@ -122,7 +122,7 @@ MOUTHS = frozenset("face mouth mic microphone head".split())
 
 def muffled(tokens: list[str]) -> Change | None:
     """ "like I'm talking with a pillow on my face": a low pass (wished for: put on; said of
-    the sound: opened, as ``descriptions.standalone`` reads "under a blanket")."""
+    the sound: opened, as ``complaints.standalone`` reads "under a blanket")."""
     for i, tok in enumerate(tokens):
         if tok in MUFFLERS and OVER.intersection(tokens[max(i - 3, 0) : i]) | MOUTHS.intersection(tokens[i:]):
             text = " " + " ".join(tokens) + " "
@@ -317,7 +317,7 @@ ON_AIR = frozenset("presenter host dj announcer show station ad advert voice per
 
 def small_speaker(tokens: list[str]) -> Change | None:
     """ "like a tiny radio", "like a cheap phone": the low end gone, so the high pass eased
-    (wished for, put on, as ``descriptions.standalone`` reads "like an old radio")."""
+    (wished for, put on, as ``complaints.standalone`` reads "like an old radio")."""
     text = " " + " ".join(tokens) + " "
     for speaker in SPEAKERS:
         at = text.find(f" {speaker} ")
@@ -360,6 +360,7 @@ def pictured(tokens: list[str]) -> Change | None:
         uneven,
         steadied,
         suggested,
+        thing_pictures.pictured,  # (before a small speaker: "like a dropped radio, all crackle and spit")
         low_noise,
         small_speaker,
         muffled,

@@ -47,6 +47,15 @@ from support.turns import asks_nothing, read
         ("give me my untouched voice back", call(None, "reset")),
         ("go back to how I sounded before we touched anything", call(None, "reset")),
         ("I sound flimsy, like tissue paper", call("highpass", "decrease")),
+        # the voice likened to a thing
+        ("honestly I sound like a chainsaw", call("distortion", "decrease")),
+        ("make me sound even more like a gravel truck", call("distortion", "increase")),
+        ("the top of my voice is like broken glass", call("lowpass", "add")),
+        ("it's like an old cassette, the sparkle's gone", call("lowpass", "increase")),
+        ("could I sound like I'm behind a velvet curtain", call("lowpass", "add")),
+        # words run together by the room
+        ("every syllable blurs into the next", call("reverb", "decrease")),
+        ("I want to be right by the listener's ear", call("reverb", "decrease")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -65,6 +74,7 @@ def test_readings(said: str, expected: object) -> None:
         ("my esses are really sharp", call("lowpass", "add")),
         ("even out my voice, I keep jumping between a whisper and a shout", call("compressor", "add")),
         ("more echo, scratch that, less echo", call("delay", "decrease", param="mix")),
+        ("I sound like an old radio", call("highpass", "decrease")),
     ],
 )
 def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
@@ -81,6 +91,10 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
         "can you come back to me on that",
         "my neighbour is a foghorn",
         "it's too loud at the pub",
+        "my neighbour's chainsaw is so loud",
+        "I found an old cassette in the car",
+        "an intimate dinner for two",
+        "the smell of coffee hangs in the air",
         "I liked how I sounded before the holidays",
         "I'm a bit thin today, but that's my voice, not the effects",
         "I sound slightly squashed, which is the radio vibe I was after",
