@@ -52,23 +52,27 @@ def complaint(tokens: list[str], effect: str | None) -> dict[str, object] | None
     """The step that undoes a parameter said to be too much or too little, if one is."""
     text = " " + " ".join(tokens) + " "
     for m in _AMOUNT.finditer(text):
-        owner = effect or OWNERS.get(m["word"])
-        param = param_key(EFFECT_SPECS[owner], PARAM_SYNONYMS.get(m["word"], m["word"])) if owner else None
-        if param is not None:
+        named = _named(m["word"], effect)
+        if named is not None:
             action = "decrease" if m["much"] else "increase"
-            return {"effect": owner, "action": action} | named_params.stepped(tokens, owner, param)
+            return {"effect": named[0], "action": action} | named_params.stepped(tokens, *named)
     for m in _SAID.finditer(text):
-        word = PARAM_SYNONYMS.get(m["word"], m["word"])
-        owner = effect or OWNERS.get(word)
-        if owner is None or OWNERS.get(word, owner) != owner:
-            continue
-        spec = EFFECT_SPECS[owner]
-        param = param_key(spec, word)
-        action = _fix(m, param in TIMES) if param is not None else None
-        if action is None:
-            continue
-        return {"effect": owner, "action": action} | named_params.stepped(tokens, owner, param)
+        named = _named(m["word"], effect)
+        action = _fix(m, named[1] in TIMES) if named is not None else None
+        if action is not None:
+            return {"effect": named[0], "action": action} | named_params.stepped(tokens, *named)
     return None
+
+
+def _named(word: str, effect: str | None) -> tuple[str, str] | None:
+    """(effect, parameter) a parameter word names, with ``effect`` the one the sentence names:
+    a word of one effect's names it alone ("the release"), one that any has needs the effect."""
+    word = PARAM_SYNONYMS.get(word, word)
+    owner = effect or OWNERS.get(word)
+    if owner is None or OWNERS.get(word, owner) != owner:
+        return None
+    param = param_key(EFFECT_SPECS[owner], word)
+    return None if param is None else (owner, param)
 
 
 def _fix(m: re.Match[str], timed: bool) -> str | None:
