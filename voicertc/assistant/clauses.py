@@ -283,12 +283,12 @@ def _own(before: _Request, words: list[str], reading: Intent) -> bool:
     brighter", "add reverb and make it louder": the volume, as ``followups`` reads "make it
     louder" after a change), not for one to the effect before it ("turn it up" after "add
     reverb", "make it louder" after "the reverb")."""
-    if set(words) - SAID_AGAIN <= set(tokens(before.text)):
+    before_words = tokens(before.text)
+    if set(words) - SAID_AGAIN <= set(before_words):
         return False  # "louder echo, louder, bit louder": the request before, said again
     if not PRONOUNS.intersection(words):
         return True
     assert isinstance(reading, ToolCall)
-    before_words = tokens(before.text)
     loudness = reading.arguments.get("effect") != "gain" or bool(lx.LOUDNESS.intersection(words))
     return loudness and not bare(before_words, named_effect(before_words))
 

@@ -10,7 +10,7 @@ out, hold them down more"). Only said of the voice, its words or its loud and qu
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase, padded
 
 VOICE = ("voice", "loud bits", "loud parts", "quiet bits", "quiet parts", "dynamics", "peaks", "volume",
          "every word", "each word", "every syllable", "my words", "my levels", "everything",
@@ -30,7 +30,7 @@ def described(tokens: list[str], effect: str | None = None) -> dict[str, object]
     """The compressor change a description of the voice's dynamics asks for, if any. With the
     compressor named first (``effect``) only its removal: what else is said of it is read as
     orders are ("everything is squeezed to the same level, ditch the compression")."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     # ("the volume lurching up and down": the level's words name the voice's loudness)
     if effect not in (None, "gain", "compressor") or not has_phrase(text, VOICE):  # ("downs": "down")
         return None
@@ -49,6 +49,6 @@ def described(tokens: list[str], effect: str | None = None) -> dict[str, object]
 def whole(tokens: list[str]) -> bool:
     """Read as one: no clause of a description of the dynamics asks alone (unless another
     effect is named beside it: "my voice is a rollercoaster, and add some reverb")."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     others = (names for effect, names in EFFECT_NAMES.items() if effect != "compressor")
     return described(tokens) is not None and not any(has_phrase(text, names) for names in others)

@@ -5,7 +5,7 @@ Each is the delay: on, off, later, louder or softer."""
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import find_phrase, has_phrase
+from voicertc.assistant.lexicon import find_phrase, has_phrase, padded
 
 COMING_BACK = ("comes back", "come back", "coming back", "bounce back", "bounced back", "bounces back",
                "copies of my voice", "copies of me", "copies trailing", "trailing after me",
@@ -26,11 +26,11 @@ WISH = ("id like", "i would like", "i want", "could", "can", "give me", "please"
 
 def pictured(tokens: list[str]) -> dict[str, object] | None:
     """The delay change a picture of the voice coming back asks for, if one is said."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     at = find_phrase(text, COMING_BACK)
     if at < 0 or not has_phrase(text, OF_VOICE):
         return None
-    if any(text[:at].endswith(f" {none} ") or f" {none} " in text[max(0, at - 12) : at + 1] for none in NONE):
+    if has_phrase(text[max(0, at - 12) : at + 1], NONE):  # said just before it
         return {"effect": "delay", "action": "remove"}  # "nothing coming back after"
     if has_phrase(text, LATER):
         return {"effect": "delay", "action": "increase"}  # its time

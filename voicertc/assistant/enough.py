@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant.descriptions import QUALITIES
+from voicertc.assistant.lexicon import padded
 
 # The wanted change, undoing the fix of the quality in excess (a low pass "added" for too
 # bright is opened up for not bright enough).
@@ -21,7 +22,7 @@ _SHORT = re.compile(
 
 def not_enough(tokens: list[str]) -> dict[str, object] | None:
     """The change a quality said to fall short asks for, if one is said."""
-    m = _SHORT.search(" " + " ".join(tokens) + " ")
+    m = _SHORT.search(padded(tokens))
     if m is None:
         return None
     effect, action, _ = QUALITIES[m["quality"]]

@@ -212,7 +212,7 @@ RETRACTED = ("forget i said anything", "forget i said that", "scratch that", "fo
 
 
 def _accepted(tokens: list[str]) -> bool:
-    text = " " + " ".join(tokens) + " "
+    text = lx.padded(tokens)
     at = lx.find_phrase(text, ACCEPTED)
     if at > 0 and ORDERING.isdisjoint(text[:at].split()):
         return True

@@ -5,7 +5,7 @@ less. Only said of the speaker ("my neighbour is a foghorn" is not this sound)."
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 
 QUIET = frozenset("murmur murmuring mumble mumbling mouse whisper muttering mutter".split())
 LOUD = frozenset("foghorn bellowing bellow siren klaxon foghorns megaphone blaring booming".split())
@@ -18,7 +18,7 @@ MORE_OF = ("more of a", "more like a")
 
 def pictured(tokens: list[str]) -> dict[str, object] | None:
     """The level change a picture of the speaker as loud or quiet asks for, if one is said."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     quiet, loud = QUIET.intersection(tokens), LOUD.intersection(tokens)
     swings = bool(SHOUTS.intersection(tokens))  # "between a whisper and a shout": a compressor's
     if bool(quiet) == bool(loud) or swings or not has_phrase(text, OF_ME):

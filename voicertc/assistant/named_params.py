@@ -4,7 +4,7 @@ repeats on the echo" (its feedback), "a longer reverb" (its decay)."""
 from __future__ import annotations
 
 from voicertc.assistant import colloquial, relative
-from voicertc.assistant.lexicon import PARAM_SYNONYMS, PARAM_WORDS
+from voicertc.assistant.lexicon import PARAM_SYNONYMS, PARAM_WORDS, padded
 from voicertc.effects.specs import EFFECT_SPECS, param_key
 
 # Parameter words of one effect only ("the release" is the compressor's; "the mix" anyone's).
@@ -18,6 +18,17 @@ OWNERS = {
 def owner(tokens: list[str]) -> str | None:
     """The effect whose parameter is named by a word that names no other's."""
     return next((OWNERS[w] for w in (PARAM_SYNONYMS.get(t, t) for t in tokens) if w in OWNERS), None)
+
+
+def of_word(word: str, effect: str | None) -> tuple[str, str] | None:
+    """(effect, parameter) one word names, ``effect`` the one the sentence names: a word of one
+    effect's names it alone ("the release"), one that any has ("the mix") needs the effect."""
+    word = PARAM_SYNONYMS.get(word, word)
+    owned = effect or OWNERS.get(word)
+    if owned is None or OWNERS.get(word, owned) != owned:
+        return None
+    param = param_key(EFFECT_SPECS[owned], word)
+    return None if param is None else (owned, param)
 
 
 def named(tokens: list[str], effect: str) -> str | None:
@@ -37,5 +48,5 @@ def stepped(tokens: list[str], effect: str, first: str | None = None) -> dict[st
     described ("more repeats"); none where the effect's own step moves it already. "Raise the
     threshold" stays named: the compressor's own step moves its threshold the other way."""
     spec = EFFECT_SPECS[effect]
-    param = first or named(tokens, effect) or colloquial.step_param(" " + " ".join(tokens) + " ", effect)
+    param = first or named(tokens, effect) or colloquial.step_param(padded(tokens), effect)
     return {"param": param} if param is not None and (param != spec.primary or spec.primary_falls) else {}

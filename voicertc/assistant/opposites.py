@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voicertc.assistant.lexicon import padded
+
 TURNED = {"increase": "decrease", "decrease": "increase", "add": "remove", "remove": "add"}
 _WANTED = re.compile(
     r" (?:i (?:wanted|meant|want|asked for|said)|go|do|try|no)(?: it| that)?"
@@ -30,7 +32,7 @@ def undone(
 
 def asked(words: list[str]) -> int | None:
     """Where the words asking for the other way start, after what was done, if they are said."""
-    m = _WANTED.search(" " + " ".join(words) + " ")
+    m = _WANTED.search(padded(words))
     if m is None or not words or words[0] not in DONE_BY:
         return None
     return len(m.string[: m.start()].split())

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import named_params
-from voicertc.assistant.lexicon import PARAM_SYNONYMS
+from voicertc.assistant.lexicon import PARAM_SYNONYMS, padded
 from voicertc.assistant.named_params import OWNERS
-from voicertc.effects.specs import EFFECT_SPECS, param_key
 
 # Parameter words that need their effect said ("the echo time is too short").
 SHARED = frozenset({"mix", "wet", "time"})
@@ -50,29 +49,18 @@ _AMOUNT = re.compile(
 
 def complaint(tokens: list[str], effect: str | None) -> dict[str, object] | None:
     """The step that undoes a parameter said to be too much or too little, if one is."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     for m in _AMOUNT.finditer(text):
-        named = _named(m["word"], effect)
+        named = named_params.of_word(m["word"], effect)
         if named is not None:
             action = "decrease" if m["much"] else "increase"
             return {"effect": named[0], "action": action} | named_params.stepped(tokens, *named)
     for m in _SAID.finditer(text):
-        named = _named(m["word"], effect)
+        named = named_params.of_word(m["word"], effect)
         action = _fix(m, named[1] in TIMES) if named is not None else None
         if action is not None:
             return {"effect": named[0], "action": action} | named_params.stepped(tokens, *named)
     return None
-
-
-def _named(word: str, effect: str | None) -> tuple[str, str] | None:
-    """(effect, parameter) a parameter word names, with ``effect`` the one the sentence names:
-    a word of one effect's names it alone ("the release"), one that any has needs the effect."""
-    word = PARAM_SYNONYMS.get(word, word)
-    owner = effect or OWNERS.get(word)
-    if owner is None or OWNERS.get(word, owner) != owner:
-        return None
-    param = param_key(EFFECT_SPECS[owner], word)
-    return None if param is None else (owner, param)
 
 
 def _fix(m: re.Match[str], timed: bool) -> str | None:

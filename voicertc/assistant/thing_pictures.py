@@ -5,7 +5,7 @@ distortion, a low pass on, a low pass opened); wished for, the effect that makes
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import has_phrase
+from voicertc.assistant.lexicon import has_phrase, padded
 
 DIRTY = ("chainsaw", "cheese grater", "gravel truck", "sandpaper", "crackle and spit", "lawnmower",
          "rusty gate", "angry wasp")  # fmt: skip
@@ -22,7 +22,7 @@ MORE = ("even more", "more like")
 
 def pictured(tokens: list[str]) -> dict[str, object] | None:
     """The change a likeness of the voice to a thing asks for, if one is said."""
-    text = " " + " ".join(tokens) + " "
+    text = padded(tokens)
     if not has_phrase(text, OF_ME):
         return None
     wished = has_phrase(text, WISHED)
