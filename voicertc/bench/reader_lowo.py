@@ -57,8 +57,8 @@ WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"
 #: commits that added corpus12 (rules as 85e1f63) and corpus13 (rules as 3400ce4), session 34,
 #: corpus14 (rules as c6fb15f), session 35, corpus15 (rules as f2526e3), session 36, and
 #: corpus16 (rules as 6b769f0), session 37, corpus17 (rules as c78e466), session 38,
-#: corpus18 (rules as 048296f), session 40, corpus19 (rules as ceb2830), session 41, and
-#: corpus20 (rules as 0619cc4), session 42.
+#: corpus18 (rules as 048296f), session 40, corpus19 (rules as ceb2830), session 41,
+#: corpus20 (rules as 0619cc4), session 42, and corpus21 (rules as 96e8f48), session 43.
 HELD = {
     "tune4": "7cf84c6",
     "tune3": "65de68b",
@@ -78,6 +78,7 @@ HELD = {
     "tune18": "0dd0d4d",
     "tune19": "25dc6e2",
     "tune20": "f387cca",
+    "tune21": "edbaf3b",
 }
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
