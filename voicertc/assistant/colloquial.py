@@ -273,8 +273,9 @@ def spacing(tokens: list[str]) -> dict[str, object] | None:
 
 # -- a filter opened or closed: "close the low pass a bit" lowers its cutoff ---------------
 
-OPEN = ("open", "open up", "opens")
-CLOSE = ("close", "close down", "closes", "shut")
+# (session 43, tune21: "tighten the low cut so the kick doesn't bleed into my mic": it cuts more)
+OPEN = ("open", "open up", "opens", "loosen", "loosen up")
+CLOSE = ("close", "close down", "closes", "shut", "tighten", "tighten up", "tightens")
 
 
 def filter_motion(text: str, effect: str) -> str | None:

@@ -186,11 +186,23 @@ ASKING = ("want", "give me", "give it", "need", "add", "put", "use", "apply", "t
 _ASKED_LOTS = tuple(f"{verb} {lots}" for verb in ASKING for lots in LOTS)
 
 
+# What says a faint sound is where a change should end, not what is wrong now (session 43, tune21):
+# "bring the echo down until it's barely audible", "take the reverb down to a faint shimmer, just
+# barely there" (but "the reverb is just barely there" complains).
+AIMED = frozenset("till until til where".split())
+
+
+def _aimed_at(before: list[str]) -> bool:
+    return not AIMED.isdisjoint(before[-4:]) or (before[-1:] == ["just"] and "down" in before)
+
+
 def amount(text: str, effect: str) -> str | None:
     """The change asked of a named effect by its amount ("too much boom": a band's, ``quality``)."""
     if has_phrase(text, _ASKED_LOTS) or any(text.startswith(f" {lots} ") for lots in LOTS):
         return {"lowpass": "decrease"}.get(effect, "increase")  # "a lot of reverb please"
     little, much = find_phrase(text, TOO_LITTLE), find_phrase(text, TOO_MUCH)
+    if little >= 0 and _aimed_at(text[:little].split()):
+        little, much = -1, little  # "turn the fuzz down till it's barely there": where it should end
     # (the first said is the complaint: "too much of that hall sound, I can't hear my words")
     if little >= 0 and not 0 <= much < little:
         # More filtering: a low pass moves down, a high pass up.

@@ -20,6 +20,7 @@ from voicertc.assistant import (
     descriptions,
     dynamics,
     enough,
+    extremes,
     filters,
     hedges,
     knowledge,
@@ -79,16 +80,6 @@ class Say:
 
 
 Intent = ToolCall | Say
-
-
-def _first_effect(text: str) -> tuple[str | None, int]:
-    best: tuple[str | None, int] = (None, -1)
-    for effect, names in lx.EFFECT_NAMES.items():
-        hits = [h for name in names for h in lx.positions(text, name) if not phrasing.owned(text, h, name)]
-        pos = min(hits, default=-1)
-        if pos >= 0 and (best[1] < 0 or pos < best[1]):
-            best = (effect, pos)
-    return best
 
 
 def _action(text: str) -> str | None:
@@ -155,7 +146,7 @@ def _removing_is_its_use(text: str) -> bool:
 def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict[str, object] | None:
     tokens = values.on_as_at(tokens)
     said = text = " " + " ".join(tokens) + " "
-    effect, _ = _first_effect(text)
+    effect, _ = phrasing.first_effect(text)
     question = tokens[0] in lx.QUESTION_WORDS and tokens[:2] != ["how", "about"]
     if phrasing.not_this_sound(text) or knowledge.in_general(tokens, text):
         return None  # "the battery level is low", "why does a bathroom sound so echoey"
@@ -360,7 +351,7 @@ def _asks_about_chain(tokens: list[str], text: str) -> bool:
     # "what is the delay set to", "is the reverb on": a question about one effect
     if (
         tokens[0] not in lx.QUESTION_WORDS
-        or _first_effect(text)[0] is None
+        or phrasing.first_effect(text)[0] is None
         or knowledge.knowledge(tokens, text)
         or senses.about_the_craft(tokens)  # "which delay pedal do guitarists buy?"
     ):
@@ -389,7 +380,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return ToolCall(GET, {})
     last = rambles.last_request(transcript)  # "..., bring the reverb down a bit"
     said_last = _effect_arguments(last, last_filter) if last else None
-    args = rambles.kept(_effect_arguments(words, last_filter), said_last)
+    args = extremes.pushed(words, rambles.kept(_effect_arguments(words, last_filter), said_last))
     args = opposites.undone(words, lambda said: _effect_arguments(said, last_filter)) or args
     if args is not None:
         return ToolCall(APPLY, args)

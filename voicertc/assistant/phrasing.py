@@ -14,7 +14,7 @@ import re
 from voicertc.assistant import not_sound, resets, statements
 from voicertc.assistant.colloquial import ratio
 from voicertc.assistant.knowledge import to_be_taught
-from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES, KNOWN, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES, KNOWN, has_phrase, positions
 from voicertc.assistant.numbers import NUMBER_WORDS, NumberSpan, find_numbers
 
 # -- an effect named by one of its own parameters, or by a gain's unit ------------------
@@ -256,6 +256,17 @@ OUTFITS = frozenset("company squad platoon battalion brigade regiment troop crew
 # Rooms named for where they are or who meets in them ("half the breakout rooms say I'm faint").
 _ROOMS_OF_PEOPLE = frozenset("next other another breakout meeting waiting chat class staff green hearing "
                              "court break".split())  # fmt: skip
+
+
+def first_effect(text: str) -> tuple[str | None, int]:
+    """The effect named first in ``text`` as the audio effect (not "my compressor"), and where."""
+    best: tuple[str | None, int] = (None, -1)
+    for effect, names in EFFECT_NAMES.items():
+        hits = [h for name in names for h in positions(text, name) if not owned(text, h, name)]
+        pos = min(hits, default=-1)
+        if pos >= 0 and (best[1] < 0 or pos < best[1]):
+            best = (effect, pos)
+    return best
 
 
 def owned(text: str, pos: int, name: str) -> bool:

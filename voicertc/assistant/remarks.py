@@ -101,12 +101,18 @@ PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its jo
            "sits nicely", "works well", "works really well", "cleaned things up", "cleaned it up",
            "cleaned up my", "did the trick", "does the trick", "done the trick", "doing the trick",
            "hear myself clear", "hear myself better", "hear myself properly", "hear myself fine",
+           # (session 43, tune21) said last of the sound now: "I was louder at the start and it was
+           # too much, this is better"
+           "this is better", "thats better", "much better now", "its better now",
+           # ... and a fit: "less distortion? hmm, no, it suits the track"
+           "suits the track", "suits the song", "suits the tune", "suits the mood", "suits me",
+           "suits my voice",
            # a noise got rid of: "great, the hum is gone" (not "my sparkle is gone")
            *(f"{noise} {gone}" for noise in GOT_RID_OF
              for gone in ("is gone", "are gone", "has gone", "went away", "is gone now")))  # fmt: skip
 # Words of a statement about how it is: "the echo is so cool", "my voice sounds amazing".
 STATING = frozenset("is are was were sounds sound feels feel seems gone works working doing turned made did "
-                    "got fits sits cleaned hear".split())  # fmt: skip
+                    "got fits sits suits cleaned hear".split())  # fmt: skip
 # Words that ask or complain beside the praise: "nice, now more reverb", "great but too loud".
 # ("if": "it'd be cool if I sounded like I was in a church" wishes, "perfect, if a bit loud" weighs;
 # not "never": "my voice is never steady"; amounts may praise: "a lot of reverb, so cool", "just enough")

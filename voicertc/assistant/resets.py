@@ -17,6 +17,8 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "where they started",
               "how it came", "how it comes", "out of the box", "how they came", "the way it came",
               "how they were", "the way they were",
+              # (session 43, tune21: "put the low-pass filter back how it shipped")
+              "how it shipped", "the way it shipped", "as it shipped", "how it was shipped",
               "as they were", "settings back to normal", "settings to normal",
               # the level as it normally is: "normal volume please" (the effect's name blanked)
               "normal _ please", "usual _ please", "normal _ again", "usual _ again", "_ at normal",

@@ -103,7 +103,8 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # An amount taken off something is less of it: "shave a little off the decay", "take a bit
     # off the reverb" (what is taken off whole is gone: "take the reverb off").
     *((f"{amount} {off}", "decrease") for off in ("off", "off of")
-      for amount in ("a little", "a little bit", "a bit", "a touch", "a tad", "a hair", "some", "a smidge")),
+      for amount in ("a little", "a little bit", "a bit", "a touch", "a tad", "a hair", "some", "a smidge",
+                     "a tiny bit", "a wee bit", "a notch", "a fraction")),
 )  # fmt: skip
 
 

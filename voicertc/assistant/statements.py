@@ -89,7 +89,11 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "another time", "but no its fine", "no its fine", "nah its fine",
              # nothing to be done: "no need to fix the hiss, it's the rain"
              "no need to fix", "no need to change", "no need to touch", "no need to do anything",
-             "dont need to fix", "dont need to change", "nothing to fix")  # fmt: skip
+             "dont need to fix", "dont need to change", "nothing to fix",
+             # (session 43, tune21) a change weighed and let be: "the low cut could go higher, but
+             # I'd rather not fiddle right now"; "less distortion? hmm, no, it suits the track"
+             "rather not fiddle", "rather not touch", "rather not change", "rather not mess",
+             "no it suits", "no it fits")  # fmt: skip
 # A change forbidden, with nothing asked after it: "please don't change the delay", "don't bother
 # with the echo" (not "don't turn off the echo, make it quieter").
 FORBIDDEN = ("dont change", "do not change", "dont bother with", "dont bother about", "dont remove",

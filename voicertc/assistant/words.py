@@ -83,6 +83,9 @@ _PLUS = re.compile(
     rf"\b(overdrive|drive|distortion|fuzz|crunch|reverb|verb|echo|delay|wet|mix|feedback) plus "
     rf"(?=\d|(?:{_COUNTED})\b)"
 )
+# "Drive" moved by a step is the distortion's (session 43, tune21: "drive up a notch"), where
+# "drive" alone is too common a word to name it ("drive up a hill").
+_DRIVE_STEPPED = re.compile(r"(?<!\bthe) drive (up|down) a (notch|bit|touch|tad|little|hair|smidge) ")
 # Late, of a thing in the world: "my flight's delayed again", "the timing's delayed by a couple of
 # degrees" (not the sound's: "the echoes delayed", "my voice is delayed").
 _LATE = re.compile(
@@ -126,6 +129,7 @@ def correct(tokens: list[str]) -> list[str]:
         lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
     )
     text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", text))
+    text = _DRIVE_STEPPED.sub(r" the drive \1 a \2 ", text)
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = nicknames.named(misheard.tokens(tokens))  # "the church sound": the reverb
     out: list[str] = []
