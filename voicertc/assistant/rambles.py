@@ -66,7 +66,8 @@ def last_request(transcript: str) -> list[str] | None:
     asks = bool(words) and (
         words[0] in OPENING_VERBS or words[0] in AMOUNTS or any(text.startswith(f" {a} ") for a in ASKING)
     )
-    named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values())
+    # (or a parameter only one effect has: "the grit's been creeping up all night, less drive")
+    named = any(lx.has_phrase(text, names) for names in lx.EFFECT_NAMES.values()) or named_params.owner(words)
     if asks and not named and (lx.has_phrase(text, REMOVING_IT) or _directed(words)):
         return _it_named(words, clauses[:-1])  # "that reverb is way too much, take it off"
     return words if asks and named else None

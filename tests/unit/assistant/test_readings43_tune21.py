@@ -27,6 +27,7 @@ from support.turns import asks_nothing, read
         ("the grit you just put on is nasty, less of it", call("distortion", "decrease")),
         ("the squash you added just now flattens me, less compression", call("compressor", "decrease")),
         ("the reverb is drowning me now, halve the mix", call("reverb", "decrease", 0.5, "fraction")),
+        ("the crunch has crept up since the break, less drive", call("distortion", "decrease")),
         (
             "the low pass has been dulling me since the break, bring its cutoff up",
             call("lowpass", "increase"),
