@@ -99,6 +99,12 @@ TRIED = re.compile(r"^ (?:lets|let us) try (?P<verb>\w+)ing ")
 # A loose step said with "or two" is still a step ("up a notch or two": not two of anything).
 LOOSE_OR_TWO = re.compile(r" (a|an) (notch|touch|tad|hair|smidge|click|nudge|bit|little bit) or two ")
 # "there" closing an order is said to the listener ("turn me down there"), not a place.
+# What the change will make of it, said after the order: "now turn me up a smidge more and it'll be
+# perfect" (session 43, tune18's leftovers: its praise is of what is asked, not of how it is).
+PROMISED = re.compile(
+    r" and (?:itll|thatll|it will|that will|well|were|we are|youre|you are) (?:be )?"
+    r"(?:perfect|great|spot on|just right|done|good|golden|sorted|fine|all set|there)(?: .*)? $"
+)
 CLOSING_THERE = frozenset("up down bit touch little tad notch please".split())
 
 
@@ -222,6 +228,7 @@ def as_request(tokens: list[str]) -> list[str]:
     text = HEDGED.sub(r" \1 ", text)  # "the reverb is kind of a lot": a lot
     text = UNDERSTATED.sub(r" \g<said> too ", text)
     text = THAN_NOW.sub(" ", text)  # "a little less reverb than now": less of what is there
+    text = PROMISED.sub(" ", text)
     text = PAST_NOW.sub(" up ", text)
     text = DROPPED_ON.sub(" add ", text)
     text = DONE_ABOUT.sub(" less ", text)  # "can we do something about the echo": less echo

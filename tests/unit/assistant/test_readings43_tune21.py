@@ -3,7 +3,8 @@ each a kind the rules missed: a story of what changed, then an order of "it" or 
 ("the echo has crept up all evening, lower it"); a faint sound as where a change should end
 ("down until it's barely there"); a setting pushed to an end of its range ("max out the
 volume"); a step of "drive"; a filter tightened; a need ahead ("I'll need more ..."); a default
-"as it shipped". Off-topic: what one asked before, asked about; a change left for later; a verb
+"as it shipped"; an order with what it will make of it after ("..., and it'll be perfect").
+Off-topic: what one asked before, asked about; a change left for later; a verb
 told after "once"; a fit approved. Near misses keep their reading."""
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ from support.turns import asks_nothing, read
         ("shave a tiny bit off the delay", call("delay", "decrease")),
         ("the next song is a quiet one, I'll need less volume then", call("gain", "decrease")),
         ("put the delay back the way it shipped", call("delay", "reset")),
+        # what the change will make of it, said after the order (tune18's leftovers)
+        (
+            "lovely, now bring the echo down a touch and it'll be perfect",
+            call("delay", "decrease", param="mix"),
+        ),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
