@@ -19,8 +19,8 @@ OTHER_TIMES = ("back in the day", "last stream", "last time", "last week", "last
                # times to come, and what is not so
                "someday", "some day", "one day", "one of these days", "next week", "next time", "next month",
                "next year", "i might ask you", "i may ask you", "ill ask you",
-               # (session 43, tune21) a change left for later: "I might want twice as much echo for the
-               # encore, we'll see", "in a bit I may ask you to turn me down, I'll let you know"
+               # (session 43, tune21) a change left for later: "I might want a bigger room for the last
+               # song, we'll see", "in a bit I may ask you to turn me down, I'll let you know"
                "well see", "ill let you know", "ill tell you when",
                # a hope is of what comes: "there's construction outside, hopefully you can't hear it"
                "hopefully", "i hope",

@@ -23,7 +23,7 @@ BOUNDARY = re.compile(r"[,;.!?](?!\d)|\s(?:just\s+)+(?=(?:take|kill|turn|remove|
 # Verbs that open a request for less of something: "ease the compression slightly".
 EASING = frozenset("ease relax loosen soften tame tighten dial".split())
 # ... and verbs of a setting's way (session 43, tune21: "the compressor's been clamping down all
-# night, back it off", "release is still dragging, make it faster, "..., shorten it").
+# night, back it off", "release is still dragging, make it faster").
 OPENING_VERBS = (
     lx.IMPERATIVES | EASING | frozenset("back shorten lengthen quicken open speed slow halve double".split())
 )

@@ -101,10 +101,9 @@ PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its jo
            "sits nicely", "works well", "works really well", "cleaned things up", "cleaned it up",
            "cleaned up my", "did the trick", "does the trick", "done the trick", "doing the trick",
            "hear myself clear", "hear myself better", "hear myself properly", "hear myself fine",
-           # (session 43, tune21) said last of the sound now: "I was louder at the start and it was
-           # too much, this is better"
+           # (session 43) the sound now said better, as a clause of its own ("right, that's better")
            "this is better", "thats better", "much better now", "its better now",
-           # ... and a fit: "less distortion? hmm, no, it suits the track"
+           # ... and a fit (tune21): "less distortion? hmm, no, it suits the track"
            "suits the track", "suits the song", "suits the tune", "suits the mood", "suits me",
            "suits my voice",
            # a noise got rid of: "great, the hum is gone" (not "my sparkle is gone")
