@@ -52,6 +52,8 @@ IN_THEIR_EARS = tuple(f"in {whose} {what}" for whose in ("their", "his", "her")
                       for what in ("monitors", "monitor", "headphones", "ears", "wedges"))  # fmt: skip
 # ... unless ours is named: "turn the reverb down in their headphones" is this voice's reverb.
 _OURS = frozenset({"me", "my", "i", "us", "our"}) | NAMING_WORDS
+# Words of when, after a level's "at the": "too loud at the moment" is a time, not a place.
+WHEN = frozenset("moment minute minutes second start end beginning time".split())
 
 
 def someone_elses(tokens: list[str]) -> bool:
@@ -95,9 +97,6 @@ def someone_elses(tokens: list[str]) -> bool:
         return True
     subject = set(tokens[1:verb])
     return not subject & (OF_MINE | EFFECT_WORDS | SOUND_SUBJECTS | {"music"})
-
-
-WHEN = frozenset("moment minute minutes second start end beginning time".split())
 
 
 # Where a sound of this call may be said to be: "the vocal in the chorus", "the hum in the
