@@ -88,7 +88,7 @@ def _directed(words: list[str]) -> bool:
     return (
         its_param
         or words[0] in DIRECTED
-        or (words[:2] == ["make", "it"] and words[2:3] in [[s] for s in SPEEDS])
+        or (words[:2] == ["make", "it"] and len(words) > 2 and words[2] in SPEEDS)
     )
 
 
