@@ -58,8 +58,9 @@ WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"
 #: corpus14 (rules as c6fb15f), session 35, corpus15 (rules as f2526e3), session 36, and
 #: corpus16 (rules as 6b769f0), session 37, corpus17 (rules as c78e466), session 38,
 #: corpus18 (rules as 048296f), session 40, corpus19 (rules as ceb2830), session 41,
-#: corpus20 (rules as 0619cc4), session 42, corpus21 (rules as 96e8f48), session 43, and corpus22
-#: (rules as df01c9f; written blind and only measured in session 43).
+#: corpus20 (rules as 0619cc4), session 42, corpus21 (rules as 96e8f48), session 43, corpus22
+#: (rules as df01c9f; written blind and only measured in session 43), and corpus23 (rules as
+#: 09b7012), session 44.
 HELD = {
     "tune4": "7cf84c6",
     "tune3": "65de68b",
@@ -81,6 +82,7 @@ HELD = {
     "tune20": "f387cca",
     "tune21": "edbaf3b",
     "tune22": "30cc5a1",
+    "tune23": "86fa2b0",
 }
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
