@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from voicertc.assistant import (
+    contrasts,
     corrections,
     knowledge,
     mixups,
@@ -40,9 +41,9 @@ from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressed import addressed, one_clause_asks
 from voicertc.assistant.addressee import COURTESY
 from voicertc.assistant.counted import PARAMS, VERBS, counted, stepped, thanks_only, told_apart
-from voicertc.assistant.declined import NOT_FOR_SOUND_TEXT
+from voicertc.assistant.declined import LEFT_AS_IS_TEXT, NOT_FOR_SOUND_TEXT
 from voicertc.assistant.dialogue import APPLY, Intent, Say, ToolCall, tokens, understand
-from voicertc.assistant.numbers import find_numbers
+from voicertc.assistant.numbers import find_numbers, number_across
 from voicertc.assistant.preferences import bare
 from voicertc.assistant.referents import named_effect
 from voicertc.assistant.scenes import is_change
@@ -90,7 +91,9 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     turn = addressed(transcript)
     if turn.text is None:
         return [Say(NOT_FOR_SOUND_TEXT)]  # "Nina, you're clipping, turn your gain down"
-    transcript = turn.text  # "the kids can't hear me, computer, louder please": "louder please"
+    transcript = contrasts.kept(turn.text)  # ("not louder, clearer": only what is wanted is read)
+    if transcript is None:
+        return [Say(LEFT_AS_IS_TEXT)]  # "please don't put any fuzz on me, I've got a ballad next"
     transcript = corrections.corrected(transcript)  # "add delay, no wait, the reverb": the reverb
     swapped = preferences.swapped(tokens(transcript))
     if swapped is not None:
@@ -201,7 +204,7 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
     if before is None:
         return _Request(joint, part, counted(words, understand(part, last_filter)))
     said = tokens(before.text)
-    if _one_number(said, tokens(joint), words):
+    if number_across(said, tokens(joint), words):
         return None  # "five hundred and twenty milliseconds", "two and a half to one"
     if thanks_only(words):
         return _Request(joint, part, Say(""))  # "..., so add a delay on me, thanks so much"
@@ -376,12 +379,6 @@ def _same_effect(before: _Request, reading: Intent) -> bool:
     else:
         effect, valued = named_effect(tokens(before.text)), False
     return effect == reading.arguments.get("effect") and not valued
-
-
-def _one_number(left: list[str], joint: list[str], right: list[str]) -> bool:
-    """A number read across the joint: "five hundred and twenty", "two and a half"."""
-    cut = len(left)
-    return any(s.start < cut and s.end > cut + len(joint) for s in find_numbers([*left, *joint, *right]))
 
 
 def _knowledge_first(pairs: list[tuple[str, str]]) -> str | None:

@@ -45,6 +45,10 @@ def knowledge(tokens: list[str], text: str) -> bool:
         return False
     if tokens[:3] == ["is", "it", "true"]:
         return hearsay(tokens)
+    if tokens[:3] in (["is", "it", "worth"], ["is", "it", "a"]):
+        return True  # (session 44, tune23) "is it worth putting foam panels up?"
+    if tokens[:3] == ["is", "it", "possible"] and tokens[3:4] not in (["to"], ["for"]):
+        return True  # "is it possible the landlord will let us soundproof the spare room?"
     # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
     named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
     return find_phrase(text, KNOWLEDGE) >= 0 or (
@@ -97,9 +101,38 @@ def in_general(tokens: list[str], text: str) -> bool:
         return True  # "why do my S's sound so sharp on microphones in general", "a typical slapback"
     if tokens[:3] == ["is", "it", "true"]:
         return hearsay(tokens)
+    if tokens[:3] in (["is", "it", "worth"], ["is", "it", "a"]):
+        return True  # (session 44, tune23) "is it worth putting foam panels up?"
+    if tokens[:3] == ["is", "it", "possible"] and tokens[3:4] not in (["to"], ["for"]):
+        return True  # "is it possible the landlord will let us soundproof the spare room?"
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
+    if tokens[0] in GENERIC_ASKS and tokens[1] != "there" and _one_of_a_kind(tokens):
+        return (
+            True  # (session 44, tune23) "is a reverb just tiny echoes?", "why is a slapback echo so short?"
+        )
     return knowledge(tokens, text)
+
+
+# Questions that may ask of an effect as a kind of thing, "a compressor" rather than this call's.
+GENERIC_ASKS = frozenset("why does do is are how".split())
+
+
+def _one_of_a_kind(tokens: list[str]) -> bool:
+    """An effect named after "a": "a slapback echo", "a high cut filter" (not "a little grit")."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok in ("a", "an"):
+            ahead = tokens[i + 1 : i + 3]
+            if (
+                ahead[0] in ONE_WORD_NAMES
+                or ahead in (["high", "cut"], ["low", "cut"])
+                or (len(ahead) == 2 and ahead[1] in ONE_WORD_NAMES and ahead[0] not in AMOUNT_WORDS)
+            ):
+                return True
+    return False
+
+
+AMOUNT_WORDS = frozenset("little bit touch lot tad smidge few bunch load".split())
 
 
 # What is usual, asked of no sound on this call: "how many milliseconds is a typical slapback".

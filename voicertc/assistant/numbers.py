@@ -32,8 +32,9 @@ FRACTIONS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "
 NUMBER_WORDS = frozenset({*ONES, *TEENS, *TENS, *SCALES, *NEGATIVE, *FRACTIONS, "point"})
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
-# Words before "one" that make it a thing: "put some reverb on for this one".
-ONE_OF_THINGS = frozenset("this that the each every next last which no any another".split())
+# Words before "one" that make it a thing: "put some reverb on for this one"; "I haven't got one
+# on", "there isn't one yet" (session 44, tune23).
+ONE_OF_THINGS = frozenset("this that the each every next last which no any another got isnt".split())
 _CHANGED = (["off"], ["longer"], ["shorter"], ["more"], ["less"])
 
 
@@ -289,3 +290,9 @@ def ranges_as_either(tokens: list[str]) -> list[str]:
         if between == ["to"] and right.value > left.value and right.value != 1 and not after_from:
             out[left.end] = "or"
     return out
+
+
+def number_across(left: list[str], joint: list[str], right: list[str]) -> bool:
+    """A number read across a joint between two parts: "five hundred and twenty", "two and a half"."""
+    cut = len(left)
+    return any(s.start < cut and s.end > cut + len(joint) for s in find_numbers([*left, *joint, *right]))

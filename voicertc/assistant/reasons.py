@@ -59,8 +59,15 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     # ("I'm sorry, my laugh is much louder than my talking, could I have a compressor?": named)
     named = named_effect(words) if words[0] in _ASKING else None
     asked = named is not None and reading.arguments.get("effect") == named and reading.name == APPLY
+    # ("good stuff, now reverb mix at 45%": a setting of an effect named, given its value)
+    valued = reading.arguments.get("action") == "set" and reading.arguments.get("effect") == named_effect(
+        words
+    )
     return (
-        bare or asked or (words[0] in lx.IMPERATIVES and (reading.arguments.get("effect") != "gain" or own))
+        bare
+        or asked
+        or valued
+        or (words[0] in lx.IMPERATIVES and (reading.arguments.get("effect") != "gain" or own))
     )
 
 

@@ -17,7 +17,8 @@ _LATER = ("slower",)
 DISMISSALS = ("youre fired", "can leave now")
 
 REWRITES: tuple[tuple[str, str], ...] = (
-    ("get rid of", "remove"), ("no more", "remove"), ("take off", "remove"), ("no need for", "remove"),
+    ("get rid of", "remove"), ("getting rid of", "remove"), ("no more", "remove"), ("take off", "remove"),
+    ("no need for", "remove"),
     ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),
     ("loosen it up", "less"), ("loosen up", "less"), ("loosen", "less"), ("trail off", "ring out"),
     ("relax the", "less the"),  # "relax the compressor a bit" (a compressor relaxing is its release)

@@ -93,7 +93,10 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              # (session 43, tune21) a change weighed and let be: "the low cut could go higher, but
              # I'd rather not fiddle right now"; "less distortion? hmm, no, it suits the track"
              "rather not fiddle", "rather not touch", "rather not change", "rather not mess",
-             "no it suits", "no it fits")  # fmt: skip
+             "no it suits", "no it fits",
+             # (session 44, tune22) left for now: "I'm not sure I need the reverb, but I'll leave it
+             # for now"
+             "ill leave it")  # fmt: skip
 # A change forbidden, with nothing asked after it: "please don't change the delay", "don't bother
 # with the echo" (not "don't turn off the echo, make it quieter").
 FORBIDDEN = ("dont change", "do not change", "dont bother with", "dont bother about", "dont remove",
@@ -103,7 +106,7 @@ ASKED_AFTER = IMPERATIVES | {"just", "instead", "lower", "raise", "less", "more"
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 _NAMES = "|".join(sorted((re.escape(n) for ns in EFFECT_NAMES.values() for n in ns), key=len, reverse=True))
 LEFT_ALONE = re.compile(
-    r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is) "
+    r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is|just like (?:that|this)) "
     # ... or kept beside a change, said last: "switch the echo off and leave the reverb"
     rf"| (?:and|but) (?:leave|keep) (?:the |my )?(?:{_NAMES})(?: on| in| going| as well)? $"
     # ... or by the speaker's own choice: "I'll leave the echo on for the spooky story"

@@ -18,7 +18,7 @@ from voicertc.assistant.lexicon import has_phrase
 REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is there some way to",
                     "is there a way you can", "is there a way you could", "is it possible to",
                     "is it possible for you to", "would it be possible to", "are you able to",
-                    "is possible to", "possible to",
+                    "is possible to", "possible to", "is there any chance of", "is there a chance of",
                     # what would do it, asked for: "is there a setting that keeps my level steady?"
                     *(f"is there {thing} {that}" for that in ("that", "to", "which")
                       for thing in ("a setting", "something", "an effect", "anything")))  # fmt: skip

@@ -108,6 +108,11 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
         ("distortion off, I've got a pan in each hand", True),
         ("ease the distortion back, my neighbour's banging on the wall", True),
         ("the distortion off the old record was lovely", False),  # no clause of its own
+        # session 44: how an effect could be, asked; a few more of it wished
+        ("can the distortion be heavier?", True),
+        ("shouldn't the distortion be lighter on me?", True),
+        ("thanks, that's better, now a few more repeats", True),
+        ("the distortion could be what's wrong", False),  # no "be" of how it could sound
     ],
 )
 def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:

@@ -190,7 +190,7 @@ _OWN_NAMES = (
     "crunch|dirt|grit|saturation|compression|compressor|gain|volume"
 )
 _AMOUNT = re.compile(
-    rf"^(?:a )?(?:(?:bit|little|touch|tad|lot|lots|way|much|little bit|tiny bit) )?(?:no )?(?:more|less) "
+    rf"^(?:a )?(?:(?:bit|little|touch|tad|lot|lots|way|much|little bit|tiny bit|few) )?(?:no )?(?:more|less) "
     rf"(?:of )?(?:the |my )?(?:{_OWN_NAMES})\b"
     rf"|^(?:twice|half|double) as much (?:of )?(?:the )?(?:{_OWN_NAMES})\b"
 )
@@ -198,6 +198,15 @@ _AMOUNT = re.compile(
 
 def _amount(words: list[str]) -> bool:
     return _AMOUNT.match(" ".join(words)) is not None
+
+
+# A change asked as a question of how an effect could be (session 44, tune23): "can the fuzz be
+# heavier?", "shouldn't the compressor be lighter on me?", "could my mic be turned up a little?".
+_COULD_BE = re.compile(
+    r"^(?:(?:can|could|cant|couldnt|should|shouldnt) )?(?:the|my) (?:\w+ )?"
+    rf"(?:{_OWN_NAMES}|mic|voice|level) be "
+    r"(?:\w+er|more|less|turned|brought|made|set|pulled|pushed)\b"
+)
 
 
 # A time said before the order: "before I pick up the next one make my voice louder", "for Friday
@@ -237,6 +246,7 @@ def spared(said: str, calls: Sequence[dialogue.ToolCall]) -> bool:
             or _backed_off(words)
             or _setting(words)
             or _amount(words)
+            or _COULD_BE.match(" ".join(words)) is not None
             or _after_a_time(words)
             or _OTHER_ORDERS.search(" ".join(words)) is not None
         ):
