@@ -114,6 +114,15 @@ REWRITES: tuple[tuple[str, str], ...] = (
 _PULLED = re.compile(r" pulls? ((?:the |my )?_) (?!(?:\S+ ){0,3}(?:up|down|in|closer|tighter|higher|lower) )")
 
 
+# (session 44, tune23) An effect that should go is taken out: "perhaps the overdrive should go, I
+# sound like a blown amp" (not "the delay should go longer", "... should go up a bit").
+_GOES = re.compile(
+    r" ((?:the |my )?_) (?:should|could|can|ought to|may as well|might as well) go "
+    r"(?!(?:\S+ ){0,3}(?:up|down|higher|lower|longer|shorter|louder|quieter|further|on|back|with|to|in|a) )"
+)
+
+
 def pulled(text: str) -> str:
-    """``text`` (padded, the effect's name blanked) with an effect pulled read as taken out."""
-    return _PULLED.sub(r" remove \1 ", text)
+    """``text`` (padded, the effect's name blanked) with an effect pulled, or said it should go,
+    read as taken out."""
+    return _GOES.sub(r" remove \1 ", _PULLED.sub(r" remove \1 ", text))

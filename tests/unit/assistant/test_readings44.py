@@ -1,6 +1,6 @@
 """Session 44's readings from tune22 (politeness and chatter around requests) and tune23
 (suggestions, trials and questions), beside ``test_contrasts.py``'s refusals: a setting with its
-value after praise; "getting rid of"; a chance asked of turning an effect on; "one" that is a
+value after praise; "getting rid of"; an effect that "should go"; a chance asked of turning an effect on; "one" that is a
 thing ("I haven't got one on"). Off-topic: an effect kept "just like that", left "for now",
 questions of effects as kinds of thing ("why is a slapback echo so short?") and of whether
 something is worth doing or possible. Near misses keep their reading."""
@@ -22,6 +22,8 @@ from voicertc.assistant.dialogue import GET, ToolCall
         ("would you mind getting rid of the saturation?", call("distortion", "remove")),
         ("any chance of an echo? I haven't got one on", call("delay", "add")),
         ("is there any chance of turning the delay on? there isn't one yet", call("delay", "add")),
+        ("perhaps the overdrive should go, I sound like a blown amp", call("distortion", "remove")),
+        ("maybe the echo could go", call("delay", "remove")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -36,6 +38,8 @@ def test_readings(said: str, expected: object) -> None:
         ("how about a reverb", call("reverb", "add")),
         ("keep the reverb but make it shorter", call("reverb", "decrease", param="decay_s")),
         ("set the ratio to one", call("compressor", "set", 1, param="ratio")),
+        ("the reverb should go up a bit", call("reverb", "increase")),
+        ("the delay should go longer", call("delay", "increase")),
     ],
 )
 def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
