@@ -1,9 +1,9 @@
 """Session 44's readings from tune22 (politeness and chatter around requests) and tune23
 (suggestions, trials and questions), beside ``test_contrasts.py``'s refusals: a setting with its
-value after praise; "getting rid of"; an effect that "should go"; a chance asked of turning an effect on; "one" that is a
-thing ("I haven't got one on"). Off-topic: an effect kept "just like that", left "for now",
-questions of effects as kinds of thing ("why is a slapback echo so short?") and of whether
-something is worth doing or possible. Near misses keep their reading."""
+value after praise; "getting rid of"; an effect that "should go"; a chance asked of turning an
+effect on; "one" that is a thing ("I haven't got one on"). Off-topic: an effect kept "just like
+that", left "for now", questions of effects as kinds of thing ("why is a slapback echo so
+short?") and of whether something is worth doing or possible. Near misses keep their reading."""
 
 from __future__ import annotations
 
