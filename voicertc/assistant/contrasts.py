@@ -39,13 +39,13 @@ WRONG_TARGET = re.compile(
     _LEAD + r"(?:not (?:just |only )?(?:the|my|that) (?!way\b)"
     r"|(?:the )?(?:problem|issue|trouble)(?: here)? (?:isnt|is not|wasnt|was not)\b"
     r"|im not (?:too|that|so)\b"
-    r"|(?:its|it is|it) (?:not|isnt)\b(?! (?:that|like) i (?:dont|do not)\b)"
+    r"|(?:its|it is|it) (?:not|isnt)\b(?! (?:that|like)\b)"
     + _ENOUGH
     + r"|(?:rather than|instead of) \w+ing\b)"
 )
 # A change refused to an effect that is still the one meant: "not a louder reverb, a longer one";
 # "I'm not asking you to remove the low-pass, only to lower it"; "it's not that I don't want
-# distortion, go on, put some on".
+# distortion, go on, put some on"; "it's not that the space is wrong, it's that there's too much of it".
 SAME_TARGET = re.compile(
     _LEAD
     + r"(?:not\b(?! (?:now|yet|today|tonight|right now|for now|at the moment|anymore)\b)"
@@ -55,7 +55,7 @@ SAME_TARGET = re.compile(
     + r")\b)"
     r"|i (?:didnt|did not|dont|do not) mean\b"
     r"|im not asking(?: you)? to\b"
-    r"|(?:its |it is )?not (?:that|like) i (?:dont|do not)\b"
+    r"|(?:its |it is )?not (?:that|like)\b"
     r"|(?:dont|do not) (?:just )?(?:take|remove|switch|turn|kill|mute|cut|ease|drop)\b)"
 )
 # A change forbidden: nothing is wanted unless a later part asks ("don't bother with the low cut,

@@ -20,6 +20,11 @@ from voicertc.assistant.contrasts import kept, wanted
         ("Don't kill the reverb, just tame it", "the reverb, just tame it"),  # lent: "it" points at it
         ("The problem isn't the echo, it's my level, lower it", "my level, lower it"),  # not lent
         ("It's not that I'm too loud, it's that I sound thin", "I sound thin"),
+        # a complaint refused, its effect still meant: "it" is the reverb
+        (
+            "It's not that the reverb is wrong, it's that there's too much of it",
+            "the reverb, there's too much of it",
+        ),
         ("Keep everything except the reverb, that can go.", "remove the reverb"),
         ("Keep all the effects except the high cut.", "remove the high cut"),
         (
