@@ -45,10 +45,6 @@ def knowledge(tokens: list[str], text: str) -> bool:
         return False
     if tokens[:3] == ["is", "it", "true"]:
         return hearsay(tokens)
-    if tokens[:3] in (["is", "it", "worth"], ["is", "it", "a"]):
-        return True  # (session 44, tune23) "is it worth putting foam panels up?"
-    if tokens[:3] == ["is", "it", "possible"] and tokens[3:4] not in (["to"], ["for"]):
-        return True  # "is it possible the landlord will let us soundproof the spare room?"
     # "what is reverb", "whats compression": the thing itself, not "what is the reverb at"
     named = tokens[2:3] if tokens[:2] in (["what", "is"], ["what", "are"]) else tokens[1:2]
     return find_phrase(text, KNOWLEDGE) >= 0 or (
@@ -107,10 +103,9 @@ def in_general(tokens: list[str], text: str) -> bool:
         return True  # "is it possible the landlord will let us soundproof the spare room?"
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
-    if tokens[0] in GENERIC_ASKS and tokens[1] != "there" and _one_of_a_kind(tokens):
-        return (
-            True  # (session 44, tune23) "is a reverb just tiny echoes?", "why is a slapback echo so short?"
-        )
+    # (session 44, tune23) "is a reverb just tiny echoes?", "why is a slapback echo so short?"
+    if tokens[0] in GENERIC_ASKS and tokens[1:2] != ["there"] and _one_of_a_kind(tokens):
+        return True
     return knowledge(tokens, text)
 
 

@@ -60,9 +60,8 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     named = named_effect(words) if words[0] in _ASKING else None
     asked = named is not None and reading.arguments.get("effect") == named and reading.name == APPLY
     # ("good stuff, now reverb mix at 45%": a setting of an effect named, given its value)
-    valued = reading.arguments.get("action") == "set" and reading.arguments.get("effect") == named_effect(
-        words
-    )
+    effect = reading.arguments.get("effect")
+    valued = reading.arguments.get("action") == "set" and effect is not None and effect == named_effect(words)
     return (
         bare
         or asked

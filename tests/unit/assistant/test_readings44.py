@@ -64,3 +64,10 @@ def test_off_topic(said: str) -> None:
 
 def test_a_question_of_this_calls_chain_still_looks() -> None:
     assert read("is there a reverb on me") == [ToolCall(GET, {})]
+
+
+@pytest.mark.parametrize("said", ["why", "is", "how", "do", "is a", "why a"])
+def test_a_question_word_alone_is_read(said: str) -> None:
+    """A transcript of one question word (Whisper writes them for a cough or a half-heard start)
+    is read, not raised on: the generic-question check looks past the first word."""
+    assert asks_nothing(said)
