@@ -9,7 +9,7 @@ from typing import Any
 from support.tool_calls import call
 
 from voicertc.assistant.brains import AssistantBrain, Calls
-from voicertc.assistant.dialogue import Say
+from voicertc.assistant.dialogue import FALLBACK_TEXT, Say
 from voicertc.assistant.endpoint.items import ItemStore, ToolResult
 from voicertc.assistant.endpoint.responses import reply_to
 from voicertc.assistant.followups import FollowUps
@@ -78,3 +78,21 @@ def test_the_outputs_answered_are_those_after_the_last_calls() -> None:
     ]
     store.add(rt.assistant_audio_item("a"))
     assert store.tool_outputs() == []
+
+
+def test_a_reading_that_raises_costs_the_turn_not_the_call(monkeypatch: Any, caplog: Any) -> None:
+    """A rule that raises on some sentence answers that turn as not understood, logged; the next
+    turn is read as ever."""
+    brain = AssistantBrain(SpeechPool())
+    follow_ups = brain._follow_ups
+    real = follow_ups.understand_all
+
+    def reading(text: str, guess: object = None) -> list[object]:
+        if text == "why":
+            raise IndexError("list index out of range")
+        return real(text, guess)
+
+    monkeypatch.setattr(follow_ups, "understand_all", reading)
+    assert brain.understand("why", b"") == Say(FALLBACK_TEXT)
+    assert "reading 'why' failed" in caplog.text
+    assert brain.understand("add some reverb", b"") == call("reverb", "add")
