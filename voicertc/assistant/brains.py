@@ -110,9 +110,9 @@ class AssistantBrain:
         return Calls(calls) if len(calls) > 1 else intents[0]
 
     def _read(self, text: str, guess: Guess | None) -> list[ToolCall | Say]:
-        """The turn's reading; a rule that raises on some sentence (session 44's main carried one, for a
-        lone "why", for three commits) costs that turn its reading, never the call: it is answered as
-        a sentence not understood."""
+        """The turn's reading; a rule that raises on some sentence (session 44's main carried one,
+        for a lone "why", for three commits) costs that turn its reading, never the call: it is
+        answered as a sentence not understood."""
         try:
             return self._follow_ups.understand_all(text, guess)
         except Exception:
