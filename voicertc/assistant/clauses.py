@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from voicertc.assistant import (
@@ -117,13 +118,16 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     if asked is not None:
         return [understand(asked, last_filter)]
     calls = _requests(pairs, transcript, last_filter)
+    parts, read = [p for _, p in pairs], partial(understand, last_filter=last_filter)
     # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
-    calls = referents.pointed([p for _, p in pairs], calls, lambda part: understand(part, last_filter))
-    calls = referents.pointed_reset([p for _, p in pairs], calls)  # "I messed up the delay, reset it"
+    calls = referents.pointed(parts, calls, read)
+    calls = referents.pointed_reset(parts, calls)  # "I messed up the delay, reset it"
+    # ... or that a question named: "why does the reverb ring on so long? cut it shorter"
+    calls = referents.asked_then_ordered(parts, calls, read)
     calls = scenes.order_in_scene(transcript, calls, lambda said: understand_all(said, last_filter))
     if not turn.by_name:
         return calls
-    return one_clause_asks([p for _, p in pairs], calls, lambda said: understand_all(said, last_filter))
+    return one_clause_asks(parts, calls, lambda said: understand_all(said, last_filter))
 
 
 def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:

@@ -59,6 +59,36 @@ def pointed(parts: Sequence[str], calls: list[Intent], understand: Callable[[str
     return calls if step is None else [step]
 
 
+def asked_then_ordered(
+    parts: Sequence[str], calls: list[Intent], understand: Callable[[str], Intent]
+) -> list[Intent]:
+    """``calls``, or where they change nothing, a question about an effect then an order of "it"
+    or "them" that reads as nothing alone, read of the effect the question named (session 44,
+    corpus22 and corpus23's questions): "why does the reverb ring on so long? cut it shorter"."""
+    if any(isinstance(c, ToolCall) and c.name == APPLY for c in calls):
+        return calls
+    for n, part in enumerate(parts[1:], start=1):
+        words = tokens(part)
+        earlier = tokens(parts[n - 1])
+        if not (earlier and earlier[0] in QUESTIONS and words and words[0] in lx.IMPERATIVES):
+            continue
+        effect = named_effect(earlier)
+        if effect is None or not POINTERS & set(words) or named_effect(words) is not None:
+            continue
+        if isinstance(understand(part), ToolCall):
+            return calls
+        own = understand(
+            f"the {lx.SPOKEN_EFFECT.get(effect, effect)}, {part}"
+        )  # "the reverb, cut it shorter"
+        if isinstance(own, ToolCall) and own.name == APPLY and own.arguments.get("effect") == effect:
+            return [own]
+    return calls
+
+
+# What a question opens with: "why does the reverb ring on so long?", "is the echo on?"
+QUESTIONS = frozenset("why what how is are does do can could".split())
+
+
 def pointed_reset(parts: Sequence[str], calls: list[Intent]) -> list[Intent]:
     """``calls``, or the reset of the effect an earlier part named where a later part asks to
     reset "it" ("I messed up the delay, can it be reset?"), read alone as the whole chain's."""

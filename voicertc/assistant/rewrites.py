@@ -95,7 +95,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # as learners say it: "augment the delay", "diminish the echo", "close the echo" (turned off;
     # "close the low pass" moves the filter: ``colloquial.filter_motion``)
     ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
-    ("close _", "remove _"),
+    ("close _", "remove _"), ("cut it shorter", "make it shorter"), ("cut them shorter", "make them shorter"),
     ("enough with the", "remove the"), ("enough of the", "remove the"), ("out with the _", "remove the _"),
     ("no boost or cut", "flat"), ("no boost no cut", "flat"), ("time in by", "time down by"),  # pulled in
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
@@ -122,7 +122,12 @@ _GOES = re.compile(
 )
 
 
+# (session 44, tune22) Cut shorter is shortened, not taken out: "cut the reverb shorter".
+_CUT_SHORTER = re.compile(r" cut ((?:the |my )?_) shorter ")
+
+
 def pulled(text: str) -> str:
     """``text`` (padded, the effect's name blanked) with an effect pulled, or said it should go,
-    read as taken out."""
+    read as taken out, and one cut shorter read as shortened."""
+    text = _CUT_SHORTER.sub(r" make \1 shorter ", text)
     return _GOES.sub(r" remove \1 ", _PULLED.sub(r" remove \1 ", text))

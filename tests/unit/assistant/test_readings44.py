@@ -24,6 +24,10 @@ from voicertc.assistant.dialogue import GET, ToolCall
         ("is there any chance of turning the delay on? there isn't one yet", call("delay", "add")),
         ("perhaps the overdrive should go, I sound like a blown amp", call("distortion", "remove")),
         ("maybe the echo could go", call("delay", "remove")),
+        # a question about an effect, then an order of "it"; cut shorter is shortened
+        ("why does the reverb ring on so long? cut it shorter", call("reverb", "decrease", param="decay_s")),
+        ("is the compressor on? turn it up", call("compressor", "increase")),
+        ("cut the reverb shorter", call("reverb", "decrease", param="decay_s")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -40,6 +44,7 @@ def test_readings(said: str, expected: object) -> None:
         ("set the ratio to one", call("compressor", "set", 1, param="ratio")),
         ("the reverb should go up a bit", call("reverb", "increase")),
         ("the delay should go longer", call("delay", "increase")),
+        ("cut the reverb", call("reverb", "remove")),
     ],
 )
 def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
