@@ -109,7 +109,6 @@ def wanted(transcript: str) -> str | None:
     """``transcript`` without the refusals it opens with; "" when it only forbids changes; None
     when it opens with no refusal (or is a refusal alone that may still ask: "not so loud")."""
     starts, parts = _parts(transcript)
-    whole = " ".join(tokens(transcript))
     but = EXCEPT.match(parts[0]) if parts else None
     if but is not None:
         return _excepted(
@@ -119,17 +118,21 @@ def wanted(transcript: str) -> str | None:
     forbids = refused = False
     i = 0
     while i < len(parts):
-        said = " ".join(tokens(parts[i]))
+        part = tokens(parts[i])
+        said = " ".join(part)
         if said in FILLERS and (refused or i + 1 < len(parts)):
             i += 1
             continue
-        forbidden = _forbids(said)
-        forbidden = forbidden or (NO_MORE.match(said) is not None and ENOUGH_ON.search(whole) is not None)
+        # (the whole turn is looked at only after "no more": "..., what's there is fine")
+        enough = (
+            NO_MORE.match(said) is not None and ENOUGH_ON.search(" ".join(tokens(transcript))) is not None
+        )
+        forbidden = _forbids(said) or enough
         if WRONG_TARGET.match(said) and not forbidden:
             refused = True
         elif forbidden or SAME_TARGET.match(said):
             forbids, refused = forbids or forbidden, True
-            carried = carried or named_effect(tokens(parts[i])) or named_params.owner(tokens(parts[i]))
+            carried = carried or named_effect(part) or named_params.owner(part)
         else:
             break
         i += 1

@@ -77,9 +77,8 @@ def asked_then_ordered(
             continue
         if isinstance(understand(part), ToolCall):
             return calls
-        own = understand(
-            f"the {lx.SPOKEN_EFFECT.get(effect, effect)}, {part}"
-        )  # "the reverb, cut it shorter"
+        # read as "the reverb, cut it shorter"
+        own = understand(f"the {lx.SPOKEN_EFFECT.get(effect, effect)}, {part}")
         if isinstance(own, ToolCall) and own.name == APPLY and own.arguments.get("effect") == effect:
             return [own]
     return calls

@@ -95,7 +95,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     # as learners say it: "augment the delay", "diminish the echo", "close the echo" (turned off;
     # "close the low pass" moves the filter: ``colloquial.filter_motion``)
     ("augment", "increase"), ("diminish", "decrease"), ("close the _", "remove the _"),
-    ("close _", "remove _"), ("cut it shorter", "make it shorter"), ("cut them shorter", "make them shorter"),
+    ("close _", "remove _"),
     ("enough with the", "remove the"), ("enough of the", "remove the"), ("out with the _", "remove the _"),
     ("no boost or cut", "flat"), ("no boost no cut", "flat"), ("time in by", "time down by"),  # pulled in
     # An effect out of the chain whatever the verb: "put the fuzz out of the chain", as
@@ -122,8 +122,9 @@ _GOES = re.compile(
 )
 
 
-# (session 44, tune22) Cut shorter is shortened, not taken out: "cut the reverb shorter".
-_CUT_SHORTER = re.compile(r" cut ((?:the |my )?_) shorter ")
+# (session 44, tune22) Cut shorter is shortened, not taken out: "cut the reverb shorter", "cut it
+# shorter".
+_CUT_SHORTER = re.compile(r" cut ((?:the |my )?_|it|them) shorter ")
 
 
 def pulled(text: str) -> str:
