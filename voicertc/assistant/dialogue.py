@@ -197,6 +197,7 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             effect, idiom_action = idiom_effect, act
             text = blank(text, (phrase,))  # its verb ("cut the lows") is not the action
             break
+    text = statements.gone_as_state(text)  # "the echo's gone, put it back": no removal asked
     for names in lx.EFFECT_NAMES.values():
         text = blank(text, names)  # "low cut" names a filter, it does not remove one
     text = blank(text, statements.NOT_ACTIONS)  # "down the road", "worth more than my car"
@@ -289,8 +290,10 @@ def _arguments(
     if action in ("increase", "decrease", "remove") and relative.a_target(tokens, value):
         action = "set"
     timed = speeds.speed(text, effect)
-    if timed is not None and value is None:
-        action = timed[0]  # "speed up the echo": a shorter delay
+    if timed is not None and (
+        value is None or (action == "set" and speeds.by_amount(tokens, value[0].end + (value[1] is not None)))
+    ):
+        action = timed[0]  # "speed up the echo": a shorter delay; "one millisecond faster": 1 ms less
     unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit
     octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, unit_of, action)
     if octave is not None:

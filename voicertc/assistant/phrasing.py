@@ -94,11 +94,25 @@ def _more_of(tokens: list[str], word: str) -> bool:
 
 def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add gain of 10 dB", "put on a gain block at ten decibels": a new gain stage at that
-    level (its size said after its name), not 10 dB more on what is there."""
+    level (its size said after its name), not 10 dB more on what is there. So too "add four dB
+    of gain to me": put on the caller ("add two dB of gain" alone is a step)."""
     start = value[0].start
     named = any(t in EFFECT_NAMES["gain"] for t in tokens[:start])
     start -= start > 0 and tokens[start - 1] in ("plus", "minus")  # "a gain plug at plus five dB"
-    return named and start > 0 and tokens[start - 1] in ("of", "at")
+    after = value[0].end + (value[1] is not None)
+    staged = tokens[after : after + 1] == ["of"] and tokens[after + 1 : after + 2] in (["gain"], ["boost"])
+    return (named and start > 0 and tokens[start - 1] in ("of", "at")) or (
+        staged and _to_caller(tokens, after + 2)
+    )
+
+
+def _to_caller(tokens: list[str], at: int) -> bool:
+    """ "... to me", "... to my mic", "... on my voice": the caller, not what is there."""
+    said = tokens[at : at + 3]
+    return said[:1] in (["to"], ["on"]) and (said[1:2] in (["me"], ["us"]) or said[1:3] in CALLERS)
+
+
+CALLERS = [["my", w] for w in ("mic", "microphone", "voice", "vocal", "vocals", "channel", "track")]
 
 
 # A change of level said as a noun: "a boost of 10 dB", "a 3 dB cut" (its sign).
@@ -140,7 +154,7 @@ def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add a hundred ms to the delay": the number is put onto what is there."""
     after = value[0].end + (1 if value[1] else 0)
     ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
-    return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio
+    return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio and not _to_caller(tokens, after)
 
 
 # -- the action: steps that have a size (speeds: ``speeds``) ---------------------------

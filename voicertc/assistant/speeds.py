@@ -53,6 +53,16 @@ def speed(text: str, effect: str) -> tuple[str, str | None] | None:
     return None
 
 
+# A speed after an amount of time: "one millisecond faster" is that much less time.
+BY_AMOUNT = frozenset({"faster", "quicker", "snappier", "sooner", "earlier", "slower", "later"})
+
+
+def by_amount(tokens: list[str], end: int) -> bool:
+    """ "make the attack two milliseconds slower": the number (ending at ``end``, its unit
+    included) is the step, not the setting."""
+    return tokens[end : end + 1] != [] and tokens[end] in BY_AMOUNT
+
+
 def _compressor_time(text: str) -> str | None:
     """ "grab quicker": the attack; "recover faster", "let go sooner": the release."""
     if has_phrase(text, RELEASING):

@@ -57,7 +57,23 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
                # an echo's picture, sound bouncing back: "like an echo off a cliff", "bouncing off the walls"
                "off a cliff", "off the cliffs", "off a wall", "off the wall", "off the walls",
                "off a mountain", "off the mountains", "off the hills", "bounce off", "bounces off",
-               "bouncing off")  # fmt: skip
+               "bouncing off",
+               # a reason to have it: "it feels empty without it", "I sound naked without the reverb"
+               *(f"{bare} without" for bare in ("empty", "flat", "naked", "bare", "lost", "dead", "dull",
+                                                 "lonely", "thin", "boring")))  # fmt: skip
+# What has gone, said as a state, not a wish: "the echo's gone, put it back" (but "I want the
+# echo gone", "get rid of the echo, I want it gone").
+GONE_STATE = re.compile(
+    r" (?:is|has|was|are|were|have|been|its|thats|theyre|theyve|"
+    + "|".join(sorted({n + "s" for names in EFFECT_NAMES.values() for n in names if " " not in n}, key=len))
+    + r") gone "
+)
+
+
+def gone_as_state(text: str) -> str:
+    """``text`` with a state of having gone ("the reverb is gone") blanked: no removal asked."""
+    return GONE_STATE.sub(" _ ", text)
+
 
 # Opinions and stories about people in general, not a request: "some people put distortion
 # on everything these days", "I used to think more reverb meant a better mix".

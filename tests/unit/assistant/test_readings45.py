@@ -1,0 +1,57 @@
+"""Session 45's readings from the tune sides' leftovers: a speed after an amount of time is a
+step of that amount ("one millisecond faster"); "N dB of gain" put on the caller is a gain
+stage at N, where "add two dB of gain" alone stays a step and "add 3 dB to the gain" is onto
+what is there; an effect that "is gone" is a state, not a removal, and a turn's reason ("it
+feels empty without it") takes nothing away. Near misses keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+from support.tool_calls import call
+from support.turns import asks_nothing, read
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "could the attack be two milliseconds faster?",
+            call("compressor", "decrease", 2, "ms", param="attack_ms"),
+        ),
+        ("make the release fifty ms slower", call("compressor", "increase", 50, "ms", param="release_ms")),
+        ("add five dB of gain on my voice", call("gain", "add", 5, "db")),
+        ("add three decibels of gain to me please", call("gain", "add", 3, "db")),
+        ("add a gain of six dB to my mic", call("gain", "add", 6, "db")),
+        ("the reverb's gone, can you put it back on?", call("reverb", "add")),
+        ("can I have the delay back? I sound flat without it", call("delay", "add")),
+    ],
+)
+def test_readings(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("set the attack to 5 ms", call("compressor", "set", 5, "ms", param="attack_ms")),
+        ("add two dB of gain", call("gain", "increase", 2, "db")),
+        ("add 3 dB to the gain", call("gain", "increase", 3, "db")),
+        ("add four decibels to my volume", call("gain", "increase", 4, "db")),
+        ("give me another nine dB of gain", call("gain", "increase", 9, "db")),
+        ("I want the echo gone", call("delay", "remove")),
+        ("I'll manage without the reverb, take it off", call("reverb", "remove")),
+    ],
+)
+def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "um, what was I about to ask, something about the reverb, it's gone, never mind",
+        "what was I going to say, it was about the delay, it's gone now",
+    ],
+)
+def test_a_thought_gone_asks_nothing(said: str) -> None:
+    assert asks_nothing(said)
