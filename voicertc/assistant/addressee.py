@@ -12,12 +12,16 @@ from voicertc.assistant.theirs import LEVELS
 # Someone else's voice, told how to use it: "shout louder", "please sing quieter", "speak up".
 VOICE_VERBS = frozenset("shout yell scream speak talk sing whisper holler".split())
 OPENING = frozenset("please just can could would you ok okay hey now".split())
+OWN_OPENING = frozenset("i ill will im going to gonna just then instead".split())
 
 
 def told_to_someone(tokens: list[str]) -> bool:
     """ "Shout louder", "could you sing a bit quieter": a person told how loud to be, which
     is no change to this sound ("when I sing louder it distorts" is left to the rules)."""
     rest = after_opening(tokens, OPENING)
+    mine = after_opening(tokens, OWN_OPENING)  # "I'll just sing softer": the caller's own doing
+    if mine and mine[0] in VOICE_VERBS and mine != tokens and IMPERATIVES.isdisjoint(mine[1:]):
+        rest = mine
     if not rest or rest[0] not in VOICE_VERBS or rest[2:4] == ["for", "me"]:
         return False  # ("speak up for me, make me louder": asked of us)
     if NAMING_WORDS.intersection(rest):

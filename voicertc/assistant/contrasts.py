@@ -68,6 +68,10 @@ FORBIDDING = re.compile(
     r"|i (?:dont|do not) fancy any\b"
     r"|i (?:dont|do not) want (?:\w+ ){1,4}(?:moved|touched|changed|any different)\b)"
 )
+# An order nearly given and then thought better of: "I almost said turn me up, but I'm loud enough".
+NEARLY_ASKED = re.compile(
+    r"^(?:\w+ )?i (?:very )?(?:nearly|almost) (?:said|asked|told you|went to ask)\b.* but "
+)
 TOO = frozenset({"so", "too"})
 ANOTHER_ORDER = re.compile(r"\b(?:and|then|but|just|instead)\s+(?:" + "|".join(sorted(IMPERATIVES)) + r")\b")
 # "No more" is a removal ("no more delay") unless what is on is said to be enough: "nope, no more
@@ -108,6 +112,8 @@ def kept(transcript: str) -> str | None:
 def wanted(transcript: str) -> str | None:
     """``transcript`` without the refusals it opens with; "" when it only forbids changes; None
     when it opens with no refusal (or is a refusal alone that may still ask: "not so loud")."""
+    if NEARLY_ASKED.match(" ".join(tokens(transcript))):
+        return ""  # "I nearly said turn the fuzz down, but it suits this track"
     starts, parts = _parts(transcript)
     but = EXCEPT.match(parts[0]) if parts else None
     if but is not None:

@@ -16,20 +16,34 @@ reverb" removes the reverb, and "no more delay" is a removal.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant import withdrawals
 from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
 from voicertc.assistant.numbers import ONES, TEENS, TENS, find_numbers
 
 _SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
+# The wrong thing said, or its direction: "wrong way, down", "the other way round, lower it".
+_WRONG = (
+    r"(?:(?:the )?wrong (?:word|way|one|effect|thing|knob|direction)|(?:the )?other way(?: round| around)?"
+    r"|the opposite|not that(?: one)?(?=\s*[,;.!-])|never ?mind (?:the|that|my) [a-z]+"
+    r"|i was (?:talking|thinking) about (?:the |my )?[a-z]+)"
+)
+_FLIPPED = re.compile(r"wrong way|wrong direction|other way|opposite", re.IGNORECASE)
 _WORD = (
     r"(?:or no+|no+|nope|wait|sorry(?!\s+(?:about|for)\b)|actually|rather|or rather|i mean|i meant|my bad"
-    r"|scratch that|hang on)\b"
+    rf"|scratch that|hang on|{_WRONG})\b"
 )  # ("sorry about that" apologises, it corrects nothing)
+_NAMES = "|".join(
+    sorted((re.escape(n) for names in lx.EFFECT_NAMES.values() for n in names), key=len, reverse=True)
+)
 # What was wrong with the part taken back, said between the marker and the fix: "no, too
 # long, 350".
 _JUDGED = (
     r"(?:(?:(?:thats|that's|that is|way|far|much) )?too [a-z]+"
+    # ... or that it was the wrong one: "sorry, wrong word, louder", "no, the other way, closer"
+    rf"|{_WRONG}|not (?:just )?(?:the |a |an |that )?(?:{_NAMES})"
     # ... or what it would do: "hang on, that'll run away, make it forty"
     r"|(?:that'll|thatll|that will|it'll|itll|it will|that would|it would) (?:[a-z]+ ){0,2}[a-z]+)"
     r"\b(?=\s*[,;.!-])"
@@ -38,7 +52,7 @@ _JUDGED = (
 MARKER = re.compile(
     rf"(?P<lead>[,;.!?]\s*|\s+)(?:{_SOFT}[\s,]+)*"
     rf"(?P<words>{_WORD}(?:[\s,.;:!-]+(?:{_SOFT}|{_WORD}|{_JUDGED}))*)"
-    r"(?P<pause>\s*[,;.!:-]+)?\s*(?=\S)",
+    r"(?P<pause>\s*[,;.!:-]+)?\s*(?=\S|$)",
     re.IGNORECASE,
 )
 # A value said again after a hesitation or a judgement: "high pass at 200, hmm, maybe 150",
@@ -52,9 +66,6 @@ RESTATED = re.compile(
 STRONG = ("no wait", "wait no", "no sorry", "sorry no", "i meant", "or rather", "sorry i meant",
           "no i meant", "no i mean", "sorry i mean", "scratch that", "my bad")  # fmt: skip
 # "not the compressor, the delay": the effect after "not" is the one corrected away.
-_NAMES = "|".join(
-    sorted((re.escape(n) for names in lx.EFFECT_NAMES.values() for n in names), key=len, reverse=True)
-)
 NOT_THAT = re.compile(
     rf"(?P<lead>[,;]\s*|\s+)(?:{_SOFT}[\s,]+)*not (?:the |a |an |that |some |any )?(?:{_NAMES})\b"
     r"(?P<pause>\s*[,;]+)?\s*",
@@ -84,6 +95,8 @@ PRONOUNS = frozenset("it that this them".split())
 OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "more": "less", "raise": "lower",
              "increase": "decrease", "longer": "shorter", "faster": "slower", "brighter": "darker",
              "on": "off", "open": "close", "wider": "narrower", "bigger": "smaller"}  # fmt: skip
+# How far, said after a direction alone: "no, down a bit".
+DEGREE = frozenset("a bit little touch tad slightly please instead then more".split())
 DIRECTIONS = {**OPPOSITES, **{b: a for a, b in OPPOSITES.items()}, "softer": "louder"}
 
 
@@ -98,13 +111,42 @@ ASIDE = re.compile(
 )
 
 
+# A hesitation said as a clause of its own: "um, the reverb's, like, a bit too wet" (not "I mean",
+# which corrects).
+FILLER_CLAUSE = re.compile(
+    rf"(?<=[,;.!?])\s*(?:(?:{_SOFT}|like|you know|kind of|sort of)\s*)+(?:[,;.!?]+|$)", re.IGNORECASE
+)
+
+
 # A hesitation inside a phrase, where no phrase ends: "reset the, um, reverb settings", "the drive
 # at, like, seventy" (not before a correction: "kill the, um, no, not the echo").
 HESITATION = re.compile(
     rf"\b(?P<open>the|a|an|at|to|my|some|of|on|with|by|your|this|more|less)\s*,\s*"
-    rf"(?:(?:{_SOFT}|like|you know|kind of|sort of)\s*,?\s*)+(?!(?:{_WORD}|not)\b)(?=\w)",
+    rf"(?:(?:{_SOFT}|like|you know|kind of|sort of)\s*,?\s*)+"
+    rf"(?!(?:{_SOFT}[\s,]+)*(?:{_WORD}|not|forget|never|cancel|scratch)\b)(?=\w)",
     re.IGNORECASE,
 )
+
+
+# A restart: words said again after a break or a filler ("reset, um, reset the verb", "switch on
+# the, the volume boost", "make the the echo quieter"): said once (numbers are left as said).
+SAID_AGAIN = re.compile(
+    rf"\b(?P<said>[a-z']+(?: [a-z']+){{0,3}})[\s,;-]+(?:(?:{_SOFT}|like|you know)[\s,;-]+)*(?P=said)\b"
+    r"(?= [a-z])",  # (more said after it: "knock knock, who's there", "testing, testing" are no restarts)
+    re.IGNORECASE,
+)
+
+
+def _once(match: re.Match[str]) -> str:
+    """The words once where they were broken off and said again: at a clause's start, left
+    hanging ("the, the"), or said twice with no break ("make the make the delay longer"); not
+    where a clause ended on them ("reverb up, up the delay")."""
+    said, whole = match.group("said"), match.group(0)
+    opening = (
+        not match.string[: match.start()].strip() or match.string[: match.start()].rstrip()[-1] in ",;.!?"
+    )
+    broken = opening or said.split()[-1].lower() in HANGING or not re.search(r"[,;-]", whole[len(said) :])
+    return said if broken and not find_numbers(tokens(said)) else whole
 
 
 def corrected(text: str) -> str:
@@ -112,12 +154,16 @@ def corrected(text: str) -> str:
     (or none whose corrected part reads as a request). Asides ("hold up,") and hesitations
     inside a phrase ("the, um, reverb") are dropped."""
     text = HESITATION.sub(r"\g<open> ", ASIDE.sub(" ", text)).strip() or text
+    text = SAID_AGAIN.sub(_once, text)
+    if withdrawals.taken_back(text):
+        return "leave it as it is"  # "turn the reverb up, actually, no, it can stay where it is"
     for _ in range(3):
         fixed = _first_fixed(text)
         if fixed is None:
-            return text
+            break
         text = fixed
-    return text
+    # (after the corrections, whose values may follow a filler: "forty, uh, make it forty five")
+    return re.sub(r"\s{2,}", " ", FILLER_CLAUSE.sub(" ", text)).strip() or text
 
 
 def _first_fixed(text: str) -> str | None:
@@ -137,18 +183,35 @@ def _first_fixed(text: str) -> str | None:
         right = tokens(right_text)
         if not left:
             continue  # "No, add the reverb": nothing before it to correct
-        if match.re is RESTATED and (_bare_value(_opened(right)) is None or not find_numbers(left)):
+        if match.re is RESTATED and (_bare_value(_opened(right), left) is None or not find_numbers(left)):
             continue
+        turned = _turned(left) if match.re is MARKER and _FLIPPED.search(match.group("words")) else None
+        if turned is not None and (_effect_span(right) is None or _same_effect(right, turned)):
+            return (before[:start] + " " + turned).strip() + (after[end.start() :] if end else "")
         if not right:
             if match.re is NOT_THAT:  # "add the delay, not the reverb": the reverb left alone
                 return before + after
             continue
         if " ".join(right) in WITHDRAWN:  # "make it louder, no wait, never mind": nothing asked
-            return (before[:start] + " never mind").strip() + (after[end.start() :] if end else "")
+            rest = _pointing_at(after[end.start() :], left) if end else ""
+            return (before[:start] + " never mind").strip() + rest
         resolved = _resolved(left, right)
+        if resolved is None and cut and find_numbers(left):
+            # the part corrected began a clause earlier: "more fuzz, like ten percent more, no, fifteen"
+            start = cut[-2] if len(cut) > 1 else 0
+            resolved = _resolved(tokens(before[start:]), right)
         if resolved is not None:
             return (before[:start] + " " + resolved).strip() + (after[end.start() :] if end else "")
     return None
+
+
+def _pointing_at(rest: str, left: list[str]) -> str:
+    """``rest`` with its first "it" naming the effect ``left`` named: "make the compressor
+    gentler, actually never mind, just take it out" takes the compressor out."""
+    span = _effect_span(left)
+    if span is None:
+        return rest
+    return re.sub(r"\b(?:it|them)\b", "the " + " ".join(left[span[0] : span[1]]), rest, count=1)
 
 
 def _no_given_back(match: re.Match[str]) -> str:
@@ -175,6 +238,32 @@ def _is_marker(match: re.Match[str]) -> bool:
     return paused and not lone_no
 
 
+# The opposite of a change, said plainly: "turn it up, no, the other way" is "lower the gain".
+_OPPOSITE_VERBS = {"increase": "lower", "decrease": "raise", "add": "remove", "remove": "add"}
+
+
+def _turned(left: list[str]) -> str | None:
+    """The change opposite to the one ``left`` asks for, said plainly, or None (none asked, or
+    one with a value: "set it to 5, no, the other way" turns nothing)."""
+    reading = understand(" ".join(left))
+    if not (isinstance(reading, ToolCall) and reading.name == APPLY):
+        return None
+    args = reading.arguments
+    verb = _OPPOSITE_VERBS.get(str(args.get("action")))
+    if verb is None or "value" in args or "effect" not in args:
+        return None
+    param = str(args["param"]).split("_")[0] if "param" in args else ""
+    return f"{verb} the {args['effect']} {param}".strip()
+
+
+def _same_effect(words: list[str], said: str) -> bool:
+    """Whether ``words`` read as a change of the effect ``said`` changes."""
+    mine, theirs = understand(" ".join(words)), understand(said)
+    return all(isinstance(r, ToolCall) for r in (mine, theirs)) and mine.arguments.get(
+        "effect"
+    ) == theirs.arguments.get("effect")
+
+
 def _resolved(left: list[str], right: list[str]) -> str | None:
     """The one request meant by ``left`` corrected by ``right``, or None."""
     for words in _candidates(left, right):
@@ -197,13 +286,24 @@ def _candidates(left: list[str], right: list[str]) -> list[list[str]]:
             out.append(_replace_pronoun(left, ["the", *name]))
         else:  # "turn on the, um, not the compressor, the delay"
             out.append([*_fragment(left), "the", *name])
-    value = _bare_value(core)
+    value = _bare_value(core, left)
     if value is not None:
         out.append(_revalued(left, value))  # "set the ratio to eight, no, three"
-    if len(core) == 1 and DIRECTIONS.get(core[0]) in left:  # "move it up, wait, down"
-        out.append([core[0] if w == DIRECTIONS[core[0]] else w for w in left])
+    way = core[0] if core and set(core[1:]) <= DEGREE else None  # "down", "down a bit"
+    if DIRECTIONS.get(way or "") in left:  # "move it up, wait, down"
+        out.append([way if w == DIRECTIONS[way] else w for w in left] + core[1:])
+    if way in DIRECTIONS and way in left:
+        out.append(left)  # "move it down, I meant down": said again
+    turned = _turned(left) if way in DIRECTIONS and DIRECTIONS[way] not in left and way not in left else None
+    if turned is not None and turned.split()[0] == ("raise" if way in OPPOSITES else "lower"):
+        out.append(turned.split())  # "raise the echo, no, down": the verb was the direction
     if right_span is not None:
         out.append(right)  # "raise the, no, lower the volume": a request of its own
+    if left_span is None and PRONOUNS.intersection(right) and ARTICLES.intersection(left):
+        at = next(
+            i for i, w in enumerate(left) if w in ARTICLES | {"my"}
+        )  # "speed up the release, no, slow it down"
+        out.append(_replace_pronoun(right, left[at:]))
     if left_span is not None and PRONOUNS.intersection(right):  # "raise the low pass, no, lower it"
         out.append(_replace_pronoun(right, ["the", *left[left_span[0] : left_span[1]]]))
     if left_span is None and left[-1] in HANGING:
@@ -237,8 +337,10 @@ def _effect_span(words: list[str]) -> tuple[int, int] | None:
     return best
 
 
-def _bare_value(words: list[str]) -> list[str] | None:
-    """``words`` when they are a number and maybe its unit ("minus fifteen", "15 ms")."""
+def _bare_value(words: list[str], left: Sequence[str] = ()) -> list[str] | None:
+    """``words`` when they are a number and maybe its unit ("minus fifteen", "15 ms"), less the
+    words after it that the part corrected said after its own ("ten percent more, no, fifteen
+    percent more")."""
     if words[:1] == ["plus"]:  # "or no, plus four": the sign the number had
         words = words[1:]
     spans = find_numbers(words)
@@ -250,6 +352,8 @@ def _bare_value(words: list[str]) -> list[str] | None:
             rest, words = rest[: -len(closing)], words[: -len(closing)]
             break
     units = {w for phrase, _ in lx.UNIT_WORDS for w in phrase}
+    while rest and rest[-1] not in units and rest[-1] in left[-2:]:
+        rest, words = rest[:-1], words[:-1]
     return words if all(w in units for w in rest) and len(rest) <= 2 else None
 
 

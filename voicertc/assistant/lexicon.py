@@ -99,6 +99,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("get", "out", "remove"), ("ease", "in", "add"),  # "get the compressor out", "ease the reverb in"
     ("knock", "back", "decrease"),  # "knock the volume back a touch"
     ("cut", "down", "decrease"), ("open", "out", "increase"),  # "cut down the repeats", "open the room out"
+    ("dry", "up", "decrease"), ("dry", "out", "decrease"),  # "dry it up a little", "dry the reverb out"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

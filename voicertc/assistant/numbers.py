@@ -76,10 +76,11 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         return None  # "for this one", "the next one": a thing ("to last one and a quarter seconds": a value)
     if tok == "dozen" or tokens[i : i + 2] == ["a", "dozen"]:
         return 12.0, i + (tok != "dozen") + 1  # "a dozen decibels"
-    if tokens[i : i + 2] == ["a", "second"] and (
-        tokens[i - 1 : i] == ["by"] or tokens[i + 2 : i + 3] in _CHANGED
+    whole = tokens[i + 1 : i + 2] in (["whole"], ["full"])  # "a whole second longer"
+    if tokens[i : i + 2 + whole] == ["a", *(tokens[i + 1 : i + 2] if whole else []), "second"] and (
+        tokens[i - 1 : i] == ["by"] or tokens[i + 2 + whole : i + 3 + whole] in _CHANGED
     ):
-        return 1.0, i + 1  # "by a second", "a second off" ("wait a second" counts nothing)
+        return 1.0, i + 1 + whole  # "by a second", "a second off" ("wait a second" counts nothing)
     if tok == "couple" or tokens[i : i + 2] == ["a", "couple"]:
         j = i + (tok != "couple") + 1
         return 2.0, j + (tokens[j : j + 1] == ["of"])  # "a couple of dB"

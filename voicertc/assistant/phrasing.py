@@ -147,7 +147,12 @@ def boost_added(tokens: list[str]) -> bool:
     for i, tok in enumerate(tokens):
         if STEP_NOUNS.get(tok) == 1 and "a" in tokens[max(0, i - 2) : i]:
             return bool(STAGE_VERBS.intersection(tokens[:i]))
+        if STEP_NOUNS.get(tok) == 1 and "the" in tokens[max(0, i - 2) : i]:  # "switch on the volume boost"
+            return (bool(SWITCHING.intersection(tokens[:i])) and "on" in tokens[:i]) or "enable" in tokens[:i]
     return False
+
+
+SWITCHING = frozenset({"switch", "turn", "flip", "put"})
 
 
 def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:

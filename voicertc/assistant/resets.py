@@ -68,7 +68,13 @@ _BACK_THERE = ("back to that", "back there", "reset it to that", "put it back to
 
 def its_defaults(text: str) -> bool:
     text = _DEFAULT_WILL_DO.sub(" ", text)
-    return has_phrase(text, ITS_DEFAULTS) or (has_phrase(text, _STARTED) and has_phrase(text, _BACK_THERE))
+    settings = has_phrase(text, ("its settings", "its values")) and not DEFAULTS.isdisjoint(text.split())
+    # ("put its settings back to factory")
+    return (
+        settings
+        or has_phrase(text, ITS_DEFAULTS)
+        or (has_phrase(text, _STARTED) and has_phrase(text, _BACK_THERE))
+    )
 
 
 def one_reset(text: str) -> bool:

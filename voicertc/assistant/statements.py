@@ -28,7 +28,9 @@ SET_PHRASES = ("sorry for the delay", "delay in getting", "delay in replying", "
                "no pain no gain", "high level", "top level", "next level", "entry level",
                "speak louder", "louder than words", "volume button", "volume buttons", "volume knob on my",
                "phones volume", "echo dot", "space station", "outer space", "parking space", "pass rate",
-               "pass rates", "space shuttle", "feedback from", "feedback about", "customer feedback",
+               "pass rates", "space shuttle", "feedback from", "customer feedback",
+               # (not "feedback about thirty percent": a setting)
+               *(f"feedback about {what}" for what in "the my our your it this that how".split()),
                "your feedback", "honest feedback", "positive feedback", "negative feedback", "feedback form",
                "constructive feedback", "flight delay", "flight delays", "train delay", "train delays",
                "traffic delay", "traffic delays", "shipping delay", "delivery delay", "echo cancellation",

@@ -19,6 +19,7 @@ REQUEST_OPENINGS = ("how about", "is there a way to", "is there any way to", "is
                     "is there a way you can", "is there a way you could", "is it possible to",
                     "is it possible for you to", "would it be possible to", "are you able to",
                     "is possible to", "possible to", "is there any chance of", "is there a chance of",
+                    "would it hurt to", "would it hurt if we", "would it hurt if you",
                     # what would do it, asked for: "is there a setting that keeps my level steady?"
                     *(f"is there {thing} {that}" for that in ("that", "to", "which")
                       for thing in ("a setting", "something", "an effect", "anything")))  # fmt: skip

@@ -98,3 +98,56 @@ def test_what_is_not_a_value_said_again(text: str, calls: list[ToolCall]) -> Non
 @pytest.mark.parametrize("text", ["Add some echo, no wait, never mind.", "turn me up, sorry, forget it"])
 def test_a_request_taken_back_asks_nothing(text: str) -> None:
     assert not any(isinstance(i, ToolCall) for i in understand_all(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        # what was wrong said as "wrong word", "wrong one", "not a delay", "I was talking about"
+        ("louder, sorry, wrong word, quieter", [call("gain", "decrease")]),
+        ("kill the reverb, sorry, wrong one, kill the delay", [call("delay", "remove")]),
+        ("put a compressor on, no, not a compressor, distortion", [call("distortion", "add")]),
+        (
+            "reverb to forty, no, I was talking about the volume, volume to three dB",
+            [call("gain", "set", value=3, unit="db")],
+        ),
+        # the direction turned: "the other way", "the opposite", or a direction and how far
+        ("turn the reverb up, no, the other way", [call("reverb", "decrease")]),
+        ("lengthen the delay, oh, the opposite", [call("delay", "decrease")]),
+        ("raise the echo, no, down, down a touch", [call("delay", "decrease")]),
+        ("move the high pass up, no, down, I meant down", [call("highpass", "decrease")]),
+        # "it" after the fix stands for what the first part named
+        ("speed up the attack, no, slow it down", [call("compressor", "increase", param="attack_ms")]),
+        ("make the delay darker, actually never mind, just take it out", [call("delay", "remove")]),
+        # a value corrected with the words said after it again, a clause back
+        (
+            "more drive, maybe ten percent more, no, twenty percent more",
+            [call("distortion", "increase", value=20, unit="percent")],
+        ),
+        (
+            "the feedback to, hmm, never mind the feedback, the delay time to two fifty",
+            [call("delay", "set", value=250)],
+        ),
+        # restarts and fillers said alone
+        ("mute, um, mute the echo", [call("delay", "remove")]),
+        ("can you turn the, uh, turn the reverb down", [call("reverb", "decrease")]),
+        ("make the the delay longer", [call("delay", "increase")]),
+        ("the reverb's, like, too wet, dry it up a bit", [call("reverb", "decrease")]),
+        # a filler before a value said again is still read as the value's
+        ("drive to thirty, uh, make it thirty five", [call("distortion", "set", value=35)]),
+    ],
+)
+def test_repairs_of_session_45(text: str, calls: list[ToolCall]) -> None:
+    assert understand_all(text) == calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reverb up, up the delay",  # a clause ended on "up": no restart
+        "testing, testing, can you hear me",
+        "knock knock, who's there",
+    ],
+)
+def test_words_said_twice_that_are_no_restart(text: str) -> None:
+    assert corrected(text) == text
