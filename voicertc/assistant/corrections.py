@@ -111,10 +111,12 @@ ASIDE = re.compile(
 )
 
 
-# A hesitation said as a clause of its own: "um, the reverb's, like, a bit too wet" (not "I mean",
-# which corrects).
+# A hesitation said as a clause of its own: "um, the reverb's, like, a bit too wet", "er, what's it
+# called, the bass cut" (not "I mean", which corrects).
 FILLER_CLAUSE = re.compile(
-    rf"(?<=[,;.!?])\s*(?:(?:{_SOFT}|like|you know|kind of|sort of)\s*)+(?:[,;.!?]+|$)", re.IGNORECASE
+    rf"(?:^|(?<=[,;.!?]))\s*(?:(?:{_SOFT}|like|you know|kind of|sort of|what'?s it called|what do you call it"
+    r"|what'?s the word)\s*)+(?:[,;.!?]+|$)",
+    re.IGNORECASE,
 )
 
 

@@ -25,7 +25,9 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "did they", "did people", "did engineers", "did producers", "did studios", "did bands",
              "did singers", "did old", "did the old", "came first", "come first", "is older", "was older",
              "do you know how a", "do you know how an", "do you know how the", "do you know why",
-             "do you know when", "do you know who", "do you know where", "the meaning of")  # fmt: skip
+             "do you know when", "do you know who", "do you know where", "the meaning of",
+             "rule of thumb", "rules of thumb", "why would anyone", "why would someone",
+             "why would anybody", "why would people")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".
@@ -92,21 +94,31 @@ def in_general(tokens: list[str], text: str) -> bool:
     if (
         tokens[0] in QUESTION_STARTS
         and not ASKING & set(tokens)
-        and (has_phrase(text, ("in general", "generally")) or not TYPICAL.isdisjoint(tokens))
+        and (has_phrase(text, IN_GENERAL) or not TYPICAL.isdisjoint(tokens))
     ):
         return True  # "why do my S's sound so sharp on microphones in general", "a typical slapback"
     if tokens[:3] == ["is", "it", "true"]:
         return hearsay(tokens)
     if tokens[:3] in (["is", "it", "worth"], ["is", "it", "a"]):
         return True  # (session 44, tune23) "is it worth putting foam panels up?"
-    if tokens[:3] == ["is", "it", "possible"] and tokens[3:4] not in (["to"], ["for"]):
-        return True  # "is it possible the landlord will let us soundproof the spare room?"
+    if tokens[:3] == ["is", "it", "possible"] and (
+        tokens[3:4] != ["to"] and (tokens[3:4] != ["for"] or tokens[4:5] not in ([w] for w in FOR_THIS_CALL))
+    ):
+        return True  # "is it possible the landlord will ...", "is it possible for two echoes to cancel out?"
+    if tokens[:3] == ["would", "you", "say"]:
+        return True  # "would you say delay or reverb suits a ballad better?": an opinion asked
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     # (session 44, tune23) "is a reverb just tiny echoes?", "why is a slapback echo so short?"
     if tokens[0] in GENERIC_ASKS and tokens[1:2] != ["there"] and _one_of_a_kind(tokens):
         return True
     return knowledge(tokens, text)
+
+
+# Said of effects in general: "why do S's sound sharp in general", "is reverb just echoes, basically?"
+IN_GENERAL = ("in general", "generally", "basically", "in a nutshell", "in simple terms", "in theory")
+# "is it possible for you to ...", "... for the reverb to be longer": asked of this call.
+FOR_THIS_CALL = frozenset("you me us the my it this that our".split())
 
 
 # Questions that may ask of an effect as a kind of thing, "a compressor" rather than this call's.
@@ -136,7 +148,13 @@ TYPICAL = frozenset("typical typically normal normally usual usually standard av
 
 
 # What a change would do, asked before any is made ("what if we tried some reverb" suggests one).
-CONSEQUENCES = ("what would happen", "what happens if", "what happens when", "what will happen")
+CONSEQUENCES = (
+    "what would happen",
+    "what happens if",
+    "what happens when",
+    "what will happen",
+    "what happens to",
+)
 # ... unless it is then tried: "what would happen if you turned me up a little? let's hear it".
 TRY_IT = ("lets hear it", "lets hear that", "lets try it", "lets try that", "lets do it", "lets do that",
           "try it", "try that")  # fmt: skip

@@ -55,3 +55,41 @@ def test_near_misses_keep_their_reading(said: str, expected: object) -> None:
 )
 def test_a_thought_gone_asks_nothing(said: str) -> None:
     assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # questions about effects in general, some after a filler
+        "um, why would anyone want a slapback on a podcast?",
+        "er, what happens to the tone if the cutoff is really high?",
+        "is a compressor just an automatic fader, basically?",
+        "is it possible for two filters to cancel each other out?",
+        "would you say compression or gain suits a whisper better?",
+        "is there a rule of thumb for how long a hall reverb should be?",
+        # an order nearly given and thought better of
+        "I almost said turn the echo up, but it's fine where it is",
+    ],
+)
+def test_off_topic(said: str) -> None:
+    assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("is it possible for the delay to be shorter?", call("delay", "decrease")),
+        ("um, add some reverb", call("reverb", "add")),
+        ("er, what's it called, the low cut, switch that on", call("highpass", "add")),
+        ("would it hurt to dry the delay out a bit?", call("delay", "decrease")),
+        (
+            "delay feedback about forty percent, give or take",
+            call("delay", "set", 40, "percent", param="feedback"),
+        ),
+        ("um, the reverb, could you put its settings back to factory", call("reverb", "reset")),
+        ("turn on the volume boost", call("gain", "add")),
+        ("make the reverb a whole second longer", call("reverb", "increase", 1, "s")),
+    ],
+)
+def test_readings_of_repairs_and_values(said: str, expected: object) -> None:
+    assert read(said) == [expected]
