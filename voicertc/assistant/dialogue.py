@@ -96,7 +96,9 @@ def _action(text: str) -> str | None:
 
 def _described(tokens: list[str], text: str, effect: str | None) -> dict[str, object] | None:
     """A change asked for by describing the sound, a frequency region or an amount."""
-    change = dynamics.described(tokens, effect) or enough.not_enough(tokens) or descriptions.region(tokens)
+    change = (
+        dynamics.described(tokens, effect) or enough.not_enough(tokens, effect) or descriptions.region(tokens)
+    )
     change = change or complaints.standalone(text, effect)
     if change is not None:
         step = _action(text) if change["effect"] == effect and change["action"] == "add" else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant.degrees import more_of
 from voicertc.assistant.descriptions import QUALITIES
 from voicertc.assistant.lexicon import padded
 
@@ -20,11 +21,23 @@ _SHORT = re.compile(
 )
 
 
-def not_enough(tokens: list[str]) -> dict[str, object] | None:
-    """The change a quality said to fall short asks for, if one is said."""
+# An effect said to do too little, no quality named: "the compression isn't holding me steady
+# enough", "the reverb's not doing enough" (not "the delay isn't quiet enough": a quality of less).
+_DOING_TOO_LITTLE = re.compile(
+    r" (?:isnt|is not|arent|are not|doesnt|does not|not) (?P<how>(?:\w+ ){0,4})enough "
+)
+_OF_LESS = frozenset("quiet soft short small low gentle subtle light dry dark thin tight fast quick".split())
+
+
+def not_enough(tokens: list[str], effect: str | None = None) -> dict[str, object] | None:
+    """The change a quality said to fall short asks for, if one is said; more of ``effect``
+    where it is said to do too little."""
     m = _SHORT.search(padded(tokens))
     if m is None:
-        return None
+        short = _DOING_TOO_LITTLE.search(padded(tokens)) if effect is not None else None
+        if short is None or _OF_LESS.intersection(short["how"].split()):
+            return None
+        return {"effect": effect, "action": more_of(effect)}
     effect, action, _ = QUALITIES[m["quality"]]
     wanted = "increase" if (effect, action) == ("lowpass", "add") else OPPOSITE[action]
     return {"effect": effect, "action": wanted}

@@ -66,11 +66,17 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
         bare
         or asked
         or valued
-        or (words[0] in lx.IMPERATIVES and (reading.arguments.get("effect") != "gain" or own))
+        or (words[0] in ORDER_VERBS and (reading.arguments.get("effect") != "gain" or own))
     )
 
 
 _LEADING = frozenset("now so then just please okay ok".split())
+# Verbs an order after a described sound opens with: the rules' own and those of what an effect
+# does ("the peaks still stick out like nails, squash them harder").
+ORDER_VERBS = lx.IMPERATIVES | frozenset(
+    "squash tame tighten shorten lengthen soften widen narrow trim calm smooth dry rein hold ease thicken "
+    "brighten darken warm muffle lose mute ditch crank shave".split()
+)
 # The level words an order may be alone: "Quieter, please." (the veto spares it too: ``reader.head``)
 LEVELS = frozenset("louder quieter softer".split())
 _ASKING = frozenset("could can may would id please".split())

@@ -89,6 +89,15 @@ def test_off_topic(said: str) -> None:
         ("um, the reverb, could you put its settings back to factory", call("reverb", "reset")),
         ("turn on the volume boost", call("gain", "add")),
         ("make the reverb a whole second longer", call("reverb", "increase", 1, "s")),
+        # an order after a sound pictured, opening with what the effect does
+        (
+            "the loud bits still jump out like a jack-in-the-box, squash them harder",
+            call("compressor", "increase"),
+        ),
+        # an effect said to do too little: more of it (a low pass: its cutoff lower)
+        ("the compressor isn't keeping me level enough", call("compressor", "increase")),
+        ("the high cut isn't doing enough", call("lowpass", "decrease")),
+        ("the delay isn't quiet enough", call("delay", "decrease", param="mix")),
     ],
 )
 def test_readings_of_repairs_and_values(said: str, expected: object) -> None:
