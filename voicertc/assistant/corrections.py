@@ -151,12 +151,29 @@ def _once(match: re.Match[str]) -> str:
     return said if broken and not find_numbers(tokens(said)) else whole
 
 
+# A hedge inside a phrase: "the sparkle's kind of gone", "it's sort of rumbly" (not a kind of
+# thing: "what kind of reverb", "a sort of echo").
+HEDGE = re.compile(r"\b(?:kind of|sort of|kinda|sorta)\s+", re.IGNORECASE)
+_KIND_OF = frozenset("what which a an the this that any some every each no one same other".split())
+
+
+def _unhedged(text: str) -> str:
+    def drop(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()[-1:]
+        after = tokens(text[match.end() :])[:1]
+        kind = before and before[0].lower() in _KIND_OF
+        named = after and _effect_span(after) is not None
+        return match.group(0) if kind or named else ""
+
+    return HEDGE.sub(drop, text)
+
+
 def corrected(text: str) -> str:
     """``text`` with each self-correction in it resolved; ``text`` itself when it holds none
     (or none whose corrected part reads as a request). Asides ("hold up,") and hesitations
     inside a phrase ("the, um, reverb") are dropped."""
     text = HESITATION.sub(r"\g<open> ", ASIDE.sub(" ", text)).strip() or text
-    text = SAID_AGAIN.sub(_once, text)
+    text = SAID_AGAIN.sub(_once, _unhedged(text))
     if withdrawals.taken_back(text):
         return "leave it as it is"  # "turn the reverb up, actually, no, it can stay where it is"
     for _ in range(3):

@@ -147,7 +147,14 @@ def test_repairs_of_session_45(text: str, calls: list[ToolCall]) -> None:
         "reverb up, up the delay",  # a clause ended on "up": no restart
         "testing, testing, can you hear me",
         "knock knock, who's there",
+        "what kind of reverb is this",  # a kind of thing, no hedge
+        "a sort of echo please",
     ],
 )
 def test_words_said_twice_that_are_no_restart(text: str) -> None:
     assert corrected(text) == text
+
+
+def test_a_hedge_inside_a_phrase_is_dropped() -> None:
+    assert corrected("the sparkle's kind of gone from my voice") == "the sparkle's gone from my voice"
+    assert understand_all("the sparkle's sort of gone from my voice") == [call("lowpass", "increase")]
