@@ -100,6 +100,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("knock", "back", "decrease"),  # "knock the volume back a touch"
     ("cut", "down", "decrease"), ("open", "out", "increase"),  # "cut down the repeats", "open the room out"
     ("dry", "up", "decrease"), ("dry", "out", "decrease"),  # "dry it up a little", "dry the reverb out"
+    ("push", "back", "decrease"), ("push", "down", "decrease"),  # ("push the echo": more of it)
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.
@@ -113,7 +114,7 @@ ACTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("increase", ("more", "increase", "raise", "boost", "up", "higher", "longer", "bigger",
                   "louder", "crank", "extra", "heavier", "stronger", "wetter", "increased", "intensify",
                   "amplify", "raising", "increasing", "boosting", "further", "juice", "upward",
-                  "upwards", "peakier", "heighten", "lift", "enlarge", "expand", "steeper")),
+                  "upwards", "peakier", "heighten", "lift", "enlarge", "expand", "steeper", "larger")),
     ("decrease", ("less", "decrease", "lower", "reduce", "down", "shorter", "smaller",
                   "quieter", "softer", "lighter", "weaker", "drier", "dryer", "decreased",
                   "reduced", "minimize", "attenuate", "lowering", "reducing", "decreasing", "fewer",

@@ -78,7 +78,7 @@ def _read(tokens: list[str], i: int) -> tuple[float, int] | None:
         return 12.0, i + (tok != "dozen") + 1  # "a dozen decibels"
     whole = tokens[i + 1 : i + 2] in (["whole"], ["full"])  # "a whole second longer"
     if tokens[i : i + 2 + whole] == ["a", *(tokens[i + 1 : i + 2] if whole else []), "second"] and (
-        tokens[i - 1 : i] == ["by"] or tokens[i + 2 + whole : i + 3 + whole] in _CHANGED
+        tokens[i - 1 : i] in (["by"], ["up"], ["down"]) or tokens[i + 2 + whole : i + 3 + whole] in _CHANGED
     ):
         return 1.0, i + 1 + whole  # "by a second", "a second off" ("wait a second" counts nothing)
     if tok == "couple" or tokens[i : i + 2] == ["a", "couple"]:

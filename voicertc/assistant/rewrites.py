@@ -124,11 +124,20 @@ _GOES = re.compile(
 
 # (session 44, tune22) Cut shorter is shortened, not taken out: "cut the reverb shorter", "cut it
 # shorter".
-_CUT_SHORTER = re.compile(r" cut ((?:the |my )?_|it|them) shorter ")
+_CUT_SHORTER = re.compile(
+    r" cut ((?:the |my |its )?(?:_ )?(?:decay|tail|time|release|attack)|(?:the |my )?_|it|them) short(?:er)? "
+)
+# (session 45, tune25) An effect pushed is more of it: "push the drive" (not "push the threshold to
+# lower"; "push the echo back / down" were read as less by the particle verbs).
+_PUSHED = re.compile(r"^ push ((?:the |my )?_ )(?=(?:(?:a bit|a little|a touch|harder|more|please|now) )*$)")
+# (session 45, tune25) An effect said with "out" and nothing after it is taken out: "distortion
+# out", "volume plugin out" (not "bring the reverb out", "spread the echoes out").
+_NAMED_OUT = re.compile(r"^ (?:the |my )?_(?: plugin| plug in| stage| effect| block)? out (?:please |now )?$")
 
 
 def pulled(text: str) -> str:
     """``text`` (padded, the effect's name blanked) with an effect pulled, or said it should go,
     read as taken out, and one cut shorter read as shortened."""
-    text = _CUT_SHORTER.sub(r" make \1 shorter ", text)
+    text = _NAMED_OUT.sub(" remove _ ", _CUT_SHORTER.sub(r" make \1 shorter ", text))
+    text = _PUSHED.sub(r" increase \1", text)
     return _GOES.sub(r" remove \1 ", _PULLED.sub(r" remove \1 ", text))

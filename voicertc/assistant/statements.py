@@ -114,7 +114,10 @@ HANDS_OFF = ("dont touch", "do not touch", "leave it alone", "leave it as it is"
              "no it suits", "no it fits",
              # (session 44, tune22) left for now: "I'm not sure I need the reverb, but I'll leave it
              # for now"
-             "ill leave it")  # fmt: skip
+             "ill leave it",
+             # (session 45, tune25) said short: "hands off the high cut", "release can stay", "hold the
+             # fuzz where it is", "wait on the comp"
+             "hands off", "wait on", "for later")  # fmt: skip
 # A change forbidden, with nothing asked after it: "please don't change the delay", "don't bother
 # with the echo" (not "don't turn off the echo, make it quieter").
 FORBIDDEN = ("dont change", "do not change", "dont bother with", "dont bother about", "dont remove",
@@ -124,7 +127,12 @@ ASKED_AFTER = IMPERATIVES | {"just", "instead", "lower", "raise", "less", "more"
 # "Leave the delay alone", "keep the reverb the way it is": what is between is the effect.
 _NAMES = "|".join(sorted((re.escape(n) for ns in EFFECT_NAMES.values() for n in ns), key=len, reverse=True))
 LEFT_ALONE = re.compile(
-    r" (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is|just like (?:that|this)) "
+    # (session 45, tune25) a wish put off, said last: "maybe more echo later", "next week, more
+    # compression" (said first, with nothing ordered after it)
+    r"^ maybe (?:\w+ ){1,4}(?:later|later on|next week|tomorrow) $| for the \w+ (?:later|later on) $"
+    r"|^ next week (?!.* now )|^ (?:the |my )?\w+ can stay $"
+    r"| (?:leave|keep) (?:\w+ ){1,3}(?:alone|as it is|as is|how it is|the way it is|just like (?:that|this)) "
+    r"| hold (?:\w+ ){1,3}(?:where it is|as it is) "
     # ... or kept beside a change, said last: "switch the echo off and leave the reverb"
     rf"| (?:and|but) (?:leave|keep) (?:the |my )?(?:{_NAMES})(?: on| in| going| as well)? $"
     # ... or by the speaker's own choice: "I'll leave the echo on for the spooky story"

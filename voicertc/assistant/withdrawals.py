@@ -18,17 +18,22 @@ from voicertc.assistant.dialogue import APPLY, ToolCall, understand
 _TURNING = (
     r"(?:oh|um|uh|er|hmm|ah|actually|wait|no+|nah|nope|sorry|hang on|hold on|you know what|on second thought)"
 )
-BREAK = re.compile(rf"[,;.!?-]\s*(?=(?:{_TURNING}|never ?mind|forget|cancel|scratch)\b)", re.IGNORECASE)
+BREAK = re.compile(
+    rf"[,;.!?-]\s*(?=(?:{_TURNING}|never ?mind|forget|cancel|scratch|(?:keep|skip|leave) it)\b)",
+    re.IGNORECASE,
+)
 # What takes the change back: the wish dropped, the sound kept, or the words not meant for us.
 TAKEN_BACK = re.compile(
     r"\b(?:never ?mind|forget (?:it|that|about it)|cancel(?: that| it)?|scratch that|leave (?:it|them|that)\b"
     r"|leave (?:the|my) [a-z-]+(?: [a-z]+)? (?:alone|be|as (?:it|they) (?:is|are))"
     r"|(?:it|that)(?:'s| is|s) (?:fine|ok|okay|good)|(?:it|they) can stay|no need|don'?t\b|do not\b"
-    r"|changed my mind|no changes?|keep it (?:as|like)|suits|misheard|i was reading"
+    r"|changed my mind|no changes?|keep it\b|skip it|suits|misheard|i was reading"
     r"|(?:not|wasn'?t) talking to you|ignore (?:that|me))",
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"[,;.!?]+")
+# A proposal answered no: "kill the echo? nah", "thought about fuzz, nah".
+_REFUSED = re.compile(r"\W*(?:nah|no+|nope)\W*", re.IGNORECASE)
 
 
 def taken_back(text: str) -> bool:
@@ -36,7 +41,11 @@ def taken_back(text: str) -> bool:
     else asked."""
     for found in BREAK.finditer(text):
         rest = text[found.end() :]
-        if TAKEN_BACK.search(rest) is None or not _asks(text[: found.start()]):
+        # (a proposal asked and answered no: "kill the echo? nah"; "..., nah?" is a tag: "you could
+        # put some echo on me, nah?")
+        answered = found.group(0).startswith("?") and _REFUSED.fullmatch(rest) is not None
+        refused = TAKEN_BACK.search(rest) is not None or answered
+        if not refused or not _asks(text[: found.start()]):
             continue
         return not any(_asks(part) or _points_and_asks(part) for part in _PARTS.split(rest))
     return False

@@ -102,3 +102,49 @@ def test_off_topic(said: str) -> None:
 )
 def test_readings_of_repairs_and_values(said: str, expected: object) -> None:
     assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # (tune25) short: an effect "out", "push", "larger", a decay cut short, up a second
+        ("fuzz out", call("distortion", "remove")),
+        ("gain stage out please", call("gain", "remove")),
+        ("push the reverb", call("reverb", "increase")),
+        ("push the delay back", call("delay", "decrease")),
+        ("larger room on me", call("reverb", "increase")),
+        ("cut the reverb tail short", call("reverb", "decrease", param="decay_s")),
+        ("tail down a second", call("reverb", "decrease", 1, "s")),
+    ],
+)
+def test_short_readings(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "delay? nah",
+        "a compressor? no, skip it",
+        "low cut? keep it",
+        "hands off the reverb",
+        "attack can stay",
+        "hold the drive where it is",
+        "maybe more reverb later",
+    ],
+)
+def test_short_off_topic(said: str) -> None:
+    assert asks_nothing(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("you could put some reverb on me, nah?", call("reverb", "add")),  # a tag, not a no
+        ("could the repeats come later?", call("delay", "increase")),
+        ("the reverb can stay, just shorten the tail", call("reverb", "decrease", param="decay_s")),
+        ("bring the reverb out", call("reverb", "add")),
+    ],
+)
+def test_short_near_misses(said: str, expected: object) -> None:
+    assert read(said) == [expected]
