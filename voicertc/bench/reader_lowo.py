@@ -61,7 +61,7 @@ WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"
 #: corpus20 (rules as 0619cc4), session 42, corpus21 (rules as 96e8f48), session 43, corpus22
 #: (rules as df01c9f; written blind and only measured in session 43), corpus23 (rules as
 #: 09b7012), session 44, corpus24 (rules as 3bc71df), session 45, and corpus25 (rules as
-#: 7a32e5a; written blind and only measured in session 45).
+#: 7a32e5a), session 45.
 HELD = {
     "tune4": "7cf84c6",
     "tune3": "65de68b",
