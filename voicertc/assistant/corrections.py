@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from voicertc.assistant import hesitations, withdrawals
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant import withdrawals
 from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
 from voicertc.assistant.numbers import ONES, TEENS, TENS, find_numbers
 
-_SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
+_SOFT = hesitations.SOFT
 # The wrong thing said, or its direction: "wrong way, down", "the other way round, lower it".
 _WRONG = (
     r"(?:(?:the )?wrong (?:word|way|one|effect|thing|knob|direction)|(?:the )?other way(?: round| around)?"
@@ -87,9 +87,8 @@ OPENERS = (("make", "it"), ("make", "that"), ("i", "mean"), ("i", "meant"), ("go
 # Words beside an effect's name that ask for nothing: "the echo instead", "some reverb on".
 BARE = frozenset("a an the some bit of little touch tad please too also as well now just maybe its one "
                  "instead then on in".split())  # fmt: skip
-ARTICLES = frozenset("the a an some".split())
-# Words no sentence ends with: a part ending in one was cut off ("raise the, no, ...").
-HANGING = ARTICLES | frozenset("to at by on of my".split())
+ARTICLES = hesitations.ARTICLES
+HANGING = hesitations.HANGING
 PRONOUNS = frozenset("it that this them".split())
 # A direction said alone corrects the one before it: "turn it up, no, down".
 OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "more": "less", "raise": "lower",
@@ -98,26 +97,6 @@ OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "more": "less
 # How far, said after a direction alone: "no, down a bit".
 DEGREE = frozenset("a bit little touch tad slightly please instead then more".split())
 DIRECTIONS = {**OPPOSITES, **{b: a for a, b in OPPOSITES.items()}, "softer": "louder"}
-
-
-# A pause asked for between pauses, no request: "hold up, add echo", "today is, one sec, turn
-# my mic up" (its "one sec" is no delay time).
-ASIDE = re.compile(
-    r"(?:^|(?<=[,;.!?]))\s*(?:(?:hold up|hold on|hang on)(?: (?:a|one) (?:sec|second|moment|minute))?"
-    r"|(?:(?:just|give me|gimme|wait) )?(?:a|one|1) (?:sec|moment|minute)"
-    r"|(?:just|give me|gimme|wait) (?:a|one|1) second)(?: (?:chat|guys|folks|everyone|yall|people))?"
-    r"\s*(?:[,;.!?]+|$)",
-    re.IGNORECASE,
-)
-
-
-# A hesitation said as a clause of its own: "um, the reverb's, like, a bit too wet", "er, what's it
-# called, the bass cut" (not "I mean", which corrects).
-FILLER_CLAUSE = re.compile(
-    rf"(?:^|(?<=[,;.!?]))\s*(?:(?:{_SOFT}|like|you know|kind of|sort of|what'?s it called|what do you call it"
-    r"|what'?s the word)\s*)+(?:[,;.!?]+|$)",
-    re.IGNORECASE,
-)
 
 
 # A hesitation inside a phrase, where no phrase ends: "reset the, um, reverb settings", "the drive
@@ -130,50 +109,12 @@ HESITATION = re.compile(
 )
 
 
-# A restart: words said again after a break or a filler ("reset, um, reset the verb", "switch on
-# the, the volume boost", "make the the echo quieter"): said once (numbers are left as said).
-SAID_AGAIN = re.compile(
-    rf"\b(?P<said>[a-z']+(?: [a-z']+){{0,3}})[\s,;-]+(?:(?:{_SOFT}|like|you know)[\s,;-]+)*(?P=said)\b"
-    r"(?= [a-z])",  # (more said after it: "knock knock, who's there", "testing, testing" are no restarts)
-    re.IGNORECASE,
-)
-
-
-def _once(match: re.Match[str]) -> str:
-    """The words once where they were broken off and said again: at a clause's start, left
-    hanging ("the, the"), or said twice with no break ("make the make the delay longer"); not
-    where a clause ended on them ("reverb up, up the delay")."""
-    said, whole = match.group("said"), match.group(0)
-    opening = (
-        not match.string[: match.start()].strip() or match.string[: match.start()].rstrip()[-1] in ",;.!?"
-    )
-    broken = opening or said.split()[-1].lower() in HANGING or not re.search(r"[,;-]", whole[len(said) :])
-    return said if broken and not find_numbers(tokens(said)) else whole
-
-
-# A hedge inside a phrase: "the sparkle's kind of gone", "it's sort of rumbly" (not a kind of
-# thing: "what kind of reverb", "a sort of echo").
-HEDGE = re.compile(r"\b(?:kind of|sort of|kinda|sorta)\s+", re.IGNORECASE)
-_KIND_OF = frozenset("what which a an the this that any some every each no one same other".split())
-
-
-def _unhedged(text: str) -> str:
-    def drop(match: re.Match[str]) -> str:
-        before = text[: match.start()].split()[-1:]
-        after = tokens(text[match.end() :])[:1]
-        kind = before and before[0].lower() in _KIND_OF
-        named = after and _effect_span(after) is not None
-        return match.group(0) if kind or named else ""
-
-    return HEDGE.sub(drop, text)
-
-
 def corrected(text: str) -> str:
     """``text`` with each self-correction in it resolved; ``text`` itself when it holds none
     (or none whose corrected part reads as a request). Asides ("hold up,") and hesitations
     inside a phrase ("the, um, reverb") are dropped."""
-    text = HESITATION.sub(r"\g<open> ", ASIDE.sub(" ", text)).strip() or text
-    text = SAID_AGAIN.sub(_once, _unhedged(text))
+    text = HESITATION.sub(r"\g<open> ", hesitations.without_asides(text)).strip() or text
+    text = hesitations.said_once(hesitations.unhedged(text))
     if withdrawals.taken_back(text):
         return "leave it as it is"  # "turn the reverb up, actually, no, it can stay where it is"
     for _ in range(3):
@@ -182,7 +123,7 @@ def corrected(text: str) -> str:
             break
         text = fixed
     # (after the corrections, whose values may follow a filler: "forty, uh, make it forty five")
-    return re.sub(r"\s{2,}", " ", FILLER_CLAUSE.sub(" ", text)).strip() or text
+    return hesitations.without_fillers(text)
 
 
 def _first_fixed(text: str) -> str | None:
