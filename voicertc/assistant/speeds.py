@@ -60,7 +60,7 @@ BY_AMOUNT = frozenset({"faster", "quicker", "snappier", "sooner", "earlier", "sl
 def by_amount(tokens: list[str], end: int) -> bool:
     """ "make the attack two milliseconds slower": the number (ending at ``end``, its unit
     included) is the step, not the setting."""
-    return tokens[end : end + 1] != [] and tokens[end] in BY_AMOUNT
+    return end < len(tokens) and tokens[end] in BY_AMOUNT
 
 
 def _compressor_time(text: str) -> str | None:

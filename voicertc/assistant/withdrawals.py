@@ -32,7 +32,7 @@ TAKEN_BACK = re.compile(
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"[,;.!?]+")
-# A proposal answered no: "kill the echo? nah", "thought about fuzz, nah".
+# A proposal answered no: "kill the echo? nah", "compressor? no".
 _REFUSED = re.compile(r"\W*(?:nah|no+|nope)\W*", re.IGNORECASE)
 
 
@@ -51,12 +51,13 @@ def taken_back(text: str) -> bool:
     return False
 
 
+# "it" after the break may stand for the change's effect.
+_POINTING = re.compile(r"\b(?:it|them)\b", re.IGNORECASE)
+
+
 def _points_and_asks(part: str) -> bool:
     """ "..., just switch it off" asks, whatever "it" is ("forget it" does not)."""
     return TAKEN_BACK.search(part) is None and _asks(_POINTING.sub("the reverb", part))
-
-
-_POINTING = re.compile(r"\b(?:it|them)\b", re.IGNORECASE)
 
 
 def _asks(said: str) -> bool:
