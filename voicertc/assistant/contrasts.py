@@ -72,6 +72,16 @@ FORBIDDING = re.compile(
 NEARLY_ASKED = re.compile(
     r"^(?:\w+ )?i (?:very )?(?:nearly|almost) (?:said|asked|told you|went to ask)\b.* but "
 )
+
+
+def _nearly_asked(transcript: str) -> bool:
+    # (the turn is tokenized only where it may hold one: this runs on every turn)
+    lowered = transcript.lower()
+    return ("nearly" in lowered or "almost" in lowered) and NEARLY_ASKED.match(
+        " ".join(tokens(transcript))
+    ) is not None
+
+
 TOO = frozenset({"so", "too"})
 ANOTHER_ORDER = re.compile(r"\b(?:and|then|but|just|instead)\s+(?:" + "|".join(sorted(IMPERATIVES)) + r")\b")
 # "No more" is a removal ("no more delay") unless what is on is said to be enough: "nope, no more
@@ -112,7 +122,7 @@ def kept(transcript: str) -> str | None:
 def wanted(transcript: str) -> str | None:
     """``transcript`` without the refusals it opens with; "" when it only forbids changes; None
     when it opens with no refusal (or is a refusal alone that may still ask: "not so loud")."""
-    if NEARLY_ASKED.match(" ".join(tokens(transcript))):
+    if _nearly_asked(transcript):
         return ""  # "I nearly said turn the fuzz down, but it suits this track"
     starts, parts = _parts(transcript)
     but = EXCEPT.match(parts[0]) if parts else None

@@ -293,7 +293,7 @@ def _arguments(
         action = "set"
     timed = speeds.speed(text, effect)
     if timed is not None and (
-        value is None or (action == "set" and speeds.by_amount(tokens, value[0].end + (value[1] is not None)))
+        value is None or (action == "set" and speeds.by_amount(tokens, phrasing.past(value)))
     ):
         action = timed[0]  # "speed up the echo": a shorter delay; "one millisecond faster": 1 ms less
     unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit

@@ -32,9 +32,10 @@ _OF_LESS = frozenset("quiet soft short small low gentle subtle light dry dark th
 def not_enough(tokens: list[str], effect: str | None = None) -> dict[str, object] | None:
     """The change a quality said to fall short asks for, if one is said; more of ``effect``
     where it is said to do too little."""
-    m = _SHORT.search(padded(tokens))
+    said = padded(tokens)
+    m = _SHORT.search(said)
     if m is None:
-        short = _DOING_TOO_LITTLE.search(padded(tokens)) if effect is not None else None
+        short = _DOING_TOO_LITTLE.search(said) if effect is not None else None
         if short is None or _OF_LESS.intersection(short["how"].split()):
             return None
         return {"effect": effect, "action": more_of(effect)}

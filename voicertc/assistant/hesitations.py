@@ -16,7 +16,6 @@ SOFT = r"(?:ah|oh|uh|uhh|um|umm|uhm|er|erm|hmm|oops|whoops|ugh|eh)\b"
 ARTICLES = frozenset("the a an some".split())
 # Words no sentence ends with: a part ending in one was cut off ("raise the, no, ...").
 HANGING = ARTICLES | frozenset("to at by on of my".split())
-_ONE_WORD_NAMES = frozenset(n for names in lx.EFFECT_NAMES.values() for n in names if " " not in n)
 
 
 # A pause asked for between pauses, no request: "hold up, add echo", "today is, one sec, turn
@@ -94,4 +93,4 @@ def without_fillers(text: str) -> str:
 
 
 def _named(words: list[str]) -> bool:
-    return bool(words) and words[0] in _ONE_WORD_NAMES
+    return bool(words) and words[0] in lx.ONE_WORD_NAMES

@@ -92,6 +92,11 @@ def _more_of(tokens: list[str], word: str) -> bool:
 # -- a number said with "add": a new stage at that level, or that much more --------------
 
 
+def past(value: tuple[NumberSpan, str | None]) -> int:
+    """Where the words after a value (and its unit, one word) begin."""
+    return value[0].end + (value[1] is not None)
+
+
 def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add gain of 10 dB", "put on a gain block at ten decibels": a new gain stage at that
     level (its size said after its name), not 10 dB more on what is there. So too "add four dB
@@ -99,7 +104,7 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     start = value[0].start
     named = any(t in EFFECT_NAMES["gain"] for t in tokens[:start])
     start -= start > 0 and tokens[start - 1] in ("plus", "minus")  # "a gain plug at plus five dB"
-    after = value[0].end + (value[1] is not None)
+    after = past(value)
     staged = tokens[after : after + 1] == ["of"] and tokens[after + 1 : after + 2] in (["gain"], ["boost"])
     return (named and start > 0 and tokens[start - 1] in ("of", "at")) or (
         staged and _to_caller(tokens, after + 2)
@@ -157,7 +162,7 @@ SWITCHING = frozenset({"switch", "turn", "flip", "put"})
 
 def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     """ "add a hundred ms to the delay": the number is put onto what is there."""
-    after = value[0].end + (1 if value[1] else 0)
+    after = past(value)
     ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
     return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio and not _to_caller(tokens, after)
 

@@ -67,7 +67,7 @@ NOT_ACTIONS = ("down the road", "up the road", "down the street", "up the street
 # echo gone", "get rid of the echo, I want it gone").
 GONE_STATE = re.compile(
     r" (?:is|has|was|are|were|have|been|its|thats|theyre|theyve|"
-    + "|".join(sorted({n + "s" for names in EFFECT_NAMES.values() for n in names if " " not in n}, key=len))
+    + "|".join(sorted((n + "s" for n in ONE_WORD_NAMES), key=len))
     + r") gone "
 )
 

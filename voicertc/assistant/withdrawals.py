@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant.dialogue import APPLY, ToolCall, understand
+from voicertc.assistant.dialogue import understand
+from voicertc.assistant.scenes import is_change
 
 # A break, then words that turn away from what was just said.
 _TURNING = (
@@ -61,5 +62,4 @@ def _points_and_asks(part: str) -> bool:
 
 
 def _asks(said: str) -> bool:
-    reading = understand(said) if said.strip() else None
-    return isinstance(reading, ToolCall) and reading.name == APPLY
+    return bool(said.strip()) and is_change(understand(said))
