@@ -4,7 +4,7 @@ exactly") and requests to be taught: neither a change nor a question about this 
 from __future__ import annotations
 
 from voicertc.assistant import asking
-from voicertc.assistant.lexicon import ONE_WORD_NAMES, find_phrase, has_phrase
+from voicertc.assistant.lexicon import ONE_WORD_NAMES, PARAM_WORDS, find_phrase, has_phrase
 
 QUESTION_STARTS = frozenset(
     "what whats which how hows is are why who whos should does do did when where".split()
@@ -107,6 +107,8 @@ def in_general(tokens: list[str], text: str) -> bool:
         return True  # "is it possible the landlord will ...", "is it possible for two echoes to cancel out?"
     if tokens[:3] == ["would", "you", "say"]:
         return True  # "would you say delay or reverb suits a ballad better?": an opinion asked
+    if _of_a_kind(tokens):
+        return True
     if tokens[:2] in (["why", "not"], ["why", "dont"]) or set(tokens) & (OF_THIS_CALL | ASKING):
         return False
     # (session 44, tune23) "is a reverb just tiny echoes?", "why is a slapback echo so short?"
@@ -139,6 +141,27 @@ def _one_of_a_kind(tokens: list[str]) -> bool:
     return False
 
 
+# Questions that open on an effect or a setting with no article: "is overdrive just gain?",
+# "why's feedback risky?", "can reverb be mono?", "are plate reverbs real plates?".
+BARE_ASKS = frozenset("is are does do can whys".split())
+
+
+def _of_a_kind(tokens: list[str]) -> bool:
+    """An effect or setting asked of as a kind of thing, named bare right after the question
+    word ("does reverb slow my voice down?"), or named last after "what's" ("what's tape
+    delay?"); not "can reverb go on me" or "is reverb on now"."""
+    if ASKING & set(tokens) or (CHAIN_WORDS - {"my", "mine"}) & set(tokens) or "me" in tokens:
+        return False
+    if tokens[0] == "whats":
+        return 2 <= len(tokens) <= 3 and tokens[-1] in ONE_WORD_NAMES and tokens[1] not in ARTICLES
+    if tokens[0] not in BARE_ASKS or len(tokens) < 3:
+        return False
+    named = tokens[1] in ONE_WORD_NAMES or tokens[1] in PARAM_WORDS - {"time"}
+    kind = tokens[2].rstrip("s") in ONE_WORD_NAMES and tokens[1] not in ARTICLES | AMOUNT_WORDS
+    return named or kind
+
+
+ARTICLES = frozenset("the a an this that my your our its some any".split())
 AMOUNT_WORDS = frozenset("little bit touch lot tad smidge few bunch load".split())
 
 

@@ -45,7 +45,7 @@ def implied_effect(tokens: list[str], text: str) -> str | None:
             continue  # "the attack on the castle", "the release of my book"
         if statements.verb_use(tokens, word):
             continue  # "drive to work"
-        if numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word):
+        if numbers or has_phrase(text, PARAM_CUES) or _more_of(tokens, word) or _times_of(tokens, word):
             return effect
     if ratio(tokens) is not None and not ("ratio" in tokens and owned(text, text.find(" ratio "), "ratio")):
         return "compressor"  # "ten to one": a ratio (not "the ratio of flour to water")
@@ -87,6 +87,15 @@ def _more_of(tokens: list[str], word: str) -> bool:
     return (
         at > 0 and tokens[at - 1] in ("more", "less") and tokens[at + 1 : at + 2] in ([], ["on"], ["please"])
     )
+
+
+def _times_of(tokens: list[str], word: str) -> bool:
+    """ "double the attack", "halve the release": a share of what is there; not "double the
+    release date"."""
+    at = tokens.index(word)
+    return tokens[max(0, at - 2) : at] in (["double", "the"], ["halve", "the"], ["triple", "the"]) and tokens[
+        at + 1 : at + 2
+    ] in ([], ["time"], ["on"], ["please"])
 
 
 # -- a number said with "add": a new stage at that level, or that much more --------------

@@ -218,9 +218,14 @@ def verb_use(tokens: list[str], word: str) -> bool:
                 ["percent"],
                 ["please"],
             )
-            return not setting and tokens[i + 1 : i + 4] not in (
-                ["back", "to", "default"],
-                ["back", "to", "defaults"],
+            return (
+                not setting
+                and tokens[i + 1 : i + 4]
+                not in (
+                    ["back", "to", "default"],
+                    ["back", "to", "defaults"],
+                )
+                and tokens[i + 1 : i + 3] not in (["to", "default"], ["to", "defaults"])
             )
     return False
 

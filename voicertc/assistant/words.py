@@ -37,8 +37,10 @@ def normalize(text: str) -> list[str]:
     s = numbers.k_decimal(s)
     s = re.sub(r"(?<![\w.])\.(?=\d)", "0.", s)  # ".5 seconds": a decimal point, not a full stop
     s = re.sub(r"\bq(?=\d)", "q ", s)  # "the high pass Q3": a parameter letter glued to its value
-    # "down a dB", "up a decibel": one
-    s = re.sub(r"\b(up|down|by|another) an? (db|decibel|dee bee)\b", r"\1 one \2", s)
+    # "down a dB", "up a decibel", "high cut up a k": one
+    s = re.sub(
+        r"\b(up|down|by|another) an? (db|decibel|dee bee|k|khz|kilohertz|millisecond|ms)\b", r"\1 one \2", s
+    )
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
     s = re.sub(r"\bpre[\s-]+delay\b", "predelay", s)  # a reverb's setting, not the delay effect
     s = re.sub(r"\b(in|into) (half|double)[\s-]+time\b", r"\1 \2time", s)  # a song's feel: "in half-time"
