@@ -14,8 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from voicertc.assistant import occasions, passed_on, scenes, tags, vocatives
-from voicertc.assistant.dialogue import Intent, Say
+from voicertc.assistant import addressee, occasions, passed_on, scenes, tags, vocatives
+from voicertc.assistant.dialogue import Intent, Say, ToolCall
+from voicertc.assistant.numbers import number_across
+from voicertc.assistant.words import tokens
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,76 @@ _HURRY = re.compile(
 )
 
 
+def _whole_numbers(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The parts of a turn (joint, part), those a number runs across joined: "to a hundred | and |
+    twenty hertz"."""
+    parts: list[str] = []
+    for joint, part in pairs:
+        if parts and number_across(tokens(parts[-1]), tokens(joint), tokens(part)):
+            parts[-1] += joint + part
+        else:
+            parts.append(part)
+    return parts
+
+
+# How a part of a long turn opens that orders: "..., so please take the reverb off", "halve the fuzz".
+ORDERED = addressee.ORDERS | frozenset("halve double delete nudge restore shorten lengthen".split())
+# What thanks are answered with: a long turn may thank before it asks ("..., thank you, but now
+# I'm just chatting, so please take the reverb off").
+THANKED = "You're welcome."
+
+
+def _ordered(part: str, after_so: bool) -> str | None:
+    """``part`` from where it orders, if it does: at its opening, or (``after_so``) after "so"
+    ("but now I'm just chatting with them so please take the reverb off")."""
+    words = tokens(part)
+    for at in (0, *(i + 1 for i, w in enumerate(words) if w == "so" and after_so)):
+        if addressee.after_opening(words[at:])[:1] in ([w] for w in ORDERED):
+            return part if at == 0 else " ".join(words[at:])
+    return None
+
+
 def one_clause_asks(
-    parts: Sequence[str], calls: list[Intent], read: Callable[[str], list[Intent]]
+    pairs: Sequence[tuple[str, str]],
+    calls: list[Intent],
+    read: Callable[[str], list[Intent]],
+    by_name: bool = True,
 ) -> list[Intent]:
-    """A turn said to the assistant by name that read as nothing ("ok voice, more repeats on
-    my delay, the crowd loves it"): the calls of the one part of it that asks, if only one
-    does."""
-    if len(parts) < 2 or not all(isinstance(c, Say) and c.text in scenes.READ_AS_NOTHING for c in calls):
+    """A turn said to the assistant by name that read as nothing ("ok voice, more repeats on my
+    delay, the crowd loves it"): the calls of the one part of it that asks, if only one does. A long
+    turn (not by name) is read so too where the one part that orders reads otherwise than the whole
+    ("halve the distortion please, it's fun but the radio station likes it clearer"; "the delay is
+    too loud in the mix, it's like a well, pull the delay mix down ten percent"), unless that part
+    points back at the rest or says less of the same change."""
+    parts = _whole_numbers(pairs)
+    if len(parts) < 2:
         return calls
-    asked = [r for r in map(read, parts) if all(scenes.is_change(c) for c in r)]
-    return asked[0] if len(asked) == 1 else calls
+    told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, THANKED)
+    nothing = all(isinstance(c, Say) and c.text in told for c in calls)
+    if by_name and not nothing:
+        return calls
+    if not by_name:  # a long turn's part asks only as an order: not "... comes through the wall at night"
+        parts = [o for o in (_ordered(p, after_so=nothing) for p in parts) if o is not None]
+        if not nothing and any(_POINTS_BACK.search(" ".join(tokens(p))) for p in parts):
+            return calls  # "..., so set the gain to that": its value is in the rest of the turn
+        if not (nothing or (calls and all(scenes.is_change(c) for c in calls))):
+            return calls
+    asked = [r for r in map(read, parts) if r and all(scenes.is_change(c) for c in r)]
+    if len(asked) != 1 or (not nothing and _same_change(asked[0], calls)):
+        return calls  # (the whole turn may say more of the same change: "put it at that, one point two")
+    return asked[0]
+
+
+# A value pointed back at: "put the reverb decay at that", "set the compressor threshold there".
+# ... or an effect: "could you turn it down a little".
+_POINTS_BACK = re.compile(r"\b(?:(?:at|to) (?:that|this)|there|it|its|them)\b")
+
+
+def _same_change(part: list[Intent], whole: list[Intent]) -> bool:
+    """One change, to the same effect the same way, read in the part and the whole turn."""
+    said = [
+        (c.arguments.get("effect"), c.arguments.get("action"))
+        for c in (*part, *whole)
+        if isinstance(c, ToolCall)
+    ]
+    return len(part) == len(whole) == 1 and said[0] == said[1]

@@ -77,6 +77,7 @@ BACK = ("remove", "increase", "decrease")
 PRONOUNS = frozenset("it that this them".split())
 SAID_AGAIN = frozenset("a bit little please more even much still just".split())
 SUBJECTS = frozenset("im we were weve they theyre".split())  # "we're" is "were" in tokens
+LONG_TURN = 18  # words: "halve the distortion please, it's fun but the radio station likes it clearer"
 
 
 @dataclass
@@ -125,9 +126,9 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
     # ... or that a question named: "why does the reverb ring on so long? cut it shorter"
     calls = referents.asked_then_ordered(parts, calls, read)
     calls = scenes.order_in_scene(transcript, calls, lambda said: understand_all(said, last_filter))
-    if not turn.by_name:
+    if not (turn.by_name or len(said) >= LONG_TURN):  # (a long turn may ask in one part only)
         return calls
-    return one_clause_asks(parts, calls, lambda said: understand_all(said, last_filter))
+    return one_clause_asks(pairs, calls, lambda said: understand_all(said, last_filter), turn.by_name)
 
 
 def _requests(pairs: list[tuple[str, str]], transcript: str, last_filter: str | None) -> list[Intent]:

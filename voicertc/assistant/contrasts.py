@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from voicertc.assistant import named_params
+from voicertc.assistant import keepings, named_params
 from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES
 from voicertc.assistant.referents import named_effect
 from voicertc.assistant.words import tokens
@@ -115,6 +115,8 @@ NAMES = {effect: names[0] for effect, names in EFFECT_NAMES.items()}
 def kept(transcript: str) -> str | None:
     """What of ``transcript`` is read: all of it, or what is wanted beside its refusals; None when
     it wants nothing but forbids a change."""
+    starts, parts = _parts(transcript)
+    transcript = keepings.rest(parts, starts, transcript) or transcript  # "keep the reverb, but ..."
     left = wanted(transcript)
     return transcript if left is None else left or None
 
@@ -154,10 +156,17 @@ def wanted(transcript: str) -> str | None:
         i += 1
     if not refused:
         return None
+    if forbids and i == len(parts):
+        return ""
+    if forbids and not ASKED.intersection(tokens(parts[i])[:1]):
+        # what follows a forbidden change is its reason ("..., it's doing its job"), unless a later
+        # part asks: "don't change the compressor, it's how I want it, just make me louder"
+        i = next((k for k in range(i + 1, len(parts)) if ASKED.intersection(tokens(parts[k])[:3])), 0)
+        if not i:
+            return ""
+        carried = None  # (past a reason, "just make me louder" is not of what was forbidden)
     rest = POINTING.sub("", transcript[starts[i] :] if i < len(parts) else "", count=1)
     words = tokens(rest)
-    if forbids and not ASKED.intersection(words[:1]):
-        return ""  # what follows a forbidden change is its reason: "..., it's doing its job"
     if i == len(parts):
         return None  # "not so loud": a refusal alone may still ask
     pointed = bool(POINTERS.intersection(words)) or words[:1] in (["just"], ["only"])

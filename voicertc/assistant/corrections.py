@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voicertc.assistant import hesitations, withdrawals
+from voicertc.assistant import hesitations, pointed_values, withdrawals
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.dialogue import APPLY, ToolCall, tokens, understand
 from voicertc.assistant.numbers import ONES, TEENS, TENS, find_numbers
@@ -117,6 +117,7 @@ def corrected(text: str) -> str:
     text = hesitations.said_once(hesitations.unhedged(text))
     if withdrawals.taken_back(text):
         return "leave it as it is"  # "turn the reverb up, actually, no, it can stay where it is"
+    text = pointed_values.brought(text)  # "seven point five decibels, so set the gain to that"
     for _ in range(3):
         fixed = _first_fixed(text)
         if fixed is None:

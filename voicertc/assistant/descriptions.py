@@ -232,6 +232,8 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
             continue  # "the low end", "a low hum": a band, not the level
         for excess in EXCESS:
             pos = find_phrase(text, (f"{excess} {q}",))
+            if excess == "so" and _so_ordered(text, pos, q):
+                continue  # "so squash me a bit harder": "so" opens an order, it is not "too"
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, q)
         # "it sounds muddy", "it's muffled", "there's a lot of rumble", "i can hear a low hum"
@@ -250,6 +252,12 @@ def quality(tokens: list[str], named_effect: str | None) -> Change | None:
     effect, action, still_action = QUALITIES[q]
     still = has_phrase(text, STILL) or named_effect == effect
     return {"effect": effect, "action": still_action if still else action}
+
+
+def _so_ordered(text: str, pos: int, q: str) -> bool:
+    """ "so squash me", "so compress it": the quality's word is a verb given an object, said first."""
+    after = text[pos:].split()[2:3]
+    return pos == 0 and after in (["me"], ["it"], ["the"], ["my"], ["that"], ["this"], ["everything"])
 
 
 # Qualities in excess (their fix takes something away), said of a named effect.

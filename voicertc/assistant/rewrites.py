@@ -135,9 +135,21 @@ _PUSHED = re.compile(r"^ push ((?:the |my )?_ )(?=(?:(?:a bit|a little|a touch|h
 _NAMED_OUT = re.compile(r"^ (?:the |my )?_(?: plugin| plug in| stage| effect| block)? out (?:please |now )?$")
 
 
+# (session 46, tune26) An effect that has to come out, or that the caller wants out, is taken out:
+# "the compressor has to come out", "I just want the delay effect out of the chain" (not "I want
+# my voice to come out stronger", "I want the echo out wider").
+_COMES_OUT = re.compile(
+    r" ((?:the |my )?_)(?: effect| plugin)? (?:has to|have to|needs to|need to|must) come (?:out|off) "
+    r"(?!(?:a |bit |little |lot )*"
+    r"(?:more|less|louder|quieter|stronger|weaker|wider|brighter|clearer|better) )"
+    r"| (?:want|need) ((?:the |my )?_)(?: effect| plugin)? out (?=$|of |please |now )"
+)
+
+
 def pulled(text: str) -> str:
     """``text`` (padded, the effect's name blanked) with an effect pulled, or said it should go,
     read as taken out, and one cut shorter read as shortened."""
     text = _NAMED_OUT.sub(" remove _ ", _CUT_SHORTER.sub(r" make \1 shorter ", text))
     text = _PUSHED.sub(r" increase \1", text)
+    text = _COMES_OUT.sub(lambda m: f" remove {m[1] or m[2]} ", text)
     return _GOES.sub(r" remove \1 ", _PULLED.sub(r" remove \1 ", text))

@@ -4,6 +4,8 @@ ms", "two more dB"), leaving out numbers of other things ("2 meters"), a filter'
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.numbers import FRACTIONS, NumberSpan, as_said, find_numbers
 from voicertc.effects.specs import EFFECT_SPECS, ParamSpec
@@ -12,7 +14,11 @@ from voicertc.effects.specs import EFFECT_SPECS, ParamSpec
 def value(tokens: list[str], numbers: list[NumberSpan]) -> tuple[NumberSpan, str | None] | None:
     """The first number that has a unit, else the first number at all, leaving out
     numbers of other things ("2 meters")."""
-    spans = [s for s in numbers if not (other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s))]
+    spans = [
+        s
+        for s in numbers
+        if not (other_unit(tokens, s) or _slope(tokens, s) or _one_of(tokens, s) or _age(tokens, s))
+    ]
     with_units = [(s, _unit_after(tokens, s.end + (tokens[s.end : s.end + 1] in MORE))) for s in spans]
     for span in spans:  # "down a few decibels, say four": the rough amount's unit, this number
         said = span.start > 1 and tokens[span.start - 1] == "say"
@@ -38,6 +44,21 @@ def _decade(tokens: list[str], span: NumberSpan) -> bool:
     return tokens[span.end] == "s" and span.value >= 20 and span.value % 10 == 0
 
 
+# Who is said to be of an age: "I'm seventy eight", "and she's ninety two".
+_AGED = re.compile(
+    r"\b(?:im|i am|shes|she is|hes|he is|theyre|they are|turning|turned|aged)"
+    r"(?: (?:nearly|almost|about|over|just))?$"
+)
+
+
+def _age(tokens: list[str], span: NumberSpan) -> bool:
+    """ "my grandson says I'll sound like a rock singer and I'm seventy eight": an age, with no
+    unit after it, not a value."""
+    return _AGED.search(" ".join(tokens[max(0, span.start - 3) : span.start])) is not None and (
+        _unit_after(tokens, span.end) is None
+    )
+
+
 # Verbs after which a lone "one" is an effect, not a number: "could you put one on".
 TAKES_ONE = frozenset("put turn add get use need want try like stick throw switch have give".split())
 
@@ -46,8 +67,11 @@ def _one_of(tokens: list[str], span: NumberSpan) -> bool:
     """ "put one on for me": "one" is the effect named before, not a value of 1; "the quiet
     one", "quick one, could you ...": a thing or a request, not a value; "we're live in ten":
     a time from now."""
-    if _unit_after(tokens, span.end) is not None or span.start == 0:
-        return False
+    if (
+        _unit_after(tokens, span.end + (tokens[span.end : span.end + 1] in MORE)) is not None
+        or span.start == 0
+    ):
+        return False  # ("add one more second to the decay": a second, not a reverb)
     before = tokens[max(span.start - 2, 0) : span.start]
     if tokens[span.start - 1] == "in" and span.end == len(tokens):
         return True
@@ -75,6 +99,12 @@ def _slope(tokens: list[str], span: NumberSpan) -> bool:
 def by(tokens: list[str], span: NumberSpan) -> bool:
     """ "by two": a step of that size, not a setting."""
     return span.start > 0 and tokens[span.start - 1] == "by"
+
+
+def unit_words(tokens: list[str], i: int) -> tuple[str, ...]:
+    """The words of the unit said at ``i`` ("decibels", "milli seconds"), or none."""
+    said = _unit_said(tokens, i)
+    return () if said is None else said[0]
 
 
 def _unit_after(tokens: list[str], i: int) -> str | None:

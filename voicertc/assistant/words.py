@@ -41,6 +41,7 @@ def normalize(text: str) -> list[str]:
     s = re.sub(
         r"\b(up|down|by|another) an? (db|decibel|dee bee|k|khz|kilohertz|millisecond|ms)\b", r"\1 one \2", s
     )
+    s = re.sub(r"\b(one|two|three|a|\d+) full (seconds?)\b", r"\1 \2", s)  # "to one full second"
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
     s = re.sub(r"\bpre[\s-]+delay\b", "predelay", s)  # a reverb's setting, not the delay effect
     s = re.sub(r"\b(in|into) (half|double)[\s-]+time\b", r"\1 \2time", s)  # a song's feel: "in half-time"

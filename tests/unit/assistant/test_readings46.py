@@ -55,3 +55,56 @@ def test_near_misses(said: str, expected: object) -> None:
         assert got and got[0].name == "get_effects"
     else:
         assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # (tune26) long turns: one part orders, the rest is backstory, a reason or chatter
+        (
+            "halve the amount of reverb please, it's lovely but the podcast goes out to a radio station "
+            "and they like it drier",
+            call("reverb", "decrease", 0.5, "fraction"),
+        ),
+        ("so squash me a bit harder with the compressor please", call("compressor", "increase")),
+        (
+            "the delay's too loud in the mix right now, it sounds like I'm shouting down a well, "
+            "pull the delay mix down by ten percent please",
+            call("delay", "decrease", 10, "percent", param="mix"),
+        ),
+        (
+            "could you put some reverb on my voice for the next hymn, my granddaughter says it'll sound like "
+            "a cathedral and I'm eighty one, so why not",
+            call("reverb", "add"),
+        ),
+        (
+            "the echo sounded great in the song, everyone in the chat loved it, thank you, "
+            "but now I'm just talking to them so please take the echo off",
+            call("delay", "remove"),
+        ),
+        ("add one more second to the reverb decay please", call("reverb", "increase", 1, "s")),
+        ("set the delay time to one full second", call("delay", "set", 1, "s")),
+    ],
+)
+def test_long_turns(said: str, expected: object) -> None:
+    assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # the whole turn says more of the same change than its ordered part: the whole is read
+        (
+            "a friend who mixes for a living said two hundred milliseconds of delay works for slapback, "
+            "so let's put the delay time at that, two hundred",
+            call("delay", "set", 200, "ms"),
+        ),
+        # a part that points back at the effect is not read alone
+        (
+            "sorry, the reverb is a bit much and it's blurring my words, could you turn it down a little?",
+            call("reverb", "decrease"),
+        ),
+    ],
+)
+def test_long_turns_read_whole(said: str, expected: object) -> None:
+    assert read(said) == [expected]
