@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from voicertc.assistant import addressee, occasions, passed_on, scenes, tags, vocatives
 from voicertc.assistant.dialogue import Intent, Say, ToolCall
+from voicertc.assistant.lexicon import WELCOME
 from voicertc.assistant.numbers import number_across
 from voicertc.assistant.words import tokens
 
@@ -71,9 +72,6 @@ def _whole_numbers(pairs: Sequence[tuple[str, str]]) -> list[str]:
 
 # How a part of a long turn opens that orders: "..., so please take the reverb off", "halve the fuzz".
 ORDERED = addressee.ORDERS | frozenset("halve double delete nudge restore shorten lengthen".split())
-# What thanks are answered with: a long turn may thank before it asks ("..., thank you, but now
-# I'm just chatting, so please take the reverb off").
-THANKED = "You're welcome."
 
 
 def _ordered(part: str, after_so: bool) -> str | None:
@@ -101,7 +99,9 @@ def one_clause_asks(
     parts = _whole_numbers(pairs)
     if len(parts) < 2:
         return calls
-    told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, THANKED)
+    # (a long turn may thank before it asks: "..., thank you, but now I'm just chatting, so please
+    # take the reverb off")
+    told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, WELCOME)
     nothing = all(isinstance(c, Say) and c.text in told for c in calls)
     if by_name and not nothing:
         return calls

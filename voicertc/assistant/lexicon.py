@@ -208,11 +208,12 @@ HELPED = ("for the help", "for your help", "for all the help", "for all your hel
 
 HEARD = "Yes, I can hear you. Ask me for an effect, like some reverb, or say help."
 GREETING = "Hello! I'm your audio assistant. Ask me to add an effect, like some reverb, or say help."
+WELCOME = "You're welcome."
 # (phrases, reply, whole): with whole, the utterance must be just the phrase, because
 # words like "no" or "fine" inside a longer sentence say nothing about what is wanted.
 CHAT: tuple[tuple[tuple[str, ...], str, bool], ...] = (
     (("thank you", "thanks", "thank", "cheers", "appreciate", "great job"),
-     "You're welcome.", False),
+     WELCOME, False),
     (("perfect", "awesome", "nice", "cool", "great", "sounds good", "sounds great",
       "that sounds good", "good job", "well done", "excellent"), "Glad you like it.", True),
     (("can you hear me", "can anybody hear me", "can anyone hear me", "is this working", "are you there",
