@@ -19,8 +19,11 @@ from voicertc.assistant.scenes import is_change
 _TURNING = (
     r"(?:oh|um|uh|er|hmm|ah|actually|wait|no+|nah|nope|sorry|hang on|hold on|you know what|on second thought)"
 )
+# ... or, at a long turn's end, decide against it: "..., so forget it", "..., so I'll behave".
+_DECIDED = r"i'?ll (?:behave|stop fiddling|leave it|keep it|live with it)"
 BREAK = re.compile(
-    rf"[,;.!?-]\s*(?=(?:{_TURNING}|never ?mind|forget|cancel|scratch|(?:keep|skip|leave) it)\b)",
+    rf"[,;.!?-]\s*(?=(?:{_TURNING}|never ?mind|forget|cancel|scratch|(?:keep|skip|leave) it)\b"
+    rf"|(?:so|but|then) (?:{_DECIDED}|forget it|never ?mind)\b)",
     re.IGNORECASE,
 )
 # What takes the change back: the wish dropped, the sound kept, or the words not meant for us.
@@ -29,7 +32,7 @@ TAKEN_BACK = re.compile(
     r"|leave (?:the|my) [a-z-]+(?: [a-z]+)? (?:alone|be|as (?:it|they) (?:is|are))"
     r"|(?:it|that)(?:'s| is|s) (?:fine|ok|okay|good)|(?:it|they) can stay|no need|don'?t\b|do not\b"
     r"|changed my mind|no changes?|keep it\b|skip it|suits|misheard|i was reading"
-    r"|(?:not|wasn'?t) talking to you|ignore (?:that|me))",
+    r"|(?:not|wasn'?t) talking to you|ignore (?:that|me)|" + _DECIDED + ")",
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"[,;.!?]+")

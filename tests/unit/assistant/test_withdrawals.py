@@ -21,6 +21,10 @@ from voicertc.assistant.withdrawals import taken_back
         "take off the distortion, no, cancel that, no changes",
         "change the attack to, um, oh, forget it",
         "turn me down a bit, actually no, don't, I'll just sing softer",
+        # (session 46, tune26) decided against at a long turn's end
+        "I wanted more echo for the chorus, but my teacher says I lean on it, so forget it",
+        "I fancied some fuzz on the vocal, but the venue says no effects tonight, so I'll behave",
+        "maybe the reverb could be longer, I keep thinking it, but it sounds natural, so I'll stop fiddling",
     ],
 )
 def test_a_change_taken_back(said: str) -> None:
