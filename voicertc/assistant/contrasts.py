@@ -8,7 +8,9 @@ refusals, so that only what is wanted is read; a refusal of a change to one effe
 effect to what follows when it names none ("I don't want the high-pass gone, only set lower":
 the high-pass lower), while a wrong guess does not ("not the compressor, I sound tinny"). A
 turn that only forbids changes ("please don't put any fuzz on me, I've got a ballad next")
-wants nothing. Corpus22's tune side (session 44) is where these were read.
+wants nothing; one that forbids, gives its reason and then orders ("don't change the compressor,
+it's how I want it, just make me louder") wants what it orders. Corpus22's tune side (session 44)
+is where these were read, corpus26's (session 46) the order after a reason.
 """
 
 from __future__ import annotations
@@ -113,8 +115,9 @@ NAMES = {effect: names[0] for effect, names in EFFECT_NAMES.items()}
 
 
 def kept(transcript: str) -> str | None:
-    """What of ``transcript`` is read: all of it, or what is wanted beside its refusals; None when
-    it wants nothing but forbids a change."""
+    """What of ``transcript`` is read: all of it, or what is wanted beside its refusals, past what
+    it first keeps as it is (``keepings``: "keep the reverb, it's lovely, but the echo has to go");
+    None when it wants nothing but forbids a change."""
     starts, parts = _parts(transcript)
     transcript = keepings.rest(parts, starts, transcript) or transcript  # "keep the reverb, but ..."
     left = wanted(transcript)
