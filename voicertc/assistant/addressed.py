@@ -96,21 +96,20 @@ def one_clause_asks(
     ("halve the distortion please, it's fun but the radio station likes it clearer"; "the delay is
     too loud in the mix, it's like a well, pull the delay mix down ten percent"), unless that part
     points back at the rest or says less of the same change."""
-    parts = _whole_numbers(pairs)
-    if len(parts) < 2:
-        return calls
     # (a long turn may thank before it asks: "..., thank you, but now I'm just chatting, so please
     # take the reverb off")
     told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, WELCOME)
     nothing = all(isinstance(c, Say) and c.text in told for c in calls)
-    if by_name and not nothing:
+    changed = not by_name and bool(calls) and all(scenes.is_change(c) for c in calls)
+    if not (nothing or changed):
+        return calls  # (decided before the turn is cut into parts: this runs on every long turn)
+    parts = _whole_numbers(pairs)
+    if len(parts) < 2:
         return calls
     if not by_name:  # a long turn's part asks only as an order: not "... comes through the wall at night"
         parts = [o for o in (_ordered(p, after_so=nothing) for p in parts) if o is not None]
         if not nothing and any(_POINTS_BACK.search(" ".join(tokens(p))) for p in parts):
             return calls  # "..., so set the gain to that": its value is in the rest of the turn
-        if not (nothing or (calls and all(scenes.is_change(c) for c in calls))):
-            return calls
     asked = [r for r in map(read, parts) if r and all(scenes.is_change(c) for c in r)]
     if len(asked) != 1 or (not nothing and _same_change(asked[0], calls)):
         return calls  # (the whole turn may say more of the same change: "put it at that, one point two")

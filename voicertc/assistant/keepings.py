@@ -15,7 +15,7 @@ import re
 
 from voicertc.assistant import named_params
 from voicertc.assistant.lexicon import EFFECT_NAMES, padded
-from voicertc.assistant.referents import named_effect
+from voicertc.assistant.referents import named_effect, named_effects
 from voicertc.assistant.words import tokens
 
 _OPEN = r"^(?:(?:and|so|ok|okay|please|honestly|now|also|but|look|right) )*"
@@ -69,7 +69,7 @@ def rest(parts: list[str], starts: list[int], transcript: str) -> str | None:
         return None
     left = re.sub(r"^(?:but|and|so)\b\s*", "", transcript[starts[first] :], flags=re.IGNORECASE)
     words = tokens(left)
-    kept = {e for part in parts[:first] for e in _effects(tokens(part))}
+    kept = {e for part in parts[:first] for e in named_effects(tokens(part))}
     named = named_effect(words)
     unnamed = named is None and named_params.owner(words) is None
     pointed = unnamed and (POINTERS & set(words) or words[:1] in (["at"], ["to"]))
@@ -77,10 +77,6 @@ def rest(parts: list[str], starts: list[int], transcript: str) -> str | None:
     if len(kept) == 1 and (pointed or (named == "gain" and "its" in words)):
         return f"the {EFFECT_NAMES[kept.pop()][0]}, {left}"
     return left
-
-
-def _effects(words: list[str]) -> set[str]:
-    return {e for e, names in EFFECT_NAMES.items() if any(f" {n} " in padded(words) for n in names)}
 
 
 def first_change(parts: list[str]) -> int:

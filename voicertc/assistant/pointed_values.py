@@ -32,8 +32,9 @@ def brought(text: str) -> str:
     if order is None or find_numbers(tokens(text[order.start() :])):
         return text
     words = tokens(text[: order.start()])
-    said = value(words, find_numbers(words))
-    if said is None or said[1] is None or len([s for s in find_numbers(words)]) != 1:
+    numbers = find_numbers(words)
+    said = value(words, numbers)
+    if said is None or said[1] is None or len(numbers) != 1:
         return text
     span, _ = said
     phrase = " ".join(words[span.start : span.end + len(unit_words(words, span.end))])

@@ -166,6 +166,11 @@ def named_effect(words: list[str]) -> str | None:
     return min(found)[1] if found else None
 
 
+def named_effects(words: list[str]) -> set[str]:
+    """Every effect a part names by name."""
+    return {effect for _, effect in _named(words)}
+
+
 def _named(words: list[str]) -> list[tuple[int, str]]:
     """Each place an effect's name is said (where in the words joined), and the effect."""
     text = lx.padded(words)
