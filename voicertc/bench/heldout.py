@@ -360,12 +360,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     if args.reader:
         READER[0] = required()
+    else:  # the server reads with the reader whenever its wheel is installed
+        print("reading with the rules alone (--reader reads as the server does)", flush=True)
     if args.errors and args.split in BLIND:
         ap.error(f"{args.split} is blind: its misses are never written (its figures are)")
     conditions = checked_conditions(ap, args.conditions)
     started = time.perf_counter()
     report = run(args.split, args.asr, conditions, args.limit, args.variant, args.snr)
     report["seconds"] = round(time.perf_counter() - started, 1)
+    # Kept in every copy of the report: session 46's spoken runs were the rules alone beside
+    # figures with the reader, and only a missing guess in each turn showed it.
+    report["reader"] = args.reader
     if args.split in BLIND:
         report["errors"] = f"not kept: {args.split} is measured, never read"
         report["records"] = "not kept"
@@ -378,7 +383,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.out.write_text(json.dumps(report, indent=1) + "\n")
     if args.errors:
         args.errors.write_text(json.dumps(report["errors"], indent=1) + "\n")
-    report["reader"] = args.reader
     standard = args.variant == "default" and args.snr == "broadband"
     if args.limit is None and len(conditions) == len(CONDITIONS) and standard:
         reader = "-reader" if args.reader else ""
