@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from voicertc.assistant import addressee, occasions, passed_on, scenes, tags, vocatives
+from voicertc.assistant import addressee, occasions, passed_on, referents, scenes, tags, vocatives
 from voicertc.assistant.dialogue import Intent, Say, ToolCall
-from voicertc.assistant.lexicon import WELCOME
+from voicertc.assistant.lexicon import EFFECT_NAMES, GREETING, WELCOME
 from voicertc.assistant.numbers import number_across
 from voicertc.assistant.words import tokens
 
@@ -74,12 +74,22 @@ def _whole_numbers(pairs: Sequence[tuple[str, str]]) -> list[str]:
 ORDERED = addressee.ORDERS | frozenset("halve double delete nudge restore shorten lengthen".split())
 
 
+# ... and asked as "would you mind making me quieter".
+_MINDED = frozenset(
+    f"{w}{w[-1]}ing" if len(w) <= 4 and w[-1] in "tpgm" and w[-2] in "aeiou" else f"{w.removesuffix('e')}ing"
+    for w in ORDERED
+)
+
+
 def _ordered(part: str, after_so: bool) -> str | None:
     """``part`` from where it orders, if it does: at its opening, or (``after_so``) after "so"
     ("but now I'm just chatting with them so please take the reverb off")."""
     words = tokens(part)
     for at in (0, *(i + 1 for i, w in enumerate(words) if w == "so" and after_so)):
-        if addressee.after_opening(words[at:])[:1] in ([w] for w in ORDERED):
+        opened = addressee.after_opening(words[at:])
+        if opened[:1] in ([w] for w in ORDERED) or (
+            opened[:1] == ["mind"] and len(opened) > 1 and opened[1] in _MINDED
+        ):
             return part if at == 0 else " ".join(words[at:])
     return None
 
@@ -97,8 +107,9 @@ def one_clause_asks(
     too loud in the mix, it's like a well, pull the delay mix down ten percent"), unless that part
     points back at the rest or says less of the same change."""
     # (a long turn may thank before it asks: "..., thank you, but now I'm just chatting, so please
-    # take the reverb off")
-    told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, WELCOME)
+    # take the reverb off"; or greet those who joined: "give me a bit more reverb now, and hello to
+    # everyone who just joined")
+    told = scenes.READ_AS_NOTHING if by_name else (*scenes.READ_AS_NOTHING, WELCOME, GREETING)
     nothing = all(isinstance(c, Say) and c.text in told for c in calls)
     changed = not by_name and bool(calls) and all(scenes.is_change(c) for c in calls)
     if not (nothing or changed):
@@ -107,8 +118,11 @@ def one_clause_asks(
     if len(parts) < 2:
         return calls
     if not by_name:  # a long turn's part asks only as an order: not "... comes through the wall at night"
-        parts = [o for o in (_ordered(p, after_so=nothing) for p in parts) if o is not None]
-        if not nothing and any(_POINTS_BACK.search(" ".join(tokens(p))) for p in parts):
+        named = referents.named_effects(tokens(" ".join(parts)))
+        ordered = [o for o in (_ordered(p, after_so=nothing) for p in parts) if o is not None]
+        # "a little bump at the edge of the high-pass, so set its Q to one point five"
+        parts = [_of_the_named(p, *named) if len(named) == 1 else p for p in ordered]
+        if not nothing and any(_points_back(o, carried=p != o) for o, p in zip(ordered, parts, strict=True)):
             return calls  # "..., so set the gain to that": its value is in the rest of the turn
     asked = [r for r in map(read, parts) if r and all(scenes.is_change(c) for c in r)]
     if len(asked) != 1 or (not nothing and _same_change(asked[0], calls)):
@@ -116,9 +130,30 @@ def one_clause_asks(
     return asked[0]
 
 
+# The effect an ordered part points back at: "it", "its", "them".
+_IT = re.compile(r"\b(?:it|its|them)\b")
+
+
+def _of_the_named(part: str, effect: str) -> str:
+    """``part`` with the one effect its turn named said before it, where it points back and names none."""
+    words = tokens(part)
+    if referents.named_effects(words) or not _IT.search(" ".join(words)):
+        return part
+    return f"the {EFFECT_NAMES[effect][0]}, {part}"
+
+
 # A value pointed back at: "put the reverb decay at that", "set the compressor threshold there".
-# ... or an effect: "could you turn it down a little".
-_POINTS_BACK = re.compile(r"\b(?:(?:at|to) (?:that|this)|there|it|its|them)\b")
+# ... or said of the value: "could you make it that long?"
+_VALUE_BACK = re.compile(
+    r"\b(?:(?:at|to) (?:that|this)|there|that (?:long|short|high|low|much|loud|big|fast|slow))\b"
+)
+
+
+def _points_back(part: str, carried: bool) -> bool:
+    """``part`` points back at the rest of its turn: at a value, or (unless the one effect the turn
+    names was carried into it) at an effect: "could you turn it down a little"."""
+    said = " ".join(tokens(part))
+    return _VALUE_BACK.search(said) is not None or (not carried and _IT.search(said) is not None)
 
 
 def _same_change(part: list[Intent], whole: list[Intent]) -> bool:

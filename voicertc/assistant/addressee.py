@@ -175,8 +175,10 @@ def of_itself(tokens: list[str]) -> bool:
 
 # A song's words quoted: "the lyric goes hey, turn it up, turn it up".
 QUOTING = re.compile(r" (?:lyric|lyrics|song|chorus|hook|verse) (?:goes|go|says|went) ")
-# A line of a song or a rhyme said about: "the opening line is ...", "... I love that line".
-LINES = ("the opening line", "the first line", "the line is", "that line", "nursery rhyme", "the lyric is",
+# A line of a song or a rhyme said about: "the opening line is ...", "... I love that line" (not
+# one to be recorded: "then I'll record the first line").
+LINES = (*(f"the {first} line {what}" for first in ("opening", "first") for what in ("is", "goes", "of")),
+         "the line is", "that line", "nursery rhyme", "the lyric is",
          "the lyrics are", "how the song starts", "how the rhyme starts")  # fmt: skip
 
 

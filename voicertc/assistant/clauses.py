@@ -1,21 +1,19 @@
 """Several requests in one turn: "add reverb and delay", "cut the lows, then add a compressor".
 
-``dialogue.understand`` reads a turn as one request, so only its first change was made.
-Here a turn is cut where a comma, a full stop or a conjunction ("and", "then", "plus")
-joins parts that each name an effect, and each part is read by ``understand`` itself:
+``dialogue.understand`` reads a turn as one request. Here a turn is cut where a comma, a full
+stop or a conjunction ("and", "then", "plus") joins parts that each name an effect, and each
+part is read by ``understand`` itself:
 
 - a part that names only an effect ("... and the distortion", "... and a bit of delay")
   takes the action of the request before it: "take off the echo and the distortion"
   removes both; and a verb or particle said after the last of several bare names is
   every one's: "echo and reverb off" removes both;
-- a part that names a parameter but no effect ("set the delay to 300 ms and the mix to
-  40 percent") is about the effect of the request before it, and so is "it" ("add reverb
-  and turn it up"), unless the part is about loudness ("add reverb and make it louder":
-  the volume);
+- a part that names a parameter but no effect ("set the delay to 300 ms and the mix to 40
+  percent") is about the effect of the request before it, and so is "it" ("add reverb and turn
+  it up"), unless the part is about loudness ("add reverb and make it louder": the volume);
 - a part that reads as no request ("the reverb is fine, add delay") asks for nothing.
 
-A turn that is not cut (one request, or parts that do not each name an effect) reads
-exactly as ``understand`` reads it whole.
+A turn not cut (one request, or parts that do not each name an effect) reads as ``understand`` reads it.
 """
 
 from __future__ import annotations
@@ -238,9 +236,11 @@ def _request(before: _Request | None, joint: str, part: str, last_filter: str | 
             return _Request(joint, part, reading)  # "echo and reverb off": both off (``_lend_back``)
         return None  # "compression and reverb are overrated": one sentence
     reading = counted(words, understand(part, last_filter))
-    if effect is None and _remark(before, joint, words, reading):
-        return _Request(joint, part, Say(""))  # "make me louder, the people at the back can't hear"
     same = _same_effect(before, reading)
+    if (effect is None and _remark(before, joint, words, reading)) or (
+        same and reasons.removal_explained(before.reading, words, reading)
+    ):  # its reason: "make me louder, the people at the back can't hear", "comp off, I sound flat"
+        return _Request(joint, part, Say(""))
     if (effect is None or same) and reasons.order_after_description(
         said, before.reading, words, reading, same
     ):

@@ -24,6 +24,7 @@ from voicertc.assistant import (
     filters,
     hedges,
     knowledge,
+    multiples,
     musings,
     named_params,
     nuisances,
@@ -297,7 +298,7 @@ def _arguments(
     ):
         action = timed[0]  # "speed up the echo": a shorter delay; "one millisecond faster": 1 ms less
     unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit
-    octave = phrasing.octaves(tokens, action) or colloquial.multiple(tokens, unit_of, action)
+    octave = phrasing.octaves(tokens, action) or multiples.multiple(tokens, unit_of, action)
     if octave is not None:
         return _scaled(tokens, effect, octave)
     if effect == "gain" and value is None and action == "increase" and phrasing.boost_added(tokens):
@@ -373,6 +374,7 @@ def understand(transcript: str, last_filter: str | None = None) -> Intent:
         return Say(NOT_HEARD_TEXT)
     words = ranges_as_either(hedges.limit_dropped(wrappings.as_request(words)) or words)  # ", not too much"
     reason = hedges.reason_at(words) or hedges.purpose_at(words) or lx.section_at(words)
+    reason = reason or hedges.so_purpose_at(words)  # "turn down the reverb so it's more natural"
     if reason is not None and dynamics.described(words) is None:  # "down because I end up shouting"
         asked = understand(" ".join(words[:reason]), last_filter)
         if isinstance(asked, ToolCall) and asked.name == APPLY:

@@ -17,7 +17,10 @@ VOICE = ("voice", "loud bits", "loud parts", "quiet bits", "quiet parts", "dynam
          "i sound")  # fmt: skip
 LIVELY = ("ups and downs", "ups and down", "up and down", "bounce", "breathe", "dynamics", "light and shade")
 BACK = ("back", "again", "naturally", "untouched", "left alone")
-UNTOUCHED = ("no compressor", "no compression", "nothing squeezing", "untouched", "left alone")
+UNTOUCHED = ("no compressor", "no compression", "nothing squeezing", "untouched", "left alone",
+             # the compressor ordered off beside it: "turn off the compression, I want my dynamics back"
+             *(f"{off} the {name}" for name in ("compressor", "compression", "comp")
+               for off in ("turn off", "switch off", "take off", "remove", "bypass", "kill")))  # fmt: skip
 FLATTENED = ("flattened", "pinned down", "pressed flat", "ironed out", "no life", "lifeless", "breathless",
              "steamrollered", "squeezed flat")  # fmt: skip
 # (not "my voice sticks out of the section": too loud, not uneven)

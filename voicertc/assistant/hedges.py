@@ -7,7 +7,7 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
-from voicertc.assistant import asking
+from voicertc.assistant import asking, later
 from voicertc.assistant import lexicon as lx
 
 ARTICLES = frozenset("a an some".split())
@@ -130,6 +130,30 @@ def purpose_at(tokens: list[str]) -> int | None:
     return None
 
 
+# (session 47, tune26) What a change is for, said after it with "so": "turn down the reverb so it's
+# more natural", "ease off the volume a bit so I'm more comfortable to listen to" (its "more" asks
+# nothing).
+SO_WHO = frozenset("that it its i im we were they theyre people everyone everybody you youre the".split())
+
+
+def so_purpose_at(tokens: list[str]) -> int | None:
+    """Where a purpose said with "so" begins, after an order (not "the echo is a lot, but it's a dub
+    track, so it should be")."""
+    opened = [t for t in tokens if t not in _ASKING_OPENERS][:1]
+    if not opened or opened[0] not in lx.IMPERATIVES | _EASING:
+        return None
+    at = next((i for i, t in enumerate(tokens[:-1]) if t == "so" and i > 0 and tokens[i + 1] in SO_WHO), None)
+    # (the change has its way said before: not "balance my volume so that it stays the same throughout")
+    return at if at is not None and not _DIRECTED.isdisjoint(tokens[:at]) else None
+
+
+_DIRECTED = frozenset(
+    "up down off back less more lower raise reduce increase decrease cut drop boost".split()
+)
+_ASKING_OPENERS = frozenset("can could would will you please just ok okay maybe".split())
+_EASING = frozenset("ease tone back pull".split())
+
+
 def _names_effect(tokens: list[str]) -> bool:
     """An effect named, or one of its settings ("attack time 5 ms, fast enough to catch ...")."""
     text = " " + " ".join(tokens) + " "
@@ -189,7 +213,11 @@ LET_BE = ("whatever", "oh well", "never mind", "nevermind", "no big deal", "what
           "not doing that", "we argue about it",
           # a request quoted, then not taken up: 'she said "turn the reverb up" but I'm ignoring her'
           "im ignoring her", "im ignoring him", "im ignoring them", "im ignoring it", "ignore her",
-          "ignore him", "ignore them", "ignore that", "ignore it")  # fmt: skip
+          "ignore him", "ignore them", "ignore that", "ignore it",
+          # (session 47, tune27) a change wished and resisted: "I keep wanting to move the high cut to
+          # five k, but I'll resist"; "the attack could be slower, but I don't want to touch it now"
+          "ill resist", "i resist", "ill leave it", "ill leave it for now", "i dont want to touch it",
+          "i dont want to touch it now", "i wont touch it", "im not touching it")  # fmt: skip
 
 
 def but_liked(tokens: list[str]) -> bool:
@@ -281,15 +309,16 @@ def _let_be(tokens: list[str], after: str) -> bool:
         after in LET_BE
         or (bool(after) and lx.has_phrase(f" {after} ", NOT_YET))
         or _taken_back(tokens)
-        or _maybe_later(tokens)
-        or _put_off(tokens)
+        or later.maybe_later(tokens)
+        or later.put_off(tokens)
         or _second_thoughts(tokens)
     )
 
 
 # A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".
 MEANT = ("i was going to", "i was gonna", "i meant to", "i nearly asked", "i almost asked", "i was about to",
-         "i was thinking about", "i was thinking of", "i thought about", "i wanted to ask")  # fmt: skip
+         "i was thinking about", "i was thinking of", "i thought about", "i wanted to ask",
+         "i wondered about", "i did wonder about")  # fmt: skip
 # What was said before, let go: "don't worry about the distortion I mentioned".
 LET_GO = ("dont worry about the", "never mind about", "never mind the", "forget about the",
           "forget what i said", "ignore what i said")  # fmt: skip
@@ -301,56 +330,12 @@ def _taken_back(tokens: list[str]) -> bool:
     return (meant and "but" in tokens) or any(text.startswith(f" {p} ") for p in LET_GO)
 
 
-# What may be wanted if or when something happens: asked of no sound now.
-MAYBE = ("i might", "i may", "might want", "might need", "might ask", "we might", "well see", "we will see")
-WHEN = frozenset("later then tomorrow tonight when ever someday".split())
-# "if" of a courtesy asks now: "I might need to be a bit louder, if that's alright".
-COURTESY_IF = frozenset("thats that its you possible".split())
-
-
-def _maybe_later(tokens: list[str]) -> bool:
-    if not lx.has_phrase(lx.padded(tokens), MAYBE):
-        return False
-    after_if = [tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "if"]
-    return any(w not in COURTESY_IF for w in after_if) or not WHEN.isdisjoint(tokens)
-
-
 def _after_but(tokens: list[str]) -> str:
     if "but" not in tokens:
         return ""
     last = len(tokens) - 1 - tokens[::-1].index("but")
     rest = [t for t in tokens[last + 1 :] if t not in ("really", "actually", "still", "honestly")]
     return " ".join(rest).removesuffix(" though").removesuffix(" now")  # "but it's fine now"
-
-
-# A change put off to a time said: "don't add the echo until I start singing", "the reverb
-# question can wait until after the break", "let's talk about the delay after this song".
-PUT_OFF = ("can wait", "wait until", "wait till", "after the break", "after this song", "after this track",
-           "lets talk about", "well talk about", "we can talk about", "decide later",
-           "ill decide")  # fmt: skip
-HOLDING = ("dont", "do not", "not yet", "hold off", "no need to")
-# What may be needed when something happens: "when the drummer comes in, we'll probably need
-# more gain" (not "if you can, add reverb", nor "if it's no trouble I'll have some reverb").
-CONDITIONS = frozenset("if when once whenever".split())
-LATER_NEEDS = ("probably", "might", "may need", "ill ask", "ill need", "well need", "we will need",
-               "i will need", "ill let you know", "ill tell you")  # fmt: skip
-
-
-def _put_off(tokens: list[str]) -> bool:
-    text = lx.padded(tokens)
-    if lx.has_phrase(text, PUT_OFF):
-        return True
-    if lx.has_phrase(text, HOLDING) and not {"until", "till"}.isdisjoint(tokens):
-        return True
-    if lx.has_phrase(text, LATER) and lx.has_phrase(text, FUTURE_ME):
-        return True  # "I'll probably want more reverb later"
-    return bool(tokens) and tokens[0] in CONDITIONS and lx.has_phrase(text, LATER_NEEDS)
-
-
-# A wish told for later, by the one who will have it: "I'll probably want more reverb later",
-# "we might need a compressor later on" (not "add reverb later": asked now).
-LATER = ("later", "later on", "tomorrow")
-FUTURE_ME = ("ill", "well", "i will", "we will", "i might", "we might", "i may", "we may")
 
 
 # A question asked and answered no: "would more echo help? probably not, leave it".

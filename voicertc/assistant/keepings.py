@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import named_params
+from voicertc.assistant.addressee import ORDERS, after_opening
 from voicertc.assistant.lexicon import EFFECT_NAMES, padded
 from voicertc.assistant.referents import named_effect, named_effects
+from voicertc.assistant.remarks import RESULTS
 from voicertc.assistant.words import tokens
 
 _OPEN = r"^(?:(?:and|so|ok|okay|please|honestly|now|also|but|look|right) )*"
@@ -26,14 +28,18 @@ _CHANGE_AFTER = (
     r"(?!.*\b(?:except|apart from|other than|besides|but for)\b)"
 )
 # "keep the reverb", "I want to keep the high-pass and the gain exactly where they are", "leave every
-# other effect where it sits".
+# other effect where it sits", "I don't want to lose the other effects".
 KEEP = re.compile(
     _OPEN + r"(?:i (?:want|would like|wanna|need) to |id like to |lets |you can |please )?"
-    r"(?:keep|leave) (?:the|my|every|everything|all|both|those|these|other|each|your)\b" + _CHANGE_AFTER
+    r"(?:keep|leave|(?:i (?:dont|do not) want to |dont |do not )lose) "
+    r"(?:the|my|every|everything|all|both|those|these|other|each|your)\b" + _CHANGE_AFTER
 )
-# "the compressor stays and the delay stays", "the filters can stay".
+# "the compressor stays and the delay stays", "the filters can stay", "the compressor and the filters
+# are all where I want them".
 STAYS = re.compile(
-    _OPEN + r"(?:the|my|your) (?:\w+ ){0,3}(?:stays|stay|can stay|remains|is staying|should stay)\b"
+    _OPEN + r"(?:the|my|your) (?:(?:\w+ ){0,3}(?:stays|stay|can stay|remains|is staying|should stay)\b"
+    r"|(?:\w+ ){0,5}(?:is|s|are|re) (?:all |both )?(?:exactly |just )?(?:where|how) (?:i|we) "
+    r"(?:want|like|need))"
 )
 # What is there praised: "the echo's volume is good", "the compressor's fine too", "the delay is doing
 # everything I need", "the filter you put on is great".
@@ -82,18 +88,37 @@ def rest(parts: list[str], starts: list[int], transcript: str) -> str | None:
 def first_change(parts: list[str]) -> int:
     """How many of ``parts`` (a turn's, in order) keep or praise what is there before the first
     that may ask for a change; 0 when the turn opens otherwise or only keeps."""
-    i = 0
+    i = _chatter(parts)
     named = False  # what is kept was named: "leave it" alone keeps nothing said
-    for part in parts:
+    for part in parts[i:]:
         said = " ".join(tokens(part))
         if KEEP.match(said) or STAYS.match(said) or PRAISED.match(said):
             named = named or _names(said)
         elif i and _names_only(said):
             named = named or _names(said)
-        elif not (i and OF_THE_KEPT.match(said)):
+        elif not (i and (OF_THE_KEPT.match(said) or _brought(said))):
             break
         i += 1
     return i if named and i < len(parts) else 0
+
+
+def _chatter(parts: list[str]) -> int:
+    """How many of ``parts`` open the turn with talk that names nothing and orders nothing, before
+    a part that keeps: "I'm an engineer by trade so forgive the precision, but the compressor and the
+    filters are all where I want them, ..."."""
+    for i, part in enumerate(parts[:2]):
+        said = " ".join(tokens(part))
+        if KEEP.match(said) or STAYS.match(said):
+            return i
+        words = said.split()
+        if len(words) < 3 or _names(said) or after_opening(words)[:1] in ([w] for w in ORDERS):
+            return 0  # (nor a word alone: "nah, leave the reverb, it's doing its thing" refuses)
+    return 0
+
+
+def _brought(said: str) -> bool:
+    """What the kept setting brought: "..., no more hiss", "..., no pumping at all"."""
+    return RESULTS.fullmatch(f" {said} ") is not None and named_effect(said.split()) is None
 
 
 def _names(said: str) -> bool:

@@ -76,11 +76,12 @@ IDIOMS: dict[str, tuple[str, str]] = {
     ),
     **dict.fromkeys(("brighter", "brighten", "add some air", "more air", "more sparkle", "sparkle back",
                      "more open"), ("lowpass", "increase")),
-    # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end"
+    # what a thin voice lacks, wished back: "make me sound fuller", "more weight in the low end",
+    # "let some more of the bass back in" (its "more" is the band's)
     # ("fuller and deeper": deeper beside it is more of the same, not a step up of the cutoff)
     **dict.fromkeys(("fuller and deeper", "deeper and fuller", "fuller", "more weight", "more body",
-                     "some body back", "some bass back", "bass back in", "weight again", "weight back",
-                     "warmth back"), ("highpass", "decrease")),
+                     "some body back", "more of the bass back", "some bass back", "bass back in",
+                     "weight again", "weight back", "warmth back"), ("highpass", "decrease")),
     # what a compressor is said to do: "glue my voice together"
     **dict.fromkeys(("glue my voice", "glue it together", "glue me together"), ("compressor", "add")),
     "cleaner": ("distortion", "decrease"),
@@ -137,6 +138,8 @@ PARAM_SYNONYMS = {"tail": "decay", "regeneration": "repeats", "ring": "decay", "
                   # homophones Whisper may write for them: a reverb's "tale", a filter's "queue"
                   "tale": "decay", "queue": "q",
                   "peak": "resonance", "peakier": "resonance",
+                  # a compressor recovering after the loud bits is its release
+                  "recover": "release", "recovers": "release", "recovery": "release",
                   "level": "mix", "volume": "mix"}  # "echo level": its mix (the gain has none)  # fmt: skip
 
 # Nouns of a parameter: "drop the high pass frequency" lowers it, it does not remove the filter
@@ -145,7 +148,8 @@ PARAM_NOUNS = ("frequency", "cutoff", "corner", "time", "mix", "feedback", "rati
                "release", "knee", "resonance", "q")  # fmt: skip
 
 EVERYTHING = ("everything", "all", "all effects", "all the effects", "the chain",
-              "the whole chain", "every effect", "them all", "all of them", "all effect",
+              "the whole chain", "the entire chain", "the full chain", "my whole chain", "my entire chain",
+              "every effect", "them all", "all of them", "all effect",
               "the effect chain", "the effects chain", "every single effect", "each effect",
               "every last effect", "the effects", "my effects", "these effects", "those effects",
               "all my effects", "every plug", "every plugin", "all the plugs", "all the plugins")  # fmt: skip

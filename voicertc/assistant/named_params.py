@@ -35,7 +35,9 @@ def named(tokens: list[str], effect: str) -> str | None:
     """The parameter of ``effect`` a word names ("between 2 and 4 seconds" names none)."""
     spec = EFFECT_SPECS[effect]
     for i, tok in enumerate(tokens):
-        word = PARAM_SYNONYMS.get(tok, tok)
+        # (session 47, tune27) a compressor letting go is its release: "let go after two hundred ms"
+        word = "release" if tok in ("let", "lets", "letting") and tokens[i + 1 : i + 2] == ["go"] else tok
+        word = PARAM_SYNONYMS.get(word, word)
         if word in PARAM_WORDS and not relative.between(tokens, i):
             key = param_key(spec, word)
             if key is not None:

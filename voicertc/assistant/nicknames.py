@@ -32,8 +32,8 @@ _DEVICES = frozenset("remover blocker killer stopper filter cutter eater".split(
 _PHRASES = ((["evening", "out"], "compressor"), (["evener"], "compressor"), (["leveller"], "compressor"),
             (["leveler"], "compressor"), (["copy", "of", "my", "voice"], "delay"),
             (["copy", "of", "me"], "delay"))  # fmt: skip
-# (and amounts: "no more monster voice", "less of that crackly sound")
-_DETERMINERS = frozenset("the that this a some any my your more less no".split())
+# (and amounts: "no more monster voice", "less of that crackly sound", "too much church sound")
+_DETERMINERS = frozenset("the that this a some any my your more less no much".split())
 # After the noun, words that make the phrase another thing's: "the church sound system".
 _NOT_AFTER = frozenset("of system systems engineer guy man woman desk".split())
 
@@ -96,6 +96,8 @@ def _nickname(tokens: list[str], i: int) -> tuple[str, int] | None:
         extra = 1 if rest[1:] and rest[1] in _THING_NOUNS else 0  # "the grumble blocker thing"
         return _followed(tokens, i + 2 + extra, "highpass", 2 + extra)
     if word == "booster":  # a device on its own: "put a booster on your voice"
+        return _followed(tokens, i + 1, "gain", 1)
+    if word == "trim" and tokens[i - 1] != "a":  # the input's trim: "ease the trim down" (not "a trim")
         return _followed(tokens, i + 1, "gain", 1)
     nouns = _SOUND_NOUNS if word in _PLACES else _THING_NOUNS
     effect = _PLACES.get(word) or _QUALITIES.get(word)

@@ -113,6 +113,7 @@ def inserted(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
     start = value[0].start
     named = any(t in EFFECT_NAMES["gain"] for t in tokens[:start])
     start -= start > 0 and tokens[start - 1] in ("plus", "minus")  # "a gain plug at plus five dB"
+    start -= start > 1 and tokens[start - 1] in ("about", "around", "roughly")  # "a stage at about four dB"
     after = past(value)
     staged = tokens[after : after + 1] == ["of"] and tokens[after + 1 : after + 2] in (["gain"], ["boost"])
     return (named and start > 0 and tokens[start - 1] in ("of", "at")) or (
@@ -170,7 +171,9 @@ SWITCHING = frozenset({"switch", "turn", "flip", "put"})
 
 
 def onto(tokens: list[str], value: tuple[NumberSpan, str | None]) -> bool:
-    """ "add a hundred ms to the delay": the number is put onto what is there."""
+    """ "add a hundred ms to the delay", "give it another seven hundred ms": put onto what is there."""
+    if tokens[value[0].start - 1 : value[0].start] == ["another"]:
+        return True
     after = past(value)
     ratio = tokens[after : after + 2] in (["to", "one"], ["to", "1"])  # "four to one": a ratio
     return tokens[after : after + 1] in (["to"], ["onto"]) and not ratio and not _to_caller(tokens, after)
@@ -274,10 +277,11 @@ def resets_something_else(tokens: list[str]) -> bool:
 
 _OWNED_BY = ("on my", "in my", "of my", "on the", "in the", "of the", "at the", "on his", "on her",
              "on their", "in his", "in her", "in their", "of his", "of her", "of their")  # fmt: skip
-# ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say; "the lead vocal")
+# ("mike": Whisper writes "mic" so too; "vox": the voice, as singers say; "the lead vocal";
+# "put a limiter on the chain": the effects' own chain)
 SOUND = frozenset("voice mic mike microphone vocals vocal track sound audio signal mix vox lead backing "
                   "main channel singing speaking talking headset announcing commentary narration "
-                  "preaching presenting".split())  # fmt: skip
+                  "preaching presenting chain".split())  # fmt: skip
 
 
 # The speaker's own level is the gain: "raise my volume", "bring my level down".

@@ -29,7 +29,11 @@ def brought(text: str) -> str:
     """``text`` with its order's pointer replaced by the one value (and unit) said before it;
     ``text`` itself when there is no such order, or not exactly one value with a unit before it."""
     order = POINTED.search(text)
-    if order is None or find_numbers(tokens(text[order.start() :])):
+    if order is None or find_numbers(tokens(text[order.start() : order.end()])):
+        return text
+    # the value said right after the pointer ("put it at that, one point two"); one later is of
+    # something else ("..., before I start chapter twelve")
+    if any(n.start == 0 for n in find_numbers(tokens(text[order.end() :]))):
         return text
     words = tokens(text[: order.start()])
     numbers = find_numbers(words)

@@ -11,7 +11,7 @@ and ``reading`` the part read alone.
 from __future__ import annotations
 
 from voicertc.assistant import lexicon as lx
-from voicertc.assistant.addressee import COURTESY
+from voicertc.assistant.addressee import COURTESY, after_opening
 from voicertc.assistant.dialogue import APPLY, Intent, ToolCall
 from voicertc.assistant.referents import named_effect
 
@@ -62,15 +62,12 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     # ("good stuff, now reverb mix at 45%": a setting of an effect named, given its value)
     effect = reading.arguments.get("effect")
     valued = reading.arguments.get("action") == "set" and effect is not None and effect == named_effect(words)
-    return (
-        bare
-        or asked
-        or valued
-        or (words[0] in ORDER_VERBS and (reading.arguments.get("effect") != "gain" or own))
-    )
+    # ("I feel like I'm slightly too loud, so maybe drop the gain by two dB": the gain named)
+    own = own or (effect == "gain" and named_effect(words) == "gain")
+    return bare or asked or valued or (words[0] in ORDER_VERBS and (effect != "gain" or own))
 
 
-_LEADING = frozenset("now so then just please okay ok".split())
+_LEADING = frozenset("now so then just please okay ok maybe".split())
 # Verbs an order after a described sound opens with: the rules' own and those of what an effect
 # does ("the peaks still stick out like nails, squash them harder").
 ORDER_VERBS = lx.IMPERATIVES | frozenset(
@@ -96,6 +93,24 @@ def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: 
     return same_effect and "param" not in reading.arguments and words[0] not in lx.IMPERATIVES | COURTESY
 
 
+def removal_explained(first: Intent, words: list[str], reading: Intent) -> bool:
+    """An effect taken out, then the sound it made described as too much of it ("take the
+    compressor off, I sound squashed flat", "turn off the compression, I want my dynamics back"):
+    the reason for the removal, which read with it would only lessen the effect."""
+    if not (isinstance(first, ToolCall) and isinstance(reading, ToolCall)):
+        return False
+    return (
+        first.arguments.get("action") == "remove"
+        and reading.arguments.get("effect") == first.arguments.get("effect")
+        and reading.arguments.get("action") in ("decrease", "remove")
+        and words[0] in DESCRIBING  # (not an order of its own: "..., ease off the reverb")
+    )
+
+
+# How a description of the sound opens: "I sound squashed flat", "it's all pumping".
+DESCRIBING = frozenset("i im it its my everything thats theres there we were".split())
+
+
 def order_after_description(
     first_words: list[str], first: Intent, words: list[str], reading: Intent, same_effect: bool
 ) -> bool:
@@ -104,9 +119,13 @@ def order_after_description(
     effect than the one the description reads ("dead and boxy, give it some air around it")."""
     if not (isinstance(reading, ToolCall) and isinstance(first, ToolCall)):
         return False
-    if words[0] not in lx.IMPERATIVES or first_words[0] in lx.IMPERATIVES | COURTESY:
+    ordered = after_opening(words)  # ("..., so maybe drop the gain by two dB")
+    if not ordered or ordered[0] not in lx.IMPERATIVES or first_words[0] in lx.IMPERATIVES | COURTESY:
         return False
-    if same_effect:
-        return "param" in reading.arguments
+    if same_effect:  # ... or says by how much: "I'm slightly too loud, so maybe drop the gain by two dB"
+        said, asked = first.arguments, reading.arguments
+        return "param" in asked or (
+            "value" in asked and "value" not in said and asked["action"] == said["action"]
+        )
     effects = (first.arguments.get("effect"), reading.arguments.get("effect"))
     return "gain" not in effects and effects[0] != effects[1]

@@ -12,6 +12,8 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant import addressee, asking, dynamics, hedges, opposites, other_times
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.words import blank
@@ -98,7 +100,8 @@ PRAISE = frozenset("perfect great good amazing awesome cool nice lovely beautifu
 EXCLAIMED = frozenset("wild crazy insane unreal mental bonkers trippy".split())
 PRAISED = ("just right", "spot on", "about right", "sounds right", "doing its job", "does the job",
            "does its job", "just enough", "fits the song", "fits really well", "fits well", "sits well",
-           "sits nicely", "works well", "works really well", "cleaned things up", "cleaned it up",
+           "sits nicely", "sitting nicely", "sitting well", "exactly the amount", "exactly what i wanted",
+           "just what i wanted", "works well", "works really well", "cleaned things up", "cleaned it up",
            "cleaned up my", "did the trick", "does the trick", "done the trick", "doing the trick",
            "hear myself clear", "hear myself better", "hear myself properly", "hear myself fine",
            # (session 43) the sound now said better, as a clause of its own ("right, that's better")
@@ -131,8 +134,17 @@ def approval(tokens: list[str]) -> bool:
     # (less the effects' names: "the low cut really cleaned things up" asks no cut; and what one
     # is able to do: "I can hear myself clearly now")
     unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names)).split()
-    unnamed = _able_dropped(unnamed)
+    unnamed = RESULTS.sub(" ", lx.padded(_able_dropped(unnamed))).split()
     return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed)
+
+
+# (session 47, tune27) What the praised setting brought, said last: "the high cut at that frequency
+# is perfect, no more hiss", "that release time is just lovely, no pumping at all", "the reverb mix is
+# beautiful, not too wet, not too dry" (not "..., no _", "..., no effects": effects taken off).
+RESULTS = re.compile(
+    r" (?:no (?:more )?(?!(?:effects?|processing|plugins?|filters?) )[a-z]+(?: at all| anymore| now)?"
+    r"|(?:not too [a-z]+ ?)+) $"
+)
 
 
 # Content with how it is: "the volume's fine where it is", "nah, the reverb is okay actually".
@@ -140,7 +152,11 @@ CONTENT = frozenset("fine okay ok alright good decent normal".split())
 LINKS = frozenset("is are sounds seems feels looks its thats".split())
 # All that may follow: where it is, and fillers.
 AS_IT_IS = frozenset("where as the way it is now for actually really honestly thanks thank you i think "
-                     "enough right there".split())  # fmt: skip
+                     "enough right there at".split())  # fmt: skip
+# Said between the name and the word of content: "the gain's probably fine at where it is, no change".
+HEDGING = frozenset(
+    "probably really totally pretty just all actually still perfectly absolutely quite".split()
+)
 
 
 def content(tokens: list[str]) -> bool:
@@ -151,12 +167,14 @@ def content(tokens: list[str]) -> bool:
     for i, word in enumerate(said[1:], 1):
         if word not in CONTENT:
             continue
-        before = said[:i]
+        before = [t for t in said[:i] if t not in HEDGING] or said[:1]
+        after = said[i + 1 :]
+        after = after[:-2] if after[-2:] in (["no", "change"], ["no", "changes"]) else after
         # (a name said with its "'s": "the reverb's alright")
         names = [t in lx.NAMING_WORDS or t.removesuffix("s") in lx.NAMING_WORDS for t in before]
         linked = before[-1] in LINKS or names[-1]
         asked = not ASKING.isdisjoint(before) or not hedges.NEGATIONS.isdisjoint(before)
-        return any(names) and linked and not asked and set(said[i + 1 :]) <= AS_IT_IS
+        return any(names) and linked and not asked and set(after) <= AS_IT_IS
     return False
 
 

@@ -15,6 +15,10 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "how it was", "the way it was", "the settings it had", "settings it started with",
               "as it was", "how it started", "the way it started", "how they started", "where it started",
               "where they started",
+              # (session 47, tune27: "put the overdrive amount back where it was from the start")
+              *(f"where {it} {was} {start}" for it, was in (("it", "was"), ("they", "were"))
+                for start in ("at the start", "from the start", "at first", "to begin with",
+                              "to start with")),
               "how it came", "how it comes", "out of the box", "how they came", "the way it came",
               "how they were", "the way they were",
               # (session 43, tune21: "put the low-pass filter back how it shipped")

@@ -13,8 +13,9 @@ _ARRIVING = ("come", "comes", "come back", "comes back", "come in", "comes in", 
              "let go", "lets go", "kick in", "kicks in", "grab", "grabs", "recover", "recovers",
              "react", "reacts")  # fmt: skip
 FASTER = ("faster", "quicker", "speed up", "speed it up", "tighten", "tighten up", "snappier", "fast",
-          "quick", *(f"{v} {w}" for v in _ARRIVING for w in ("sooner", "earlier")))  # fmt: skip
-SLOWER = ("slower", "slow down", "slow it down", "slow", *(f"{v} later" for v in _ARRIVING))
+          "quick", "more quickly",
+          *(f"{v} {w}" for v in _ARRIVING for w in ("sooner", "earlier")))  # fmt: skip
+SLOWER = ("slower", "slow down", "slow it down", "slow", "more slowly", *(f"{v} later" for v in _ARRIVING))
 # The time a speed is about, where the effect has one: the delay's time (whatever else is
 # named: "slow the echo down so the repeats come later"), the reverb's tail.
 TIMED = {"delay": "time_ms", "compressor": None, "reverb": "decay_s"}

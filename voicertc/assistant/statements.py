@@ -218,16 +218,19 @@ def verb_use(tokens: list[str], word: str) -> bool:
                 ["percent"],
                 ["please"],
             )
-            return (
-                not setting
-                and tokens[i + 1 : i + 4]
-                not in (
-                    ["back", "to", "default"],
-                    ["back", "to", "defaults"],
-                )
-                and tokens[i + 1 : i + 3] not in (["to", "default"], ["to", "defaults"])
-            )
+            return not setting and not _to_default(tokens[i + 1 :])
     return False
+
+
+DEFAULTED = frozenset("default defaults normal factory stock".split())
+
+
+def _to_default(words: list[str]) -> bool:
+    """ "(back) to (its) default", said after "drive": a setting put back, not a journey."""
+    words = words[1:] if words[:1] == ["back"] else words
+    words = words[1:] if words[:1] == ["to"] else []
+    words = words[1:] if words[:1] in (["its"], ["the"]) else words
+    return words[:1] != [] and words[0] in DEFAULTED
 
 
 # -- the user's level set against something else's -------------------------------------
@@ -245,6 +248,7 @@ MINE_AFTER = frozenset("i me myself voice vocals vocal mic singing".split())
 # A wish, not a complaint: "make my voice louder than the music" asks for louder.
 WISHES = frozenset("make want wanna need needs should get turn put keep like could can would bring set "
                    "wish".split())  # fmt: skip
+LIKENING = frozenset("sound sounds sounded feel feels felt look looks seem seems is im its was just".split())
 # Something else burying the user: "the music is drowning out my voice".
 BURIED = ("drowning out", "drowns out", "drowning me", "drowns me", "drowning my", "drowns my", "burying my",
           "buries my", "covering my", "covers my", "overpowering my")  # fmt: skip
@@ -266,7 +270,11 @@ def level_compared(tokens: list[str]) -> tuple[str, str] | None:
         return None
     louder = tokens[words[-1]] in LOUDER
     subject, after = tokens[: words[-1]], set(tokens[at + len(marker.split()) :])
-    wished = bool(WISHES.intersection(subject))
+    # (not "I sound like I'm far away and really quiet compared to everyone else": a likeness)
+    wished = any(
+        w in WISHES and not (w == "like" and i > 0 and subject[i - 1] in LIKENING)
+        for i, w in enumerate(subject)
+    )
     named = _effect_in(subject)
     if named is not None or MINE.intersection(subject):
         grows = louder if wished else not louder  # a complaint asks for the other way

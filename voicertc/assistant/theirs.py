@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from voicertc.assistant import asking
 from voicertc.assistant.lexicon import EFFECT_WORDS, NAMING_WORDS, PARAM_WORDS, has_phrase, padded
+from voicertc.assistant.numbers import find_numbers
 from voicertc.assistant.other_times import FIRST_PERSON, HABITUAL
 from voicertc.assistant.statements import ARTICLES, COPULAS, MARKERS, OF_MINE, SOUND_SUBJECTS
 
@@ -172,9 +173,18 @@ def thing_sounds(tokens: list[str]) -> bool:
     """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
     tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
     not this sound's."""
-    verb = next((i for i, t in enumerate(tokens[:7]) if t in SOUNDING or _plural_verb(tokens, i)), None)
+    verb = next(
+        (
+            i
+            for i, t in enumerate(tokens[:7])
+            if (t in SOUNDING or _plural_verb(tokens, i)) and not _a_noun(tokens, i)
+        ),
+        None,
+    )
     if verb is None or verb < 2 or tokens[0] not in SUBJECT_OPENERS or _asks(tokens):
         return False
+    if tokens[verb] == "make" and find_numbers(tokens[verb + 1 : verb + 4]):
+        return False  # an order with its value: "the gap between echoes, make it one and a half seconds"
     noise = tokens[verb + 1 : verb + 2] and tokens[verb + 1] in NOISES
     if tokens[verb] == "keeps" and not noise:
         return False  # "my cat keeps walking across the desk"
@@ -199,6 +209,14 @@ def _asks(tokens: list[str]) -> bool:
 
 
 ASKING_YOU = frozenset("can could would will".split())
+
+
+# (session 47, tune27) Words before a sounding word that make it a noun: "the gap between echoes".
+_NOUN_BEFORE = frozenset("between of with no more less some any".split())
+
+
+def _a_noun(tokens: list[str], i: int) -> bool:
+    return i > 0 and tokens[i - 1] in _NOUN_BEFORE
 
 
 def _plural_verb(tokens: list[str], i: int) -> bool:

@@ -35,6 +35,15 @@ jan jane jason jay jen jenny jess jim joe john jon jordan josh julia kate kev ke
 lucy luke maria mark matt max maya meg mia mike nick nina noah olivia omar paul pete priya rachel ravi raj
 rob ruth sam sara sarah sean sophie steve sue tim tom tommy tony will zoe ahmed ali amir bella chloe dev
 ella fiona gina hugo isla jade kai lily marco mo nadia nate ola pat rosa ryan sasha tariq theo vic yusuf
+abby abdul adrian aiden alfie amara amelia ana andrea andrew angela anita archie arjun ava becky ben
+bianca caleb callum cara carmen charlie chen cody connor dana daniel dara diana diego dylan eddie eli
+elena eliza ellie emily erin ethan eva evie ewan felix finn freddie freya gabe gabriel hamza harper hassan
+hazel henry ibrahim imogen ines isaac ivan ivy jacob jasmine jenna jo joel jonah jose juan kara karen
+katie kayla keith kenji kyle leah leila leon liam lola lorenzo louis luca lucas luis maddie malik mara
+martin mateo maya megan mei michael miguel mila milo mina mohammed molly nadia naomi nathan neil niamh
+nico noor oliver oscar owen pablo peter phoebe poppy rafael rebecca riley rory rosie ruby rui sadie
+sami sanjay scarlett seb simon sofia stella suki tara tess thomas toby tyler valentina vera victor
+violet wei willow xavier yara yuki zach zara zain
 """.split())  # fmt: skip
 # Words that ask of the listener without being about them: "can you", "thank you".
 _ASKING_YOU = re.compile(r"\b(?:can|could|would|will|thank) you\b")

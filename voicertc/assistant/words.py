@@ -42,7 +42,18 @@ def normalize(text: str) -> list[str]:
         r"\b(up|down|by|another) an? (db|decibel|dee bee|k|khz|kilohertz|millisecond|ms)\b", r"\1 one \2", s
     )
     s = re.sub(r"\b(one|two|three|a|\d+) full (seconds?)\b", r"\1 \2", s)  # "to one full second"
+    s = re.sub(
+        r"\b(?:one|a) single (db|decibel|millisecond|second|hertz)\b", r"one \1", s
+    )  # "one single decibel"
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
+    # (session 47, tune27) "let each echo feed back ten percent into the next": its feedback; "low
+    # pass, I want the cut at two thousand five hundred": its cutoff
+    s = re.sub(r"\b(echo|echoes|repeat|repeats|delay) (?:feeds?|feeding) back\b", r"\1 feedback", s)
+    s = re.sub(
+        r"\bthe cut (at|to) (?=\d|one|two|three|four|five|six|seven|eight|nine|ten|a hundred)",
+        r"the cutoff \1 ",
+        s,
+    )
     s = re.sub(r"\bpre[\s-]+delay\b", "predelay", s)  # a reverb's setting, not the delay effect
     s = re.sub(r"\b(in|into) (half|double)[\s-]+time\b", r"\1 \2time", s)  # a song's feel: "in half-time"
     s = re.sub(r"\b(?:all|every (?:single )?one|each one) of (the|my|those) effects\b", r"all \1 effects", s)
@@ -134,7 +145,7 @@ def correct(tokens: list[str]) -> list[str]:
     text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", text))
     text = _DRIVE_STEPPED.sub(r" the drive \1 a \2 ", text)
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
-    tokens = nicknames.named(misheard.tokens(tokens))  # "the church sound": the reverb
+    tokens = _below_zero(nicknames.named(misheard.tokens(tokens)))  # "the church sound": the reverb
     out: list[str] = []
     for i, tok in enumerate(tokens):
         if tok in lx.HOMOPHONE_NUMBERS and i + 1 < len(tokens) and tokens[i + 1] in lx.UNIT_HEADS:
@@ -149,6 +160,18 @@ def correct(tokens: list[str]) -> list[str]:
             fixed = near_keyword(tok)
         out.extend((fixed or tok).split())
     return out
+
+
+def _below_zero(tokens: list[str]) -> list[str]:
+    """ "threshold twenty five below zero", "ten dB under zero": minus that many (session 47, tune27)."""
+    for at in range(1, len(tokens) - 1):
+        if tokens[at : at + 2] not in (["below", "zero"], ["under", "zero"]):
+            continue
+        end = at - (tokens[at - 1] in ("db", "decibel", "decibels"))
+        said = [s for s in numbers.find_numbers(tokens[:end]) if s.end == end and s.value > 0]
+        if said:
+            return [*tokens[: said[0].start], "minus", *tokens[said[0].start : at], *tokens[at + 2 :]]
+    return tokens
 
 
 def tokens(text: str) -> list[str]:

@@ -27,6 +27,15 @@ def _rest(said: str) -> str | None:
         # the one effect kept, pointed at: "less of it" is the reverb
         ("the reverb sounds lovely, but maybe less of it", "the reverb, maybe less of it"),
         ("the low pass stays, but at three k", "the low pass, at three k"),
+        # (session 47) talk that names and orders nothing before what is kept
+        (
+            "I'm an engineer so forgive me, but the compressor and the filters are all where I want them, "
+            "the gain to plus two",
+            "the gain to plus two",
+        ),
+        ("I don't want to lose the other effects, just restore the delay", "just restore the delay"),
+        # what the kept setting brought is no request either
+        ("the high cut is perfect, no more hiss, but the gain up a bit", "the gain up a bit"),
     ],
 )
 def test_what_is_read_past_what_is_kept(said: str, left: str) -> None:
@@ -41,6 +50,7 @@ def test_what_is_read_past_what_is_kept(said: str, left: str) -> None:
         "keep the echo short, make it quieter",  # a kept thing said to be changed
         "keep the compressor as is except the attack, make it faster",  # contrasts.EXCEPT's
         "add some reverb, keep the delay",  # a change first
+        "turn me up, the reverb stays",  # an order before what is kept
     ],
 )
 def test_nothing_kept_first(said: str) -> None:

@@ -27,6 +27,12 @@ from voicertc.assistant.pointed_values import brought
             "a teacher told me two hundred milliseconds, so put the delay time at that",
             call("delay", "set", 200, "ms"),
         ),
+        # (session 47) a number later in the turn is of something else
+        (
+            "I run the level a little hot, seven point five decibels, so set the gain to that before I start "
+            "chapter twelve",
+            call("gain", "set", 7.5, "db"),
+        ),
     ],
 )
 def test_value_put_where_the_order_points(said: str, expected: object) -> None:
