@@ -23,7 +23,7 @@ def test_maybe_later(said: str) -> None:
 @pytest.mark.parametrize(
     "said",
     [
-        "I might regret this, but maybe set the echo feedback to sixty percent, and we'll see if it gets loud",
+        "I might regret this, but maybe set the echo feedback to sixty percent, and we'll see if it's loud",
         "I might need to be a bit louder, if that's alright",
     ],
 )

@@ -18,7 +18,7 @@ from voicertc.assistant.words import tokens
         ("delay time times two, please", "ms", (100.0, "increase")),
         ("make the echoes come twice as fast", "ms", (50.0, "decrease")),
         ("cut the drive down to fifty percent of what it is now", "percent", (50.0, "decrease")),
-        ("bring the delay time to a hundred and fifty percent of its current value", "ms", (50.0, "increase")),
+        ("bring the delay time to a hundred and fifty percent of its current", "ms", (50.0, "increase")),
     ],
 )
 def test_a_multiple_is_a_step(said: str, unit: str, expected: tuple[float, str]) -> None:
