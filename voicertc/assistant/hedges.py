@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from voicertc.assistant import asking, later
 from voicertc.assistant import lexicon as lx
+from voicertc.assistant.addressee import after_opening
 
 ARTICLES = frozenset("a an some".split())
 MODALS = frozenset("would could might may will".split())
@@ -139,7 +140,7 @@ SO_WHO = frozenset("that it its i im we were they theyre people everyone everybo
 def so_purpose_at(tokens: list[str]) -> int | None:
     """Where a purpose said with "so" begins, after an order (not "the echo is a lot, but it's a dub
     track, so it should be")."""
-    opened = [t for t in tokens if t not in _ASKING_OPENERS][:1]
+    opened = after_opening(tokens)[:1]  # ("can you ease off the volume a bit so ...")
     if not opened or opened[0] not in lx.IMPERATIVES | _EASING:
         return None
     at = next((i for i, t in enumerate(tokens[:-1]) if t == "so" and i > 0 and tokens[i + 1] in SO_WHO), None)
@@ -150,7 +151,6 @@ def so_purpose_at(tokens: list[str]) -> int | None:
 _DIRECTED = frozenset(
     "up down off back less more lower raise reduce increase decrease cut drop boost".split()
 )
-_ASKING_OPENERS = frozenset("can could would will you please just ok okay maybe".split())
 _EASING = frozenset("ease tone back pull".split())
 
 

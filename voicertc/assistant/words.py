@@ -42,9 +42,8 @@ def normalize(text: str) -> list[str]:
         r"\b(up|down|by|another) an? (db|decibel|dee bee|k|khz|kilohertz|millisecond|ms)\b", r"\1 one \2", s
     )
     s = re.sub(r"\b(one|two|three|a|\d+) full (seconds?)\b", r"\1 \2", s)  # "to one full second"
-    s = re.sub(
-        r"\b(?:one|a) single (db|decibel|millisecond|second|hertz)\b", r"one \1", s
-    )  # "one single decibel"
+    # "knock one single decibel off"
+    s = re.sub(r"\b(?:one|a) single (db|decibel|millisecond|second|hertz)\b", r"one \1", s)
     s = re.sub(r"\bgain reduction\b", "compression", s)  # the compressor's, not the gain's
     # (session 47, tune27) "let each echo feed back ten percent into the next": its feedback; "low
     # pass, I want the cut at two thousand five hundred": its cutoff
