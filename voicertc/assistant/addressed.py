@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from voicertc.assistant import addressee, occasions, passed_on, referents, scenes, tags, vocatives
 from voicertc.assistant.dialogue import Intent, Say, ToolCall
-from voicertc.assistant.lexicon import EFFECT_NAMES, GREETING, WELCOME
+from voicertc.assistant.lexicon import GREETING, WELCOME
 from voicertc.assistant.numbers import number_across
 from voicertc.assistant.words import tokens
 
@@ -139,7 +139,7 @@ def _of_the_named(part: str, effect: str) -> str:
     words = tokens(part)
     if referents.named_effects(words) or not _IT.search(" ".join(words)):
         return part
-    return f"the {EFFECT_NAMES[effect][0]}, {part}"
+    return referents.said_before(effect, part)
 
 
 # A value pointed back at: "put the reverb decay at that", "set the compressor threshold there".

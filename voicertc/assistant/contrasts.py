@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant import keepings, named_params
-from voicertc.assistant.lexicon import EFFECT_NAMES, IMPERATIVES
-from voicertc.assistant.referents import named_effect
+from voicertc.assistant.lexicon import IMPERATIVES
+from voicertc.assistant.referents import named_effect, said_before
 from voicertc.assistant.words import tokens
 
 # Where a turn's parts meet (not a decimal point or a thousands comma).
@@ -110,8 +110,6 @@ GOING = re.compile(r"^(?:that|it|which)\s+(?:can|should|has to|must|needs to)\s+
 WHICH = re.compile(r"^which\s+", re.IGNORECASE)
 # What in a wanted part stands for the effect a refusal named: "just tame it", "put some on".
 POINTERS = frozenset("it its them one some".split())
-# How a carried effect is named before a part that names none.
-NAMES = {effect: names[0] for effect, names in EFFECT_NAMES.items()}
 
 
 def kept(transcript: str) -> str | None:
@@ -174,7 +172,7 @@ def wanted(transcript: str) -> str | None:
         return None  # "not so loud": a refusal alone may still ask
     pointed = bool(POINTERS.intersection(words)) or words[:1] in (["just"], ["only"])
     if carried and pointed and named_effect(words) is None and named_params.owner(words) is None:
-        return f"the {NAMES[carried]}, {rest}"
+        return said_before(carried, rest)
     return rest
 
 

@@ -16,7 +16,7 @@ import re
 from voicertc.assistant import named_params
 from voicertc.assistant.addressee import ORDERS, after_opening
 from voicertc.assistant.lexicon import EFFECT_NAMES, padded
-from voicertc.assistant.referents import named_effect, named_effects
+from voicertc.assistant.referents import named_effect, named_effects, said_before
 from voicertc.assistant.remarks import RESULTS
 from voicertc.assistant.words import tokens
 
@@ -81,7 +81,7 @@ def rest(parts: list[str], starts: list[int], transcript: str) -> str | None:
     pointed = unnamed and (POINTERS & set(words) or words[:1] in (["at"], ["to"]))
     # ("the echo is lovely, bring its volume up": "its" is the echo's, though "volume" names the gain)
     if len(kept) == 1 and (pointed or (named == "gain" and "its" in words)):
-        return f"the {EFFECT_NAMES[kept.pop()][0]}, {left}"
+        return said_before(kept.pop(), left)
     return left
 
 

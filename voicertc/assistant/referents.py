@@ -166,6 +166,13 @@ def named_effect(words: list[str]) -> str | None:
     return min(found)[1] if found else None
 
 
+def said_before(effect: str, part: str) -> str:
+    """``part`` with ``effect`` named before it, so that its "it" (or its unnamed setting) is that
+    effect's: "the reverb, maybe less of it". How a part is read of an effect named elsewhere in
+    its turn (``keepings``, ``contrasts``, ``addressed``)."""
+    return f"the {lx.EFFECT_NAMES[effect][0]}, {part}"
+
+
 def named_effects(words: list[str]) -> set[str]:
     """Every effect a part names by name."""
     return {effect for _, effect in _named(words)}

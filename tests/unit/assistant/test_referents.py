@@ -1,4 +1,4 @@
-"""referents.pointed_step, and through clauses.understand_all: "it" and "them" after an
+"""referents.pointed_step and said_before, and through clauses.understand_all: "it" and "them" after an
 effect was described are that effect, not the overall volume."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 
 from voicertc.assistant.clauses import understand_all
 from voicertc.assistant.dialogue import ToolCall, understand
-from voicertc.assistant.referents import pointed_step
+from voicertc.assistant.referents import pointed_step, said_before
 
 
 def _changes(said: str) -> list[tuple[object, object]]:
@@ -95,3 +95,9 @@ def test_a_complaint_then_it_taken_away_removes_the_effect(said: str, effect: st
 
 def test_a_complaint_then_it_turned_down_stays_a_step() -> None:
     assert _changes("the echo is too loud, turn it down a bit") == [("delay", "decrease")]
+
+
+def test_an_effect_said_before_a_part_is_what_its_it_points_at() -> None:
+    part = said_before("reverb", "maybe less of it")
+    assert part == "the reverb, maybe less of it"
+    assert understand(part) == ToolCall("apply_audio_effect", {"effect": "reverb", "action": "decrease"})
