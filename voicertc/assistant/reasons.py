@@ -56,14 +56,15 @@ def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bo
     own = not {"me", "my"}.isdisjoint(words[1:3])
     # ("the glasses in the cabinet are rattling. Quieter, please.": the level word alone is an order)
     bare = remark_before and set(words) <= LEVELS | _LEADING and reading.arguments.get("effect") == "gain"
+    said = named_effect(words)
     # ("I'm sorry, my laugh is much louder than my talking, could I have a compressor?": named)
-    named = named_effect(words) if words[0] in _ASKING else None
+    named = said if words[0] in _ASKING else None
     asked = named is not None and reading.arguments.get("effect") == named and reading.name == APPLY
     # ("good stuff, now reverb mix at 45%": a setting of an effect named, given its value)
     effect = reading.arguments.get("effect")
-    valued = reading.arguments.get("action") == "set" and effect is not None and effect == named_effect(words)
+    valued = reading.arguments.get("action") == "set" and effect is not None and effect == said
     # ("I feel like I'm slightly too loud, so maybe drop the gain by two dB": the gain named)
-    own = own or (effect == "gain" and named_effect(words) == "gain")
+    own = own or (effect == "gain" and said == "gain")
     return bare or asked or valued or (words[0] in ORDER_VERBS and (effect != "gain" or own))
 
 
