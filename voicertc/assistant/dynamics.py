@@ -10,7 +10,7 @@ out, hold them down more"). Only said of the voice, its words or its loud and qu
 
 from __future__ import annotations
 
-from voicertc.assistant.lexicon import EFFECT_NAMES, has_phrase, padded
+from voicertc.assistant.lexicon import ACTION_WORDS, EFFECT_NAMES, has_phrase, padded
 
 VOICE = ("voice", "loud bits", "loud parts", "quiet bits", "quiet parts", "dynamics", "peaks", "volume",
          "every word", "each word", "every syllable", "my words", "my levels", "everything",
@@ -18,9 +18,7 @@ VOICE = ("voice", "loud bits", "loud parts", "quiet bits", "quiet parts", "dynam
 LIVELY = ("ups and downs", "ups and down", "up and down", "bounce", "breathe", "dynamics", "light and shade")
 BACK = ("back", "again", "naturally", "untouched", "left alone")
 UNTOUCHED = ("no compressor", "no compression", "nothing squeezing", "untouched", "left alone",
-             # the compressor ordered off beside it: "turn off the compression, I want my dynamics back"
-             *(f"{off} the {name}" for name in ("compressor", "compression", "comp")
-               for off in ("turn off", "switch off", "take off", "remove", "bypass", "kill")))  # fmt: skip
+             "without compression", "without a compressor", "without the compressor")  # fmt: skip
 FLATTENED = ("flattened", "pinned down", "pressed flat", "ironed out", "no life", "lifeless", "breathless",
              "steamrollered", "squeezed flat")  # fmt: skip
 # (not "my voice sticks out of the section": too loud, not uneven)
@@ -51,7 +49,26 @@ def described(tokens: list[str], effect: str | None = None) -> dict[str, object]
 
 def whole(tokens: list[str]) -> bool:
     """Read as one: no clause of a description of the dynamics asks alone (unless another
-    effect is named beside it: "my voice is a rollercoaster, and add some reverb")."""
+    effect is named beside it: "my voice is a rollercoaster, and add some reverb", or the
+    compressor is ordered out, which the description only explains: "ditch the compression, I
+    want my dynamics back")."""
     text = padded(tokens)
     others = (names for effect, names in EFFECT_NAMES.items() if effect != "compressor")
-    return described(tokens) is not None and not any(has_phrase(text, names) for names in others)
+    return (
+        described(tokens) is not None
+        and not any(has_phrase(text, names) for names in others)
+        and not ordered_out(tokens)
+    )
+
+
+_REMOVING = frozenset(dict(ACTION_WORDS)["remove"]) - {"without"}  # ("without compression": untouched)
+_COMPRESSOR = frozenset(("compressor", "compression", "comp", "limiter"))
+
+
+def ordered_out(tokens: list[str]) -> bool:
+    """The compressor named beside a word of taking out: "turn off the compression", "take the
+    comp off", "ditch the compressor"."""
+    return any(
+        word in _COMPRESSOR and not _REMOVING.isdisjoint(tokens[max(0, i - 3) : i + 2])
+        for i, word in enumerate(tokens)
+    )
