@@ -37,7 +37,7 @@ REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill
           "trim", "attenuate", "scoop", "drop", "ditch", "fewer", "out", "do something about", "fix the",
           "deal with", "sort out", "help with", "tidy up", "tidy", "clear up", "shave", "shave off",
           "too much", "softer", "tighten up", "smooth off", "smooth out", "clean out", "stop the",
-          "stop those", "stop that", "stop all the")  # fmt: skip
+          "stop those", "stop that", "stop all the", "strip", "strip off", "strip out")  # fmt: skip
 
 
 def missing(text: str) -> Change | None:

@@ -33,6 +33,7 @@ from voicertc.assistant import (
     referents,
     remarks,
     scenes,
+    similes,
     statements,
     unsupported,
 )
@@ -87,7 +88,13 @@ class _Request:
 
 def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
     """Every request of ``transcript``: its tool calls in the order said, or the one thing
-    ``understand`` reads in it when it holds no more than one request."""
+    ``understand`` reads in it when it holds no more than one request. A picture of the sound
+    beside an order ("roll off the top like an old telephone") only says why (``similes``)."""
+    read = partial(understand_all, last_filter=last_filter)
+    return similes.unpictured(transcript, _requests_of(transcript, last_filter), read)
+
+
+def _requests_of(transcript: str, last_filter: str | None) -> list[Intent]:
     turn = addressed(transcript)
     if turn.text is None:
         return [Say(NOT_FOR_SOUND_TEXT)]  # "Nina, you're clipping, turn your gain down"
@@ -113,7 +120,7 @@ def understand_all(transcript: str, last_filter: str | None = None) -> list[Inte
         return [reset]  # "the delay's gone weird, restore its factory settings"
     pairs = _split(transcript)
     transcript = "".join(joint + part for joint, part in pairs)  # (less what was said again)
-    asked = _knowledge_first(pairs)
+    asked = knowledge.asked_first([part for _, part in pairs], VERBS)
     if asked is not None:
         return [understand(asked, last_filter)]
     calls = _requests(pairs, transcript, last_filter)
@@ -384,17 +391,3 @@ def _same_effect(before: _Request, reading: Intent) -> bool:
     else:
         effect, valued = named_effect(tokens(before.text)), False
     return effect == reading.arguments.get("effect") and not valued
-
-
-def _knowledge_first(pairs: list[tuple[str, str]]) -> str | None:
-    """ "reverb or delay, which is better": the question put first, as the dialogue reads it
-    ("which is better, reverb or delay" asks for nothing); None if no later part is one, or
-    another part asks for something."""
-    for i, (_, part) in enumerate(pairs):
-        words = tokens(part)
-        others = [w for j, (_, p) in enumerate(pairs) if j != i for w in tokens(p)]
-        if VERBS.intersection(others):
-            continue  # "add reverb, what is a compressor anyway": a request beside the question
-        if i and words and knowledge.knowledge(words, " " + " ".join(words) + " "):
-            return ", ".join([part, *(p for j, (_, p) in enumerate(pairs) if j != i)])
-    return None

@@ -7,6 +7,8 @@ Tokens are ``dialogue.tokens`` output.
 
 from __future__ import annotations
 
+import re
+
 from voicertc.assistant import asking, later
 from voicertc.assistant import lexicon as lx
 from voicertc.assistant.addressee import after_opening
@@ -312,7 +314,17 @@ def _let_be(tokens: list[str], after: str) -> bool:
         or later.maybe_later(tokens)
         or later.put_off(tokens)
         or _second_thoughts(tokens)
+        or DECIDED_AGAINST.search(lx.padded(tokens)) is not None
     )
+
+
+# (session 48, tune28) A change thought of and turned down at the end of the turn: "a walkie-talkie
+# effect would be funny for the intro, but let's not, honestly", "we talked about making my voice
+# sound underwater, then decided against it".
+DECIDED_AGAINST = re.compile(
+    r" (?:(?:then|and|but|so) )?(?:(?:we|i) )?decided against (?:it|that)(?: in the end| after all)? $"
+    r"| but lets not(?: honestly| actually| today| for now| then)? $"
+)
 
 
 # A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".

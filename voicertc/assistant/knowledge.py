@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from voicertc.assistant import asking
 from voicertc.assistant.lexicon import ONE_WORD_NAMES, PARAM_WORDS, find_phrase, has_phrase
+from voicertc.assistant.words import tokens
 
 QUESTION_STARTS = frozenset(
     "what whats which how hows is are why who whos should does do did when where".split()
@@ -200,3 +201,15 @@ def hearsay(tokens: list[str]) -> bool:
 WORRIED = frozenset("will would could might can does do is".split())
 HARMS = ("mess up", "mess with", "ruin", "interfere with", "throw off", "throw me off", "affect",
          "be a problem", "cause problems", "cause a problem")  # fmt: skip
+
+
+def asked_first(parts: list[str], verbs: frozenset[str]) -> str | None:
+    """ "reverb or delay, which is better": the turn's ``parts`` with the question put first, as
+    the dialogue reads it ("which is better, reverb or delay" asks for nothing); None if no later
+    part is one, or another part asks for something (says one of ``verbs``)."""
+    said = [tokens(part) for part in parts]
+    for i, words in enumerate(said):
+        others = [w for j, other in enumerate(said) if j != i for w in other]
+        if i and words and verbs.isdisjoint(others) and knowledge(words, " " + " ".join(words) + " "):
+            return ", ".join([parts[i], *(p for j, p in enumerate(parts) if j != i)])
+    return None

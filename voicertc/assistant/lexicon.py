@@ -102,6 +102,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("cut", "down", "decrease"), ("open", "out", "increase"),  # "cut down the repeats", "open the room out"
     ("dry", "up", "decrease"), ("dry", "out", "decrease"),  # "dry it up a little", "dry the reverb out"
     ("push", "back", "decrease"), ("push", "down", "decrease"),  # ("push the echo": more of it)
+    ("roll", "back", "decrease"),  # (session 48, tune28) "roll the volume knob back a bit"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

@@ -55,6 +55,15 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # pull "Vader" to it.
     ("the fader", "the volume"), ("my fader", "my volume"), ("fader at", "volume at"),
     ("fader to", "volume to"), ("fader up", "volume up"), ("fader down", "volume down"),
+    # (session 48, tune28) A mixer's words for an effect's mix and for switching it back on: "bring
+    # up the reverb send", "wet/dry on the plate, ten percent lower", "its wet level", "un-bypass the
+    # reverb", "take the compressor off bypass".
+    *((f"{name} send", f"{name} mix") for name in ("reverb", "verb", "delay", "echo", "its", "the")),
+    # (not "too wet, dry it up a little")
+    *((f"{said} {after}", f"mix {after}") for said in ("wet dry", "dry wet")
+      for after in ("on", "at", "to", "mix")),
+    ("wet level", "mix"), ("un bypass", "enable"),
+    ("unbypass", "enable"), ("off bypass", "back on"), ("out of bypass", "back on"),
     # Whisper on tune13 (session 35): "points off", "a couple of" run together.
     ("point soft", "points off"), ("a cupboard decibels", "a couple of decibels"),
     # Whisper on tune14 (session 36): "dirtier please".

@@ -68,9 +68,28 @@ def _described(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# (session 48, tune28) The gear an effect is named for, as a thing put on, taken out or set: "throw a
+# plate on there", "yank the plate out", "an echo chamber on it", "take the clean boost out" (not
+# "a plate of chips", "put the plate in the dishwasher": a plate of the table).
+_GEAR = ((["plate"], "reverb"), (["echo", "chamber"], "reverb"), (["clean", "boost"], "gain"))
+_GEAR_AFTER = frozenset("a an the that this your my some".split())
+_TABLE = frozenset("of food dinner lunch breakfast eat eating ate dishwasher kitchen table dish dishes cake "
+                   "serve served cutlery sink tectonics licence license number".split())  # fmt: skip
+
+
+def _gear(tokens: list[str]) -> list[str]:
+    if not _TABLE.isdisjoint(tokens):
+        return tokens
+    for words, effect in _GEAR:
+        for i in range(1, len(tokens) - len(words) + 1):
+            if tokens[i : i + len(words)] == words and tokens[i - 1] in _GEAR_AFTER:
+                return _gear([*tokens[:i], effect, *tokens[i + len(words) :]])
+    return tokens
+
+
 def named(tokens: list[str]) -> list[str]:
     """``tokens`` with each nickname of an effect replaced by the effect's name."""
-    tokens = _described(tokens)
+    tokens = _gear(_described(tokens))
     out: list[str] = []
     by_name = {effect for effect, names in EFFECT_NAMES.items() if set(names) & set(tokens)}
     i = 0

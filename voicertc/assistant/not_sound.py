@@ -15,7 +15,9 @@ _THINGS = ("file", "files", "zip", "folder", "folders", "heating", "heater", "ro
            "battery level", "stress level", "energy level", "fuel level", "skill level",
            "oil level", "heat", "bass guitar", "mic stand", "microphone stand", "music stand",
            "boom arm", "brightness of", "screen brightness", "your phone", "your screen",
-           "tripped", "the fuse", "the breaker")  # fmt: skip
+           "tripped", "the fuse", "the breaker",
+           # (session 48, tune27) a machine's drive: "the drive belt in the washing machine snapped"
+           "drive belt", "drive shaft", "drive train", "test drive")  # fmt: skip
 # Things asked to be written, and a game's "comp".
 _WRITINGS = ("a joke about", "jokes about", "knock knock", "a poem about", "a song about",
              "a story about", "a haiku about", "a rap about", "a limerick about",
@@ -24,7 +26,8 @@ _WRITINGS = ("a joke about", "jokes about", "knock knock", "a poem about", "a so
 _HOST_APP = ("timer", "my status", "processing delay", "somewhere quieter", "somewhere quiet", "translate",
              "repeat the sentence", "repeat the word", "repeat the question", "repeat the phrase",
              "turn down the offer", "turn down an offer", "turn down the invitation",
-             "waiting room", "spell the word", "upload", "video clip", "highlight clip")  # fmt: skip
+             "waiting room", "spell the word", "upload", "video clip", "highlight clip",
+             "group chat", "the notifications")  # fmt: skip
 # The listener's own device: "turn up your own volume if you can't hear me, kids".
 _LISTENERS = ("your own volume", "your own speaker", "your own speakers", "your own headphones",
               "your tablet", "your ipad", "your laptop")  # fmt: skip

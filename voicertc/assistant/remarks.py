@@ -129,12 +129,14 @@ def approval(tokens: list[str]) -> bool:
     text = lx.padded(tokens)
     exclaimed = bool(tokens) and tokens[-1] in EXCLAIMED and {"was", "were"}.isdisjoint(tokens)  # (heard now)
     praised = not PRAISE.isdisjoint(tokens) or lx.has_phrase(text, PRAISED) or exclaimed
+    praised = praised or AS_WANTED.search(text) is not None
     stated = not STATING.isdisjoint(tokens) or (tokens[:1] and tokens[0] in PRAISE)
     about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     # (less the effects' names: "the low cut really cleaned things up" asks no cut; and what one
     # is able to do: "I can hear myself clearly now")
     unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names)).split()
-    unnamed = RESULTS.sub(" ", lx.padded(_able_dropped(unnamed))).split()
+    unnamed = RESULTS.sub(" ", lx.padded(_able_dropped(unnamed)))
+    unnamed = AS_WANTED.sub(" ", unnamed).split()
     return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed)
 
 
@@ -145,6 +147,12 @@ RESULTS = re.compile(
     r" (?:no (?:more )?(?!(?:effects?|processing|plugins?|filters?) )[a-z]+(?: at all| anymore| now)?"
     r"|(?:not too [a-z]+ ?)+) $"
 )
+
+
+# (session 48, tune27) The wish the praised setting meets, which asks nothing more: "the drive on
+# my vocal is exactly the amount of grit I wanted" ("wanted" is read "want"; not "make it exactly
+# the length I want": "make" still asks).
+AS_WANTED = re.compile(r" (?:exactly|just|precisely) (?:the|what) (?:\S+ ){0,4}(?:i|we) (?:want|need|like) ")
 
 
 # Content with how it is: "the volume's fine where it is", "nah, the reverb is okay actually".

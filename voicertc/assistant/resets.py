@@ -29,7 +29,11 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               "_ to normal", "_ at its normal", "_ to its normal",
               # the effect named inside: "stock reverb settings please", "delay on default please"
               "stock _ settings", "default _ settings", "factory _ settings", "_ on default",
-              "_ on defaults", "_ at default", "_ at defaults", "_ on stock", "_ on factory")  # fmt: skip
+              "_ on defaults", "_ at default", "_ at defaults", "_ on stock", "_ on factory",
+              # (session 48, tune28) a plugin's own first settings: "load the default preset on the
+              # reverb", "put the verb back to its init patch", "recall the stock patch on the echo"
+              *(f"{first} {kept}" for first in ("default", "factory", "stock", "init", "initial", "original")
+                for kept in ("preset", "patch", "program")))  # fmt: skip
 # "restore the default delay settings": a default brought back, its words apart.
 RESTORING = frozenset("restore return back put set bring go".split())
 DEFAULTS = frozenset("default defaults factory original standard".split())

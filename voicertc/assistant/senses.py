@@ -14,9 +14,10 @@ Tokens are ``dialogue.normalize`` output (the near-keyword correction writes "ga
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_WORDS, KNOWN, NAMING_WORDS
+from voicertc.assistant.lexicon import EFFECT_WORDS, IMPERATIVES, KNOWN, NAMING_WORDS
 from voicertc.assistant.numbers import find_numbers
 
 # -- "gain" as a verb: "she gained confidence", "I've gained a few kilos" -----------------
@@ -233,6 +234,19 @@ def shopped_for(tokens: list[str]) -> bool:
     return boxed and not SHOPPING.isdisjoint(tokens)
 
 
+# -- a level checked, not changed: "say something into the mic so I can check the level" ----
+# (session 48, tune27; not "check the level is ok and then turn me up": its other part asks)
+
+CHECKED = re.compile(
+    r" (?:check|checking|test|testing) (?:the |my |your |our |its )?(?:levels?|volume|gain|mic|sound) "
+    r"| (?:level|sound|mic) checks? "
+)
+
+
+def a_check(tokens: list[str]) -> bool:
+    return CHECKED.search(" " + " ".join(tokens) + " ") is not None and IMPERATIVES.isdisjoint(tokens)
+
+
 def borrowed(tokens: list[str]) -> bool:
     """Any of the readings above: the sentence asks this chain for nothing."""
     return (
@@ -248,4 +262,5 @@ def borrowed(tokens: list[str]) -> bool:
         or other_trade(tokens)
         or shopped_for(tokens)
         or a_truth(tokens)
+        or a_check(tokens)
     )

@@ -106,6 +106,11 @@ _LATE = re.compile(
     r"(\w+s|is|are|was|were|been) delayed "
 )
 
+# (session 48, tune28) A thing wished gone is one to get rid of: "I want the top end gone like a
+# kitchen radio" cuts the highs (as "get rid of the top end" does), not the low pass.
+_WANTED_GONE = re.compile(r" (?:i want|i need|id like|i would like|we want|i wanna) (the|that|all the|this)"
+                          r" ((?:[a-z]+ ){1,3}?)gone ")  # fmt: skip
+
 
 def _joined(hyphenated: str) -> str:
     word = hyphenated.strip("-").replace("-", "")
@@ -141,7 +146,7 @@ def correct(tokens: list[str]) -> list[str]:
     text = _POINTS.sub(
         lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
     )
-    text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", text))
+    text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", _WANTED_GONE.sub(r" get rid of \1 \2", text)))
     text = _DRIVE_STEPPED.sub(r" the drive \1 a \2 ", text)
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = _below_zero(nicknames.named(misheard.tokens(tokens)))  # "the church sound": the reverb
