@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from voicertc.assistant.counted import VERBS
 from voicertc.assistant.declined import TEACH_TEXT, reply
 from voicertc.assistant.dialogue import Say, understand
-from voicertc.assistant.knowledge import in_general, knowledge, to_be_taught
+from voicertc.assistant.knowledge import asked_first, in_general, knowledge, to_be_taught
 from voicertc.assistant.lexicon import padded
 from voicertc.assistant.words import tokens
 
@@ -92,3 +93,17 @@ def test_what_this_call_has_is_not_hearsay(said: str) -> None:
 )
 def test_a_worry_asked_of_an_effect_changes_nothing(said: str) -> None:
     assert isinstance(understand(said), Say)
+
+
+def test_a_question_said_after_its_subject_is_put_first() -> None:
+    assert asked_first(["echo or reverb", "which is better for vocals"], VERBS) == (
+        "which is better for vocals, echo or reverb"
+    )
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [["which is better for vocals", "echo or reverb"], ["add reverb", "what is a compressor anyway"]],
+)
+def test_a_question_said_first_or_beside_a_request_is_left(parts: list[str]) -> None:
+    assert asked_first(parts, VERBS) is None
