@@ -110,9 +110,33 @@ KEPT = ("keep", "keep only", "only keep", "let through", "let only", "leave only
         "only pass", "allow only")  # fmt: skip
 
 
+# (session 48, tune28) A band wished away, said last: "I want the thin wind-up phonograph sound, no
+# bass at all", "no low end please" (not "my voice has no bass at all": its lack, a complaint).
+NONE_WANTED = re.compile(
+    r"^(?:(?P<before>.*) )?no (?P<band>bass|low end|lows|bottom end|treble|highs|top end)"
+    r"(?: at all| please| whatsoever)? $"
+)
+_LACKING = frozenset("has have had got gets theres is are with its".split())
+_WISHING = ("i want", "i need", "id like", "make it", "make me", "give me")
+
+
+def none_wanted(tokens: list[str]) -> Change | None:
+    said = NONE_WANTED.match(" ".join(tokens) + " ")
+    if said is None:
+        return None
+    before = (said["before"] or "").split()
+    if before and (before[-1] in _LACKING or not has_phrase(" " + " ".join(before) + " ", _WISHING)):
+        return None
+    high = said["band"] in ("treble", "highs", "top end")
+    return {"effect": "lowpass" if high else "highpass", "action": "add"}
+
+
 def region(tokens: list[str]) -> Change | None:
-    """ "cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass."""
+    """ "cut everything above 3 kilohertz": a low pass at 3 kHz; "below": a high pass; a band
+    wished away (``none_wanted``): its filter."""
     text = " " + " ".join(tokens) + " "
+    if (wished := none_wanted(tokens)) is not None:
+        return wished
     for words, effect in ((ABOVE, "lowpass"), (BELOW, "highpass")):
         for word in words:
             pos = find_phrase(text, (word,))

@@ -81,11 +81,19 @@ _ASKING = frozenset("could can may would id please".split())
 
 
 def of_a_setting(first: Intent, words: list[str], reading: Intent, same_effect: bool) -> bool:
-    """A value set, then the sound it fixes described ("there's a fridge hum") or the sound it
-    is for ("set the overdrive to 15 percent, just a bit of warmth"): no order of its own."""
+    """A value set, or one parameter moved, then the sound it fixes described ("there's a fridge
+    hum") or the sound it is for ("set the overdrive to 15 percent, just a bit of warmth", "widen
+    the knee, I want the squeeze to come in gradually"): no order of its own."""
     # ("feedback on my echo to 15 percent": an add with a value sets it too)
     valued = isinstance(first, ToolCall) and (
-        first.arguments.get("action") == "set" or "value" in first.arguments
+        first.arguments.get("action") == "set"
+        or "value" in first.arguments
+        # (a parameter moved, then the effect only wished for: not "..., the echo comes back too quick")
+        or (
+            "param" in first.arguments
+            and isinstance(reading, ToolCall)
+            and reading.arguments["action"] == "add"
+        )
     )
     if not (valued and isinstance(reading, ToolCall) and "value" not in reading.arguments):
         return False

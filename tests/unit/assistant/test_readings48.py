@@ -3,7 +3,8 @@ and the words of gear): a plugin's default preset or init patch is its reset; a 
 chamber and a clean boost named as the thing put on or taken out; an effect's send and wet level
 are its mix, un-bypassing it puts it back; a change thought of and then turned down, or to be
 reminded of, asks nothing now; praise that the setting is exactly what was wanted; a band wished
-"gone" or stripped is cut; a level checked is not changed. Near misses keep
+"gone" or stripped is cut, and so is one wished away ("..., no bass at all", not "my voice has no
+bass"); a level checked is not changed; a parameter moved, then the effect wished for. Near misses keep
 their reading."""
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ from support.turns import asks_nothing, read
         ("I want the reverb gone", call("reverb", "remove")),
         ("strip the low end", call("highpass", "add")),
         ("check the level, then turn me up", call("gain", "increase")),
+        (
+            "widen the knee, I want the squeeze to come in gradually",
+            call("compressor", "increase", param="knee_db"),
+        ),
+        ("I want the thin wind-up phonograph sound, no bass at all", call("highpass", "add")),
+        ("I want it bright, no treble at all", call("lowpass", "add")),
+        ("my voice has no bass at all", call("highpass", "decrease")),
+        ("it sounds thin, no bass at all", call("highpass", "decrease")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
