@@ -72,7 +72,7 @@ def _described(tokens: list[str]) -> list[str]:
 # plate on there", "yank the plate out", "an echo chamber on it", "take the clean boost out" (not
 # "a plate of chips", "put the plate in the dishwasher": a plate of the table).
 _GEAR = ((["plate"], "reverb"), (["echo", "chamber"], "reverb"), (["clean", "boost"], "gain"))
-_GEAR_AFTER = frozenset("a an the that this your my some".split())
+_GEAR_AFTER = frozenset("a an the that some".split())  # (not "take my plate away": a waiter's)
 _TABLE = frozenset("of food dinner lunch breakfast eat eating ate dishwasher kitchen table dish dishes cake "
                    "serve served cutlery sink tectonics licence license number".split())  # fmt: skip
 

@@ -1,9 +1,10 @@
-"""A change said with a picture of the sound it should make: "roll off the top like an old telephone",
-"softer knee on the compressor, like a gentle tube leveler", "bring the echoes closer together, it
-sounds like a canyon". The order already says which control to turn; the picture ("like a phone",
-read alone, is the high pass) only says why. Where the turn read without its pictures still asks a
-change, that is what it asks (``clauses.understand_all``); where it asks nothing without them ("make
-it sound like a cathedral"), the picture is the request and the turn is read whole.
+"""A change said with a picture of the sound it should make: "roll off the top like an old
+telephone", "softer knee on the compressor, like a gentle tube leveler", "shave the highs off so it
+sounds like it's coming through a phone". The order already says which control to turn; the
+picture ("like a phone", read alone, is the high pass) only says why. Where the turn read without
+its pictures still asks a change, that is what it asks (``clauses.understand_all``); where it asks
+nothing without them ("make it sound like a cathedral"), the picture is the request and the turn
+is read whole.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _DESCRIBING = frozenset(
     "sound sounds sounded sounding is it's its i'm im are was were goes go went look looks feel feels seem "
     "seems".split()
 ) | frozenset(q for q in QUALITIES if " " not in q)
+_NOT_PICTURED = _LIKING | _DESCRIBING
 
 
 def without(transcript: str) -> str | None:
@@ -39,7 +41,7 @@ def without(transcript: str) -> str | None:
     kept, at = [], 0
     for match in _SIMILE.finditer(transcript):
         before = transcript[: match.start()].split()
-        if before and before[-1].lower().strip(",") in _LIKING | _DESCRIBING and not _purpose(before):
+        if before and before[-1].lower().strip(",") in _NOT_PICTURED and not _purpose(before):
             continue
         kept.append(transcript[at : match.start()])
         at = match.end()

@@ -53,6 +53,7 @@ def test_readings(said: str, expected: object) -> None:
     "said",
     [
         "put the plate in the dishwasher",
+        "can you take my plate away",
         "the collection plate is coming round now",
         "a walkie-talkie effect would be funny for the intro, but let's not, honestly",
         "we talked about making my voice sound underwater for the bit, then decided against it",
