@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from voicertc.assistant.lexicon import EFFECT_WORDS, IMPERATIVES, KNOWN, NAMING_WORDS
+from voicertc.assistant.lexicon import ACTION_WORDS, EFFECT_WORDS, IMPERATIVES, KNOWN, NAMING_WORDS
 from voicertc.assistant.numbers import find_numbers
 
 # -- "gain" as a verb: "she gained confidence", "I've gained a few kilos" -----------------
@@ -243,8 +243,14 @@ CHECKED = re.compile(
 )
 
 
+# What orders a change beside the check: "check the level, then turn me up", "..., crank me up".
+_ORDERING = IMPERATIVES | frozenset(
+    word for action, words in ACTION_WORDS if action != "add" for word in words
+)
+
+
 def a_check(tokens: list[str]) -> bool:
-    return CHECKED.search(" " + " ".join(tokens) + " ") is not None and IMPERATIVES.isdisjoint(tokens)
+    return CHECKED.search(" " + " ".join(tokens) + " ") is not None and _ORDERING.isdisjoint(tokens)
 
 
 def borrowed(tokens: list[str]) -> bool:

@@ -35,6 +35,7 @@ from support.turns import asks_nothing, read
         ("I want the reverb gone", call("reverb", "remove")),
         ("strip the low end", call("highpass", "add")),
         ("check the level, then turn me up", call("gain", "increase")),
+        ("check the level, crank me up", call("gain", "increase")),
         (
             "widen the knee, I want the squeeze to come in gradually",
             call("compressor", "increase", param="knee_db"),
