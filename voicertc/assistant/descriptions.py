@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from voicertc.assistant.bands import LOW_NOISES
-from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase
+from voicertc.assistant.lexicon import EFFECT_NAMES, find_phrase, has_phrase, padded
 from voicertc.assistant.numbers import as_said, find_numbers
 
 Change = dict[str, object]
@@ -125,7 +125,7 @@ def none_wanted(tokens: list[str]) -> Change | None:
     if said is None:
         return None
     before = (said["before"] or "").split()
-    if before and (before[-1] in _LACKING or not has_phrase(" " + " ".join(before) + " ", _WISHING)):
+    if before and (before[-1] in _LACKING or not has_phrase(padded(before), _WISHING)):
         return None
     high = said["band"] in ("treble", "highs", "top end")
     return {"effect": "lowpass" if high else "highpass", "action": "add"}

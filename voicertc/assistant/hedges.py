@@ -159,7 +159,7 @@ _EASING = frozenset("ease tone back pull".split())
 def _names_effect(tokens: list[str]) -> bool:
     """An effect named, or one of its settings ("attack time 5 ms, fast enough to catch ...")."""
     text = " " + " ".join(tokens) + " "
-    named = any(f" {name} " in text for names in lx.EFFECT_NAMES.values() for name in names)
+    named = lx.has_phrase(text, lx.ALL_NAMES)
     return named or not lx.PARAM_WORDS.isdisjoint(tokens)
 
 

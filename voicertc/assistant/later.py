@@ -43,7 +43,6 @@ PUT_OFF = ("can wait", "wait until", "wait till", "after the break", "after this
 # (session 48, tune27) A change to remember, not make: "remind me to think about the low cut" (not
 # "remind me to call the dentist": no sound in it, which the assistant declines as not its job).
 REMINDED = ("remind me to", "remind me about", "remind me later")
-_NAMES = tuple(name for names in lx.EFFECT_NAMES.values() for name in names)
 _TALKED_OF = lx.ONE_WORD_NAMES | {"filter", "filters", "effect", "effects", "sound", "voice", "mix"}
 # ... talked of later when what is talked about is the sound: "let's talk about it later" (not
 # "..., and then let's talk about the plans for next weekend").
@@ -75,7 +74,7 @@ def put_off(tokens: list[str]) -> bool:
     text = RETURNED.sub(" ", lx.padded(tokens))
     if lx.has_phrase(text, PUT_OFF) or TALK_LATER.search(text):
         return True
-    if lx.has_phrase(text, REMINDED) and lx.has_phrase(text, _NAMES):
+    if lx.has_phrase(text, REMINDED) and lx.has_phrase(text, lx.ALL_NAMES):
         return True
     if lx.has_phrase(text, HOLDING) and not {"until", "till"}.isdisjoint(tokens):
         return True

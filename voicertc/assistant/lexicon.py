@@ -30,6 +30,8 @@ EFFECT_NAMES: dict[str, tuple[str, ...]] = {
                    "drive at", "grit", "dirt", "grime", "saturate", "saturated"),
 }  # fmt: skip
 
+# Every name of every effect, as phrases a padded text may be checked against.
+ALL_NAMES = tuple(name for names in EFFECT_NAMES.values() for name in names)
 # Names of one word ("reverb", "echo", "comp"), as a single token may be checked against.
 ONE_WORD_NAMES = frozenset(name for names in EFFECT_NAMES.values() for name in names if " " not in name)
 # Every word of every name ("low" and "pass" of "low pass"): a word that may be an effect's.

@@ -134,7 +134,7 @@ def approval(tokens: list[str]) -> bool:
     about = not (lx.NAMING_WORDS | SOUNDS).isdisjoint(tokens) or lx.has_phrase(text, PRAISED)
     # (less the effects' names: "the low cut really cleaned things up" asks no cut; and what one
     # is able to do: "I can hear myself clearly now")
-    unnamed = blank(text, (n for names in lx.EFFECT_NAMES.values() for n in names)).split()
+    unnamed = blank(text, lx.ALL_NAMES).split()
     unnamed = RESULTS.sub(" ", lx.padded(_able_dropped(unnamed)))
     unnamed = AS_WANTED.sub(" ", unnamed).split()
     return bool(praised and stated and about) and UNPLEASED.isdisjoint(unnamed)

@@ -170,11 +170,8 @@ UNDERSTATED = re.compile(
 BARE_STEP = frozenset("up down a bit little touch tad notch smidge please just now fast quick more".split())
 
 
-_ALL_NAMES = tuple(name for names in lx.EFFECT_NAMES.values() for name in names)
-
-
 def _names(tokens: list[str]) -> bool:
-    return lx.find_phrase(lx.padded(tokens), _ALL_NAMES) >= 0
+    return lx.has_phrase(lx.padded(tokens), lx.ALL_NAMES)
 
 
 def as_request(tokens: list[str]) -> list[str]:
