@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from conftest import serve_app, start_server
+from conftest import RunningServer, serve_app, start_server
 from playwright.async_api import expect
 from support.browser import chromium, silent_wav
 
@@ -63,6 +63,22 @@ def own_code_lines() -> int:
     return sum(1 for line in script.splitlines() if line.strip() and not line.strip().startswith("//"))
 
 
+def call_report(running: RunningServer, console: list[str], errors: list[str]) -> str:
+    """What the server and the page knew of a call that did not reach "listening"."""
+    calls = [
+        f"{sid}: state {session.state}, connection {session.media.connection_state}"
+        for sid, session in running.server.sessions.items()
+    ]
+    return "\n".join(
+        [
+            "server calls: " + ("; ".join(calls) or "none"),
+            "page errors: " + repr(errors),
+            "console:",
+            *console,
+        ]
+    )
+
+
 async def test_a_page_on_another_origin_calls_with_the_library(example_site: str, artifacts: Path) -> None:
     assert own_code_lines() < 40
     running, runner = await start_server(
@@ -75,12 +91,19 @@ async def test_a_page_on_another_origin_calls_with_the_library(example_site: str
             page = await context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
+            console: list[str] = []
+            page.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
             await page.goto(page_url)
             # The page imports the library with a top-level await, which the load event does
             # not wait for: a click before its handler is set is lost (seen under a full run).
             await page.wait_for_function("document.getElementById('voice').onclick !== null")
             await page.click("#voice")
-            await expect(page.locator("#status")).to_have_text("listening", timeout=15_000)
+            # Longer than the library's own 25 s connect timeout, so a call that cannot connect
+            # shows the library's error on the page rather than a bare "connecting…".
+            try:
+                await expect(page.locator("#status")).to_have_text("listening", timeout=30_000)
+            except AssertionError as exc:
+                raise AssertionError(f"{exc}\n{call_report(running, console, errors)}") from None
             (session_id,) = running.server.sessions
             session = running.server.sessions[session_id]
 
