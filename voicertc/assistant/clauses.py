@@ -26,6 +26,7 @@ from itertools import pairwise
 from voicertc.assistant import (
     contrasts,
     corrections,
+    instruments,
     knowledge,
     mixups,
     preferences,
@@ -89,9 +90,11 @@ class _Request:
 def understand_all(transcript: str, last_filter: str | None = None) -> list[Intent]:
     """Every request of ``transcript``: its tool calls in the order said, or the one thing
     ``understand`` reads in it when it holds no more than one request. A picture of the sound
-    beside an order ("roll off the top like an old telephone") only says why (``similes``)."""
+    beside an order ("roll off the top like an old telephone") only says why (``similes``), and a
+    filter named as the tool a band is cut with only which control (``instruments``)."""
     read = partial(understand_all, last_filter=last_filter)
-    return similes.unpictured(transcript, _requests_of(transcript, last_filter), read)
+    whole = similes.unpictured(transcript, _requests_of(transcript, last_filter), read)
+    return instruments.untooled(transcript, whole, read)
 
 
 def _requests_of(transcript: str, last_filter: str | None) -> list[Intent]:
@@ -123,6 +126,8 @@ def _requests_of(transcript: str, last_filter: str | None) -> list[Intent]:
     asked = knowledge.asked_first([part for _, part in pairs], VERBS)
     if asked is not None:
         return [understand(asked, last_filter)]
+    if knowledge.asked_only([part for _, part in pairs]):
+        return [understand(pairs[0][1], last_filter)]  # "what does gain mean, is it just volume?"
     calls = _requests(pairs, transcript, last_filter)
     parts, read = [p for _, p in pairs], partial(understand, last_filter=last_filter)
     # "it" may be an effect the turn described: "the echo is on my words, I'd like it quieter"
@@ -288,6 +293,7 @@ def _remark(before: _Request, joint: str, words: list[str], reading: Intent) -> 
             not PRONOUNS.intersection(words)
             or reasons.done_to_it(words, before.reading)
             or reasons.must_be(words)
+            or reasons.behaves(words)
             or told_apart(joint, words)
         )
     )

@@ -47,7 +47,10 @@ QUALITIES: dict[str, tuple[str, str, str]] = {
                      "lifeless", "flat", "crushed", "flattened"),
                     ("compressor", "decrease", "decrease")),
     **dict.fromkeys(("dynamic", "uneven", "inconsistent", "jumpy", "all over the place",
-                     "jumps around"),
+                     "jumps around",
+                     # (session 49, tune29) "stop my voice from jumping up and down in volume"
+                     "jumping up and down", "jumps up and down", "goes up and down", "going up and down",
+                     "up and down in volume", "wobble in volume", "wobbles in volume", "wobbling in volume"),
                     ("compressor", "add", "increase")),
     **dict.fromkeys(("distorted", "crunchy", "crunch", "fuzzy", "fuzz", "dirty", "gritty", "broken up",
                      # pictures of it: "I sound like a blown speaker"

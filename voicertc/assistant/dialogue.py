@@ -233,8 +233,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
     if resets.one_reset(text):
         return {"effect": effect, "action": "reset"}  # that effect's defaults, not the chain's
-    if action == "reset":
+    if action == "reset" and effect != "gain":
         action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
+    # (session 49, tune27 and tune29: "volume back to normal" is the gain's own level, reset)
     action = colloquial.filter_motion(text, effect) or action  # "close the low pass a bit"
     if action in (None, "add") and idiom_action is None and remarks.remark(tokens):
         return None  # "okay, I can hear the reverb now": named, not asked for

@@ -270,7 +270,11 @@ NOT_YET = ("not sure yet", "let me listen back", "let me hear it back")
 
 # A remark ended by loving it, with no "but": "oh wow, that's a lot of echo, I love it".
 ENDS_LIKED = ("i love it", "i like it", "i love that", "i like that", "love it", "loving it", "i dig it",
-              "im into it", "no notes", "im happy with it")  # fmt: skip
+              "im into it", "no notes", "im happy with it",
+              # (session 49, tune29) amused by what it does: "I sound like I'm in a cave, that's hilarious"
+              *(f"thats {so}{fun}" for so in ("", "so ", "really ", "pretty ")
+                for fun in ("hilarious", "funny", "amazing", "awesome", "cool", "wild", "brilliant")),
+              )  # fmt: skip
 # (an order given beside it still asks: "more echo, I love it")
 ORDERING = asking.REQUESTING  # (not an amount weighed: "that's a lot of echo, I love it")
 
@@ -315,6 +319,7 @@ def _let_be(tokens: list[str], after: str) -> bool:
         or later.put_off(tokens)
         or _second_thoughts(tokens)
         or DECIDED_AGAINST.search(lx.padded(tokens)) is not None
+        or (TEMPTED.search(lx.padded(tokens)) is not None and _held_back(after))
     )
 
 
@@ -325,6 +330,19 @@ DECIDED_AGAINST = re.compile(
     r" (?:(?:then|and|but|so) )?(?:(?:we|i) )?decided against (?:it|that)(?: in the end| after all)? $"
     r"| but lets not(?: honestly| actually| today| for now| then)? $"
 )
+
+# (session 49, tune29) A change wanted and held back by a "but": "tempted to make it louder, but the
+# neighbours", "part of me wants a huge reverb, but I'll be sensible".
+TEMPTED = re.compile(
+    r"^ (?:(?:im|i am|i was|were|we are) )?(?:\w+ )?tempted to | part of me (?:wants?|would love|would like) "
+)
+
+
+def _held_back(after: str) -> bool:
+    """What follows the "but" of a temptation holds it back ("..., but I'll be sensible"), not
+    "..., but do it anyway" nor "..., but turn it up a bit"."""
+    words = after.split()
+    return bool(words) and (ORDERING - {"ill"}).isdisjoint(words) and "anyway" not in words
 
 
 # A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".

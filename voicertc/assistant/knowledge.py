@@ -4,7 +4,7 @@ exactly") and requests to be taught: neither a change nor a question about this 
 from __future__ import annotations
 
 from voicertc.assistant import asking
-from voicertc.assistant.lexicon import ONE_WORD_NAMES, PARAM_WORDS, find_phrase, has_phrase
+from voicertc.assistant.lexicon import IMPERATIVES, ONE_WORD_NAMES, PARAM_WORDS, find_phrase, has_phrase
 from voicertc.assistant.words import tokens
 
 QUESTION_STARTS = frozenset(
@@ -86,7 +86,7 @@ def in_general(tokens: list[str], text: str) -> bool:
     """A question about effects in general ("does compression make things louder or
     quieter", "why does a bathroom sound so echoey", "what effects do you have"), said of
     nothing on this call and asking for nothing: no change is read in it."""
-    if catalogue(text):
+    if catalogue(text) or has_phrase(text, WHICH_DOES) or _on_a_kind(tokens):
         return True
     if tokens[0] == "what" and has_phrase(text, CONSEQUENCES) and not has_phrase(text, TRY_IT):
         return True  # "what would happen if I turned the gain all the way up": asked, not done
@@ -116,6 +116,27 @@ def in_general(tokens: list[str], text: str) -> bool:
     if tokens[0] in GENERIC_ASKS and tokens[1:2] != ["there"] and _one_of_a_kind(tokens):
         return True
     return knowledge(tokens, text)
+
+
+# (session 49, tune29) Which effect does a thing, asked of the catalogue: "which effect makes me sound
+# like I'm in a big room", "which effect is the echo one, the delay?" (not "which effects are on").
+WHICH_DOES = tuple(
+    f"which {one} {does}"
+    for one in ("effect", "one", "filter")
+    for does in ("makes", "make", "gives", "give", "does", "is the", "would", "should", "is for")
+)
+
+
+def _on_a_kind(tokens: list[str]) -> bool:
+    """A setting or an effect asked of on a kind of effect: "what's feedback on an echo", "what is
+    the mix on a reverb" (not "what's the mix on the reverb": this call's)."""
+    if tokens[:1] != ["whats"] and tokens[:2] != ["what", "is"]:
+        return False
+    named = PARAM_WORDS | ONE_WORD_NAMES
+    return any(
+        tokens[i] in ("on", "in", "of") and tokens[i + 1] in ("a", "an") and tokens[i + 2] in ONE_WORD_NAMES
+        for i in range(1, len(tokens) - 2)
+    ) and not named.isdisjoint(tokens[1:4])
 
 
 # Said of effects in general: "why do S's sound sharp in general", "is reverb just echoes, basically?"
@@ -201,6 +222,19 @@ def hearsay(tokens: list[str]) -> bool:
 WORRIED = frozenset("will would could might can does do is".split())
 HARMS = ("mess up", "mess with", "ruin", "interfere with", "throw off", "throw me off", "affect",
          "be a problem", "cause problems", "cause a problem")  # fmt: skip
+
+
+def asked_only(parts: list[str]) -> bool:
+    """ "what does gain mean, is it just volume?", "what is fuzz, is that a type of distortion":
+    a question about effects in general, then more questions about it; nothing asked for (no
+    part gives an order)."""
+    said = [tokens(part) for part in parts]
+    if len(said) < 2 or not all(said) or not knowledge(said[0], " " + " ".join(said[0]) + " "):
+        return False
+    later = {w for words in said[1:] for w in words}  # (not "..., is it on?": of this call)
+    return all(words[0] in QUESTION_STARTS for words in said[1:]) and (
+        IMPERATIVES | (CHAIN_WORDS - {"it", "its", "my", "mine"})
+    ).isdisjoint(later | set(said[0]))
 
 
 def asked_first(parts: list[str], verbs: frozenset[str]) -> str | None:

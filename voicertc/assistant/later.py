@@ -51,6 +51,9 @@ TALK_LATER = re.compile(
     rf"(?:(?:\S+ ){{0,3}}(?:{'|'.join(sorted(_TALKED_OF))})|it|that|this|them) "
 )
 HOLDING = ("dont", "do not", "not yet", "hold off", "no need to")
+# (session 49, tune29) Asked for later by the one who will ask: "I'll ask for the echo when my friend
+# gets here" (not "when I say go, add the echo": asked now, to be done then).
+ASK_WHEN = re.compile(r"^ (?:ill|i will|well|we will) ask (?:you )?for .* (?:when|once|after|whenever) ")
 # What may be needed when something happens: "when the drummer comes in, we'll probably need
 # more gain" (not "if you can, add reverb", nor "if it's no trouble I'll have some reverb").
 CONDITIONS = frozenset("if when once whenever".split())
@@ -80,4 +83,6 @@ def put_off(tokens: list[str]) -> bool:
         return True
     if lx.has_phrase(text, LATER) and lx.has_phrase(text, FUTURE_ME):
         return True  # "I'll probably want more reverb later"
+    if ASK_WHEN.search(text):
+        return True
     return bool(tokens) and tokens[0] in CONDITIONS and lx.has_phrase(text, LATER_NEEDS)

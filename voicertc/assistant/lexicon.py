@@ -94,6 +94,9 @@ IDIOMS: dict[str, tuple[str, str]] = {
 # Verbs whose particle comes after their object: "back the reverb off", "pull the verb
 # back", "tuck the reverb in a bit". (verb, particle, action word); up to 3 words between.
 PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
+    # (session 49, tune29) put on, then taken "back off": "the echo you added, take it back off"
+    # (read before "back off", which eases an effect)
+    ("take", "back off", "remove"), ("turn", "back off", "remove"), ("switch", "back off", "remove"),
     ("back", "off", "decrease"), ("pull", "back", "decrease"), ("tuck", "in", "decrease"),
     ("tuck", "under", "decrease"),
     ("ease", "off", "decrease"), ("bring", "down", "decrease"), ("bring", "up", "increase"),

@@ -206,13 +206,22 @@ _UNIT_AND_A_HALF = re.compile(
 def unit_and_a_half(text: str) -> str:
     """ "a decibel and a half" -> "one and a half decibels", "one second and half" (as a
     learner says it) -> "one and a half seconds": the number before its unit, as every
-    other number is read."""
+    other number is read; and "a second long" -> "one second long"."""
 
     def said(m: re.Match[str]) -> str:
         count = "one" if m.group(1) in ("a", "an") else m.group(1)
         return f"{count} and a half {m.group(2)}s"
 
-    return _UNIT_AND_A_HALF.sub(said, text)
+    text = _UNIT_AND_A_HALF.sub(said, text)
+    return _ONE_UNIT_LONG.sub(r"one \1 \2", text)
+
+
+# (session 49, tune29) A length of one unit said with "a": "a delay, a whole second long", "a second
+# long" (not "wait a second", nor "a second delay": the other one).
+# (not "half a second long", "a quarter of a second between")
+_ONE_UNIT_LONG = re.compile(
+    r"(?<!\bof )(?<!\bhalf )\ban? (?:whole |full |single )?(second|millisecond) (long|of delay|between)\b"
+)
 
 
 # A kilohertz said as engineers say it, the decimal after the "k": "three k five" is 3.5 kHz,

@@ -44,6 +44,20 @@ def must_be(words: list[str]) -> bool:
     return words[:1] in (["it"], ["they"], ["this"], ["that"]) and words[1:2] != [] and words[1] in _MUST
 
 
+# (session 49, tune29) What it does now, told after a request as its reason: "longer reverb tail
+# please, it cuts off fast", "..., it stops too soon" (a verb of its own, not "is" or "has").
+_NOT_DOING = frozenset("is was has does needs goes gets".split())
+
+
+def behaves(words: list[str]) -> bool:
+    return (
+        words[:1] == ["it"]
+        and words[1:2] != []
+        and words[1].endswith("s")
+        and words[1] not in _NOT_DOING | _MUST
+    )
+
+
 def ordered(words: list[str], reading: Intent, remark_before: bool = True) -> bool:
     """An order of a change that names no effect but reads as one alone ("give it a bit of air
     around it"): after a sound described, it says what to change. ``remark_before``: the part

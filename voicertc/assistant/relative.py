@@ -45,5 +45,7 @@ def a_target(tokens: list[str], value: tuple[NumberSpan, str | None] | None) -> 
     volume": where a verb of change is followed to a value (nobody asks for a change of 0)."""
     if value is None:
         return False
-    before = tokens[value[0].start - 1] if value[0].start > 0 else None
+    start = value[0].start
+    start -= start > 0 and tokens[start - 1] == "plus"  # "trim to plus four": a sign, as "minus" is
+    before = tokens[start - 1] if start > 0 else None
     return before == "to" or (before == "at" and bool(value[1])) or value[0].value == 0

@@ -52,6 +52,8 @@ APPROVING = frozenset("exactly perfect spot".split())
 def remark(tokens: list[str]) -> bool:
     """A statement that names an effect and asks nothing of it."""
     said = _opened(tokens)
+    if said[:2] in (["now", "i"], ["now", "we"]):  # "ah, now I understand what reverb means"
+        said = said[1:]
     if _noticed(said) or _hearing_asked(said):
         return True
     if len(said) < 3 or said[0] not in SUBJECTS or lx.NAMING_WORDS.isdisjoint(said):

@@ -27,6 +27,9 @@ TO_DEFAULT = ("back to default", "back to its default", "back to the default", "
               # the level as it normally is: "normal volume please" (the effect's name blanked)
               "normal _ please", "usual _ please", "normal _ again", "usual _ again", "_ at normal",
               "_ to normal", "_ at its normal", "_ to its normal",
+              # (session 49, tune29) "bass cut back to its normal setting" ("the reverb back to normal"
+              # is read as its removal: ``dialogue``)
+              "_ back to its normal",
               # the effect named inside: "stock reverb settings please", "delay on default please"
               "stock _ settings", "default _ settings", "factory _ settings", "_ on default",
               "_ on defaults", "_ at default", "_ at defaults", "_ on stock", "_ on factory",

@@ -17,6 +17,7 @@ _LATER = ("slower",)
 DISMISSALS = ("youre fired", "can leave now")
 
 REWRITES: tuple[tuple[str, str], ...] = (
+    ("a long way off", "a long way away"), ("far off", "far away"),  # (session 49) a distance, not "off"
     ("get rid of", "remove"), ("getting rid of", "remove"), ("no more", "remove"), ("take off", "remove"),
     ("no need for", "remove"),
     ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),

@@ -40,7 +40,7 @@ LIKE = ("sounds like", "sound like", "feels like", "sounds as if", "like were in
 # want more reverb, as a farther source has; "bring me forward" less ("closer" is read so
 # too). Complained of, the same words want the other way ("it sounds far away": ``quality``).
 FAR = ("far away", "distant", "further back", "farther back", "further away", "in the distance",
-       "back in the mix", "far off")  # fmt: skip
+       "back in the mix", "far off", "a long way off", "a long way away", "miles away")  # fmt: skip
 NEAR = ("forward", "in front", "up front", "upfront", "front of the mix", "closer", "nearer")
 PLACING = ("make me sound", "make it sound", "make my voice sound", "i want to sound", "i want it to sound",
            "push", "put me", "put my voice", "sit", "move me", "move my voice", "bring me", "bring my voice",

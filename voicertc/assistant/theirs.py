@@ -169,10 +169,27 @@ ROOMS = frozenset("room studio booth space place".split())
 PLURAL_SOUNDING = frozenset("sound echo cut have say keep".split())
 
 
+# (session 49, tune29) Another app or call's sound told of: "Zoom makes my voice sound like a tin
+# can", "the voice chat in my game makes everyone sound crunchy".
+APPS = frozenset("zoom skype teams discord facetime whatsapp slack twitch youtube tiktok instagram".split())
+CHANNELS = ("the voice chat", "the game chat", "the video call", "the phone call", "the group call",
+            "the conference call", "my phone", "my laptop", "my headset")  # fmt: skip
+_DOES = frozenset("make makes made sound sounds sounded turn turns turned always".split())
+
+
+def _an_app(tokens: list[str]) -> bool:
+    if tokens[:1] and tokens[0] in APPS:
+        return tokens[1:2] != [] and tokens[1] in _DOES
+    text = " ".join(tokens[:3])
+    return any(text.startswith(ch) for ch in CHANNELS) and not {"make", "makes"}.isdisjoint(tokens[:8])
+
+
 def thing_sounds(tokens: list[str]) -> bool:
     """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
     tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
     not this sound's."""
+    if _an_app(tokens) and not _asks(tokens):
+        return True
     verb = next(
         (
             i

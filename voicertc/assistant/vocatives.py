@@ -125,6 +125,18 @@ def said_to_someone(transcript: str) -> bool:
     return called and not _FIRST_PERSON.intersection(words)
 
 
+def ordered_after(transcript: str) -> str | None:
+    """ "students, watch what happens now. gain off, please", "class, this is what an echo sounds
+    like. turn on the echo": the room told something, then, in a sentence of its own, an effect
+    ordered with no one else in it (the assistant's order, as it says); that sentence, or None."""
+    sentences = [s.strip() for s in _SENTENCES.split(transcript) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    last = tokens(sentences[-1])
+    named = not lx.EFFECT_WORDS.isdisjoint(last)
+    return sentences[-1] if named and _an_order(last) and _YOU.isdisjoint(last) else None
+
+
 def _ours(segment: str) -> bool:
     """Words of the speaker's own sound: theirs ("my", "we") or an effect's."""
     said = tokens(segment)
