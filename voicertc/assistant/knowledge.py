@@ -28,7 +28,9 @@ KNOWLEDGE = ("what was the first", "the first record", "the first song",
              "do you know how a", "do you know how an", "do you know how the", "do you know why",
              "do you know when", "do you know who", "do you know where", "the meaning of",
              "rule of thumb", "rules of thumb", "why would anyone", "why would someone",
-             "why would anybody", "why would people")  # fmt: skip
+             "why would anybody", "why would people",
+             # (session 49, tune28) a real place, not this call: "how long is the reverb in a real cathedral"
+             "in a real", "in an actual", "in real life")  # fmt: skip
 # Asking to be taught, not asking for a change: "tell me about the history of the echo chamber".
 TEACH = ("tell me about", "explain", "teach me", "tell me how", "tell me what", "tell me why")
 # A question naming an effect with these asks about this chain: "what ratio is it at?".

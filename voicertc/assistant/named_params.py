@@ -38,11 +38,21 @@ def named(tokens: list[str], effect: str) -> str | None:
         # (session 47, tune27) a compressor letting go is its release: "let go after two hundred ms"
         word = "release" if tok in ("let", "lets", "letting") and tokens[i + 1 : i + 2] == ["go"] else tok
         word = PARAM_SYNONYMS.get(word, word)
+        if word == "repeats" and _loudness_beside(tokens, i):
+            word = "mix"  # (session 49, tune28 and tune17) "louder repeats please": how loud, not how many
         if word in PARAM_WORDS and not relative.between(tokens, i):
             key = param_key(spec, word)
             if key is not None:
                 return key
     return None
+
+
+_LOUDNESS = frozenset("louder quieter softer loud quiet soft".split())
+
+
+def _loudness_beside(tokens: list[str], at: int) -> bool:
+    """ "louder repeats", "the repeats are louder than my vocal", "make the repeats quieter"."""
+    return not _LOUDNESS.isdisjoint(tokens[max(0, at - 1) : at] + tokens[at + 1 : at + 4])
 
 
 def stepped(tokens: list[str], effect: str, first: str | None = None) -> dict[str, object]:

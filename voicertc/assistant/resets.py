@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from voicertc.assistant import named_params
 from voicertc.assistant.lexicon import has_phrase
+from voicertc.effects.specs import EFFECT_SPECS
 
 TO_DEFAULT = ("back to default", "back to its default", "back to the default", "to default",
               "default settings", "factory settings", "defaults", "factory", "stock settings",
@@ -86,6 +88,30 @@ def its_defaults(text: str) -> bool:
         or has_phrase(text, ITS_DEFAULTS)
         or (has_phrase(text, _STARTED) and has_phrase(text, _BACK_THERE))
     )
+
+
+# What is left as it is: "..., leave the mix", "keep the amount as is".
+_LEFT = frozenset("leave leaving keep keeping but except not".split())
+_SENT_BACK = frozenset("back reset revert to default defaults normal stock factory".split())
+_WHOLE = frozenset("whole all everything entire".split())
+
+
+def of_a_setting(tokens: list[str], effect: str) -> dict[str, object] | None:
+    """ "decay on the verb back to the stock setting, leave the mix", "reverb length back to
+    normal": one setting back to its default (session 49, tune27 and tune29), or None where no
+    setting is named before what is left as it is."""
+    # (named before it is sent back: after it, a list of what the effect's reset covers)
+    cut = next((i for i, tok in enumerate(tokens) if tok in _LEFT or tok in _SENT_BACK), len(tokens))
+    spec = EFFECT_SPECS[effect]
+    named = {named_params.named([tok], effect) for tok in tokens[:cut]} - {None}
+    # (not the effect's own amount, "the drive's been fiddled with, back to its default", nor
+    # several, "reset the compressor to default, attack, release, the lot": the effect's reset)
+    if len(named) != 1 or spec.primary in named or not _WHOLE.isdisjoint(tokens):
+        return None  # (nor "set the ratio to, never mind, reset the whole compressor to factory")
+    param = str(named.pop())
+    limit = spec.param(param)
+    unit = {"unit": limit.unit} if limit.unit else {}  # (a Q or a ratio has none)
+    return {"effect": effect, "action": "set", "value": limit.default, "param": param} | unit
 
 
 def one_reset(text: str) -> bool:

@@ -18,6 +18,8 @@ DISMISSALS = ("youre fired", "can leave now")
 
 REWRITES: tuple[tuple[str, str], ...] = (
     ("a long way off", "a long way away"), ("far off", "far away"),  # (session 49) a distance, not "off"
+    # (session 49, tune28) the dry signal is the effect's opposite: "more wet on the verb, less dry"
+    ("less dry", "more"), ("more dry", "less"),
     ("get rid of", "remove"), ("getting rid of", "remove"), ("no more", "remove"), ("take off", "remove"),
     ("no need for", "remove"),
     ("have no", "remove"), ("with no", "remove"), ("not so long", "shorter"), ("not so loud", "quieter"),

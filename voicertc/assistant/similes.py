@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from voicertc.assistant.descriptions import QUALITIES
-from voicertc.assistant.dialogue import Intent, ToolCall
+from voicertc.assistant.dialogue import APPLY, Intent, ToolCall
 
 # "like a phone", "more like an old radio", "like I'm underwater", up to the end of its clause (not
 # "like that", which points back: "..., could you make it a bit less like that?").
@@ -58,9 +58,34 @@ def _purpose(before: list[str]) -> bool:
     return len(said) == 2 and said[0] in ("so", "that") and said[1] in ("it", "i", "we", "my", "everything")
 
 
+# A picture drawn nearer: "make it sound more like a church", "more like a cave please".
+_MORE_LIKE = re.compile(r"\b(?:(?:a (?:bit|little|lot) |much )more|more) like\b", re.IGNORECASE)
+
+
+def more_alike(transcript: str, whole: list[Intent], read_all: Callable[[str], list[Intent]]) -> list[Intent]:
+    """ "make it sound more like a church": the change the picture asks for, stepped up (as "like a
+    church" puts the reverb on, "more like" turns it up, which puts it on where it is off); else
+    ``whole``. Read without its "more" (``read_all``) where as said it asks nothing."""
+    if not _MORE_LIKE.search(transcript):
+        return whole
+    calls = (
+        whole if any(isinstance(i, ToolCall) for i in whole) else read_all(_MORE_LIKE.sub("like", transcript))
+    )
+    adds = calls and all(
+        isinstance(c, ToolCall)
+        and c.name == APPLY
+        and c.arguments.get("action") == "add"
+        and len(c.arguments) == 2
+        for c in calls
+    )
+    return [ToolCall(APPLY, {**c.arguments, "action": "increase"}) for c in calls] if adds else whole
+
+
 def unpictured(transcript: str, whole: list[Intent], read_all: Callable[[str], list[Intent]]) -> list[Intent]:
     """The requests of ``transcript`` read without its pictures (``read_all``), where both it and
-    they ask changes; else ``whole``, its requests read as said."""
+    they ask changes; else ``whole``, its requests read as said (a picture drawn nearer,
+    ``more_alike``)."""
+    whole = more_alike(transcript, whole, read_all)
     plain = without(transcript)
     if plain is None or not any(isinstance(intent, ToolCall) for intent in whole):
         return whole

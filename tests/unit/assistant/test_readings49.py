@@ -8,7 +8,10 @@ nothing: a question of what an effect or setting is, asked of effects in general
 more questions; which effect does a thing; a change one is tempted to make and holds back; one to be
 asked for when someone comes; another app's sound; amusement at the sound; understanding what an
 effect means. An effect ordered in a sentence of its own after the room was told something is the
-assistant's order. Near misses keep their reading."""
+assistant's order. From tune27's and tune28's leftovers: one setting sent back to its default while
+the rest is left ("decay back to the stock setting, leave the mix") is set to that default; "less
+dry" is more of the effect; the repeats' loudness is the delay's mix. Near misses keep their
+reading."""
 
 from __future__ import annotations
 
@@ -39,6 +42,22 @@ from support.turns import asks_nothing, read
         ("kids, this is what a reverb sounds like. turn on the reverb", call("reverb", "add")),
         ("add an echo, a whole second long", call("delay", "add", 1, "s")),
         ("wait a second, add a delay", call("delay", "add")),
+        # (tune28) the dry signal is the effect's opposite; the repeats' loudness is the mix
+        ("more wet on the reverb, less dry", call("reverb", "increase")),
+        ("a bit more dry on the echo", call("delay", "decrease", param="mix")),
+        ("the chat can't hear the echo, louder repeats please", call("delay", "increase", param="mix")),
+        ("make the repeats quieter", call("delay", "decrease", param="mix")),
+        ("more repeats", call("delay", "increase", param="feedback")),
+        # (tune27, tune29) one setting sent back to its default, the rest left
+        (
+            "echo feedback back to the stock setting, leave the mix",
+            call("delay", "set", 35, "percent", param="feedback"),
+        ),
+        ("reverb length back to normal please", call("reverb", "set", 2.0, "s", param="decay_s")),
+        ("reset the compressor to default, attack, release, all of it", call("compressor", "reset")),
+        ("the drive's been fiddled with, back to its default", call("distortion", "reset")),
+        ("the Q on the high cut back to default", call("lowpass", "set", 0.707, param="q")),
+        ("set the knee to, never mind, reset the whole compressor", call("compressor", "reset")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -61,6 +80,7 @@ def test_readings(said: str, expected: object) -> None:
         "I sound like I'm in a tunnel, that's so funny",
         "oh, now I understand what a compressor does",
         "Nina, you're clipping. turn your gain down",
+        "how long is the echo in a real canyon, like three seconds",
     ],
 )
 def test_asks_nothing(said: str) -> None:

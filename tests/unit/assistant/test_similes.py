@@ -71,3 +71,19 @@ def test_a_turn_that_asked_nothing_is_not_read_again() -> None:
 )
 def test_the_order_beside_a_picture_is_read(said: str, expected: object) -> None:
     assert read(said) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a picture drawn nearer turns the effect up (which puts it on where it is off)
+        ("make it sound more like a church", call("reverb", "increase")),
+        ("it sounds like a small bedroom, make it more like a concert hall", call("reverb", "increase")),
+        ("a bit more like a cave please", call("reverb", "increase")),
+        # a picture drawn as it is puts the effect on
+        ("make it sound like a church", call("reverb", "add")),
+        ("I'd like more reverb", call("reverb", "increase")),
+    ],
+)
+def test_a_picture_drawn_nearer(said: str, expected: object) -> None:
+    assert read(said) == [expected]
