@@ -113,6 +113,9 @@ def test_the_veto_spares_an_order_and_a_reset() -> None:
         ("shouldn't the distortion be lighter on me?", True),
         ("thanks, that's better, now a few more repeats", True),
         ("the distortion could be what's wrong", False),  # no "be" of how it could sound
+        # session 49: a step said short with its amount, the effect first
+        ("distortion down by twenty", True),
+        ("the distortion was up by twenty percent last year", False),
     ],
 )
 def test_the_veto_spares_the_assistant_called_by_name_and_a_wish_passed_on(said: str, spared: bool) -> None:

@@ -173,8 +173,10 @@ def _backed_off(words: list[str]) -> bool:
 # seven seconds", "plus three on me", "delay off, I'm holding a hot tray" (a clause of its own).
 _NAMES = "|".join(sorted(addressee.SHORT_NAMES | {"drive"}))
 _NUMBERS = "|".join(sorted(NUMBER_WORDS))
+# (session 49, tune29: "Feedback down by twenty." was vetoed as a transcript, "none" at 0.94)
 _SETTING = re.compile(
     rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS})"
+    rf"|(?:{_NAMES}) (?:up|down|higher|lower) by (?:\d|point |{_NUMBERS})"
     rf"|(?:{_NAMES}) (?:off|on)$)"
 )
 
