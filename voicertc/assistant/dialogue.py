@@ -234,10 +234,8 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
     if resets.one_reset(text) or (action == "reset" and resets.of_a_setting(tokens, effect)):
         # that effect's defaults, not the chain's, or one setting's ("reverb length back to normal")
         return resets.of_a_setting(tokens, effect) or {"effect": effect, "action": "reset"}
-    # "the reverb back to normal": the chain-wide reset would clear the rest (but "volume back to
-    # normal" is the gain's own level: session 49, tune27 and tune29)
-    if action == "reset" and effect != "gain":
-        action = "remove"
+    if action == "reset" and effect != "gain":  # (session 49: "volume back to normal" is its level)
+        action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
     action = colloquial.filter_motion(text, effect) or action  # "close the low pass a bit"
     if action in (None, "add") and idiom_action is None and remarks.remark(tokens):
         return None  # "okay, I can hear the reverb now": named, not asked for
