@@ -32,7 +32,7 @@ def addressed(transcript: str) -> Addressed:
     to_us = vocatives.said_to_us(transcript)
     again = vocatives.restated(transcript) if to_us is None else None
     if to_us is None and again is None and vocatives.said_to_someone(transcript):
-        after = vocatives.ordered_after(transcript)  # "students, watch this. gain off, please"
+        after = vocatives.ordered_after(transcript)  # "class, this is an echo. turn on the echo"
         return Addressed(after, by_name=False)
     text = to_us if to_us is not None else again or transcript
     text = passed_on.asked(text) or vocatives.before_an_aside(text) or text

@@ -126,9 +126,9 @@ def said_to_someone(transcript: str) -> bool:
 
 
 def ordered_after(transcript: str) -> str | None:
-    """ "students, watch what happens now. gain off, please", "class, this is what an echo sounds
-    like. turn on the echo": the room told something, then, in a sentence of its own, an effect
-    ordered with no one else in it (the assistant's order, as it says); that sentence, or None."""
+    """ "class, this is what an echo sounds like. turn on the echo": the room told something, then,
+    in a sentence of its own, an effect ordered with no one else in it (the assistant's order, as it
+    says); that sentence, or None."""
     sentences = [s.strip() for s in _SENTENCES.split(transcript) if s.strip()]
     if len(sentences) < 2:
         return None
