@@ -231,9 +231,10 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
             return _arguments(tokens, "gain", None)  # "make it half as loud"
         # "crank it", "tame the highs", "more bass"
         return colloquial.level(tokens) or bands.band(tokens) or bands.more_band(tokens)
-    if resets.one_reset(text) or (action == "reset" and resets.of_a_setting(tokens, effect)):
-        # that effect's defaults, not the chain's, or one setting's ("reverb length back to normal")
-        return resets.of_a_setting(tokens, effect) or {"effect": effect, "action": "reset"}
+    one_reset = resets.one_reset(text)  # that effect's defaults, not the chain's, or one setting's:
+    setting = resets.of_a_setting(tokens, effect) if one_reset or action == "reset" else None
+    if one_reset or setting is not None:  # ("reverb length back to normal")
+        return setting or {"effect": effect, "action": "reset"}
     if action == "reset" and effect != "gain":  # (session 49: "volume back to normal" is its level)
         action = "remove"  # "the reverb back to normal": the chain-wide reset would clear the rest
     action = colloquial.filter_motion(text, effect) or action  # "close the low pass a bit"

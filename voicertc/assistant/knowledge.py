@@ -4,7 +4,14 @@ exactly") and requests to be taught: neither a change nor a question about this 
 from __future__ import annotations
 
 from voicertc.assistant import asking
-from voicertc.assistant.lexicon import IMPERATIVES, ONE_WORD_NAMES, PARAM_WORDS, find_phrase, has_phrase
+from voicertc.assistant.lexicon import (
+    IMPERATIVES,
+    ONE_WORD_NAMES,
+    PARAM_WORDS,
+    find_phrase,
+    has_phrase,
+    padded,
+)
 from voicertc.assistant.words import tokens
 
 QUESTION_STARTS = frozenset(
@@ -231,7 +238,7 @@ def asked_only(parts: list[str]) -> bool:
     a question about effects in general, then more questions about it; nothing asked for (no
     part gives an order)."""
     said = [tokens(part) for part in parts]
-    if len(said) < 2 or not all(said) or not knowledge(said[0], " " + " ".join(said[0]) + " "):
+    if len(said) < 2 or not all(said) or not knowledge(said[0], padded(said[0])):
         return False
     later = {w for words in said[1:] for w in words}  # (not "..., is it on?": of this call)
     return all(words[0] in QUESTION_STARTS for words in said[1:]) and (
@@ -246,6 +253,6 @@ def asked_first(parts: list[str], verbs: frozenset[str]) -> str | None:
     said = [tokens(part) for part in parts]
     for i, words in enumerate(said):
         others = [w for j, other in enumerate(said) if j != i for w in other]
-        if i and words and verbs.isdisjoint(others) and knowledge(words, " " + " ".join(words) + " "):
+        if i and words and verbs.isdisjoint(others) and knowledge(words, padded(words)):
             return ", ".join([parts[i], *(p for j, p in enumerate(parts) if j != i)])
     return None
