@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--split",
         default="tune2",
-        help="tune, test, or a corpus folder (tune2 to tune29; test2 to test29: blind, never tuned on)",
+        help="tune, test, or a corpus folder (tune2 to tune30; test2 to test30: blind, never tuned on)",
     )
     ap.add_argument("--errors", action="store_true", help="print the misses (never for a test split)")
     ap.add_argument("--out", type=Path, help="where the JSON goes")
@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     report = figures(commands, off, understand)
     if cached is not None:
         cached.save()
-    if args.split.startswith("test"):  # test, test2 to test29: measured, never read
+    if args.split.startswith("test"):  # test, test2 to test30: measured, never read
         report.pop("misses")
     if args.split == "tune2":
         report["halves"] = by_half(commands, off, understand)

@@ -62,8 +62,8 @@ WRITERS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8"
 #: (rules as df01c9f; written blind and only measured in session 43), corpus23 (rules as
 #: 09b7012), session 44, corpus24 (rules as 3bc71df), session 45, corpus25 (rules as
 #: 7a32e5a), session 45, corpus26 (rules as a40eefd), session 46, and corpus27 (rules as
-#: f78f9fd), session 47, corpus28 (rules as ddd5bf4), session 48, and corpus29 (rules as
-#: d663995), session 49.
+#: f78f9fd), session 47, corpus28 (rules as ddd5bf4), session 48, corpus29 (rules as
+#: d663995), session 49, and corpus30 (rules as c8497db), session 50.
 HELD = {
     "tune4": "7cf84c6",
     "tune3": "65de68b",
@@ -92,6 +92,7 @@ HELD = {
     "tune27": "8d89f49",
     "tune28": "112f85e",
     "tune29": "feb5336",
+    "tune30": "2c20b14",
 }
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 DECLINES = Path(__file__).with_name("reader_declines.txt")
