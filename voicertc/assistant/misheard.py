@@ -68,6 +68,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("point soft", "points off"), ("a cupboard decibels", "a couple of decibels"),
     # Whisper on tune14 (session 36): "dirtier please".
     ("dirty air", "dirtier"),
+    # (session 50) Whisper across tune10-tune29's spoken runs: "stock settings" (nobody stops or is
+    # stuck in settings), "the low pass" run into a greeting, "softer knee", "attack" as "a tech".
+    ("stop settings", "stock settings"), ("stuck settings", "stock settings"),
+    ("hello pass", "the low pass"), ("hello cut", "the low cut"),
+    ("soften me on the", "softer knee on the"), ("a tech on the", "attack on the"),
 )  # fmt: skip
 
 # A vocative at the end, after a comma, written as the commoner word: "turn me up, made."
@@ -191,7 +196,7 @@ def _tune5(toks: list[str], i: int, before: list[str], after: list[str], named: 
         return "cut off"  # "take the bass cutoff my voice": the noun takes no possessive after it
     if tok == "half" and before == ["a"] and after and after[0] in _COMPARATIVES:
         return "hair"
-    return None
+    return _tune_sides(toks, i, before, after)
 
 
 # Rooms a voice may be asked to sound like, before "hall": "a concert whole" is no room.
@@ -238,4 +243,37 @@ def _homophone(toks: list[str], i: int, before: list[str], after: list[str]) -> 
     if tok == "mix" and i == 0 and after == ["the"] and toks[i + 2 : i + 3] and toks[i + 2] in _EFFECT_WORDS:
         if toks[i + 3 :] in _ENDS:
             return "nix"  # "mix the reverb" said alone asks for nothing a mixer does
+    return None
+
+
+# (session 50) What a compressor's knee is said to be, where Whisper wrote "knee" as "me".
+_KNEE_AFTER = frozenset("harder softer hard soft at to".split())
+_REGEN_NEAR = frozenset("delay delays echo echoes repeat repeats slapback feedback".split())
+_REGEN_BEFORE = frozenset("more less some no the its up down".split())
+# What a halved spacing or length is said with, after "have the delay": "have the delay time".
+_HALVED = frozenset("time times gap gaps decay tail length spacing".split())
+_CALLED = frozenset("voice computer mixer assistant hey".split())  # "okay voice, have my delay time"
+
+
+def _tune_sides(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
+    """Session 50's readings, from mishearings that recur over tune10-tune29's spoken runs; None
+    where the word stays."""
+    tok = toks[i]
+    if tok == "region" and _REGEN_NEAR.intersection(toks) and (before and before[0] in _REGEN_BEFORE):
+        return "regen"  # "more region on the delay": the delay's feedback
+    if tok == "me" and before and before[0] in ("compressor", "compression") and after:
+        if after[0] in _KNEE_AFTER:
+            return "knee"  # "make the compressor me harder"
+    if tok == "ad" and after and after[0] in _EFFECT_WORDS:
+        return "add"  # "ad reverb"; "the ad read" stays an advert
+    opening = all(w in _OPENERS or w in _CALLED for w in toks[:i])
+    if tok == "have" and opening and toks[i + 1 : i + 2] in (["my"], ["the"]):
+        if _EFFECT_WORDS.intersection(toks[i + 2 : i + 3]) and _HALVED.intersection(toks[i + 3 : i + 4]):
+            return "halve"  # "have my delay time": an order, not a wish said without "can I"
+    if tok == "short" and opening and after in (["the"], ["my"]) and _NAMES.intersection(toks[i + 2 : i + 4]):
+        return "shorten"  # "short the reverb tail"
+    if tok == "by" and i == 0 and after == ["cut"]:  # ("by pass" may be "bypass")
+        return "high"  # "by cut to twelve thousand": nothing begins with "by cut"
+    if tok == "at" and after == ["by"] and (_is_count(toks[i + 2 : i + 3]) or toks[i + 2 : i + 3] == ["a"]):
+        return "up"  # "cutoff at by a thousand hertz"
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from support.tool_calls import call
 
-from voicertc.assistant import misheard
+from voicertc.assistant import misheard, words
 from voicertc.assistant.dialogue import ToolCall, understand
 
 READ_BACK = [
@@ -141,3 +141,48 @@ def test_minutes_of_a_delay_are_milliseconds_and_of_is_off() -> None:
     assert misheard.tokens("set a timer for ten minutes".split())[-1] == "minutes"
     assert misheard.tokens("pull the saturation of my voice".split())[3] == "off"
     assert misheard.tokens("take the rest of the reverb".split())[3] == "of"
+
+
+SESSION50 = [
+    # mishearings that recur over tune10-tune29's spoken runs (the lead's own sentences)
+    ("Stop settings on the echo please.", call("delay", "reset")),
+    ("Stuck settings on the compressor.", call("compressor", "reset")),
+    ("Hello pass down a bit.", call("lowpass", "decrease")),
+    ("Soften me on the compressor.", call("compressor", "increase", param="knee_db")),
+    ("Make the compressor me softer.", call("compressor", "increase", param="knee_db")),
+    ("Faster a tech on the compressor.", call("compressor", "decrease", param="attack_ms")),
+    ("Less region on the echo.", call("delay", "decrease", param="feedback")),
+    ("Ad reverb please.", call("reverb", "add")),
+    ("Have the echo time.", call("delay", "decrease", 50.0, "percent")),
+    ("Okay computer, have my delay gap.", call("delay", "decrease", 50.0, "percent")),
+    ("Short the reverb tail.", call("reverb", "decrease", param="decay_s")),
+    ("By cut to eight thousand.", call("lowpass", "set", 8000)),
+    ("High pass at by a hundred hertz.", call("highpass", "increase", 100, "hz")),
+]
+
+
+@pytest.mark.parametrize(("said", "expected"), SESSION50)
+def test_recurring_mishearings_are_read_back(said: str, expected: ToolCall) -> None:
+    assert understand(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Stop setting the table, dinner is late.",
+        "The ad read for the sponsor is tomorrow.",
+        "The region around the lake has a lot of echoes.",
+        "By cutting costs we saved the studio.",
+        "They sell two daily papers here.",
+        "Hello, can you hear me?",
+    ],
+)
+def test_the_session50_words_elsewhere_stay_what_they_are(said: str) -> None:
+    intent = understand(said)
+    assert not isinstance(intent, ToolCall), intent
+
+
+def test_two_before_an_adverb_is_too() -> None:
+    # heard: "soften the knee, it's grabbing two abruptly" read as a knee two dB up
+    assert words.correct("it grabs two abruptly".split()) == "it grabs too abruptly".split()
+    assert words.correct("two daily papers".split())[0] == "two"
