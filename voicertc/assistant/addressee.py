@@ -182,8 +182,15 @@ LINES = (*(f"the {first} line {what}" for first in ("opening", "first") for what
          "the lyrics are", "how the song starts", "how the rhyme starts")  # fmt: skip
 
 
+# (session 50, tune30) A phone line, not a song's: "customers keep asking if the line is broken".
+PHONE_LINE = re.compile(r" the line (?:is|was) (?:broken|dead|bad|down|busy|crackly|noisy|terrible|cutting) ")
+
+
 def quoted(tokens: list[str]) -> bool:
-    return QUOTING.search(padded(tokens[:6])) is not None or has_phrase(padded(tokens), LINES)
+    text = padded(tokens)
+    return QUOTING.search(padded(tokens[:6])) is not None or (
+        has_phrase(text, LINES) and not PHONE_LINE.search(text)
+    )
 
 
 # The call's own controls and the caller's speaker, which no effect on the voice is:

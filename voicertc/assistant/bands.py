@@ -27,10 +27,12 @@ LOW_NOISES = ("thud", "thuds", "thump", "thumping", "drone", "droning", "whirr",
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
                 "sizzle", "brightness", "harshness", "high sounds", "high sound", "esses", "s sounds",
-                "ess sounds", "sparkle", "shimmer", "brilliance", "on top"),
+                "ess sounds", "sparkle", "shimmer", "brilliance", "on top", "high stuff", "high bits"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",
-                 "body", "bottom", *LOW_NOISES, "thumps"),
+                 "body", "bottom", *LOW_NOISES, "thumps",
+                 # (session 50, tune29) "take the deep part out of my voice"
+                 "deep part", "low part", "low stuff", "deep stuff", "low bits", "deep sound", "deep sounds"),
 }  # fmt: skip
 REDUCE = ("cut", "remove", "reduce", "tame", "soften", "take", "roll off", "kill", "lose",
           "clean up", "get rid of", "filter out", "lower", "less", "dial back", "pull back",

@@ -56,7 +56,9 @@ def counted(words: list[str], reading: Intent) -> Intent:
         and isinstance(reading, ToolCall)
         and reading.arguments.get("action") == "reset"
     )
-    return reading if opening in VERBS or stepped(words) or valued or desk or home else Say("")
+    # (session 50, tune30) "..., a quieter voice please" (not "don't clear the whole chain please")
+    pleased = words[-1:] == ["please"] and words[0] not in ("dont", "never", "not", "no")
+    return reading if opening in VERBS or stepped(words) or valued or desk or home or pleased else Say("")
 
 
 def stepped(words: list[str]) -> bool:

@@ -47,8 +47,13 @@ def further_down(text: str) -> str:
     return text
 
 
+# (session 50, tune30) The reverb's length, which "decay" alone also names the reverb by: "cut the
+# decay" shortens it, as "cut the decay time" does.
+_TAILS = ("the decay", "its decay", "reverb decay", "the tail", "its tail", "reverb tail")
+
+
 def only_lowered(text: str) -> bool:
     """A removal's verb said of a setting ("drop the high pass frequency") or done partly
     ("cut the reverb a bit"; not "for a bit": for a while): a step down."""
     partly = has_phrase(text, PARTLY) and not has_phrase(text, tuple(f"for {p}" for p in PARTLY))
-    return partly or has_phrase(text, PARAM_NOUNS)
+    return partly or has_phrase(text, PARAM_NOUNS) or has_phrase(text, _TAILS)

@@ -166,7 +166,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
     if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
         return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
-    stepped = question or (effect and _action(text) in lx.STEPS) or values.value(tokens, find_numbers(tokens))
+    timed = effect is not None and speeds.speed(text, effect) is not None  # "..., faster attack": its time
+    stepped = question or timed or (effect and _action(text) in lx.STEPS)
+    stepped = stepped or values.value(tokens, find_numbers(tokens))
     pictured = None if stepped else pictures.pictured(tokens)
     if pictured is not None and (effect in (None, "gain") or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"
@@ -254,8 +256,7 @@ def _arguments(
     value = values.value(tokens, numbers)
     spec = EFFECT_SPECS[effect]
     if action is None and idiom_action is None and any(values.other_unit(tokens, s) for s in numbers):
-        # No verb, and a number of something that is not sound: "what's the volume of a
-        # cube with sides of 2 meters" is not a request to set the gain.
+        # No verb, and a number of no sound: "what's the volume of a cube with sides of 2 meters"
         return None
     text = " " + " ".join(tokens) + " "
     stage = phrasing.stage_step(tokens, value) if effect == "gain" and value is not None else None
@@ -279,8 +280,7 @@ def _arguments(
             or phrasing.onto(tokens, value)
         )
     ):
-        # "add two dB of gain", "add 100 ms to the delay": by, not to ("put minus 6 dB on the
-        # gain": 6 dB less)
+        # "add two dB of gain", "add 100 ms to the delay": by ("put minus 6 dB on the gain": less)
         action = "decrease" if value[0].value < 0 else "increase"
     elif action == "remove" and (
         (value is not None and relative.a_step(tokens, value)) or degrees.only_lowered(text)
@@ -296,7 +296,7 @@ def _arguments(
         action = "set"
     timed = speeds.speed(text, effect)
     if timed is not None and (
-        value is None or (action == "set" and speeds.by_amount(tokens, phrasing.past(value)))
+        value is None or (action in ("set", "add") and speeds.by_amount(tokens, phrasing.past(value)))
     ):
         action = timed[0]  # "speed up the echo": a shorter delay; "one millisecond faster": 1 ms less
     unit_of = spec.param(named_params.named(tokens, effect) or spec.primary).unit

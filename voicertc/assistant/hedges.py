@@ -329,12 +329,14 @@ def _let_be(tokens: list[str], after: str) -> bool:
 DECIDED_AGAINST = re.compile(
     r" (?:(?:then|and|but|so) )?(?:(?:we|i) )?decided against (?:it|that)(?: in the end| after all)? $"
     r"| but lets not(?: honestly| actually| today| for now| then)? $"
+    r"|^ (?:i|we) (?:wont|will not|dont|shant) bother with "  # (session 50, tune30) "... the low cut today"
 )
 
 # (session 49, tune29) A change wanted and held back by a "but": "tempted to make it louder, but the
 # neighbours", "part of me wants a huge reverb, but I'll be sensible".
 TEMPTED = re.compile(
     r"^ (?:(?:im|i am|i was|were|we are) )?(?:\w+ )?tempted to | part of me (?:wants?|would love|would like) "
+    r"|^ i thought (?:the |my |it )?(?:\w+ ){0,3}could use "  # (session 50) "..., but the players are scared"
 )
 
 
@@ -348,7 +350,7 @@ def _held_back(after: str) -> bool:
 # A wish told as once meant, then dropped: "I meant to ask for a low cut, but the rumble stopped".
 MEANT = ("i was going to", "i was gonna", "i meant to", "i nearly asked", "i almost asked", "i was about to",
          "i was thinking about", "i was thinking of", "i thought about", "i wanted to ask",
-         "i wondered about", "i did wonder about")  # fmt: skip
+         "i wondered about", "i did wonder about", "we were going to", "we were gonna")  # fmt: skip
 # What was said before, let go: "don't worry about the distortion I mentioned".
 LET_GO = ("dont worry about the", "never mind about", "never mind the", "forget about the",
           "forget what i said", "ignore what i said")  # fmt: skip

@@ -108,6 +108,7 @@ PARTICLE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("dry", "up", "decrease"), ("dry", "out", "decrease"),  # "dry it up a little", "dry the reverb out"
     ("push", "back", "decrease"), ("push", "down", "decrease"),  # ("push the echo": more of it)
     ("roll", "back", "decrease"),  # (session 48, tune28) "roll the volume knob back a bit"
+    ("cut", "back", "decrease"),  # (session 50, tune30) "where reverb turns to soup, cut it back"
 )  # fmt: skip
 
 # Checked in this order: the first action with a word present wins.

@@ -22,7 +22,7 @@ _QUALITIES = {
     **dict.fromkeys("repeating copycat parrot".split(), "delay"),
     **dict.fromkeys("growly gravelly crackly crackling scratchy monster raspy buzzy".split(), "distortion"),
 }
-_SOUND_NOUNS = frozenset("sound effect voice echo bit setting".split())
+_SOUND_NOUNS = frozenset("sound effect voice echo bit setting ring".split())  # ("that church ring")
 _THING_NOUNS = _SOUND_NOUNS | frozenset("thing thingy one".split())
 # A noise taken away by a device: "the rumble remover", "the grumble blocker thing".
 _LOW_NOISES = frozenset("rumble grumble thump thud boom".split())

@@ -78,6 +78,7 @@ def another_time(tokens: list[str]) -> bool:
     told = (
         has_phrase(text, OTHER_TIMES)
         or hearsay(tokens)
+        or reported(tokens)
         or any(
             p.search(text)
             for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION, HABIT, MYSELF, PAST_ASKED)
@@ -85,7 +86,12 @@ def another_time(tokens: list[str]) -> bool:
     )
     # ("it was too quiet last time, crank my volume up this time": last time is the reason)
     contrasted = has_phrase(text, ("last time",)) and has_phrase(text, ("this time",))
-    return (told and not asks(tokens) and not contrasted) or told_but_kept(tokens) or other_case(tokens)
+    told_all = reported(tokens)  # (its verbs are the report's, not asked)
+    return (
+        (told and (told_all or not asks(tokens)) and not contrasted)
+        or told_but_kept(tokens)
+        or other_case(tokens)
+    )
 
 
 def other_case(tokens: list[str]) -> bool:
@@ -137,14 +143,46 @@ TELLERS = frozenset("i we he she they".split())
 # ... or a person by their part: "at my last gig the sound guy put so much delay on me".
 PERSONS = frozenset("guy engineer producer dj teacher mate friend man woman tech technician bloke host "
                     "cohost brother sister dad mum mom".split())  # fmt: skip
+PERSONS_SAYING = sorted(PERSONS | {"designer", "singer", "coach", "uncle", "aunt", "neighbour", "colleague"})
 # How often someone does it: "podcasters usually cut the low end" tells (but "always add
 # reverb" at the start asks).
 HABITUAL = frozenset("always usually often typically generally normally".split())
 
 
+# (session 50, tune30) A report that ends on its teller ("radio stations squash everything with
+# compressors, a friend told me") or opens on one ("a sound designer friend says less is more with
+# reverb"), of no one on this call.
+_TOLD_LAST = re.compile(r" (?:told me|told us|says|said|reckons) (?:once |so )?$")
+_SAYS_FIRST = re.compile(rf"^ (?:my |a |an |our |the )(?:\w+ ){{0,3}}(?:{'|'.join(PERSONS_SAYING)})"
+                         r" (?:says|said|reckons|thinks|swears) ")  # fmt: skip
+
+
+def reported(tokens: list[str]) -> bool:
+    """The whole sentence is what someone else said, and none of it is about the speaker."""
+    text = padded(tokens)
+    said = _SAYS_FIRST.sub(" ", text) if _SAYS_FIRST.search(text) else None
+    if said is None and _TOLD_LAST.search(text):
+        said = _TOLD_LAST.sub(" ", text)
+    words = [] if said is None else said.split()
+    # (a wish beside it asks: "my co-host says the repeats are confusing, fewer of them please")
+    return said is not None and not FIRST_PERSON.intersection(words) and "please" not in words
+
+
 def asks(tokens: list[str]) -> bool:
-    """A verb (or "can you", "please") that asks for something, not one told of someone."""
+    """A verb (or "can you", "please") that asks for something, not one told of someone; or an
+    effect sent back to its default with no verb at all."""
+    if SENT_BACK.search(padded(tokens)) or MORE_ON_ME.search(padded(tokens)):
+        return True  # (session 50, tune30) "should sound like yesterday's, compressor back to default"
     return any(t in ASKING_VERBS and not _told(tokens[:i]) for i, t in enumerate(tokens))
+
+
+# ... or an amount of it wished on the voice at the end: "..., the way our old chapel did, more room on me".
+MORE_ON_ME = re.compile(r" (?:a bit |a little |a touch )?(?:more|less) \w+(?: \w+)? on (?:me|my \w+) $")
+# An effect named with no determiner (so with no verb of its own) and sent back to its default.
+SENT_BACK = re.compile(
+    r" (?<!the |.my |its |our |hat )(?:reverb|verb|delay|echo|compressor|comp|gain|volume|distortion"
+    r"|drive|fuzz|pass|cut|everything) back to (?:its |the )?(?:default|defaults|normal|stock) (?!\w)"
+)
 
 
 # Said between a teller and the verb told of: "I once set my guitar's distortion all the way up".

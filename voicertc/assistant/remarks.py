@@ -204,6 +204,7 @@ def read_whole(tokens: list[str]) -> bool:
         or hedges.but_liked(tokens)  # "I wanted the echo shorter earlier, but it's grown on me now"
         or addressee.quoted(tokens)
         or other_times.told_but_kept(tokens)
+        or other_times.reported(tokens)  # "radio stations squash everything, a friend told me"
         or addressee.refused(tokens)  # "my co-host wants more echo, but I said no"
         or opposites.asked(tokens) is not None
         or dynamics.whole(tokens)

@@ -41,6 +41,10 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("dial up", "increase"), ("pull back", "decrease"), ("move up", "increase"),
     ("move down", "decrease"), ("square one", "reset"), ("back to the original", "reset"),
     ("back to normal", "reset"), ("wipe", "reset"), ("nuke", "reset"),
+    # (session 50, tune30) defaults with no verb: "everything back to factory settings"
+    *((f"back to {whose}{first}{kept}", "reset") for whose in ("", "its ", "their ", "the ")
+      for first in ("default", "factory") for kept in ("", "s", " settings")
+      if whose or kept == " settings" or first == "factory"),  # (not "reset the reverb, back to default")
     ("square 1", "reset"),  # as Whisper writes "square one"
     ("can go now", "remove"), ("can go away", "remove"), ("can come off", "remove"),  # "the echo can go now"
     # an effect dismissed like staff: "fire the booster", "low pass, you're fired", "send the gain on

@@ -83,7 +83,7 @@ DISTORTING = frozenset({"distortion", "distortions", "distorted", "distort", "di
 
 
 # A picture asked for: "make my voice distorted like a broken mirror" wants the effect.
-ASKING = frozenset("make want wanna add put apply".split())
+ASKING = frozenset("make want wanna add put apply set".split())  # (and "set the distortion to forty")
 
 
 def seen_distorted(tokens: list[str]) -> bool:
@@ -216,7 +216,16 @@ THIS_SOUND = frozenset("sound sounds voice vocal vocals mic microphone audio rec
 
 
 def other_trade(tokens: list[str]) -> bool:
-    return bool(FOREIGN.intersection(tokens)) and not THIS_SOUND.intersection(tokens)
+    if not FOREIGN.intersection(tokens) or THIS_SOUND.intersection(tokens):
+        return False
+    # (session 50, tune30) an effect named and ordered: "where reverb turns to soup, cut it back"
+    return not (_NAMED_EFFECTS.intersection(tokens) and not _ORDERING.isdisjoint(tokens))
+
+
+# The effects by their own names (not a band's words: "cut the low branches", "a striped bass").
+_NAMED_EFFECTS = frozenset(
+    "reverb verb echo echoes delay compressor compression distortion fuzz overdrive".split()
+)
 
 
 # -- an effect's box shopped for: "I'm saving up for a new reverb pedal" -----------------

@@ -34,6 +34,11 @@ SONG_TEMPO = re.compile(
 )
 
 
+# (session 50, tune30) An echo moved in time by an amount: "the canyon scene wants the echo a hundred
+# milliseconds later" (not "I'll add the echo later").
+_TIMED_AFTER = re.compile(r" (?:ms|milliseconds?|seconds?) (later|earlier|sooner) ")
+
+
 def speed(text: str, effect: str) -> tuple[str, str | None] | None:
     """ "speed up the echo": a shorter delay; "slow the echo down": a longer one; "make
     the reverb decay faster": a shorter tail. (action, parameter or None)."""
@@ -47,6 +52,8 @@ def speed(text: str, effect: str) -> tuple[str, str | None] | None:
         return "decrease", param  # a complaint, not the order: "the compressor's too slow" acts sooner
     if has_phrase(text, ("too fast", "too quick", "too quickly")):
         return "increase", param
+    if effect == "delay" and (timed := _TIMED_AFTER.search(text)) is not None:
+        return ("increase" if timed[1] == "later" else "decrease"), param  # "the echo 100 ms later"
     if has_phrase(text, FASTER) or ("speed" in text.split() and "up" in text.split()):
         return "decrease", param
     if has_phrase(text, SLOWER):

@@ -30,7 +30,8 @@ BREAK = re.compile(
 TAKEN_BACK = re.compile(
     r"\b(?:never ?mind|forget (?:it|that|about it)|cancel(?: that| it)?|scratch that|leave (?:it|them|that)\b"
     r"|leave (?:the|my) [a-z-]+(?: [a-z]+)? (?:alone|be|as (?:it|they) (?:is|are))"
-    r"|(?:it|that)(?:'s| is|s) (?:fine|ok|okay|good)|(?:it|they) can stay|no need|don'?t\b|do not\b"
+    r"|(?:it|that)(?:'s| is|s) (?:fine|ok|okay|good|perfect)|(?:it|they) can stay|no need|don'?t\b|do not\b"
+    r"|\bit works\b"  # (session 50, tune30) "a longer echo for the valley scene, hmm, no, it works"
     r"|changed my mind|no changes?|keep it\b|skip it|suits|misheard|i was reading"
     r"|(?:not|wasn'?t) talking to you|ignore (?:that|me)|" + _DECIDED + ")",
     re.IGNORECASE,

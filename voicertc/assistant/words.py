@@ -58,6 +58,20 @@ def normalize(text: str) -> list[str]:
     s = re.sub(r"\b(?:all|every (?:single )?one|each one) of (the|my|those) effects\b", r"all \1 effects", s)
     s = re.sub(r"\bnah\b", "no", s)  # "nah, shorter": a correction
     s = re.sub(r"\b(?:filters and effects|effects and filters)\b", "effects", s)  # all of them, not a filter
+    # (session 50, tune29) The mix said as how wet, of an effect that has one: "reverb completely wet"
+    # (not "I got all wet"); a setting put "in the middle" as the last words: halfway (not "in the
+    # middle of the chain", nor "thin in the middle")
+    if _WET_MIXED.search(s):
+        s = _ALL_WET.sub("mix at 100 percent", s)
+    s = _IN_THE_MIDDLE.sub(r"\1 halfway", s)
+    s = re.sub(rf"\bdrive[\s-]+time (?={_SLOTS})", "drivetime ", s)  # a radio slot, not the distortion
+    s = _TO_MATCH.sub("", s)  # "bring me down to match him": why, not a value
+    s = _OUTER_SPACE.sub("outerspace ", s)  # "for the kids' space story set the echo to thirty percent"
+    # A setting sent "to nothing" is zero; a single echo asked for is no feedback ("only one single
+    # echo"; not "I only hear one echo").
+    s = re.sub(r"\b(feedback|mix|drive|wet|regen) (to|at) nothing\b", r"\1 \2 zero", s)
+    if "feedback" not in s:
+        s = _ONE_ECHO.sub("feedback to zero", s)
     # A ratio written "4:1", or "1:4" as some say it: "four to one" (a time such as "2:30" is left)
     s = re.sub(r"\b(\d+(?:\.\d+)?)\s*:\s*1\b", r"\1 to 1", s)
     s = re.sub(r"\b1\s*:\s*(\d+(?:\.\d+)?)\b", r"\1 to 1", s)
@@ -99,6 +113,8 @@ _PLUS = re.compile(
 # "Drive" moved by a step is the distortion's (session 43, tune21: "drive up a notch"), where
 # "drive" alone is too common a word to name it ("drive up a hill").
 _DRIVE_STEPPED = re.compile(r"(?<!\bthe) drive (up|down) a (notch|bit|touch|tad|little|hair|smidge) ")
+# ... or sent to its end (session 50, tune30: "for the demon's final line, drive to the max")
+_DRIVE_MAXED = re.compile(r"(?<!\bthe) drive (to|at) (the max|the maximum|max|full) ")
 # Late, of a thing in the world: "my flight's delayed again", "the timing's delayed by a couple of
 # degrees" (not the sound's: "the echoes delayed", "my voice is delayed").
 _LATE = re.compile(
@@ -110,6 +126,20 @@ _LATE = re.compile(
 # kitchen radio" cuts the highs (as "get rid of the top end" does), not the low pass.
 _WANTED_GONE = re.compile(r" (?:i want|i need|id like|i would like|we want|i wanna) (the|that|all the|this)"
                           r" ((?:[a-z]+ ){1,3}?)gone ")  # fmt: skip
+
+
+_WET_MIXED = re.compile(r"\b(?:reverb|verb|delay|echo|echoes|repeats)\b")
+_ALL_WET = re.compile(r"\b(?:fully|completely|totally|entirely|all|100 percent|a hundred percent) wet\b")
+_ONE_ECHO = re.compile(r"\b(?:only|just) (?:one|a) (?:single )?(?:echo|repeat|bounce)\b")
+_TO_MATCH = re.compile(r",? (?:so as )?to match (?:him|her|them|it|everyone|everybody"
+                       r"|(?:the|my|his|her|their) \w+)(?=[\s.!?]*$)")  # fmt: skip
+_OUTER_SPACE = re.compile(r"\bspace (?=(?:story|stories|station|ship|ships|opera|movie|film|game|adventure|"
+                          r"mission|alien|aliens|robot|captain|theme|scene|age|race)\b)")  # fmt: skip
+_SLOTS = "show|slot|radio|programme|program|traffic|listeners|audience|crowd|segment|commute|hours?"
+_IN_THE_MIDDLE = re.compile(
+    r"\b((?:put|set|turn|dial|bring|move|leave) (?:the |my |its )?(?:[a-z]+ ){1,2})in the middle"
+    r"(?= *(?:please)?[.!?,]*$| of (?:its|the) range)"
+)
 
 
 def _joined(hyphenated: str) -> str:
@@ -147,7 +177,7 @@ def correct(tokens: list[str]) -> list[str]:
         lambda m: f"{m[1]} percent {'more ' if m[2] in ('of', 'to', 'on') else ''}{m[2]}", text
     )
     text = _LATE.sub(r" \1 late ", _PLUS.sub(r"\1 up ", _WANTED_GONE.sub(r" get rid of \1 \2", text)))
-    text = _DRIVE_STEPPED.sub(r" the drive \1 a \2 ", text)
+    text = _DRIVE_MAXED.sub(r" the drive \1 \2 ", _DRIVE_STEPPED.sub(r" the drive \1 a \2 ", text))
     tokens = homophones.bass(text.split())  # "less base": the band, as Whisper spells it
     tokens = _below_zero(nicknames.named(misheard.tokens(tokens)))  # "the church sound": the reverb
     out: list[str] = []
@@ -156,7 +186,7 @@ def correct(tokens: list[str]) -> list[str]:
             if i == 0 or (tokens[i - 1] not in NUMBER_WORDS and not tokens[i - 1][:1].isdigit()):
                 out.append(lx.HOMOPHONE_NUMBERS[tok])  # "turn it up by for decibels"
                 continue
-        if tok in ("2", "two") and tokens[i + 1 : i + 2] and tokens[i + 1] in lx.TOO_WORDS:
+        if tok in ("2", "two") and tokens[i + 1 : i + 2] and _too_what(tokens[i + 1]):
             out.append("too")  # typed: "the reverb is 2 loud"; heard: "two subtle"
             continue
         fixed = lx.MISHEARD.get(tok)
@@ -164,6 +194,15 @@ def correct(tokens: list[str]) -> list[str]:
             fixed = near_keyword(tok)
         out.extend((fixed or tok).split())
     return out
+
+
+# Adverbs in "-ly" a count comes before ("two only", "two early", "two daily"); before any other
+# one "two" is "too" (session 50, heard: "it's grabbing two abruptly").
+_COUNTED_LY = frozenset("only early daily weekly monthly yearly nightly hourly likely".split())
+
+
+def _too_what(word: str) -> bool:
+    return word in lx.TOO_WORDS or (word.endswith("ly") and len(word) > 4 and word not in _COUNTED_LY)
 
 
 def _below_zero(tokens: list[str]) -> list[str]:

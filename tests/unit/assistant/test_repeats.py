@@ -18,7 +18,7 @@ def feedback(action: str) -> list[ToolCall]:
 @pytest.mark.parametrize(
     "said",
     ["the echo goes on forever", "the delay never stops", "there are too many repeats", "too many bounces",
-     "fewer bounces please", "just one echo please, not a whole bunch", "only two repeats",
+     "fewer bounces please", "just a couple of echoes please, not a whole bunch", "only two repeats",
      "make the echo die out quicker", "the echo should fade away sooner"],
 )  # fmt: skip
 def test_fewer_echoes(said: str) -> None:

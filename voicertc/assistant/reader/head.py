@@ -221,9 +221,18 @@ _SUBJECTS = frozenset("i we you they he she it to".split())
 # sixty", "..., let's do it": "let's" is an opener), the level word alone ("the glasses are
 # rattling. Quieter, please."), an effect dismissed ("the fuzz can leave now", "you're fired").
 _LEVELS = "|".join(sorted(reasons.LEVELS))
+# (session 50, tune30) a voice wished in a word ("..., a quieter voice please", "..., warmer please"), the
+# echoes spaced ("the valley in the story is wide, space the echoes further apart"), room on the voice
+# ("..., the way our old chapel did, more room on me").
+_WISHED = "quieter|louder|softer|warmer|brighter|darker|drier|wetter|clearer|deeper|rougher|cleaner"
 _OTHER_ORDERS = re.compile(
     rf"^(?:(?:lets )?(?:try (?:the|a|an|some|my)\b|do it$)|(?:{_LEVELS})(?: please| now)*$)"
     rf"|\b(?:{'|'.join(DISMISSALS)})\b"
+    rf"|^(?:an? )?(?:(?:bit|little|touch|tad) )?(?:{_WISHED})(?: voice| sound| tone)? please$"
+    r"|^space (?:the|them|it|my|out)\b|^(?:a bit |a little )?more (?:room|ambience|space) on (?:me|my \w+)$"
+    # (session 50, tune29's "harder knee, I'm just curious what it does") a setting stepped in two words
+    r"|^(?:harder|softer|faster|slower|longer|shorter|higher|lower) (?:knee|attack|release|ratio|threshold"
+    r"|decay|tail|feedback|cutoff)$"
 )
 
 
