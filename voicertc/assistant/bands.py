@@ -17,7 +17,7 @@ Change = dict[str, object]
 MISSING = ("where did the", "where is the", "wheres the", "cant hear the", "cannot hear the", "no",
            "lost the", "lost my", "missing the", "lost all the", "wheres my", "where is my", "where did my",
            "where did all my", "where did all the", "give me back the", "give me back my", "bring back my",
-           "lost all its", "lost its")  # fmt: skip
+           "lost all its", "lost its", "cant hear my", "cannot hear my")  # fmt: skip
 
 
 # Low noises under the voice, a band to cut ("cut out the low thuds", "get rid of the drone")

@@ -46,7 +46,9 @@ DEFAULTS = frozenset("default defaults factory original standard".split())
 # factory settings".
 ITS_DEFAULTS = ("its default", "its defaults", "its factory", "its original", "its standard", "its stock",
                 "it back to default", "it back to its default", "it back to how it came",
-                "it back the way it came", "it back how it came")  # fmt: skip
+                "it back the way it came", "it back how it came",
+                # (session 50, tune30) "the new co-host messed with my comp, factory settings please"
+                "factory settings please", "default settings please", "stock settings please")  # fmt: skip
 
 
 # A reset told of, not asked for: "our system had a reset overnight", "the toll reset at midnight".
@@ -81,8 +83,10 @@ _BACK_THERE = ("back to that", "back there", "reset it to that", "put it back to
 
 def its_defaults(text: str) -> bool:
     text = _DEFAULT_WILL_DO.sub(" ", text)
-    settings = has_phrase(text, ("its settings", "its values")) and not DEFAULTS.isdisjoint(text.split())
-    # ("put its settings back to factory")
+    # ("put its settings back to factory"; session 50, tune30: "the station's default comp settings
+    # suited everybody, put the compressor back to them")
+    settings = has_phrase(text, ("its settings", "its values", "back to them", "back to those"))
+    settings = settings and not DEFAULTS.isdisjoint(text.split())
     return (
         settings
         or has_phrase(text, ITS_DEFAULTS)

@@ -45,6 +45,7 @@ REWRITES: tuple[tuple[str, str], ...] = (
     *((f"back to {whose}{first}{kept}", "reset") for whose in ("", "its ", "their ", "the ")
       for first in ("default", "factory") for kept in ("", "s", " settings")
       if whose or kept == " settings" or first == "factory"),  # (not "reset the reverb, back to default")
+    ("factory settings please", "reset"),
     ("square 1", "reset"),  # as Whisper writes "square one"
     ("can go now", "remove"), ("can go away", "remove"), ("can come off", "remove"),  # "the echo can go now"
     # an effect dismissed like staff: "fire the booster", "low pass, you're fired", "send the gain on

@@ -184,11 +184,27 @@ def _an_app(tokens: list[str]) -> bool:
     return any(text.startswith(ch) for ch in CHANNELS) and not {"make", "makes"}.isdisjoint(tokens[:8])
 
 
+# (session 50, tune30) What a listener's device does, asked: "would the museum's headsets cut off the low
+# end of my voice", "will their phones make me sound tinny".
+_WONDERING = frozenset("would will do does can could might".split())
+DEVICES = frozenset("headset headsets headphones earbuds speaker speakers phone phones laptop laptops radio "
+                    "radios tv tvs telly aids".split())  # fmt: skip
+
+
+def _a_device_asked(tokens: list[str]) -> bool:
+    return (
+        bool(tokens)
+        and tokens[0] in _WONDERING
+        and "you" not in tokens
+        and bool(DEVICES.intersection(tokens[1:5]))
+    )
+
+
 def thing_sounds(tokens: list[str]) -> bool:
     """Another thing's sound described ("my phone sounds like a tin can on speaker", "the
     tunnel makes the car sound boomy", "the amp at practice keeps humming"): the world's,
     not this sound's."""
-    if _an_app(tokens) and not _asks(tokens):
+    if (_an_app(tokens) and not _asks(tokens)) or _a_device_asked(tokens):
         return True
     verb = next(
         (

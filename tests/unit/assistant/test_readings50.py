@@ -47,6 +47,12 @@ from voicertc.assistant.reader.head import spared
             "for the space adventure set the echo to forty percent",
             call("delay", "set", 40, "percent", param="mix"),
         ),
+        ("somebody fiddled with my reverb, factory settings please", call("reverb", "reset")),
+        (
+            "the club's default delay settings suited everyone, put the delay back to them",
+            call("delay", "reset"),
+        ),
+        ("the kids can't hear my esses, open the high cut up", call("lowpass", "increase")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -91,6 +97,7 @@ def test_the_veto_spares_no_talk(said: str) -> None:
         "I always take the low part when we sing",
         "yesterday I put the compressor back to default",
         "the region around the lake has a lot of echoes",
+        "will the listeners' earbuds cut off the bass of my voice",
     ],
 )
 def test_asks_nothing(said: str) -> None:
