@@ -26,7 +26,7 @@ LOW_NOISES = ("thud", "thuds", "thump", "thumping", "drone", "droning", "whirr",
 # Frequency bands named as things to get rid of: "tame the highs", "clean up the low end".
 BANDS: dict[str, tuple[str, ...]] = {
     "lowpass": ("top end", "high end", "highs", "treble", "high frequencies", "edge", "hiss",
-                "sizzle", "brightness", "harshness", "high sounds", "high sound", "esses", "s sounds",
+                "sizzle", "brightness", "harshness", "high sounds", "high sound", "esses", "ss", "s sounds",
                 "ess sounds", "sparkle", "shimmer", "brilliance", "on top", "high stuff", "high bits"),
     "highpass": ("low end", "lows", "bass", "boom", "rumble", "mud", "hum", "low frequencies",
                  "bottom end", "muddiness", "boominess", "low sounds", "low sound", "woofiness", "chest",

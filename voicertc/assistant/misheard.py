@@ -73,6 +73,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("stop settings", "stock settings"), ("stuck settings", "stock settings"),
     ("hello pass", "the low pass"), ("hello cut", "the low cut"),
     ("soften me on the", "softer knee on the"), ("a tech on the", "attack on the"),
+    ("echo reverb", "echoey reverb"),  # (tune30: "put a huge echoey reverb on me" heard "echo reverb")
 )  # fmt: skip
 
 # A vocative at the end, after a comma, written as the commoner word: "turn me up, made."

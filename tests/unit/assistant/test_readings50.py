@@ -53,6 +53,9 @@ from voicertc.assistant.reader.head import spared
             call("delay", "reset"),
         ),
         ("the kids can't hear my esses, open the high cut up", call("lowpass", "increase")),
+        # heard so: "esses" written "s's", "echoey reverb" written "echo reverb"
+        ("The class can't hear my s's, open the high cut up.", call("lowpass", "increase")),
+        ("We're in the caves, put a big echo reverb on me.", call("reverb", "add")),
     ],
 )
 def test_readings(said: str, expected: object) -> None:
@@ -70,6 +73,12 @@ def test_readings(said: str, expected: object) -> None:
         (
             "slower release, I just want to hear what it does",
             call("compressor", "increase", param="release_ms"),
+        ),
+        # (heard so: a setting's value after "plus", the distortion sent to its end)
+        ("It'll be the ringtone for the shop, volume at plus six dB please.", call("gain", "set", 6, "db")),
+        (
+            "For the last boss, drive to the max, a hundred percent.",
+            call("distortion", "set", 100, "percent"),
         ),
     ],
 )

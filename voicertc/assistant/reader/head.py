@@ -175,7 +175,10 @@ _NAMES = "|".join(sorted(addressee.SHORT_NAMES | {"drive"}))
 _NUMBERS = "|".join(sorted(NUMBER_WORDS))
 # (session 49, tune29: "Feedback down by twenty." was vetoed as a transcript, "none" at 0.94)
 _SETTING = re.compile(
-    rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:\d|point |{_NUMBERS})|(?:plus|minus) (?:\d|{_NUMBERS})"
+    rf"^(?:(?:{_NAMES})(?: [a-z]+)? (?:at |to )?(?:plus |minus )?(?:\d|point |{_NUMBERS})"
+    rf"|(?:plus|minus) (?:\d|{_NUMBERS})"
+    # (session 50, tune30 heard: "..., volume at plus nine dB please", "..., drive to the max")
+    rf"|(?:the )?(?:{_NAMES}) (?:to|at) (?:the )?(?:max|maximum|full|min|minimum)\b"
     rf"|(?:{_NAMES}) (?:up|down|higher|lower) by (?:\d|point |{_NUMBERS})"
     rf"|(?:{_NAMES}) (?:off|on)$)"
 )
