@@ -75,10 +75,11 @@ def another_time(tokens: list[str]) -> bool:
     """Said of another time (or of not knowing, or heard said), with no verb asking for
     anything."""
     text = padded(tokens)
+    told_all = reported(tokens)  # (its verbs are the report's, not asked)
     told = (
         has_phrase(text, OTHER_TIMES)
         or hearsay(tokens)
-        or reported(tokens)
+        or told_all
         or any(
             p.search(text)
             for p in (BEING_ANOTHER, FIRST, WHEN_PAST, AT_AN_OCCASION, HABIT, MYSELF, PAST_ASKED)
@@ -86,7 +87,6 @@ def another_time(tokens: list[str]) -> bool:
     )
     # ("it was too quiet last time, crank my volume up this time": last time is the reason)
     contrasted = has_phrase(text, ("last time",)) and has_phrase(text, ("this time",))
-    told_all = reported(tokens)  # (its verbs are the report's, not asked)
     return (
         (told and (told_all or not asks(tokens)) and not contrasted)
         or told_but_kept(tokens)
@@ -169,8 +169,8 @@ def reported(tokens: list[str]) -> bool:
 
 
 def asks(tokens: list[str]) -> bool:
-    """A verb (or "can you", "please") that asks for something, not one told of someone; or an
-    effect sent back to its default with no verb at all."""
+    """A verb (or "can you", "please") that asks for something, not one told of someone; or, with
+    no verb at all, an effect sent back to its default or more of it wished on the voice."""
     if SENT_BACK.search(padded(tokens)) or MORE_ON_ME.search(padded(tokens)):
         return True  # (session 50, tune30) "should sound like yesterday's, compressor back to default"
     return any(t in ASKING_VERBS and not _told(tokens[:i]) for i, t in enumerate(tokens))
