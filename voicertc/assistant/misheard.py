@@ -197,7 +197,7 @@ def _tune5(toks: list[str], i: int, before: list[str], after: list[str], named: 
         return "cut off"  # "take the bass cutoff my voice": the noun takes no possessive after it
     if tok == "half" and before == ["a"] and after and after[0] in _COMPARATIVES:
         return "hair"
-    return _tune_sides(toks, i, before, after)
+    return _recurring(toks, i, before, after)
 
 
 # Rooms a voice may be asked to sound like, before "hall": "a concert whole" is no room.
@@ -256,7 +256,7 @@ _HALVED = frozenset("time times gap gaps decay tail length spacing".split())
 _CALLED = frozenset("voice computer mixer assistant hey".split())  # "okay voice, have my delay time"
 
 
-def _tune_sides(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
+def _recurring(toks: list[str], i: int, before: list[str], after: list[str]) -> str | None:
     """Session 50's readings, from mishearings that recur over tune10-tune29's spoken runs; None
     where the word stays."""
     tok = toks[i]

@@ -48,6 +48,9 @@ from voicertc.assistant.reader.head import spared
             call("delay", "set", 40, "percent", param="mix"),
         ),
         ("somebody fiddled with my reverb, factory settings please", call("reverb", "reset")),
+        ("I messed up the delay, default settings please", call("delay", "reset")),
+        ("my kid played with the compressor, stock settings please", call("compressor", "reset")),
+        ("take the high stuff out of my voice", call("lowpass", "add")),
         (
             "the club's default delay settings suited everyone, put the delay back to them",
             call("delay", "reset"),
