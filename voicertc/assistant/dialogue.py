@@ -166,9 +166,9 @@ def _effect_arguments(tokens: list[str], last_filter: str | None = None) -> dict
         return _arguments(tokens, "compressor", knee)  # "a softer knee": not a softer sound
     if effect in (None, "gain") and not question and colloquial.breaks_up(tokens):
         return {"effect": "gain", "action": "decrease"}  # "when I sing louder it distorts"
-    timed = effect is not None and speeds.speed(text, effect) is not None  # "..., faster attack": its time
-    stepped = question or timed or (effect and _action(text) in lx.STEPS)
-    stepped = stepped or values.value(tokens, find_numbers(tokens))
+    # (a time said stepped, after a complaint: "..., faster attack")
+    stepped = question or (effect is not None and speeds.speed(text, effect) is not None)
+    stepped = stepped or (effect and _action(text) in lx.STEPS) or values.value(tokens, find_numbers(tokens))
     pictured = None if stepped else pictures.pictured(tokens)
     if pictured is not None and (effect in (None, "gain") or pictured.get("effect") in (None, effect)):
         return pictured  # "make my voice all muffly", "my shouting jumps out more than my talking"

@@ -171,7 +171,8 @@ def reported(tokens: list[str]) -> bool:
 def asks(tokens: list[str]) -> bool:
     """A verb (or "can you", "please") that asks for something, not one told of someone; or, with
     no verb at all, an effect sent back to its default or more of it wished on the voice."""
-    if SENT_BACK.search(padded(tokens)) or MORE_ON_ME.search(padded(tokens)):
+    text = padded(tokens)
+    if SENT_BACK.search(text) or MORE_ON_ME.search(text):
         return True  # (session 50, tune30) "should sound like yesterday's, compressor back to default"
     return any(t in ASKING_VERBS and not _told(tokens[:i]) for i, t in enumerate(tokens))
 
